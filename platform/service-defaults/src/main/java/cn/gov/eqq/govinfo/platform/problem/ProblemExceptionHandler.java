@@ -1,0 +1,137 @@
+package cn.gov.eqq.govinfo.platform.problem;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns every failure into the one RFC 9457 shape, in Chinese. Spring's own MVC exceptions go through
+ * {@link ResponseEntityExceptionHandler}; we only replace their English text.
+ */
+@RestControllerAdvice
+public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemExceptionHandler.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
+        return respond(Problems.of(problem.status(), problem.code(), problem.title(), problem.getMessage(),
+                problem.errors()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> accessDenied(AccessDeniedException ex) {
+        return respond(Problems.of(HttpStatus.FORBIDDEN, "forbidden", "无权操作", "您的角色无权执行此操作", null));
+    }
+
+    @ExceptionHandler(AuthenticationException.class)
+    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException ex) {
+        return respond(Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "未登录或登录已失效", "请先登录", null));
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException ex) {
+        // Domain objects reject bad values with IllegalArgumentException whose message is written for people.
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "invalid-argument", "请求有误", ex.getMessage(), null));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "服务器内部错误",
+                "服务器处理请求时出错，已记录日志；已保存的数据不受影响，请稍后重试", null));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(error ->
+                errors.add(new ApiProblem.FieldError(error.getField(), error.getDefaultMessage())));
+        ex.getBindingResult().getGlobalErrors().forEach(error ->
+                errors.add(new ApiProblem.FieldError(error.getObjectName(), error.getDefaultMessage())));
+        return cast(respond(Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "请求有误",
+                "提交的内容未通过校验，请按提示修改", errors)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(error ->
+                    errors.add(new ApiProblem.FieldError(name, error.getDefaultMessage())));
+        }
+        return cast(respond(Problems.of(HttpStatus.BAD_REQUEST, "validation-failed", "请求有误",
+                "请求参数未通过校验，请按提示修改", errors)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        int status = statusCode.value();
+        String code = "http-" + status;
+        String detail = Problems.titleFor(status);
+        if (ex instanceof HttpMessageNotReadableException) {
+            code = "unreadable-body";
+            detail = "请求内容不是有效的 JSON，或字段类型不正确";
+        } else if (ex instanceof TypeMismatchException e) {
+            code = "type-mismatch";
+            detail = "参数“" + e.getPropertyName() + "”的值格式不正确";
+        } else if (ex instanceof MissingServletRequestParameterException e) {
+            code = "missing-parameter";
+            detail = "缺少必填参数“" + e.getParameterName() + "”";
+        } else if (ex instanceof NoResourceFoundException) {
+            code = "not-found";
+            detail = "请求的地址不存在";
+        } else if (ex instanceof HttpRequestMethodNotSupportedException e) {
+            code = "method-not-allowed";
+            detail = "该地址不支持 " + e.getMethod() + " 请求";
+        } else if (ex instanceof HttpMediaTypeNotSupportedException) {
+            code = "unsupported-media-type";
+            detail = "不支持的内容类型，请使用 application/json";
+        } else if (ex instanceof MaxUploadSizeExceededException) {
+            code = "payload-too-large";
+            detail = "上传内容超过大小限制";
+        }
+        return cast(respond(Problems.of(statusCode, code, Problems.titleFor(status), detail, null)));
+    }
+
+    private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> cast(ResponseEntity<ProblemDetail> response) {
+        return (ResponseEntity) response;
+    }
+}

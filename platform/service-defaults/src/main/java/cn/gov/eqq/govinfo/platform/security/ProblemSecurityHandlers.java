@@ -1,0 +1,45 @@
+package cn.gov.eqq.govinfo.platform.security;
+
+import cn.gov.eqq.govinfo.platform.problem.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+
+/** 401 and 403 raised by the security filter chain, answered in the same problem shape as everything else. */
+final class ProblemSecurityHandlers {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ProblemSecurityHandlers() {
+    }
+
+    static AuthenticationEntryPoint entryPoint() {
+        return (request, response, ex) -> {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            write(response, request.getRequestURI(), HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "请先登录：缺少有效的访问令牌，或令牌已过期、签发方或受众不符");
+        };
+    }
+
+    static AccessDeniedHandler accessDeniedHandler() {
+        return (request, response, ex) -> write(response, request.getRequestURI(), HttpStatus.FORBIDDEN, "forbidden",
+                "您的角色无权执行此操作");
+    }
+
+    private static void write(HttpServletResponse response, String path, HttpStatus status, String code,
+                              String detail) throws IOException {
+        ProblemDetail problem = Problems.of(status, code, Problems.titleFor(status.value()), detail, null);
+        problem.setInstance(URI.create(path));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write(JSON.writeValueAsString(problem));
+    }
+}

@@ -1,0 +1,63 @@
+package cn.gov.eqq.govinfo.testsupport.mongo;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+/**
+ * One MongoDB per test JVM: a real {@code mongod} in a container where Docker runs (Testcontainers), otherwise the
+ * in-process wire-compatible server (mongo-java-server, memory backend). Which one ran is printed, never hidden.
+ * Set {@code GOVINFO_TEST_MONGODB_URI} (a base URI without database) to use a server of your own.
+ */
+public final class MongoTestServer {
+
+    private static String baseUri;
+
+    private MongoTestServer() {
+    }
+
+    /** A URI for the given database on this JVM's test server. */
+    public static synchronized String uri(String database) {
+        if (baseUri == null) {
+            baseUri = start();
+        }
+        return baseUri + "/" + database;
+    }
+
+    private static String start() {
+        String external = System.getenv("GOVINFO_TEST_MONGODB_URI");
+        if (external != null && !external.isBlank()) {
+            System.out.println("[MongoTestServer] using the MongoDB server at GOVINFO_TEST_MONGODB_URI");
+            return stripTrailingSlash(external);
+        }
+        if (dockerAvailable()) {
+            MongoDBContainer container = new MongoDBContainer("mongo:7.0");
+            container.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+            System.out.println("[MongoTestServer] Docker is available: using a real mongod container " + container.getReplicaSetUrl());
+            String url = container.getConnectionString();
+            return stripTrailingSlash(url);
+        }
+        MongoServer server = new MongoServer(new MemoryBackend());
+        server.enableOplog();
+        server.bind("127.0.0.1", 0);
+        String address = String.valueOf(server.getLocalAddress().getPort());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+        System.out.println("[MongoTestServer] no Docker here: using the in-process MongoDB wire-compatible server "
+                + "(mongo-java-server, memory backend) on port " + address);
+        return "mongodb://127.0.0.1:" + address;
+    }
+
+    private static boolean dockerAvailable() {
+        try {
+            return DockerClientFactory.instance().isDockerAvailable();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static String stripTrailingSlash(String uri) {
+        return uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+    }
+}

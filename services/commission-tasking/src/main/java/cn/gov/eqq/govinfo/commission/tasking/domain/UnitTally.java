@@ -1,0 +1,24 @@
+package cn.gov.eqq.govinfo.commission.tasking.domain;
+
+/**
+ * One unit's commission figures for a circular: commissions received, and of those answered on time, answered
+ * late, accepted, rejected, awaiting judgement, missed (deadline passed, nothing sent) and earning the bonus.
+ */
+public record UnitTally(String unitId, int received, int answeredOnTime, int answeredLate, int accepted,
+                        int rejected, int awaitingJudgement, int missed, int bonusEarned) {
+
+    public static UnitTally empty(String unitId) {
+        return new UnitTally(unitId, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
+
+    UnitTally plus(UnitOutcome o) {
+        return new UnitTally(unitId, received + 1,
+                answeredOnTime + (o.answeredOnTime() ? 1 : 0),
+                answeredLate + (o.answeredLate() ? 1 : 0),
+                accepted + (o.accepted() ? 1 : 0),
+                rejected + (o.rejected() ? 1 : 0),
+                awaitingJudgement + (o.awaitingJudgement() ? 1 : 0),
+                missed + (o.missed() ? 1 : 0),
+                bonusEarned + (o.earnsBonus() ? 1 : 0));
+    }
+}

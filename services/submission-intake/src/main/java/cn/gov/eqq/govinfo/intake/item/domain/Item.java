@@ -1,0 +1,219 @@
+package cn.gov.eqq.govinfo.intake.item.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import static cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException.Kind.CONFLICT;
+import static cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException.Kind.INVALID;
+
+/**
+ * One item of information (一条政务信息) and its whole life. Immutable: every action returns the next state and the
+ * changes it caused ({@link Transition}). The unit, the status and every timestamp are set here from the actor's
+ * token and the clock, never from what a client sends.
+ *
+ * <pre>
+ * DRAFT ──submit──▶ SUBMITTED ──receive──▶ RECEIVED ──forward (once)
+ *   │  (major event)     │ └──return──▶ RETURNED ──revise, submit──▶ SUBMITTED (next revision)
+ *   └▶ AWAITING_SIGN_OFF ─sign─▶ SUBMITTED     SUBMITTED | RETURNED | RECEIVED ──void──▶ VOIDED
+ *          └─send back─▶ DRAFT
+ * </pre>
+ *
+ * @param draft     the unit's working copy; what the next submission will send
+ * @param revisions every submitted version, oldest first; never rewritten except for the room's decision on it
+ */
+public record Item(String id, String unitId, ItemStatus status, ItemContent draft, List<Revision> revisions,
+                   String createdBy, Instant createdAt, Instant updatedAt,
+                   String signOffRequestedBy, Instant signOffRequestedAt, String signOffOpinion,
+                   String forwardedBy, Instant forwardedAt,
+                   String voidedBy, Instant voidedAt, String voidReason) {
+
+    public Item {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(unitId, "unitId");
+        Objects.requireNonNull(status, "status");
+        revisions = revisions == null ? List.of() : List.copyOf(revisions);
+    }
+
+    /** The result of an action: the item's next state and what happened. */
+    public record Transition(Item item, List<ItemChange> changes) {
+        public Transition {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** A reporter starts a draft for their own unit. */
+    public static Item draft(String id, Actor reporter, ItemContent content, Instant now) {
+        if (reporter.unitId() == null) {
+            throw new ItemRuleException(ItemRuleException.Kind.FORBIDDEN, "item.no-unit",
+                    "您的账号未关联报送单位，不能起草信息");
+        }
+        ItemPermissions.requireReporterOf(reporter, reporter.unitId());
+        ItemValidation.requireValidDraft(content);
+        return new Item(id, reporter.unitId(), ItemStatus.DRAFT, content, List.of(), reporter.userId(), now, now,
+                null, null, null, null, null, null, null, null);
+    }
+
+    /** The reporter edits the working copy: a new draft, or the revision of a returned item. */
+    public Item revise(Actor reporter, ItemContent content, Instant now) {
+        ItemPermissions.requireReporterOf(reporter, unitId);
+        if (!status.editableByUnit()) {
+            throw conflict("item.not-editable", "当前状态（" + status.label() + "）不能修改");
+        }
+        ItemValidation.requireValidDraft(content);
+        return with(status, content, revisions, now);
+    }
+
+    /**
+     * The reporter submits the working copy. A major event goes to the unit's leaders first; anything else
+     * reaches the room at once as a new revision.
+     */
+    public Transition submit(Actor reporter, Instant now) {
+        ItemPermissions.requireReporterOf(reporter, unitId);
+        if (!status.editableByUnit()) {
+            throw conflict("item.not-submittable", "当前状态（" + status.label() + "）不能报送");
+        }
+        ItemValidation.requireValidSubmission(draft);
+        if (draft.majorEvent()) {
+            Item next = new Item(id, unitId, ItemStatus.AWAITING_SIGN_OFF, draft, revisions, createdBy, createdAt, now,
+                    reporter.userId(), now, null, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason);
+            return new Transition(next, List.of(new ItemChange.SignOffRequested(id, unitId, now, reporter.userId())));
+        }
+        return toRoom(reporter.userId(), null, null, now, List.of());
+    }
+
+    /** A leader of the same unit signs the major-event item off; it then reaches the room. */
+    public Transition signOff(Actor leader, Instant now) {
+        ItemPermissions.requireLeaderOf(leader, unitId);
+        requireStatus(ItemStatus.AWAITING_SIGN_OFF, "item.not-awaiting-sign-off", "该信息不在待签批状态");
+        return toRoom(signOffRequestedBy, leader.userId(), now, now,
+                List.of(new ItemChange.SignedOff(id, unitId, now, leader.userId())));
+    }
+
+    /** A leader of the same unit sends the major-event item back to the reporter with an opinion. */
+    public Transition sendBack(Actor leader, String opinion, Instant now) {
+        ItemPermissions.requireLeaderOf(leader, unitId);
+        requireStatus(ItemStatus.AWAITING_SIGN_OFF, "item.not-awaiting-sign-off", "该信息不在待签批状态");
+        String text = requireText(opinion, "opinion", "退回时必须填写签批意见");
+        Item next = new Item(id, unitId, ItemStatus.DRAFT, draft, revisions, createdBy, createdAt, now,
+                null, null, text, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason);
+        return new Transition(next, List.of(new ItemChange.SentBackBySignOff(id, unitId, text, now, leader.userId())));
+    }
+
+    /** The room receives the submitted revision: from now it counts, in the period of its submission. */
+    public Transition receive(Actor room, Instant now) {
+        ItemPermissions.requireRoom(room, unitId);
+        requireStatus(ItemStatus.SUBMITTED, "item.not-submitted", "只能接收已报送、待处理的信息");
+        Revision current = currentRevision().orElseThrow();
+        List<Revision> decided = replaceLast(current.decided(Revision.Outcome.RECEIVED, room.userId(), now, null));
+        Item next = with(ItemStatus.RECEIVED, draft, decided, now);
+        return new Transition(next, List.of(
+                new ItemChange.Received(id, unitId, current.number(), current.submittedAt(), now, room.userId())));
+    }
+
+    /** The room returns the submitted revision for revision (退回修改) with its opinion. */
+    public Transition returnForRevision(Actor room, String opinion, Instant now) {
+        ItemPermissions.requireRoom(room, unitId);
+        requireStatus(ItemStatus.SUBMITTED, "item.not-submitted", "只能退回已报送、待处理的信息");
+        String text = requireText(opinion, "opinion", "退回修改时必须填写意见");
+        Revision current = currentRevision().orElseThrow();
+        List<Revision> decided = replaceLast(current.decided(Revision.Outcome.RETURNED, room.userId(), now, text));
+        Item next = with(ItemStatus.RETURNED, draft, decided, now);
+        return new Transition(next, List.of(
+                new ItemChange.Returned(id, unitId, current.number(), text, now, room.userId())));
+    }
+
+    /** The room voids the item with a reason: it then counts nowhere, as if never received. Final. */
+    public Transition voidItem(Actor room, String reason, Instant now) {
+        ItemPermissions.requireRoom(room, unitId);
+        if (status != ItemStatus.SUBMITTED && status != ItemStatus.RETURNED && status != ItemStatus.RECEIVED) {
+            throw conflict("item.not-voidable", "当前状态（" + status.label() + "）不能作废");
+        }
+        String text = requireText(reason, "reason", "作废时必须填写理由");
+        Item next = new Item(id, unitId, ItemStatus.VOIDED, draft, revisions, createdBy, createdAt, now,
+                signOffRequestedBy, signOffRequestedAt, signOffOpinion, forwardedBy, forwardedAt,
+                room.userId(), now, text);
+        return new Transition(next, List.of(new ItemChange.Voided(id, unitId, text, now, room.userId())));
+    }
+
+    /** The room forwards a received item to the city government (转报市政府), once. */
+    public Transition forwardToCity(Actor room, Instant now) {
+        ItemPermissions.requireRoom(room, unitId);
+        requireStatus(ItemStatus.RECEIVED, "item.not-received", "只能转报已接收的信息");
+        if (forwardedAt != null) {
+            throw conflict("item.already-forwarded", "该信息已转报市政府，不能重复转报");
+        }
+        Item next = new Item(id, unitId, status, draft, revisions, createdBy, createdAt, now,
+                signOffRequestedBy, signOffRequestedAt, signOffOpinion, room.userId(), now,
+                voidedBy, voidedAt, voidReason);
+        return new Transition(next, List.of(new ItemChange.ForwardedToCity(id, unitId, now, room.userId())));
+    }
+
+    public Optional<Revision> currentRevision() {
+        return revisions.isEmpty() ? Optional.empty() : Optional.of(revisions.get(revisions.size() - 1));
+    }
+
+    public Optional<Revision> revision(int number) {
+        return revisions.stream().filter(r -> r.number() == number).findFirst();
+    }
+
+    /** The revision the room received, if any: the one that counts. */
+    public Optional<Revision> receivedRevision() {
+        return revisions.stream().filter(r -> r.outcome() == Revision.Outcome.RECEIVED).reduce((a, b) -> b);
+    }
+
+    /** When the latest revision reached the room, or null before the first submission. */
+    public Instant lastSubmittedAt() {
+        return currentRevision().map(Revision::submittedAt).orElse(null);
+    }
+
+    public boolean forwarded() {
+        return forwardedAt != null;
+    }
+
+    private Transition toRoom(String submittedBy, String signedOffBy, Instant signedOffAt, Instant now,
+                              List<ItemChange> before) {
+        int number = revisions.size() + 1;
+        Revision revision = new Revision(number, draft, now, submittedBy, signedOffBy, signedOffAt,
+                Revision.Outcome.PENDING, null, null, null);
+        List<Revision> all = new ArrayList<>(revisions);
+        all.add(revision);
+        Item next = new Item(id, unitId, ItemStatus.SUBMITTED, draft, all, createdBy, createdAt, now,
+                null, null, null, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason);
+        List<ItemChange> changes = new ArrayList<>(before);
+        changes.add(new ItemChange.Submitted(id, unitId, number, now, submittedBy));
+        return new Transition(next, changes);
+    }
+
+    private Item with(ItemStatus newStatus, ItemContent newDraft, List<Revision> newRevisions, Instant now) {
+        return new Item(id, unitId, newStatus, newDraft, newRevisions, createdBy, createdAt, now,
+                signOffRequestedBy, signOffRequestedAt, signOffOpinion, forwardedBy, forwardedAt,
+                voidedBy, voidedAt, voidReason);
+    }
+
+    private List<Revision> replaceLast(Revision revision) {
+        List<Revision> all = new ArrayList<>(revisions);
+        all.set(all.size() - 1, revision);
+        return all;
+    }
+
+    private void requireStatus(ItemStatus expected, String code, String message) {
+        if (status != expected) {
+            throw conflict(code, message + "（当前状态：" + status.label() + "）");
+        }
+    }
+
+    private static String requireText(String text, String field, String message) {
+        if (text == null || text.isBlank()) {
+            throw new ItemRuleException(INVALID, "item." + field + "-required", message,
+                    List.of(new Violation(field, message)));
+        }
+        return text.strip();
+    }
+
+    private static ItemRuleException conflict(String code, String message) {
+        return new ItemRuleException(CONFLICT, code, message);
+    }
+}

@@ -1,0 +1,47 @@
+package cn.gov.eqq.govinfo.intake.item.domain;
+
+import java.time.Instant;
+
+/**
+ * What happened to an item, as the aggregate tells it. These are internal domain events; the application
+ * turns those that other services care about into integration events (contracts) and every one into an audit
+ * record.
+ */
+public sealed interface ItemChange {
+
+    String itemId();
+
+    String unitId();
+
+    Instant at();
+
+    /** user id of who did it */
+    String by();
+
+    record SignOffRequested(String itemId, String unitId, Instant at, String by) implements ItemChange {
+    }
+
+    record SignedOff(String itemId, String unitId, Instant at, String by) implements ItemChange {
+    }
+
+    record SentBackBySignOff(String itemId, String unitId, String opinion, Instant at, String by)
+            implements ItemChange {
+    }
+
+    record Submitted(String itemId, String unitId, int revision, Instant at, String by) implements ItemChange {
+    }
+
+    record Received(String itemId, String unitId, int revision, Instant submittedAt, Instant at, String by)
+            implements ItemChange {
+    }
+
+    record Returned(String itemId, String unitId, int revision, String opinion, Instant at, String by)
+            implements ItemChange {
+    }
+
+    record Voided(String itemId, String unitId, String reason, Instant at, String by) implements ItemChange {
+    }
+
+    record ForwardedToCity(String itemId, String unitId, Instant at, String by) implements ItemChange {
+    }
+}

@@ -4,7 +4,11 @@ import cn.gov.eqq.govinfo.contracts.adoption.AdoptionCorrected;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionWithdrawn;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerJudged;
+import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerVoided;
+import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswered;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionIssued;
+import cn.gov.eqq.govinfo.contracts.commission.CommissionOverdue;
+import cn.gov.eqq.govinfo.contracts.commission.CommissionReminderSent;
 import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemReturned;
@@ -34,7 +38,11 @@ public final class EventCatalog {
             new EventType("AdoptionWithdrawn", 1, Topics.ADOPTIONS, AdoptionWithdrawn.class),
             new EventType("CommissionIssued", 1, Topics.COMMISSIONS, CommissionIssued.class),
             new EventType("CommissionAnswerJudged", 1, Topics.COMMISSIONS, CommissionAnswerJudged.class),
-            new EventType("RankingSnapshotPublished", 1, Topics.RANKINGS, RankingSnapshotPublished.class));
+            new EventType("RankingSnapshotPublished", 1, Topics.RANKINGS, RankingSnapshotPublished.class),
+            new EventType("CommissionAnswered", 1, Topics.COMMISSIONS, CommissionAnswered.class),
+            new EventType("CommissionAnswerVoided", 1, Topics.COMMISSIONS, CommissionAnswerVoided.class),
+            new EventType("CommissionOverdue", 1, Topics.COMMISSIONS, CommissionOverdue.class),
+            new EventType("CommissionReminderSent", 1, Topics.COMMISSIONS, CommissionReminderSent.class));
 
     private static final Map<Class<?>, EventType> BY_CLASS =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::payloadClass, Function.identity()));

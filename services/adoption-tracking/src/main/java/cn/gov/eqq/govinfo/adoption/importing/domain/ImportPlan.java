@@ -1,0 +1,177 @@
+package cn.gov.eqq.govinfo.adoption.importing.domain;
+
+import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionKind;
+import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionRuleViolation;
+import cn.gov.eqq.govinfo.adoption.record.domain.FollowUpRequest;
+import cn.gov.eqq.govinfo.adoption.record.domain.ItemFacts;
+import cn.gov.eqq.govinfo.adoption.record.domain.RecordContent;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads a spreadsheet of past records and checks every line before anything is written: all lines are good, or
+ * the import is refused with the list of problems (all-or-nothing). A line repeated in the file counts once.
+ */
+public record ImportPlan(List<PlannedRow> rows, List<RowProblem> problems, int duplicateLinesInFile) {
+
+    private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/M/d");
+    private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("yyyy.M.d");
+
+    public ImportPlan {
+        rows = List.copyOf(rows);
+        problems = List.copyOf(problems);
+    }
+
+    public boolean acceptable() {
+        return problems.isEmpty() && !rows.isEmpty();
+    }
+
+    /** Fingerprint of the whole set of lines, whatever their order: the same file gives the same batch id. */
+    public String batchFingerprint() {
+        List<String> keys = rows.stream().map(PlannedRow::importKey).sorted().toList();
+        return sha256(String.join("\n", keys));
+    }
+
+    public static ImportPlan read(String csv, ItemDirectory directory, LocalDate today) {
+        List<CsvTable.Row> table;
+        try {
+            table = CsvTable.parse(csv);
+        } catch (CsvTable.CsvFormatException e) {
+            return new ImportPlan(List.of(), List.of(new RowProblem(e.line(), "import.unreadable", e.getMessage())), 0);
+        }
+        if (table.isEmpty()) {
+            return new ImportPlan(List.of(), List.of(new RowProblem(1, "import.empty", "文件为空，请按模板填写")), 0);
+        }
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        List<String> header = table.get(0).cells();
+        for (int i = 0; i < header.size(); i++) {
+            columns.put(header.get(i).strip().toLowerCase(Locale.ROOT), i);
+        }
+        List<RowProblem> problems = new ArrayList<>();
+        for (String required : ImportTemplate.REQUIRED_COLUMNS) {
+            if (!columns.containsKey(required)) {
+                problems.add(new RowProblem(1, "import.missing-column", "表头缺少列：" + required));
+            }
+        }
+        if (!columns.containsKey("item_id") && !(columns.containsKey("unit") && columns.containsKey("title"))) {
+            problems.add(new RowProblem(1, "import.missing-column", "表头须有 item_id 列，或同时有 unit 和 title 列"));
+        }
+        if (!problems.isEmpty()) {
+            return new ImportPlan(List.of(), problems, 0);
+        }
+        if (table.size() == 1) {
+            return new ImportPlan(List.of(), List.of(new RowProblem(1, "import.empty", "文件只有表头，没有记录")), 0);
+        }
+        Map<String, PlannedRow> planned = new LinkedHashMap<>();
+        int duplicates = 0;
+        for (CsvTable.Row row : table.subList(1, table.size())) {
+            Cells cells = new Cells(columns, row.cells());
+            try {
+                PlannedRow p = readRow(row.line(), cells, directory, today);
+                if (planned.putIfAbsent(p.importKey(), p) != null) {
+                    duplicates++;
+                }
+            } catch (AdoptionRuleViolation v) {
+                problems.add(new RowProblem(row.line(), v.code(), "第 " + row.line() + " 行：" + v.getMessage()));
+            }
+        }
+        return new ImportPlan(List.copyOf(planned.values()), problems, duplicates);
+    }
+
+    private static PlannedRow readRow(int line, Cells cells, ItemDirectory directory, LocalDate today) {
+        String itemId = matchItem(cells, directory);
+        ItemFacts facts = directory.item(itemId).orElseThrow();
+        facts.requireRecordable(itemId);
+        String kindText = cells.get("kind");
+        AdoptionKind kind = AdoptionKind.parse(kindText).orElseThrow(() -> new AdoptionRuleViolation(
+                "import.unknown-kind", "无法识别的类型：" + (kindText.isEmpty() ? "（空）" : kindText)));
+        LocalDate date = date(cells.get("date"), "日期");
+        FollowUpRequest followUp = null;
+        if (!cells.get("follow_up_action").isEmpty() || !cells.get("follow_up_due").isEmpty()) {
+            followUp = new FollowUpRequest(cells.get("follow_up_action"), date(cells.get("follow_up_due"), "落实期限"));
+        }
+        RecordContent content = new RecordContent(kind, cells.get("publication"), cells.get("issue_no"), date,
+                cells.get("leader"), cells.get("text"), followUp);
+        content.validate(today);
+        String key = sha256(String.join("\u001f", itemId, kind.name(), nz(content.publication()),
+                nz(content.issueNo()), date.toString(), nz(content.leader()), nz(content.text())));
+        return new PlannedRow(line, itemId, content, key);
+    }
+
+    private static String matchItem(Cells cells, ItemDirectory directory) {
+        String itemId = cells.get("item_id");
+        if (!itemId.isEmpty()) {
+            if (directory.item(itemId).isEmpty()) {
+                throw new AdoptionRuleViolation("import.no-such-item", "找不到编号为 " + itemId + " 的信息");
+            }
+            return itemId;
+        }
+        String unit = cells.get("unit");
+        String title = cells.get("title");
+        if (unit.isEmpty() || title.isEmpty()) {
+            throw new AdoptionRuleViolation("import.no-item-reference", "须填写 item_id，或同时填写 unit 和 title");
+        }
+        Optional<String> unitId = directory.unitId(unit);
+        if (unitId.isEmpty()) {
+            throw new AdoptionRuleViolation("import.no-such-unit", "找不到报送单位：" + unit);
+        }
+        List<String> matches = directory.itemsOf(unitId.get(), title);
+        if (matches.isEmpty()) {
+            throw new AdoptionRuleViolation("import.no-matching-item", "找不到 " + unit + " 标题为《" + title + "》的信息");
+        }
+        if (matches.size() > 1) {
+            throw new AdoptionRuleViolation("import.ambiguous-item",
+                    unit + " 有 " + matches.size() + " 条标题为《" + title + "》的信息，请填写 item_id：" + matches);
+        }
+        return matches.get(0);
+    }
+
+    private static LocalDate date(String text, String what) {
+        if (text.isEmpty()) {
+            throw new AdoptionRuleViolation("import.date-required", "请填写" + what);
+        }
+        for (DateTimeFormatter f : List.of(DateTimeFormatter.ISO_LOCAL_DATE, SLASHED, DOTTED)) {
+            try {
+                return LocalDate.parse(text, f);
+            } catch (DateTimeParseException ignored) {
+                // try the next spelling
+            }
+        }
+        throw new AdoptionRuleViolation("import.bad-date", what + "格式不对（应为 2026-07-15）：" + text);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Cells(Map<String, Integer> columns, List<String> values) {
+        String get(String column) {
+            Integer i = columns.get(column);
+            if (i == null || i >= values.size()) {
+                return "";
+            }
+            return values.get(i).strip();
+        }
+    }
+}

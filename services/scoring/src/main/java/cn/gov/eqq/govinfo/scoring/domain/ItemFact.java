@@ -1,0 +1,53 @@
+package cn.gov.eqq.govinfo.scoring.domain;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One fact about an item, taken from one event. Facts only add to or replace what is known about an item, and the
+ * merge of facts is commutative and idempotent, so arrival order and duplicates cannot change the result.
+ */
+public sealed interface ItemFact {
+
+    String eventId();
+
+    String itemId();
+
+    /** The room received a revision of the item; it counts in the month of {@code submittedAt}. */
+    record Received(String eventId, String itemId, String unitId, int revision, String title, String category,
+                    boolean majorEmergency, Instant submittedAt, Instant receivedAt, String commissionId)
+            implements ItemFact {
+    }
+
+    /** The room voided the item: it counts nowhere. */
+    record Voided(String eventId, String itemId, String unitId, String reason, Instant voidedAt) implements ItemFact {
+    }
+
+    /** The room forwarded the item to the city government. */
+    record Forwarded(String eventId, String itemId, String unitId, Instant forwardedAt) implements ItemFact {
+    }
+
+    /**
+     * The state of an adoption or instruction record as recorded or corrected; the state with the latest
+     * {@code changedAt} wins.
+     */
+    record AdoptionState(String eventId, String itemId, String recordId, String unitId, String kind,
+                         String publication, String issueNo, String leader, LocalDate effectiveDate,
+                         Instant changedAt) implements ItemFact {
+    }
+
+    /** A record was withdrawn: as if never recorded, whatever arrives for it later. */
+    record AdoptionWithdrawal(String eventId, String itemId, String recordId, String reason, Instant withdrawnAt)
+            implements ItemFact {
+    }
+
+    /** The room judged this item as the answer to a commission; a later judgement replaces an earlier one. */
+    record CommissionJudgement(String eventId, String itemId, String commissionId, String unitId,
+                               Instant answerSubmittedAt, Instant deadline, boolean accepted, String reason,
+                               Instant judgedAt) implements ItemFact {
+
+        public boolean onTime() {
+            return !answerSubmittedAt.isAfter(deadline);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package cn.gov.eqq.govinfo.scoring.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Everything scoring knows about one item, merged from events. Each merge keeps the winner by a total order that
+ * does not depend on arrival (latest revision, earliest void, latest correction, latest judgement; event id breaks
+ * ties), and an event id already applied changes nothing.
+ *
+ * @param received       the received revision that counts (highest revision), or null while not received
+ * @param voided         the earliest void, or null
+ * @param forwards       every forward, ordered by time (the first one earns the bonus)
+ * @param adoptions      records by record id; kept even before the item itself has arrived
+ * @param judgements     the latest judgement per commission
+ * @param appliedEventIds the events already merged (deduplication)
+ */
+public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Voided voided,
+                        List<ItemFact.Forwarded> forwards, Map<String, AdoptionRecord> adoptions,
+                        Map<String, ItemFact.CommissionJudgement> judgements, Set<String> appliedEventIds) {
+
+    private static final Comparator<ItemFact.Received> RECEIVED_ORDER = Comparator
+            .comparingInt(ItemFact.Received::revision)
+            .thenComparing(ItemFact.Received::receivedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ItemFact.Received::eventId);
+    private static final Comparator<ItemFact.Voided> VOID_ORDER = Comparator
+            .comparing(ItemFact.Voided::voidedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(ItemFact.Voided::eventId);
+    private static final Comparator<ItemFact.Forwarded> FORWARD_ORDER = Comparator
+            .comparing(ItemFact.Forwarded::forwardedAt).thenComparing(ItemFact.Forwarded::eventId);
+    private static final Comparator<ItemFact.AdoptionState> STATE_ORDER = Comparator
+            .comparing(ItemFact.AdoptionState::changedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ItemFact.AdoptionState::eventId);
+    private static final Comparator<ItemFact.AdoptionWithdrawal> WITHDRAWAL_ORDER = Comparator
+            .comparing(ItemFact.AdoptionWithdrawal::withdrawnAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(ItemFact.AdoptionWithdrawal::eventId);
+    private static final Comparator<ItemFact.CommissionJudgement> JUDGEMENT_ORDER = Comparator
+            .comparing(ItemFact.CommissionJudgement::judgedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ItemFact.CommissionJudgement::eventId);
+
+    public ItemFacts {
+        forwards = forwards == null ? List.of() : List.copyOf(forwards);
+        adoptions = adoptions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(adoptions));
+        judgements = judgements == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new TreeMap<>(judgements));
+        appliedEventIds = appliedEventIds == null ? Set.of()
+                : java.util.Collections.unmodifiableSet(new TreeSet<>(appliedEventIds));
+    }
+
+    public static ItemFacts empty(String itemId) {
+        return new ItemFacts(itemId, null, null, List.of(), Map.of(), Map.of(), Set.of());
+    }
+
+    public boolean hasApplied(String eventId) {
+        return appliedEventIds.contains(eventId);
+    }
+
+    /** This item with one more fact; the same item unchanged when the fact's event was already applied. */
+    public ItemFacts with(ItemFact fact) {
+        if (!fact.itemId().equals(itemId)) {
+            throw new IllegalArgumentException("fact for item " + fact.itemId() + " applied to " + itemId);
+        }
+        if (hasApplied(fact.eventId())) {
+            return this;
+        }
+        Set<String> applied = new TreeSet<>(appliedEventIds);
+        applied.add(fact.eventId());
+        ItemFact.Received r = received;
+        ItemFact.Voided v = voided;
+        List<ItemFact.Forwarded> f = forwards;
+        Map<String, AdoptionRecord> a = adoptions;
+        Map<String, ItemFact.CommissionJudgement> j = judgements;
+        // Java 17: no pattern matching for switch yet
+        if (fact instanceof ItemFact.Received x) {
+            r = max(r, x, RECEIVED_ORDER);
+        } else if (fact instanceof ItemFact.Voided x) {
+            v = v == null || VOID_ORDER.compare(x, v) < 0 ? x : v;
+        } else if (fact instanceof ItemFact.Forwarded x) {
+            List<ItemFact.Forwarded> all = new ArrayList<>(forwards);
+            all.add(x);
+            all.sort(FORWARD_ORDER);
+            f = all;
+        } else if (fact instanceof ItemFact.AdoptionState x) {
+            Map<String, AdoptionRecord> all = new TreeMap<>(adoptions);
+            AdoptionRecord old = all.get(x.recordId());
+            all.put(x.recordId(), new AdoptionRecord(x.recordId(),
+                    max(old == null ? null : old.state(), x, STATE_ORDER),
+                    old == null ? null : old.withdrawal()));
+            a = all;
+        } else if (fact instanceof ItemFact.AdoptionWithdrawal x) {
+            Map<String, AdoptionRecord> all = new TreeMap<>(adoptions);
+            AdoptionRecord old = all.get(x.recordId());
+            ItemFact.AdoptionWithdrawal w = old == null ? null : old.withdrawal();
+            w = w == null || WITHDRAWAL_ORDER.compare(x, w) < 0 ? x : w;
+            all.put(x.recordId(), new AdoptionRecord(x.recordId(), old == null ? null : old.state(), w));
+            a = all;
+        } else if (fact instanceof ItemFact.CommissionJudgement x) {
+            Map<String, ItemFact.CommissionJudgement> all = new TreeMap<>(judgements);
+            all.put(x.commissionId(), max(all.get(x.commissionId()), x, JUDGEMENT_ORDER));
+            j = all;
+        }
+        return new ItemFacts(itemId, r, v, f, a, j, applied);
+    }
+
+    /**
+     * The item's unit: its own (from the received revision) when known, else what other facts say (e.g. an
+     * adoption recorded before the item arrived).
+     */
+    public String unitId() {
+        if (received != null) {
+            return received.unitId();
+        }
+        return Stream.of(
+                        Stream.ofNullable(voided).map(ItemFact.Voided::unitId),
+                        forwards.stream().map(ItemFact.Forwarded::unitId),
+                        adoptions.values().stream().map(AdoptionRecord::state)
+                                .filter(java.util.Objects::nonNull).map(ItemFact.AdoptionState::unitId),
+                        judgements.values().stream().map(ItemFact.CommissionJudgement::unitId))
+                .flatMap(s -> s)
+                .filter(u -> u != null && !u.isBlank())
+                .findFirst().orElse(null);
+    }
+
+    private static <T> T max(T current, T candidate, Comparator<T> order) {
+        return current == null || order.compare(candidate, current) > 0 ? candidate : current;
+    }
+}

@@ -1,0 +1,181 @@
+package cn.gov.eqq.govinfo.scoring.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Derives an item's ledger entries from its facts. A pure function: the same facts and policies always give the
+ * same entries, which is what makes scoring idempotent, order-proof and replayable.
+ */
+public final class ItemScoring {
+
+    private ItemScoring() {
+    }
+
+    public static List<LedgerEntry> score(ItemFacts facts, PolicyHistory policies) {
+        ItemFact.Received received = facts.received();
+        if (received == null) {
+            // nothing is earned before the room has received the item; adoptions wait in the facts
+            return List.of();
+        }
+        List<LedgerEntry> earned = earned(facts, received, policies);
+        if (facts.voided() == null) {
+            return earned;
+        }
+        return List.of(voidNote(facts, received, earned, policies));
+    }
+
+    private static List<LedgerEntry> earned(ItemFacts facts, ItemFact.Received received, PolicyHistory policies) {
+        List<LedgerEntry> out = new ArrayList<>();
+        String unit = received.unitId();
+        String item = facts.itemId();
+        String title = "《" + received.title() + "》";
+
+        LocalDate submitted = Period.beijingDateOf(received.submittedAt());
+        ScoringPolicy atSubmission = policies.inForceOn(submitted);
+        String category = received.category();
+        CategoryRule rule = atSubmission.category(category).orElse(null);
+        if (rule != null) {
+            out.add(new LedgerEntry(item + ":submission", unit, item, Period.monthOf(submitted), submitted,
+                    PointSource.SUBMISSION, "category:" + category, rule.points(),
+                    title + "（" + rule.label() + "）已被信息室接收，报送积分 " + signed(rule.points()),
+                    received.eventId(), atSubmission.version()));
+        } else {
+            out.add(new LedgerEntry(item + ":submission", unit, item, Period.monthOf(submitted), submitted,
+                    PointSource.SUBMISSION, "category:" + category, 0,
+                    title + "已被信息室接收，计入报送条数；类别“" + category + "”不在积分标准 "
+                            + atSubmission.version() + " 中，不计报送积分",
+                    received.eventId(), atSubmission.version()));
+        }
+
+        if (!facts.forwards().isEmpty()) {
+            ItemFact.Forwarded first = facts.forwards().get(0);
+            LocalDate day = Period.beijingDateOf(first.forwardedAt());
+            ScoringPolicy p = policies.inForceOn(day);
+            out.add(new LedgerEntry(item + ":forward", unit, item, Period.monthOf(day), day, PointSource.FORWARD,
+                    "forward", p.forwardPoints(), title + "转报市政府，在报送积分上累加 " + signed(p.forwardPoints()),
+                    first.eventId(), p.version()));
+        }
+
+        out.addAll(adoptions(facts, received, title, policies));
+
+        for (ItemFact.CommissionJudgement j : facts.judgements().values()) {
+            LocalDate day = Period.beijingDateOf(j.answerSubmittedAt());
+            ScoringPolicy p = policies.inForceOn(day);
+            int points;
+            String why;
+            if (!j.accepted()) {
+                points = 0;
+                why = title + "作为约稿答复未被信息室认可" + reason(j.reason()) + "，不计约稿分";
+            } else if (!j.onTime()) {
+                points = 0;
+                why = title + "作为约稿答复提交于 " + beijing(j.answerSubmittedAt()) + "，晚于截止时间 "
+                        + beijing(j.deadline()) + "，不计约稿分";
+            } else {
+                points = p.commissionPoints();
+                why = title + "按时完成约稿并被信息室认可 " + signed(points);
+            }
+            out.add(new LedgerEntry(item + ":commission:" + j.commissionId(), unit, item, Period.monthOf(day), day,
+                    PointSource.COMMISSION, "commission", points, why, j.eventId(), p.version()));
+        }
+        return out;
+    }
+
+    /**
+     * Highest only per item: records are taken in the order of their dates; one that raises the best value so
+     * far adds the difference in its own month, one that does not adds nothing (and says so).
+     */
+    private static List<LedgerEntry> adoptions(ItemFacts facts, ItemFact.Received received, String title,
+                                               PolicyHistory policies) {
+        List<ItemFact.AdoptionState> records = facts.adoptions().values().stream()
+                .filter(AdoptionRecord::counts)
+                .map(AdoptionRecord::state)
+                .sorted(Comparator.comparing(ItemFact.AdoptionState::effectiveDate)
+                        .thenComparing(ItemFact.AdoptionState::recordId))
+                .toList();
+        List<LedgerEntry> out = new ArrayList<>();
+        int best = 0;
+        String bestLabel = null;
+        for (ItemFact.AdoptionState r : records) {
+            LocalDate day = r.effectiveDate();
+            ScoringPolicy p = policies.inForceOn(day);
+            AdoptionKindRule kind = p.adoptionKind(r.kind()).orElse(null);
+            String id = facts.itemId() + ":adoption:" + r.recordId();
+            String ruleName = "adoption:" + r.kind();
+            int points;
+            String why;
+            if (kind == null) {
+                points = 0;
+                why = title + "的记录类型“" + r.kind() + "”不在积分标准 " + p.version() + " 中，不计分";
+            } else if (kind.instruction() && received.majorEmergency()) {
+                points = 0;
+                why = title + "被" + kind.shortLabel() + "（记录在案）；该信息为重大紧急类信息，按规定被领导批示的信息均为"
+                        + "非重大紧急类信息，批示不计分";
+            } else if (kind.points() > best) {
+                points = kind.points() - best;
+                why = title + "被" + kind.shortLabel() + " " + signed(kind.points())
+                        + (bestLabel == null ? ""
+                        : "（替代此前" + bestLabel + " " + signed(best) + "，净增 " + signed(points) + "）");
+                best = kind.points();
+                bestLabel = kind.shortLabel();
+            } else {
+                points = 0;
+                why = title + "被" + kind.shortLabel() + "（" + kind.points() + "分）；同一条信息按最高积分计算，不高于此前"
+                        + bestLabel + "的 " + best + " 分，不另加分";
+            }
+            out.add(new LedgerEntry(id, received.unitId(), facts.itemId(), Period.monthOf(day), day,
+                    PointSource.ADOPTION, ruleName, points, why, r.eventId(), p.version()));
+        }
+        return out;
+    }
+
+    /** One visible entry of 0 points in the month the item had counted in, saying what the void took back. */
+    private static LedgerEntry voidNote(ItemFacts facts, ItemFact.Received received, List<LedgerEntry> earned,
+                                        PolicyHistory policies) {
+        Map<PointSource, Integer> bySource = new TreeMap<>();
+        earned.forEach(e -> bySource.merge(e.source(), e.points(), Integer::sum));
+        int total = earned.stream().mapToInt(LedgerEntry::points).sum();
+        List<String> parts = new ArrayList<>();
+        bySource.forEach((source, points) -> {
+            if (points != 0) {
+                parts.add(sourceLabel(source) + " " + signed(points));
+            }
+        });
+        LocalDate submitted = Period.beijingDateOf(received.submittedAt());
+        ItemFact.Voided v = facts.voided();
+        String why = "《" + received.title() + "》已作废" + reason(v.reason()) + "，如同未被接收：收回其全部积分"
+                + (parts.isEmpty() ? "" : "（" + String.join("、", parts) + "）") + "共 " + total
+                + " 分，且不计入报送条数";
+        return new LedgerEntry(facts.itemId() + ":void", received.unitId(), facts.itemId(),
+                Period.monthOf(submitted), submitted, PointSource.VOID, "void", 0, why, v.eventId(),
+                policies.inForceOn(submitted).version());
+    }
+
+    static String sourceLabel(PointSource source) {
+        return switch (source) {
+            case SUBMISSION -> "报送";
+            case FORWARD -> "转报市政府";
+            case ADOPTION -> "采用/批示";
+            case COMMISSION -> "约稿";
+            case DEDUCTION -> "扣分";
+            case VOID -> "作废";
+        };
+    }
+
+    static String signed(int points) {
+        return points >= 0 ? "+" + points : Integer.toString(points);
+    }
+
+    private static String reason(String reason) {
+        return reason == null || reason.isBlank() ? "" : "（原因：" + reason + "）";
+    }
+
+    private static String beijing(java.time.Instant instant) {
+        return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(instant.atZone(Period.BEIJING)) + "（北京时间）";
+    }
+}

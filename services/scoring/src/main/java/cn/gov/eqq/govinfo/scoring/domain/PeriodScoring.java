@@ -1,0 +1,99 @@
+package cn.gov.eqq.govinfo.scoring.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sums ledger entries into a unit's score for a period and ranks a group. Quota and deduction are per month
+ * (by the version in force on the month's first day); a quarter or year sums its months. A month that has not
+ * ended yet (in Beijing time, as of {@code today}) shows its shortfall but deducts nothing until it is over;
+ * months not yet begun count for neither quota nor shortfall.
+ */
+public final class PeriodScoring {
+
+    private static final Comparator<LedgerEntry> LEDGER_ORDER = Comparator.comparing(LedgerEntry::date)
+            .thenComparing(LedgerEntry::entryId);
+
+    private PeriodScoring() {
+    }
+
+    /**
+     * @param unitEntries the unit's item entries (any period; those outside {@code period} are ignored)
+     * @param unit        the unit as the directory has it, or null when unknown (no quota then)
+     */
+    public static UnitPeriodScore unitScore(String unitId, Unit unit, Period period, Collection<LedgerEntry> unitEntries,
+                                            PolicyHistory policies, LocalDate today) {
+        List<LedgerEntry> entries = new ArrayList<>(unitEntries.stream()
+                .filter(e -> unitId.equals(e.unitId()) && period.contains(e.month()))
+                .toList());
+        int quota = 0;
+        int shortfall = 0;
+        List<Period> open = new ArrayList<>();
+        for (Period month : period.months()) {
+            if (month.firstDay().isAfter(today) || unit == null) {
+                continue;
+            }
+            ScoringPolicy policy = policies.inForceOn(month.firstDay());
+            int monthQuota = policy.quotaOf(unit.group());
+            int received = (int) entries.stream()
+                    .filter(e -> e.source() == PointSource.SUBMISSION && e.month().equals(month)).count();
+            int monthShortfall = Math.max(0, monthQuota - received);
+            quota += monthQuota;
+            shortfall += monthShortfall;
+            if (!month.lastDay().isBefore(today)) {
+                open.add(month);
+                continue;
+            }
+            int deduction = policy.shortfall().deductionFor(received, monthQuota);
+            if (monthShortfall > 0) {
+                entries.add(deductionEntry(unitId, month, received, monthQuota, monthShortfall, deduction, policy));
+            }
+        }
+        entries.sort(LEDGER_ORDER);
+        int submission = sum(entries, PointSource.SUBMISSION);
+        int forward = sum(entries, PointSource.FORWARD);
+        int adoption = sum(entries, PointSource.ADOPTION);
+        int commission = sum(entries, PointSource.COMMISSION);
+        int deduction = sum(entries, PointSource.DEDUCTION);
+        int received = (int) entries.stream().filter(e -> e.source() == PointSource.SUBMISSION).count();
+        return new UnitPeriodScore(unitId, unit == null ? null : unit.name(), unit == null ? null : unit.group(),
+                period, submission + forward + adoption + commission + deduction, submission, forward, adoption,
+                commission, deduction, received, quota, shortfall, open, entries);
+    }
+
+    /** Ranks the active units of a group; units with no entries are listed too (with their deductions). */
+    public static Ranking rank(int group, Period period, UnitDirectory directory,
+                               Map<String, List<LedgerEntry>> entriesByUnit, PolicyHistory policies,
+                               LocalDate today) {
+        List<UnitPeriodScore> scores = directory.rankedIn(group).stream()
+                .map(u -> unitScore(u.unitId(), u, period,
+                        entriesByUnit.getOrDefault(u.unitId(), List.<LedgerEntry>of()), policies, today))
+                .sorted(Comparator.comparingInt(UnitPeriodScore::points).reversed()
+                        .thenComparing(UnitPeriodScore::unitId))
+                .toList();
+        List<Ranking.Line> lines = new ArrayList<>();
+        for (int i = 0; i < scores.size(); i++) {
+            int rank = i > 0 && scores.get(i).points() == scores.get(i - 1).points() ? lines.get(i - 1).rank() : i + 1;
+            lines.add(new Ranking.Line(rank, scores.get(i)));
+        }
+        List<String> versions = policies.inForceDuring(period).stream().map(ScoringPolicy::version).toList();
+        return new Ranking(group, period, versions, lines);
+    }
+
+    private static LedgerEntry deductionEntry(String unitId, Period month, int received, int quota, int shortfall,
+                                              int deduction, ScoringPolicy policy) {
+        String why = month.label() + "接收信息 " + received + " 条，基础条数 " + quota + " 条，差 " + shortfall + " 条"
+                + (received == 0 ? "（当月未报送）" : "") + "，按梯次扣分 " + ItemScoring.signed(deduction)
+                + (policy.shortfall().example() ? "（扣分梯次为示例，待信息室确定）" : "");
+        return new LedgerEntry(unitId + ":deduction:" + month, unitId, null, month, month.lastDay(),
+                PointSource.DEDUCTION, "shortfall", deduction, why, null, policy.version());
+    }
+
+    private static int sum(List<LedgerEntry> entries, PointSource source) {
+        return entries.stream().filter(e -> e.source() == source).mapToInt(LedgerEntry::points).sum();
+    }
+}

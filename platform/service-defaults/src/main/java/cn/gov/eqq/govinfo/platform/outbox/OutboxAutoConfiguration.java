@@ -1,7 +1,6 @@
 package cn.gov.eqq.govinfo.platform.outbox;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,8 +12,8 @@ import org.springframework.kafka.core.KafkaTemplate;
 @EnableConfigurationProperties(OutboxProperties.class)
 public class OutboxAutoConfiguration {
 
+    /** Idle when no collection is configured (a service that publishes nothing). */
     @Bean
-    @ConditionalOnProperty(prefix = "govinfo.outbox", name = "collections[0]")
     OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
         return new OutboxRelay(mongo, kafka, properties);
     }

@@ -123,6 +123,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
+        if (properties.collections().isEmpty()) {
+            return;
+        }
         if (running.compareAndSet(false, true)) {
             executor = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "outbox-relay");

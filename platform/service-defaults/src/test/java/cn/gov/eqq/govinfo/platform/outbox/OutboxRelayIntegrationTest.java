@@ -1,0 +1,104 @@
+package cn.gov.eqq.govinfo.platform.outbox;
+
+import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The relay against the real (in-process KRaft) Kafka broker and the Mongo test server. */
+@SpringBootTest(properties = {
+        "spring.application.name=outbox-test",
+        "spring.config.import=classpath:govinfo-defaults.yml",
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "govinfo.outbox.collections=things",
+        "govinfo.outbox.poll-interval=1h"})
+@EmbeddedKafka(partitions = 1, topics = "test.thing-events.v1")
+class OutboxRelayIntegrationTest {
+
+    @SpringBootConfiguration
+    @EnableAutoConfiguration
+    static class App {
+    }
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("outbox-test"));
+    }
+
+    @Autowired
+    MongoTemplate mongo;
+    @Autowired
+    OutboxRelay relay;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+
+    @Test
+    void pendingEntriesArePublishedInOrderAndThenRemovedFromTheDocument() {
+        List<Document> outbox = List.of(entry("e1", "k1", "{\"n\":1}"), entry("e2", "k1", "{\"n\":2}"),
+                entry("e3", "k1", "{\"n\":3}"));
+        mongo.insert(new Document("_id", "thing-1").append("state", "x").append("outbox", new ArrayList<>(outbox)),
+                "things");
+        mongo.insert(new Document("_id", "thing-2").append("state", "y").append("outbox", new ArrayList<>()), "things");
+
+        assertThat(relay.drain()).isEqualTo(3);
+
+        try (Consumer<String, String> consumer = consumer()) {
+            broker.consumeFromAnEmbeddedTopic(consumer, "test.thing-events.v1");
+            List<String> values = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+                assertThat(values).containsExactly("{\"n\":1}", "{\"n\":2}", "{\"n\":3}");
+            });
+        }
+        Document after = mongo.findById("thing-1", Document.class, "things");
+        assertThat(after.getList("outbox", Document.class)).isEmpty();
+        assertThat(after.getString("state")).isEqualTo("x");
+        assertThat(after.containsKey("outboxClaim")).isFalse();
+        assertThat(relay.drain()).as("nothing is published twice").isZero();
+    }
+
+    @Test
+    void kickPublishesWithoutWaitingForThePoll() {
+        mongo.insert(new Document("_id", "thing-3").append("outbox",
+                new ArrayList<>(List.of(entry("e9", "k9", "{\"n\":9}")))), "things");
+
+        relay.kick();
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                mongo.findById("thing-3", Document.class, "things").getList("outbox", Document.class).isEmpty());
+    }
+
+    private static Document entry(String id, String key, String json) {
+        return new Document("eventId", id).append("topic", "test.thing-events.v1").append("key", key)
+                .append("json", json).append("createdAt", java.util.Date.from(Instant.now()));
+    }
+
+    private Consumer<String, String> consumer() {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "outbox-test-reader", false);
+        props.put("auto.offset.reset", "earliest");
+        props.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class);
+        props.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class);
+        return new DefaultKafkaConsumerFactory<String, String>(props).createConsumer();
+    }
+}

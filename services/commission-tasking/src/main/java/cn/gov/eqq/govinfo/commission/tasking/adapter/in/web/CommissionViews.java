@@ -1,0 +1,92 @@
+package cn.gov.eqq.govinfo.commission.tasking.adapter.in.web;
+
+import cn.gov.eqq.govinfo.commission.tasking.application.UnitDirectory;
+import cn.gov.eqq.govinfo.commission.tasking.domain.Answer;
+import cn.gov.eqq.govinfo.commission.tasking.domain.Commission;
+import cn.gov.eqq.govinfo.commission.tasking.domain.Reminder;
+import cn.gov.eqq.govinfo.commission.tasking.domain.UnitOutcome;
+import cn.gov.eqq.govinfo.commission.tasking.domain.UnitTally;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/** What the API answers with: records built from the domain, never the domain or storage types themselves. */
+final class CommissionViews {
+
+    /**
+     * @param deadline        the Beijing minute the room entered; the whole minute is on time
+     * @param deadlineDisplay the same for people, e.g. 2026年07月31日 23:59
+     * @param deadlineAt      the last instant that is on time
+     * @param targets         every target unit for the room; only the caller's own unit for a unit
+     */
+    record CommissionView(String id, String title, String requirements, LocalDateTime deadline, String deadlineDisplay,
+                          Instant deadlineAt, boolean deadlinePassed, String issuedBy, Instant issuedAt,
+                          List<TargetView> targets) {
+    }
+
+    record TargetView(String unitId, String unitName, String status, boolean open, boolean answeredOnTime,
+                      boolean answeredLate, boolean accepted, boolean rejected, boolean earnsBonus,
+                      List<AnswerView> answers) {
+    }
+
+    record AnswerView(String itemId, int revision, Instant submittedAt, boolean onTime, boolean received,
+                      String status, String reason, String judgedBy, Instant judgedAt) {
+    }
+
+    record NoticeView(String commissionId, String title, String unitId, String kind, Instant postedAt, String subject,
+                      String message, LocalDateTime deadline, String mailStatus) {
+    }
+
+    record TallyView(String unitId, String unitName, int received, int answeredOnTime, int answeredLate, int accepted,
+                     int rejected, int awaitingJudgement, int missed, int bonusEarned) {
+    }
+
+    record StatisticsView(LocalDate from, LocalDate to, String basis, List<TallyView> units) {
+    }
+
+    static CommissionView of(Commission c, List<String> visibleUnits, Instant now, UnitDirectory units) {
+        List<TargetView> targets = visibleUnits.stream().filter(c::isTarget).map(u -> target(c, u, now, units)).toList();
+        return new CommissionView(c.id(), c.title(), c.requirements(), c.deadline().beijingMinute(),
+                c.deadline().display(), c.deadline().instant(), c.deadline().hasPassed(now), c.issuedBy(),
+                c.issuedAt(), targets);
+    }
+
+    private static TargetView target(Commission c, String unitId, Instant now, UnitDirectory units) {
+        UnitOutcome o = c.outcomeOf(unitId, now);
+        List<AnswerView> answers = c.answersOf(unitId).stream().map(a -> answer(c, a)).toList();
+        return new TargetView(unitId, units.nameOf(unitId), o.label(), o.open(), o.answeredOnTime(), o.answeredLate(),
+                o.accepted(), o.rejected(), o.earnsBonus(), answers);
+    }
+
+    private static AnswerView answer(Commission c, Answer a) {
+        String status;
+        String reason = null;
+        if (a.voided()) {
+            status = "已作废";
+            reason = a.voidedReason();
+        } else if (a.pending()) {
+            status = "待审核";
+        } else {
+            status = a.accepted() ? "已采纳" : "未采纳";
+            reason = a.judgement().reason();
+        }
+        return new AnswerView(a.itemId(), a.revision(), a.submittedAt(), c.deadline().isMetBy(a.submittedAt()),
+                a.received(), status, reason, a.judgement() == null ? null : a.judgement().judgedBy(),
+                a.judgement() == null ? null : a.judgement().judgedAt());
+    }
+
+    static NoticeView notice(Commission c, Reminder r) {
+        return new NoticeView(c.id(), c.title(), r.unitId(), r.kind(), r.postedAt(), r.subject(), r.message(),
+                c.deadline().beijingMinute(), r.mail().status().name());
+    }
+
+    static TallyView tally(UnitTally t, UnitDirectory units) {
+        return new TallyView(t.unitId(), units.nameOf(t.unitId()), t.received(), t.answeredOnTime(), t.answeredLate(),
+                t.accepted(), t.rejected(), t.awaitingJudgement(), t.missed(), t.bonusEarned());
+    }
+
+    private CommissionViews() {
+    }
+}

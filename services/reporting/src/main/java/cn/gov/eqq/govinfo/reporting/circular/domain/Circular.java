@@ -1,0 +1,180 @@
+package cn.gov.eqq.govinfo.reporting.circular.domain;
+
+import cn.gov.eqq.govinfo.reporting.circular.domain.Objection.Resolution;
+import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One version of a quarterly circular or annual evaluation. Its figures are stored in it; once published nothing
+ * changes them. A correction is a new version (same series, {@code version + 1}) that lists what changed and why.
+ *
+ * @param seriesId  the same for every version of one circular (kind and period)
+ * @param revision  bumped on every change; the store updates only the revision it read (no lost updates)
+ * @param updatedAt when anything last changed: what the dashboard's "changed since" looks at
+ */
+public record Circular(String id, String seriesId, CircularKind kind, String period, int version, String previousId,
+                       String title, String documentNumber, CircularStatus status, CircularFigures figures,
+                       List<Objection> objections, Instant reviewClosesAt, String createdBy, Instant createdAt,
+                       String publishedBy, Instant publishedAt, String correctionReason, List<FigureChange> changes,
+                       long revision, Instant updatedAt) {
+
+    public Circular {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(status, "status");
+        objections = objections == null ? List.of() : List.copyOf(objections);
+        changes = changes == null ? List.of() : List.copyOf(changes);
+    }
+
+    public static String seriesIdOf(CircularKind kind, ReportingPeriod period) {
+        return kind.name() + "-" + period.code();
+    }
+
+    /** A new circular, version 1, as a draft with the figures of now. */
+    public static Circular draft(String id, CircularKind kind, ReportingPeriod period, CircularFigures figures,
+                                 String by, Instant now) {
+        if (period.type() != kind.periodType()) {
+            throw new CircularRuleViolation("circular.period-mismatch",
+                    kind.chinese() + "的期间应为" + (kind == CircularKind.QUARTERLY ? "季度（如 2026-Q3）" : "年度（如 2026）"));
+        }
+        return new Circular(id, seriesIdOf(kind, period), kind, period.code(), 1, null, kind.titleFor(period), null,
+                CircularStatus.DRAFT, figures, List.of(), null, by, now, null, null, null, List.of(), 0, now);
+    }
+
+    /** Takes the figures of now into a circular that is not yet published (e.g. after an upheld objection). */
+    public Circular refresh(CircularFigures newFigures, Instant now) {
+        requireNotPublished("刷新数据");
+        List<FigureChange> diff = previousId == null ? List.of() : changes;
+        return with(status, newFigures, objections, reviewClosesAt, null, null, null, diff, now);
+    }
+
+    /** A correction's changes are measured against the published version it corrects. */
+    public Circular refreshCorrection(CircularFigures newFigures, CircularFigures published, Instant now) {
+        requireNotPublished("刷新数据");
+        return with(status, newFigures, objections, reviewClosesAt, null, null, null,
+                FigureDiff.between(published, newFigures), now);
+    }
+
+    /** Opens the review window (复核期) in which each unit sees its own figures and may object. */
+    public Circular openReview(Instant closesAt, Instant now) {
+        if (status != CircularStatus.DRAFT) {
+            throw new CircularRuleViolation("circular.not-draft", "只有草稿可以发起复核，当前状态：" + status.chinese());
+        }
+        if (closesAt == null || !closesAt.isAfter(now)) {
+            throw new CircularRuleViolation("circular.review-window", "复核截止时间必须晚于当前时间");
+        }
+        return with(CircularStatus.IN_REVIEW, figures, objections, closesAt, null, null, null, changes, now);
+    }
+
+    public boolean reviewOpen(Instant now) {
+        return status == CircularStatus.IN_REVIEW && reviewClosesAt != null && !now.isAfter(reviewClosesAt);
+    }
+
+    public Circular raiseObjection(String objectionId, String unitId, String raisedBy, String reason, Instant now) {
+        if (!reviewOpen(now)) {
+            throw new CircularRuleViolation("circular.review-closed", "不在复核期内，不能提出复核申请");
+        }
+        if (unitId == null || !figures.mentionsUnit(unitId)) {
+            throw new CircularRuleViolation("circular.unit-not-listed", "本单位不在该通报的排名中，无需复核");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new CircularRuleViolation("objection.reason-required", "请写明复核理由");
+        }
+        List<Objection> next = new ArrayList<>(objections);
+        next.add(new Objection(objectionId, unitId, raisedBy, reason.trim(), now, null, null, null, null));
+        return with(status, figures, next, reviewClosesAt, null, null, null, changes, now);
+    }
+
+    public Circular resolveObjection(String objectionId, Resolution resolution, String reply, String by, Instant now) {
+        requireNotPublished("处理复核申请");
+        if (resolution == null) {
+            throw new CircularRuleViolation("objection.resolution-required", "请选择复核结果");
+        }
+        if (reply == null || reply.isBlank()) {
+            throw new CircularRuleViolation("objection.reply-required", "请填写复核答复意见");
+        }
+        List<Objection> next = new ArrayList<>();
+        boolean found = false;
+        for (Objection o : objections) {
+            if (o.id().equals(objectionId)) {
+                if (!o.open()) {
+                    throw new CircularRuleViolation("objection.already-resolved", "该复核申请已处理");
+                }
+                next.add(o.resolve(resolution, reply.trim(), by, now));
+                found = true;
+            } else {
+                next.add(o);
+            }
+        }
+        if (!found) {
+            throw new CircularRuleViolation("objection.not-found", "未找到该复核申请");
+        }
+        return with(status, figures, next, reviewClosesAt, null, null, null, changes, now);
+    }
+
+    public long openObjections() {
+        return objections.stream().filter(Objection::open).count();
+    }
+
+    /** Publishing needs the review window closed and every objection answered; the figures then freeze. */
+    public Circular publish(String documentNumber, String by, Instant now) {
+        if (status != CircularStatus.IN_REVIEW) {
+            throw new CircularRuleViolation("circular.not-in-review",
+                    "通报须经复核后发布，当前状态：" + status.chinese());
+        }
+        if (reviewOpen(now)) {
+            throw new CircularRuleViolation("circular.review-still-open", "复核期尚未结束，不能发布");
+        }
+        if (openObjections() > 0) {
+            throw new CircularRuleViolation("circular.open-objections",
+                    "尚有 " + openObjections() + " 条复核申请未处理，不能发布");
+        }
+        return new Circular(id, seriesId, kind, period, version, previousId, title, documentNumber,
+                CircularStatus.PUBLISHED, figures, objections, reviewClosesAt, createdBy, createdAt, by, now,
+                correctionReason, changes, revision + 1, now);
+    }
+
+    /** Starts a corrected version of this published circular with the figures of now. */
+    public Circular correct(String newId, String reason, CircularFigures currentFigures, String by, Instant now) {
+        if (status != CircularStatus.PUBLISHED) {
+            throw new CircularRuleViolation("circular.not-published", "只有已发布的通报可以更正");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new CircularRuleViolation("circular.correction-reason-required", "请写明更正原因");
+        }
+        return new Circular(newId, seriesId, kind, period, version + 1, id, title, null, CircularStatus.DRAFT,
+                currentFigures, List.of(), null, by, now, null, null, reason.trim(),
+                FigureDiff.between(figures, currentFigures), 0, now);
+    }
+
+    /** The published version that a newer published correction replaces keeps its figures, marked as replaced. */
+    public Circular supersede(Instant now) {
+        if (status != CircularStatus.PUBLISHED) {
+            throw new CircularRuleViolation("circular.not-published", "只有已发布的通报可以被更正版本取代");
+        }
+        return with(CircularStatus.SUPERSEDED, figures, objections, reviewClosesAt, documentNumber, publishedBy,
+                publishedAt, changes, now);
+    }
+
+    public boolean frozen() {
+        return status == CircularStatus.PUBLISHED || status == CircularStatus.SUPERSEDED;
+    }
+
+    private void requireNotPublished(String what) {
+        if (frozen()) {
+            throw new CircularRuleViolation("circular.frozen", "通报已发布，数据已冻结，不能" + what + "；如需更正请发起更正");
+        }
+    }
+
+    private Circular with(CircularStatus s, CircularFigures f, List<Objection> o, Instant closes, String docNo,
+                          String pubBy, Instant pubAt, List<FigureChange> ch, Instant now) {
+        return new Circular(id, seriesId, kind, period, version, previousId, title,
+                docNo != null ? docNo : documentNumber, s, f, o, closes, createdBy, createdAt,
+                pubBy != null ? pubBy : publishedBy, pubAt != null ? pubAt : publishedAt, correctionReason, ch,
+                revision + 1, now);
+    }
+}

@@ -1,0 +1,138 @@
+package cn.gov.eqq.govinfo.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the devstack starts and where.
+ *
+ * @param repoRoot          the checkout (jars and identity/govinfo-realm.json are found from here)
+ * @param dataDir           all state and logs; persistent by default ({@code <repo>/.work/devstack-data})
+ * @param ports             every port; 0 = pick a free one
+ * @param mongo             which MongoDB
+ * @param externalMongoUri  used when {@code mongo} is {@link Mongo#EXTERNAL}; each service gets its own database in it
+ * @param keycloak          whether to start Keycloak (a test of the plumbing may leave it out)
+ * @param services          which of the five services and the gateway to start
+ * @param jars              jar per service; missing entries = {@code <module>/target/<name>-0.1.0-SNAPSHOT.jar}
+ * @param serviceJvmOptions JVM options of every service and the gateway
+ */
+public record DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mongo, String externalMongoUri,
+        boolean keycloak, Set<Service> services, Map<Service, Path> jars, List<String> serviceJvmOptions,
+        Duration infraTimeout, Duration serviceTimeout) {
+
+    public static final String VERSION = "0.1.0-SNAPSHOT";
+
+    /** Small heaps, C1 only and the serial collector: on 2 cores seven JVMs start faster this way (docs/devstack.md). */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-Xss512k",
+            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=96m",
+            "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Shanghai");
+
+    public enum Mongo {
+        /** mongo-java-server in the devstack JVM, data in {@code <dataDir>/mongo/govinfo.mv} (kept). */
+        H2,
+        /** mongo-java-server in the devstack JVM, data in memory (gone at stop). */
+        MEMORY,
+        /** A real MongoDB by URI; the devstack starts nothing. */
+        EXTERNAL
+    }
+
+    public DevStackConfig {
+        repoRoot = repoRoot.toAbsolutePath().normalize();
+        dataDir = dataDir.toAbsolutePath().normalize();
+        services = services.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(services));
+        jars = Map.copyOf(jars);
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
+        if (mongo == Mongo.EXTERNAL && (externalMongoUri == null || externalMongoUri.isBlank())) {
+            throw new IllegalArgumentException("Mongo EXTERNAL needs a URI (MONGODB_URI)");
+        }
+    }
+
+    /** The local run: ports, data dir and Mongo from the environment (see docs/devstack.md), everything started. */
+    public static DevStackConfig fromEnvironment(Path repoRoot, Map<String, String> env) {
+        Path dataDir = env.containsKey("GOVINFO_DATA_DIR") ? Path.of(env.get("GOVINFO_DATA_DIR"))
+                : repoRoot.resolve(".work/devstack-data");
+        String uri = env.get("MONGODB_URI");
+        Mongo mongo = uri != null && !uri.isBlank() ? Mongo.EXTERNAL
+                : "memory".equalsIgnoreCase(env.getOrDefault("GOVINFO_MONGO", "h2")) ? Mongo.MEMORY : Mongo.H2;
+        List<String> jvm = env.containsKey("GOVINFO_SERVICE_JVM_OPTS")
+                ? List.of(env.get("GOVINFO_SERVICE_JVM_OPTS").trim().split("\\s+"))
+                : DEFAULT_SERVICE_JVM_OPTIONS;
+        return new DevStackConfig(repoRoot, dataDir, Ports.fromEnvironment(env), mongo, uri, true,
+                EnumSet.allOf(Service.class), Map.of(), jvm, Duration.ofSeconds(180), Duration.ofSeconds(240));
+    }
+
+    /** For tests: free ports, memory Mongo, the given data dir (a temp dir), nothing but the given services. */
+    public static DevStackConfig forTest(Path repoRoot, Path dataDir, boolean keycloak, Map<Service, Path> jars) {
+        return new DevStackConfig(repoRoot, dataDir, Ports.free(), Mongo.MEMORY, null, keycloak,
+                jars.isEmpty() ? Set.of() : EnumSet.copyOf(jars.keySet()), jars, DEFAULT_SERVICE_JVM_OPTIONS,
+                Duration.ofSeconds(180), Duration.ofSeconds(240));
+    }
+
+    public DevStackConfig withMongo(Mongo newMongo, String uri) {
+        return new DevStackConfig(repoRoot, dataDir, ports, newMongo, uri, keycloak, services, jars,
+                serviceJvmOptions, infraTimeout, serviceTimeout);
+    }
+
+    public DevStackConfig withServiceTimeout(Duration timeout) {
+        return new DevStackConfig(repoRoot, dataDir, ports, mongo, externalMongoUri, keycloak, services, jars,
+                serviceJvmOptions, infraTimeout, timeout);
+    }
+
+    public Path jarOf(Service service) {
+        return jars.getOrDefault(service, service.jarIn(repoRoot, VERSION));
+    }
+
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
+    /** Every port of the stack; 0 = pick a free one at start. */
+    public record Ports(Map<Service, Integer> services, int keycloak, int keycloakManagement, int kafka,
+            int kafkaController, int mongo) {
+
+        public Ports {
+            services = Map.copyOf(services);
+        }
+
+        public int of(Service service) {
+            return services.getOrDefault(service, 0);
+        }
+
+        /** docs/development.md defaults, each overridable by its environment variable. */
+        public static Ports fromEnvironment(Map<String, String> env) {
+            Map<Service, Integer> services = new EnumMap<>(Service.class);
+            for (Service s : Service.values()) {
+                services.put(s, port(env, s.portEnv(), s.defaultPort()));
+            }
+            return new Ports(services, port(env, "KEYCLOAK_PORT", 8180), port(env, "KEYCLOAK_MANAGEMENT_PORT", 9180),
+                    port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093),
+                    port(env, "MONGO_PORT", 27017));
+        }
+
+        public static Ports free() {
+            return new Ports(Map.of(), 0, 0, 0, 0, 0);
+        }
+
+        private static int port(Map<String, String> env, String name, int fallback) {
+            String value = env.get(name);
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                int port = Integer.parseInt(value.trim());
+                if (port < 0 || port > 65535) {
+                    throw new NumberFormatException();
+                }
+                return port;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("环境变量 " + name + " 不是有效端口: " + value + " / " + name
+                        + " is not a valid port: " + value);
+            }
+        }
+    }
+}

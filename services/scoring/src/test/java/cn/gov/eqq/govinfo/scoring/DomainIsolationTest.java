@@ -1,0 +1,24 @@
+package cn.gov.eqq.govinfo.scoring;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The scoring rules stay plain Java: no framework may reach into the domain. */
+@AnalyzeClasses(packages = "cn.gov.eqq.govinfo.scoring", importOptions = ImportOption.DoNotIncludeTests.class)
+class DomainIsolationTest {
+
+    @ArchTest
+    static final ArchRule domainIsFreeOfFrameworks = noClasses().that().resideInAPackage("..domain..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "org.bson..", "com.mongodb..", "org.apache.kafka..",
+                    "tools.jackson..", "com.fasterxml.jackson..", "jakarta..", "cn.gov.eqq.govinfo.contracts..",
+                    "cn.gov.eqq.govinfo.platform..");
+
+    @ArchTest
+    static final ArchRule domainDoesNotKnowTheAdapters = noClasses().that().resideInAPackage("..domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("..adapter..", "..application..", "..config..");
+}

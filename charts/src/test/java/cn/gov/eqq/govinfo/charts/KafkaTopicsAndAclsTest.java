@@ -1,0 +1,153 @@
+package cn.gov.eqq.govinfo.charts;
+
+import cn.gov.eqq.govinfo.contracts.Topics;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.Reader;
+import java.nio.file.Files;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The topic catalogue of the chart is the one in event-contracts, and the Strimzi KafkaUser ACLs give each service
+ * write access to exactly the topics it is the single writer of (plus its own dead-letter topic).
+ */
+class KafkaTopicsAndAclsTest {
+
+    private static final RenderedChart STRIMZI = RenderedChart.with(Map.of("strimzi.enabled", "true"));
+    /** The consuming services: each dead-letters to its own topic. */
+    private static final List<String> CONSUMERS = RenderedChart.BACKEND_SERVICES;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void chartTopicCatalogueEqualsTheEventContracts() throws Exception {
+        Map<String, Object> values;
+        try (Reader reader = Files.newBufferedReader(RepoPaths.CHART.resolve("values.yaml"))) {
+            values = new Yaml().load(reader);
+        }
+        List<Map<String, Object>> topics = (List<Map<String, Object>>) ((Map<String, Object>) values.get("kafka")).get("topics");
+
+        Set<List<Object>> inChart = topics.stream()
+                .map(t -> List.of(t.get("name"), t.get("writer"), t.get("compacted"))).collect(Collectors.toSet());
+        Set<List<Object>> inContracts = Topics.ALL.stream()
+                .map(s -> List.<Object>of(s.name(), s.writer(), s.compacted())).collect(Collectors.toSet());
+        assertThat(inChart).isEqualTo(inContracts);
+    }
+
+    @Test
+    void strimziRendersOneKafkaTopicPerCatalogueTopicAndPerDeadLetterTopic() {
+        Map<String, Map<String, Object>> topics = new HashMap<>();
+        for (GenericKubernetesResource t : STRIMZI.allOfKind("KafkaTopic")) {
+            topics.put((String) spec(t).get("topicName"), spec(t));
+            assertThat(t.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "govinfo-kafka");
+            assertThat(t.getApiVersion()).isEqualTo("kafka.strimzi.io/v1beta2");
+        }
+
+        Set<String> expected = new TreeSet<>();
+        Topics.ALL.forEach(s -> expected.add(s.name()));
+        CONSUMERS.forEach(c -> expected.add(Topics.deadLetterTopicOf(c)));
+        assertThat(new TreeSet<>(topics.keySet())).isEqualTo(expected);
+
+        for (Topics.Spec spec : Topics.ALL) {
+            Map<String, Object> topic = topics.get(spec.name());
+            assertThat(topic.get("partitions")).as(spec.name()).isEqualTo(6);
+            assertThat(topic.get("replicas")).as(spec.name()).isEqualTo(3);
+            assertThat(config(topic)).as(spec.name()).containsEntry("min.insync.replicas", 2)
+                    .containsEntry("cleanup.policy", spec.compacted() ? "compact" : "delete");
+        }
+        assertThat(config(topics.get(Topics.deadLetterTopicOf("scoring")))).containsEntry("retention.ms", 2592000000L);
+    }
+
+    @Test
+    void eachServiceHasItsOwnScramPrincipalAndWritesOnlyItsOwnTopics() {
+        Map<String, GenericKubernetesResource> users = STRIMZI.allOfKind("KafkaUser").stream()
+                .collect(Collectors.toMap(u -> u.getMetadata().getName(), u -> u));
+        assertThat(users.keySet()).containsExactlyInAnyOrderElementsOf(CONSUMERS);
+
+        for (String service : CONSUMERS) {
+            Map<String, Object> spec = spec(users.get(service));
+            assertThat(((Map<?, ?>) spec.get("authentication")).get("type")).isEqualTo("scram-sha-512");
+
+            Set<String> expectedWrites = new TreeSet<>();
+            Topics.ALL.stream().filter(s -> s.writer().equals(service)).forEach(s -> expectedWrites.add(s.name()));
+            expectedWrites.add(Topics.deadLetterTopicOf(service));
+            assertThat(topicsWith(spec, "Write")).as(service + " writes").isEqualTo(expectedWrites);
+            assertThat(groupsWith(spec, "Read")).as(service + " consumer groups").containsExactly(service);
+            assertThat(topicsWith(spec, "Read")).as(service + " reads").isNotEmpty()
+                    .allSatisfy(t -> assertThat(Topics.ALL).extracting(Topics.Spec::name).contains(t));
+            assertThat(acls(spec)).as(service).allSatisfy(acl ->
+                    assertThat(((Map<?, ?>) acl.get("resource")).get("patternType")).isEqualTo("literal"));
+        }
+    }
+
+    @Test
+    void everyTopicHasExactlyOneWritingPrincipal() {
+        Map<String, Set<String>> writersByTopic = new HashMap<>();
+        for (GenericKubernetesResource user : STRIMZI.allOfKind("KafkaUser")) {
+            for (String topic : topicsWith(spec(user), "Write")) {
+                writersByTopic.computeIfAbsent(topic, t -> new HashSet<>()).add(user.getMetadata().getName());
+            }
+        }
+        assertThat(writersByTopic).hasSize(Topics.ALL.size() + CONSUMERS.size())
+                .allSatisfy((topic, writers) -> assertThat(writers).as(topic).hasSize(1));
+    }
+
+    @Test
+    void consumersReadWhatTheirDocumentedFlowsNeed() {
+        Map<String, Set<String>> reads = STRIMZI.allOfKind("KafkaUser").stream().collect(Collectors.toMap(
+                u -> u.getMetadata().getName(), u -> topicsWith(spec(u), "Read")));
+
+        assertThat(reads.get("scoring")).containsExactlyInAnyOrder(Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS,
+                Topics.COMMISSIONS);
+        assertThat(reads.get("reporting")).containsExactlyInAnyOrder(Topics.UNITS, Topics.RANKINGS);
+        // Nobody reads a topic it writes (a service does not consume its own events).
+        reads.forEach((service, topics) -> assertThat(topics).as(service).noneMatch(t ->
+                Topics.ALL.stream().anyMatch(s -> s.name().equals(t) && s.writer().equals(service))));
+    }
+
+    @Test
+    void withoutStrimziNoCustomResourcesAreRendered() {
+        assertThat(RenderedChart.withDefaults().allOfKind("KafkaTopic")).isEmpty();
+        assertThat(RenderedChart.withDefaults().allOfKind("KafkaUser")).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> spec(GenericKubernetesResource r) {
+        return (Map<String, Object>) r.getAdditionalProperties().get("spec");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> config(Map<String, Object> topicSpec) {
+        return (Map<String, Object>) topicSpec.get("config");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> acls(Map<String, Object> userSpec) {
+        return (List<Map<String, Object>>) ((Map<String, Object>) userSpec.get("authorization")).get("acls");
+    }
+
+    private static Set<String> topicsWith(Map<String, Object> userSpec, String operation) {
+        return resourcesWith(userSpec, "topic", operation);
+    }
+
+    private static Set<String> groupsWith(Map<String, Object> userSpec, String operation) {
+        return resourcesWith(userSpec, "group", operation);
+    }
+
+    private static Set<String> resourcesWith(Map<String, Object> userSpec, String type, String operation) {
+        return acls(userSpec).stream()
+                .filter(acl -> type.equals(((Map<?, ?>) acl.get("resource")).get("type")))
+                .filter(acl -> ((List<?>) acl.get("operations")).contains(operation))
+                .map(acl -> (String) ((Map<?, ?>) acl.get("resource")).get("name"))
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}

@@ -63,7 +63,26 @@ public record DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mon
                 ? List.of(env.get("GOVINFO_SERVICE_JVM_OPTS").trim().split("\\s+"))
                 : DEFAULT_SERVICE_JVM_OPTIONS;
         return new DevStackConfig(repoRoot, dataDir, Ports.fromEnvironment(env), mongo, uri, true,
-                EnumSet.allOf(Service.class), Map.of(), jvm, Duration.ofSeconds(180), Duration.ofSeconds(240));
+                services(env.get("GOVINFO_SERVICES")), Map.of(), jvm, Duration.ofSeconds(180),
+                Duration.ofSeconds(240));
+    }
+
+    /** {@code GOVINFO_SERVICES}: unset = all; {@code none} = infrastructure only; else names, comma-separated. */
+    static Set<Service> services(String names) {
+        if (names == null || names.isBlank()) {
+            return EnumSet.allOf(Service.class);
+        }
+        Set<Service> chosen = EnumSet.noneOf(Service.class);
+        for (String name : names.split(",")) {
+            String n = name.trim();
+            if (n.isEmpty() || n.equals("none")) {
+                continue;
+            }
+            chosen.add(java.util.Arrays.stream(Service.values()).filter(s -> s.artifactId().equals(n)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("GOVINFO_SERVICES 中的未知服务 / unknown service in "
+                            + "GOVINFO_SERVICES: " + n)));
+        }
+        return chosen;
     }
 
     /** For tests: free ports, memory Mongo, the given data dir (a temp dir), nothing but the given services. */

@@ -77,9 +77,9 @@ public final class DevStackMain {
     static String summary(DevStack stack, Path repoRoot) {
         StringBuilder out = new StringBuilder("\n");
         out.append("================ govinfo 已就绪 / ready ================\n");
-        out.append(String.format("  %-22s %s%n", "网关 / gateway", stack.gatewayUrl()));
-        for (Service s : Service.backends()) {
-            out.append(String.format("  %-22s %s%n", s.artifactId(), stack.serviceUrl(s)));
+        for (Map.Entry<Service, String> e : stack.serviceUrls().entrySet()) {
+            out.append(String.format("  %-22s %s%n", e.getKey().isGateway() ? "网关 / gateway" : e.getKey().artifactId(),
+                    e.getValue()));
         }
         out.append(String.format("  %-22s %s  (admin console %s/admin, admin/admin)%n", "Keycloak issuer",
                 stack.keycloakIssuerUri(), stack.keycloakIssuerUri().replace("/realms/" + KeycloakServer.REALM, "")));

@@ -56,4 +56,13 @@ class DevStackConfigTest {
                 .hasMessageContaining("环境变量 SCORING_PORT 不是有效端口")
                 .hasMessageContaining("not a valid port");
     }
+
+    @Test
+    void servicesCanBeNarrowedToASubsetOrToInfrastructureOnly() {
+        assertThat(DevStackConfig.fromEnvironment(REPO, Map.of("GOVINFO_SERVICES", "scoring, gateway")).services())
+                .containsExactlyInAnyOrder(Service.SCORING, Service.GATEWAY);
+        assertThat(DevStackConfig.fromEnvironment(REPO, Map.of("GOVINFO_SERVICES", "none")).services()).isEmpty();
+        assertThatThrownBy(() -> DevStackConfig.fromEnvironment(REPO, Map.of("GOVINFO_SERVICES", "scorring")))
+                .hasMessageContaining("未知服务").hasMessageContaining("scorring");
+    }
 }

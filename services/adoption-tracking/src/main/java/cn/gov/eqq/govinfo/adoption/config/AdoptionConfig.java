@@ -1,0 +1,62 @@
+package cn.gov.eqq.govinfo.adoption.config;
+
+import cn.gov.eqq.govinfo.adoption.record.domain.CombinedCreditPolicy;
+import cn.gov.eqq.govinfo.adoption.record.domain.KindPointsTable;
+import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.platform.problem.ProblemExceptionHandler;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.io.Resource;
+import org.springframework.kafka.config.TopicBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Properties;
+
+/** Policy data, the Beijing clock and the topic this service writes. */
+@Configuration
+// service-defaults does not auto-configure its problem handler (yet): without this, ApiProblem would be a 500
+@Import(ProblemExceptionHandler.class)
+public class AdoptionConfig {
+
+    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    /** Dates (effective dates, due dates, "today") are Beijing dates. */
+    @Bean
+    Clock clock() {
+        return Clock.system(BEIJING);
+    }
+
+    /** Mirror of scoring's points per kind; replace the file with {@code ADOPTION_KIND_POINTS=file:...}. */
+    @Bean
+    KindPointsTable kindPointsTable(@Value("${govinfo.adoption.kind-points-table}") Resource resource)
+            throws IOException {
+        try (InputStream in = resource.getInputStream()) {
+            return KindPointsTable.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
+        }
+    }
+
+    @Bean
+    CombinedCreditPolicy combinedCreditPolicy(@Value("${govinfo.adoption.combined-credit-policy}") Resource resource)
+            throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = resource.getInputStream()) {
+            properties.load(in);
+        }
+        String mode = properties.getProperty("mode", "FULL").strip().toUpperCase(Locale.ROOT);
+        return new CombinedCreditPolicy(CombinedCreditPolicy.Mode.valueOf(mode));
+    }
+
+    /** The one topic this service writes (key = item id). */
+    @Bean
+    NewTopic adoptionsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions) {
+        return TopicBuilder.name(Topics.ADOPTIONS).partitions(partitions).replicas(1).build();
+    }
+}

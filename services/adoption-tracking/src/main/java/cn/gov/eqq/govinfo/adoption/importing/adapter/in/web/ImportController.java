@@ -1,0 +1,85 @@
+package cn.gov.eqq.govinfo.adoption.importing.adapter.in.web;
+
+import cn.gov.eqq.govinfo.adoption.importing.application.ImportResult;
+import cn.gov.eqq.govinfo.adoption.importing.application.ImportingRecords;
+import cn.gov.eqq.govinfo.adoption.importing.domain.ImportTemplate;
+import cn.gov.eqq.govinfo.adoption.importing.domain.RowProblem;
+import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.platform.security.CurrentUser;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Spreadsheet import of past records (room only). Send the CSV as the body ({@code text/csv}) or as the part
+ * {@code file} of a form. UTF-8 is expected; a file that is not valid UTF-8 is read as GB18030 (what Chinese Excel
+ * writes when saving "CSV").
+ */
+@RestController
+@RequestMapping("/api/adoption/imports")
+@PreAuthorize("hasRole('info-room')")
+class ImportController {
+
+    private final ImportingRecords importing;
+
+    ImportController(ImportingRecords importing) {
+        this.importing = importing;
+    }
+
+    @GetMapping(value = "/template", produces = "text/csv")
+    ResponseEntity<String> template() {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"adoption-import-template.csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body("\uFEFF" + ImportTemplate.EXAMPLE);
+    }
+
+    @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    ImportResult importBody(CurrentUser user, @RequestBody byte[] body,
+                            @RequestParam(defaultValue = "upload.csv") String fileName) {
+        return run(user, fileName, body);
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ImportResult importFile(CurrentUser user, @RequestPart("file") MultipartFile file) throws IOException {
+        return run(user, file.getOriginalFilename(), file.getBytes());
+    }
+
+    private ImportResult run(CurrentUser user, String fileName, byte[] bytes) {
+        ImportResult result = importing.importCsv(fileName, decode(bytes), user.actor());
+        if (!result.imported()) {
+            ApiProblem problem = ApiProblem.unprocessable("import.refused",
+                    "文件中有 " + result.problems().size() + " 处问题，未导入任何记录；请修改后重新导入");
+            for (RowProblem p : result.problems()) {
+                problem.withField("第" + p.line() + "行", p.message());
+            }
+            throw problem;
+        }
+        return result;
+    }
+
+    static String decode(byte[] bytes) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(bytes, Charset.forName("GB18030"));
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package cn.gov.eqq.govinfo.adoption.record.application;
+
+import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionRecord;
+import cn.gov.eqq.govinfo.adoption.record.domain.RecordChange;
+import cn.gov.eqq.govinfo.adoption.record.domain.RecordContent;
+import cn.gov.eqq.govinfo.adoption.record.domain.RecordVersion;
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.adoption.AdoptionCorrected;
+import cn.gov.eqq.govinfo.contracts.adoption.AdoptionEvent;
+import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
+import cn.gov.eqq.govinfo.contracts.adoption.AdoptionWithdrawn;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Turns what the domain did into the integration events of {@code Topics.ADOPTIONS}. */
+public final class AdoptionEventFactory {
+
+    public static final String PRODUCER = "adoption-tracking";
+
+    private AdoptionEventFactory() {
+    }
+
+    /**
+     * The event for one change, or nothing when the record earns nothing by policy (an uncredited source of a
+     * combined adoption is kept for the room's view only: scoring must not count it).
+     */
+    public static Optional<EventEnvelope<?>> eventOf(RecordChange change, String unitId) {
+        AdoptionRecord record = change.record();
+        if (!record.credited()) {
+            return Optional.empty();
+        }
+        RecordVersion v = change.version();
+        RecordContent c = v.content();
+        AdoptionEvent payload = switch (v.change()) {
+            case RECORDED -> new AdoptionRecorded(record.recordId(), record.itemId(), unitId, c.kind().name(),
+                    c.publication(), c.issueNo(), c.effectiveDate(), c.leader(), c.text(), record.combinedRecordId(),
+                    v.by(), v.at());
+            case CORRECTED -> new AdoptionCorrected(record.recordId(), record.itemId(), unitId, c.kind().name(),
+                    c.publication(), c.issueNo(), c.effectiveDate(), c.leader(), c.text(), v.reason(), v.by(),
+                    v.at());
+            case WITHDRAWN -> new AdoptionWithdrawn(record.recordId(), record.itemId(), v.reason(), v.by(), v.at());
+        };
+        return Optional.of(EventEnvelope.wrap(payload, PRODUCER, v.at()));
+    }
+
+    public static List<EventEnvelope<?>> eventsOf(List<RecordChange> changes, String unitId) {
+        return changes.stream().flatMap(c -> eventOf(c, unitId).stream()).toList();
+    }
+}

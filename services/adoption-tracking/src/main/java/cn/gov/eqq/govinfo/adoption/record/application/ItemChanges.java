@@ -1,0 +1,41 @@
+package cn.gov.eqq.govinfo.adoption.record.application;
+
+import cn.gov.eqq.govinfo.adoption.record.domain.ItemAdoptions;
+import cn.gov.eqq.govinfo.adoption.record.domain.RecordChange;
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Read an item, let the domain change it, write it back with the resulting events in its outbox — one
+ * single-document write. A concurrent writer (another request, the intake consumer) makes us read and try again.
+ */
+@Component
+public class ItemChanges {
+
+    private static final int ATTEMPTS = 5;
+
+    private final ItemAdoptionsStore store;
+
+    public ItemChanges(ItemAdoptionsStore store) {
+        this.store = store;
+    }
+
+    public ItemAdoptions change(String itemId, Function<ItemAdoptions, List<RecordChange>> command) {
+        for (int attempt = 1; ; attempt++) {
+            ItemAdoptionsStore.Loaded loaded = store.load(itemId).orElseThrow(() -> new ItemNotKnown(itemId));
+            List<RecordChange> changes = command.apply(loaded.item());
+            List<EventEnvelope<?>> events = AdoptionEventFactory.eventsOf(changes, loaded.item().facts().unitId());
+            try {
+                store.save(loaded, loaded.appliedEventIds(), events);
+                return loaded.item();
+            } catch (ItemAdoptionsStore.ConcurrentChange e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package cn.gov.eqq.govinfo.adoption.record.application;
+
+import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionRuleViolation;
+import cn.gov.eqq.govinfo.adoption.record.domain.CombinedAdoption;
+import cn.gov.eqq.govinfo.adoption.record.domain.CombinedCreditPolicy;
+import cn.gov.eqq.govinfo.adoption.record.domain.FollowUpReport;
+import cn.gov.eqq.govinfo.adoption.record.domain.ItemAdoptions;
+import cn.gov.eqq.govinfo.adoption.record.domain.RecordContent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The room's commands on records, and the unit's follow-up report. Permissions are checked by the web adapter. */
+@Service
+public class RecordingAdoptions {
+
+    private static final Logger log = LoggerFactory.getLogger(RecordingAdoptions.class);
+
+    private final ItemChanges changes;
+    private final ItemAdoptionsStore items;
+    private final CombinedAdoptionStore combined;
+    private final CombinedCreditPolicy creditPolicy;
+    private final Clock clock;
+
+    public RecordingAdoptions(ItemChanges changes, ItemAdoptionsStore items, CombinedAdoptionStore combined,
+                              CombinedCreditPolicy creditPolicy, Clock clock) {
+        this.changes = changes;
+        this.items = items;
+        this.combined = combined;
+        this.creditPolicy = creditPolicy;
+        this.clock = clock;
+    }
+
+    public ItemAdoptions record(String itemId, RecordContent content, String by) {
+        String recordId = "ADR-" + UUID.randomUUID();
+        return changes.change(itemId, item -> List.of(item.record(recordId, content, by, now(), today())));
+    }
+
+    public ItemAdoptions correct(String itemId, String recordId, RecordContent content, String reason, String by) {
+        return changes.change(itemId, item -> List.of(item.correct(recordId, content, reason, by, now(), today())));
+    }
+
+    public ItemAdoptions withdraw(String itemId, String recordId, String reason, String by) {
+        return changes.change(itemId, item -> List.of(item.withdraw(recordId, reason, by, now())));
+    }
+
+    public ItemAdoptions reportFollowUp(String itemId, String recordId, String unitId, String whatWasDone,
+                                        LocalDate doneOn, String by) {
+        return changes.change(itemId, item -> {
+            item.reportFollowUp(recordId, unitId, new FollowUpReport(whatWasDone, doneOn, by, now()), today());
+            return List.of();
+        });
+    }
+
+    /**
+     * 综合采用: checks every source first (nothing is written unless all can take the record), writes the decision,
+     * then gives each source item its own record. A crash in between is finished by {@link #completePending()}.
+     */
+    public CombinedAdoption recordCombined(RecordContent content, List<String> sourceItemIds, String by) {
+        content.validate(today());
+        CombinedAdoption plan = CombinedAdoption.plan("CMB-" + UUID.randomUUID(), content, sourceItemIds,
+                creditPolicy, by, now());
+        for (CombinedAdoption.SourceCredit source : plan.sources()) {
+            ItemAdoptions item = items.load(source.itemId()).orElseThrow(() -> new ItemNotKnown(source.itemId()))
+                    .item();
+            item.facts().requireRecordable(source.itemId());
+            if (item.hasActiveRecordSaying(content)) {
+                throw new AdoptionRuleViolation("record.duplicate",
+                        "信息 " + source.itemId() + " 已有相同的采用或批示记录");
+            }
+        }
+        combined.insert(plan);
+        apply(plan);
+        return plan;
+    }
+
+    /** Finishes combined adoptions that were written but not (fully) applied, e.g. after a crash. */
+    @Scheduled(fixedDelayString = "${govinfo.adoption.recovery-interval:30s}",
+            initialDelayString = "${govinfo.adoption.recovery-initial-delay:5s}")
+    public void completePending() {
+        for (CombinedAdoption plan : combined.pendingSince(Instant.now(clock).minus(Duration.ofSeconds(10)))) {
+            log.info("completing combined adoption {}", plan.combinedRecordId());
+            apply(plan);
+        }
+    }
+
+    private void apply(CombinedAdoption plan) {
+        List<String> skipped = new ArrayList<>();
+        for (CombinedAdoption.SourceCredit source : plan.sources()) {
+            try {
+                changes.change(source.itemId(), item -> item.recordCombinedSource(source.recordId(),
+                        plan.combinedRecordId(), source.credited(), plan.content(), plan.by(), plan.at(), today())
+                        .map(List::of).orElse(List.of()));
+            } catch (AdoptionRuleViolation | ItemNotKnown e) {
+                // e.g. voided between the check and the write: that source stays uncredited, and we say so
+                log.warn("combined adoption {}: source {} skipped: {}", plan.combinedRecordId(), source.itemId(),
+                        e.getMessage());
+                skipped.add(source.itemId() + "：" + e.getMessage());
+            }
+        }
+        combined.markApplied(plan.combinedRecordId(), skipped);
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+}

@@ -1,0 +1,339 @@
+package cn.gov.eqq.govinfo.adoption.integration;
+
+import cn.gov.eqq.govinfo.adoption.support.Users;
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
+import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.contracts.adoption.AdoptionCorrected;
+import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
+import cn.gov.eqq.govinfo.contracts.adoption.AdoptionWithdrawn;
+import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
+import cn.gov.eqq.govinfo.contracts.item.ItemSubmitted;
+import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
+import cn.gov.eqq.govinfo.platform.events.EventCodec;
+import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.JsonNode;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The whole service against the real (in-process KRaft) Kafka broker and the Mongo test server: intake's events in,
+ * the room's commands over HTTP, our events read back from the broker.
+ */
+@SpringBootTest(properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "govinfo.kafka.topic-partitions=1",
+        "govinfo.adoption.recovery-initial-delay=1h"})
+@AutoConfigureMockMvc
+@EmbeddedKafka(partitions = 1, topics = {Topics.ITEMS, Topics.UNITS, Topics.ADOPTIONS})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AdoptionTrackingIntegrationTest {
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("adoption-it"));
+    }
+
+    @MockitoBean
+    JwtDecoder jwtDecoder;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    EventCodec codec;
+    @Autowired
+    EmbeddedKafkaBroker broker;
+    @Autowired
+    MongoTemplate mongo;
+
+    private Consumer<String, String> adoptions;
+    private final List<EventEnvelope<? extends IntegrationEvent>> seen = new ArrayList<>();
+
+    @BeforeAll
+    void readAdoptionsTopic() {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "adoption-it-reader", false);
+        props.put("auto.offset.reset", "earliest");
+        props.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class);
+        props.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class);
+        adoptions = new DefaultKafkaConsumerFactory<String, String>(props).createConsumer();
+        broker.consumeFromAnEmbeddedTopic(adoptions, Topics.ADOPTIONS);
+    }
+
+    @AfterAll
+    void close() {
+        adoptions.close();
+    }
+
+    @Test
+    void recordCorrectAndWithdrawAreDeliveredInOrderThroughTheBroker() throws Exception {
+        String itemId = receivedItem("U006", "我旗重点项目建设提速", false);
+
+        String recordId = recordCityBulletin(itemId, "2026年第15期", "2026-07-15");
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/corrections", itemId, recordId).with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"record":{"kind":"REGION_DAILY_BRIEF_ADOPTED","issueNo":"2026年第88期",
+                                 "effectiveDate":"2026-07-16"},"reason":"刊物录错，实为《每日要情》"}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.itemPoints").value(30))
+                .andExpect(jsonPath("$.records[0].versions.length()").value(2));
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", itemId, recordId).with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"实际未采用，误录\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.itemPoints").value(0))
+                .andExpect(jsonPath("$.records[0].withdrawn").value(true));
+
+        List<EventEnvelope<?>> events = eventsFor(itemId, 3);
+
+        assertThat(events).extracting(EventEnvelope::type)
+                .containsExactly("AdoptionRecorded", "AdoptionCorrected", "AdoptionWithdrawn");
+        assertThat(events).allSatisfy(e -> {
+            assertThat(e.key()).isEqualTo(itemId);
+            assertThat(e.producer()).isEqualTo("adoption-tracking");
+        });
+        AdoptionRecorded recorded = (AdoptionRecorded) events.get(0).payload();
+        assertThat(recorded.recordId()).isEqualTo(recordId);
+        assertThat(recorded.unitId()).isEqualTo("U006");
+        assertThat(recorded.kind()).isEqualTo("CITY_BULLETIN_ADOPTED");
+        assertThat(recorded.publication()).isEqualTo("鄂尔多斯政讯");
+        assertThat(recorded.effectiveDate()).isEqualTo(LocalDate.of(2026, 7, 15));
+        assertThat(recorded.recordedBy()).isEqualTo("room-editor");
+        AdoptionCorrected corrected = (AdoptionCorrected) events.get(1).payload();
+        assertThat(corrected.kind()).isEqualTo("REGION_DAILY_BRIEF_ADOPTED");
+        assertThat(corrected.publication()).isEqualTo("每日要情");
+        assertThat(corrected.reason()).isEqualTo("刊物录错，实为《每日要情》");
+        AdoptionWithdrawn withdrawn = (AdoptionWithdrawn) events.get(2).payload();
+        assertThat(withdrawn.reason()).isEqualTo("实际未采用，误录");
+        // the outbox is empty once the broker acknowledged
+        await().atMost(Duration.ofSeconds(10)).until(() -> mongo.findById(itemId, Document.class, "items")
+                .getList("outbox", Document.class).isEmpty());
+    }
+
+    @Test
+    void producedEventsHaveTheShapeOfTheGoldenFiles() throws Exception {
+        String itemId = receivedItem("U006", "黄河流域生态保护", false);
+        String recordId = recordCityBulletin(itemId, "2026年第20期", "2026-08-01");
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/corrections", itemId, recordId).with(Users.room())
+                .contentType(MediaType.APPLICATION_JSON).content("""
+                        {"record":{"kind":"CITY_BULLETIN_ADOPTED","issueNo":"2026年第21期",
+                         "effectiveDate":"2026-08-01"},"reason":"期号录错"}""")).andExpect(status().isOk());
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", itemId, recordId).with(Users.room())
+                .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"误录\"}")).andExpect(status().isOk());
+
+        List<String> raw = rawValuesFor(itemId, 3);
+
+        for (String json : raw) {
+            JsonNode produced = codec.tree(json);
+            String type = produced.get("type").asString();
+            JsonNode golden = codec.tree(golden(type));
+            assertThat(fieldNames(produced)).as("envelope of %s", type).isEqualTo(fieldNames(golden));
+            assertThat(fieldNames(produced.get("payload"))).as("payload of %s", type)
+                    .isEqualTo(fieldNames(golden.get("payload")));
+            // and the golden file itself is what every consumer reads
+            assertThat(codec.decode(golden(type)).type()).isEqualTo(type);
+        }
+    }
+
+    @Test
+    void combinedAdoptionCreditsEverySourceItemWithOneSharedId() throws Exception {
+        String a = receivedItem("U001", "上海庙开发区招商引资", false);
+        String b = receivedItem("U002", "敖勒召其镇招商引资", false);
+
+        String body = mvc.perform(post("/api/adoption/combined").with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"sourceItemIds":["%s","%s"],
+                                 "record":{"kind":"REGION_DAILY_BRIEF_ADOPTED","issueNo":"2026年第101期",
+                                           "effectiveDate":"2026-09-08"}}""".formatted(a, b)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.sources.length()").value(2))
+                .andReturn().getResponse().getContentAsString();
+        String combinedId = codec.tree(body).get("combinedRecordId").asString();
+
+        for (String item : List.of(a, b)) {
+            List<EventEnvelope<?>> events = eventsFor(item, 1);
+            AdoptionRecorded recorded = (AdoptionRecorded) events.get(0).payload();
+            assertThat(recorded.combinedRecordId()).isEqualTo(combinedId);
+            assertThat(recorded.kind()).isEqualTo("REGION_DAILY_BRIEF_ADOPTED");
+            mvc.perform(get("/api/adoption/items/{id}", item).with(Users.viewer()))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.itemPoints").value(30))
+                    .andExpect(jsonPath("$.records[0].origin").value("COMBINED"));
+        }
+        assertThat(mongo.findById(combinedId, Document.class, "combined").getBoolean("applied")).isTrue();
+    }
+
+    @Test
+    void importingTheSameFileTwiceAddsNothingTheSecondTime() throws Exception {
+        String itemId = receivedItem("U007", "校园食品安全专项整治", false);
+        unitChanged("U007", "教体局");
+        await().atMost(Duration.ofSeconds(15)).until(() -> mongo.findById("U007", Document.class, "units") != null);
+        String csv = "item_id,unit,title,kind,publication,issue_no,date,leader,text,follow_up_action,follow_up_due\n"
+                + itemId + ",,,CITY_BULLETIN_ADOPTED,,2026年第3期,2026-02-10,,,,\n"
+                + ",教体局,校园食品安全专项整治,市政府领导批示,,,2026/3/2,王副市长,请推广,报送推广情况,2026-03-31\n";
+
+        mvc.perform(post("/api/adoption/imports").with(Users.room()).contentType("text/csv")
+                        .content(csv.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.added").value(2))
+                .andExpect(jsonPath("$.alreadyOnFile").value(0));
+        mvc.perform(post("/api/adoption/imports").with(Users.room()).contentType("text/csv")
+                        .content(csv.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.added").value(0))
+                .andExpect(jsonPath("$.alreadyOnFile").value(2));
+
+        assertThat(eventsFor(itemId, 2)).extracting(EventEnvelope::type)
+                .containsExactly("AdoptionRecorded", "AdoptionRecorded");
+        mvc.perform(get("/api/adoption/items/{id}", itemId).with(Users.reporterOf("U007")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.unitName").value("教体局"))
+                .andExpect(jsonPath("$.records.length()").value(2))
+                .andExpect(jsonPath("$.records[0].period").value("2026-02"))
+                .andExpect(jsonPath("$.records[1].lateEntry").value(true));
+        // the import's instruction is months overdue and nobody reported: the room sees it
+        mvc.perform(get("/api/adoption/follow-ups/overdue").with(Users.room()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.itemId == '" + itemId + "')].action").value("报送推广情况"));
+    }
+
+    @Test
+    void redeliveredIntakeEventChangesNothing() throws Exception {
+        String itemId = "ITM-" + UUID.randomUUID();
+        EventEnvelope<ItemReceived> received = EventEnvelope.wrap(itemReceived(itemId, "U008", "标题", false),
+                "submission-intake", Instant.now());
+        send(Topics.ITEMS, received);
+        await().atMost(Duration.ofSeconds(15)).until(() -> mongo.findById(itemId, Document.class, "items") != null);
+        long version = mongo.findById(itemId, Document.class, "items").get("version", Number.class).longValue();
+
+        send(Topics.ITEMS, received);
+        // a later event on the same single partition proves the redelivery was consumed before it
+        String marker = receivedItem("U008", "标记", false);
+
+        assertThat(mongo.findById(marker, Document.class, "items")).isNotNull();
+        assertThat(mongo.findById(itemId, Document.class, "items").get("version", Number.class).longValue())
+                .isEqualTo(version);
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private String recordCityBulletin(String itemId, String issue, String date) throws Exception {
+        String body = mvc.perform(post("/api/adoption/items/{id}/records", itemId).with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"kind":"CITY_BULLETIN_ADOPTED","issueNo":"%s","effectiveDate":"%s"}"""
+                                .formatted(issue, date)))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        JsonNode records = codec.tree(body).get("records");
+        return records.get(records.size() - 1).get("recordId").asString();
+    }
+
+    private String receivedItem(String unitId, String title, boolean majorEmergency) {
+        String itemId = "ITM-" + UUID.randomUUID();
+        send(Topics.ITEMS, EventEnvelope.wrap(new ItemSubmitted(itemId, unitId, 1, title, "DYNAMIC",
+                Instant.parse("2026-01-05T02:00:00Z"), null), "submission-intake", Instant.now()));
+        send(Topics.ITEMS, EventEnvelope.wrap(itemReceived(itemId, unitId, title, majorEmergency),
+                "submission-intake", Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            Document doc = mongo.findById(itemId, Document.class, "items");
+            return doc != null && doc.get("facts", Document.class).getBoolean("received", false);
+        });
+        return itemId;
+    }
+
+    private static ItemReceived itemReceived(String itemId, String unitId, String title, boolean majorEmergency) {
+        return new ItemReceived(itemId, unitId, 1, title, "DYNAMIC", List.of("产业发展"), majorEmergency,
+                "GOOD_NEWS", LocalDate.of(2026, 1, 4), Instant.parse("2026-01-05T02:00:00Z"),
+                Instant.parse("2026-01-06T02:00:00Z"), "room-editor", null);
+    }
+
+    private void unitChanged(String unitId, String name) {
+        send(Topics.UNITS, EventEnvelope.wrap(new UnitChanged(unitId, name, 2, true, Instant.now()),
+                "submission-intake", Instant.now()));
+    }
+
+    private void send(String topic, EventEnvelope<?> envelope) {
+        kafka.send(topic, envelope.key(), codec.encode(envelope)).join();
+    }
+
+    private final List<ConsumerRecord<String, String>> rawSeen = new ArrayList<>();
+
+    private synchronized List<String> rawValuesFor(String itemId, int expected) {
+        List<String> values = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            KafkaTestUtils.getRecords(adoptions, Duration.ofMillis(300)).forEach(rawSeen::add);
+            values.clear();
+            rawSeen.stream().filter(r -> itemId.equals(r.key())).forEach(r -> values.add(r.value()));
+            assertThat(values).hasSizeGreaterThanOrEqualTo(expected);
+        });
+        // nothing more arrives for this item
+        KafkaTestUtils.getRecords(adoptions, Duration.ofMillis(500)).forEach(rawSeen::add);
+        values.clear();
+        rawSeen.stream().filter(r -> itemId.equals(r.key())).forEach(r -> values.add(r.value()));
+        assertThat(values).hasSize(expected);
+        return values;
+    }
+
+    private List<EventEnvelope<?>> eventsFor(String itemId, int expected) {
+        List<EventEnvelope<?>> events = new ArrayList<>();
+        rawValuesFor(itemId, expected).forEach(v -> events.add(codec.decode(v)));
+        return events;
+    }
+
+    private static String golden(String type) throws Exception {
+        String path = "golden/" + Topics.ADOPTIONS + "/" + type + ".v1.json";
+        try (InputStream in = AdoptionTrackingIntegrationTest.class.getClassLoader().getResourceAsStream(path)) {
+            assertThat(in).as(path).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new HashSet<>();
+        Iterator<String> it = node.propertyNames().iterator();
+        it.forEachRemaining(names::add);
+        return names;
+    }
+}

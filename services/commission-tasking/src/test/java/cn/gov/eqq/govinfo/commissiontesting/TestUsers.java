@@ -1,0 +1,40 @@
+package cn.gov.eqq.govinfo.commissiontesting;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+
+/** Tokens as Keycloak issues them: realm roles under {@code realm_access}, the unit in {@code unit_id}. */
+public final class TestUsers {
+
+    public static JwtRequestPostProcessor room() {
+        return user("room-editor", null, "info-room");
+    }
+
+    public static JwtRequestPostProcessor reporter(String unitId) {
+        return user("reporter-" + unitId, unitId, "reporter");
+    }
+
+    public static JwtRequestPostProcessor viewer() {
+        return user("leader", null, "viewer");
+    }
+
+    public static JwtRequestPostProcessor user(String username, String unitId, String... roles) {
+        return jwt().jwt(j -> {
+            j.subject(username).claim("preferred_username", username)
+                    .claim("realm_access", Map.of("roles", List.of(roles)));
+            if (unitId != null) {
+                j.claim("unit_id", unitId);
+            }
+        }).authorities(java.util.Arrays.stream(roles)
+                .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
+    }
+
+    private TestUsers() {
+    }
+}

@@ -1,0 +1,59 @@
+package cn.gov.eqq.govinfo.intake.config;
+
+import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.intake.item.application.ItemService;
+import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
+import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
+import cn.gov.eqq.govinfo.intake.unit.application.UnitStore;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** Wires the plain use-case classes and declares the two topics this service is the only writer of. */
+@Configuration(proxyBeanMethods = false)
+class IntakeConfiguration {
+
+    /** Millisecond ticks: MongoDB keeps milliseconds, so an instant read back equals the one that was published. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
+
+    /** After a write with events, ask the relay to publish now rather than at its next poll. */
+    @Bean
+    Runnable outboxKick(ObjectProvider<OutboxRelay> relay) {
+        return () -> relay.ifAvailable(OutboxRelay::kick);
+    }
+
+    @Bean
+    UnitService unitService(UnitStore store, Clock clock, Runnable outboxKick) {
+        return new UnitService(store, clock, outboxKick);
+    }
+
+    @Bean
+    ItemService itemService(ItemStore store, Clock clock, Runnable outboxKick) {
+        return new ItemService(store, clock, outboxKick);
+    }
+
+    /** Compacted: the latest UnitChanged per unit is the directory any new consumer reads from the beginning. */
+    @Bean
+    NewTopic unitsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions) {
+        return TopicBuilder.name(Topics.UNITS).partitions(partitions)
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build();
+    }
+
+    @Bean
+    NewTopic itemsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions) {
+        return TopicBuilder.name(Topics.ITEMS).partitions(partitions).build();
+    }
+}

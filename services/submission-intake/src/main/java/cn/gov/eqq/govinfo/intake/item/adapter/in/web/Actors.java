@@ -1,0 +1,30 @@
+package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
+
+import cn.gov.eqq.govinfo.intake.item.domain.Actor;
+import cn.gov.eqq.govinfo.intake.item.domain.Role;
+import cn.gov.eqq.govinfo.platform.security.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The token's user as the domain sees it, and where the request came from (for the audit trail). */
+final class Actors {
+
+    private Actors() {
+    }
+
+    static Actor of(CurrentUser user) {
+        String unit = user.unitId() == null || user.unitId().isBlank() ? null : user.unitId();
+        return new Actor(user.actor(), user.displayName(), unit, user.roles().stream()
+                .map(Role::fromWireName).flatMap(Optional::stream).collect(Collectors.toSet()));
+    }
+
+    static String origin(HttpServletRequest request) {
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",")[0].strip();
+        }
+        return request.getRemoteAddr();
+    }
+}

@@ -1,0 +1,216 @@
+package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
+
+import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.AuditView;
+import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.ItemInput;
+import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.ItemView;
+import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.Opinion;
+import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.PageView;
+import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.Reason;
+import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.RevisionView;
+import cn.gov.eqq.govinfo.intake.item.application.ItemService;
+import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
+import cn.gov.eqq.govinfo.intake.item.domain.Category;
+import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
+import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
+import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.intake.item.domain.RevisionComparison;
+import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
+import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.platform.security.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Items of information: the unit drafts and submits, its leader signs off major events, the room works its inbox.
+ * Who may act on which item is decided in the domain ({@code ItemPermissions}); the role checks here only turn
+ * away the obviously wrong role early.
+ */
+@RestController
+@RequestMapping("/api/intake/items")
+class ItemController {
+
+    private static final int MAX_PAGE_SIZE = 100;
+
+    private final ItemService items;
+    private final UnitService units;
+
+    ItemController(ItemService items, UnitService units) {
+        this.items = items;
+        this.units = units;
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('reporter')")
+    ItemView create(CurrentUser user, @RequestBody ItemInput body) {
+        user.requireUnit();
+        return ItemView.of(items.createDraft(Actors.of(user), body.toContent(List.of())));
+    }
+
+    @PutMapping("/{itemId}")
+    @PreAuthorize("hasRole('reporter')")
+    ItemView update(CurrentUser user, @PathVariable String itemId, @RequestBody ItemInput body) {
+        return ItemView.of(items.updateDraft(Actors.of(user), itemId, body.toContent(List.of())));
+    }
+
+    @PostMapping("/{itemId}/submit")
+    @PreAuthorize("hasRole('reporter')")
+    ItemView submit(CurrentUser user, @PathVariable String itemId, HttpServletRequest request) {
+        return ItemView.of(items.submit(Actors.of(user), itemId, Actors.origin(request)));
+    }
+
+    @GetMapping("/sign-off-queue")
+    @PreAuthorize("hasRole('unit-leader')")
+    PageView signOffQueue(CurrentUser user, @RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = "20") int size) {
+        return PageView.of(items.signOffQueue(Actors.of(user), checkPage(page), checkSize(size)));
+    }
+
+    @PostMapping("/{itemId}/sign-off")
+    @PreAuthorize("hasRole('unit-leader')")
+    ItemView signOff(CurrentUser user, @PathVariable String itemId, HttpServletRequest request) {
+        return ItemView.of(items.signOff(Actors.of(user), itemId, Actors.origin(request)));
+    }
+
+    @PostMapping("/{itemId}/send-back")
+    @PreAuthorize("hasRole('unit-leader')")
+    ItemView sendBack(CurrentUser user, @PathVariable String itemId, @RequestBody Opinion body,
+                      HttpServletRequest request) {
+        return ItemView.of(items.sendBack(Actors.of(user), itemId, body.opinion(), Actors.origin(request)));
+    }
+
+    @PostMapping("/{itemId}/receive")
+    @PreAuthorize("hasRole('info-room')")
+    ItemView receive(CurrentUser user, @PathVariable String itemId, HttpServletRequest request) {
+        return ItemView.of(items.receive(Actors.of(user), itemId, Actors.origin(request)));
+    }
+
+    @PostMapping("/{itemId}/return")
+    @PreAuthorize("hasRole('info-room')")
+    ItemView returnForRevision(CurrentUser user, @PathVariable String itemId, @RequestBody Opinion body,
+                               HttpServletRequest request) {
+        return ItemView.of(items.returnForRevision(Actors.of(user), itemId, body.opinion(), Actors.origin(request)));
+    }
+
+    @PostMapping("/{itemId}/void")
+    @PreAuthorize("hasRole('info-room')")
+    ItemView voidItem(CurrentUser user, @PathVariable String itemId, @RequestBody Reason body,
+                      HttpServletRequest request) {
+        return ItemView.of(items.voidItem(Actors.of(user), itemId, body.reason(), Actors.origin(request)));
+    }
+
+    @PostMapping("/{itemId}/forward")
+    @PreAuthorize("hasRole('info-room')")
+    ItemView forward(CurrentUser user, @PathVariable String itemId, HttpServletRequest request) {
+        return ItemView.of(items.forwardToCity(Actors.of(user), itemId, Actors.origin(request)));
+    }
+
+    @GetMapping("/{itemId}")
+    ItemView get(CurrentUser user, @PathVariable String itemId) {
+        return ItemView.of(items.get(Actors.of(user), itemId));
+    }
+
+    @GetMapping("/{itemId}/revisions")
+    List<RevisionView> revisions(CurrentUser user, @PathVariable String itemId) {
+        return items.revisions(Actors.of(user), itemId).stream().map(RevisionView::of).toList();
+    }
+
+    @GetMapping("/{itemId}/revisions/compare")
+    List<RevisionComparison.FieldChange> compare(CurrentUser user, @PathVariable String itemId,
+                                                 @RequestParam int from, @RequestParam int to) {
+        return items.compare(Actors.of(user), itemId, from, to);
+    }
+
+    @GetMapping("/{itemId}/audit")
+    List<AuditView> audit(CurrentUser user, @PathVariable String itemId) {
+        return items.audit(Actors.of(user), itemId).stream().map(AuditView::of).toList();
+    }
+
+    /**
+     * The inbox (room, leaders: all units) or the unit's own list (reporters, unit leaders). Filters combine;
+     * {@code period} is a Beijing month/quarter/year of the latest submission.
+     */
+    @GetMapping
+    PageView search(CurrentUser user,
+                    @RequestParam(required = false) String unitId,
+                    @RequestParam(required = false) Integer group,
+                    @RequestParam(required = false) Category category,
+                    @RequestParam(required = false) FocusTopic topic,
+                    @RequestParam(required = false) List<ItemStatus> status,
+                    @RequestParam(required = false) String period,
+                    @RequestParam(required = false) String q,
+                    @RequestParam(defaultValue = "submittedAt") String sort,
+                    @RequestParam(defaultValue = "desc") String order,
+                    @RequestParam(defaultValue = "0") int page,
+                    @RequestParam(defaultValue = "20") int size) {
+        Set<String> unitIds = null;
+        if (unitId != null && !unitId.isBlank()) {
+            unitIds = new HashSet<>(Set.of(unitId.strip()));
+        }
+        if (group != null) {
+            Set<String> inGroup = new HashSet<>(units.idsInGroup(group));
+            if (unitIds == null) {
+                unitIds = inGroup;
+            } else {
+                unitIds.retainAll(inGroup);
+            }
+        }
+        ReportingPeriod range = null;
+        if (period != null && !period.isBlank()) {
+            range = ReportingPeriod.parse(period).orElseThrow(() -> ApiProblem
+                    .badRequest("period.invalid", "期间格式应为 2026-07（月）、2026-Q3（季度）或 2026（年）")
+                    .withField("period", "期间格式不正确"));
+        }
+        ItemStore.SortField sortField = switch (sort.strip().toLowerCase(Locale.ROOT)) {
+            case "submittedat" -> ItemStore.SortField.SUBMITTED_AT;
+            case "createdat" -> ItemStore.SortField.CREATED_AT;
+            case "updatedat" -> ItemStore.SortField.UPDATED_AT;
+            case "title" -> ItemStore.SortField.TITLE;
+            case "unit", "unitid" -> ItemStore.SortField.UNIT;
+            default -> throw ApiProblem.badRequest("sort.invalid",
+                    "排序字段只能是 submittedAt、createdAt、updatedAt、title 或 unitId").withField("sort", "排序字段不支持");
+        };
+        boolean ascending = switch (order.strip().toLowerCase(Locale.ROOT)) {
+            case "asc" -> true;
+            case "desc" -> false;
+            default -> throw ApiProblem.badRequest("order.invalid", "排序方向只能是 asc 或 desc")
+                    .withField("order", "排序方向不支持");
+        };
+        Set<ItemStatus> statuses = status == null || status.isEmpty() ? null : EnumSet.copyOf(status);
+        ItemStore.Search query = new ItemStore.Search(unitIds, statuses, category, topic,
+                range == null ? null : range.from(), range == null ? null : range.to(), q, sortField, ascending,
+                checkPage(page), checkSize(size));
+        return PageView.of(items.search(Actors.of(user), query));
+    }
+
+    private static int checkPage(int page) {
+        if (page < 0) {
+            throw ApiProblem.badRequest("page.invalid", "页码不能小于 0").withField("page", "页码不能小于 0");
+        }
+        return page;
+    }
+
+    private static int checkSize(int size) {
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ApiProblem.badRequest("size.invalid", "每页条数应在 1 至 " + MAX_PAGE_SIZE + " 之间")
+                    .withField("size", "每页条数超出范围");
+        }
+        return size;
+    }
+}

@@ -1,0 +1,94 @@
+package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
+
+import cn.gov.eqq.govinfo.intake.item.application.AuditEntry;
+import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
+import cn.gov.eqq.govinfo.intake.item.domain.Category;
+import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
+import cn.gov.eqq.govinfo.intake.item.domain.Item;
+import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
+import cn.gov.eqq.govinfo.intake.item.domain.Polarity;
+import cn.gov.eqq.govinfo.intake.item.domain.Revision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What the items API reads and writes. Request bodies carry content only: never unit, status or timestamps. */
+final class ItemDtos {
+
+    private ItemDtos() {
+    }
+
+    /** The editable content of an item. Any other field a client sends (unitId, status, …) is ignored. */
+    record ItemInput(String title, String body, Category category, List<FocusTopic> topics, LocalDate eventDate,
+                     String reporterName, String contactPhone, Polarity polarity, Boolean majorEvent,
+                     Boolean majorEmergency, String countermeasures, String commissionId) {
+
+        ItemContent toContent(List<String> attachmentIds) {
+            return new ItemContent(title, body, category, topics, eventDate, reporterName, contactPhone, polarity,
+                    Boolean.TRUE.equals(majorEvent), Boolean.TRUE.equals(majorEmergency), countermeasures,
+                    commissionId, attachmentIds);
+        }
+    }
+
+    record Opinion(String opinion) {
+    }
+
+    record Reason(String reason) {
+    }
+
+    record ContentView(String title, String body, Category category, String categoryLabel, List<FocusTopic> topics,
+                       LocalDate eventDate, String reporterName, String contactPhone, Polarity polarity,
+                       boolean majorEvent, boolean majorEmergency, String countermeasures, String commissionId,
+                       List<String> attachmentIds) {
+        static ContentView of(ItemContent c) {
+            return new ContentView(c.title(), c.body(), c.category(),
+                    c.category() == null ? null : c.category().label(), c.topics(), c.eventDate(), c.reporterName(),
+                    c.contactPhone(), c.polarity(), c.majorEvent(), c.majorEmergency(), c.countermeasures(),
+                    c.commissionId(), c.attachmentIds());
+        }
+    }
+
+    record ItemView(String id, String unitId, String status, String statusLabel, ContentView content,
+                    int revisionCount, Instant submittedAt, Integer receivedRevision, boolean forwardedToCity,
+                    Instant forwardedAt, String forwardedBy, String voidReason, Instant voidedAt,
+                    String signOffOpinion, String createdBy, Instant createdAt, Instant updatedAt,
+                    List<SimilarItemView> similarItems) {
+        static ItemView of(Item i) {
+            return of(i, List.of());
+        }
+
+        static ItemView of(Item i, List<SimilarItemView> similar) {
+            return new ItemView(i.id(), i.unitId(), i.status().name(), i.status().label(), ContentView.of(i.draft()),
+                    i.revisions().size(), i.lastSubmittedAt(), i.receivedRevision().map(Revision::number).orElse(null),
+                    i.forwarded(), i.forwardedAt(), i.forwardedBy(), i.voidReason(), i.voidedAt(),
+                    i.signOffOpinion(), i.createdBy(), i.createdAt(), i.updatedAt(), similar);
+        }
+    }
+
+    record SimilarItemView(String itemId, String unitId, String title, double similarity) {
+    }
+
+    record RevisionView(int number, ContentView content, Instant submittedAt, String submittedBy, String signedOffBy,
+                        Instant signedOffAt, String outcome, String outcomeLabel, String decidedBy, Instant decidedAt,
+                        String opinion) {
+        static RevisionView of(Revision r) {
+            return new RevisionView(r.number(), ContentView.of(r.content()), r.submittedAt(), r.submittedBy(),
+                    r.signedOffBy(), r.signedOffAt(), r.outcome().name(), r.outcome().label(), r.decidedBy(),
+                    r.decidedAt(), r.opinion());
+        }
+    }
+
+    record PageView(List<ItemView> items, long total, int page, int size) {
+        static PageView of(ItemStore.Page p) {
+            return new PageView(p.items().stream().map(ItemView::of).toList(), p.total(), p.page(), p.size());
+        }
+    }
+
+    record AuditView(Instant at, String by, String byName, String action, Integer revision, String reason,
+                     String origin) {
+        static AuditView of(AuditEntry a) {
+            return new AuditView(a.at(), a.by(), a.byName(), a.action(), a.revision(), a.reason(), a.origin());
+        }
+    }
+}

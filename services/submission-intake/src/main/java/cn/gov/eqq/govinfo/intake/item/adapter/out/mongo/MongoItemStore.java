@@ -1,0 +1,159 @@
+package cn.gov.eqq.govinfo.intake.item.adapter.out.mongo;
+
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.intake.item.application.AuditEntry;
+import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
+import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
+import cn.gov.eqq.govinfo.intake.item.domain.Item;
+import cn.gov.eqq.govinfo.intake.shared.adapter.out.mongo.OutboxDocuments;
+import cn.gov.eqq.govinfo.platform.events.EventCodec;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Collection {@code items}: the aggregate under {@code item}, a few copied fields to filter and sort on, the
+ * optimistic-lock {@code version}, the {@code outbox} and the append-only {@code audit} trail. Every change is one
+ * conditional single-document update: state, events and audit lines succeed or fail together.
+ */
+@Component
+class MongoItemStore implements ItemStore {
+
+    static final String COLLECTION = "items";
+
+    private final MongoTemplate mongo;
+    private final EventCodec codec;
+
+    MongoItemStore(MongoTemplate mongo, EventCodec codec) {
+        this.mongo = mongo;
+        this.codec = codec;
+        var indexes = mongo.indexOps(COLLECTION);
+        indexes.createIndex(new Index().on("unitId", Sort.Direction.ASC).on("status", Sort.Direction.ASC));
+        indexes.createIndex(new Index().on("submittedAt", Sort.Direction.DESC));
+    }
+
+    @Override
+    public void insert(Item item, List<AuditEntry> audit) {
+        Document d = new Document("_id", item.id()).append("version", 0L).append("outbox", new ArrayList<>())
+                .append("audit", new ArrayList<>(audit.stream().map(this::toBson).toList()));
+        copyFields(item).forEach(d::append);
+        mongo.insert(d, COLLECTION);
+    }
+
+    @Override
+    public Optional<StoredItem> find(String itemId) {
+        Document d = mongo.findById(itemId, Document.class, COLLECTION);
+        return Optional.ofNullable(d).map(doc -> new StoredItem(toItem(doc), doc.get("version", Number.class).longValue()));
+    }
+
+    @Override
+    public boolean update(Item next, long expectedVersion, List<EventEnvelope<?>> events, List<AuditEntry> audit) {
+        Update u = new Update().inc("version", 1);
+        copyFields(next).forEach(u::set);
+        if (!events.isEmpty()) {
+            u.push("outbox").each(OutboxDocuments.of(events, codec).toArray());
+        }
+        if (!audit.isEmpty()) {
+            u.push("audit").each(audit.stream().map(this::toBson).toArray());
+        }
+        Query q = new Query(Criteria.where("_id").is(next.id()).and("version").is(expectedVersion));
+        return mongo.updateFirst(q, u, COLLECTION).getModifiedCount() == 1;
+    }
+
+    @Override
+    public Page search(ItemStore.Search query) {
+        List<Criteria> all = new ArrayList<>();
+        if (query.unitIds() != null) {
+            all.add(Criteria.where("unitId").in(query.unitIds()));
+        }
+        if (query.statuses() != null) {
+            all.add(Criteria.where("status").in(query.statuses().stream().map(Enum::name).toList()));
+        }
+        if (query.category() != null) {
+            all.add(Criteria.where("category").is(query.category().name()));
+        }
+        if (query.topic() != null) {
+            all.add(Criteria.where("topics").is(query.topic().name()));
+        }
+        if (query.submittedFrom() != null) {
+            all.add(Criteria.where("submittedAt").gte(Date.from(query.submittedFrom())));
+        }
+        if (query.submittedTo() != null) {
+            all.add(Criteria.where("submittedAt").lt(Date.from(query.submittedTo())));
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            // the wire server has no $text; a quoted regex is exact enough for the room's search box
+            String pattern = Pattern.quote(query.text().strip());
+            all.add(new Criteria().orOperator(Criteria.where("title").regex(pattern),
+                    Criteria.where("body").regex(pattern)));
+        }
+        Query q = all.isEmpty() ? new Query() : new Query(new Criteria().andOperator(all));
+        long total = mongo.count(q, COLLECTION);
+        String field = switch (query.sort() == null ? SortField.SUBMITTED_AT : query.sort()) {
+            case SUBMITTED_AT -> "submittedAt";
+            case CREATED_AT -> "createdAt";
+            case UPDATED_AT -> "updatedAt";
+            case TITLE -> "title";
+            case UNIT -> "unitId";
+        };
+        q.with(Sort.by(query.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, field).and(Sort.by("_id")));
+        q.skip((long) query.page() * query.size()).limit(query.size());
+        List<Item> items = mongo.find(q, Document.class, COLLECTION).stream().map(this::toItem).toList();
+        return new Page(items, total, query.page(), query.size());
+    }
+
+    @Override
+    public List<AuditEntry> audit(String itemId) {
+        Document d = mongo.findById(itemId, Document.class, COLLECTION);
+        if (d == null) {
+            return List.of();
+        }
+        return d.getList("audit", Document.class, List.of()).stream().map(this::fromBson).toList();
+    }
+
+    @Override
+    public List<Item> submittedSince(Instant since) {
+        Query q = new Query(Criteria.where("submittedAt").gte(Date.from(since))
+                .and("status").in(List.of("SUBMITTED", "RECEIVED", "RETURNED")));
+        return mongo.find(q, Document.class, COLLECTION).stream().map(this::toItem).toList();
+    }
+
+    private Document copyFields(Item item) {
+        Document d = new Document("unitId", item.unitId()).append("status", item.status().name())
+                .append("category", item.draft().category() == null ? null : item.draft().category().name())
+                .append("topics", item.draft().topics().stream().map(FocusTopic::name).toList())
+                .append("title", item.draft().title()).append("body", item.draft().body())
+                .append("submittedAt", item.lastSubmittedAt() == null ? null : Date.from(item.lastSubmittedAt()))
+                .append("createdAt", Date.from(item.createdAt())).append("updatedAt", Date.from(item.updatedAt()))
+                .append("item", mongo.getConverter().convertToMongoType(item));
+        return d;
+    }
+
+    private Item toItem(Document d) {
+        return mongo.getConverter().read(Item.class, d.get("item", Document.class));
+    }
+
+    private Document toBson(AuditEntry a) {
+        return new Document("at", Date.from(a.at())).append("by", a.by()).append("byName", a.byName())
+                .append("action", a.action()).append("revision", a.revision()).append("reason", a.reason())
+                .append("origin", a.origin());
+    }
+
+    private AuditEntry fromBson(Document d) {
+        return new AuditEntry(d.getDate("at").toInstant(), d.getString("by"), d.getString("byName"),
+                d.getString("action"), d.getInteger("revision"), d.getString("reason"), d.getString("origin"));
+    }
+
+}

@@ -1,0 +1,187 @@
+package cn.gov.eqq.govinfo.intake.item.application;
+
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.intake.item.domain.Actor;
+import cn.gov.eqq.govinfo.intake.item.domain.Item;
+import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
+import cn.gov.eqq.govinfo.intake.item.domain.ItemPermissions;
+import cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException;
+import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
+import cn.gov.eqq.govinfo.intake.item.domain.Revision;
+import cn.gov.eqq.govinfo.intake.item.domain.RevisionComparison;
+import cn.gov.eqq.govinfo.intake.item.domain.Role;
+import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
+
+/** The use cases of an item's life. Every state change is one atomic write of state, events and audit lines. */
+public class ItemService {
+
+    /** What the room's inbox shows by default: what units have sent, not their drafts. */
+    public static final Set<ItemStatus> SENT = EnumSet.of(ItemStatus.SUBMITTED, ItemStatus.RECEIVED,
+            ItemStatus.RETURNED, ItemStatus.VOIDED);
+
+    private final ItemStore store;
+    private final Clock clock;
+    private final Runnable afterWrite;
+
+    public ItemService(ItemStore store, Clock clock, Runnable afterWrite) {
+        this.store = store;
+        this.clock = clock;
+        this.afterWrite = afterWrite;
+    }
+
+    public Item createDraft(Actor reporter, ItemContent content) {
+        Item item = domain(() -> Item.draft(UUID.randomUUID().toString(), reporter, content, clock.instant()));
+        store.insert(item, List.of());
+        return item;
+    }
+
+    public Item updateDraft(Actor reporter, String itemId, ItemContent content) {
+        ItemStore.StoredItem stored = load(reporter, itemId);
+        // attachments are managed on their own endpoints: an edit of the text keeps them
+        ItemContent kept = content.withAttachmentIds(stored.item().draft().attachmentIds());
+        Item next = domain(() -> stored.item().revise(reporter, kept, clock.instant()));
+        save(next, stored.version(), List.of(), List.of());
+        return next;
+    }
+
+    public Item submit(Actor reporter, String itemId, String origin) {
+        return act(reporter, itemId, origin, (item, now) -> item.submit(reporter, now));
+    }
+
+    public Item signOff(Actor leader, String itemId, String origin) {
+        return act(leader, itemId, origin, (item, now) -> item.signOff(leader, now));
+    }
+
+    public Item sendBack(Actor leader, String itemId, String opinion, String origin) {
+        return act(leader, itemId, origin, (item, now) -> item.sendBack(leader, opinion, now));
+    }
+
+    public Item receive(Actor room, String itemId, String origin) {
+        return act(room, itemId, origin, (item, now) -> item.receive(room, now));
+    }
+
+    public Item returnForRevision(Actor room, String itemId, String opinion, String origin) {
+        return act(room, itemId, origin, (item, now) -> item.returnForRevision(room, opinion, now));
+    }
+
+    public Item voidItem(Actor room, String itemId, String reason, String origin) {
+        return act(room, itemId, origin, (item, now) -> item.voidItem(room, reason, now));
+    }
+
+    public Item forwardToCity(Actor room, String itemId, String origin) {
+        return act(room, itemId, origin, (item, now) -> item.forwardToCity(room, now));
+    }
+
+    public Item get(Actor actor, String itemId) {
+        return load(actor, itemId).item();
+    }
+
+    public List<Revision> revisions(Actor actor, String itemId) {
+        return get(actor, itemId).revisions();
+    }
+
+    public List<RevisionComparison.FieldChange> compare(Actor actor, String itemId, int from, int to) {
+        Item item = get(actor, itemId);
+        Revision a = item.revision(from).orElseThrow(() -> ApiProblem.notFound("该信息没有第 " + from + " 稿"));
+        Revision b = item.revision(to).orElseThrow(() -> ApiProblem.notFound("该信息没有第 " + to + " 稿"));
+        return RevisionComparison.between(a.content(), b.content());
+    }
+
+    public List<AuditEntry> audit(Actor actor, String itemId) {
+        Item item = get(actor, itemId);
+        if (!actor.has(Role.INFO_ROOM) && !actor.has(Role.ADMIN)) {
+            throw ApiProblem.forbidden("只有信息室和管理员可以查看操作记录");
+        }
+        return store.audit(item.id());
+    }
+
+    /**
+     * The list a person may see: people of a unit get their own unit only (asking for another unit is refused),
+     * the room and leaders see all units' sent items.
+     */
+    public ItemStore.Page search(Actor actor, ItemStore.Search query) {
+        ItemStore.Search effective = query;
+        if (!ItemPermissions.seesAllUnits(actor)) {
+            if (actor.unitId() == null || !(actor.has(Role.REPORTER) || actor.has(Role.UNIT_LEADER))) {
+                throw ApiProblem.forbidden("您的角色无权查看信息列表");
+            }
+            if (query.unitIds() != null && !query.unitIds().equals(Set.of(actor.unitId()))) {
+                throw ApiProblem.forbidden("只能查看本单位的信息");
+            }
+            effective = new ItemStore.Search(Set.of(actor.unitId()), query.statuses(), query.category(),
+                    query.topic(), query.submittedFrom(), query.submittedTo(), query.text(), query.sort(),
+                    query.ascending(), query.page(), query.size());
+        } else if (query.statuses() == null) {
+            effective = new ItemStore.Search(query.unitIds(), SENT, query.category(), query.topic(),
+                    query.submittedFrom(), query.submittedTo(), query.text(), query.sort(), query.ascending(),
+                    query.page(), query.size());
+        }
+        return store.search(effective);
+    }
+
+    /** A leader's queue: major-event items of their unit waiting for sign-off. */
+    public ItemStore.Page signOffQueue(Actor leader, int page, int size) {
+        if (!leader.has(Role.UNIT_LEADER) || leader.unitId() == null) {
+            throw ApiProblem.forbidden("只有本单位领导可以查看待签批信息");
+        }
+        return store.search(new ItemStore.Search(Set.of(leader.unitId()), EnumSet.of(ItemStatus.AWAITING_SIGN_OFF),
+                null, null, null, null, null, ItemStore.SortField.UPDATED_AT, true, page, size));
+    }
+
+    private Item act(Actor actor, String itemId, String origin, BiFunction<Item, Instant, Item.Transition> action) {
+        ItemStore.StoredItem stored = load(actor, itemId);
+        Item.Transition t = domain(() -> action.apply(stored.item(), clock.instant()));
+        List<EventEnvelope<?>> events = ItemEvents.of(t.item(), t.changes());
+        List<AuditEntry> audit = t.changes().stream()
+                .map(c -> ItemEvents.audit(c, actor.displayName(), origin)).toList();
+        save(t.item(), stored.version(), events, audit);
+        return t.item();
+    }
+
+    private ItemStore.StoredItem load(Actor actor, String itemId) {
+        ItemStore.StoredItem stored = store.find(itemId).orElseThrow(() -> toProblem(ItemPermissions.notFound()));
+        if (!ItemPermissions.canSee(actor, stored.item().unitId())) {
+            throw toProblem(ItemPermissions.notFound());
+        }
+        return stored;
+    }
+
+    private void save(Item next, long version, List<EventEnvelope<?>> events, List<AuditEntry> audit) {
+        if (!store.update(next, version, events, audit)) {
+            throw ApiProblem.conflict("item.concurrent-change", "该信息刚被他人修改，请刷新后重试");
+        }
+        if (!events.isEmpty()) {
+            afterWrite.run();
+        }
+    }
+
+    private static <T> T domain(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ItemRuleException e) {
+            throw toProblem(e);
+        }
+    }
+
+    public static ApiProblem toProblem(ItemRuleException e) {
+        ApiProblem problem = switch (e.kind()) {
+            case NOT_FOUND -> new ApiProblem(org.springframework.http.HttpStatus.NOT_FOUND, e.code(), "未找到",
+                    e.getMessage());
+            case FORBIDDEN -> new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, e.code(), "无权操作",
+                    e.getMessage());
+            case CONFLICT -> ApiProblem.conflict(e.code(), e.getMessage());
+            case INVALID -> ApiProblem.badRequest(e.code(), e.getMessage());
+        };
+        e.violations().forEach(v -> problem.withField(v.field(), v.message()));
+        return problem;
+    }
+}

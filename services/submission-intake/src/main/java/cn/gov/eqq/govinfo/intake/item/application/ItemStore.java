@@ -1,0 +1,49 @@
+package cn.gov.eqq.govinfo.intake.item.application;
+
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.intake.item.domain.Category;
+import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
+import cn.gov.eqq.govinfo.intake.item.domain.Item;
+import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Where items live. A write stores the next state, its events (outbox) and its audit lines in one atomic update. */
+public interface ItemStore {
+
+    record StoredItem(Item item, long version) {
+    }
+
+    enum SortField { SUBMITTED_AT, CREATED_AT, UPDATED_AT, TITLE, UNIT }
+
+    /**
+     * The room's and the units' list. Null means "no filter".
+     *
+     * @param unitIds restrict to these units (a unit's people always get their own unit only)
+     * @param text    a fragment of the title or body
+     */
+    record Search(Set<String> unitIds, Set<ItemStatus> statuses, Category category, FocusTopic topic,
+                 Instant submittedFrom, Instant submittedTo, String text, SortField sort, boolean ascending,
+                 int page, int size) {
+    }
+
+    record Page(List<Item> items, long total, int page, int size) {
+    }
+
+    void insert(Item item, List<AuditEntry> audit);
+
+    Optional<StoredItem> find(String itemId);
+
+    /** @return false when someone else changed the item since {@code expectedVersion} */
+    boolean update(Item next, long expectedVersion, List<EventEnvelope<?>> events, List<AuditEntry> audit);
+
+    Page search(Search query);
+
+    List<AuditEntry> audit(String itemId);
+
+    /** Items submitted since {@code since} (any unit, any state but draft), for the near-duplicate check. */
+    List<Item> submittedSince(Instant since);
+}

@@ -1,0 +1,142 @@
+package cn.gov.eqq.govinfo.intake.unit.application;
+
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
+import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
+import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The unit directory: the administrator's changes, the first-start seed, and republishing to the compacted topic. */
+public class UnitService {
+
+    public static final String PRODUCER = "submission-intake";
+
+    private final UnitStore store;
+    private final Clock clock;
+    private final Runnable afterWrite;
+
+    public UnitService(UnitStore store, Clock clock, Runnable afterWrite) {
+        this.store = store;
+        this.clock = clock;
+        this.afterWrite = afterWrite;
+    }
+
+    public List<Unit> all() {
+        return store.findAll().stream().sorted(Comparator.comparing(Unit::id)).toList();
+    }
+
+    public Optional<Unit> find(String unitId) {
+        return store.find(unitId).map(UnitStore.StoredUnit::unit);
+    }
+
+    public Map<String, Unit> byId() {
+        return store.findAll().stream().collect(Collectors.toMap(Unit::id, Function.identity()));
+    }
+
+    public List<String> idsInGroup(int group) {
+        return store.findAll().stream().filter(u -> u.group() == group).map(Unit::id).sorted().toList();
+    }
+
+    public Unit create(String unitId, String name, Integer group) {
+        requireValid(Unit.check(unitId, name, group));
+        Unit unit = new Unit(unitId, name, group, true);
+        if (!store.insert(unit, changed(unit))) {
+            throw ApiProblem.conflict("unit.exists", "单位编号 " + unitId + " 已存在");
+        }
+        afterWrite.run();
+        return unit;
+    }
+
+    public Unit change(String unitId, String name, Integer group, Boolean active) {
+        UnitStore.StoredUnit stored = store.find(unitId)
+                .orElseThrow(() -> ApiProblem.notFound("单位 " + unitId + " 不存在"));
+        Unit next = stored.unit().change(name, group, active);
+        requireValid(Unit.check(next.id(), next.name(), next.group()));
+        if (next.equals(stored.unit())) {
+            return next; // nothing changed: no event
+        }
+        if (!store.update(next, stored.version(), changed(next))) {
+            throw ApiProblem.conflict("unit.concurrent-change", "单位信息已被他人修改，请刷新后重试");
+        }
+        afterWrite.run();
+        return next;
+    }
+
+    /** First start: loads the 2022 directory when the collection is empty. @return how many units were added */
+    public int seedIfEmpty(InputStream csv) {
+        if (store.count() > 0) {
+            return 0;
+        }
+        int added = 0;
+        for (Unit unit : parseSeed(csv)) {
+            // a second replica starting at the same moment may insert first: that is fine
+            if (store.insert(unit, changed(unit))) {
+                added++;
+            }
+        }
+        afterWrite.run();
+        return added;
+    }
+
+    /**
+     * Puts every unit's current state on the compacted topic again. Harmless (the latest record per key wins) and
+     * it makes sure a consumer that starts from the beginning finds the whole directory even if the topic was
+     * recreated or emptied.
+     */
+    public int republishAll() {
+        List<Unit> units = store.findAll();
+        for (Unit unit : units) {
+            store.publishAgain(unit.id(), changed(unit));
+        }
+        afterWrite.run();
+        return units.size();
+    }
+
+    private EventEnvelope<UnitChanged> changed(Unit unit) {
+        var now = clock.instant();
+        return EventEnvelope.wrap(new UnitChanged(unit.id(), unit.name(), unit.group(), unit.active(), now),
+                PRODUCER, now);
+    }
+
+    private static void requireValid(List<Unit.UnitViolation> violations) {
+        if (!violations.isEmpty()) {
+            ApiProblem problem = ApiProblem.badRequest("unit.invalid", violations.get(0).message());
+            violations.forEach(v -> problem.withField(v.field(), v.message()));
+            throw problem;
+        }
+    }
+
+    static List<Unit> parseSeed(InputStream csv) {
+        List<Unit> units = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
+            String header = reader.readLine();
+            if (header == null || !header.strip().equals("unit_id,name,group")) {
+                throw new IllegalStateException("seed file must start with unit_id,name,group");
+            }
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                units.add(new Unit(cells[0].strip(), cells[1].strip(), Integer.parseInt(cells[2].strip()), true));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the unit seed", e);
+        }
+        return units;
+    }
+}

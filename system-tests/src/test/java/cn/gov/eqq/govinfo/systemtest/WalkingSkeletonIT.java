@@ -1,0 +1,201 @@
+package cn.gov.eqq.govinfo.systemtest;
+
+import cn.gov.eqq.govinfo.devstack.DevStack;
+import cn.gov.eqq.govinfo.devstack.DevStackConfig;
+import cn.gov.eqq.govinfo.devstack.Service;
+import cn.gov.eqq.govinfo.testsupport.keycloak.ForgedTokens;
+import cn.gov.eqq.govinfo.testsupport.keycloak.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton of issue 2, through every layer with real components: the real Keycloak issues the tokens,
+ * the gateway and every service validate them, intake stores in MongoDB (wire server) and publishes through its
+ * outbox to the real Kafka broker, scoring counts, publishes a snapshot, reporting keeps it, a viewer reads it.
+ * The whole system is started from the built jars by the same devstack that README command 1 runs.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WalkingSkeletonIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @TempDir
+    static Path dataDir;
+
+    static DevStack stack;
+    static Tokens tokens;
+    static String itemId;
+
+    @BeforeAll
+    static void startTheWholeSystem() {
+        Path repo = repoRoot();
+        Map<Service, Path> jars = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            jars.put(service, service.jarIn(repo, DevStackConfig.VERSION));
+        }
+        stack = DevStack.start(DevStackConfig.forTest(repo, dataDir, true, jars));
+        System.out.println("[walking-skeleton] system ready in " + stack.startupTime().toMillis() + " ms: "
+                + stack.timings());
+        tokens = new Tokens(stack.keycloakIssuerUri());
+    }
+
+    @AfterAll
+    static void stopTheWholeSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void withoutATokenTheGatewayAnswers401() throws Exception {
+        HttpResponse<String> response = get(stack.gatewayUrl() + "/api/reporting/rankings?group=2&period=2026-07", null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(2)
+    void everyServiceValidatesTheTokenItselfNotOnlyTheGateway() throws Exception {
+        String forged = new ForgedTokens(stack.keycloakIssuerUri()).signedByUnknownKey();
+        String realReporter = tokens.password("u006-reporter");
+        for (Service service : Service.backends()) {
+            String url = stack.serviceUrl(service) + "/api/" + pathOf(service) + "/does-not-matter";
+            assertThat(get(url, null).statusCode()).as("%s without a token", service).isEqualTo(401);
+            assertThat(get(url, forged).statusCode()).as("%s with a forged token", service).isEqualTo(401);
+            assertThat(get(url, ForgedTokens.tampered(realReporter)).statusCode())
+                    .as("%s with a tampered token", service).isEqualTo(401);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aReporterSubmitsAnItemForTheirOwnUnitWhateverTheBodySays() throws Exception {
+        String reporter = tokens.password("u006-reporter");
+        String body = """
+                {"title":"发改委推进重点项目建设","body":"7月以来，我委围绕重点项目建设……","category":"DYNAMIC",
+                 "topics":["MAJOR_PROJECTS"],"eventDate":"%s","reporterName":"张三","contactPhone":"13800000000",
+                 "polarity":"GOOD_NEWS","majorEvent":false,"majorEmergency":false,
+                 "unitId":"U001","status":"RECEIVED"}""".formatted(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+
+        HttpResponse<String> created = post(stack.gatewayUrl() + "/api/intake/items", reporter, body);
+        assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
+        JsonNode item = JSON.readTree(created.body());
+        itemId = item.get("id").asString();
+        assertThat(item.get("unitId").asString()).isEqualTo("U006");
+        assertThat(item.get("status").asString()).isEqualTo("DRAFT");
+
+        HttpResponse<String> submitted = post(stack.gatewayUrl() + "/api/intake/items/" + itemId + "/submit", reporter, "");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(200);
+        assertThat(JSON.readTree(submitted.body()).get("status").asString()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    @Order(4)
+    void aReporterOfAnotherUnitCannotActOnIt() throws Exception {
+        String otherUnit = tokens.password("u007-reporter");
+
+        assertThat(get(stack.gatewayUrl() + "/api/intake/items/" + itemId, otherUnit).statusCode()).isIn(403, 404);
+        assertThat(post(stack.gatewayUrl() + "/api/intake/items/" + itemId + "/submit", otherUnit, "").statusCode())
+                .isIn(403, 404);
+        assertThat(post(stack.gatewayUrl() + "/api/intake/items/" + itemId + "/receive", otherUnit, "").statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    @Order(5)
+    void theRoomReceivesItAndAViewerSeesTheUnitInTheGroupRanking() throws Exception {
+        String room = tokens.password("room-editor");
+        HttpResponse<String> received = post(stack.gatewayUrl() + "/api/intake/items/" + itemId + "/receive", room, "");
+        assertThat(received.statusCode()).as(received.body()).isEqualTo(200);
+
+        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        String viewer = tokens.password("banner-leader");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            HttpResponse<String> ranking = get(stack.gatewayUrl() + "/api/reporting/rankings?group=2&period=" + month,
+                    viewer);
+            assertThat(ranking.statusCode()).as(ranking.body()).isEqualTo(200);
+            JsonNode row = rowOf(JSON.readTree(ranking.body()), "U006");
+            assertThat(row).as("U006 in the group-2 ranking of " + month).isNotNull();
+            assertThat(row.get("submissionPoints").asInt()).isEqualTo(1);
+            assertThat(row.get("receivedItems").asInt()).isEqualTo(1);
+            assertThat(row.get("points").asInt()).isEqualTo(row.get("submissionPoints").asInt()
+                    + row.get("forwardPoints").asInt() + row.get("adoptionPoints").asInt()
+                    + row.get("commissionPoints").asInt() + row.get("deductionPoints").asInt());
+            assertThat(row.get("rank").asInt()).isEqualTo(1);
+        });
+    }
+
+    private static JsonNode rowOf(JsonNode ranking, String unitId) {
+        for (JsonNode row : ranking.get("rows")) {
+            if (unitId.equals(row.get("unitId").asString())) {
+                return row;
+            }
+        }
+        return null;
+    }
+
+    private static String pathOf(Service service) {
+        return switch (service) {
+            case INTAKE -> "intake";
+            case ADOPTION -> "adoption";
+            case COMMISSION -> "commission";
+            case SCORING -> "scoring";
+            case REPORTING -> "reporting";
+            case GATEWAY -> throw new IllegalArgumentException();
+        };
+    }
+
+    private static HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> post(String url, String token, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Path repoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the repository root (mvnw) above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}

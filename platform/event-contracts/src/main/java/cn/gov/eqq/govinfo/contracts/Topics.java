@@ -18,6 +18,12 @@ public final class Topics {
     public static final String COMMISSIONS = "commission.commission-events.v1";
     /** Ranking snapshots per group and period. Writer: scoring. Key: {@code <period>|<group>}. */
     public static final String RANKINGS = "scoring.ranking-events.v1";
+    /**
+     * For the city appraisal dashboard (市考核看板): each published circular and each final period ranking, as
+     * CloudEvents 1.0 structured JSON ({@link cn.gov.eqq.govinfo.contracts.reporting.CloudEvent}), not the
+     * {@code EventEnvelope} of the internal topics. Writer: reporting. Key: the CloudEvents {@code subject}.
+     */
+    public static final String CIRCULARS = "reporting.circular-events.v1";
 
     public record Spec(String name, String writer, String key, boolean compacted) {
     }
@@ -27,7 +33,8 @@ public final class Topics {
             new Spec(ITEMS, "submission-intake", "item id", false),
             new Spec(ADOPTIONS, "adoption-tracking", "item id", false),
             new Spec(COMMISSIONS, "commission-tasking", "commission id", false),
-            new Spec(RANKINGS, "scoring", "period|group", false));
+            new Spec(RANKINGS, "scoring", "period|group", false),
+            new Spec(CIRCULARS, "reporting", "CloudEvents subject", false));
 
     /** Each consuming service dead-letters what it cannot process to its own topic: one writer per topic. */
     public static String deadLetterTopicOf(String consumingService) {

@@ -11,12 +11,12 @@ import java.util.Optional;
 
 /** The import's view of items and units: what intake's events told us. */
 @Component
-class StoreBackedItemDirectory implements ItemDirectory {
+public class StoreBackedItemDirectory implements ItemDirectory {
 
     private final ItemAdoptionsStore items;
     private final UnitDirectory units;
 
-    StoreBackedItemDirectory(ItemAdoptionsStore items, UnitDirectory units) {
+    public StoreBackedItemDirectory(ItemAdoptionsStore items, UnitDirectory units) {
         this.items = items;
         this.units = units;
     }

@@ -1,0 +1,80 @@
+package cn.gov.eqq.govinfo.adoption.importing.adapter.in.web;
+
+import cn.gov.eqq.govinfo.adoption.support.InMemoryItemAdoptionsStore;
+import cn.gov.eqq.govinfo.adoption.support.Users;
+import cn.gov.eqq.govinfo.adoption.support.WebSliceBeans;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(controllers = ImportController.class)
+@Import(WebSliceBeans.class)
+class ImportControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    InMemoryItemAdoptionsStore store;
+    @MockitoBean
+    JwtDecoder jwtDecoder;
+
+    @Test
+    void onlyTheRoomImports() throws Exception {
+        mvc.perform(post("/api/adoption/imports").with(Users.reporterOf("U006")).contentType("text/csv")
+                .content("kind,date\n")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/adoption/imports/template").with(Users.viewer())).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void templateIsDownloadableAsCsv() throws Exception {
+        mvc.perform(get("/api/adoption/imports/template").with(Users.room()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.startsWith(
+                        "\uFEFFitem_id,unit,title,kind,publication,issue_no,date,leader,text,follow_up_action,follow_up_due")));
+    }
+
+    @Test
+    void refusedFileListsEveryBadLineAsA422Problem() throws Exception {
+        store.receivedItem("IMP-W1", "U006", "标题一", false);
+        String csv = "item_id,kind,issue_no,date\nIMP-W1,CITY_BULLETIN_ADOPTED,第1期,2026-03-01\n"
+                + "IMP-NONE,CITY_BULLETIN_ADOPTED,第2期,2026-03-02\n";
+
+        mvc.perform(post("/api/adoption/imports").with(Users.room()).contentType("text/csv")
+                        .content(csv.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("import.refused"))
+                .andExpect(jsonPath("$.errors[0].field").value("第3行"))
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("IMP-NONE")));
+        assertThat(store.load("IMP-W1").orElseThrow().item().records()).isEmpty();
+    }
+
+    @Test
+    void spreadsheetSavedByChineseExcelAsGbkIsReadToo() throws Exception {
+        store.receivedItem("IMP-G1", "U006", "标题", false);
+        String csv = "item_id,kind,issue_no,date\nIMP-G1,市政府办公室《鄂尔多斯政讯》采用,第7期,2026-03-01\n";
+        MockMultipartFile file = new MockMultipartFile("file", "past.csv", "text/csv",
+                csv.getBytes(Charset.forName("GB18030")));
+
+        mvc.perform(multipart("/api/adoption/imports").file(file).with(Users.room()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.added").value(1));
+        assertThat(store.load("IMP-G1").orElseThrow().item().records()).singleElement()
+                .satisfies(r -> assertThat(r.content().issueNo()).isEqualTo("第7期"));
+    }
+}

@@ -1,0 +1,97 @@
+package cn.gov.eqq.govinfo.adoption.importing.application;
+
+import cn.gov.eqq.govinfo.adoption.record.application.ItemChanges;
+import cn.gov.eqq.govinfo.adoption.support.InMemoryImportBatchStore;
+import cn.gov.eqq.govinfo.adoption.support.InMemoryItemAdoptionsStore;
+import cn.gov.eqq.govinfo.adoption.support.InMemoryUnitDirectory;
+import cn.gov.eqq.govinfo.adoption.support.MutableClock;
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ImportingRecordsTest {
+
+    private static final String HEADER = "item_id,unit,title,kind,publication,issue_no,date,leader,text\n";
+    private static final String LINE_1 = "I-1,,,CITY_BULLETIN_ADOPTED,,2026年第3期,2026-02-10,,\n";
+    private static final String LINE_2 = ",发改委,项目建设提速,市政府领导批示,,,2026/3/2,王副市长,请推广\n";
+    private static final String LINE_3 = "I-2,,,REGION_DAILY_BRIEF_ADOPTED,,2026年第9期,2026-04-01,,\n";
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T02:00:00Z"));
+    private final InMemoryItemAdoptionsStore store = new InMemoryItemAdoptionsStore()
+            .receivedItem("I-1", "U006", "项目建设提速", false)
+            .receivedItem("I-2", "U007", "食品安全", false);
+    private final InMemoryImportBatchStore batches = new InMemoryImportBatchStore();
+    private final ImportingRecords importing = new ImportingRecords(
+            new StoreBackedItemDirectory(store, new InMemoryUnitDirectory().with("U006", "发改委")), batches,
+            new ItemChanges(store), clock);
+
+    @Test
+    void pastRecordsAreImportedWithTheirRealDates() {
+        ImportResult result = importing.importCsv("past.csv", HEADER + LINE_1 + LINE_2, "room-editor");
+
+        assertThat(result.imported()).isTrue();
+        assertThat(result.added()).isEqualTo(2);
+        assertThat(store.outbox()).extracting(e -> ((AdoptionRecorded) e.payload()).effectiveDate())
+                .containsExactly(LocalDate.of(2026, 2, 10), LocalDate.of(2026, 3, 2));
+        assertThat(store.outbox()).extracting(EventEnvelope::key).containsExactly("I-1", "I-1");
+    }
+
+    @Test
+    void oneLineMatchingNoItemRefusesTheWholeFile() {
+        ImportResult result = importing.importCsv("past.csv",
+                HEADER + LINE_1 + "I-404,,,CITY_BULLETIN_ADOPTED,,第1期,2026-02-11,,\n", "room-editor");
+
+        assertThat(result.imported()).isFalse();
+        assertThat(result.problems()).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(3);
+            assertThat(p.message()).contains("I-404");
+        });
+        assertThat(store.outbox()).isEmpty();
+        assertThat(store.load("I-1").orElseThrow().item().records()).isEmpty();
+        assertThat(batches.count()).isZero();
+    }
+
+    @Test
+    void importingTheSameFileTwiceAddsNothing() {
+        importing.importCsv("past.csv", HEADER + LINE_1 + LINE_2, "room-editor");
+
+        ImportResult again = importing.importCsv("past-copy.csv", HEADER + LINE_2 + LINE_1, "room-editor");
+
+        assertThat(again.imported()).isTrue();
+        assertThat(again.added()).isZero();
+        assertThat(again.alreadyOnFile()).isEqualTo(2);
+        assertThat(store.outbox()).hasSize(2);
+        assertThat(batches.count()).isEqualTo(1);
+    }
+
+    @Test
+    void fileOverlappingAnEarlierOneAddsOnlyTheNewLines() {
+        importing.importCsv("jan.csv", HEADER + LINE_1, "room-editor");
+
+        ImportResult result = importing.importCsv("all.csv", HEADER + LINE_1 + LINE_3, "room-editor");
+
+        assertThat(result.added()).isEqualTo(1);
+        assertThat(result.alreadyOnFile()).isEqualTo(1);
+        assertThat(store.outbox()).extracting(EventEnvelope::key).containsExactly("I-1", "I-2");
+    }
+
+    @Test
+    void importInterruptedHalfWayIsFinishedLater() {
+        store.failNextSaveOf("I-2");
+
+        assertThatThrownBy(() -> importing.importCsv("past.csv", HEADER + LINE_1 + LINE_3, "room-editor"))
+                .hasMessageContaining("simulated crash");
+        clock.advance(Duration.ofMinutes(1));
+        importing.completePending();
+
+        assertThat(store.outbox()).extracting(EventEnvelope::key).containsExactly("I-1", "I-2");
+        assertThat(store.load("I-1").orElseThrow().item().records()).hasSize(1);
+    }
+}

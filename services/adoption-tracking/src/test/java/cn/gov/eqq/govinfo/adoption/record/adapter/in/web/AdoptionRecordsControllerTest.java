@@ -1,0 +1,238 @@
+package cn.gov.eqq.govinfo.adoption.record.adapter.in.web;
+
+import cn.gov.eqq.govinfo.adoption.support.InMemoryItemAdoptionsStore;
+import cn.gov.eqq.govinfo.adoption.support.Users;
+import cn.gov.eqq.govinfo.adoption.support.WebSliceBeans;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@WebMvcTest(controllers = AdoptionRecordsController.class)
+@Import(WebSliceBeans.class)
+class AdoptionRecordsControllerTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    InMemoryItemAdoptionsStore store;
+    @MockitoBean
+    JwtDecoder jwtDecoder;
+
+    private String item;
+    private String otherUnitsItem;
+
+    @BeforeEach
+    void items() {
+        item = "I-" + UUID.randomUUID();
+        otherUnitsItem = "I-" + UUID.randomUUID();
+        store.receivedItem(item, "U006", "我旗重点项目建设提速", false);
+        store.receivedItem(otherUnitsItem, "U007", "校园食品安全", false);
+    }
+
+    private static final String CITY_BULLETIN = """
+            {"kind":"CITY_BULLETIN_ADOPTED","issueNo":"2026年第15期","effectiveDate":"2026-07-15"}""";
+
+    private String record(String itemId, String body) throws Exception {
+        String json = mvc.perform(post("/api/adoption/items/{id}/records", itemId).with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        var records = JsonMapper.builder().build().readTree(json).get("records");
+        return records.get(records.size() - 1).get("recordId").asString();
+    }
+
+    @Test
+    void roomRecordsAnAdoptionAndSeesWhoEnteredItAndWhatItCounts() throws Exception {
+        mvc.perform(post("/api/adoption/items/{id}/records", item).with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON).content(CITY_BULLETIN))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.itemPoints").value(20))
+                .andExpect(jsonPath("$.unitName").value("发改委"))
+                .andExpect(jsonPath("$.records[0].publication").value("鄂尔多斯政讯"))
+                .andExpect(jsonPath("$.records[0].enteredBy").value("room-editor"))
+                .andExpect(jsonPath("$.records[0].enteredAt").value("2026-11-28T02:00:00Z"))
+                .andExpect(jsonPath("$.records[0].period").value("2026-07"))
+                .andExpect(jsonPath("$.records[0].lateEntry").value(true))
+                .andExpect(jsonPath("$.records[0].counts").value(true));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"reporter", "unit-leader", "viewer", "admin", "dashboard"})
+    void onlyTheRoomRecordsCorrectsWithdrawsAndCombines(String role) throws Exception {
+        String recordId = record(item, CITY_BULLETIN);
+        RequestPostProcessor other = Users.user("someone", "U006", role);
+
+        mvc.perform(post("/api/adoption/items/{id}/records", item).with(other)
+                        .contentType(MediaType.APPLICATION_JSON).content(CITY_BULLETIN))
+                .andExpect(status().isForbidden())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("无权操作"));
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/corrections", item, recordId).with(other)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"record\":" + CITY_BULLETIN + ",\"reason\":\"x\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", item, recordId).with(other)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/adoption/combined").with(other).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"sourceItemIds\":[\"" + item + "\",\"" + otherUnitsItem + "\"],\"record\":"
+                                + CITY_BULLETIN + "}"))
+                .andExpect(status().isForbidden());
+
+        assertThat(store.load(item).orElseThrow().item().records()).singleElement()
+                .satisfies(r -> assertThat(r.versions()).hasSize(1));
+    }
+
+    @Test
+    void withoutATokenTheAnswerIs401() throws Exception {
+        mvc.perform(get("/api/adoption/items/{id}", item)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void unitSeesTheRecordsOfItsOwnItemsOnly() throws Exception {
+        record(item, CITY_BULLETIN);
+        record(otherUnitsItem, CITY_BULLETIN);
+
+        mvc.perform(get("/api/adoption/items/{id}", item).with(Users.reporterOf("U006")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.records", hasSize(1)));
+        mvc.perform(get("/api/adoption/items/{id}", otherUnitsItem).with(Users.reporterOf("U006")))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.detail").value("只能查看本单位信息的采用和批示情况"));
+        mvc.perform(get("/api/adoption/items").with(Users.reporterOf("U006")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].unitId").value(org.hamcrest.Matchers.everyItem(
+                        org.hamcrest.Matchers.is("U006"))));
+        mvc.perform(get("/api/adoption/items").param("unitId", "U007").with(Users.reporterOf("U006")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/adoption/items/{id}", otherUnitsItem).with(Users.viewer()))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void reporterWithoutAUnitIsRefused() throws Exception {
+        mvc.perform(get("/api/adoption/items/{id}", item).with(Users.user("nobody", null, "reporter")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void correctionAndWithdrawalShowEveryVersionAndTheReading() throws Exception {
+        String recordId = record(item, CITY_BULLETIN);
+
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/corrections", item, recordId).with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"record":{"kind":"STATE_COUNCIL_ADOPTED","publication":"国务院办公厅《政务信息》",
+                                 "issueNo":"第12期","effectiveDate":"2026-08-01"},"reason":"级别录错"}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.itemPoints").value(100))
+                .andExpect(jsonPath("$.records[0].versions[1].change").value("CORRECTED"))
+                .andExpect(jsonPath("$.records[0].versions[1].reason").value("级别录错"))
+                .andExpect(jsonPath("$.records[0].versions[0].kind").value("CITY_BULLETIN_ADOPTED"));
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", item, recordId).with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"误录\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.itemPoints").value(0))
+                .andExpect(jsonPath("$.records[0].withdrawn").value(true))
+                .andExpect(jsonPath("$.records[0].versions", hasSize(3)));
+    }
+
+    @Test
+    void instructionOnMajorEmergencyItemIsShownWithItsReason() throws Exception {
+        String emergency = "I-" + UUID.randomUUID();
+        store.receivedItem(emergency, "U006", "突发汛情", true);
+
+        mvc.perform(post("/api/adoption/items/{id}/records", emergency).with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"kind":"市政府领导批示","leader":"王副市长","text":"抓紧处置",
+                                 "effectiveDate":"2026-11-20"}"""))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.majorEmergency").value(true))
+                .andExpect(jsonPath("$.itemPoints").value(0))
+                .andExpect(jsonPath("$.records[0].points").value(20))
+                .andExpect(jsonPath("$.records[0].countable").value(0))
+                .andExpect(jsonPath("$.records[0].explanation").value(org.hamcrest.Matchers.containsString("重大紧急类")));
+    }
+
+    @Test
+    void badInputIsAProblemNeverA500() throws Exception {
+        mvc.perform(post("/api/adoption/items/{id}/records", item).with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("kind", "effectiveDate")));
+        mvc.perform(post("/api/adoption/items/{id}/records", item).with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"NEWSPAPER\",\"effectiveDate\":\"2026-07-01\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("record.unknown-kind"));
+        mvc.perform(post("/api/adoption/items/{id}/records", item).with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"CITY_BULLETIN_ADOPTED\",\"effectiveDate\":\"2026-07-01\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.code").value("record.issue-required"))
+                .andExpect(jsonPath("$.detail").value("刊物采用须填写期号"));
+        mvc.perform(post("/api/adoption/items/{id}/records", item).with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"CITY_BULLETIN_ADOPTED\",\"effectiveDate\":\"2026-13-01\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/adoption/items/{id}/records", "I-unknown").with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON).content(CITY_BULLETIN))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", item, "ADR-nope").with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}"))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", item, "ADR-nope").with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/adoption/items/{id}/records", item).with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON).content("{not json"))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void followUpIsReportedByTheItemsUnitAndOverdueOnesAreListedForTheRoom() throws Exception {
+        String recordId = record(item, """
+                {"kind":"CITY_LEADER_INSTRUCTION","leader":"王副市长","text":"请总结推广","effectiveDate":"2026-11-01",
+                 "followUp":{"action":"报送推广经验","dueDate":"2026-11-20"}}""");
+
+        mvc.perform(get("/api/adoption/follow-ups/overdue").with(Users.room()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.recordId == '" + recordId + "')].daysOverdue").value(8))
+                .andExpect(jsonPath("$[?(@.recordId == '" + recordId + "')].unitName").value("发改委"));
+        mvc.perform(get("/api/adoption/follow-ups/overdue").with(Users.reporterOf("U006")))
+                .andExpect(status().isForbidden());
+
+        String report = "{\"whatWasDone\":\"已形成经验材料报市政府办\",\"doneOn\":\"2026-11-27\"}";
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/follow-up-reports", item, recordId)
+                        .with(Users.reporterOf("U007")).contentType(MediaType.APPLICATION_JSON).content(report))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/follow-up-reports", item, recordId)
+                        .with(Users.room()).contentType(MediaType.APPLICATION_JSON).content(report))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/follow-up-reports", item, recordId)
+                        .with(Users.reporterOf("U006")).contentType(MediaType.APPLICATION_JSON).content(report))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.records[0].followUp.overdue").value(false))
+                .andExpect(jsonPath("$.records[0].followUp.reports[0].doneOn").value("2026-11-27"));
+
+        mvc.perform(get("/api/adoption/follow-ups/overdue").with(Users.room()))
+                .andExpect(jsonPath("$[?(@.recordId == '" + recordId + "')]").isEmpty());
+    }
+}

@@ -1,0 +1,67 @@
+package cn.gov.eqq.govinfo.adoption.record.application;
+
+import cn.gov.eqq.govinfo.adoption.record.domain.ItemFacts;
+import cn.gov.eqq.govinfo.adoption.support.InMemoryItemAdoptionsStore;
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
+import cn.gov.eqq.govinfo.contracts.item.ItemSubmitted;
+import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ItemFactsUpdatingTest {
+
+    private final InMemoryItemAdoptionsStore store = new InMemoryItemAdoptionsStore();
+    private final ItemFactsUpdating updating = new ItemFactsUpdating(store);
+    private static final Instant T = Instant.parse("2026-07-01T02:00:00Z");
+
+    private static EventEnvelope<?> received(String title, boolean majorEmergency) {
+        return EventEnvelope.wrap(new ItemReceived("I", "U006", 2, title, "PROBLEM", List.of(), majorEmergency,
+                "PROBLEM", LocalDate.of(2026, 6, 30), T, T, "room", null), "submission-intake", T);
+    }
+
+    @Test
+    void receivedItemBecomesRecordableWithItsUnitTitleAndEmergencyFlag() {
+        updating.apply(EventEnvelope.wrap(new ItemSubmitted("I", "U006", 1, "初稿标题", "PROBLEM", T, null),
+                "submission-intake", T));
+        updating.apply(received("定稿标题", true));
+
+        ItemFacts facts = store.load("I").orElseThrow().item().facts();
+        assertThat(facts).isEqualTo(new ItemFacts("U006", "定稿标题", true, false, true, false));
+    }
+
+    @Test
+    void redeliveredEventIsAppliedOnce() {
+        EventEnvelope<?> event = received("标题", false);
+
+        assertThat(updating.apply(event)).isTrue();
+        long version = store.load("I").orElseThrow().version();
+        assertThat(updating.apply(event)).isFalse();
+
+        assertThat(store.load("I").orElseThrow().version()).isEqualTo(version);
+    }
+
+    @Test
+    void voidedItemStopsTakingRecords() {
+        updating.apply(received("标题", false));
+        updating.apply(EventEnvelope.wrap(new ItemVoided("I", "U006", "重复报送", T, "room"), "submission-intake", T));
+
+        ItemFacts facts = store.load("I").orElseThrow().item().facts();
+        assertThat(facts.voided()).isTrue();
+        assertThat(facts.received()).isTrue();
+    }
+
+    @Test
+    void submittedAfterReceiptDoesNotOverwriteTheReceivedTitle() {
+        updating.apply(received("接收的标题", false));
+        updating.apply(EventEnvelope.wrap(new ItemSubmitted("I", "U006", 3, "再次提交的标题", "PROBLEM", T, null),
+                "submission-intake", T));
+
+        assertThat(store.load("I").orElseThrow().item().facts().title()).isEqualTo("接收的标题");
+    }
+}

@@ -1,0 +1,142 @@
+package cn.gov.eqq.govinfo.adoption.record.application;
+
+import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionKind;
+import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionRuleViolation;
+import cn.gov.eqq.govinfo.adoption.record.domain.CombinedAdoption;
+import cn.gov.eqq.govinfo.adoption.record.domain.CombinedCreditPolicy;
+import cn.gov.eqq.govinfo.adoption.record.domain.ItemAdoptions;
+import cn.gov.eqq.govinfo.adoption.record.domain.RecordContent;
+import cn.gov.eqq.govinfo.adoption.support.InMemoryCombinedAdoptionStore;
+import cn.gov.eqq.govinfo.adoption.support.InMemoryItemAdoptionsStore;
+import cn.gov.eqq.govinfo.adoption.support.MutableClock;
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.adoption.AdoptionCorrected;
+import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
+import cn.gov.eqq.govinfo.contracts.adoption.AdoptionWithdrawn;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RecordingAdoptionsTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T02:00:00Z"));
+    private final InMemoryItemAdoptionsStore store = new InMemoryItemAdoptionsStore()
+            .receivedItem("A", "U001", "开发区招商", false)
+            .receivedItem("B", "U002", "敖镇招商", false)
+            .receivedItem("C", "U003", "城川镇招商", false);
+    private final InMemoryCombinedAdoptionStore combinedStore = new InMemoryCombinedAdoptionStore();
+
+    private RecordingAdoptions recording(CombinedCreditPolicy policy) {
+        return new RecordingAdoptions(new ItemChanges(store), store, combinedStore, policy, clock);
+    }
+
+    private final RecordingAdoptions recording = recording(CombinedCreditPolicy.fullCredit());
+
+    private static RecordContent brief(String issue) {
+        return new RecordContent(AdoptionKind.REGION_DAILY_BRIEF_ADOPTED, null, issue, LocalDate.of(2026, 9, 8),
+                null, null, null);
+    }
+
+    @Test
+    void recordCorrectionAndWithdrawalEachPutTheirEventInTheItemsOutbox() {
+        ItemAdoptions item = recording.record("A", new RecordContent(AdoptionKind.CITY_BULLETIN_ADOPTED, null,
+                "2026年第15期", LocalDate.of(2026, 7, 15), null, null, null), "room-editor");
+        String recordId = item.records().get(0).recordId();
+        recording.correct("A", recordId, brief("2026年第88期"), "刊物录错", "room-editor");
+        recording.withdraw("A", recordId, "误录", "room-2");
+
+        List<EventEnvelope<?>> events = store.outbox();
+
+        assertThat(events).extracting(EventEnvelope::type)
+                .containsExactly("AdoptionRecorded", "AdoptionCorrected", "AdoptionWithdrawn");
+        assertThat(events).allSatisfy(e -> assertThat(e.key()).isEqualTo("A"));
+        AdoptionRecorded recorded = (AdoptionRecorded) events.get(0).payload();
+        assertThat(recorded.unitId()).isEqualTo("U001");
+        assertThat(recorded.publication()).isEqualTo("鄂尔多斯政讯");
+        assertThat(recorded.effectiveDate()).isEqualTo(LocalDate.of(2026, 7, 15));
+        assertThat(recorded.recordedAt()).isEqualTo(clock.instant());
+        assertThat(((AdoptionCorrected) events.get(1).payload()).kind()).isEqualTo("REGION_DAILY_BRIEF_ADOPTED");
+        assertThat(((AdoptionWithdrawn) events.get(2).payload()).withdrawnBy()).isEqualTo("room-2");
+    }
+
+    @Test
+    void unknownItemIsReportedAndNothingIsWritten() {
+        assertThatThrownBy(() -> recording.record("nope", brief("1"), "room-editor")).isInstanceOf(ItemNotKnown.class);
+        assertThat(store.outbox()).isEmpty();
+    }
+
+    @Test
+    void combinedAdoptionGivesEverySourceItsOwnEventWithTheSharedId() {
+        CombinedAdoption combined = recording.recordCombined(brief("2026年第101期"), List.of("A", "B", "C"),
+                "room-editor");
+
+        assertThat(store.outbox()).extracting(EventEnvelope::key).containsExactly("A", "B", "C");
+        assertThat(store.outbox()).allSatisfy(e -> assertThat(((AdoptionRecorded) e.payload()).combinedRecordId())
+                .isEqualTo(combined.combinedRecordId()));
+        assertThat(combinedStore.applied(combined.combinedRecordId())).isTrue();
+    }
+
+    @Test
+    void combinedAdoptionIsRefusedWholeWhenOneSourceCannotTakeIt() {
+        recording.record("B", brief("2026年第101期"), "room-editor");
+        int before = store.outbox().size();
+
+        assertThatThrownBy(() -> recording.recordCombined(brief("2026年第101期"), List.of("A", "B"), "room-editor"))
+                .isInstanceOf(AdoptionRuleViolation.class).hasMessageContaining("B");
+        assertThatThrownBy(() -> recording.recordCombined(brief("2026年第102期"), List.of("A", "X"), "room-editor"))
+                .isInstanceOf(ItemNotKnown.class);
+
+        assertThat(store.outbox()).hasSize(before);
+        assertThat(store.load("A").orElseThrow().item().records()).isEmpty();
+        assertThat(combinedStore.pendingSince(clock.instant().plusSeconds(3600))).isEmpty();
+    }
+
+    @Test
+    void combinedAdoptionInterruptedHalfWayIsFinishedWithoutDoubleCredit() {
+        store.failNextSaveOf("B");
+
+        assertThatThrownBy(() -> recording.recordCombined(brief("2026年第101期"), List.of("A", "B"), "room-editor"))
+                .hasMessageContaining("simulated crash");
+        assertThat(store.outbox()).extracting(EventEnvelope::key).containsExactly("A");
+
+        clock.advance(Duration.ofMinutes(1));
+        recording.completePending();
+        recording.completePending();
+
+        assertThat(store.outbox()).extracting(EventEnvelope::key).containsExactly("A", "B");
+        assertThat(store.load("A").orElseThrow().item().records()).hasSize(1);
+        assertThat(store.load("B").orElseThrow().item().records()).hasSize(1);
+    }
+
+    @Test
+    void leadOnlyPolicyPublishesOnlyTheLeadSourcesRecord() {
+        RecordingAdoptions leadOnly = recording(new CombinedCreditPolicy(CombinedCreditPolicy.Mode.LEAD_ONLY));
+
+        CombinedAdoption combined = leadOnly.recordCombined(brief("2026年第5期"), List.of("C", "A"), "room-editor");
+        leadOnly.withdraw("A", combined.sources().get(1).recordId(), "并非来源", "room-editor");
+
+        assertThat(store.outbox()).extracting(EventEnvelope::key).containsExactly("C");
+        assertThat(store.load("A").orElseThrow().item().records()).singleElement()
+                .satisfies(r -> assertThat(r.credited()).isFalse());
+    }
+
+    @Test
+    void followUpReportIsKeptWithoutAnEvent() {
+        ItemAdoptions item = recording.record("A", new RecordContent(AdoptionKind.CITY_LEADER_INSTRUCTION, null, null,
+                LocalDate.of(2026, 11, 1), "王副市长", "请总结推广",
+                new cn.gov.eqq.govinfo.adoption.record.domain.FollowUpRequest("报送经验", LocalDate.of(2026, 11, 20))),
+                "room-editor");
+        String recordId = item.records().get(0).recordId();
+
+        recording.reportFollowUp("A", recordId, "U001", "已报送", LocalDate.of(2026, 11, 27), "reporter-1");
+
+        assertThat(store.load("A").orElseThrow().item().find(recordId).orElseThrow().followUpReports()).hasSize(1);
+        assertThat(store.outbox()).hasSize(1);
+    }
+}

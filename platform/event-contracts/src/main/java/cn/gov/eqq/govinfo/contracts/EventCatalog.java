@@ -3,6 +3,7 @@ package cn.gov.eqq.govinfo.contracts;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionCorrected;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionWithdrawn;
+import cn.gov.eqq.govinfo.contracts.adoption.InstructionFollowUpReported;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerJudged;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerVoided;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswered;
@@ -42,7 +43,8 @@ public final class EventCatalog {
             new EventType("CommissionAnswered", 1, Topics.COMMISSIONS, CommissionAnswered.class),
             new EventType("CommissionAnswerVoided", 1, Topics.COMMISSIONS, CommissionAnswerVoided.class),
             new EventType("CommissionOverdue", 1, Topics.COMMISSIONS, CommissionOverdue.class),
-            new EventType("CommissionReminderSent", 1, Topics.COMMISSIONS, CommissionReminderSent.class));
+            new EventType("CommissionReminderSent", 1, Topics.COMMISSIONS, CommissionReminderSent.class),
+            new EventType("InstructionFollowUpReported", 1, Topics.ADOPTIONS, InstructionFollowUpReported.class));
 
     private static final Map<Class<?>, EventType> BY_CLASS =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::payloadClass, Function.identity()));

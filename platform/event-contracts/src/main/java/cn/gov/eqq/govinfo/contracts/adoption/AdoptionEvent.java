@@ -10,7 +10,7 @@ import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
  * CITY_LEADER_INSTRUCTION.
  */
 public sealed interface AdoptionEvent extends IntegrationEvent
-        permits AdoptionRecorded, AdoptionCorrected, AdoptionWithdrawn {
+        permits AdoptionRecorded, AdoptionCorrected, AdoptionWithdrawn, InstructionFollowUpReported {
 
     String recordId();
 

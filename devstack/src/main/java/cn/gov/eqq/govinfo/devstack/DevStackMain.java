@@ -26,7 +26,9 @@ public final class DevStackMain {
         Path repoRoot = locateRepoRoot();
         DevStackConfig config = DevStackConfig.fromEnvironment(repoRoot, System.getenv());
         Path dataDir = config.dataDir();
-        Files.createDirectories(dataDir);
+        Files.createDirectories(config.logDir());
+        // Library logging (mongo-java-server, Kafka admin client) goes to a file: the console is for people.
+        System.setProperty("org.slf4j.simpleLogger.logFile", config.logDir().resolve("devstack.log").toString());
         Path pidFile = dataDir.resolve(PID_FILE);
         Optional<ProcessHandle> running = runningDevstack(pidFile);
         if (running.isPresent()) {

@@ -3,8 +3,6 @@ package cn.gov.eqq.govinfo.localinfra.mongo;
 import cn.gov.eqq.govinfo.localinfra.process.FreePorts;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +34,7 @@ public final class MongoWireServer implements AutoCloseable {
 
     /** Data in memory, gone at stop. {@code port} 0 = a free port. */
     public static MongoWireServer inMemory(int port) {
-        return new MongoWireServer(new MemoryBackend(), port, "memory");
+        return new MongoWireServer(new HelloCommand.Memory(), port, "memory");
     }
 
     /** Data in the H2 file {@code file} (created when missing), kept across restarts. {@code port} 0 = a free port. */
@@ -46,7 +44,7 @@ public final class MongoWireServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + file.getParent(), e);
         }
-        return new MongoWireServer(new H2Backend(file.toAbsolutePath().toString()), port, "h2 " + file);
+        return new MongoWireServer(new HelloCommand.H2(file.toAbsolutePath().toString()), port, "h2 " + file);
     }
 
     public int port() {

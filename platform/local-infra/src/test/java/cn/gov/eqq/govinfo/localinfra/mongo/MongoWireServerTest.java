@@ -61,6 +61,20 @@ class MongoWireServerTest {
         }
     }
 
+    @Test
+    void answersTheHelloCommandThatSpringBootsMongoHealthCheckSends() {
+        for (MongoWireServer server : new MongoWireServer[] {MongoWireServer.inMemory(0),
+            MongoWireServer.h2File(dir.resolve("hello.mv"), 0)}) {
+            try (MongoClient client = MongoClients.create(server.uri("scoring"))) {
+                Document hello = client.getDatabase("scoring").runCommand(new Document("hello", 1));
+                assertThat(hello.get("ok")).isIn(1, 1.0);
+                assertThat(hello.getInteger("maxWireVersion")).isPositive();
+            } finally {
+                server.stop();
+            }
+        }
+    }
+
     private static MongoCollection<Document> items(MongoClient client) {
         return client.getDatabase("intake").getCollection("items");
     }

@@ -119,7 +119,7 @@ JAVA_TOOL_OPTIONS: {{ .svc.javaToolOptions | quote }}
 KEYCLOAK_ISSUER_URI: {{ $v.keycloak.issuerUri | quote }}
 GOVINFO_JWT_AUDIENCE: {{ $v.keycloak.audience | quote }}
 {{- if $v.keycloak.jwkSetUri }}
-SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI: {{ $v.keycloak.jwkSetUri | quote }}
+KEYCLOAK_JWKS_URI: {{ $v.keycloak.jwkSetUri | quote }}
 {{- end }}
 {{- if eq .svc.role "gateway" }}
 {{- range $name, $cfg := $v.services }}
@@ -130,6 +130,7 @@ SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI: {{ $v.keycloak.jwkSetUri 
 {{- else }}
 KAFKA_BOOTSTRAP_SERVERS: {{ $v.kafka.bootstrapServers | quote }}
 SPRING_KAFKA_ADMIN_AUTO_CREATE: {{ $v.kafka.autoCreateTopics | quote }}
+GOVINFO_TOPIC_PARTITIONS: {{ $v.kafka.partitions | quote }}
 SPRING_KAFKA_SECURITY_PROTOCOL: {{ $v.kafka.securityProtocol | quote }}
 {{- if include "govinfo.kafkaSasl" .root }}
 SPRING_KAFKA_PROPERTIES_SASL_MECHANISM: {{ $v.kafka.sasl.mechanism | quote }}

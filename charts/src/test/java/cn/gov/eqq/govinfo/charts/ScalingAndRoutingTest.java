@@ -72,10 +72,11 @@ class ScalingAndRoutingTest {
             assertThat(chart.configMap(service).getData()).as(service)
                     .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "govinfo-kafka-kafka-bootstrap:9093")
                     .containsEntry("KEYCLOAK_ISSUER_URI", "https://auth.example.gov.cn/realms/govinfo")
-                    .containsEntry("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+                    .containsEntry("KEYCLOAK_JWKS_URI",
                             "http://keycloak.keycloak:8080/realms/govinfo/protocol/openid-connect/certs")
                     .containsEntry("GOVINFO_JWT_AUDIENCE", "govinfo-api")
                     .containsEntry("SPRING_KAFKA_ADMIN_AUTO_CREATE", "false")
+                    .containsEntry("GOVINFO_TOPIC_PARTITIONS", "6")
                     .containsEntry("SERVER_ADDRESS", "0.0.0.0");
         }
     }

@@ -65,7 +65,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "govinfo.kafka.topic-partitions=1",
         "govinfo.adoption.recovery-initial-delay=1h"})
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, topics = {Topics.ITEMS, Topics.UNITS, Topics.ADOPTIONS})
+@EmbeddedKafka(partitions = 1, topics = {Topics.ITEMS, Topics.UNITS, Topics.ADOPTIONS,
+        "adoption-tracking.dead-letter.v1"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdoptionTrackingIntegrationTest {
 
@@ -162,7 +163,20 @@ class AdoptionTrackingIntegrationTest {
         mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", itemId, recordId).with(Users.room())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"误录\"}")).andExpect(status().isOk());
 
-        List<String> raw = rawValuesFor(itemId, 3);
+        String instructed = receivedItem("U006", "草原生态修复", false);
+        String instructionId = record(instructed, """
+                {"kind":"REGION_LEADER_INSTRUCTION","leader":"自治区某副主席","text":"请总结推广",
+                 "effectiveDate":"2026-10-08","followUp":{"action":"报送推广情况","dueDate":"2026-10-31"}}""");
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/follow-up-reports", instructed, instructionId)
+                .with(Users.reporterOf("U006")).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"whatWasDone\":\"已在全旗推广\",\"doneOn\":\"2026-10-30\"}"))
+                .andExpect(status().isCreated());
+
+        List<String> raw = new ArrayList<>(rawValuesFor(itemId, 3));
+        raw.addAll(rawValuesFor(instructed, 2));
+        assertThat(raw).extracting(v -> codec.tree(v).get("type").asString()).containsExactly(
+                "AdoptionRecorded", "AdoptionCorrected", "AdoptionWithdrawn", "AdoptionRecorded",
+                "InstructionFollowUpReported");
 
         for (String json : raw) {
             JsonNode produced = codec.tree(json);
@@ -256,14 +270,43 @@ class AdoptionTrackingIntegrationTest {
                 .isEqualTo(version);
     }
 
+    @Test
+    void unreadableIntakeRecordIsDeadLetteredAndConsumptionGoesOn() throws Exception {
+        String key = "poison-" + UUID.randomUUID();
+        kafka.send(Topics.ITEMS, key, "{not json").join();
+
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "adoption-it-dlt-reader", false);
+        props.put("auto.offset.reset", "earliest");
+        props.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class);
+        props.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class);
+        try (Consumer<String, String> dlt = new DefaultKafkaConsumerFactory<String, String>(props).createConsumer()) {
+            broker.consumeFromAnEmbeddedTopic(dlt, Topics.deadLetterTopicOf("adoption-tracking"));
+            List<ConsumerRecord<String, String>> found = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                KafkaTestUtils.getRecords(dlt, Duration.ofMillis(300)).forEach(r -> {
+                    if (key.equals(r.key())) {
+                        found.add(r);
+                    }
+                });
+                assertThat(found).hasSize(1);
+            });
+            assertThat(found.get(0).value()).isEqualTo("{not json");
+            assertThat(found.get(0).headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+        }
+        // the partition moved on: a later item still arrives
+        assertThat(receivedItem("U009", "毒消息之后的信息", false)).isNotNull();
+    }
+
     // ---------------------------------------------------------------------------------------------------------
 
     private String recordCityBulletin(String itemId, String issue, String date) throws Exception {
+        return record(itemId, """
+                {"kind":"CITY_BULLETIN_ADOPTED","issueNo":"%s","effectiveDate":"%s"}""".formatted(issue, date));
+    }
+
+    private String record(String itemId, String json) throws Exception {
         String body = mvc.perform(post("/api/adoption/items/{id}/records", itemId).with(Users.room())
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"kind":"CITY_BULLETIN_ADOPTED","issueNo":"%s","effectiveDate":"%s"}"""
-                                .formatted(issue, date)))
+                        .contentType(MediaType.APPLICATION_JSON).content(json))
                 .andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();
         JsonNode records = codec.tree(body).get("records");

@@ -1,6 +1,8 @@
 package cn.gov.eqq.govinfo.adoption.record.application;
 
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionRecord;
+import cn.gov.eqq.govinfo.adoption.record.domain.FollowUpReport;
+import cn.gov.eqq.govinfo.adoption.record.domain.FollowUpRequest;
 import cn.gov.eqq.govinfo.adoption.record.domain.RecordChange;
 import cn.gov.eqq.govinfo.adoption.record.domain.RecordContent;
 import cn.gov.eqq.govinfo.adoption.record.domain.RecordVersion;
@@ -9,6 +11,7 @@ import cn.gov.eqq.govinfo.contracts.adoption.AdoptionCorrected;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionEvent;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionWithdrawn;
+import cn.gov.eqq.govinfo.contracts.adoption.InstructionFollowUpReported;
 
 import java.util.List;
 import java.util.Optional;
@@ -42,6 +45,16 @@ public final class AdoptionEventFactory {
             case WITHDRAWN -> new AdoptionWithdrawn(record.recordId(), record.itemId(), v.reason(), v.by(), v.at());
         };
         return Optional.of(EventEnvelope.wrap(payload, PRODUCER, v.at()));
+    }
+
+    /** The unit's follow-up report on an instruction: for information, it changes no score. */
+    public static EventEnvelope<?> followUpReported(AdoptionRecord record, String unitId) {
+        FollowUpRequest ask = record.followUpRequest().orElseThrow();
+        FollowUpReport report = record.latestFollowUpReport().orElseThrow();
+        return EventEnvelope.wrap(new InstructionFollowUpReported(record.recordId(), record.itemId(), unitId,
+                ask.action(), ask.dueDate(), report.whatWasDone(), report.doneOn(),
+                report.doneOn().isAfter(ask.dueDate()), report.reportedBy(), report.reportedAt()), PRODUCER,
+                report.reportedAt());
     }
 
     public static List<EventEnvelope<?>> eventsOf(List<RecordChange> changes, String unitId) {

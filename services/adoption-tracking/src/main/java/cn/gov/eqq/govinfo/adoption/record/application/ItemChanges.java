@@ -24,10 +24,15 @@ public class ItemChanges {
     }
 
     public ItemAdoptions change(String itemId, Function<ItemAdoptions, List<RecordChange>> command) {
+        return changeTelling(itemId, item -> AdoptionEventFactory.eventsOf(command.apply(item),
+                item.facts().unitId()));
+    }
+
+    /** Like {@link #change} for commands that make their integration events themselves. */
+    public ItemAdoptions changeTelling(String itemId, Function<ItemAdoptions, List<EventEnvelope<?>>> command) {
         for (int attempt = 1; ; attempt++) {
             ItemAdoptionsStore.Loaded loaded = store.load(itemId).orElseThrow(() -> new ItemNotKnown(itemId));
-            List<RecordChange> changes = command.apply(loaded.item());
-            List<EventEnvelope<?>> events = AdoptionEventFactory.eventsOf(changes, loaded.item().facts().unitId());
+            List<EventEnvelope<?>> events = command.apply(loaded.item());
             try {
                 store.save(loaded, loaded.appliedEventIds(), events);
                 return loaded.item();

@@ -55,10 +55,9 @@ public class RecordingAdoptions {
 
     public ItemAdoptions reportFollowUp(String itemId, String recordId, String unitId, String whatWasDone,
                                         LocalDate doneOn, String by) {
-        return changes.change(itemId, item -> {
-            item.reportFollowUp(recordId, unitId, new FollowUpReport(whatWasDone, doneOn, by, now()), today());
-            return List.of();
-        });
+        return changes.changeTelling(itemId, item -> List.of(AdoptionEventFactory.followUpReported(
+                item.reportFollowUp(recordId, unitId, new FollowUpReport(whatWasDone, doneOn, by, now()), today()),
+                unitId)));
     }
 
     /**

@@ -127,7 +127,7 @@ class RecordingAdoptionsTest {
     }
 
     @Test
-    void followUpReportIsKeptWithoutAnEvent() {
+    void followUpReportIsToldAsAnEventThatChangesNoScore() {
         ItemAdoptions item = recording.record("A", new RecordContent(AdoptionKind.CITY_LEADER_INSTRUCTION, null, null,
                 LocalDate.of(2026, 11, 1), "王副市长", "请总结推广",
                 new cn.gov.eqq.govinfo.adoption.record.domain.FollowUpRequest("报送经验", LocalDate.of(2026, 11, 20))),
@@ -137,6 +137,12 @@ class RecordingAdoptionsTest {
         recording.reportFollowUp("A", recordId, "U001", "已报送", LocalDate.of(2026, 11, 27), "reporter-1");
 
         assertThat(store.load("A").orElseThrow().item().find(recordId).orElseThrow().followUpReports()).hasSize(1);
-        assertThat(store.outbox()).hasSize(1);
+        assertThat(store.outbox()).extracting(EventEnvelope::type)
+                .containsExactly("AdoptionRecorded", "InstructionFollowUpReported");
+        var told = (cn.gov.eqq.govinfo.contracts.adoption.InstructionFollowUpReported) store.outbox().get(1).payload();
+        assertThat(told.late()).isTrue();
+        assertThat(told.unitId()).isEqualTo("U001");
+        assertThat(told.doneOn()).isEqualTo(LocalDate.of(2026, 11, 27));
+        assertThat(told.action()).isEqualTo("报送经验");
     }
 }

@@ -28,6 +28,7 @@ import java.util.Optional;
 class MongoItemAdoptionsStore implements ItemAdoptionsStore {
 
     static final String COLLECTION = "items";
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MongoItemAdoptionsStore.class);
 
     private final MongoTemplate mongo;
     private final EventCodec codec;
@@ -37,9 +38,14 @@ class MongoItemAdoptionsStore implements ItemAdoptionsStore {
         this.mongo = mongo;
         this.codec = codec;
         this.relay = relay;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("unitId", Sort.Direction.ASC)
-                .on("hasRecords", Sort.Direction.ASC));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("openFollowUpDue", Sort.Direction.ASC));
+        try {
+            mongo.indexOps(COLLECTION).createIndex(new Index().on("unitId", Sort.Direction.ASC)
+                    .on("hasRecords", Sort.Direction.ASC));
+            mongo.indexOps(COLLECTION).createIndex(new Index().on("openFollowUpDue", Sort.Direction.ASC));
+        } catch (RuntimeException e) {
+            // indexes only speed up the unit and overdue lists: start anyway, readiness reports the database
+            log.warn("could not create indexes on {} now: {}", COLLECTION, e.toString());
+        }
     }
 
     @Override

@@ -6,6 +6,10 @@ import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -35,7 +39,20 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
         "spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:1/never-called"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1)
+@Import(ReportingStack.TestClock.class)
 public abstract class ReportingStack {
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClock {
+        @Bean
+        @Primary
+        MutableClock mutableClock() {
+            return new MutableClock();
+        }
+    }
+
+    @Autowired
+    protected MutableClock clock;
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
@@ -54,6 +71,19 @@ public abstract class ReportingStack {
         EventEnvelope<?> envelope = EventEnvelope.wrap(payload, producerOf(topic), Instant.now());
         kafka.send(topic, envelope.key(), codec.encode(envelope)).get(10, TimeUnit.SECONDS);
         return envelope.eventId();
+    }
+
+    /** GET as the given role and return the body as a JSON tree (expects 200). */
+    protected tools.jackson.databind.JsonNode getJson(String path, RequestPostProcessor who, String... params)
+            throws Exception {
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).with(who);
+        for (int i = 0; i + 1 < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        String body = mvc.perform(request)
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return codec.tree(body);
     }
 
     protected void publishRaw(String topic, String key, String value) throws Exception {

@@ -14,6 +14,7 @@ import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingLine;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshot;
 import cn.gov.eqq.govinfo.reporting.shared.domain.GroupNames;
 import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.reporting.statistics.domain.StatisticsCalculator;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,9 +33,11 @@ import java.util.stream.Collectors;
 public final class CircularComposer {
 
     private final AdoptionPointsTable pointsTable;
+    private final StatisticsCalculator statistics;
 
     public CircularComposer(AdoptionPointsTable pointsTable) {
         this.pointsTable = pointsTable;
+        this.statistics = new StatisticsCalculator(pointsTable.instructionKinds());
     }
 
     public CircularFigures compose(ReportingPeriod period, List<RankingSnapshot> latestPerGroup, Facts facts,
@@ -64,7 +67,7 @@ public final class CircularComposer {
         List<AnnexLine> annex = annex(period, facts);
         crossCheckAnnex(tables, annex, warnings);
         return new CircularFigures(period.code(), tables, nothing, missed, commissions(period, facts, now), annex,
-                warnings);
+                warnings, statistics.forMonths(period, facts, now));
     }
 
     private List<CommissionLine> commissions(ReportingPeriod period, Facts facts, Instant now) {

@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.reporting.circular.domain;
 
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingLine;
+import cn.gov.eqq.govinfo.reporting.statistics.domain.UnitMonthStatistics;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,11 +9,12 @@ import java.util.List;
 
 /**
  * Every figure a circular shows, computed once and then stored with the circular: a published circular is rendered
- * from these, never from the live rankings, so late events cannot change it.
+ * from these, never from the live rankings, so late events cannot change it. The monthly statistics of the period
+ * are kept too, for the Excel export.
  */
 public record CircularFigures(String period, List<GroupTable> groups, List<QuotaNote> noSubmission,
                               List<QuotaNote> missedQuota, List<CommissionLine> commissions, List<AnnexLine> annex,
-                              List<String> warnings) {
+                              List<String> warnings, List<UnitMonthStatistics> statistics) {
 
     public CircularFigures {
         groups = List.copyOf(groups);
@@ -21,6 +23,7 @@ public record CircularFigures(String period, List<GroupTable> groups, List<Quota
         commissions = List.copyOf(commissions);
         annex = List.copyOf(annex);
         warnings = List.copyOf(warnings);
+        statistics = statistics == null ? List.of() : List.copyOf(statistics);
     }
 
     /** One group's ranking table, copied line by line from the ranking snapshot it names. */

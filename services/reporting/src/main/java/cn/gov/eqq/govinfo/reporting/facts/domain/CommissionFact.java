@@ -16,7 +16,16 @@ public record CommissionFact(String id, String title, List<String> targetUnitIds
         answers = answers == null ? List.of() : List.copyOf(answers);
     }
 
-    public record Answer(String unitId, String itemId, Instant submittedAt, boolean accepted) {
+    /** @param accepted null while the room has not judged the answer yet */
+    public record Answer(String unitId, String itemId, Instant submittedAt, Boolean accepted) {
+
+        boolean isAccepted() {
+            return Boolean.TRUE.equals(accepted);
+        }
+
+        boolean isRejected() {
+            return Boolean.FALSE.equals(accepted);
+        }
 
         public boolean onTime(Instant deadline) {
             return deadline != null && submittedAt != null && !submittedAt.isAfter(deadline);
@@ -27,15 +36,26 @@ public record CommissionFact(String id, String title, List<String> targetUnitIds
         return new CommissionFact(id, title, targets, deadline, answers);
     }
 
-    public CommissionFact judged(Answer answer, Instant deadlineFromJudgement) {
+    /** A new answer, or a judgement of one: replaces what was known of the same unit's answer with the same item. */
+    public CommissionFact judged(Answer answer, Instant deadlineFromEvent) {
+        List<Answer> next = without(answer.unitId(), answer.itemId());
+        next.add(answer);
+        return new CommissionFact(id, title, targetUnitIds, deadline == null ? deadlineFromEvent : deadline, next);
+    }
+
+    /** The item that answered was voided: the answer no longer counts, its judgement included. */
+    public CommissionFact answerVoided(String unitId, String itemId) {
+        return new CommissionFact(id, title, targetUnitIds, deadline, without(unitId, itemId));
+    }
+
+    private List<Answer> without(String unitId, String itemId) {
         List<Answer> next = new ArrayList<>();
         for (Answer a : answers) {
-            if (!(a.unitId().equals(answer.unitId()) && a.itemId().equals(answer.itemId()))) {
+            if (!(a.unitId().equals(unitId) && a.itemId().equals(itemId))) {
                 next.add(a);
             }
         }
-        next.add(answer);
-        return new CommissionFact(id, title, targetUnitIds, deadline == null ? deadlineFromJudgement : deadline, next);
+        return next;
     }
 
     public static CommissionFact unknown(String id) {
@@ -44,18 +64,18 @@ public record CommissionFact(String id, String title, List<String> targetUnitIds
 
     /** How a target unit stands at {@code now}. */
     public Responsiveness responsivenessOf(String unitId, Instant now) {
-        boolean answeredOnTime = answers.stream()
-                .anyMatch(a -> a.unitId().equals(unitId) && a.accepted() && a.onTime(deadline));
-        if (answeredOnTime) {
+        List<Answer> mine = answers.stream().filter(a -> a.unitId().equals(unitId)).toList();
+        if (mine.stream().anyMatch(a -> a.isAccepted() && a.onTime(deadline))) {
             return Responsiveness.ANSWERED;
         }
-        boolean late = answers.stream().anyMatch(a -> a.unitId().equals(unitId) && !a.onTime(deadline));
-        if (late) {
+        if (mine.stream().anyMatch(a -> a.onTime(deadline) && a.accepted() == null)) {
+            return Responsiveness.PENDING; // answered in time, the room has not judged yet
+        }
+        if (mine.stream().anyMatch(a -> !a.onTime(deadline))) {
             return Responsiveness.LATE;
         }
-        boolean rejected = answers.stream().anyMatch(a -> a.unitId().equals(unitId) && !a.accepted());
         if (deadline != null && now.isAfter(deadline)) {
-            return rejected ? Responsiveness.REJECTED : Responsiveness.MISSED;
+            return mine.stream().anyMatch(Answer::isRejected) ? Responsiveness.REJECTED : Responsiveness.MISSED;
         }
         return Responsiveness.PENDING;
     }
@@ -63,7 +83,7 @@ public record CommissionFact(String id, String title, List<String> targetUnitIds
     /**
      * ANSWERED: an accepted answer submitted by the deadline (earns the bonus); LATE: answered after the deadline;
      * REJECTED: answered on time but not accepted, deadline passed; MISSED: nothing by the deadline;
-     * PENDING: deadline not yet passed and nothing accepted.
+     * PENDING: deadline not yet passed and nothing accepted, or an answer sent in time awaits the room's judgement.
      */
     public enum Responsiveness {
         ANSWERED, LATE, REJECTED, MISSED, PENDING;

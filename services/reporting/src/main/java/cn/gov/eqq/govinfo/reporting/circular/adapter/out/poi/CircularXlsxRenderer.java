@@ -28,13 +28,13 @@ import java.util.stream.Collectors;
 /**
  * The circular as an Excel workbook: one sheet per group ranking (figures as numbers, so the office can sum and
  * sort), the named units, commissions, the annex, the per-unit monthly statistics and, for a correction, the
- * changes. Every sheet starts with the title (row 1), the document number (row 2) and the header (row 3).
+ * changes. The statistics are those stored with the circular, so a published workbook never changes. Every sheet starts with the title (row 1), the document number (row 2) and the header (row 3).
  */
 public final class CircularXlsxRenderer {
 
     public static final int HEADER_ROW = 2;
 
-    public byte[] render(Circular c, List<UnitMonthStatistics> statistics) {
+    public byte[] render(Circular c) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles st = new Styles(wb);
             CircularFigures f = c.figures();
@@ -71,7 +71,7 @@ public final class CircularXlsxRenderer {
             Sheet stats = sheet(wb, st, c, "统计", List.of("月份", "组别", "单位", "收录条数", "分类", "主题", "喜", "忧",
                     "忧占比", "平均时效(天)", "时效中位数(天)", "最长时效(天)", "被采用条数", "采用率", "约稿数", "按时完成",
                     "逾期", "未通过", "未报", "约稿完成率"));
-            for (UnitMonthStatistics m : statistics) {
+            for (UnitMonthStatistics m : f.statistics()) {
                 List<Object> v = new ArrayList<>();
                 v.add(m.month());
                 v.add(m.group());

@@ -1,12 +1,10 @@
 package cn.gov.eqq.govinfo.reporting.circular.adapter.out.poi;
 
-import cn.gov.eqq.govinfo.reporting.circular.domain.AdoptionPointsTable;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Circular;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFixtures;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularKind;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingLine;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshot;
-import cn.gov.eqq.govinfo.reporting.statistics.domain.StatisticsCalculator;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -77,9 +75,7 @@ class CircularDocumentsReadBackTest {
 
     @Test
     void excelSheetsMatchTheRankingsFigureByFigureAsNumbers() throws Exception {
-        var stats = new StatisticsCalculator(AdoptionPointsTable.policy2022().instructionKinds())
-                .forMonths(CircularFixtures.Q3, CircularFixtures.facts(), NOW);
-        byte[] xlsx = new CircularXlsxRenderer().render(published, stats);
+        byte[] xlsx = new CircularXlsxRenderer().render(published);
         try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             assertThat(sheetNames(wb)).containsExactly("第二组排名", "第三组排名", "未报送及未完成", "约稿完成情况",
                     "附件-采用及批示信息", "统计");

@@ -1,0 +1,174 @@
+package cn.gov.eqq.govinfo.reporting.circular.application;
+
+import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.reporting.circular.domain.Circular;
+import cn.gov.eqq.govinfo.reporting.circular.domain.CircularComposer;
+import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFigures;
+import cn.gov.eqq.govinfo.reporting.circular.domain.CircularKind;
+import cn.gov.eqq.govinfo.reporting.circular.domain.CircularRuleViolation;
+import cn.gov.eqq.govinfo.reporting.circular.domain.CircularStatus;
+import cn.gov.eqq.govinfo.reporting.circular.domain.DocumentNumber;
+import cn.gov.eqq.govinfo.reporting.circular.domain.Objection.Resolution;
+import cn.gov.eqq.govinfo.reporting.circular.domain.UnitFigures;
+import cn.gov.eqq.govinfo.reporting.facts.domain.FactStore;
+import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshots;
+import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/**
+ * The circular's use cases: draft from the rankings of now, review with objections, publish (frozen, numbered,
+ * announced), correct as a new version. Each change is one conditional single-document write.
+ */
+public class CircularService {
+
+    private final CircularStore store;
+    private final RankingSnapshots rankings;
+    private final FactStore facts;
+    private final CircularComposer composer;
+    private final CircularAnnouncements announcements;
+    private final Clock clock;
+    private final Duration defaultReviewWindow;
+
+    public CircularService(CircularStore store, RankingSnapshots rankings, FactStore facts, CircularComposer composer,
+                           CircularAnnouncements announcements, Clock clock, Duration defaultReviewWindow) {
+        this.store = store;
+        this.rankings = rankings;
+        this.facts = facts;
+        this.composer = composer;
+        this.announcements = announcements;
+        this.clock = clock;
+        this.defaultReviewWindow = defaultReviewWindow;
+    }
+
+    static String idOf(String seriesId, int version) {
+        return seriesId + "-v" + version;
+    }
+
+    public Circular draft(CircularKind kind, ReportingPeriod period, String by) {
+        Instant now = now();
+        Circular draft = rule(() -> Circular.draft(idOf(Circular.seriesIdOf(kind, period), 1), kind, period,
+                figuresOf(period, now), by, now));
+        if (!store.create(draft)) {
+            throw ApiProblem.conflict("circular.exists", "该期" + kind.chinese() + "已存在（" + draft.id()
+                    + "）；如需更新数据请刷新草稿，已发布的请发起更正");
+        }
+        return draft;
+    }
+
+    public Circular refresh(String id) {
+        return change(id, c -> {
+            CircularFigures now = figuresOf(ReportingPeriod.parse(c.period()), now());
+            if (c.previousId() == null) {
+                return c.refresh(now, now());
+            }
+            Circular previous = get(c.previousId());
+            return c.refreshCorrection(now, previous.figures(), now());
+        });
+    }
+
+    public Circular openReview(String id, Instant closesAt) {
+        Instant now = now();
+        Instant closes = closesAt != null ? closesAt : now.plus(defaultReviewWindow);
+        return change(id, c -> c.openReview(closes, now));
+    }
+
+    public Circular raiseObjection(String id, String unitId, String raisedBy, String reason) {
+        return change(id, c -> c.raiseObjection(UUID.randomUUID().toString(), unitId, raisedBy, reason, now()));
+    }
+
+    public Circular resolveObjection(String id, String objectionId, Resolution resolution, String reply, String by) {
+        return change(id, c -> c.resolveObjection(objectionId, resolution, reply, by, now()));
+    }
+
+    public Circular publish(String id, String by) {
+        Circular current = get(id);
+        Instant now = now();
+        rule(() -> current.publish("", by, now)); // a dry run: no number is taken for a publish the rules refuse
+        int year = now.atZone(ReportingPeriod.BEIJING).getYear();
+        Circular published = rule(() -> current.publish(
+                DocumentNumber.format(year, store.nextDocumentSequence(year)), by, now));
+        if (!store.update(published, current.revision(), announcements.of(published))) {
+            throw concurrentChange();
+        }
+        if (published.previousId() != null) {
+            // the corrected version keeps its own figures; it is only marked as replaced
+            store.find(published.previousId()).filter(p -> p.status() == CircularStatus.PUBLISHED)
+                    .ifPresent(p -> store.update(p.supersede(now), p.revision(), List.of()));
+        }
+        return published;
+    }
+
+    public Circular correct(String id, String reason, String by) {
+        Circular published = get(id);
+        List<Circular> series = store.series(published.seriesId());
+        Circular newest = series.stream().max(Comparator.comparingInt(Circular::version)).orElse(published);
+        if (newest.version() > published.version()) {
+            throw ApiProblem.conflict("circular.correction-exists", "该通报已有更新的版本（第" + newest.version()
+                    + "版，" + newest.status().chinese() + "），请在最新版本上操作");
+        }
+        Instant now = now();
+        Circular correction = rule(() -> published.correct(idOf(published.seriesId(), published.version() + 1),
+                reason, figuresOf(ReportingPeriod.parse(published.period()), now), by, now));
+        if (!store.create(correction)) {
+            throw concurrentChange();
+        }
+        return correction;
+    }
+
+    public Circular get(String id) {
+        return store.find(id).orElseThrow(() -> ApiProblem.notFound("未找到通报：" + id));
+    }
+
+    public List<Circular> list(String period, CircularKind kind) {
+        return store.list(period, kind);
+    }
+
+    public CircularStore.Page published(Instant since, int page, int size) {
+        return store.published(since, page, size);
+    }
+
+    /** A unit's own figures, once the circular is open to the units (in review or published). */
+    public UnitFigures unitFigures(String id, String unitId) {
+        Circular c = get(id);
+        if (c.status() == CircularStatus.DRAFT) {
+            throw ApiProblem.conflict("circular.not-open", "通报尚未发起复核，单位暂不能查看");
+        }
+        return UnitFigures.of(c, unitId);
+    }
+
+    private CircularFigures figuresOf(ReportingPeriod period, Instant now) {
+        return composer.compose(period, rankings.latestOfPeriod(period.code()), facts.all(), now);
+    }
+
+    private Circular change(String id, UnaryOperator<Circular> step) {
+        Circular current = get(id);
+        Circular next = rule(() -> step.apply(current));
+        if (!store.update(next, current.revision(), List.of())) {
+            throw concurrentChange();
+        }
+        return next;
+    }
+
+    private static ApiProblem concurrentChange() {
+        return ApiProblem.conflict("circular.changed", "通报刚被他人修改，请刷新后重试");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    }
+
+    private static <T> T rule(java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (CircularRuleViolation v) {
+            throw ApiProblem.conflict(v.code(), v.getMessage());
+        }
+    }
+}

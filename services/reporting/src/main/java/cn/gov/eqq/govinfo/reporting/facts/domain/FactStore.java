@@ -1,0 +1,21 @@
+package cn.gov.eqq.govinfo.reporting.facts.domain;
+
+import java.util.function.UnaryOperator;
+
+/**
+ * Port: reporting's own copy of what intake, adoption-tracking and commission-tasking told it. Each change is applied
+ * to one document and remembered by event id, so a redelivered event changes nothing.
+ */
+public interface FactStore {
+
+    void updateUnit(String id, String eventId, UnitFact initial, UnaryOperator<UnitFact> change);
+
+    void updateItem(String id, String eventId, ItemFact initial, UnaryOperator<ItemFact> change);
+
+    void updateAdoption(String id, String eventId, AdoptionFact initial, UnaryOperator<AdoptionFact> change);
+
+    void updateCommission(String id, String eventId, CommissionFact initial, UnaryOperator<CommissionFact> change);
+
+    /** Everything known now. The banner's volume (about 50 units, some thousand items a year) fits in memory. */
+    Facts all();
+}

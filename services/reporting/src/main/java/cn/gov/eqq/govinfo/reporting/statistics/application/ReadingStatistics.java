@@ -1,0 +1,35 @@
+package cn.gov.eqq.govinfo.reporting.statistics.application;
+
+import cn.gov.eqq.govinfo.reporting.facts.domain.FactStore;
+import cn.gov.eqq.govinfo.reporting.facts.domain.Facts;
+import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.reporting.statistics.domain.StatisticsCalculator;
+import cn.gov.eqq.govinfo.reporting.statistics.domain.UnitMonthStatistics;
+
+import java.time.Clock;
+import java.util.List;
+
+/** The office's statistics per unit and month, from the facts as known now. */
+public class ReadingStatistics {
+
+    private final FactStore facts;
+    private final StatisticsCalculator calculator;
+    private final Clock clock;
+
+    public ReadingStatistics(FactStore facts, StatisticsCalculator calculator, Clock clock) {
+        this.facts = facts;
+        this.calculator = calculator;
+        this.clock = clock;
+    }
+
+    /** Every month of the period; one unit when {@code unitId} is given. */
+    public List<UnitMonthStatistics> of(ReportingPeriod period, String unitId) {
+        Facts all = facts.all();
+        if (unitId == null) {
+            return calculator.forMonths(period, all, clock.instant());
+        }
+        Facts one = new Facts(all.units().stream().filter(u -> u.id().equals(unitId)).toList(), all.items(),
+                all.adoptions(), all.commissions());
+        return calculator.forMonths(period, one, clock.instant());
+    }
+}

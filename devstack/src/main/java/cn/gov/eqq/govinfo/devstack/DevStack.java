@@ -354,7 +354,8 @@ public final class DevStack implements AutoCloseable {
 
     private static boolean answers200(String url) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).GET().build(),
+            // generous: this only runs to explain a failure, often on a machine that is busy starting JVMs
+            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;

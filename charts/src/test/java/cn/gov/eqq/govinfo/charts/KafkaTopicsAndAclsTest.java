@@ -108,7 +108,8 @@ class KafkaTopicsAndAclsTest {
 
         assertThat(reads.get("scoring")).containsExactlyInAnyOrder(Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS,
                 Topics.COMMISSIONS);
-        assertThat(reads.get("reporting")).containsExactlyInAnyOrder(Topics.UNITS, Topics.RANKINGS);
+        assertThat(reads.get("reporting")).containsExactlyInAnyOrder(Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS,
+                Topics.COMMISSIONS, Topics.RANKINGS);
         // Nobody reads a topic it writes (a service does not consume its own events).
         reads.forEach((service, topics) -> assertThat(topics).as(service).noneMatch(t ->
                 Topics.ALL.stream().anyMatch(s -> s.name().equals(t) && s.writer().equals(service))));

@@ -3,6 +3,7 @@ package cn.gov.eqq.govinfo.intake.config;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.intake.item.application.ItemService;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
+import cn.gov.eqq.govinfo.intake.item.domain.NearDuplicateDetector;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitStore;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
@@ -51,9 +52,16 @@ class IntakeConfiguration {
         return new UnitService(store, clock, outboxKick);
     }
 
+    /**
+     * Near-duplicate check: items whose title and body share at least {@code threshold} of their character bigrams
+     * (cosine) with one sent in the last {@code lookback-days} are flagged to the room.
+     */
     @Bean
-    ItemService itemService(ItemStore store, Clock clock, Runnable outboxKick) {
-        return new ItemService(store, clock, outboxKick);
+    ItemService itemService(ItemStore store, Clock clock, Runnable outboxKick,
+                            @Value("${govinfo.intake.duplicates.threshold:0.6}") double threshold,
+                            @Value("${govinfo.intake.duplicates.lookback-days:92}") int lookbackDays) {
+        return new ItemService(store, clock, outboxKick, new NearDuplicateDetector(threshold),
+                Duration.ofDays(lookbackDays));
     }
 
     /** Compacted: the latest UnitChanged per unit is the directory any new consumer reads from the beginning. */

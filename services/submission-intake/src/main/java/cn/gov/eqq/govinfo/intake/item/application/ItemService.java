@@ -3,7 +3,10 @@ package cn.gov.eqq.govinfo.intake.item.application;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.intake.item.domain.Actor;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
+import cn.gov.eqq.govinfo.intake.item.domain.ItemChange;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
+import cn.gov.eqq.govinfo.intake.item.domain.NearDuplicateDetector;
+import cn.gov.eqq.govinfo.intake.item.domain.SimilarItem;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemPermissions;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
@@ -13,6 +16,7 @@ import cn.gov.eqq.govinfo.intake.item.domain.Role;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -31,11 +35,16 @@ public class ItemService {
     private final ItemStore store;
     private final Clock clock;
     private final Runnable afterWrite;
+    private final NearDuplicateDetector duplicates;
+    private final Duration duplicateLookback;
 
-    public ItemService(ItemStore store, Clock clock, Runnable afterWrite) {
+    public ItemService(ItemStore store, Clock clock, Runnable afterWrite, NearDuplicateDetector duplicates,
+                       Duration duplicateLookback) {
         this.store = store;
         this.clock = clock;
         this.afterWrite = afterWrite;
+        this.duplicates = duplicates;
+        this.duplicateLookback = duplicateLookback;
     }
 
     public Item createDraft(Actor reporter, ItemContent content) {
@@ -49,7 +58,7 @@ public class ItemService {
         // attachments are managed on their own endpoints: an edit of the text keeps them
         ItemContent kept = content.withAttachmentIds(stored.item().draft().attachmentIds());
         Item next = domain(() -> stored.item().revise(reporter, kept, clock.instant()));
-        save(next, stored.version(), List.of(), List.of());
+        save(next, stored.version(), List.of(), List.of(), null);
         return next;
     }
 
@@ -83,6 +92,13 @@ public class ItemService {
 
     public Item get(Actor actor, String itemId) {
         return load(actor, itemId).item();
+    }
+
+    /** The item with its near-duplicates; those are shown only to people who see all units. */
+    public ItemStore.StoredItem getWithSimilar(Actor actor, String itemId) {
+        ItemStore.StoredItem stored = load(actor, itemId);
+        return ItemPermissions.seesAllUnits(actor) ? stored
+                : new ItemStore.StoredItem(stored.item(), stored.version(), List.of());
     }
 
     public List<Revision> revisions(Actor actor, String itemId) {
@@ -125,7 +141,13 @@ public class ItemService {
                     query.submittedFrom(), query.submittedTo(), query.text(), query.sort(), query.ascending(),
                     query.page(), query.size());
         }
-        return store.search(effective);
+        ItemStore.Page page = store.search(effective);
+        if (ItemPermissions.seesAllUnits(actor)) {
+            return page;
+        }
+        return new ItemStore.Page(page.items().stream()
+                .map(s -> new ItemStore.StoredItem(s.item(), s.version(), List.of())).toList(),
+                page.total(), page.page(), page.size());
     }
 
     /** A leader's queue: major-event items of their unit waiting for sign-off. */
@@ -143,7 +165,13 @@ public class ItemService {
         List<EventEnvelope<?>> events = ItemEvents.of(t.item(), t.changes());
         List<AuditEntry> audit = t.changes().stream()
                 .map(c -> ItemEvents.audit(c, actor.displayName(), origin)).toList();
-        save(t.item(), stored.version(), events, audit);
+        List<SimilarItem> similar = null;
+        if (t.changes().stream().anyMatch(c -> c instanceof ItemChange.Submitted)) {
+            // checked when a revision reaches the room, against what was sent in recent months
+            Instant since = clock.instant().minus(duplicateLookback);
+            similar = duplicates.similarTo(t.item(), store.submittedSince(since));
+        }
+        save(t.item(), stored.version(), events, audit, similar);
         return t.item();
     }
 
@@ -155,8 +183,9 @@ public class ItemService {
         return stored;
     }
 
-    private void save(Item next, long version, List<EventEnvelope<?>> events, List<AuditEntry> audit) {
-        if (!store.update(next, version, events, audit)) {
+    private void save(Item next, long version, List<EventEnvelope<?>> events, List<AuditEntry> audit,
+                      List<SimilarItem> similar) {
+        if (!store.update(next, version, events, audit, similar)) {
             throw ApiProblem.conflict("item.concurrent-change", "该信息刚被他人修改，请刷新后重试");
         }
         if (!events.isEmpty()) {

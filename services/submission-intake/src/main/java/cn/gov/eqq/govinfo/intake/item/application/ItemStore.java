@@ -5,6 +5,7 @@ import cn.gov.eqq.govinfo.intake.item.domain.Category;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
+import cn.gov.eqq.govinfo.intake.item.domain.SimilarItem;
 
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +15,11 @@ import java.util.Set;
 /** Where items live. A write stores the next state, its events (outbox) and its audit lines in one atomic update. */
 public interface ItemStore {
 
-    record StoredItem(Item item, long version) {
+    /** @param similar near-duplicates found when the latest revision was submitted (room only) */
+    record StoredItem(Item item, long version, List<SimilarItem> similar) {
+        public StoredItem {
+            similar = similar == null ? List.of() : List.copyOf(similar);
+        }
     }
 
     enum SortField { SUBMITTED_AT, CREATED_AT, UPDATED_AT, TITLE, UNIT }
@@ -30,7 +35,7 @@ public interface ItemStore {
                  int page, int size) {
     }
 
-    record Page(List<Item> items, long total, int page, int size) {
+    record Page(List<StoredItem> items, long total, int page, int size) {
     }
 
     void insert(Item item, List<AuditEntry> audit);
@@ -38,7 +43,9 @@ public interface ItemStore {
     Optional<StoredItem> find(String itemId);
 
     /** @return false when someone else changed the item since {@code expectedVersion} */
-    boolean update(Item next, long expectedVersion, List<EventEnvelope<?>> events, List<AuditEntry> audit);
+    /** @param similar near-duplicates to keep with the item, or null to leave them as they are */
+    boolean update(Item next, long expectedVersion, List<EventEnvelope<?>> events, List<AuditEntry> audit,
+                   List<SimilarItem> similar);
 
     Page search(Search query);
 

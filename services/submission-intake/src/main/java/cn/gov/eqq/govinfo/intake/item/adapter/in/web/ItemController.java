@@ -123,7 +123,7 @@ class ItemController {
 
     @GetMapping("/{itemId}")
     ItemView get(CurrentUser user, @PathVariable String itemId) {
-        return ItemView.of(items.get(Actors.of(user), itemId));
+        return ItemView.of(items.getWithSimilar(Actors.of(user), itemId));
     }
 
     @GetMapping("/{itemId}/revisions")

@@ -8,6 +8,7 @@ import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
 import cn.gov.eqq.govinfo.intake.item.domain.Polarity;
 import cn.gov.eqq.govinfo.intake.item.domain.Revision;
+import cn.gov.eqq.govinfo.intake.item.domain.SimilarItem;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,20 +54,27 @@ final class ItemDtos {
                     int revisionCount, Instant submittedAt, Integer receivedRevision, boolean forwardedToCity,
                     Instant forwardedAt, String forwardedBy, String voidReason, Instant voidedAt,
                     String signOffOpinion, String createdBy, Instant createdAt, Instant updatedAt,
-                    List<SimilarItemView> similarItems) {
+                    boolean nearDuplicate, List<SimilarItemView> similarItems) {
         static ItemView of(Item i) {
             return of(i, List.of());
+        }
+
+        static ItemView of(ItemStore.StoredItem s) {
+            return of(s.item(), s.similar().stream().map(SimilarItemView::of).toList());
         }
 
         static ItemView of(Item i, List<SimilarItemView> similar) {
             return new ItemView(i.id(), i.unitId(), i.status().name(), i.status().label(), ContentView.of(i.draft()),
                     i.revisions().size(), i.lastSubmittedAt(), i.receivedRevision().map(Revision::number).orElse(null),
                     i.forwarded(), i.forwardedAt(), i.forwardedBy(), i.voidReason(), i.voidedAt(),
-                    i.signOffOpinion(), i.createdBy(), i.createdAt(), i.updatedAt(), similar);
+                    i.signOffOpinion(), i.createdBy(), i.createdAt(), i.updatedAt(), !similar.isEmpty(), similar);
         }
     }
 
     record SimilarItemView(String itemId, String unitId, String title, double similarity) {
+        static SimilarItemView of(SimilarItem s) {
+            return new SimilarItemView(s.itemId(), s.unitId(), s.title(), s.similarity());
+        }
     }
 
     record RevisionView(int number, ContentView content, Instant submittedAt, String submittedBy, String signedOffBy,
@@ -81,7 +89,7 @@ final class ItemDtos {
 
     record PageView(List<ItemView> items, long total, int page, int size) {
         static PageView of(ItemStore.Page p) {
-            return new PageView(p.items().stream().map(ItemView::of).toList(), p.total(), p.page(), p.size());
+            return new PageView(p.items().stream().map(s -> ItemView.of(s)).toList(), p.total(), p.page(), p.size());
         }
     }
 

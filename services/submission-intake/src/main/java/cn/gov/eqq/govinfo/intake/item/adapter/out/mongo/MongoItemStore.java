@@ -5,6 +5,7 @@ import cn.gov.eqq.govinfo.intake.item.application.AuditEntry;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
+import cn.gov.eqq.govinfo.intake.item.domain.SimilarItem;
 import cn.gov.eqq.govinfo.intake.shared.adapter.out.mongo.OutboxDocuments;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import org.bson.Document;
@@ -55,12 +56,17 @@ class MongoItemStore implements ItemStore {
     @Override
     public Optional<StoredItem> find(String itemId) {
         Document d = mongo.findById(itemId, Document.class, COLLECTION);
-        return Optional.ofNullable(d).map(doc -> new StoredItem(toItem(doc), doc.get("version", Number.class).longValue()));
+        return Optional.ofNullable(d).map(this::toStored);
     }
 
     @Override
-    public boolean update(Item next, long expectedVersion, List<EventEnvelope<?>> events, List<AuditEntry> audit) {
+    public boolean update(Item next, long expectedVersion, List<EventEnvelope<?>> events, List<AuditEntry> audit,
+                          List<SimilarItem> similar) {
         Update u = new Update().inc("version", 1);
+        if (similar != null) {
+            u.set("similar", similar.stream().map(s -> new Document("itemId", s.itemId()).append("unitId", s.unitId())
+                    .append("title", s.title()).append("similarity", s.similarity())).toList());
+        }
         copyFields(next).forEach(u::set);
         if (!events.isEmpty()) {
             u.push("outbox").each(OutboxDocuments.of(events, codec).toArray());
@@ -110,7 +116,7 @@ class MongoItemStore implements ItemStore {
         };
         q.with(Sort.by(query.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC, field).and(Sort.by("_id")));
         q.skip((long) query.page() * query.size()).limit(query.size());
-        List<Item> items = mongo.find(q, Document.class, COLLECTION).stream().map(this::toItem).toList();
+        List<StoredItem> items = mongo.find(q, Document.class, COLLECTION).stream().map(this::toStored).toList();
         return new Page(items, total, query.page(), query.size());
     }
 
@@ -139,6 +145,14 @@ class MongoItemStore implements ItemStore {
                 .append("createdAt", Date.from(item.createdAt())).append("updatedAt", Date.from(item.updatedAt()))
                 .append("item", mongo.getConverter().convertToMongoType(item));
         return d;
+    }
+
+    private StoredItem toStored(Document d) {
+        List<SimilarItem> similar = d.getList("similar", Document.class, List.of()).stream()
+                .map(s -> new SimilarItem(s.getString("itemId"), s.getString("unitId"), s.getString("title"),
+                        s.get("similarity", Number.class).doubleValue()))
+                .toList();
+        return new StoredItem(toItem(d), d.get("version", Number.class).longValue(), similar);
     }
 
     private Item toItem(Document d) {

@@ -1,0 +1,58 @@
+package cn.gov.eqq.govinfo.scoring.adapter.in.web;
+
+import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.platform.security.CurrentUser;
+import cn.gov.eqq.govinfo.platform.security.Roles;
+import cn.gov.eqq.govinfo.scoring.application.ScoreQueries;
+import cn.gov.eqq.govinfo.scoring.application.SnapshotStore;
+import cn.gov.eqq.govinfo.scoring.domain.Period;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A unit's score with its ledger, and a group's ranking. */
+@RestController
+@RequestMapping("/api/scoring")
+class ScoreController {
+
+    private final ScoreQueries queries;
+    private final SnapshotStore snapshots;
+
+    ScoreController(ScoreQueries queries, SnapshotStore snapshots) {
+        this.queries = queries;
+        this.snapshots = snapshots;
+    }
+
+    /** Reporters and unit leaders see their own unit only; the room, leaders, admins and the dashboard see all. */
+    @GetMapping("/units/{unitId}/score")
+    @PreAuthorize("hasAnyRole('reporter','unit-leader','info-room','viewer','admin','dashboard')")
+    ScoreViews.UnitScoreView score(CurrentUser user, @PathVariable String unitId, @RequestParam String period) {
+        boolean seesAll = user.hasAnyRole(Roles.INFO_ROOM, Roles.VIEWER, Roles.ADMIN, Roles.DASHBOARD);
+        if (!seesAll && !unitId.equals(user.unitId())) {
+            throw ApiProblem.forbidden("只能查看本单位的积分明细");
+        }
+        return ScoreViews.UnitScoreView.of(queries.unitScore(unitId, parse(period)));
+    }
+
+    @GetMapping("/rankings")
+    @PreAuthorize("hasAnyRole('info-room','viewer','admin','dashboard')")
+    ScoreViews.RankingView ranking(@RequestParam int group, @RequestParam String period) {
+        Period p = parse(period);
+        if (!queries.groups().contains(group)) {
+            throw ApiProblem.notFound("没有第" + group + "组的报送单位");
+        }
+        return ScoreViews.RankingView.of(queries.ranking(group, p),
+                snapshots.versionOf(new SnapshotStore.Key(p, group)));
+    }
+
+    static Period parse(String period) {
+        try {
+            return Period.parse(period);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("period.invalid", e.getMessage()).withField("period", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package cn.gov.eqq.govinfo.scoring.adapter.in.web;
+
+import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
+import cn.gov.eqq.govinfo.scoring.domain.Period;
+import cn.gov.eqq.govinfo.scoring.domain.Ranking;
+import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Response bodies of the score and ranking queries. */
+final class ScoreViews {
+
+    private ScoreViews() {
+    }
+
+    record EntryView(String entryId, String itemId, String month, LocalDate date, String source, String rule,
+                     int points, String explanation, String causeEventId, String policyVersion) {
+
+        static EntryView of(LedgerEntry e) {
+            return new EntryView(e.entryId(), e.itemId(), e.month().toString(), e.date(), e.source().name(),
+                    e.rule(), e.points(), e.explanation(), e.causeEventId(), e.policyVersion());
+        }
+    }
+
+    record UnitScoreView(String unitId, String unitName, Integer group, String period, String periodType,
+                         String periodLabel, int points, int submissionPoints, int forwardPoints, int adoptionPoints,
+                         int commissionPoints, int deductionPoints, int receivedItems, int quota, int shortfall,
+                         List<String> openMonths, List<EntryView> entries) {
+
+        static UnitScoreView of(UnitPeriodScore s) {
+            Period p = s.period();
+            return new UnitScoreView(s.unitId(), s.unitName(), s.group(), p.toString(), p.type().name(), p.label(),
+                    s.points(), s.submissionPoints(), s.forwardPoints(), s.adoptionPoints(), s.commissionPoints(),
+                    s.deductionPoints(), s.receivedItems(), s.quota(), s.shortfall(),
+                    s.openMonths().stream().map(Period::toString).toList(),
+                    s.entries().stream().map(EntryView::of).toList());
+        }
+    }
+
+    record RowView(int rank, String unitId, String unitName, int points, int submissionPoints, int forwardPoints,
+                   int adoptionPoints, int commissionPoints, int deductionPoints, int receivedItems, int quota,
+                   int shortfall) {
+    }
+
+    record RankingView(int group, String period, String periodType, String periodLabel, List<String> policyVersions,
+                       long lastSnapshotVersion, String tieBreak, List<RowView> rows) {
+
+        static RankingView of(Ranking r, long lastSnapshotVersion) {
+            Period p = r.period();
+            return new RankingView(r.group(), p.toString(), p.type().name(), p.label(), r.policyVersions(),
+                    lastSnapshotVersion, "积分相同者名次并列，并列时按单位编号排列",
+                    r.lines().stream().map(l -> {
+                        UnitPeriodScore s = l.score();
+                        return new RowView(l.rank(), s.unitId(), s.unitName(), s.points(), s.submissionPoints(),
+                                s.forwardPoints(), s.adoptionPoints(), s.commissionPoints(), s.deductionPoints(),
+                                s.receivedItems(), s.quota(), s.shortfall());
+                    }).toList());
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package cn.gov.eqq.govinfo.scoring.adapter.out.mongo;
+
+import cn.gov.eqq.govinfo.scoring.application.UnitStore;
+import cn.gov.eqq.govinfo.scoring.domain.Unit;
+import cn.gov.eqq.govinfo.scoring.domain.UnitDirectory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Repository;
+
+import java.util.Optional;
+
+@Repository
+class MongoUnitStore implements UnitStore {
+
+    static final String COLLECTION = "units";
+
+    private final MongoTemplate mongo;
+
+    MongoUnitStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @Override
+    public Optional<Unit> find(String unitId) {
+        return Optional.ofNullable(mongo.findById(unitId, UnitDocument.class, COLLECTION)).map(MongoUnitStore::unit);
+    }
+
+    @Override
+    public Optional<Unit> upsertIfNewer(Unit unit) {
+        // the single consumer thread is the only writer; the newer state wins whatever the arrival order
+        Optional<Unit> before = find(unit.unitId());
+        Unit winner = unit.newer(before.orElse(null));
+        if (before.isEmpty() || !winner.equals(before.get())) {
+            mongo.save(new UnitDocument(winner.unitId(), winner.name(), winner.group(), winner.active(),
+                    winner.changedAt()), COLLECTION);
+        }
+        return before;
+    }
+
+    @Override
+    public UnitDirectory directory() {
+        return new UnitDirectory(mongo.findAll(UnitDocument.class, COLLECTION).stream().map(MongoUnitStore::unit)
+                .toList());
+    }
+
+    @Override
+    public void deleteAll() {
+        mongo.remove(new Query(), COLLECTION);
+    }
+
+    private static Unit unit(UnitDocument d) {
+        return new Unit(d.id(), d.name(), d.group(), d.active(), d.changedAt());
+    }
+}

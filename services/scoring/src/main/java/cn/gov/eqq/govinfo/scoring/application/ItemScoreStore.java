@@ -1,0 +1,36 @@
+package cn.gov.eqq.govinfo.scoring.application;
+
+import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
+import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
+import cn.gov.eqq.govinfo.scoring.domain.Period;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Port: one record per item holding its facts, its derived entries and the events applied, written as a whole. */
+public interface ItemScoreStore {
+
+    Optional<StoredItem> find(String itemId);
+
+    /**
+     * Writes the item if nobody wrote it since {@code expectedVersion} was read (-1 = not yet stored).
+     *
+     * @return false on a concurrent write: read again and retry
+     */
+    boolean save(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion);
+
+    /** Entries of these units that count in any of these months. */
+    List<LedgerEntry> entriesOf(Collection<String> unitIds, Collection<Period> months);
+
+    /** Facts of every item with an entry in one of these months (for what-if). */
+    List<ItemFacts> factsTouching(Collection<Period> months);
+
+    /** The months the unit's items have entries in. */
+    Set<Period> monthsOfUnit(String unitId);
+
+    long count();
+
+    void deleteAll();
+}

@@ -1,0 +1,121 @@
+package cn.gov.eqq.govinfo.scoring.application;
+
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
+import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
+import cn.gov.eqq.govinfo.platform.events.EventCodec;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
+import cn.gov.eqq.govinfo.scoring.domain.Period;
+import cn.gov.eqq.govinfo.scoring.domain.Ranking;
+import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Publishes each dirty (period, group) once it has been quiet for a moment (a burst of events yields one snapshot
+ * per key), with the next {@code snapshotVersion}. The snapshot goes into the outbox of the key's own document in
+ * the same update that raises the version, and the platform's relay publishes it: a crash cannot lose it nor
+ * publish a version that was not stored.
+ */
+@Service
+public class SnapshotPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(SnapshotPublisher.class);
+    private static final String PRODUCER = "scoring";
+
+    private final SnapshotStore snapshots;
+    private final ScoreQueries queries;
+    private final EventCodec codec;
+    private final OutboxRelay relay;
+    private final Replay replay;
+    private final Clock clock;
+    private final Duration quiet;
+    private final Duration maxDelay;
+    private volatile Period lastSeenMonth;
+
+    public SnapshotPublisher(SnapshotStore snapshots, ScoreQueries queries, EventCodec codec, OutboxRelay relay,
+                             Replay replay, Clock clock, @Value("${govinfo.scoring.publish-quiet:300ms}") Duration quiet,
+                             @Value("${govinfo.scoring.publish-max-delay:5s}") Duration maxDelay) {
+        this.snapshots = snapshots;
+        this.queries = queries;
+        this.codec = codec;
+        this.relay = relay;
+        this.replay = replay;
+        this.clock = clock;
+        this.quiet = quiet;
+        this.maxDelay = maxDelay;
+    }
+
+    @Scheduled(fixedDelayString = "${govinfo.scoring.publish-interval:300ms}")
+    public void tick() {
+        if (replay.running()) {
+            return; // half-rebuilt rankings are not published
+        }
+        try {
+            markEndedMonth();
+            if (publishDue() > 0) {
+                relay.kick();
+            }
+        } catch (RuntimeException e) {
+            log.warn("ranking snapshot pass failed, will retry: {}", e.toString());
+        }
+    }
+
+    /** A month that has just ended starts costing its shortfall: its rankings change without any event. */
+    private void markEndedMonth() {
+        Period month = Period.monthOf(clock.instant());
+        Period seen = lastSeenMonth;
+        lastSeenMonth = month;
+        if (seen != null && !seen.equals(month)) {
+            for (Period p : seen.withEnclosing()) {
+                queries.groups().forEach(g -> snapshots.markDirty(new SnapshotStore.Key(p, g), Instant.now()));
+            }
+        }
+    }
+
+    /** Publishes every key that is due; returns how many snapshots were stored for publication. */
+    public int publishDue() {
+        // debouncing runs on wall-clock time; the (possibly fixed) business clock only decides which day it is
+        Instant now = Instant.now();
+        int stored = 0;
+        List<SnapshotStore.Dirty> dirty = snapshots.dirty();
+        log.trace("{} dirty ranking keys", dirty.size());
+        for (SnapshotStore.Dirty d : dirty) {
+            boolean quietNow = !d.lastMarkedAt().plus(quiet).isAfter(now);
+            boolean waitedLong = d.firstMarkedAt() != null && !d.firstMarkedAt().plus(maxDelay).isAfter(now);
+            if (!quietNow && !waitedLong) {
+                continue;
+            }
+            Ranking ranking = queries.ranking(d.key().group(), d.key().period());
+            RankingSnapshotPublished snapshot = toSnapshot(ranking, d.version() + 1, now);
+            EventEnvelope<RankingSnapshotPublished> envelope = EventEnvelope.wrap(snapshot, PRODUCER, now);
+            if (snapshots.published(d, OutboxEntry.of(envelope, Topics.RANKINGS, codec))) {
+                log.debug("snapshot {} v{} stored for publication", d.key().id(), d.version() + 1);
+                stored++;
+            }
+        }
+        return stored;
+    }
+
+    static RankingSnapshotPublished toSnapshot(Ranking ranking, long version, Instant now) {
+        List<RankingRow> rows = ranking.lines().stream().map(l -> {
+            UnitPeriodScore s = l.score();
+            return new RankingRow(l.rank(), s.unitId(), s.unitName(), s.points(), s.submissionPoints(),
+                    s.forwardPoints(), s.adoptionPoints(), s.commissionPoints(), s.deductionPoints(),
+                    s.receivedItems(), s.quota(), s.shortfall());
+        }).toList();
+        Period p = ranking.period();
+        return new RankingSnapshotPublished(p.toString(), p.type().name(), ranking.group(), version, now,
+                String.join(",", ranking.policyVersions()), rows);
+    }
+}

@@ -1,0 +1,40 @@
+package cn.gov.eqq.govinfo.scoring.application;
+
+import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
+import cn.gov.eqq.govinfo.scoring.domain.Period;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Port: one record per (period, group) holding the last published snapshot version, a dirty mark and the outbox of
+ * snapshots waiting to be published.
+ */
+public interface SnapshotStore {
+
+    record Key(Period period, int group) {
+        public String id() {
+            return period + "|" + group;
+        }
+    }
+
+    /** A key waiting to be published: {@code generation} counts the marks, so a mark during publication is kept. */
+    record Dirty(Key key, long version, long generation, Instant lastMarkedAt, Instant firstMarkedAt) {
+    }
+
+    void markDirty(Key key, Instant now);
+
+    void markAllDirty(Instant now);
+
+    List<Dirty> dirty();
+
+    /**
+     * Stores snapshot {@code dirty.version() + 1} with its outbox entry (one single-document update conditional on
+     * the version read) and clears the mark unless a newer mark arrived meanwhile.
+     *
+     * @return false if another publisher got there first
+     */
+    boolean published(Dirty dirty, OutboxEntry entry);
+
+    long versionOf(Key key);
+}

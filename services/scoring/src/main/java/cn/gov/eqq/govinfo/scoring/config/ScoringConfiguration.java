@@ -1,0 +1,38 @@
+package cn.gov.eqq.govinfo.scoring.config;
+
+import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
+import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+@Configuration
+@EnableScheduling
+class ScoringConfiguration {
+
+    /** The real clock, or a fixed instant for tests and demonstrations ({@code govinfo.scoring.fixed-clock}). */
+    @Bean
+    Clock clock(@Value("${govinfo.scoring.fixed-clock:}") String fixed) {
+        return fixed.isBlank() ? Clock.systemUTC() : Clock.fixed(Instant.parse(fixed), ZoneOffset.UTC);
+    }
+
+    /** The rules of 鄂前政办发〔2022〕65号, read from the resource file that ships with the service. */
+    @Bean
+    ScoringPolicy shippedPolicy() {
+        return PolicyJson.shipped();
+    }
+
+    /** Scoring is the one writer of the ranking topic, so it declares it. */
+    @Bean
+    NewTopic rankingsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions) {
+        return TopicBuilder.name(Topics.RANKINGS).partitions(partitions).build();
+    }
+}

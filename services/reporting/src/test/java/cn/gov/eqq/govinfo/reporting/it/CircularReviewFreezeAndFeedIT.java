@@ -1,0 +1,180 @@
+package cn.gov.eqq.govinfo.reporting.it;
+
+import cn.gov.eqq.govinfo.contracts.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayInputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Draft → review (a unit sees its own figures and objects) → the room answers → publish; a late ranking does not
+ * change the published circular; a correction is a new version that says what changed; the dashboard topic carries
+ * the published circulars and final rankings as CloudEvents, read back from the broker.
+ */
+class CircularReviewFreezeAndFeedIT extends ReportingStack {
+
+    static final KnownQuarter Q = new KnownQuarter(2025);
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    private String postJson(String path, Object who, String json, int expectedStatus) throws Exception {
+        return mvc.perform(post(path).with((org.springframework.test.web.servlet.request.RequestPostProcessor) who)
+                        .contentType("application/json").content(json))
+                .andExpect(status().is(expectedStatus))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void reviewPublishFreezeCorrectAndAnnounce() throws Exception {
+        CircularFromEventsIT.publishAll(this, Q);
+        CircularFromEventsIT.awaitTakenIn(this, Q);
+        var room = as("info-room");
+        var education = as("reporter", "U007");
+
+        String id = codec.tree(postJson("/api/reporting/circulars", room,
+                "{\"kind\":\"QUARTERLY\",\"period\":\"" + Q.period() + "\"}", 201)).get("id").asString();
+        String base = "/api/reporting/circulars/" + id;
+
+        // a draft is not open to the units yet
+        mvc.perform(get(base + "/my-figures").with(education)).andExpect(status().isConflict());
+
+        Instant closes = clock.instant().plus(Duration.ofHours(1));
+        postJson(base + "/review", room, "{\"closesAt\":\"" + closes + "\"}", 200);
+
+        // the unit sees its own figures, not the whole circular
+        JsonNode mine = getJson(base + "/my-figures", education);
+        assertThat(mine.get("line").get("unitName").asString()).isEqualTo("教体局");
+        assertThat(mine.get("line").get("points").asInt()).isEqualTo(25);
+        assertThat(mine.get("annex").size()).isEqualTo(1);
+        mvc.perform(get(base).with(education)).andExpect(status().isForbidden());
+        mvc.perform(get(base).with(as("dashboard"))).andExpect(status().isNotFound());
+
+        String objected = postJson(base + "/objections", education, "{\"reason\":\"8月另有一条动态类信息未计分\"}", 201);
+        String objectionId = codec.tree(objected).get("objections").get(0).get("id").asString();
+        postJson(base + "/objections", as("reporter"), "{\"reason\":\"无单位\"}", 403);
+        postJson(base + "/objections", education, "{\"reason\":\"\"}", 400);
+
+        mvc.perform(post(base + "/publish").with(room)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("circular.review-still-open"));
+
+        clock.advance(Duration.ofHours(2));
+        postJson(base + "/objections", education, "{\"reason\":\"过期的复核\"}", 409);
+        mvc.perform(post(base + "/publish").with(room)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("circular.open-objections"));
+
+        postJson(base + "/objections/" + objectionId + "/resolution", room,
+                "{\"resolution\":\"UPHELD\",\"reply\":\"复核属实，已请积分系统补计，发布后更正\"}", 200);
+        JsonNode published = codec.tree(postJson(base + "/publish", room, "", 200));
+        assertThat(published.get("status").asString()).isEqualTo("PUBLISHED");
+        String number = published.get("documentNumber").asString();
+        assertThat(number).matches("鄂前政办信〔\\d{4}〕\\d+号");
+
+        // a late ranking arrives: the live ranking changes, the published circular does not
+        publish(Topics.RANKINGS, Q.group2(2, 26));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(getJson("/api/reporting/rankings",
+                as("viewer"), "group", "2", "period", Q.period()).get("snapshotVersion").asInt()).isEqualTo(2));
+        assertThat(getJson(base, education).get("figures").get("groups").get(0).get("rows").get(1).get("points")
+                .asInt()).isEqualTo(25);
+        assertThat(educationPointsInExcel(base)).isEqualTo(25);
+        mvc.perform(post(base + "/refresh").with(room)).andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("circular.frozen"));
+
+        // the correction is a new version that says what changed
+        JsonNode v2 = codec.tree(postJson(base + "/corrections", room, "{\"reason\":\"教体局复核属实，补计一条信息\"}", 201));
+        assertThat(v2.get("version").asInt()).isEqualTo(2);
+        assertThat(v2.get("previousId").asString()).isEqualTo(id);
+        List<String> changes = v2.get("changes").valueStream()
+                .map(c -> c.get("unitName").asString() + "：" + c.get("figure").asString() + " " + c.get("before")
+                        .asString() + "→" + c.get("after").asString()).toList();
+        assertThat(changes).containsExactly("教体局：总积分 25→26", "教体局：报送积分 5→6");
+        postJson(base + "/corrections", room, "{\"reason\":\"再来一次\"}", 409);
+
+        String base2 = "/api/reporting/circulars/" + v2.get("id").asString();
+        postJson(base2 + "/review", room, "{\"closesAt\":\"" + clock.instant().plus(Duration.ofHours(1)) + "\"}", 200);
+        clock.advance(Duration.ofHours(2));
+        JsonNode v2published = codec.tree(postJson(base2 + "/publish", room, "", 200));
+        assertThat(v2published.get("documentNumber").asString()).isNotEqualTo(number);
+        JsonNode v1 = getJson(base, as("viewer"));
+        assertThat(v1.get("status").asString()).isEqualTo("SUPERSEDED");
+        assertThat(v1.get("figures").get("groups").get(0).get("rows").get(1).get("points").asInt()).isEqualTo(25);
+        assertThat(educationPointsInExcel(base2)).isEqualTo(26);
+
+        // the dashboard topic, read back from the broker
+        Map<String, JsonNode> events = readDashboardTopic(List.of(id + "/published", id + "/ranking/2",
+                v2.get("id").asString() + "/published"));
+        JsonNode announced = events.get(id + "/published");
+        assertThat(announced.get("specversion").asString()).isEqualTo("1.0");
+        assertThat(announced.get("type").asString()).isEqualTo("cn.gov.eqq.govinfo.circular.published.v1");
+        assertThat(announced.get("source").asString()).isEqualTo("/govinfo/reporting");
+        assertThat(announced.get("subject").asString()).isEqualTo("circular/QUARTERLY-2025-Q3");
+        assertThat(announced.get("datacontenttype").asString()).isEqualTo("application/json");
+        assertThat(Instant.parse(announced.get("time").asString())).isEqualTo(
+                Instant.parse(published.get("publishedAt").asString()));
+        assertThat(announced.get("data").get("documentNumber").asString()).isEqualTo(number);
+        assertThat(announced.get("data").get("groups").get(0).get("rows").get(1).get("points").asInt()).isEqualTo(25);
+        JsonNode finalRanking = events.get(id + "/ranking/2");
+        assertThat(finalRanking.get("type").asString()).isEqualTo("cn.gov.eqq.govinfo.ranking.finalized.v1");
+        assertThat(finalRanking.get("subject").asString()).isEqualTo("ranking/2025-Q3|2");
+        assertThat(finalRanking.get("data").get("rows").size()).isEqualTo(3);
+        JsonNode corrected = events.get(v2.get("id").asString() + "/published");
+        assertThat(corrected.get("data").get("version").asInt()).isEqualTo(2);
+        assertThat(corrected.get("data").get("changes").get(0).asString()).isEqualTo("教体局：总积分由 25 更正为 26");
+
+        // and the dashboard reads the same through its feed
+        JsonNode feed = getJson("/api/reporting/feed/circulars", as("dashboard"), "size", "200");
+        assertThat(feed.get("items").valueStream().map(c -> c.get("id").asString()).toList())
+                .contains(id, v2.get("id").asString());
+    }
+
+    private int educationPointsInExcel(String base) throws Exception {
+        byte[] xlsx = mvc.perform(get(base + "/document.xlsx").with(as("viewer"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsByteArray();
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            var row = wb.getSheet("第二组排名").getRow(4);
+            assertThat(row.getCell(1).getStringCellValue()).isEqualTo("教体局");
+            return (int) row.getCell(2).getNumericCellValue();
+        }
+    }
+
+    private Map<String, JsonNode> readDashboardTopic(List<String> wanted) {
+        Map<String, Object> props = new HashMap<>();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dashboard-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        Map<String, JsonNode> seen = new HashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.CIRCULARS));
+            long until = System.currentTimeMillis() + 30_000;
+            while (!seen.keySet().containsAll(wanted) && System.currentTimeMillis() < until) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    JsonNode event = codec.tree(r.value());
+                    assertThat(r.key()).isEqualTo(event.get("subject").asString());
+                    seen.put(event.get("id").asString(), event);
+                }
+            }
+        }
+        assertThat(seen.keySet()).containsAll(wanted);
+        return seen;
+    }
+}

@@ -116,6 +116,20 @@ class KafkaTopicsAndAclsTest {
     }
 
     @Test
+    void anExternalReaderMayOnlyReadItsTopicsWithItsOwnGroup() {
+        RenderedChart chart = RenderedChart.with(Map.of("strimzi.enabled", "true",
+                "kafka.externalUsers[0].name", "city-dashboard",
+                "kafka.externalUsers[0].reads[0]", Topics.CIRCULARS));
+        GenericKubernetesResource dashboard = chart.allOfKind("KafkaUser").stream()
+                .filter(u -> u.getMetadata().getName().equals("city-dashboard")).findFirst().orElseThrow();
+
+        assertThat(topicsWith(spec(dashboard), "Read")).containsExactly(Topics.CIRCULARS);
+        assertThat(topicsWith(spec(dashboard), "Write")).isEmpty();
+        assertThat(groupsWith(spec(dashboard), "Read")).containsExactly("city-dashboard");
+        assertThat(acls(spec(dashboard))).hasSize(2);
+    }
+
+    @Test
     void withoutStrimziNoCustomResourcesAreRendered() {
         assertThat(RenderedChart.withDefaults().allOfKind("KafkaTopic")).isEmpty();
         assertThat(RenderedChart.withDefaults().allOfKind("KafkaUser")).isEmpty();

@@ -3,12 +3,10 @@ package cn.gov.eqq.govinfo.adoption.config;
 import cn.gov.eqq.govinfo.adoption.record.domain.CombinedCreditPolicy;
 import cn.gov.eqq.govinfo.adoption.record.domain.KindPointsTable;
 import cn.gov.eqq.govinfo.contracts.Topics;
-import cn.gov.eqq.govinfo.platform.problem.ProblemExceptionHandler;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
 import org.springframework.core.io.Resource;
 import org.springframework.kafka.config.TopicBuilder;
 
@@ -22,8 +20,6 @@ import java.util.Properties;
 
 /** Policy data, the Beijing clock and the topic this service writes. */
 @Configuration
-// service-defaults does not auto-configure its problem handler (yet): without this, ApiProblem would be a 500
-@Import(ProblemExceptionHandler.class)
 public class AdoptionConfig {
 
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");

@@ -102,6 +102,34 @@ class AdoptionRecordsControllerTest {
                 .satisfies(r -> assertThat(r.versions()).hasSize(1));
     }
 
+    @ParameterizedTest(name = "{0} ({1}) earns {2}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "STATE_COUNCIL_ADOPTED             | 被国办采用                        | 100 | {\"publication\":\"国务院办公厅《政务信息》\",\"issueNo\":\"第12期\"}",
+            "REGION_FORWARDED_TO_STATE_COUNCIL | 自治区转报国办                    | 100 | {\"issueNo\":\"内政办转〔2026〕3号\"}",
+            "CENTRAL_LEADER_INSTRUCTION        | 中央领导批示                      | 100 | {\"leader\":\"某领导\",\"text\":\"很好\"}",
+            "REGION_DAILY_BRIEF_ADOPTED        | 自治区政府办公厅《每日要情》采用  | 30  | {\"issueNo\":\"第88期\"}",
+            "REGION_LEADER_INSTRUCTION         | 自治区政府领导批示                | 30  | {\"leader\":\"某副主席\",\"text\":\"请推广\"}",
+            "CITY_BULLETIN_ADOPTED             | 市政府办公室《鄂尔多斯政讯》采用  | 20  | {\"issueNo\":\"第15期\"}",
+            "CITY_FORWARDED_TO_REGION          | 市转报自治区                      | 20  | {}",
+            "CITY_LEADER_INSTRUCTION           | 市政府领导批示                    | 20  | {\"leader\":\"王副市长\",\"text\":\"请推广\"}"})
+    void everyKindCanBeRecordedByItsWireNameOrItsChineseLabel(String kind, String label, int points, String fields)
+            throws Exception {
+        for (String name : java.util.List.of(kind, label)) {
+            String itemId = "I-" + UUID.randomUUID();
+            store.receivedItem(itemId, "U006", "标题", false);
+            String body = fields.substring(0, fields.length() - 1)
+                    + (fields.length() > 2 ? "," : "") + "\"kind\":\"" + name + "\",\"effectiveDate\":\"2026-09-01\"}";
+
+            mvc.perform(post("/api/adoption/items/{id}/records", itemId).with(Users.room())
+                            .contentType(MediaType.APPLICATION_JSON).content(body))
+                    .andExpect(status().isCreated())
+                    .andExpect(jsonPath("$.records[0].kind").value(kind))
+                    .andExpect(jsonPath("$.records[0].kindLabel").value(label))
+                    .andExpect(jsonPath("$.records[0].points").value(points))
+                    .andExpect(jsonPath("$.itemPoints").value(points));
+        }
+    }
+
     @Test
     void withoutATokenTheAnswerIs401() throws Exception {
         mvc.perform(get("/api/adoption/items/{id}", item)).andExpect(status().isUnauthorized());

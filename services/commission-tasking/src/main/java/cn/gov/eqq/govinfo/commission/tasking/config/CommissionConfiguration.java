@@ -12,6 +12,7 @@ import cn.gov.eqq.govinfo.commission.tasking.application.ReminderService;
 import cn.gov.eqq.govinfo.commission.tasking.domain.ReminderSchedule;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -37,7 +38,12 @@ class CommissionConfiguration {
     @Bean
     MongoCommissionStore commissionStore(MongoTemplate mongo) {
         MongoCommissionStore store = new MongoCommissionStore(mongo);
-        store.createIndexes();
+        try {
+            store.createIndexes();
+        } catch (RuntimeException e) {
+            // indexes only speed queries up: a database that is still starting must not stop the service
+            LoggerFactory.getLogger(CommissionConfiguration.class).warn("Indexes not created now: {}", e.toString());
+        }
         return store;
     }
 

@@ -1,6 +1,8 @@
 package cn.gov.eqq.govinfo.intake.config;
 
 import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.intake.item.application.HistoryImport;
+import cn.gov.eqq.govinfo.intake.item.application.ImportStore;
 import cn.gov.eqq.govinfo.intake.item.application.ItemService;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
 import cn.gov.eqq.govinfo.intake.item.domain.NearDuplicateDetector;
@@ -19,6 +21,7 @@ import org.springframework.kafka.config.TopicBuilder;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.stream.Collectors;
 
 /** Wires the plain use-case classes and declares the two topics this service is the only writer of. */
 @Configuration(proxyBeanMethods = false)
@@ -62,6 +65,13 @@ class IntakeConfiguration {
                             @Value("${govinfo.intake.duplicates.lookback-days:92}") int lookbackDays) {
         return new ItemService(store, clock, outboxKick, new NearDuplicateDetector(threshold),
                 Duration.ofDays(lookbackDays));
+    }
+
+    @Bean
+    HistoryImport historyImport(ItemStore items, ImportStore imports, UnitService units, Clock clock,
+                                Runnable outboxKick) {
+        return new HistoryImport(items, imports,
+                () -> units.all().stream().map(u -> u.id()).collect(Collectors.toSet()), clock, outboxKick);
     }
 
     /** Compacted: the latest UnitChanged per unit is the directory any new consumer reads from the beginning. */

@@ -40,6 +40,9 @@ public interface ItemStore {
 
     void insert(Item item, List<AuditEntry> audit);
 
+    /** Inserts an imported item with its events; @return false when an item with this id already exists */
+    boolean insertImported(Item item, List<EventEnvelope<?>> events, List<AuditEntry> audit);
+
     Optional<StoredItem> find(String itemId);
 
     /** @return false when someone else changed the item since {@code expectedVersion} */

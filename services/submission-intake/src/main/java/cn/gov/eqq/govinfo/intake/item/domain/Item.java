@@ -151,6 +151,41 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         return new Transition(next, List.of(new ItemChange.ForwardedToCity(id, unitId, now, room.userId())));
     }
 
+    /** How a past item ended, as recorded in the room's old spreadsheets. */
+    public enum PastOutcome { RECEIVED, VOIDED }
+
+    /**
+     * An item of an earlier year, entered by the room from its old records (补录). It gets the same events a live
+     * item would have had, at their real times, so scoring counts it like any other.
+     */
+    public static Transition imported(String id, String unitId, ItemContent content, Instant submittedAt,
+                                      PastOutcome outcome, Instant decidedAt, Instant forwardedAt, String voidReason,
+                                      Actor room) {
+        ItemPermissions.requireRoom(room, unitId);
+        String by = room.userId();
+        Revision revision = new Revision(1, content, submittedAt, by, null, null,
+                outcome == PastOutcome.RECEIVED ? Revision.Outcome.RECEIVED : Revision.Outcome.PENDING,
+                outcome == PastOutcome.RECEIVED ? by : null, outcome == PastOutcome.RECEIVED ? decidedAt : null, null);
+        List<ItemChange> changes = new ArrayList<>();
+        changes.add(new ItemChange.Submitted(id, unitId, 1, submittedAt, by));
+        Item item;
+        if (outcome == PastOutcome.RECEIVED) {
+            changes.add(new ItemChange.Received(id, unitId, 1, submittedAt, decidedAt, by));
+            if (forwardedAt != null) {
+                changes.add(new ItemChange.ForwardedToCity(id, unitId, forwardedAt, by));
+            }
+            Instant last = forwardedAt != null && forwardedAt.isAfter(decidedAt) ? forwardedAt : decidedAt;
+            item = new Item(id, unitId, ItemStatus.RECEIVED, content, List.of(revision), by, submittedAt, last,
+                    null, null, null, forwardedAt == null ? null : by, forwardedAt, null, null, null);
+        } else {
+            String reason = requireText(voidReason, "voidReason", "作废的信息必须填写作废理由");
+            changes.add(new ItemChange.Voided(id, unitId, reason, decidedAt, by));
+            item = new Item(id, unitId, ItemStatus.VOIDED, content, List.of(revision), by, submittedAt, decidedAt,
+                    null, null, null, null, null, by, decidedAt, reason);
+        }
+        return new Transition(item, changes);
+    }
+
     public Optional<Revision> currentRevision() {
         return revisions.isEmpty() ? Optional.empty() : Optional.of(revisions.get(revisions.size() - 1));
     }

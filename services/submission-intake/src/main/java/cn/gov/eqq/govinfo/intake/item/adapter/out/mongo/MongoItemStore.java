@@ -9,6 +9,7 @@ import cn.gov.eqq.govinfo.intake.item.domain.SimilarItem;
 import cn.gov.eqq.govinfo.intake.shared.adapter.out.mongo.OutboxDocuments;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -51,6 +52,21 @@ class MongoItemStore implements ItemStore {
                 .append("audit", new ArrayList<>(audit.stream().map(this::toBson).toList()));
         copyFields(item).forEach(d::append);
         mongo.insert(d, COLLECTION);
+    }
+
+    @Override
+    public boolean insertImported(Item item, List<EventEnvelope<?>> events, List<AuditEntry> audit) {
+        Document d = new Document("_id", item.id()).append("version", 0L)
+                .append("outbox", new ArrayList<>(OutboxDocuments.of(events, codec)))
+                .append("audit", new ArrayList<>(audit.stream().map(this::toBson).toList()))
+                .append("imported", true);
+        copyFields(item).forEach(d::append);
+        try {
+            mongo.insert(d, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
     }
 
     @Override

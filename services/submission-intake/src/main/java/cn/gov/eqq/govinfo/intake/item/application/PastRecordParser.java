@@ -1,0 +1,340 @@
+package cn.gov.eqq.govinfo.intake.item.application;
+
+import cn.gov.eqq.govinfo.intake.item.domain.Category;
+import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
+import cn.gov.eqq.govinfo.intake.item.domain.Item;
+import cn.gov.eqq.govinfo.intake.item.domain.ItemValidation;
+import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the room's spreadsheet of past items (CSV, the documented template) and checks every row before anything
+ * is written. Times without a zone are Beijing time. Each row gets an id derived from unit, title and submission
+ * time, so the same record imported twice is the same item.
+ */
+public final class PastRecordParser {
+
+    public static final List<String> COLUMNS = List.of("unit_id", "title", "category", "submitted_at", "outcome",
+            "decided_at", "forwarded_at", "major_emergency", "topics", "void_reason", "body");
+    public static final String TEMPLATE = String.join(",", COLUMNS) + "\n"
+            + "U006,我旗召开2025年政务信息工作推进会,DYNAMIC,2025-03-05 10:30,RECEIVED,2025-03-06 09:00,2025-03-07,否,"
+            + "深化改革;民生改善,,\n"
+            + "U019,草原生态保护补助发放情况,动态类,2025-04-01,作废,2025-04-02,,否,,与U006信息重复,\n";
+
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("unit_id", "单位编号"), Map.entry("title", "标题"), Map.entry("category", "类别"),
+            Map.entry("submitted_at", "报送时间"), Map.entry("outcome", "处理结果"), Map.entry("decided_at", "处理时间"),
+            Map.entry("forwarded_at", "转报市政府时间"), Map.entry("major_emergency", "重大紧急类"),
+            Map.entry("topics", "报送重点"), Map.entry("void_reason", "作废理由"), Map.entry("body", "正文"));
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** One checked row. {@code row} is the 1-based line number in the file (the header is line 1). */
+    public record PastRecord(int row, String itemId, String unitId, String title, String body, Category category,
+                             Instant submittedAt, Item.PastOutcome outcome, Instant decidedAt, Instant forwardedAt,
+                             boolean majorEmergency, List<FocusTopic> topics, String voidReason) {
+    }
+
+    /** A problem in one cell: row number (as the spreadsheet shows it), column name, Chinese message. */
+    public record CellError(int row, String column, String message) {
+    }
+
+    public record Result(List<PastRecord> records, List<CellError> errors) {
+    }
+
+    private PastRecordParser() {
+    }
+
+    public static Result parse(String text, Set<String> knownUnits, Instant now) {
+        List<CellError> errors = new ArrayList<>();
+        List<PastRecord> records = new ArrayList<>();
+        List<List<String>> lines = Csv.parse(text);
+        if (lines.isEmpty()) {
+            errors.add(new CellError(1, "", "文件为空：第一行应为表头 " + String.join(",", COLUMNS)));
+            return new Result(records, errors);
+        }
+        List<String> header = lines.get(0).stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            index.put(header.get(i), i);
+        }
+        for (String required : List.of("unit_id", "title", "category", "submitted_at", "outcome")) {
+            if (!index.containsKey(required)) {
+                errors.add(new CellError(1, required, "表头缺少必需的列「" + LABELS.get(required) + "」(" + required + ")"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new Result(records, errors);
+        }
+        Map<String, Integer> seenIds = new HashMap<>();
+        for (int n = 1; n < lines.size(); n++) {
+            int row = n + 1;
+            List<String> cells = lines.get(n);
+            if (cells.stream().allMatch(String::isBlank)) {
+                continue;
+            }
+            Row r = new Row(row, cells, index, errors);
+            String unitId = r.required("unit_id");
+            if (unitId != null && !knownUnits.contains(unitId)) {
+                r.error("unit_id", "单位编号 " + unitId + " 不在单位目录中");
+            }
+            String title = r.required("title");
+            if (title != null && title.codePointCount(0, title.length()) > ItemValidation.MAX_TITLE) {
+                r.error("title", "标题不能超过" + ItemValidation.MAX_TITLE + "字");
+            }
+            Category category = r.category();
+            Instant submittedAt = r.time("submitted_at", true);
+            if (submittedAt != null && submittedAt.isAfter(now)) {
+                r.error("submitted_at", "报送时间不能晚于现在");
+            }
+            Item.PastOutcome outcome = r.outcome();
+            Instant decidedAt = r.time("decided_at", false);
+            if (decidedAt != null && submittedAt != null && decidedAt.isBefore(submittedAt)) {
+                r.error("decided_at", "处理时间不能早于报送时间");
+            }
+            Instant forwardedAt = r.time("forwarded_at", false);
+            if (forwardedAt != null && outcome == Item.PastOutcome.VOIDED) {
+                r.error("forwarded_at", "已作废的信息不能有转报时间");
+            }
+            Instant decided = decidedAt != null ? decidedAt : submittedAt;
+            if (forwardedAt != null && decided != null && forwardedAt.isBefore(decided)
+                    && !forwardedAt.equals(startOfDay(decided))) {
+                r.error("forwarded_at", "转报时间不能早于接收时间");
+            }
+            String voidReason = r.optional("void_reason");
+            if (outcome == Item.PastOutcome.VOIDED && voidReason == null) {
+                r.error("void_reason", "作废的信息必须填写作废理由");
+            }
+            boolean majorEmergency = r.flag("major_emergency");
+            List<FocusTopic> topics = r.topics();
+            if (r.clean()) {
+                String id = idOf(unitId, title, submittedAt);
+                Integer earlier = seenIds.putIfAbsent(id, row);
+                if (earlier != null) {
+                    r.error("title", "与第 " + earlier + " 行是同一条信息（单位、标题、报送时间相同）");
+                } else {
+                    records.add(new PastRecord(row, id, unitId, title, r.optional("body"), category, submittedAt,
+                            outcome, decided, forwardedAt, majorEmergency, topics, voidReason));
+                }
+            }
+        }
+        if (records.isEmpty() && errors.isEmpty()) {
+            errors.add(new CellError(2, "", "文件中没有数据行"));
+        }
+        return new Result(records, errors);
+    }
+
+    /** Same unit, title and submission time: the same item, whichever file it comes from. */
+    static String idOf(String unitId, String title, Instant submittedAt) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((unitId + "|" + title + "|" + submittedAt).getBytes(StandardCharsets.UTF_8));
+            return "IMP-" + HexFormat.of().formatHex(hash, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Instant startOfDay(Instant instant) {
+        return instant.atZone(ReportingPeriod.BEIJING).toLocalDate().atStartOfDay(ReportingPeriod.BEIJING).toInstant();
+    }
+
+    /** One data row with its error sink. */
+    private static final class Row {
+        private final int row;
+        private final List<String> cells;
+        private final Map<String, Integer> index;
+        private final List<CellError> errors;
+        private boolean clean = true;
+
+        Row(int row, List<String> cells, Map<String, Integer> index, List<CellError> errors) {
+            this.row = row;
+            this.cells = cells;
+            this.index = index;
+            this.errors = errors;
+        }
+
+        boolean clean() {
+            return clean;
+        }
+
+        void error(String column, String message) {
+            clean = false;
+            errors.add(new CellError(row, column, "第" + row + "行「" + LABELS.get(column) + "」：" + message));
+        }
+
+        String optional(String column) {
+            Integer i = index.get(column);
+            if (i == null || i >= cells.size()) {
+                return null;
+            }
+            String v = cells.get(i).strip();
+            return v.isEmpty() ? null : v;
+        }
+
+        String required(String column) {
+            String v = optional(column);
+            if (v == null) {
+                error(column, "不能为空");
+            }
+            return v;
+        }
+
+        Category category() {
+            String v = required("category");
+            if (v == null) {
+                return null;
+            }
+            for (Category c : Category.values()) {
+                if (c.name().equalsIgnoreCase(v) || c.label().equals(v)) {
+                    return c;
+                }
+            }
+            error("category", "「" + v + "」不是有效类别（简讯类、动态类、综合类、问题类、调研报告）");
+            return null;
+        }
+
+        Item.PastOutcome outcome() {
+            String v = required("outcome");
+            if (v == null) {
+                return null;
+            }
+            switch (v.toUpperCase(Locale.ROOT)) {
+                case "RECEIVED", "接收", "已接收":
+                    return Item.PastOutcome.RECEIVED;
+                case "VOIDED", "作废", "已作废":
+                    return Item.PastOutcome.VOIDED;
+                default:
+                    error("outcome", "「" + v + "」无效，应为 RECEIVED（已接收）或 VOIDED（已作废）");
+                    return null;
+            }
+        }
+
+        Instant time(String column, boolean required) {
+            String v = required ? required(column) : optional(column);
+            if (v == null) {
+                return null;
+            }
+            try {
+                if (v.endsWith("Z") || v.contains("+")) {
+                    return Instant.parse(v);
+                }
+                if (v.length() == 10) {
+                    return LocalDate.parse(v).atStartOfDay(ReportingPeriod.BEIJING).toInstant();
+                }
+                DateTimeFormatter f = v.length() == 16 ? MINUTES : SECONDS;
+                return LocalDateTime.parse(v.replace('T', ' '), f).atZone(ReportingPeriod.BEIJING).toInstant();
+            } catch (DateTimeParseException e) {
+                error(column, "「" + v + "」不是有效时间，应为 2025-03-05 或 2025-03-05 10:30（北京时间）");
+                return null;
+            }
+        }
+
+        boolean flag(String column) {
+            String v = optional(column);
+            if (v == null) {
+                return false;
+            }
+            switch (v.toLowerCase(Locale.ROOT)) {
+                case "是", "true", "1", "y", "yes":
+                    return true;
+                case "否", "false", "0", "n", "no":
+                    return false;
+                default:
+                    error(column, "「" + v + "」无效，应为 是 或 否");
+                    return false;
+            }
+        }
+
+        List<FocusTopic> topics() {
+            String v = optional("topics");
+            if (v == null) {
+                return List.of();
+            }
+            Set<FocusTopic> topics = new LinkedHashSet<>();
+            for (String part : v.split("[;；、|]")) {
+                String t = part.strip();
+                if (t.isEmpty()) {
+                    continue;
+                }
+                FocusTopic found = null;
+                for (FocusTopic topic : FocusTopic.values()) {
+                    if (topic.name().equalsIgnoreCase(t) || topic.label().equals(t)) {
+                        found = topic;
+                    }
+                }
+                if (found == null) {
+                    error("topics", "「" + t + "」不是有效的报送重点");
+                } else {
+                    topics.add(found);
+                }
+            }
+            return List.copyOf(topics);
+        }
+    }
+
+    /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+    static final class Csv {
+        private Csv() {
+        }
+
+        static List<List<String>> parse(String text) {
+            List<List<String>> rows = new ArrayList<>();
+            List<String> row = new ArrayList<>();
+            StringBuilder cell = new StringBuilder();
+            boolean quoted = false;
+            int i = text.startsWith("\uFEFF") ? 1 : 0;
+            for (; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (quoted) {
+                    if (ch == '"') {
+                        if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                            cell.append('"');
+                            i++;
+                        } else {
+                            quoted = false;
+                        }
+                    } else {
+                        cell.append(ch);
+                    }
+                } else if (ch == '"') {
+                    quoted = true;
+                } else if (ch == ',') {
+                    row.add(cell.toString());
+                    cell.setLength(0);
+                } else if (ch == '\n' || ch == '\r') {
+                    if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    row.add(cell.toString());
+                    cell.setLength(0);
+                    rows.add(row);
+                    row = new ArrayList<>();
+                } else {
+                    cell.append(ch);
+                }
+            }
+            if (cell.length() > 0 || !row.isEmpty()) {
+                row.add(cell.toString());
+                rows.add(row);
+            }
+            return rows;
+        }
+    }
+}

@@ -170,6 +170,11 @@ class CommissionApiTest extends CommissionAppTestBase {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("commission.deadline-passed"));
         mvc.perform(post("/api/commission/commissions").with(room()).contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"title":"t","requirements":"r","targetUnitIds":["U001"],"deadline":"+999999999-12-31T23:59"}"""))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("commission.deadline-too-far"));
+        mvc.perform(post("/api/commission/commissions").with(room()).contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail").value("约稿标题不能为空"));

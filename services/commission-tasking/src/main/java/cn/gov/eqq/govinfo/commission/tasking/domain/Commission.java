@@ -23,6 +23,8 @@ public final class Commission {
     public static final int MAX_TITLE = 200;
     public static final int MAX_REQUIREMENTS = 5000;
     public static final int MAX_REASON = 1000;
+    /** A typo guard (e.g. 2062 for 2026), not a rule of the notice. */
+    public static final Duration MAX_HORIZON = Duration.ofDays(2 * 366);
 
     private final String id;
     private final String title;
@@ -103,6 +105,10 @@ public final class Commission {
         if (deadline.hasPassed(now)) {
             throw CommissionRuleViolation.invalid("commission.deadline-passed",
                     "截止时间 " + deadline.display() + " 已过，请重新填写");
+        }
+        if (deadline.instant().isAfter(now.plus(MAX_HORIZON))) {
+            throw CommissionRuleViolation.invalid("commission.deadline-too-far",
+                    "截止时间 " + deadline.display() + " 距今超过两年，请核对");
         }
         Commission commission = new Commission(id, title, requirements, List.copyOf(targets), deadline, issuedBy, now,
                 List.of(), List.of(), false, 0);

@@ -57,6 +57,14 @@ class CommissionTest {
         }
 
         @Test
+        void aDeadlineYearsAheadIsRefusedAsATypo() {
+            assertThatThrownBy(() -> Commission.issue("C1", new NewCommission("t", "r", List.of("U001"),
+                    LocalDateTime.parse("2062-07-31T23:59")), "room", ISSUED_AT, ACTIVE_UNITS::contains))
+                    .isInstanceOf(CommissionRuleViolation.class)
+                    .hasMessage("截止时间 2062年07月31日 23:59 距今超过两年，请核对");
+        }
+
+        @Test
         void deadlineAlreadyPassedIsRefused() {
             assertThatThrownBy(() -> Commission.issue("C1", new NewCommission("t", "r", List.of("U001"),
                     LocalDateTime.parse("2026-07-20T09:59")), "room", ISSUED_AT, ACTIVE_UNITS::contains))

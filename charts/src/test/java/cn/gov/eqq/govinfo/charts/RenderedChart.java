@@ -37,6 +37,8 @@ record RenderedChart(String yaml, List<HasMetadata> objects) {
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final Pattern DOCUMENT_SEPARATOR = Pattern.compile("(?m)^---\\s*$");
     private static final Map<Map<String, String>, RenderedChart> CACHE = new ConcurrentHashMap<>();
+    /** Pseudo-key of the values map that names a values file instead of a --set. */
+    private static final String VALUES_FILE = "\u0000values-file";
 
     static RenderedChart withDefaults() {
         return with(Map.of());
@@ -47,12 +49,22 @@ record RenderedChart(String yaml, List<HasMetadata> objects) {
         return CACHE.computeIfAbsent(Map.copyOf(values), RenderedChart::render);
     }
 
+    /** Renders with a values file of the chart (e.g. {@code ci/kind-values.yaml}), like {@code helm template -f}. */
+    static RenderedChart withValuesFile(String chartRelativePath) {
+        return CACHE.computeIfAbsent(Map.of(VALUES_FILE, chartRelativePath), RenderedChart::render);
+    }
+
     /** The raw output of {@code helm template govinfo charts/govinfo --namespace govinfo [--set ...]}. */
     static String template(Map<String, String> values) {
         TemplateCommand command = new Helm(RepoPaths.CHART).template()
                 .withName(RELEASE)
                 .withNamespace(NAMESPACE);
-        new LinkedHashMap<>(values).forEach(command::set);
+        Map<String, String> sets = new LinkedHashMap<>(values);
+        String file = sets.remove(VALUES_FILE);
+        if (file != null) {
+            command.withValuesFile(RepoPaths.CHART.resolve(file));
+        }
+        sets.forEach(command::set);
         return command.call();
     }
 

@@ -98,6 +98,7 @@ public final class DevStack implements AutoCloseable {
         requireJars();
         lockDataDir();
         killOrphansOfAnEarlierRun();
+        keepPreviousLogs();
         resolvePorts();
 
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(3, config.services().size()));
@@ -188,6 +189,20 @@ public final class DevStack implements AutoCloseable {
             Files.delete(file);
         } catch (IOException | NumberFormatException e) {
             say("无法读取 / cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** Each process appends to its log; the previous run's becomes {@code *.log.1} so logs do not grow forever. */
+    private void keepPreviousLogs() {
+        try (var files = Files.list(config.logDir())) {
+            for (Path log : files.filter(f -> f.getFileName().toString().endsWith(".log")).toList()) {
+                if (!log.getFileName().toString().equals("devstack.log")) { // open already: slf4j writes to it
+                    Files.move(log, log.resolveSibling(log.getFileName() + ".1"),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            say("无法轮换日志 / cannot rotate logs in " + config.logDir() + ": " + e.getMessage());
         }
     }
 
@@ -316,13 +331,36 @@ public final class DevStack implements AutoCloseable {
         List<String> jvm = new ArrayList<>(config.serviceJvmOptions());
         jvm.add(MARKER_PROPERTY + config.dataDir());
         ServiceProcess process = ServiceProcess.start(new ServiceProcess.Spec(service.artifactId(),
-                config.jarOf(service), port, jvm, env, config.logDir().resolve(service.artifactId() + ".log")));
+                stagedJar(service), port, jvm, env, config.logDir().resolve(service.artifactId() + ".log")));
         processes.put(service, process);
         recordChild(process.process().pid());
         long begin = System.nanoTime();
         process.awaitReady(config.serviceTimeout(), prerequisites(service));
         say(service.artifactId() + " 就绪 / ready " + process.baseUrl() + " ("
                 + seconds(Duration.ofNanos(System.nanoTime() - begin)) + ")");
+    }
+
+    /**
+     * A copy of the jar in {@code <dataDir>/jars}: a JVM loads classes from its jar lazily, so a rebuild of the module
+     * while the devstack runs would otherwise break the running service. Copied again only when the jar changed.
+     */
+    private Path stagedJar(Service service) {
+        Path source = config.jarOf(service);
+        Path copy = config.dataDir().resolve("jars").resolve(service.artifactId() + ".jar");
+        try {
+            Files.createDirectories(copy.getParent());
+            if (!Files.exists(copy) || Files.size(copy) != Files.size(source)
+                    || !Files.getLastModifiedTime(copy).equals(Files.getLastModifiedTime(source))) {
+                Path tmp = copy.resolveSibling(copy.getFileName() + ".tmp");
+                Files.copy(source, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                Files.move(tmp, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + source + " to " + copy, e);
+        }
     }
 
     private List<ServiceProcess.Prerequisite> prerequisites(Service service) {

@@ -30,7 +30,7 @@ public record DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mon
     /** Small heaps, C1 only and the serial collector: on 2 cores seven JVMs start faster this way (docs/devstack.md). */
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-Xss512k",
             "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=96m",
-            "-Dfile.encoding=UTF-8", "-Duser.timezone=Asia/Shanghai");
+            "-Dfile.encoding=UTF-8");
 
     public enum Mongo {
         /** mongo-java-server in the devstack JVM, data in {@code <dataDir>/mongo/govinfo.mv} (kept). */

@@ -58,6 +58,8 @@ class DevStackTest {
                     .doesNotContain("MONGODB_URI", "INTAKE_URI");
             assertTopics(stack.kafkaBootstrapServers());
             assertThat(pids).hasSize(3).allMatch(pid -> ProcessHandle.of(pid).isPresent());
+            assertThat(pids).anyMatch(pid -> ProcessHandle.of(pid).flatMap(p -> p.info().commandLine())
+                    .orElse("").contains(dir.resolve("data/jars/scoring.jar").toString()));
         }
 
         assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));

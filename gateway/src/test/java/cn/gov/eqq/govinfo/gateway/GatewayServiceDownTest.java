@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.gateway;
 
 import cn.gov.eqq.govinfo.testsupport.keycloak.KeycloakTestServer;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -10,24 +11,49 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** A valid caller whose service is not running gets a Chinese 503 problem, not Boot's 500 error page. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "server.address=127.0.0.1")
+/** A valid caller whose service is down or too slow gets a Chinese problem (503 / 504), not Boot's 500 page. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "server.address=127.0.0.1",
+        "spring.cloud.gateway.server.webflux.httpclient.response-timeout=1s"})
 class GatewayServiceDownTest {
+
+    private static final Backend SLOW = new Backend("reporting", Duration.ofSeconds(4));
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
         registry.add("govinfo.gateway.security.issuer-uri", () -> KeycloakTestServer.get().issuerUri());
         registry.add("SCORING_URI", () -> "http://127.0.0.1:" + KeycloakTestServer.freePort());
+        registry.add("REPORTING_URI", SLOW::uri);
+    }
+
+    @AfterAll
+    static void stopBackend() {
+        SLOW.close();
     }
 
     @Value("${local.server.port}")
     int port;
 
+    private WebTestClient client() {
+        return WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(60)).build();
+    }
+
+    @Test
+    void serviceTooSlowGivesA504Problem() {
+        client().get().uri("/api/reporting/circulars")
+                .header("Authorization", "Bearer " + KeycloakTestServer.get().tokens().password("banner-leader"))
+                .exchange()
+                .expectStatus().isEqualTo(504)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("下游服务响应超时")
+                .jsonPath("$.code").isEqualTo("upstream-timeout");
+    }
+
     @Test
     void serviceThatIsNotRunningGivesA503Problem() {
-        WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).responseTimeout(Duration.ofSeconds(60))
-                .build()
-                .get().uri("/api/scoring/rankings")
+        client().get().uri("/api/scoring/rankings")
                 .header("Authorization", "Bearer " + KeycloakTestServer.get().tokens().password("banner-leader"))
                 .exchange()
                 .expectStatus().isEqualTo(503)

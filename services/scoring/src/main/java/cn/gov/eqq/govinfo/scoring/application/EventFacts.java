@@ -5,6 +5,7 @@ import cn.gov.eqq.govinfo.contracts.adoption.AdoptionCorrected;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionWithdrawn;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerJudged;
+import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerVoided;
 import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
@@ -14,7 +15,9 @@ import java.util.Optional;
 
 /**
  * Translates integration events into the domain's item facts. Events that change no score (ItemSubmitted,
- * ItemReturned, CommissionIssued) give no fact: a returned revision simply never becomes a received one.
+ * ItemReturned, CommissionIssued, CommissionAnswered, CommissionOverdue, CommissionReminderSent,
+ * InstructionFollowUpReported) give no fact: a returned revision simply never becomes a received one, and an answer
+ * earns its bonus only through the room's judgement.
  */
 public final class EventFacts {
 
@@ -49,6 +52,10 @@ public final class EventFacts {
         if (p instanceof CommissionAnswerJudged e && e.itemId() != null) {
             return Optional.of(new ItemFact.CommissionJudgement(id, e.itemId(), e.commissionId(), e.unitId(),
                     e.answerSubmittedAt(), e.deadline(), e.accepted(), e.reason(), e.judgedAt()));
+        }
+        if (p instanceof CommissionAnswerVoided e && e.itemId() != null) {
+            return Optional.of(new ItemFact.CommissionAnswerVoid(id, e.itemId(), e.commissionId(), e.reason(),
+                    e.voidedAt()));
         }
         return Optional.empty();
     }

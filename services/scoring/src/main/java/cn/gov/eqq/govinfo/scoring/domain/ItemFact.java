@@ -50,4 +50,9 @@ public sealed interface ItemFact {
             return !answerSubmittedAt.isAfter(deadline);
         }
     }
+
+    /** The room voided this item as the answer to a commission: the bonus of that commission goes, for good. */
+    record CommissionAnswerVoid(String eventId, String itemId, String commissionId, String reason, Instant voidedAt)
+            implements ItemFact {
+    }
 }

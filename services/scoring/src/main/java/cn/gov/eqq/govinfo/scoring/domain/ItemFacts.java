@@ -19,11 +19,13 @@ import java.util.stream.Stream;
  * @param forwards       every forward, ordered by time (the first one earns the bonus)
  * @param adoptions      records by record id; kept even before the item itself has arrived
  * @param judgements     the latest judgement per commission
+ * @param voidedAnswers  commissions whose answer (this item) was voided; final, like a withdrawal
  * @param appliedEventIds the events already merged (deduplication)
  */
 public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Voided voided,
                         List<ItemFact.Forwarded> forwards, Map<String, AdoptionRecord> adoptions,
-                        Map<String, ItemFact.CommissionJudgement> judgements, Set<String> appliedEventIds) {
+                        Map<String, ItemFact.CommissionJudgement> judgements,
+                        Map<String, ItemFact.CommissionAnswerVoid> voidedAnswers, Set<String> appliedEventIds) {
 
     private static final Comparator<ItemFact.Received> RECEIVED_ORDER = Comparator
             .comparingInt(ItemFact.Received::revision)
@@ -44,17 +46,23 @@ public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Void
             .comparing(ItemFact.CommissionJudgement::judgedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(ItemFact.CommissionJudgement::eventId);
 
+    private static final Comparator<ItemFact.CommissionAnswerVoid> ANSWER_VOID_ORDER = Comparator
+            .comparing(ItemFact.CommissionAnswerVoid::voidedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(ItemFact.CommissionAnswerVoid::eventId);
+
     public ItemFacts {
         forwards = forwards == null ? List.of() : List.copyOf(forwards);
         adoptions = adoptions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(adoptions));
         judgements = judgements == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(judgements));
+        voidedAnswers = voidedAnswers == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new TreeMap<>(voidedAnswers));
         appliedEventIds = appliedEventIds == null ? Set.of()
                 : java.util.Collections.unmodifiableSet(new TreeSet<>(appliedEventIds));
     }
 
     public static ItemFacts empty(String itemId) {
-        return new ItemFacts(itemId, null, null, List.of(), Map.of(), Map.of(), Set.of());
+        return new ItemFacts(itemId, null, null, List.of(), Map.of(), Map.of(), Map.of(), Set.of());
     }
 
     public boolean hasApplied(String eventId) {
@@ -76,6 +84,7 @@ public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Void
         List<ItemFact.Forwarded> f = forwards;
         Map<String, AdoptionRecord> a = adoptions;
         Map<String, ItemFact.CommissionJudgement> j = judgements;
+        Map<String, ItemFact.CommissionAnswerVoid> av = voidedAnswers;
         // Java 17: no pattern matching for switch yet
         if (fact instanceof ItemFact.Received x) {
             r = max(r, x, RECEIVED_ORDER);
@@ -104,8 +113,13 @@ public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Void
             Map<String, ItemFact.CommissionJudgement> all = new TreeMap<>(judgements);
             all.put(x.commissionId(), max(all.get(x.commissionId()), x, JUDGEMENT_ORDER));
             j = all;
+        } else if (fact instanceof ItemFact.CommissionAnswerVoid x) {
+            Map<String, ItemFact.CommissionAnswerVoid> all = new TreeMap<>(voidedAnswers);
+            ItemFact.CommissionAnswerVoid old = all.get(x.commissionId());
+            all.put(x.commissionId(), old == null || ANSWER_VOID_ORDER.compare(x, old) < 0 ? x : old);
+            av = all;
         }
-        return new ItemFacts(itemId, r, v, f, a, j, applied);
+        return new ItemFacts(itemId, r, v, f, a, j, av, applied);
     }
 
     /**

@@ -68,7 +68,11 @@ public final class ItemScoring {
             ScoringPolicy p = policies.inForceOn(day);
             int points;
             String why;
-            if (!j.accepted()) {
+            ItemFact.CommissionAnswerVoid answerVoid = facts.voidedAnswers().get(j.commissionId());
+            if (answerVoid != null) {
+                points = 0;
+                why = title + "作为约稿答复已被信息室作废" + reason(answerVoid.reason()) + "，不计约稿分";
+            } else if (!j.accepted()) {
                 points = 0;
                 why = title + "作为约稿答复未被信息室认可" + reason(j.reason()) + "，不计约稿分";
             } else if (!j.onTime()) {

@@ -263,6 +263,20 @@ class ItemScoringTest {
     }
 
     @Test
+    void voidedCommissionAnswerLosesItsBonusWhateverTheOrder() {
+        ItemFact.Received r = received("C", "U010", "DYNAMIC", "2026-07-10T09:00");
+        ItemFact.CommissionJudgement accepted =
+                judged("C", "U010", "K1", "2026-07-10T09:00", "2026-07-15T18:00", true, "2026-07-18T10:00");
+        ItemFact.CommissionAnswerVoid voidAnswer =
+                new ItemFact.CommissionAnswerVoid(Facts.eventId(), "C", "K1", "答非所问", Facts.bj("2026-07-20T10:00"));
+
+        assertThat(score("C", r, accepted, voidAnswer)).isEqualTo(score("C", voidAnswer, r, accepted));
+        assertThat(score("C", r, accepted, voidAnswer)).extracting(LedgerEntry::points).containsExactly(1, 0);
+        assertThat(score("C", r, accepted, voidAnswer).get(1).explanation())
+                .isEqualTo("《标题C》作为约稿答复已被信息室作废（原因：答非所问），不计约稿分");
+    }
+
+    @Test
     void theSameEventTwiceChangesNothing() {
         ItemFact.Received r = received("D", "U010", "DYNAMIC", "2026-07-10T09:00");
         ItemFact.Forwarded f = forwarded("D", "U010", "2026-07-11T09:00");

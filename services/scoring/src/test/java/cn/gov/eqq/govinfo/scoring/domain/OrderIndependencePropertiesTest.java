@@ -130,7 +130,10 @@ class OrderIndependencePropertiesTest {
                         Arbitraries.of(true, false), time)
                 .as((i, u, k, answered, deadline, accepted, judgedAt) -> new ItemFact.CommissionJudgement("?", i, k,
                         u, answered, deadline, accepted, null, judgedAt));
+        Arbitrary<ItemFact> answerVoid = Combinators.combine(items, Arbitraries.of("K1", "K2"), time)
+                .as((i, k, t) -> new ItemFact.CommissionAnswerVoid("?", i, k, "作废", t));
         return Arbitraries.frequencyOf(
+                net.jqwik.api.Tuple.of(1, answerVoid),
                 net.jqwik.api.Tuple.of(3, received), net.jqwik.api.Tuple.of(1, voided),
                 net.jqwik.api.Tuple.of(2, forwarded), net.jqwik.api.Tuple.of(5, adoption),
                 net.jqwik.api.Tuple.of(2, withdrawal), net.jqwik.api.Tuple.of(2, judgement));
@@ -152,6 +155,8 @@ class OrderIndependencePropertiesTest {
         } else if (f instanceof ItemFact.CommissionJudgement x) {
             return new ItemFact.CommissionJudgement(id, x.itemId(), x.commissionId(), x.unitId(),
                     x.answerSubmittedAt(), x.deadline(), x.accepted(), x.reason(), x.judgedAt());
+        } else if (f instanceof ItemFact.CommissionAnswerVoid x) {
+            return new ItemFact.CommissionAnswerVoid(id, x.itemId(), x.commissionId(), x.reason(), x.voidedAt());
         }
         throw new IllegalArgumentException(f.toString());
     }

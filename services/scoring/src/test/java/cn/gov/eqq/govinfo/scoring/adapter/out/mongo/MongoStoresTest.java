@@ -1,0 +1,104 @@
+package cn.gov.eqq.govinfo.scoring.adapter.out.mongo;
+
+import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
+import cn.gov.eqq.govinfo.scoring.application.SnapshotStore;
+import cn.gov.eqq.govinfo.scoring.application.StoredItem;
+import cn.gov.eqq.govinfo.scoring.domain.ItemFact;
+import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
+import cn.gov.eqq.govinfo.scoring.domain.ItemScoring;
+import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
+import cn.gov.eqq.govinfo.scoring.domain.Period;
+import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
+import cn.gov.eqq.govinfo.scoring.domain.Unit;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
+import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Mongo adapters against the test server: what is written reads back equal, updates are conditional. */
+class MongoStoresTest {
+
+    private final MongoTemplate mongo = new MongoTemplate(
+            new SimpleMongoClientDatabaseFactory(MongoTestServer.uri("scoring-stores-" + UUID.randomUUID())));
+    private final PolicyHistory policies = PolicyHistory.of(List.of(PolicyJson.shipped()));
+
+    @Test
+    void itemFactsAndEntriesReadBackEqualAndAStaleVersionCannotOverwrite() {
+        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+        Instant t = Instant.parse("2026-07-10T01:00:00Z");
+        ItemFacts facts = ItemFacts.empty("I.1")
+                .with(new ItemFact.Received("e1", "I.1", "U006", 2, "标题", "PROBLEM", true, t, t.plusSeconds(60), "K1"))
+                .with(new ItemFact.Forwarded("e2", "I.1", "U006", t.plusSeconds(3600)))
+                .with(new ItemFact.AdoptionState("e3", "I.1", "ADR-1", "U006", "CITY_BULLETIN_ADOPTED", "鄂尔多斯政讯",
+                        "第1期", null, LocalDate.of(2026, 7, 20), t))
+                .with(new ItemFact.AdoptionWithdrawal("e4", "I.1", "ADR-2", "错录", t))
+                .with(new ItemFact.CommissionJudgement("e5", "I.1", "K1", "U006", t, t.plusSeconds(60), true, null, t))
+                .with(new ItemFact.CommissionAnswerVoid("e6", "I.1", "K2", "作废", t));
+        List<LedgerEntry> entries = ItemScoring.score(facts, policies);
+
+        assertThat(store.save(facts, entries, -1)).isTrue();
+        StoredItem read = store.find("I.1").orElseThrow();
+
+        assertThat(read.facts()).isEqualTo(facts);
+        assertThat(read.entries()).isEqualTo(entries);
+        assertThat(read.version()).isZero();
+        assertThat(store.save(facts, entries, -1)).as("insert of an existing item").isFalse();
+        assertThat(store.save(facts, entries, 0)).isTrue();
+        assertThat(store.save(facts, entries, 0)).as("stale version").isFalse();
+        assertThat(store.entriesOf(List.of("U006"), List.of(Period.month(2026, 7)))).isEqualTo(entries);
+        assertThat(store.entriesOf(List.of("U007"), List.of(Period.month(2026, 7)))).isEmpty();
+        assertThat(store.monthsOfUnit("U006")).containsExactly(Period.month(2026, 7));
+        assertThat(store.factsTouching(List.of(Period.month(2026, 8)))).isEmpty();
+    }
+
+    @Test
+    void unitDirectoryKeepsTheNewerState() {
+        MongoUnitStore store = new MongoUnitStore(mongo);
+        Unit newer = new Unit("U006", "发展和改革委员会", 2, true, Instant.parse("2026-05-01T00:00:00Z"));
+        Unit older = new Unit("U006", "发改委", 2, true, Instant.parse("2026-01-01T00:00:00Z"));
+
+        store.upsertIfNewer(newer);
+        store.upsertIfNewer(older);
+
+        assertThat(store.find("U006")).contains(newer);
+        assertThat(store.directory().rankedIn(2)).containsExactly(newer);
+    }
+
+    @Test
+    void snapshotVersionRisesOnceAndTheOutboxEntryIsStoredForTheRelay() {
+        MongoSnapshotStore store = new MongoSnapshotStore(mongo);
+        SnapshotStore.Key key = new SnapshotStore.Key(Period.quarter(2026, 3), 2);
+        store.markDirty(key, Instant.now());
+        store.markDirty(key, Instant.now());
+        SnapshotStore.Dirty dirty = store.dirty().get(0);
+        OutboxEntry entry = new OutboxEntry("ev-1", "scoring.ranking-events.v1", "2026-Q3|2", "{}", Instant.now());
+
+        assertThat(dirty.generation()).isEqualTo(2);
+        assertThat(store.published(dirty, entry)).isTrue();
+        assertThat(store.published(dirty, entry)).isFalse();
+
+        assertThat(store.versionOf(key)).isEqualTo(1);
+        assertThat(store.dirty()).isEmpty();
+        Document doc = mongo.findById("2026-Q3|2", Document.class, MongoSnapshotStore.COLLECTION);
+        assertThat(doc.getList("outbox", Document.class)).singleElement()
+                .satisfies(d -> assertThat(d.getString("key")).isEqualTo("2026-Q3|2"));
+    }
+
+    @Test
+    void addedPolicyVersionReadsBackEqual() {
+        MongoPolicyStore store = new MongoPolicyStore(mongo);
+
+        assertThat(store.insert(PolicyJson.shipped(), "admin", Instant.now())).isTrue();
+        assertThat(store.insert(PolicyJson.shipped(), "admin", Instant.now())).isFalse();
+        assertThat(store.all()).containsExactly(PolicyJson.shipped());
+    }
+}

@@ -1,0 +1,188 @@
+package cn.gov.eqq.govinfo.scoring.application;
+
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
+import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
+import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
+import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
+import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
+import cn.gov.eqq.govinfo.platform.events.EventCodec;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
+import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
+import cn.gov.eqq.govinfo.scoring.domain.CategoryRule;
+import cn.gov.eqq.govinfo.scoring.domain.InvalidPolicyException;
+import cn.gov.eqq.govinfo.scoring.domain.Period;
+import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+
+/** The use cases over in-memory ports: ingestion, dirty marks, debounced snapshots, what-if, policy changes. */
+class ApplicationTest {
+
+    private static final ScoringPolicy NOTICE = PolicyJson.shipped();
+
+    private final InMemoryStores.Items items = new InMemoryStores.Items();
+    private final InMemoryStores.Units units = new InMemoryStores.Units();
+    private final InMemoryStores.Snapshots snapshots = new InMemoryStores.Snapshots();
+    private final InMemoryStores.PolicyVersions policyStore = new InMemoryStores.PolicyVersions();
+    private final Clock october = Clock.fixed(Instant.parse("2026-10-10T02:00:00Z"), ZoneOffset.UTC);
+    private final Policies policies = new Policies(policyStore, october, NOTICE);
+    private final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies);
+    private final ScoreQueries queries = new ScoreQueries(items, units, policies);
+    private final EventCodec codec = new EventCodec();
+
+    @Test
+    void redeliveredEventWritesNothingAndMarksNothing() {
+        unit("U006", 2);
+        EventEnvelope<ItemReceived> e = received("I1", "U006", "PROBLEM", "2026-07-10T09:00");
+
+        ingestion.apply(e);
+        int writes = items.writes;
+        snapshots.byId.clear();
+        ingestion.apply(e);
+
+        assertThat(items.writes).isEqualTo(writes);
+        assertThat(snapshots.dirtyIds()).isEmpty();
+    }
+
+    @Test
+    void itemOfAUnitNotYetKnownIsRankedOnceTheUnitArrives() {
+        ingestion.apply(received("I1", "U006", "PROBLEM", "2026-07-10T09:00"));
+        assertThat(snapshots.dirtyIds()).isEmpty();
+
+        unit("U006", 2);
+
+        assertThat(snapshots.dirtyIds()).containsExactly("2026-07|2", "2026-Q3|2", "2026|2");
+        assertThat(queries.ranking(2, Period.month(2026, 7)).lines()).singleElement()
+                .satisfies(l -> assertThat(l.score().submissionPoints()).isEqualTo(5));
+    }
+
+    @Test
+    void lateRecordCorrectsItsOwnPastPeriodAndMarksItsRankings() {
+        unit("U006", 2);
+        ingestion.apply(received("I1", "U006", "DYNAMIC", "2026-06-28T09:00"));
+        snapshots.byId.clear();
+
+        // entered in October (补录), dated in August
+        ingestion.apply(EventEnvelope.wrap(new AdoptionRecorded("R1", "I1", "U006", "CITY_BULLETIN_ADOPTED",
+                "鄂尔多斯政讯", "第9期", LocalDate.of(2026, 8, 3), null, null, null, "room",
+                Instant.parse("2026-10-09T02:00:00Z")), "adoption-tracking", Instant.now()));
+
+        assertThat(snapshots.dirtyIds()).containsExactlyInAnyOrder("2026-06|2", "2026-Q2|2", "2026|2", "2026-08|2",
+                "2026-Q3|2");
+        assertThat(queries.unitScore("U006", Period.month(2026, 8)).adoptionPoints()).isEqualTo(20);
+        assertThat(queries.unitScore("U006", Period.month(2026, 6)).adoptionPoints()).isZero();
+    }
+
+    @Test
+    void burstOfMarksYieldsOneSnapshotOnlyAfterTheKeyIsQuiet() {
+        unit("U006", 2);
+        unit("U007", 2);
+        SnapshotPublisher publisher = new SnapshotPublisher(snapshots, queries, codec, mock(OutboxRelay.class),
+                new Replay(mock(EventSource.class), items, units, snapshots), october, Duration.ofMinutes(5),
+                Duration.ofMinutes(10));
+        for (int i = 0; i < 10; i++) {
+            ingestion.apply(received("I" + i, "U006", "BRIEF", "2026-07-1" + i % 10 + "T09:00"));
+        }
+
+        assertThat(publisher.publishDue()).as("still within the quiet time").isZero();
+
+        SnapshotPublisher impatient = new SnapshotPublisher(snapshots, queries, codec, mock(OutboxRelay.class),
+                new Replay(mock(EventSource.class), items, units, snapshots), october, Duration.ZERO,
+                Duration.ofMinutes(10));
+        assertThat(impatient.publishDue()).isEqualTo(3);
+        assertThat(impatient.publishDue()).as("nothing left to publish").isZero();
+
+        InMemoryStores.Snapshots.State july = snapshots.byId.get("2026-07|2");
+        assertThat(july.version()).isEqualTo(1);
+        assertThat(july.outbox()).singleElement().satisfies(entry -> {
+            assertThat(entry.key()).isEqualTo("2026-07|2");
+            RankingSnapshotPublished s = (RankingSnapshotPublished) codec.decode(entry.json()).payload();
+            assertThat(s.snapshotVersion()).isEqualTo(1);
+            assertThat(s.rows()).containsExactly(
+                    new RankingRow(1, "U006", "单位U006", 10 + 0, 10, 0, 0, 0, 0, 10, 8, 0),
+                    new RankingRow(2, "U007", "单位U007", -3, 0, 0, 0, 0, -3, 0, 8, 8));
+        });
+    }
+
+    @Test
+    void markArrivingWhilePublishingKeepsTheKeyDirty() {
+        unit("U006", 2);
+        ingestion.apply(received("I1", "U006", "BRIEF", "2026-07-10T09:00"));
+        SnapshotStore.Dirty read = snapshots.dirty().stream().filter(d -> d.key().id().equals("2026-07|2"))
+                .findFirst().orElseThrow();
+        snapshots.markDirty(read.key(), Instant.now());
+
+        assertThat(snapshots.published(read, null)).isTrue();
+
+        assertThat(snapshots.dirtyIds()).contains("2026-07|2");
+        assertThat(snapshots.published(read, null)).as("a stale version cannot publish twice").isFalse();
+    }
+
+    @Test
+    void whatIfShowsTheDifferencePerUnitAndChangesNothing() {
+        unit("U006", 2);
+        unit("U007", 2);
+        ingestion.apply(received("I1", "U006", "PROBLEM", "2026-07-10T09:00"));
+        ingestion.apply(received("I2", "U007", "DYNAMIC", "2026-07-10T09:00"));
+        ingestion.apply(received("I3", "U007", "DYNAMIC", "2026-07-11T09:00"));
+        Map<String, CategoryRule> categories = new HashMap<>(NOTICE.categories());
+        categories.put("PROBLEM", new CategoryRule("问题类", 1));
+        categories.put("DYNAMIC", new CategoryRule("动态类", 2));
+        ScoringPolicy draft = new ScoringPolicy("draft-1", LocalDate.of(2026, 7, 1), "草案", categories,
+                NOTICE.forwardPoints(), NOTICE.adoptionKinds(), NOTICE.commissionPoints(), NOTICE.monthlyQuota(),
+                NOTICE.shortfall());
+        Map<String, StoredItem> before = Map.copyOf(items.byId);
+
+        WhatIf.Result result = new WhatIf(items, units, policies).compare(draft, Period.month(2026, 7), 2);
+
+        assertThat(result.units()).containsExactly(
+                new WhatIf.UnitDifference("U006", "单位U006", 2, 5 - 3, 1 - 3, -4, 1, 2),
+                new WhatIf.UnitDifference("U007", "单位U007", 2, 2 - 3, 4 - 3, 2, 2, 1));
+        assertThat(items.byId).isEqualTo(before);
+        assertThat(policyStore.added).isEmpty();
+    }
+
+    @Test
+    void adminAddsAFutureVersionButNotOneThatRewritesThePast() {
+        ScoringPolicy future = new ScoringPolicy("2027-01-01", LocalDate.of(2027, 1, 1), "新规", NOTICE.categories(),
+                NOTICE.forwardPoints(), NOTICE.adoptionKinds(), NOTICE.commissionPoints(), NOTICE.monthlyQuota(),
+                NOTICE.shortfall());
+        ScoringPolicy past = new ScoringPolicy("2026-07-01", LocalDate.of(2026, 7, 1), "追溯", NOTICE.categories(),
+                NOTICE.forwardPoints(), NOTICE.adoptionKinds(), NOTICE.commissionPoints(), NOTICE.monthlyQuota(),
+                NOTICE.shortfall());
+
+        policies.add(future, "admin");
+
+        assertThat(policies.history().versions()).extracting(ScoringPolicy::version)
+                .containsExactly("2022-07-06", "2027-01-01");
+        assertThatThrownBy(() -> policies.add(past, "admin")).isInstanceOf(InvalidPolicyException.class)
+                .hasMessageContaining("新版本的生效日期必须晚于今天（2026-10-10）");
+        assertThatThrownBy(() -> policies.add(future, "admin")).hasMessageContaining("已存在");
+    }
+
+    private void unit(String id, int group) {
+        ingestion.apply(EventEnvelope.wrap(new UnitChanged(id, "单位" + id, group, true,
+                Instant.parse("2026-01-01T00:00:00Z")), "submission-intake", Instant.now()));
+    }
+
+    private static EventEnvelope<ItemReceived> received(String item, String unit, String category, String bj) {
+        Instant at = LocalDateTime.parse(bj).atZone(Period.BEIJING).toInstant();
+        return EventEnvelope.wrap(new ItemReceived(item, unit, 1, "标题" + item, category, List.of(), false,
+                "GOOD_NEWS", LocalDate.of(2026, 7, 1), at, at.plusSeconds(3600), "room", null),
+                "submission-intake", Instant.now());
+    }
+}

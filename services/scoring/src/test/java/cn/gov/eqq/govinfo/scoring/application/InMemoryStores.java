@@ -1,0 +1,180 @@
+package cn.gov.eqq.govinfo.scoring.application;
+
+import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
+import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
+import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
+import cn.gov.eqq.govinfo.scoring.domain.Period;
+import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
+import cn.gov.eqq.govinfo.scoring.domain.Unit;
+import cn.gov.eqq.govinfo.scoring.domain.UnitDirectory;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** In-memory fakes of the application's ports, with the same contracts as the Mongo adapters. */
+final class InMemoryStores {
+
+    private InMemoryStores() {
+    }
+
+    static final class Items implements ItemScoreStore {
+        final Map<String, StoredItem> byId = new TreeMap<>();
+        int writes;
+
+        @Override
+        public Optional<StoredItem> find(String itemId) {
+            return Optional.ofNullable(byId.get(itemId));
+        }
+
+        @Override
+        public boolean save(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion) {
+            long current = byId.containsKey(facts.itemId()) ? byId.get(facts.itemId()).version() : -1;
+            if (current != expectedVersion) {
+                return false;
+            }
+            writes++;
+            byId.put(facts.itemId(), new StoredItem(facts, entries, expectedVersion + 1));
+            return true;
+        }
+
+        @Override
+        public List<LedgerEntry> entriesOf(Collection<String> unitIds, Collection<Period> months) {
+            return byId.values().stream().flatMap(i -> i.entries().stream())
+                    .filter(e -> unitIds.contains(e.unitId()) && months.contains(e.month())).toList();
+        }
+
+        @Override
+        public List<ItemFacts> factsTouching(Collection<Period> months) {
+            return byId.values().stream().filter(i -> i.entries().stream().anyMatch(e -> months.contains(e.month())))
+                    .map(StoredItem::facts).toList();
+        }
+
+        @Override
+        public Set<Period> monthsOfUnit(String unitId) {
+            Set<Period> out = new TreeSet<>();
+            byId.values().stream().filter(i -> unitId.equals(i.facts().unitId()))
+                    .forEach(i -> i.entries().forEach(e -> out.add(e.month())));
+            return out;
+        }
+
+        @Override
+        public long count() {
+            return byId.size();
+        }
+
+        @Override
+        public void deleteAll() {
+            byId.clear();
+        }
+    }
+
+    static final class Units implements UnitStore {
+        final Map<String, Unit> byId = new TreeMap<>();
+
+        @Override
+        public Optional<Unit> find(String unitId) {
+            return Optional.ofNullable(byId.get(unitId));
+        }
+
+        @Override
+        public Optional<Unit> upsertIfNewer(Unit unit) {
+            Optional<Unit> before = find(unit.unitId());
+            byId.put(unit.unitId(), unit.newer(before.orElse(null)));
+            return before;
+        }
+
+        @Override
+        public UnitDirectory directory() {
+            return new UnitDirectory(byId.values());
+        }
+
+        @Override
+        public void deleteAll() {
+            byId.clear();
+        }
+    }
+
+    static final class Snapshots implements SnapshotStore {
+        record State(long version, long generation, boolean dirty, Instant lastMarkedAt, Instant firstMarkedAt,
+                     List<OutboxEntry> outbox) {
+        }
+
+        final Map<String, State> byId = new TreeMap<>();
+        final Map<String, Key> keys = new TreeMap<>();
+
+        @Override
+        public void markDirty(Key key, Instant now) {
+            State s = byId.getOrDefault(key.id(), new State(0, 0, false, now, null, List.of()));
+            keys.put(key.id(), key);
+            byId.put(key.id(), new State(s.version(), s.generation() + 1, true, now,
+                    s.firstMarkedAt() == null ? now : s.firstMarkedAt(), s.outbox()));
+        }
+
+        @Override
+        public void markAllDirty(Instant now) {
+            List.copyOf(keys.values()).forEach(k -> markDirty(k, now));
+        }
+
+        @Override
+        public List<Dirty> dirty() {
+            return byId.entrySet().stream().filter(e -> e.getValue().dirty())
+                    .map(e -> new Dirty(keys.get(e.getKey()), e.getValue().version(), e.getValue().generation(),
+                            e.getValue().lastMarkedAt(), e.getValue().firstMarkedAt())).toList();
+        }
+
+        @Override
+        public boolean published(Dirty dirty, OutboxEntry entry) {
+            State s = byId.get(dirty.key().id());
+            if (s.version() != dirty.version()) {
+                return false;
+            }
+            List<OutboxEntry> outbox = new ArrayList<>(s.outbox());
+            outbox.add(entry);
+            boolean clean = s.generation() == dirty.generation();
+            byId.put(dirty.key().id(), new State(s.version() + 1, s.generation(), !clean, s.lastMarkedAt(),
+                    clean ? null : s.firstMarkedAt(), outbox));
+            return true;
+        }
+
+        @Override
+        public long versionOf(Key key) {
+            State s = byId.get(key.id());
+            return s == null ? 0 : s.version();
+        }
+
+        Set<String> dirtyIds() {
+            Set<String> out = new TreeSet<>();
+            byId.forEach((k, v) -> {
+                if (v.dirty()) {
+                    out.add(k);
+                }
+            });
+            return out;
+        }
+    }
+
+    static final class PolicyVersions implements PolicyStore {
+        final List<ScoringPolicy> added = new ArrayList<>();
+
+        @Override
+        public List<ScoringPolicy> all() {
+            return List.copyOf(added);
+        }
+
+        @Override
+        public boolean insert(ScoringPolicy policy, String addedBy, Instant addedAt) {
+            if (added.stream().anyMatch(p -> p.version().equals(policy.version()))) {
+                return false;
+            }
+            added.add(policy);
+            return true;
+        }
+    }
+}

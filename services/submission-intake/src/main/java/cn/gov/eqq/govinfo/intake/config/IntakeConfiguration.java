@@ -1,10 +1,13 @@
 package cn.gov.eqq.govinfo.intake.config;
 
 import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.intake.item.application.AttachmentStore;
+import cn.gov.eqq.govinfo.intake.item.application.Attachments;
 import cn.gov.eqq.govinfo.intake.item.application.HistoryImport;
 import cn.gov.eqq.govinfo.intake.item.application.ImportStore;
 import cn.gov.eqq.govinfo.intake.item.application.ItemService;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
+import cn.gov.eqq.govinfo.intake.item.domain.AttachmentPolicy;
 import cn.gov.eqq.govinfo.intake.item.domain.NearDuplicateDetector;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitStore;
@@ -72,6 +75,15 @@ class IntakeConfiguration {
                                 Runnable outboxKick) {
         return new HistoryImport(items, imports,
                 () -> units.all().stream().map(u -> u.id()).collect(Collectors.toSet()), clock, outboxKick);
+    }
+
+    /** Attachment limits: documents and images in bytes, and files per item. */
+    @Bean
+    Attachments attachments(ItemStore items, AttachmentStore files, Clock clock,
+                            @Value("${govinfo.intake.attachments.max-document-bytes:10485760}") long maxDocument,
+                            @Value("${govinfo.intake.attachments.max-image-bytes:5242880}") long maxImage,
+                            @Value("${govinfo.intake.attachments.max-per-item:10}") int maxPerItem) {
+        return new Attachments(items, files, new AttachmentPolicy(maxDocument, maxImage, maxPerItem), clock);
     }
 
     /** Compacted: the latest UnitChanged per unit is the directory any new consumer reads from the beginning. */

@@ -66,6 +66,40 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         return with(status, content, revisions, now);
     }
 
+    /** The reporter attaches an uploaded file to the working copy. */
+    public Item attach(Actor reporter, String attachmentId, int maxPerItem, Instant now) {
+        ItemPermissions.requireReporterOf(reporter, unitId);
+        if (!status.editableByUnit()) {
+            throw conflict("item.not-editable", "当前状态（" + status.label() + "）不能添加附件");
+        }
+        if (draft.attachmentIds().size() >= maxPerItem) {
+            throw new ItemRuleException(INVALID, "attachment.too-many", "每条信息最多 " + maxPerItem + " 个附件",
+                    List.of(new Violation("file", "每条信息最多 " + maxPerItem + " 个附件")));
+        }
+        List<String> ids = new ArrayList<>(draft.attachmentIds());
+        ids.add(attachmentId);
+        return with(status, draft.withAttachmentIds(ids), revisions, now);
+    }
+
+    /** The reporter removes a file from the working copy; submitted revisions keep theirs. */
+    public Item detach(Actor reporter, String attachmentId, Instant now) {
+        ItemPermissions.requireReporterOf(reporter, unitId);
+        if (!status.editableByUnit()) {
+            throw conflict("item.not-editable", "当前状态（" + status.label() + "）不能删除附件");
+        }
+        List<String> ids = new ArrayList<>(draft.attachmentIds());
+        if (!ids.remove(attachmentId)) {
+            throw new ItemRuleException(ItemRuleException.Kind.NOT_FOUND, "attachment.not-found", "附件不存在");
+        }
+        return with(status, draft.withAttachmentIds(ids), revisions, now);
+    }
+
+    /** Whether a file belongs to the working copy or to any revision (then its readers may download it). */
+    public boolean hasAttachment(String attachmentId) {
+        return draft.attachmentIds().contains(attachmentId)
+                || revisions.stream().anyMatch(r -> r.content().attachmentIds().contains(attachmentId));
+    }
+
     /**
      * The reporter submits the working copy. A major event goes to the unit's leaders first; anything else
      * reaches the room at once as a new revision.

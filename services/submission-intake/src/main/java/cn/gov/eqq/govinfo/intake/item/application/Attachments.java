@@ -1,0 +1,101 @@
+package cn.gov.eqq.govinfo.intake.item.application;
+
+import cn.gov.eqq.govinfo.intake.item.domain.Actor;
+import cn.gov.eqq.govinfo.intake.item.domain.AttachmentPolicy;
+import cn.gov.eqq.govinfo.intake.item.domain.Item;
+import cn.gov.eqq.govinfo.intake.item.domain.ItemPermissions;
+import cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException;
+import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Uploading, listing and downloading an item's attachments. The file is stored first and then linked to the
+ * item's working copy; a crash in between leaves an unlinked file, never a link without a file.
+ */
+public class Attachments {
+
+    public record Download(AttachmentStore.Attachment meta, byte[] content) {
+    }
+
+    private final ItemStore items;
+    private final AttachmentStore files;
+    private final AttachmentPolicy policy;
+    private final Clock clock;
+
+    public Attachments(ItemStore items, AttachmentStore files, AttachmentPolicy policy, Clock clock) {
+        this.items = items;
+        this.files = files;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public AttachmentStore.Attachment upload(Actor reporter, String itemId, String fileName, byte[] content) {
+        ItemStore.StoredItem stored = load(reporter, itemId);
+        String id = UUID.randomUUID().toString();
+        Item next = domain(() -> {
+            Item linked = stored.item().attach(reporter, id, policy.maxPerItem(), clock.instant());
+            AttachmentPolicy.FileType type = policy.check(fileName, content);
+            AttachmentStore.Attachment meta = new AttachmentStore.Attachment(id, itemId, stored.item().unitId(),
+                    fileName, type.mediaType(), content.length, sha256(content), reporter.userId(), clock.instant());
+            files.save(meta, content);
+            return linked;
+        });
+        if (!items.update(next, stored.version(), List.of(), List.of(), null)) {
+            throw ApiProblem.conflict("item.concurrent-change", "该信息刚被他人修改，请刷新后重试");
+        }
+        return files.find(id).orElseThrow();
+    }
+
+    public void remove(Actor reporter, String itemId, String attachmentId) {
+        ItemStore.StoredItem stored = load(reporter, itemId);
+        Item next = domain(() -> stored.item().detach(reporter, attachmentId, clock.instant()));
+        if (!items.update(next, stored.version(), List.of(), List.of(), null)) {
+            throw ApiProblem.conflict("item.concurrent-change", "该信息刚被他人修改，请刷新后重试");
+        }
+    }
+
+    public List<AttachmentStore.Attachment> list(Actor actor, String itemId) {
+        Item item = load(actor, itemId).item();
+        return item.draft().attachmentIds().stream().map(files::find).flatMap(java.util.Optional::stream).toList();
+    }
+
+    public Download download(Actor actor, String itemId, String attachmentId) {
+        Item item = load(actor, itemId).item();
+        if (!item.hasAttachment(attachmentId)) {
+            throw ApiProblem.notFound("附件不存在");
+        }
+        AttachmentStore.Attachment meta = files.find(attachmentId).orElseThrow(() -> ApiProblem.notFound("附件不存在"));
+        return new Download(meta, files.content(attachmentId).orElseThrow(() -> ApiProblem.notFound("附件不存在")));
+    }
+
+    private ItemStore.StoredItem load(Actor actor, String itemId) {
+        ItemStore.StoredItem stored = items.find(itemId)
+                .orElseThrow(() -> ItemService.toProblem(ItemPermissions.notFound()));
+        if (!ItemPermissions.canSee(actor, stored.item().unitId())) {
+            throw ItemService.toProblem(ItemPermissions.notFound());
+        }
+        return stored;
+    }
+
+    private static <T> T domain(java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (ItemRuleException e) {
+            throw ItemService.toProblem(e);
+        }
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -38,10 +38,16 @@ class DevStackTest {
         DevStackConfig config = DevStackConfig.forTest(REPO, dir.resolve("data"), false,
                 Map.of(Service.SCORING, jar, Service.GATEWAY, jar));
 
+        // what a devstack killed with SIGKILL leaves behind: a child that names the data dir, listed in the file
+        Process orphan = new ProcessBuilder("bash", "-c", "sleep 300; : " + config.dataDir()).start();
+        java.nio.file.Files.createDirectories(config.dataDir());
+        java.nio.file.Files.writeString(config.dataDir().resolve("devstack.children"), orphan.pid() + "\n");
+
         List<Long> pids;
         int kafkaPort;
         int mongoPort;
         try (DevStack stack = DevStack.start(config)) {
+            assertThat(orphan.waitFor(10, TimeUnit.SECONDS)).as("orphan of an earlier run stopped").isTrue();
             pids = stack.childPids();
             kafkaPort = Integer.parseInt(stack.kafkaBootstrapServers().split(":")[1]);
             mongoPort = Integer.parseInt(stack.mongoUri("x").replaceAll(".*:(\\d+)/x$", "$1"));

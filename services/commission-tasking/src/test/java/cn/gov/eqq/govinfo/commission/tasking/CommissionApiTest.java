@@ -193,6 +193,13 @@ class CommissionApiTest extends CommissionAppTestBase {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/commission/statistics").param("from", "2026-13-01").with(room()))
                 .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/commission/statistics").param("from", "2500-01-01").with(room()))
+                .andExpect(jsonPath("$.code").value("statistics.bad-date"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/commission/statistics").param("from", "2026-09-01").param("to", "2026-07-01")
+                        .with(room()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("结束日期不能早于开始日期"));
     }
 
     @Test

@@ -79,6 +79,11 @@ public class CommissionService {
      * {@code from}..{@code to} (both included; either may be open).
      */
     public List<UnitTally> statistics(LocalDate from, LocalDate to, String onlyUnit) {
+        for (LocalDate d : new LocalDate[]{from, to}) {
+            if (d != null && (d.getYear() < 2000 || d.getYear() > 2200)) {
+                throw ApiProblem.badRequest("statistics.bad-date", "日期超出范围：" + d);
+            }
+        }
         if (from != null && to != null && to.isBefore(from)) {
             throw ApiProblem.badRequest("statistics.bad-range", "结束日期不能早于开始日期");
         }

@@ -82,6 +82,50 @@ public class RecordingAdoptions {
         return plan;
     }
 
+    /**
+     * Corrects every source record of a combined adoption at once. Sources already saying the new content, or
+     * withdrawn on their own, are left as they are — so repeating the request after an interruption finishes it.
+     */
+    public CombinedAdoption correctCombined(String combinedRecordId, RecordContent content, String reason, String by) {
+        CombinedAdoption plan = combined.find(combinedRecordId).orElseThrow(() -> new CombinedNotKnown(combinedRecordId));
+        content.validate(today());
+        if (content.kind() != plan.content().kind()) {
+            throw new AdoptionRuleViolation("record.combined-kind-fixed", "综合采用记录不能更改类型，请撤销后重新录入");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new AdoptionRuleViolation("record.reason-required", "更正须填写原因");
+        }
+        for (CombinedAdoption.SourceCredit source : plan.sources()) {
+            changes.change(source.itemId(), item -> item.find(source.recordId())
+                    .filter(r -> !r.withdrawn() && !r.content().equals(content))
+                    .map(r -> List.of(item.correct(r.recordId(), content, reason, by, now(), today())))
+                    .orElse(List.of()));
+        }
+        return plan;
+    }
+
+    /** Withdraws every source record of a combined adoption; repeating it after an interruption finishes it. */
+    public CombinedAdoption withdrawCombined(String combinedRecordId, String reason, String by) {
+        CombinedAdoption plan = combined.find(combinedRecordId).orElseThrow(() -> new CombinedNotKnown(combinedRecordId));
+        if (reason == null || reason.isBlank()) {
+            throw new AdoptionRuleViolation("record.reason-required", "撤销须填写原因");
+        }
+        for (CombinedAdoption.SourceCredit source : plan.sources()) {
+            changes.change(source.itemId(), item -> item.find(source.recordId())
+                    .filter(r -> !r.withdrawn())
+                    .map(r -> List.of(item.withdraw(r.recordId(), reason, by, now())))
+                    .orElse(List.of()));
+        }
+        return plan;
+    }
+
+    /** No combined adoption with this id. */
+    public static class CombinedNotKnown extends RuntimeException {
+        public CombinedNotKnown(String id) {
+            super("找不到综合采用记录 " + id);
+        }
+    }
+
     /** Finishes combined adoptions that were written but not (fully) applied, e.g. after a crash. */
     @Scheduled(fixedDelayString = "${govinfo.adoption.recovery-interval:30s}",
             initialDelayString = "${govinfo.adoption.recovery-initial-delay:5s}")

@@ -115,6 +115,33 @@ class RecordingAdoptionsTest {
     }
 
     @Test
+    void combinedAdoptionIsCorrectedAndWithdrawnForEverySourceAtOnce() {
+        CombinedAdoption combined = recording.recordCombined(brief("2026年第101期"), List.of("A", "B", "C"),
+                "room-editor");
+        recording.withdraw("C", combined.sources().get(2).recordId(), "C 并非来源", "room-editor");
+
+        recording.correctCombined(combined.combinedRecordId(), brief("2026年第110期"), "期号录错", "room-editor");
+        // repeating it (e.g. after an interruption) corrects nothing twice
+        recording.correctCombined(combined.combinedRecordId(), brief("2026年第110期"), "期号录错", "room-editor");
+
+        assertThat(store.outbox()).extracting(e -> e.type() + ":" + e.key()).containsExactly(
+                "AdoptionRecorded:A", "AdoptionRecorded:B", "AdoptionRecorded:C", "AdoptionWithdrawn:C",
+                "AdoptionCorrected:A", "AdoptionCorrected:B");
+        assertThatThrownBy(() -> recording.correctCombined(combined.combinedRecordId(),
+                new RecordContent(AdoptionKind.CITY_BULLETIN_ADOPTED, null, "第1期", LocalDate.of(2026, 9, 8), null,
+                        null, null), "改类型", "room-editor")).hasMessageContaining("不能更改类型");
+
+        recording.withdrawCombined(combined.combinedRecordId(), "实际未采用", "room-editor");
+        recording.withdrawCombined(combined.combinedRecordId(), "实际未采用", "room-editor");
+
+        assertThat(store.outbox().subList(6, store.outbox().size()))
+                .extracting(e -> e.type() + ":" + e.key())
+                .containsExactly("AdoptionWithdrawn:A", "AdoptionWithdrawn:B");
+        assertThatThrownBy(() -> recording.withdrawCombined("CMB-nope", "x", "room-editor"))
+                .isInstanceOf(RecordingAdoptions.CombinedNotKnown.class);
+    }
+
+    @Test
     void leadOnlyPolicyPublishesOnlyTheLeadSourcesRecord() {
         RecordingAdoptions leadOnly = recording(new CombinedCreditPolicy(CombinedCreditPolicy.Mode.LEAD_ONLY));
 

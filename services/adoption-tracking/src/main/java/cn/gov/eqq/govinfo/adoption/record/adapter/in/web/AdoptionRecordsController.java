@@ -120,10 +120,31 @@ class AdoptionRecordsController {
     @PostMapping("/combined")
     @ResponseStatus(HttpStatus.CREATED)
     CombinedView combined(CurrentUser user, @Valid @RequestBody CombinedBody body) {
-        CombinedAdoption c = recording.recordCombined(body.record().toContent(), body.sourceItemIds(), user.actor());
+        return combinedView(recording.recordCombined(body.record().toContent(), body.sourceItemIds(), user.actor()));
+    }
+
+    private static CombinedView combinedView(CombinedAdoption c) {
         return new CombinedView(c.combinedRecordId(), c.content().kind().name(), c.content().effectiveDate(),
                 c.sources().stream().map(s -> new CombinedView.SourceView(s.itemId(), s.recordId(), s.credited()))
                         .toList());
+    }
+
+    /** Corrects every source item's record of a combined adoption (kind cannot change). */
+    @PreAuthorize("hasRole('info-room')")
+    @PostMapping("/combined/{combinedRecordId}/corrections")
+    CombinedView correctCombined(CurrentUser user, @PathVariable String combinedRecordId,
+                                 @Valid @RequestBody CorrectionBody body) {
+        var content = body.record().toContent();
+        CombinedAdoption c = recording.correctCombined(combinedRecordId, content, body.reason(), user.actor());
+        return new CombinedView(c.combinedRecordId(), content.kind().name(), content.effectiveDate(),
+                combinedView(c).sources());
+    }
+
+    @PreAuthorize("hasRole('info-room')")
+    @PostMapping("/combined/{combinedRecordId}/withdrawal")
+    CombinedView withdrawCombined(CurrentUser user, @PathVariable String combinedRecordId,
+                                  @Valid @RequestBody WithdrawalBody body) {
+        return combinedView(recording.withdrawCombined(combinedRecordId, body.reason(), user.actor()));
     }
 
     /** The item's own unit says what it did about an instruction. */

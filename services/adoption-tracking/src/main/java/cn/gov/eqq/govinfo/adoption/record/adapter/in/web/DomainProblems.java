@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.adoption.record.adapter.in.web;
 
 import cn.gov.eqq.govinfo.adoption.record.application.ItemAdoptionsStore;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemNotKnown;
+import cn.gov.eqq.govinfo.adoption.record.application.RecordingAdoptions;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionRuleViolation;
 import cn.gov.eqq.govinfo.adoption.record.domain.RecordNotFound;
 import cn.gov.eqq.govinfo.platform.problem.Problems;
@@ -27,7 +28,7 @@ class DomainProblems {
         return respond(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), "无法处理", e.getMessage(), null));
     }
 
-    @ExceptionHandler({RecordNotFound.class, ItemNotKnown.class})
+    @ExceptionHandler({RecordNotFound.class, ItemNotKnown.class, RecordingAdoptions.CombinedNotKnown.class})
     ResponseEntity<ProblemDetail> notFound(RuntimeException e) {
         return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", "未找到", e.getMessage(), null));
     }

@@ -97,6 +97,13 @@ class AdoptionRecordsControllerTest {
                         .content("{\"sourceItemIds\":[\"" + item + "\",\"" + otherUnitsItem + "\"],\"record\":"
                                 + CITY_BULLETIN + "}"))
                 .andExpect(status().isForbidden());
+        mvc.perform(post("/api/adoption/combined/{c}/corrections", "CMB-x").with(other)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"record\":" + CITY_BULLETIN + ",\"reason\":\"x\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/adoption/combined/{c}/withdrawal", "CMB-x").with(other)
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}"))
+                .andExpect(status().isForbidden());
 
         assertThat(store.load(item).orElseThrow().item().records()).singleElement()
                 .satisfies(r -> assertThat(r.versions()).hasSize(1));
@@ -128,6 +135,34 @@ class AdoptionRecordsControllerTest {
                     .andExpect(jsonPath("$.records[0].points").value(points))
                     .andExpect(jsonPath("$.itemPoints").value(points));
         }
+    }
+
+    @Test
+    void roomCorrectsACombinedAdoptionForAllItsSources() throws Exception {
+        String body = mvc.perform(post("/api/adoption/combined").with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"sourceItemIds\":[\"" + item + "\",\"" + otherUnitsItem + "\"],\"record\":"
+                                + CITY_BULLETIN + "}"))
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        String combinedId = JsonMapper.builder().build().readTree(body).get("combinedRecordId").asString();
+
+        mvc.perform(post("/api/adoption/combined/{c}/corrections", combinedId).with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"record":{"kind":"CITY_BULLETIN_ADOPTED","issueNo":"2026年第16期",
+                                 "effectiveDate":"2026-07-20"},"reason":"期号录错"}"""))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.effectiveDate").value("2026-07-20"));
+
+        for (String id : java.util.List.of(item, otherUnitsItem)) {
+            mvc.perform(get("/api/adoption/items/{id}", id).with(Users.room()))
+                    .andExpect(jsonPath("$.records[0].issueNo").value("2026年第16期"))
+                    .andExpect(jsonPath("$.records[0].combinedRecordId").value(combinedId))
+                    .andExpect(jsonPath("$.records[0].versions", hasSize(2)));
+        }
+        mvc.perform(post("/api/adoption/combined/{c}/withdrawal", "CMB-unknown").with(Users.room())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}"))
+                .andExpect(status().isNotFound());
     }
 
     @Test

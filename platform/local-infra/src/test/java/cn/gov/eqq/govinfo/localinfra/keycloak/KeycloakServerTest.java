@@ -23,9 +23,13 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** Starts the real Keycloak once (fresh data directory, free ports) and checks the launcher and the realm. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeycloakServerTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -36,7 +40,7 @@ class KeycloakServerTest {
     static void startKeycloak() throws IOException {
         dataDir = Files.createTempDirectory("kc-test-");
         KeycloakServer.Config config = KeycloakServer.defaults(dataDir).withPorts(freePort(), freePort());
-        keycloak = KeycloakServer.start(config, Duration.ofSeconds(180));
+        keycloak = KeycloakServer.start(config, Duration.ofSeconds(300));
         System.out.println("Keycloak (fresh import) ready in " + keycloak.startupTime().toMillis() + " ms");
     }
 
@@ -45,9 +49,7 @@ class KeycloakServerTest {
         if (keycloak == null) {
             return;
         }
-        List<ProcessHandle> tree = ProcessHandle.of(keycloak.pid()).stream()
-                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
-                .toList();
+        List<ProcessHandle> tree = processTree();
         assertThat(tree).hasSizeGreaterThanOrEqualTo(2); // kc.sh and the Keycloak JVM under it
         keycloak.stop();
         assertThat(tree).noneMatch(ProcessHandle::isAlive);
@@ -77,6 +79,10 @@ class KeycloakServerTest {
         assertThat(claims.get("unit_id")).isEqualTo("U001");
         assertThat(realmRoles(claims)).contains("reporter").doesNotContain("info-room", "admin");
         assertThat(claims.get("preferred_username")).isEqualTo("u001-reporter");
+        // Chinese order (family name first), not Keycloak's "<first> <last>"
+        assertThat(claims.get("name")).isEqualTo("张明");
+        assertThat(claims.get("family_name")).isEqualTo("张");
+        assertThat(claims.get("given_name")).isEqualTo("明");
         assertThat(claims.get("sub")).isNotNull();
         long lifetime = ((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue();
         assertThat(lifetime).isEqualTo(300);
@@ -146,7 +152,7 @@ class KeycloakServerTest {
         KeycloakServer.Config good = KeycloakServer.defaults(dataDir.resolve("broken")).withPorts(freePort(), freePort());
         KeycloakServer.Config broken = new KeycloakServer.Config(good.home(), good.httpPort(), good.managementPort(),
                 brokenRealm, good.dataDir(), good.logFile());
-        assertThatThrownBy(() -> KeycloakServer.start(broken, Duration.ofSeconds(180)))
+        assertThatThrownBy(() -> KeycloakServer.start(broken, Duration.ofSeconds(300)))
                 .isInstanceOf(KeycloakStartException.class)
                 .hasMessageContaining(good.logFile().toString());
         assertThat(portIsFree(good.httpPort())).isTrue();
@@ -163,6 +169,31 @@ class KeycloakServerTest {
                     .hasMessageContaining(String.valueOf(taken.getLocalPort()))
                     .hasMessageContaining("已被占用");
         }
+    }
+
+    /** Runs last: stops the shared server and starts it again on the same data directory. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void restartOnTheSameDataDirectoryKeepsTheRealmWithoutReimporting() throws Exception {
+        List<ProcessHandle> tree = processTree();
+        keycloak.stop();
+        assertThat(tree).noneMatch(ProcessHandle::isAlive);
+        long logLength = Files.size(dataDir.resolve("keycloak.log"));
+
+        keycloak = KeycloakServer.start(keycloak.config().withPorts(freePort(), freePort()), Duration.ofSeconds(300));
+        System.out.println("Keycloak (existing data) ready in " + keycloak.startupTime().toMillis() + " ms");
+        String newLog = Files.readString(dataDir.resolve("keycloak.log")).substring((int) logLength);
+        assertThat(newLog).doesNotContain("Realm 'govinfo' imported");
+        Map<String, Object> claims = claims(token(Map.of("grant_type", "password", "client_id", "govinfo-gateway",
+                "client_secret", "govinfo-gateway-dev-secret", "username", "u007-leader", "password", "demo1234")));
+        assertThat(claims.get("unit_id")).isEqualTo("U007");
+        assertThat(claims.get("iss")).isEqualTo(keycloak.issuerUri("govinfo"));
+    }
+
+    private static List<ProcessHandle> processTree() {
+        return ProcessHandle.of(keycloak.pid()).stream()
+                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+                .toList();
     }
 
     private static String authorize(String clientId, String redirectUri, String extra) {

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,9 +42,6 @@ class WalkingSkeletonIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @TempDir
-    static Path dataDir;
-
     static DevStack stack;
     static Tokens tokens;
     static String itemId;
@@ -53,6 +49,8 @@ class WalkingSkeletonIT {
     @BeforeAll
     static void startTheWholeSystem() {
         Path repo = repoRoot();
+        // under target/, not a temp dir: the logs of every process stay there for whoever reads a failure
+        Path dataDir = repo.resolve("system-tests/target/walking-skeleton-" + System.currentTimeMillis());
         Map<Service, Path> jars = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             jars.put(service, service.jarIn(repo, DevStackConfig.VERSION));

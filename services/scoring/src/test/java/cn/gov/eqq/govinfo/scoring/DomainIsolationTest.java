@@ -21,4 +21,8 @@ class DomainIsolationTest {
     @ArchTest
     static final ArchRule domainDoesNotKnowTheAdapters = noClasses().that().resideInAPackage("..domain..")
             .should().dependOnClassesThat().resideInAnyPackage("..adapter..", "..application..", "..config..");
+
+    @ArchTest
+    static final ArchRule applicationDoesNotKnowTheAdapters = noClasses().that().resideInAPackage("..application..")
+            .should().dependOnClassesThat().resideInAnyPackage("..adapter..", "..config..");
 }

@@ -76,11 +76,17 @@ public class SnapshotPublisher {
         Period month = Period.monthOf(clock.instant());
         Period seen = lastSeenMonth;
         lastSeenMonth = month;
-        if (seen != null && !seen.equals(month)) {
-            for (Period p : seen.withEnclosing()) {
+        // after a (re)start the previous month is marked too: the service may have been down when it ended
+        Period ended = seen == null ? previous(month) : seen;
+        if (seen == null || !seen.equals(month)) {
+            for (Period p : ended.withEnclosing()) {
                 queries.groups().forEach(g -> snapshots.markDirty(new SnapshotStore.Key(p, g), Instant.now()));
             }
         }
+    }
+
+    private static Period previous(Period month) {
+        return month.index() == 1 ? Period.month(month.year() - 1, 12) : Period.month(month.year(), month.index() - 1);
     }
 
     /** Publishes every key that is due; returns how many snapshots were stored for publication. */

@@ -175,4 +175,17 @@ class ScoringWebTest {
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value("重放正在进行中，请等待完成后再试"));
     }
+
+    @Test
+    void whatIfNeedsAPeriodAndIsNotForViewers() throws Exception {
+        String draft = "{\"policy\":" + PolicyJson.write(PolicyJson.shipped()) + "}";
+        mvc.perform(post("/api/scoring/what-if").with(as("viewer", null)).contentType(MediaType.APPLICATION_JSON)
+                        .content(draft))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/scoring/what-if").with(as("info-room", null)).contentType(MediaType.APPLICATION_JSON)
+                        .content(draft))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("period.missing"));
+        verify(whatIf, never()).compare(any(), any(), any());
+    }
 }

@@ -1,11 +1,9 @@
 package cn.gov.eqq.govinfo.systemtest;
 
 import cn.gov.eqq.govinfo.devstack.DevStack;
-import cn.gov.eqq.govinfo.devstack.DevStackConfig;
 import cn.gov.eqq.govinfo.devstack.Service;
 import cn.gov.eqq.govinfo.testsupport.keycloak.ForgedTokens;
 import cn.gov.eqq.govinfo.testsupport.keycloak.Tokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -18,14 +16,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.EnumMap;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,24 +42,8 @@ class WalkingSkeletonIT {
 
     @BeforeAll
     static void startTheWholeSystem() {
-        Path repo = repoRoot();
-        // under target/, not a temp dir: the logs of every process stay there for whoever reads a failure
-        Path dataDir = repo.resolve("system-tests/target/walking-skeleton-" + System.currentTimeMillis());
-        Map<Service, Path> jars = new EnumMap<>(Service.class);
-        for (Service service : Service.values()) {
-            jars.put(service, service.jarIn(repo, DevStackConfig.VERSION));
-        }
-        stack = DevStack.start(DevStackConfig.forTest(repo, dataDir, true, jars));
-        System.out.println("[walking-skeleton] system ready in " + stack.startupTime().toMillis() + " ms: "
-                + stack.timings());
-        tokens = new Tokens(stack.keycloakIssuerUri());
-    }
-
-    @AfterAll
-    static void stopTheWholeSystem() {
-        if (stack != null) {
-            stack.close();
-        }
+        stack = RunningSystem.stack();
+        tokens = RunningSystem.tokens();
     }
 
     @Test
@@ -186,16 +164,5 @@ class WalkingSkeletonIT {
             request.header("Authorization", "Bearer " + token);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path repoRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("cannot find the repository root (mvnw) above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }

@@ -253,6 +253,15 @@ class AdoptionTrackingIntegrationTest {
     }
 
     @Test
+    void openApiDescribesTheEndpointsWithoutAToken() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/adoption/items/{itemId}/records']").exists())
+                .andExpect(jsonPath("$.paths['/api/adoption/combined']").exists())
+                .andExpect(jsonPath("$.paths['/api/adoption/follow-ups/overdue']").exists());
+    }
+
+    @Test
     void redeliveredIntakeEventChangesNothing() throws Exception {
         String itemId = "ITM-" + UUID.randomUUID();
         EventEnvelope<ItemReceived> received = EventEnvelope.wrap(itemReceived(itemId, "U008", "标题", false),

@@ -42,6 +42,16 @@ class ImportControllerTest {
     }
 
     @Test
+    void fileOverTwoMegabytesIsRefusedWith413() throws Exception {
+        byte[] big = new byte[ImportController.MAX_BYTES + 1];
+        java.util.Arrays.fill(big, (byte) 'a');
+
+        mvc.perform(post("/api/adoption/imports").with(Users.room()).contentType("text/csv").content(big))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.code").value("import.too-large"));
+    }
+
+    @Test
     void templateIsDownloadableAsCsv() throws Exception {
         mvc.perform(get("/api/adoption/imports/template").with(Users.room()))
                 .andExpect(status().isOk())

@@ -1,6 +1,8 @@
 package cn.gov.eqq.govinfo.intake.config;
 
 import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.intake.filing.application.FilingStore;
+import cn.gov.eqq.govinfo.intake.filing.application.RulesFilings;
 import cn.gov.eqq.govinfo.intake.item.application.AttachmentStore;
 import cn.gov.eqq.govinfo.intake.item.application.Attachments;
 import cn.gov.eqq.govinfo.intake.item.application.HistoryImport;
@@ -9,6 +11,8 @@ import cn.gov.eqq.govinfo.intake.item.application.ItemService;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
 import cn.gov.eqq.govinfo.intake.item.domain.AttachmentPolicy;
 import cn.gov.eqq.govinfo.intake.item.domain.NearDuplicateDetector;
+import cn.gov.eqq.govinfo.intake.progress.application.QuotaCopy;
+import cn.gov.eqq.govinfo.intake.progress.application.QuotaProgress;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitStore;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
@@ -84,6 +88,17 @@ class IntakeConfiguration {
                             @Value("${govinfo.intake.attachments.max-image-bytes:5242880}") long maxImage,
                             @Value("${govinfo.intake.attachments.max-per-item:10}") int maxPerItem) {
         return new Attachments(items, files, new AttachmentPolicy(maxDocument, maxImage, maxPerItem), clock);
+    }
+
+    @Bean
+    RulesFilings rulesFilings(FilingStore filings, AttachmentStore files, UnitService units, Clock clock,
+                              @Value("${govinfo.intake.attachments.max-document-bytes:10485760}") long maxDocument) {
+        return new RulesFilings(filings, files, new AttachmentPolicy(maxDocument, maxDocument, 1), units, clock);
+    }
+
+    @Bean
+    QuotaProgress quotaProgress(ItemStore items, UnitService units, QuotaCopy quota, Clock clock) {
+        return new QuotaProgress(items, units, quota, clock);
     }
 
     /** Compacted: the latest UnitChanged per unit is the directory any new consumer reads from the beginning. */

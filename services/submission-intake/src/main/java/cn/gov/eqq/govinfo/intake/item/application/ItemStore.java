@@ -9,6 +9,7 @@ import cn.gov.eqq.govinfo.intake.item.domain.SimilarItem;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -53,6 +54,9 @@ public interface ItemStore {
     Page search(Search query);
 
     List<AuditEntry> audit(String itemId);
+
+    /** Received (not voided) items per unit whose received revision was submitted in [from, to). */
+    Map<String, Long> receivedCountsByUnit(Instant from, Instant to);
 
     /** Items submitted since {@code since} (any unit, any state but draft), for the near-duplicate check. */
     List<Item> submittedSince(Instant since);

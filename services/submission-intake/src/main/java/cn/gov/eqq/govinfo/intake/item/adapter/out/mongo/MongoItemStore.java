@@ -5,6 +5,7 @@ import cn.gov.eqq.govinfo.intake.item.application.AuditEntry;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
+import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
 import cn.gov.eqq.govinfo.intake.item.domain.SimilarItem;
 import cn.gov.eqq.govinfo.intake.shared.adapter.out.mongo.OutboxDocuments;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
@@ -22,7 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 
 /**
@@ -137,6 +140,14 @@ class MongoItemStore implements ItemStore {
     }
 
     @Override
+    public Map<String, Long> receivedCountsByUnit(Instant from, Instant to) {
+        Query q = new Query(Criteria.where("status").is("RECEIVED").and("countedAt").gte(Date.from(from)).lt(Date.from(to)));
+        q.fields().include("unitId");
+        return mongo.find(q, Document.class, COLLECTION).stream()
+                .collect(Collectors.groupingBy(d -> d.getString("unitId"), Collectors.counting()));
+    }
+
+    @Override
     public List<AuditEntry> audit(String itemId) {
         Document d = mongo.findById(itemId, Document.class, COLLECTION);
         if (d == null) {
@@ -158,6 +169,9 @@ class MongoItemStore implements ItemStore {
                 .append("topics", item.draft().topics().stream().map(FocusTopic::name).toList())
                 .append("title", item.draft().title()).append("body", item.draft().body())
                 .append("submittedAt", item.lastSubmittedAt() == null ? null : Date.from(item.lastSubmittedAt()))
+                // the instant a received item counts at (submission of the received revision); null otherwise
+                .append("countedAt", item.status() == ItemStatus.RECEIVED
+                        ? item.receivedRevision().map(r -> Date.from(r.submittedAt())).orElse(null) : null)
                 .append("createdAt", Date.from(item.createdAt())).append("updatedAt", Date.from(item.updatedAt()))
                 .append("item", mongo.getConverter().convertToMongoType(item));
         return d;

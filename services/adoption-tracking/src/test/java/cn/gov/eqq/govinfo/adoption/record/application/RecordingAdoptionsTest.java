@@ -66,6 +66,22 @@ class RecordingAdoptionsTest {
     }
 
     @Test
+    void todayIsTheBeijingDateEvenWhileUtcIsStillYesterday() {
+        MutableClock justAfterBeijingMidnight = new MutableClock(Instant.parse("2026-11-27T16:30:00Z"));
+        RecordingAdoptions atMidnight = new RecordingAdoptions(new ItemChanges(store), store, combinedStore,
+                CombinedCreditPolicy.fullCredit(), justAfterBeijingMidnight);
+
+        atMidnight.record("A", new RecordContent(AdoptionKind.CITY_BULLETIN_ADOPTED, null, "第1期",
+                LocalDate.of(2026, 11, 28), null, null, null), "room-editor");
+
+        assertThatThrownBy(() -> atMidnight.record("B", new RecordContent(AdoptionKind.CITY_BULLETIN_ADOPTED, null,
+                "第1期", LocalDate.of(2026, 11, 29), null, null, null), "room-editor"))
+                .isInstanceOf(AdoptionRuleViolation.class).hasMessageContaining("不能晚于今天");
+        assertThat(((AdoptionRecorded) store.outbox().get(0).payload()).effectiveDate())
+                .isEqualTo(LocalDate.of(2026, 11, 28));
+    }
+
+    @Test
     void unknownItemIsReportedAndNothingIsWritten() {
         assertThatThrownBy(() -> recording.record("nope", brief("1"), "room-editor")).isInstanceOf(ItemNotKnown.class);
         assertThat(store.outbox()).isEmpty();

@@ -1,0 +1,64 @@
+// Calls to the gateway with the session cookie. The browser never sees a token: the gateway relays the user's
+// access token to the services. Changing requests carry the CSRF token from the XSRF-TOKEN cookie as a header.
+
+export interface FieldError { field: string; message: string }
+
+export class Problem extends Error {
+  constructor(readonly status: number, readonly title: string, readonly detail: string,
+              readonly code: string | undefined, readonly errors: FieldError[]) {
+    super(detail || title);
+  }
+}
+
+export interface Me {
+  username: string;
+  displayName: string;
+  unitId: string | null;
+  unitName: string | null;
+  roles: string[];
+}
+
+function csrfToken(): string | null {
+  const m = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
+  return m ? decodeURIComponent(m.substring('XSRF-TOKEN='.length)) : null;
+}
+
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') {
+    const token = csrfToken();
+    if (token) headers['X-XSRF-TOKEN'] = token;
+  }
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method, headers, credentials: 'same-origin',
+      body: body === undefined ? (method === 'GET' ? undefined : '') : JSON.stringify(body),
+    });
+  } catch {
+    throw new Problem(0, '网络错误', '无法连接服务器，请检查网络后重试', undefined, []);
+  }
+  const text = await response.text();
+  let json: any = null;
+  try { json = text ? JSON.parse(text) : null; } catch { json = null; }
+  if (!response.ok) {
+    const errors: FieldError[] = Array.isArray(json?.errors) ? json.errors : [];
+    throw new Problem(response.status, json?.title ?? `请求失败（${response.status}）`,
+      json?.detail ?? '', json?.code, errors);
+  }
+  return json as T;
+}
+
+export const get = <T>(path: string) => call<T>('GET', path);
+export const post = <T>(path: string, body?: unknown) => call<T>('POST', path, body);
+export const put = <T>(path: string, body?: unknown) => call<T>('PUT', path, body);
+
+/** The problem as one Chinese sentence for a banner. */
+export function describe(e: unknown): string {
+  if (e instanceof Problem) {
+    const head = e.detail && e.detail !== e.title ? `${e.title}：${e.detail}` : e.title;
+    return e.status === 401 ? '登录已失效，请重新登录。' : head;
+  }
+  return '出现意外错误：' + String(e);
+}

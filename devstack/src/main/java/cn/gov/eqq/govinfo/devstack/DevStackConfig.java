@@ -59,12 +59,13 @@ public record DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mon
         String uri = env.get("MONGODB_URI");
         Mongo mongo = uri != null && !uri.isBlank() ? Mongo.EXTERNAL
                 : "memory".equalsIgnoreCase(env.getOrDefault("GOVINFO_MONGO", "h2")) ? Mongo.MEMORY : Mongo.H2;
+        // generous: on 2 cores with seven JVMs starting (and a Keycloak that may re-augment) minutes are normal
+        Duration timeout = Duration.ofSeconds(Ports.port(env, "GOVINFO_START_TIMEOUT", 300, 1, 3600));
         List<String> jvm = env.containsKey("GOVINFO_SERVICE_JVM_OPTS")
                 ? List.of(env.get("GOVINFO_SERVICE_JVM_OPTS").trim().split("\\s+"))
                 : DEFAULT_SERVICE_JVM_OPTIONS;
         return new DevStackConfig(repoRoot, dataDir, Ports.fromEnvironment(env), mongo, uri, true,
-                services(env.get("GOVINFO_SERVICES")), Map.of(), jvm, Duration.ofSeconds(180),
-                Duration.ofSeconds(240));
+                services(env.get("GOVINFO_SERVICES")), Map.of(), jvm, timeout, timeout);
     }
 
     /** {@code GOVINFO_SERVICES}: unset = all; {@code none} = infrastructure only; else names, comma-separated. */
@@ -138,19 +139,23 @@ public record DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mon
         }
 
         private static int port(Map<String, String> env, String name, int fallback) {
+            return port(env, name, fallback, 0, 65535);
+        }
+
+        static int port(Map<String, String> env, String name, int fallback, int min, int max) {
             String value = env.get(name);
             if (value == null || value.isBlank()) {
                 return fallback;
             }
             try {
-                int port = Integer.parseInt(value.trim());
-                if (port < 0 || port > 65535) {
+                int number = Integer.parseInt(value.trim());
+                if (number < min || number > max) {
                     throw new NumberFormatException();
                 }
-                return port;
+                return number;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("环境变量 " + name + " 不是有效端口: " + value + " / " + name
-                        + " is not a valid port: " + value);
+                throw new IllegalArgumentException("环境变量 " + name + " 不是有效数值（" + min + "–" + max + "）: "
+                        + value + " / " + name + " is not a valid number (" + min + "–" + max + "): " + value);
             }
         }
     }

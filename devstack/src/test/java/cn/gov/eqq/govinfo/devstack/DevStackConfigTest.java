@@ -51,10 +51,18 @@ class DevStackConfigTest {
     }
 
     @Test
+    void startTimeoutComesFromTheEnvironment() {
+        assertThat(DevStackConfig.fromEnvironment(REPO, Map.of()).infraTimeout()).hasSeconds(300);
+        DevStackConfig config = DevStackConfig.fromEnvironment(REPO, Map.of("GOVINFO_START_TIMEOUT", "600"));
+        assertThat(config.infraTimeout()).hasSeconds(600);
+        assertThat(config.serviceTimeout()).hasSeconds(600);
+    }
+
+    @Test
     void anInvalidPortIsRefusedInChineseAndEnglish() {
         assertThatThrownBy(() -> DevStackConfig.fromEnvironment(REPO, Map.of("SCORING_PORT", "eighty")))
-                .hasMessageContaining("环境变量 SCORING_PORT 不是有效端口")
-                .hasMessageContaining("not a valid port");
+                .hasMessageContaining("环境变量 SCORING_PORT 不是有效数值")
+                .hasMessageContaining("not a valid number (0–65535)");
     }
 
     @Test

@@ -9,6 +9,7 @@ import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerVoided;
 import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
+import cn.gov.eqq.govinfo.platform.events.EventDecodingException;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFact;
 
 import java.util.Optional;
@@ -24,7 +25,39 @@ public final class EventFacts {
     private EventFacts() {
     }
 
+    /**
+     * @throws EventDecodingException when an event lacks what scoring needs (an item id, the instant or date that
+     *                                places it in a period): it can never be scored, so it is dead-lettered at once
+     *                                instead of blocking its item
+     */
     public static Optional<ItemFact> of(EventEnvelope<?> envelope) {
+        Optional<ItemFact> fact = map(envelope);
+        fact.ifPresent(f -> check(envelope, f));
+        return fact;
+    }
+
+    private static void check(EventEnvelope<?> envelope, ItemFact f) {
+        boolean complete = f.itemId() != null && !f.itemId().isBlank();
+        if (f instanceof ItemFact.Received r) {
+            complete &= r.submittedAt() != null && r.unitId() != null;
+        } else if (f instanceof ItemFact.Forwarded x) {
+            complete &= x.forwardedAt() != null && x.unitId() != null;
+        } else if (f instanceof ItemFact.AdoptionState x) {
+            complete &= x.recordId() != null && x.effectiveDate() != null;
+        } else if (f instanceof ItemFact.AdoptionWithdrawal x) {
+            complete &= x.recordId() != null;
+        } else if (f instanceof ItemFact.CommissionJudgement x) {
+            complete &= x.commissionId() != null && x.answerSubmittedAt() != null && x.deadline() != null;
+        } else if (f instanceof ItemFact.CommissionAnswerVoid x) {
+            complete &= x.commissionId() != null;
+        }
+        if (!complete) {
+            throw new EventDecodingException(envelope.type() + " " + envelope.eventId()
+                    + " lacks a field scoring needs (item, unit, record/commission id, or the time that places it)");
+        }
+    }
+
+    private static Optional<ItemFact> map(EventEnvelope<?> envelope) {
         String id = envelope.eventId();
         Object p = envelope.payload();
         if (p instanceof ItemReceived e) {

@@ -157,6 +157,20 @@ class ApplicationTest {
     }
 
     @Test
+    void eventThatCannotBePlacedInAPeriodIsRefusedAsPoisonAndLeavesTheItemUntouched() {
+        unit("U006", 2);
+        ingestion.apply(received("I1", "U006", "DYNAMIC", "2026-07-10T09:00"));
+        StoredItem before = items.byId.get("I1");
+        EventEnvelope<AdoptionRecorded> undated = EventEnvelope.wrap(new AdoptionRecorded("R1", "I1", "U006",
+                "CITY_BULLETIN_ADOPTED", null, null, null, null, null, null, "room", Instant.now()),
+                "adoption-tracking", Instant.now());
+
+        assertThatThrownBy(() -> ingestion.apply(undated))
+                .isInstanceOf(cn.gov.eqq.govinfo.platform.events.EventDecodingException.class);
+        assertThat(items.byId.get("I1")).isEqualTo(before);
+    }
+
+    @Test
     void adminAddsAFutureVersionButNotOneThatRewritesThePast() {
         ScoringPolicy future = new ScoringPolicy("2027-01-01", LocalDate.of(2027, 1, 1), "新规", NOTICE.categories(),
                 NOTICE.forwardPoints(), NOTICE.adoptionKinds(), NOTICE.commissionPoints(), NOTICE.monthlyQuota(),

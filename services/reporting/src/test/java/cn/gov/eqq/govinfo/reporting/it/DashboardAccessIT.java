@@ -94,6 +94,19 @@ class DashboardAccessIT extends ReportingStack {
     }
 
     @Test
+    void aUnitReadsOnlyItsOwnStatistics() throws Exception {
+        var education = as("reporter", "U007");
+        mvc.perform(get("/api/reporting/statistics").param("period", "2024-07").param("unitId", "U006")
+                .with(education)).andExpect(status().isForbidden());
+        JsonNode own = getJson("/api/reporting/statistics", education, "period", "2024-Q3");
+        own.valueStream().forEach(s -> assertThat(s.get("unitId").asString()).isEqualTo("U007"));
+        mvc.perform(get("/api/reporting/statistics").param("period", "2024-07").with(as("reporter")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/reporting/statistics").param("period", "someday").with(as("viewer")))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void badFeedQueriesAreAnsweredWith400() throws Exception {
         mvc.perform(get("/api/reporting/feed/rankings").param("changedSince", "yesterday").with(as("dashboard")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("time.invalid"));

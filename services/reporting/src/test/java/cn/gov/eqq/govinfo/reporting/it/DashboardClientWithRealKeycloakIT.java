@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.reporting.it;
 
 import cn.gov.eqq.govinfo.testsupport.keycloak.KeycloakTestServer;
 import cn.gov.eqq.govinfo.testsupport.keycloak.Tokens;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +35,18 @@ class DashboardClientWithRealKeycloakIT extends ReportingStack {
                 () -> KeycloakTestServer.get().issuerUri());
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri",
                 () -> KeycloakTestServer.get().issuerUri() + "/protocol/openid-connect/certs");
+    }
+
+    /**
+     * A freshly started Keycloak on a loaded machine can take longer than the resource server's read timeout to
+     * answer its first key-set request; ask once here so the service's own first fetch is a warm one.
+     */
+    @BeforeAll
+    static void warmUpKeySet() throws Exception {
+        HttpResponse<String> certs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(KeycloakTestServer.get().issuerUri() + "/protocol/openid-connect/certs"))
+                .timeout(java.time.Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(certs.statusCode()).isEqualTo(200);
     }
 
     private static String bearer(String token) {

@@ -258,7 +258,10 @@ class AdoptionTrackingIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/api/adoption/items/{itemId}/records']").exists())
                 .andExpect(jsonPath("$.paths['/api/adoption/combined']").exists())
-                .andExpect(jsonPath("$.paths['/api/adoption/follow-ups/overdue']").exists());
+                .andExpect(jsonPath("$.paths['/api/adoption/follow-ups/overdue']").exists())
+                // the caller comes from the token, never from a parameter
+                .andExpect(jsonPath("$.paths['/api/adoption/items/{itemId}'].get.parameters[*].name")
+                        .value(org.hamcrest.Matchers.contains("itemId")));
     }
 
     @Test

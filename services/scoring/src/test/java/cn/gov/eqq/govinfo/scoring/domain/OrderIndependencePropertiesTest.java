@@ -1,11 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,12 +11,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Whatever order events arrive in, and however often each is delivered, an item's facts, its ledger and the
- * unit's period scores come out the same.
+ * unit's period scores come out the same. Property-based: each seed generates a random history of facts and a
+ * random arrival order with duplicates; the seed in the test name reproduces a failure. (Plain JUnit generators:
+ * jqwik 1.10 asks not to be used by AI coding agents, which write part of this project — see ADR 0005.)
  */
 class OrderIndependencePropertiesTest {
 
@@ -31,10 +30,20 @@ class OrderIndependencePropertiesTest {
     private static final String[] CATEGORIES = {"BRIEF", "DYNAMIC", "PROBLEM", "RESEARCH_REPORT", "PODCAST"};
     private static final Instant BASE = Facts.bj("2026-06-20T00:00");
 
-    @Property(tries = 300)
-    void itemLedgerDoesNotDependOnArrivalOrderOrDuplicates(@ForAll("itemFacts") List<ItemFact> facts,
-                                                           @ForAll long seed) {
-        List<ItemFact> arrival = shuffledWithDuplicates(facts, new Random(seed));
+    static LongStream seeds300() {
+        return LongStream.range(0, 300);
+    }
+
+    static LongStream seeds100() {
+        return LongStream.range(1_000, 1_100);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds300")
+    void itemLedgerDoesNotDependOnArrivalOrderOrDuplicates(long seed) {
+        Random random = new Random(seed);
+        List<ItemFact> facts = itemFacts(random);
+        List<ItemFact> arrival = shuffledWithDuplicates(facts, random);
 
         ItemFacts inOrder = Facts.fold("X", facts);
         ItemFacts shuffled = Facts.fold("X", arrival);
@@ -43,17 +52,22 @@ class OrderIndependencePropertiesTest {
         assertThat(ItemScoring.score(shuffled, Facts.SHIPPED)).isEqualTo(ItemScoring.score(inOrder, Facts.SHIPPED));
     }
 
-    @Property(tries = 200)
-    void applyingAnyFactASecondTimeChangesNothing(@ForAll("itemFacts") List<ItemFact> facts) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds300")
+    void applyingAnyFactASecondTimeChangesNothing(long seed) {
+        List<ItemFact> facts = itemFacts(new Random(seed));
         ItemFacts once = Facts.fold("X", facts);
         for (ItemFact fact : facts) {
             assertThat(once.with(fact)).isEqualTo(once);
         }
     }
 
-    @Property(tries = 100)
-    void unitQuarterScoresDoNotDependOnArrivalOrder(@ForAll("unitFacts") List<ItemFact> facts, @ForAll long seed) {
-        List<ItemFact> arrival = shuffledWithDuplicates(facts, new Random(seed));
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds100")
+    void unitQuarterScoresDoNotDependOnArrivalOrder(long seed) {
+        Random random = new Random(seed);
+        List<ItemFact> facts = unitFacts(random);
+        List<ItemFact> arrival = shuffledWithDuplicates(facts, random);
         LocalDate today = LocalDate.of(2026, 12, 5);
         UnitDirectory directory = new UnitDirectory(List.of(new Unit("U006", "发改委", 2, true, null),
                 new Unit("U007", "教体局", 2, true, null)));
@@ -89,15 +103,12 @@ class OrderIndependencePropertiesTest {
         return arrival;
     }
 
-    @Provide
-    Arbitrary<List<ItemFact>> itemFacts() {
-        return fact(Arbitraries.just("X")).list().ofMinSize(1).ofMaxSize(14).map(OrderIndependencePropertiesTest::unique);
+    private static List<ItemFact> itemFacts(Random random) {
+        return unique(facts(random, new String[]{"X"}, 1 + random.nextInt(14)));
     }
 
-    @Provide
-    Arbitrary<List<ItemFact>> unitFacts() {
-        return fact(Arbitraries.of("A", "B", "C", "D", "E")).list().ofMinSize(1).ofMaxSize(40)
-                .map(OrderIndependencePropertiesTest::unique);
+    private static List<ItemFact> unitFacts(Random random) {
+        return unique(facts(random, new String[]{"A", "B", "C", "D", "E"}, 1 + random.nextInt(40)));
     }
 
     /** Event ids are unique per generated fact; equal facts in the arrival list are then true duplicates. */
@@ -109,34 +120,47 @@ class OrderIndependencePropertiesTest {
         return out;
     }
 
-    private static Arbitrary<ItemFact> fact(Arbitrary<String> items) {
-        Arbitrary<String> unit = Arbitraries.of(UNITS);
-        Arbitrary<Instant> time = Arbitraries.integers().between(0, 150 * 24).map(h -> BASE.plusSeconds(h * 3600L));
-        Arbitrary<String> record = Arbitraries.of("r1", "r2", "r3");
-        Arbitrary<ItemFact> received = Combinators.combine(items, unit, Arbitraries.integers().between(1, 3),
-                        Arbitraries.of(CATEGORIES), Arbitraries.of(true, false), time)
-                .as((i, u, rev, cat, emergency, t) -> new ItemFact.Received("?", i, u, rev, "标题" + i, cat,
-                        emergency, t, t.plusSeconds(86400), null));
-        Arbitrary<ItemFact> voided = Combinators.combine(items, unit, time)
-                .as((i, u, t) -> new ItemFact.Voided("?", i, u, "作废", t));
-        Arbitrary<ItemFact> forwarded = Combinators.combine(items, unit, time)
-                .as((i, u, t) -> new ItemFact.Forwarded("?", i, u, t));
-        Arbitrary<ItemFact> adoption = Combinators.combine(items, unit, record, Arbitraries.of(KINDS), time, time)
-                .as((i, u, r, k, day, changed) -> new ItemFact.AdoptionState("?", i, r, u, k, null, null, null,
-                        Period.beijingDateOf(day), changed));
-        Arbitrary<ItemFact> withdrawal = Combinators.combine(items, record, time)
-                .as((i, r, t) -> new ItemFact.AdoptionWithdrawal("?", i, r, "撤回", t));
-        Arbitrary<ItemFact> judgement = Combinators.combine(items, unit, Arbitraries.of("K1", "K2"), time, time,
-                        Arbitraries.of(true, false), time)
-                .as((i, u, k, answered, deadline, accepted, judgedAt) -> new ItemFact.CommissionJudgement("?", i, k,
-                        u, answered, deadline, accepted, null, judgedAt));
-        Arbitrary<ItemFact> answerVoid = Combinators.combine(items, Arbitraries.of("K1", "K2"), time)
-                .as((i, k, t) -> new ItemFact.CommissionAnswerVoid("?", i, k, "作废", t));
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(1, answerVoid),
-                net.jqwik.api.Tuple.of(3, received), net.jqwik.api.Tuple.of(1, voided),
-                net.jqwik.api.Tuple.of(2, forwarded), net.jqwik.api.Tuple.of(5, adoption),
-                net.jqwik.api.Tuple.of(2, withdrawal), net.jqwik.api.Tuple.of(2, judgement));
+    private static List<ItemFact> facts(Random random, String[] items, int count) {
+        List<ItemFact> facts = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            facts.add(fact(random, items));
+        }
+        return facts;
+    }
+
+    private static <T> T pick(Random random, T[] values) {
+        return values[random.nextInt(values.length)];
+    }
+
+    private static Instant time(Random random) {
+        return BASE.plusSeconds(random.nextInt(150 * 24 + 1) * 3600L);
+    }
+
+    /** One random fact; kinds weighted like a real history (adoptions and receipts most common). */
+    private static ItemFact fact(Random random, String[] items) {
+        String i = pick(random, items);
+        String u = pick(random, UNITS);
+        String[] records = {"r1", "r2", "r3"};
+        String[] commissions = {"K1", "K2"};
+        int roll = random.nextInt(16);
+        if (roll < 1) {
+            return new ItemFact.CommissionAnswerVoid("?", i, pick(random, commissions), "作废", time(random));
+        } else if (roll < 4) {
+            Instant t = time(random);
+            return new ItemFact.Received("?", i, u, 1 + random.nextInt(3), "标题" + i, pick(random, CATEGORIES),
+                    random.nextBoolean(), t, t.plusSeconds(86400), null);
+        } else if (roll < 5) {
+            return new ItemFact.Voided("?", i, u, "作废", time(random));
+        } else if (roll < 7) {
+            return new ItemFact.Forwarded("?", i, u, time(random));
+        } else if (roll < 12) {
+            return new ItemFact.AdoptionState("?", i, pick(random, records), u, pick(random, KINDS), null, null, null,
+                    Period.beijingDateOf(time(random)), time(random));
+        } else if (roll < 14) {
+            return new ItemFact.AdoptionWithdrawal("?", i, pick(random, records), "撤回", time(random));
+        }
+        return new ItemFact.CommissionJudgement("?", i, pick(random, commissions), u, time(random), time(random),
+                random.nextBoolean(), null, time(random));
     }
 
     private static ItemFact withEventId(ItemFact f, String id) {

@@ -236,6 +236,7 @@ async function itemForm(itemId?: string) {
       el('button', { type: 'submit', name: 'action', value: 'submit', className: 'primary', id: 'save-submit' },
         '保存并报送')));
   const messages = el('div');
+  let current: Item | null = existing;
   form.addEventListener('submit', async (ev: SubmitEvent) => {
     ev.preventDefault();
     const action = (ev.submitter as HTMLButtonElement | null)?.value ?? 'draft';
@@ -251,18 +252,18 @@ async function itemForm(itemId?: string) {
       majorEmergency: data.get('majorEmergency') !== null, countermeasures: text('countermeasures'),
       commissionId: text('commissionId'),
     };
-    let saved: Item | null = existing;
+    const wasNew = current === null;
     try {
-      saved = existing ? await put<Item>(`/api/intake/items/${existing.id}`, body)
+      current = current ? await put<Item>(`/api/intake/items/${current.id}`, body)
         : await post<Item>('/api/intake/items', body);
-      if (action === 'submit') saved = await post<Item>(`/api/intake/items/${saved.id}/submit`);
-      location.hash = `#/items/${saved.id}`;
+      if (action === 'submit') current = await post<Item>(`/api/intake/items/${current.id}/submit`);
+      location.hash = `#/items/${current.id}`;
     } catch (e) {
       showFieldErrors(form, e, messages);
-      if (saved && !existing) {
-        // the draft exists now: keep editing that one rather than creating a second draft
+      if (current && wasNew) {
+        // the draft exists now: the next click saves that one rather than creating a second draft
         messages.append(banner('草稿已保存，可修改后再报送。', 'ok'));
-        history.replaceState(null, '', `#/edit/${saved.id}`);
+        history.replaceState(null, '', `#/edit/${current.id}`);
       }
     }
   });
@@ -334,7 +335,7 @@ async function itemDetail(id: string) {
   const similar = item.similarItems?.length ? el('div', { className: 'banner warn' }, '疑似重复：',
     ...item.similarItems.map((s) => el('div', {}, `${unitNames[s.unitId] ?? s.unitId}《${s.title}》相似度 ${Math.round(s.similarity * 100)}%`))) : null;
   const revisions = el('section', { className: 'card' }, el('h2', {}, '修改与处理记录'), el('p', { className: 'muted' }, '加载中……'));
-  const adoptions = el('section', { className: 'card' }, el('h2', {}, '采用与批示'), el('p', { className: 'muted' }, '加载中……'));
+  const adoptions = el('section', { className: 'card', id: 'adoptions' }, el('h2', {}, '采用与批示'), el('p', { className: 'muted' }, '加载中……'));
   show(el('h1', {}, c.title), messages, similar,
     el('section', { className: 'card' }, el('dl', { className: 'facts' }, ...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
       el('div', { className: 'body-text' }, c.body ?? '')), actions, revisions, adoptions);
@@ -355,7 +356,8 @@ function adoptionList(a: any) {
   if (records.length === 0) return el('p', { className: 'muted' }, '暂无采用或批示记录。');
   return el('ul', {}, ...records.map((r) => el('li', {},
     `${r.kindLabel ?? ADOPTION_KIND[r.kind] ?? r.kind} · ${r.effectiveDate}`,
-    r.publication ? ` ·《${r.publication}》${r.issueNo ?? ''}` : '', r.withdrawn ? '（已撤销）' : '')));
+    r.publication ? ` ·《${r.publication}》${r.issueNo ?? ''}` : '', r.withdrawn ? '（已撤销）' : '',
+    r.explanation ? el('div', { className: 'muted' }, r.explanation) : null)));
 }
 
 function adoptionForm(itemId: string, done: () => void) {
@@ -419,8 +421,9 @@ async function overview() {
 
 function progressBar(done: number, of: number) {
   const pct = of > 0 ? Math.min(100, Math.round((done / of) * 100)) : 0;
-  return el('div', { className: 'progress', role: 'progressbar', 'aria-valuenow': pct, 'aria-valuemin': 0, 'aria-valuemax': 100 },
-    el('div', { style: `width:${pct}%` }));
+  const fill = el('div');
+  fill.style.width = `${pct}%`; // CSSOM, not a style attribute: the CSP allows no inline styles
+  return el('div', { className: 'progress', role: 'progressbar', 'aria-valuenow': pct, 'aria-valuemin': 0, 'aria-valuemax': 100 }, fill);
 }
 
 // ---------- unit leader ----------
@@ -530,6 +533,7 @@ async function rankings() {
     const d = new FormData(form);
     const group = String(d.get('group')); const period = String(d.get('period')).trim();
     out.replaceChildren(el('p', { className: 'muted' }, '加载中……'));
+    out.removeAttribute('data-loaded');
     try {
       const r = await get<any>(`/api/reporting/rankings?group=${group}&period=${encodeURIComponent(period)}`);
       out.replaceChildren(
@@ -539,14 +543,15 @@ async function rankings() {
           el('tbody', {}, ...r.rows.map((x: any) => el('tr', { 'data-unit': x.unitId },
             el('td', { 'data-label': '名次' }, x.rank),
             el('td', { 'data-label': '单位' }, el('a', { href: '#', onclick: (ev: Event) => { ev.preventDefault(); showTrend(x.unitId, x.unitName, Number(group)); } }, x.unitName ?? x.unitId)),
-            el('td', { 'data-label': '总分', className: 'points' }, x.points), el('td', { 'data-label': '报送' }, x.submissionPoints),
-            el('td', { 'data-label': '转报' }, x.forwardPoints), el('td', { 'data-label': '采用批示' }, x.adoptionPoints),
+            el('td', { 'data-label': '总分', className: 'points' }, x.points), el('td', { 'data-label': '报送', className: 'submission' }, x.submissionPoints),
+            el('td', { 'data-label': '转报' }, x.forwardPoints), el('td', { 'data-label': '采用批示', className: 'adoption' }, x.adoptionPoints),
             el('td', { 'data-label': '约稿' }, x.commissionPoints), el('td', { 'data-label': '扣分' }, x.deductionPoints),
             el('td', { 'data-label': '接收条数' }, `${x.receivedItems}/${x.quota}`))))),
         el('p', { className: 'muted' }, `计算时间 ${fmtTime(r.computedAt)} · 版本 ${r.snapshotVersion}`));
     } catch (e) {
       out.replaceChildren(e instanceof Problem && e.status === 404 ? el('p', { className: 'muted' }, e.detail) : banner(describe(e)));
     }
+    out.setAttribute('data-loaded', 'true');
   };
   const showTrend = async (unitId: string, unitName: string, group: number) => {
     trend.replaceChildren(el('h2', {}, `${unitName} 近六个月积分走势`), el('p', { className: 'muted' }, '加载中……'));

@@ -23,6 +23,11 @@ import java.util.List;
 @EnableMethodSecurity
 public class ResourceServerAutoConfiguration {
 
+    static {
+        // CurrentUser is resolved from the verified token, not from the request: keep it out of every OpenAPI description
+        org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
+    }
+
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain govinfoSecurityFilterChain(HttpSecurity http) throws Exception {

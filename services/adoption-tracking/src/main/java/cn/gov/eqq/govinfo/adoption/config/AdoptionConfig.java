@@ -3,9 +3,7 @@ package cn.gov.eqq.govinfo.adoption.config;
 import cn.gov.eqq.govinfo.adoption.record.domain.CombinedCreditPolicy;
 import cn.gov.eqq.govinfo.adoption.record.domain.KindPointsTable;
 import cn.gov.eqq.govinfo.contracts.Topics;
-import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,12 +23,6 @@ import java.util.Properties;
 public class AdoptionConfig {
 
     public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
-    static {
-        // CurrentUser comes from the token, not from the request: keep it out of the OpenAPI description
-        // (belongs in service-defaults; done here until it is)
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(CurrentUser.class);
-    }
 
     /** Dates (effective dates, due dates, "today") are Beijing dates. */
     @Bean

@@ -301,6 +301,8 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void startKeycloak() {
+        awaitNoLingeringConnections(keycloakPort);
+        awaitNoLingeringConnections(keycloakManagementPort);
         Path dir = config.dataDir().resolve("keycloak");
         KeycloakServer.Config kc = new KeycloakServer.Config(KeycloakServer.locateHome(), keycloakPort,
                 keycloakManagementPort, config.repoRoot().resolve("identity/govinfo-realm.json"), dir,
@@ -309,6 +311,38 @@ public final class DevStack implements AutoCloseable {
         recordChild(keycloak.pid());
         say("Keycloak 就绪 / ready " + keycloak.issuerUri(KeycloakServer.REALM) + " ("
                 + seconds(keycloak.startupTime()) + ")");
+    }
+
+    /**
+     * KeycloakServer refuses a port that it cannot bind without SO_REUSEADDR, which is also the case for a minute
+     * after a restart while the old connections sit in TIME_WAIT. Nothing listens then: wait for them to go.
+     */
+    private void awaitNoLingeringConnections(int port) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        boolean told = false;
+        while (!FreePorts.isOpen(port) && !bindsWithoutReuse(port) && System.nanoTime() < deadline) {
+            if (!told) {
+                say("等待端口 " + port + " 上的旧连接结束 / waiting for old connections on port " + port
+                        + " to close (TIME_WAIT)");
+                told = true;
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean bindsWithoutReuse(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new java.net.InetSocketAddress(FreePorts.LOOPBACK, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private void startService(Service service) {

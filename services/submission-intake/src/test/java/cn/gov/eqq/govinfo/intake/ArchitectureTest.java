@@ -31,6 +31,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void controllersArePackagePrivate() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+                .should().notBePublic()
+                .check(classes);
+    }
+
+    @Test
     void applicationDoesNotKnowAdapters() {
         noClasses().that().resideInAPackage("..application..")
                 .should().dependOnClassesThat().resideInAnyPackage("..adapter..")

@@ -1,0 +1,163 @@
+package cn.gov.eqq.govinfo.intake.item.application;
+
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
+import cn.gov.eqq.govinfo.intake.item.domain.Actor;
+import cn.gov.eqq.govinfo.intake.item.domain.Category;
+import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
+import cn.gov.eqq.govinfo.intake.item.domain.Item;
+import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
+import cn.gov.eqq.govinfo.intake.item.domain.NearDuplicateDetector;
+import cn.gov.eqq.govinfo.intake.item.domain.Polarity;
+import cn.gov.eqq.govinfo.intake.item.domain.Role;
+import cn.gov.eqq.govinfo.intake.item.domain.SimilarItem;
+import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The use cases against an in-memory store: one write carries state, events and audit together. */
+class ItemServiceTest {
+
+    /** Records every write as the single unit it must be. */
+    static final class InMemoryItems implements ItemStore {
+        record Write(Item item, List<EventEnvelope<?>> events, List<AuditEntry> audit) {
+        }
+
+        final Map<String, StoredItem> items = new HashMap<>();
+        final List<Write> writes = new ArrayList<>();
+        boolean someoneElseWrites;
+
+        @Override
+        public void insert(Item item, List<AuditEntry> audit) {
+            items.put(item.id(), new StoredItem(item, 0, List.of()));
+        }
+
+        @Override
+        public boolean insertImported(Item item, List<EventEnvelope<?>> events, List<AuditEntry> audit) {
+            return items.putIfAbsent(item.id(), new StoredItem(item, 0, List.of())) == null;
+        }
+
+        @Override
+        public Optional<StoredItem> find(String itemId) {
+            return Optional.ofNullable(items.get(itemId));
+        }
+
+        @Override
+        public boolean update(Item next, long expectedVersion, List<EventEnvelope<?>> events, List<AuditEntry> audit,
+                              List<SimilarItem> similar) {
+            StoredItem current = items.get(next.id());
+            if (someoneElseWrites || current.version() != expectedVersion) {
+                return false;
+            }
+            items.put(next.id(), new StoredItem(next, expectedVersion + 1, similar == null ? current.similar() : similar));
+            writes.add(new Write(next, events, audit));
+            return true;
+        }
+
+        @Override
+        public Page search(Search query) {
+            return new Page(List.of(), 0, 0, 20);
+        }
+
+        @Override
+        public List<AuditEntry> audit(String itemId) {
+            return List.of();
+        }
+
+        @Override
+        public List<Item> submittedSince(Instant since) {
+            return items.values().stream().map(StoredItem::item).filter(i -> i.lastSubmittedAt() != null).toList();
+        }
+
+        @Override
+        public Map<String, Long> receivedCountsByUnit(Instant from, Instant to) {
+            return Map.of();
+        }
+    }
+
+    private static final Actor REPORTER = new Actor("rep", "张信息员", "U006", Set.of(Role.REPORTER));
+    private static final Actor ROOM = new Actor("room", "王菁", null, Set.of(Role.INFO_ROOM));
+    private static final ItemContent CONTENT = new ItemContent("我旗推进会", "正文内容。", Category.PROBLEM,
+            List.of(FocusTopic.LIVELIHOOD), LocalDate.of(2026, 7, 9), "张信息员", "7622029", Polarity.PROBLEM, false,
+            true, "建议加强调度。", "CMS-1", List.of());
+
+    private final InMemoryItems store = new InMemoryItems();
+    private final AtomicInteger kicks = new AtomicInteger();
+    private final ItemService service = new ItemService(store,
+            Clock.fixed(Instant.parse("2026-07-10T02:00:00Z"), ZoneOffset.UTC), kicks::incrementAndGet,
+            new NearDuplicateDetector(0.6), Duration.ofDays(92));
+
+    @Test
+    void receivingWritesStateEventAndAuditLineTogetherAndKicksTheRelay() {
+        Item draft = service.createDraft(REPORTER, CONTENT);
+        service.submit(REPORTER, draft.id(), "10.0.0.1");
+        service.receive(ROOM, draft.id(), "10.0.0.2");
+
+        InMemoryItems.Write receive = store.writes.get(store.writes.size() - 1);
+        assertThat(receive.item().status().name()).isEqualTo("RECEIVED");
+        assertThat(receive.events()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo("ItemReceived");
+            assertThat(e.key()).isEqualTo(draft.id());
+            ItemReceived r = (ItemReceived) e.payload();
+            assertThat(r.category()).isEqualTo("PROBLEM");
+            assertThat(r.polarity()).isEqualTo("PROBLEM");
+            assertThat(r.topics()).containsExactly("LIVELIHOOD");
+            assertThat(r.majorEmergency()).isTrue();
+            assertThat(r.commissionId()).isEqualTo("CMS-1");
+            assertThat(r.eventDate()).isEqualTo(LocalDate.of(2026, 7, 9));
+            assertThat(r.receivedBy()).isEqualTo("room");
+        });
+        assertThat(receive.audit()).singleElement().satisfies(a -> {
+            assertThat(a.action()).isEqualTo("RECEIVED");
+            assertThat(a.by()).isEqualTo("room");
+            assertThat(a.origin()).isEqualTo("10.0.0.2");
+        });
+        assertThat(kicks.get()).isEqualTo(2);
+    }
+
+    @Test
+    void editingADraftPublishesNothing() {
+        Item draft = service.createDraft(REPORTER, CONTENT);
+        service.updateDraft(REPORTER, draft.id(), CONTENT);
+
+        assertThat(store.writes).singleElement().satisfies(w -> assertThat(w.events()).isEmpty());
+        assertThat(kicks.get()).isZero();
+    }
+
+    @Test
+    void concurrentChangeIsAConflictAndNothingIsWritten() {
+        Item draft = service.createDraft(REPORTER, CONTENT);
+        store.someoneElseWrites = true;
+
+        assertThatThrownBy(() -> service.submit(REPORTER, draft.id(), "x")).isInstanceOf(ApiProblem.class)
+                .hasMessage("该信息刚被他人修改，请刷新后重试");
+        assertThat(store.writes).isEmpty();
+        assertThat(kicks.get()).isZero();
+    }
+
+    @Test
+    void domainRefusalsBecomeProblemsWithTheRightStatus() {
+        Item draft = service.createDraft(REPORTER, CONTENT);
+        Actor other = new Actor("rep-b", null, "U007", Set.of(Role.REPORTER));
+
+        assertThatThrownBy(() -> service.submit(other, draft.id(), "x")).isInstanceOfSatisfying(ApiProblem.class,
+                p -> assertThat(p.status().value()).isEqualTo(404));
+        assertThatThrownBy(() -> service.receive(ROOM, draft.id(), "x")).isInstanceOfSatisfying(ApiProblem.class,
+                p -> assertThat(p.status().value()).isEqualTo(409));
+    }
+}

@@ -1,0 +1,123 @@
+package cn.gov.eqq.govinfo.intake.unit.application;
+
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
+import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
+import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import org.junit.jupiter.api.Test;
+
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The directory's use cases against an in-memory store that records what would go to the outbox. */
+class UnitServiceTest {
+
+    static final class InMemoryUnits implements UnitStore {
+        final Map<String, StoredUnit> units = new LinkedHashMap<>();
+        final List<EventEnvelope<?>> outbox = new ArrayList<>();
+
+        @Override
+        public List<Unit> findAll() {
+            return units.values().stream().map(StoredUnit::unit).toList();
+        }
+
+        @Override
+        public Optional<StoredUnit> find(String unitId) {
+            return Optional.ofNullable(units.get(unitId));
+        }
+
+        @Override
+        public long count() {
+            return units.size();
+        }
+
+        @Override
+        public boolean insert(Unit unit, EventEnvelope<?> event) {
+            if (units.containsKey(unit.id())) {
+                return false;
+            }
+            units.put(unit.id(), new StoredUnit(unit, 0));
+            outbox.add(event);
+            return true;
+        }
+
+        @Override
+        public boolean update(Unit unit, long expectedVersion, EventEnvelope<?> event) {
+            if (units.get(unit.id()).version() != expectedVersion) {
+                return false;
+            }
+            units.put(unit.id(), new StoredUnit(unit, expectedVersion + 1));
+            outbox.add(event);
+            return true;
+        }
+
+        @Override
+        public void publishAgain(String unitId, EventEnvelope<?> event) {
+            outbox.add(event);
+        }
+    }
+
+    private final InMemoryUnits store = new InMemoryUnits();
+    private final UnitService service = new UnitService(store,
+            Clock.fixed(Instant.parse("2026-07-01T00:00:00Z"), ZoneOffset.UTC), () -> { });
+
+    private InputStream seed() {
+        return getClass().getClassLoader().getResourceAsStream("seed/units-2022.csv");
+    }
+
+    @Test
+    void firstStartLoadsAndPublishesThe52UnitsOnce() {
+        assertThat(service.seedIfEmpty(seed())).isEqualTo(52);
+        assertThat(service.seedIfEmpty(seed())).isZero();
+
+        assertThat(store.outbox).hasSize(52);
+        UnitChanged first = (UnitChanged) store.outbox.get(0).payload();
+        assertThat(first).isEqualTo(new UnitChanged("U001", "上海庙经济开发区", 1, true,
+                Instant.parse("2026-07-01T00:00:00Z")));
+        assertThat(store.outbox.get(0).key()).isEqualTo("U001");
+        assertThat(service.idsInGroup(3)).hasSize(16).first().isEqualTo("U037");
+    }
+
+    @Test
+    void republishingPutsEveryUnitsCurrentStateOnTheTopicAgain() {
+        service.seedIfEmpty(seed());
+        service.change("U039", "供销合作社", null, null);
+        store.outbox.clear();
+
+        assertThat(service.republishAll()).isEqualTo(52);
+
+        assertThat(store.outbox).hasSize(52);
+        assertThat(store.outbox).map(e -> (UnitChanged) e.payload())
+                .filteredOn(u -> u.unitId().equals("U039")).singleElement()
+                .extracting(UnitChanged::name).isEqualTo("供销合作社");
+    }
+
+    @Test
+    void aChangeThatChangesNothingPublishesNothing() {
+        service.seedIfEmpty(seed());
+        store.outbox.clear();
+
+        service.change("U006", "发改委", 2, true);
+
+        assertThat(store.outbox).isEmpty();
+    }
+
+    @Test
+    void unknownUnitAndBadValuesAreRefused() {
+        service.seedIfEmpty(seed());
+        assertThatThrownBy(() -> service.change("U999", "x", null, null)).isInstanceOf(ApiProblem.class)
+                .hasMessage("单位 U999 不存在");
+        assertThatThrownBy(() -> service.change("U006", " ", null, null)).isInstanceOf(ApiProblem.class)
+                .hasMessage("单位名称不能为空");
+    }
+}

@@ -10,6 +10,7 @@ import cn.gov.eqq.govinfo.intake.item.domain.SimilarItem;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemPermissions;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
+import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
 import cn.gov.eqq.govinfo.intake.item.domain.Revision;
 import cn.gov.eqq.govinfo.intake.item.domain.RevisionComparison;
 import cn.gov.eqq.govinfo.intake.item.domain.Role;
@@ -118,6 +119,16 @@ public class ItemService {
             throw ApiProblem.forbidden("只有信息室和管理员可以查看操作记录");
         }
         return store.audit(item.id());
+    }
+
+    /** The room's audit log across all items for a period (Beijing), optionally one action only. */
+    public List<ItemStore.AuditLine> auditLog(Actor actor, ReportingPeriod period, String action) {
+        if (!actor.has(Role.INFO_ROOM) && !actor.has(Role.ADMIN)) {
+            throw ApiProblem.forbidden("只有信息室和管理员可以查看操作记录");
+        }
+        return store.auditBetween(period.from(), period.to(), 2000).stream()
+                .filter(l -> action == null || action.isBlank() || l.entry().action().equalsIgnoreCase(action.strip()))
+                .toList();
     }
 
     /**

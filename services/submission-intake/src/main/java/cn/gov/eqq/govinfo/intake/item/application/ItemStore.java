@@ -55,6 +55,13 @@ public interface ItemStore {
 
     List<AuditEntry> audit(String itemId);
 
+    /** An audit line with the item it belongs to. */
+    record AuditLine(String itemId, String unitId, AuditEntry entry) {
+    }
+
+    /** Audit lines of every item written in [from, to), oldest first, at most {@code limit}. */
+    List<AuditLine> auditBetween(Instant from, Instant to, int limit);
+
     /** Received (not voided) items per unit whose received revision was submitted in [from, to). */
     Map<String, Long> receivedCountsByUnit(Instant from, Instant to);
 

@@ -131,6 +131,21 @@ class ItemPermissionsWebTest extends IntakeIntegrationTest {
     }
 
     @Test
+    void roomWideAuditLogListsScoreChangingActionsAndIsNotForUnits() throws Exception {
+        String id = submitted("U006", goodNews("审计日志-作废"));
+        mvc.perform(post("/api/intake/items/{id}/void", id).with(room()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\":\"与他单位重复\"}")).andExpect(status().isOk());
+        String month = cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod.monthOf(Instant.now()).name();
+
+        mvc.perform(get("/api/intake/audit").param("period", month).param("action", "VOIDED").with(room()))
+                .andExpect(jsonPath("$[?(@.itemId == '" + id + "')].reason").value("与他单位重复"))
+                .andExpect(jsonPath("$[?(@.itemId == '" + id + "')].by").value("room-editor"))
+                .andExpect(jsonPath("$[*].action", everyItem(is("VOIDED"))));
+        mvc.perform(get("/api/intake/audit").param("period", month).with(reporter("U006")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
     void auditTrailIsForTheRoomAndRecordsWhoWhenWhyAndWhere() throws Exception {
         String id = submitted("U006", goodNews("审计记录"));
         mvc.perform(post("/api/intake/items/{id}/return", id).with(room()).header("X-Forwarded-For", "10.1.2.3")

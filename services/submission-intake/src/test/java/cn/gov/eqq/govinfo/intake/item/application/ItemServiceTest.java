@@ -85,6 +85,11 @@ class ItemServiceTest {
         }
 
         @Override
+        public List<AuditLine> auditBetween(Instant from, Instant to, int limit) {
+            return List.of();
+        }
+
+        @Override
         public Map<String, Long> receivedCountsByUnit(Instant from, Instant to) {
             return Map.of();
         }

@@ -148,6 +148,19 @@ class MongoItemStore implements ItemStore {
     }
 
     @Override
+    public List<AuditLine> auditBetween(Instant from, Instant to, int limit) {
+        Query q = new Query(Criteria.where("audit").elemMatch(Criteria.where("at").gte(Date.from(from)).lt(Date.from(to))));
+        q.fields().include("unitId").include("audit");
+        return mongo.find(q, Document.class, COLLECTION).stream()
+                .flatMap(d -> d.getList("audit", Document.class, List.of()).stream()
+                        .map(a -> new AuditLine(d.getString("_id"), d.getString("unitId"), fromBson(a))))
+                .filter(l -> !l.entry().at().isBefore(from) && l.entry().at().isBefore(to))
+                .sorted(java.util.Comparator.comparing((AuditLine l) -> l.entry().at()).thenComparing(AuditLine::itemId))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public List<AuditEntry> audit(String itemId) {
         Document d = mongo.findById(itemId, Document.class, COLLECTION);
         if (d == null) {

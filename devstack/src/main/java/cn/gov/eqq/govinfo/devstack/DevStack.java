@@ -304,13 +304,33 @@ public final class DevStack implements AutoCloseable {
         awaitNoLingeringConnections(keycloakPort);
         awaitNoLingeringConnections(keycloakManagementPort);
         Path dir = config.dataDir().resolve("keycloak");
-        KeycloakServer.Config kc = new KeycloakServer.Config(KeycloakServer.locateHome(), keycloakPort,
+        KeycloakServer.Config kc = new KeycloakServer.Config(keycloakHome(), keycloakPort,
                 keycloakManagementPort, config.repoRoot().resolve("identity/govinfo-realm.json"), dir,
                 config.logDir().resolve("keycloak.log"));
         keycloak = KeycloakServer.start(kc, config.infraTimeout());
         recordChild(keycloak.pid());
         say("Keycloak 就绪 / ready " + keycloak.issuerUri(KeycloakServer.REALM) + " ("
                 + seconds(keycloak.startupTime()) + ")");
+    }
+
+    /**
+     * This checkout's own unpacked distribution when there is one: the path recorded in the local-infra jar names
+     * whichever checkout last installed that jar into ~/.m2.
+     */
+    private Path keycloakHome() {
+        Path unpacked = config.repoRoot().resolve(".work/keycloak");
+        if (Files.isDirectory(unpacked)) {
+            try (var dirs = Files.list(unpacked)) {
+                Optional<Path> own = dirs.filter(d -> d.getFileName().toString().startsWith("keycloak-"))
+                        .filter(d -> Files.isExecutable(d.resolve("bin/kc.sh"))).sorted().reduce((a, b) -> b);
+                if (own.isPresent()) {
+                    return own.get();
+                }
+            } catch (IOException e) {
+                say("cannot read " + unpacked + ": " + e.getMessage());
+            }
+        }
+        return KeycloakServer.locateHome();
     }
 
     /**

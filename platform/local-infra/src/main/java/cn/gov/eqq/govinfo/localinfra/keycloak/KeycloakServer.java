@@ -176,7 +176,8 @@ public final class KeycloakServer implements AutoCloseable {
 
         long startNanos = System.nanoTime();
         long deadline = startNanos + timeout.toNanos();
-        Process process;
+        Process process = null;
+        Thread hook = null;
         START_LOCK_IN_JVM.lock();
         try (FileChannel lockChannel = FileChannel.open(config.home().resolve(START_LOCK_FILE),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
@@ -185,18 +186,25 @@ public final class KeycloakServer implements AutoCloseable {
             // time would corrupt each other, so hold the lock until Keycloak has passed that step.
             long logOffset = Files.exists(config.logFile()) ? Files.size(config.logFile()) : 0;
             process = builder.start();
+            // Registered at once, so a JVM that exits during the start leaves no Keycloak behind.
+            Process started = process;
+            hook = new Thread(() -> destroyTree(started), "keycloak-shutdown-" + config.httpPort());
+            Runtime.getRuntime().addShutdownHook(hook);
             while (process.isAlive() && System.nanoTime() < deadline
                     && !logSince(config.logFile(), logOffset).contains(AUGMENTATION_DONE_MARKER)) {
                 sleep(200);
             }
-        } catch (IOException e) {
-            throw new KeycloakStartException("无法启动 " + kcSh + ": " + e.getMessage(), e);
+        } catch (IOException | RuntimeException e) {
+            if (process != null) {
+                destroyTree(process);
+                removeHook(hook);
+            }
+            throw e instanceof KeycloakStartException kse ? kse
+                    : new KeycloakStartException("无法启动 " + kcSh + ": " + e.getMessage(), e);
         } finally {
             START_LOCK_IN_JVM.unlock();
         }
 
-        Thread hook = new Thread(() -> destroyTree(process), "keycloak-shutdown-" + config.httpPort());
-        Runtime.getRuntime().addShutdownHook(hook);
         KeycloakServer server = null;
         try {
             waitUntilReady(config, process, deadline, timeout);

@@ -45,15 +45,30 @@ class KeycloakServerTest {
     }
 
     @AfterAll
-    static void stopEndsKeycloakAndItsJvm() {
-        if (keycloak == null) {
-            return;
+    static void stopEndsKeycloakAndItsJvm() throws IOException {
+        try {
+            if (keycloak == null) {
+                return;
+            }
+            List<ProcessHandle> tree = processTree();
+            assertThat(tree).hasSizeGreaterThanOrEqualTo(2); // kc.sh and the Keycloak JVM under it
+            keycloak.stop();
+            assertThat(tree).noneMatch(ProcessHandle::isAlive);
+            assertThat(keycloak.isRunning()).isFalse();
+        } finally {
+            if (keycloak != null) {
+                keycloak.stop();
+            }
+            deleteDataDirectory();
         }
-        List<ProcessHandle> tree = processTree();
-        assertThat(tree).hasSizeGreaterThanOrEqualTo(2); // kc.sh and the Keycloak JVM under it
-        keycloak.stop();
-        assertThat(tree).noneMatch(ProcessHandle::isAlive);
-        assertThat(keycloak.isRunning()).isFalse();
+    }
+
+    private static void deleteDataDirectory() throws IOException {
+        if (dataDir != null) {
+            try (java.util.stream.Stream<Path> paths = Files.walk(dataDir)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
     }
 
     @Test

@@ -147,8 +147,16 @@ public class ItemService {
             effective = new ItemStore.Search(Set.of(actor.unitId()), query.statuses(), query.category(),
                     query.topic(), query.submittedFrom(), query.submittedTo(), query.text(), query.sort(),
                     query.ascending(), query.page(), query.size());
-        } else if (query.statuses() == null) {
-            effective = new ItemStore.Search(query.unitIds(), SENT, query.category(), query.topic(),
+        } else {
+            // a unit's drafts and items awaiting its leader are the unit's own business, not the room's inbox
+            Set<ItemStatus> statuses = EnumSet.copyOf(SENT);
+            if (query.statuses() != null) {
+                statuses.retainAll(query.statuses());
+            }
+            if (statuses.isEmpty()) {
+                return new ItemStore.Page(List.of(), 0, query.page(), query.size());
+            }
+            effective = new ItemStore.Search(query.unitIds(), statuses, query.category(), query.topic(),
                     query.submittedFrom(), query.submittedTo(), query.text(), query.sort(), query.ascending(),
                     query.page(), query.size());
         }

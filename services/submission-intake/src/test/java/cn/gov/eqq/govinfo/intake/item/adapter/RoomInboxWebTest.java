@@ -43,6 +43,14 @@ class RoomInboxWebTest extends IntakeIntegrationTest {
     }
 
     @Test
+    void roomCannotListUnitsDraftsEvenWhenAsking() throws Exception {
+        mvc.perform(get("/api/intake/items").param("q", tag).param("status", "DRAFT").with(room()))
+                .andExpect(jsonPath("$.total").value(0));
+        mvc.perform(get("/api/intake/items").param("q", tag).param("status", "DRAFT").with(reporter("U019")))
+                .andExpect(jsonPath("$.total").value(1));
+    }
+
+    @Test
     void filtersByUnitGroupCategoryStatusAndTopic() throws Exception {
         mvc.perform(get("/api/intake/items").param("q", tag).param("unitId", "U019").with(room()))
                 .andExpect(jsonPath("$.items[*].id", contains(b)));

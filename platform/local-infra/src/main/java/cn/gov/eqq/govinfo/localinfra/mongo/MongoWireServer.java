@@ -18,12 +18,10 @@ import java.nio.file.Path;
 public final class MongoWireServer implements AutoCloseable {
 
     private final MongoServer server;
-    private final MongoBackend backend;
     private final int port;
     private final String description;
 
     private MongoWireServer(MongoBackend backend, int port, String description) {
-        this.backend = backend;
         this.server = new MongoServer(backend);
         this.server.enableOplog();
         this.server.bind(FreePorts.LOOPBACK, port);
@@ -61,10 +59,9 @@ public final class MongoWireServer implements AutoCloseable {
         return description;
     }
 
-    /** Closes client connections, then the backend, which writes the H2 file to disk. */
+    /** Closes client connections, then the backend (which writes the H2 file to disk). */
     public void stop() {
-        server.shutdownNow();
-        backend.close();
+        server.shutdownNow(); // closes the backend too
     }
 
     @Override

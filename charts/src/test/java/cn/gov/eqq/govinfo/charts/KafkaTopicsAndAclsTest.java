@@ -24,8 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KafkaTopicsAndAclsTest {
 
     private static final RenderedChart STRIMZI = RenderedChart.with(Map.of("strimzi.enabled", "true"));
-    /** The consuming services: each dead-letters to its own topic. */
-    private static final List<String> CONSUMERS = RenderedChart.BACKEND_SERVICES;
+    private static final List<String> BACKEND = RenderedChart.BACKEND_SERVICES;
+    /** The services with a {@code @KafkaListener}: each dead-letters to its own topic and has a consumer group. */
+    private static final Set<String> CONSUMERS = consumers();
+
+    private static Set<String> consumers() {
+        try {
+            return ServiceListenersAreCoveredByAclsTest.consumingServices();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     @SuppressWarnings("unchecked")
@@ -71,18 +80,25 @@ class KafkaTopicsAndAclsTest {
     void eachServiceHasItsOwnScramPrincipalAndWritesOnlyItsOwnTopics() {
         Map<String, GenericKubernetesResource> users = STRIMZI.allOfKind("KafkaUser").stream()
                 .collect(Collectors.toMap(u -> u.getMetadata().getName(), u -> u));
-        assertThat(users.keySet()).containsExactlyInAnyOrderElementsOf(CONSUMERS);
+        assertThat(users.keySet()).containsExactlyInAnyOrderElementsOf(BACKEND);
 
-        for (String service : CONSUMERS) {
+        for (String service : BACKEND) {
             Map<String, Object> spec = spec(users.get(service));
             assertThat(((Map<?, ?>) spec.get("authentication")).get("type")).isEqualTo("scram-sha-512");
 
             Set<String> expectedWrites = new TreeSet<>();
             Topics.ALL.stream().filter(s -> s.writer().equals(service)).forEach(s -> expectedWrites.add(s.name()));
-            expectedWrites.add(Topics.deadLetterTopicOf(service));
+            if (CONSUMERS.contains(service)) {
+                expectedWrites.add(Topics.deadLetterTopicOf(service));
+                assertThat(groupsWith(spec, "Read")).as(service + " consumer groups").containsExactly(service);
+                assertThat(topicsWith(spec, "Read")).as(service + " reads").isNotEmpty();
+            } else {
+                // a service without listeners needs neither a group, nor reads, nor a dead-letter topic
+                assertThat(groupsWith(spec, "Read")).as(service + " consumer groups").isEmpty();
+                assertThat(topicsWith(spec, "Read")).as(service + " reads").isEmpty();
+            }
             assertThat(topicsWith(spec, "Write")).as(service + " writes").isEqualTo(expectedWrites);
-            assertThat(groupsWith(spec, "Read")).as(service + " consumer groups").containsExactly(service);
-            assertThat(topicsWith(spec, "Read")).as(service + " reads").isNotEmpty()
+            assertThat(topicsWith(spec, "Read")).as(service + " reads")
                     .allSatisfy(t -> assertThat(Topics.ALL).extracting(Topics.Spec::name).contains(t));
             assertThat(acls(spec)).as(service).allSatisfy(acl ->
                     assertThat(((Map<?, ?>) acl.get("resource")).get("patternType")).isEqualTo("literal"));

@@ -19,9 +19,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Kafka ACLs must cover what the services really consume: every topic named in a {@code @KafkaListener} of a
- * service's main sources is readable by that service's principal. Without this, a new listener would deploy fine
- * and then fail in production with TopicAuthorizationException.
+ * The Kafka read ACLs are exactly what the services really consume. Every topic named in a {@code @KafkaListener} of a
+ * service's main sources is readable by that service's principal (without this, a new listener would deploy fine
+ * and then fail in production with TopicAuthorizationException), and a principal reads nothing its service does not
+ * listen to (a read granted "ahead of the code" is access nobody reviews again).
  */
 class ServiceListenersAreCoveredByAclsTest {
 
@@ -42,6 +43,28 @@ class ServiceListenersAreCoveredByAclsTest {
 
         assertThat(readableTopics(user)).as("topics %s may read (values.yaml services.%s.kafka.reads)", service, service)
                 .containsAll(listened);
+    }
+
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void aPrincipalMayReadNoTopicItsServiceDoesNotListenTo(String service) throws Exception {
+        Set<String> listened = listenedTopics(RepoPaths.ROOT.resolve("services").resolve(service).resolve("src/main/java"));
+        GenericKubernetesResource user = RenderedChart.with(Map.of("strimzi.enabled", "true")).allOfKind("KafkaUser")
+                .stream().filter(u -> u.getMetadata().getName().equals(service)).findFirst().orElseThrow();
+
+        assertThat(readableTopics(user)).as("reads of %s without a @KafkaListener (values.yaml services.%s.kafka.reads)",
+                service, service).isSubsetOf(listened);
+    }
+
+    /** The services that consume at least one topic (and so have a consumer group and a dead-letter topic). */
+    static Set<String> consumingServices() throws Exception {
+        Set<String> consumers = new TreeSet<>();
+        for (String service : SERVICES) {
+            if (!listenedTopics(RepoPaths.ROOT.resolve("services").resolve(service).resolve("src/main/java")).isEmpty()) {
+                consumers.add(service);
+            }
+        }
+        return consumers;
     }
 
     static Set<String> listenedTopics(Path sources) throws Exception {

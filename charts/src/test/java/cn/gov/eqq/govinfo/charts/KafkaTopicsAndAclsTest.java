@@ -77,6 +77,28 @@ class KafkaTopicsAndAclsTest {
     }
 
     @Test
+    void theTopicsScoringReplaysFromKeepTheirWholeHistory() {
+        Map<String, Map<String, Object>> topics = new HashMap<>();
+        STRIMZI.allOfKind("KafkaTopic").forEach(t -> topics.put((String) spec(t).get("topicName"), spec(t)));
+        GenericKubernetesResource scoring = STRIMZI.allOfKind("KafkaUser").stream()
+                .filter(u -> u.getMetadata().getName().equals("scoring")).findFirst().orElseThrow();
+        Set<String> replayed = topicsWith(spec(scoring), "Read");
+        assertThat(replayed).containsExactlyInAnyOrder(Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS);
+
+        for (String topic : replayed) {
+            // neither time nor size may drop an event: the ledger is rebuilt from offset 0
+            assertThat(config(topics.get(topic))).as(topic).containsEntry("retention.ms", -1)
+                    .doesNotContainKey("retention.bytes");
+        }
+        assertThat(config(topics.get(Topics.UNITS))).containsEntry("cleanup.policy", "compact");
+        // circulars are the official record that outside readers follow: kept; ranking snapshots are derived
+        // (a replay reproduces them) and kept two years
+        assertThat(config(topics.get(Topics.CIRCULARS))).containsEntry("retention.ms", -1);
+        assertThat(config(topics.get(Topics.RANKINGS))).containsEntry("retention.ms", 63072000000L)
+                .containsEntry("cleanup.policy", "delete");
+    }
+
+    @Test
     void eachServiceHasItsOwnScramPrincipalAndWritesOnlyItsOwnTopics() {
         Map<String, GenericKubernetesResource> users = STRIMZI.allOfKind("KafkaUser").stream()
                 .collect(Collectors.toMap(u -> u.getMetadata().getName(), u -> u));

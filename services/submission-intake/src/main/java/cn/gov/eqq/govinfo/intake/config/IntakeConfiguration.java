@@ -16,7 +16,6 @@ import cn.gov.eqq.govinfo.intake.progress.application.QuotaProgress;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitStore;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
-import cn.gov.eqq.govinfo.platform.problem.ProblemExceptionHandler;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,16 +32,6 @@ import java.util.stream.Collectors;
 /** Wires the plain use-case classes and declares the two topics this service is the only writer of. */
 @Configuration(proxyBeanMethods = false)
 class IntakeConfiguration {
-
-    /**
-     * service-defaults ships the Chinese problem handler but does not register it (it is a controller advice outside
-     * our package): without this an ApiProblem would surface as a 500. Backs off once the platform registers one.
-     */
-    @Bean
-    @ConditionalOnMissingBean(ProblemExceptionHandler.class)
-    ProblemExceptionHandler problemExceptionHandler() {
-        return new ProblemExceptionHandler();
-    }
 
     /** Millisecond ticks: MongoDB keeps milliseconds, so an instant read back equals the one that was published. */
     @Bean

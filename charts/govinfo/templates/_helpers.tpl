@@ -139,5 +139,12 @@ SPRING_KAFKA_PROPERTIES_SASL_MECHANISM: {{ $v.kafka.sasl.mechanism | quote }}
 SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_TYPE: "PEM"
 SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_LOCATION: {{ printf "/etc/govinfo/kafka-ca/%s" $v.kafka.tls.caKey | quote }}
 {{- end }}
+{{- with .svc.mail }}
+SMTP_HOST: {{ required "mail.host is required" .host | quote }}
+SMTP_PORT: {{ required "mail.port is required" .port | quote }}
+SMTP_AUTH: {{ .auth | default false | quote }}
+SMTP_STARTTLS: {{ .starttls | default false | quote }}
+COMMISSION_MAIL_FROM: {{ required "mail.from is required" .from | quote }}
+{{- end }}
 {{- end }}
 {{- end -}}

@@ -223,6 +223,24 @@ class DockerComposeTest {
     }
 
     @Test
+    void onlyCommissionTaskingGetsTheSmtpSettingsAndTheLoginOnlyFromTheEnvironment() {
+        Map<String, Object> env = map(services.get("commission-tasking"), "environment");
+        for (String variable : List.of("SMTP_HOST", "SMTP_PORT", "SMTP_AUTH", "SMTP_STARTTLS", "COMMISSION_MAIL_FROM")) {
+            assertThat(env).as(variable).containsKey(variable);
+            // overridable from the developer's shell or .env
+            assertThat(env.get(variable).toString()).as(variable).startsWith("${" + variable + ":-");
+        }
+        assertThat(env).containsEntry("SMTP_USERNAME", "${SMTP_USERNAME:-}").containsEntry("SMTP_PASSWORD", "${SMTP_PASSWORD:-}");
+        assertThat(strings(services.get("commission-tasking").get("extra_hosts")))
+                .contains("host.docker.internal:host-gateway");
+        services.forEach((name, service) -> {
+            if (!name.equals("commission-tasking") && service.get("environment") instanceof Map<?, ?> other) {
+                assertThat(other.keySet()).as(name).noneMatch(k -> k.toString().startsWith("SMTP_"));
+            }
+        });
+    }
+
+    @Test
     void portsArePublishedOnLoopbackOnly() {
         services.forEach((name, service) -> {
             Object ports = service.get("ports");

@@ -33,6 +33,46 @@ record PolicyEvaluator(List<NetworkPolicy> policies) {
         return allows(from, to, port, "TCP");
     }
 
+    /**
+     * Egress from a pod to an address outside the cluster (an SMTP server): only the source's policies decide, and a
+     * peer matches when it is an ipBlock whose CIDR holds the address and whose {@code except} does not.
+     */
+    boolean allowsEgressToAddress(Pod from, String ipv4, int port) {
+        List<NetworkPolicy> selecting = policies.stream()
+                .filter(p -> p.getMetadata().getNamespace().equals(from.namespace()))
+                .filter(p -> matches(p.getSpec().getPodSelector(), from.labels()))
+                .filter(p -> p.getSpec().getPolicyTypes().contains("Egress"))
+                .toList();
+        if (selecting.isEmpty()) {
+            return true;
+        }
+        Pod nowhere = new Pod("address", "", Map.of(), Map.of());
+        return selecting.stream().filter(p -> p.getSpec().getEgress() != null)
+                .flatMap(p -> p.getSpec().getEgress().stream())
+                .anyMatch(rule -> (rule.getTo() == null || rule.getTo().isEmpty()
+                        || rule.getTo().stream().anyMatch(peer -> peer.getIpBlock() != null
+                        && inCidr(ipv4, peer.getIpBlock().getCidr())
+                        && (peer.getIpBlock().getExcept() == null
+                        || peer.getIpBlock().getExcept().stream().noneMatch(e -> inCidr(ipv4, e)))))
+                        && (rule.getPorts() == null || rule.getPorts().isEmpty()
+                        || rule.getPorts().stream().anyMatch(pp -> portMatches(pp, nowhere, port, "TCP"))));
+    }
+
+    static boolean inCidr(String ipv4, String cidr) {
+        String[] parts = cidr.split("/");
+        int bits = Integer.parseInt(parts[1]);
+        long mask = bits == 0 ? 0 : (0xFFFFFFFFL << (32 - bits)) & 0xFFFFFFFFL;
+        return (toLong(ipv4) & mask) == (toLong(parts[0]) & mask);
+    }
+
+    private static long toLong(String ipv4) {
+        long value = 0;
+        for (String octet : ipv4.split("\\.")) {
+            value = (value << 8) | Integer.parseInt(octet);
+        }
+        return value;
+    }
+
     /** For Egress: subject = source, other = destination; for Ingress: subject = destination, other = source. */
     private boolean allowedIn(Pod subject, Pod other, int port, String protocol, String direction) {
         List<NetworkPolicy> selecting = policies.stream()

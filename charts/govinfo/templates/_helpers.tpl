@@ -131,6 +131,7 @@ KEYCLOAK_JWKS_URI: {{ $v.keycloak.jwkSetUri | quote }}
 KAFKA_BOOTSTRAP_SERVERS: {{ $v.kafka.bootstrapServers | quote }}
 SPRING_KAFKA_ADMIN_AUTO_CREATE: {{ $v.kafka.autoCreateTopics | quote }}
 GOVINFO_TOPIC_PARTITIONS: {{ $v.kafka.partitions | quote }}
+GOVINFO_TOPIC_REPLICAS: {{ $v.kafka.replicationFactor | quote }}
 SPRING_KAFKA_SECURITY_PROTOCOL: {{ $v.kafka.securityProtocol | quote }}
 {{- if include "govinfo.kafkaSasl" .root }}
 SPRING_KAFKA_PROPERTIES_SASL_MECHANISM: {{ $v.kafka.sasl.mechanism | quote }}

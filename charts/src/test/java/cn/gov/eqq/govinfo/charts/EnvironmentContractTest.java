@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,7 +53,21 @@ class EnvironmentContractTest {
         parts.add(Files.readString(yml));
         if (!service.equals("gateway")) {
             parts.add(Files.readString(SHARED_DEFAULTS));
+            // a few settings are read by @Value placeholders in code (e.g. the NewTopic beans' replicas)
+            parts.add(javaSources(RepoPaths.ROOT.resolve(MODULE.get(service)).resolve("src/main/java")));
+            parts.add(javaSources(RepoPaths.ROOT.resolve("platform/service-defaults/src/main/java")));
         }
         return String.join("\n", parts);
+    }
+
+    private static String javaSources(Path root) throws Exception {
+        try (Stream<Path> walk = Files.walk(root)) {
+            List<Path> files = walk.filter(p -> p.toString().endsWith(".java")).toList();
+            StringBuilder all = new StringBuilder();
+            for (Path file : files) {
+                all.append(Files.readString(file)).append('\n');
+            }
+            return all.toString();
+        }
     }
 }

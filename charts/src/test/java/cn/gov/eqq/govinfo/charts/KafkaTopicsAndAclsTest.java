@@ -99,6 +99,17 @@ class KafkaTopicsAndAclsTest {
     }
 
     @Test
+    void servicesThatDeclareTopicsAskForTheClustersReplicationFactor() {
+        for (String service : BACKEND) {
+            assertThat(RenderedChart.withDefaults().configMap(service).getData()).as(service)
+                    .containsEntry("GOVINFO_TOPIC_REPLICAS", "3");
+            assertThat(RenderedChart.withValuesFile("ci/kind-values.yaml").configMap(service).getData()).as(service)
+                    .containsEntry("GOVINFO_TOPIC_REPLICAS", "1");
+        }
+        assertThat(RenderedChart.withDefaults().configMap("gateway").getData()).doesNotContainKey("GOVINFO_TOPIC_REPLICAS");
+    }
+
+    @Test
     void eachServiceHasItsOwnScramPrincipalAndWritesOnlyItsOwnTopics() {
         Map<String, GenericKubernetesResource> users = STRIMZI.allOfKind("KafkaUser").stream()
                 .collect(Collectors.toMap(u -> u.getMetadata().getName(), u -> u));

@@ -38,7 +38,8 @@ public class KafkaDefaultsAutoConfiguration {
     }
 
     @Bean
-    NewTopic govinfoDeadLetterTopic(@Value("${spring.application.name}") String service) {
-        return TopicBuilder.name(Topics.deadLetterTopicOf(service)).partitions(1).build();
+    NewTopic govinfoDeadLetterTopic(@Value("${spring.application.name}") String service,
+                                    @Value("${govinfo.kafka.topic-replicas:${GOVINFO_TOPIC_REPLICAS:1}}") int replicas) {
+        return TopicBuilder.name(Topics.deadLetterTopicOf(service)).partitions(1).replicas(replicas).build();
     }
 }

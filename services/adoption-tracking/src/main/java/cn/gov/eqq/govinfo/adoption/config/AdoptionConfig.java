@@ -52,7 +52,8 @@ public class AdoptionConfig {
 
     /** The one topic this service writes (key = item id). */
     @Bean
-    NewTopic adoptionsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions) {
-        return TopicBuilder.name(Topics.ADOPTIONS).partitions(partitions).replicas(1).build();
+    NewTopic adoptionsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions,
+                           @Value("${govinfo.kafka.topic-replicas:${GOVINFO_TOPIC_REPLICAS:1}}") int replicas) {
+        return TopicBuilder.name(Topics.ADOPTIONS).partitions(partitions).replicas(replicas).build();
     }
 }

@@ -57,7 +57,8 @@ class ReportingConfiguration {
 
     /** reporting is the only writer of the dashboard topic. */
     @Bean
-    NewTopic circularEventsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions) {
-        return TopicBuilder.name(Topics.CIRCULARS).partitions(partitions).build();
+    NewTopic circularEventsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions,
+                                 @Value("${govinfo.kafka.topic-replicas:${GOVINFO_TOPIC_REPLICAS:1}}") int replicas) {
+        return TopicBuilder.name(Topics.CIRCULARS).partitions(partitions).replicas(replicas).build();
     }
 }

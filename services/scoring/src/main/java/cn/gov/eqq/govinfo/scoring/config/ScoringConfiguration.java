@@ -32,7 +32,8 @@ class ScoringConfiguration {
 
     /** Scoring is the one writer of the ranking topic, so it declares it. */
     @Bean
-    NewTopic rankingsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions) {
-        return TopicBuilder.name(Topics.RANKINGS).partitions(partitions).build();
+    NewTopic rankingsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions,
+                           @Value("${govinfo.kafka.topic-replicas:${GOVINFO_TOPIC_REPLICAS:1}}") int replicas) {
+        return TopicBuilder.name(Topics.RANKINGS).partitions(partitions).replicas(replicas).build();
     }
 }

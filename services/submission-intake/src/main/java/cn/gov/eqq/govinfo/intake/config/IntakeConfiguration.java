@@ -92,13 +92,15 @@ class IntakeConfiguration {
 
     /** Compacted: the latest UnitChanged per unit is the directory any new consumer reads from the beginning. */
     @Bean
-    NewTopic unitsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions) {
-        return TopicBuilder.name(Topics.UNITS).partitions(partitions)
+    NewTopic unitsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions,
+                        @Value("${govinfo.kafka.topic-replicas:${GOVINFO_TOPIC_REPLICAS:1}}") int replicas) {
+        return TopicBuilder.name(Topics.UNITS).partitions(partitions).replicas(replicas)
                 .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build();
     }
 
     @Bean
-    NewTopic itemsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions) {
-        return TopicBuilder.name(Topics.ITEMS).partitions(partitions).build();
+    NewTopic itemsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions,
+                        @Value("${govinfo.kafka.topic-replicas:${GOVINFO_TOPIC_REPLICAS:1}}") int replicas) {
+        return TopicBuilder.name(Topics.ITEMS).partitions(partitions).replicas(replicas).build();
     }
 }

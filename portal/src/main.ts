@@ -44,6 +44,12 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
 }
 const app = () => document.getElementById('app')!;
 function show(...nodes: Child[]) { app().replaceChildren(...nodes.filter((n): n is Node | string => !!n || n === '') as (Node | string)[]); }
+// Pages load asynchronously: a page started for an earlier hash must not paint over the page of the newer one.
+let routeSeq = 0;
+function guardedShow() {
+  const mine = routeSeq;
+  return (...nodes: Child[]) => { if (mine === routeSeq) show(...nodes); };
+}
 function banner(message: string, kind: 'error' | 'ok' = 'error') {
   return el('div', { className: `banner ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message);
 }
@@ -123,22 +129,24 @@ function renderHeader() {
 }
 
 async function route() {
+  routeSeq++;
+  const show = guardedShow();
   const hash = location.hash || defaultPage();
   document.querySelectorAll('#menu a').forEach((a) =>
     a.classList.toggle('active', a.getAttribute('href') === hash));
-  const [, page, arg] = hash.split('/');
+  const [, page, arg] = hash.split('?')[0].split('/');
   try {
     switch (page) {
-      case 'items': return arg === 'new' ? itemForm() : arg ? itemDetail(arg) : myItems();
-      case 'edit': return itemForm(arg);
-      case 'overview': return overview();
-      case 'sign-off': return signOffQueue();
-      case 'inbox': return inbox();
-      case 'commissions': return commissions();
-      case 'progress': return bannerProgress();
-      case 'units': return units();
-      case 'rankings': return rankings();
-      case 'circulars': return circulars();
+      case 'items': return await (arg === 'new' ? itemForm() : arg ? itemDetail(arg) : myItems());
+      case 'edit': return await itemForm(arg);
+      case 'overview': return await overview();
+      case 'sign-off': return await signOffQueue();
+      case 'inbox': return await inbox();
+      case 'commissions': return await commissions();
+      case 'progress': return await bannerProgress();
+      case 'units': return await units();
+      case 'rankings': return await rankings();
+      case 'circulars': return await circulars();
       default: show(banner('没有这个页面'));
     }
   } catch (e) {
@@ -174,6 +182,7 @@ function itemTable(items: Item[], showUnit: boolean) {
 }
 
 async function myItems() {
+  const show = guardedShow();
   const params = new URLSearchParams(location.search);
   const status = params.get('status') ?? '';
   const load = async (s: string) => {
@@ -198,6 +207,7 @@ async function myItems() {
 
 
 async function itemForm(itemId?: string) {
+  const show = guardedShow();
   const existing = itemId ? await get<Item>(`/api/intake/items/${itemId}`) : null;
   const c = existing?.content;
   let openCommissions: { id: string; title: string; deadlineDisplay: string }[] = [];
@@ -292,6 +302,7 @@ function showFieldErrors(form: HTMLElement, e: unknown, messages: HTMLElement) {
 }
 
 async function itemDetail(id: string) {
+  const show = guardedShow();
   const item = await get<Item>(`/api/intake/items/${id}`);
   const c = item.content;
   const messages = el('div');
@@ -396,6 +407,7 @@ function withText(question: string, then: (text: string) => void) {
 
 // ---------- reporter overview: quota, commissions, score ----------
 async function overview() {
+  const show = guardedShow();
   const month = beijingMonth();
   const quota = el('section', { className: 'card', id: 'quota' }, el('h2', {}, `${month} 任务进度`), el('p', { className: 'muted' }, '加载中……'));
   const comm = el('section', { className: 'card', id: 'my-commissions' }, el('h2', {}, '待完成的约稿'), el('p', { className: 'muted' }, '加载中……'));
@@ -428,12 +440,14 @@ function progressBar(done: number, of: number) {
 
 // ---------- unit leader ----------
 async function signOffQueue() {
+  const show = guardedShow();
   const page = await get<Page>('/api/intake/items/sign-off-queue?size=100');
   show(el('h1', {}, '待签批信息'), itemTable(page.items, false));
 }
 
 // ---------- information room ----------
 async function inbox() {
+  const show = guardedShow();
   const form = el('form', { className: 'filters', id: 'inbox-filters' },
     el('select', { name: 'status' }, ...options(STATUS, 'SUBMITTED', '全部已报送')),
     el('select', { name: 'group' }, ...options(GROUPS, undefined, '全部组别')),
@@ -460,6 +474,7 @@ async function inbox() {
 }
 
 async function commissions() {
+  const show = guardedShow();
   const list = await get<any[]>('/api/commission/commissions?scope=all');
   const messages = el('div');
   const form = el('form', { className: 'inline-form', id: 'commission-form' },
@@ -501,6 +516,7 @@ async function judge(commissionId: string, itemId: string, accepted: boolean, re
 }
 
 async function bannerProgress() {
+  const show = guardedShow();
   const month = beijingMonth();
   const p = await get<any>(`/api/intake/quota-progress?month=${month}`);
   show(el('h1', {}, `${month} 全旗任务进度`),
@@ -512,6 +528,7 @@ async function bannerProgress() {
 }
 
 async function units() {
+  const show = guardedShow();
   const list = await get<any[]>('/api/intake/units');
   show(el('h1', {}, '报送单位'), el('p', { className: 'muted' }, '单位、组别和基础条数由管理员维护。'),
     el('table', { className: 'list' }, el('thead', {}, el('tr', {}, el('th', {}, '编号'), el('th', {}, '名称'), el('th', {}, '组别'), el('th', {}, '状态'))),
@@ -521,6 +538,7 @@ async function units() {
 
 // ---------- leaders and viewers ----------
 async function rankings() {
+  const show = guardedShow();
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
   const form = el('form', { className: 'filters', id: 'ranking-filters' },
     el('select', { name: 'group', id: 'r-group' }, ...options(GROUPS, params.get('group') ?? '2')),
@@ -566,6 +584,7 @@ async function rankings() {
 }
 
 async function circulars() {
+  const show = guardedShow();
   const list = await get<any[]>('/api/reporting/circulars');
   show(el('h1', {}, '通报'), list.length === 0 ? el('p', { className: 'muted' }, '暂无通报。') : el('table', { className: 'list' },
     el('thead', {}, el('tr', {}, el('th', {}, '标题'), el('th', {}, '期间'), el('th', {}, '状态'), el('th', {}, '下载'))),

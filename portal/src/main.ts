@@ -301,13 +301,13 @@ function showFieldErrors(form: HTMLElement, e: unknown, messages: HTMLElement) {
   form.querySelector('.invalid input, .invalid textarea, .invalid select')?.scrollIntoView({ block: 'center' });
 }
 
-async function itemDetail(id: string) {
+async function itemDetail(id: string, notice?: string) {
   const show = guardedShow();
   const item = await get<Item>(`/api/intake/items/${id}`);
   const c = item.content;
-  const messages = el('div');
+  const messages = el('div', {}, notice ? banner(notice, 'ok') : null);
   const act = async (label: string, fn: () => Promise<unknown>) => {
-    try { await fn(); messages.replaceChildren(banner(`${label}成功`, 'ok')); await itemDetail(id); }
+    try { await fn(); await itemDetail(id, `${label}成功`); }
     catch (e) { messages.replaceChildren(banner(describe(e))); }
   };
   const rows: [string, Child][] = [
@@ -356,10 +356,10 @@ async function itemDetail(id: string) {
         r.opinion ? el('div', { className: 'opinion' }, `信息室意见：${r.opinion}`) : null)))))
     .catch((e) => revisions.replaceChildren(banner(describe(e))));
   get<any>(`/api/adoption/items/${id}`).then((a) => adoptions.replaceChildren(el('h2', {}, '采用与批示'),
-    adoptionList(a), has('info-room') ? adoptionForm(id, () => itemDetail(id)) : ''))
+    adoptionList(a), has('info-room') ? adoptionForm(id, () => itemDetail(id, '登记成功')) : ''))
     .catch((e) => adoptions.replaceChildren(el('h2', {}, '采用与批示'),
       e instanceof Problem && e.status === 404 ? el('p', { className: 'muted' }, '暂无采用或批示记录。') : banner(describe(e)),
-      has('info-room') && item.status === 'RECEIVED' ? adoptionForm(id, () => itemDetail(id)) : ''));
+      has('info-room') && item.status === 'RECEIVED' ? adoptionForm(id, () => itemDetail(id, '登记成功')) : ''));
 }
 
 function adoptionList(a: any) {

@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.RequestOptions;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PortalIT {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    /** The item page a save leads to (the form itself is at #/items/new, which must not count). */
+    private static final Pattern SAVED_ITEM = Pattern.compile(".*#/items/(?!new$)[^/]+$");
     private static final String TITLE = "发改委组织重点项目现场观摩（门户测试 " + Instant.now().toEpochMilli() + "）";
 
     static DevStack stack;
@@ -52,6 +55,8 @@ class PortalIT {
     static void startSystemAndBrowser() throws Exception {
         stack = RunningSystem.stack();
         Files.createDirectories(SCREENSHOTS);
+        // two cores shared with other builds: pages and services can take seconds, not milliseconds
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -107,7 +112,7 @@ class PortalIT {
             page.locator("#f-contactPhone").fill("0477-7622029");
             page.locator("#save-submit").click();
 
-            page.waitForURL(Pattern.compile(".*#/items/[^/]+$"));
+            page.waitForURL(SAVED_ITEM);
             Matcher id = Pattern.compile("#/items/([^/]+)$").matcher(page.url());
             assertThat(id.find()).isTrue();
             itemId = id.group(1);
@@ -249,6 +254,49 @@ class PortalIT {
             page.locator("#login").click();
             assertThat(page.locator("#username")).isVisible();
             screenshot(page, "08-keycloak-login-after-logout");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aReturnedItemShowsTheRoomsOpinionToTheReporterWhoRevisesAndResubmits() {
+        String title = "发改委推进营商环境改革（退回测试 " + Instant.now().toEpochMilli() + "）";
+        String returnedId;
+        try (BrowserContext context = newContext()) {
+            Page page = signIn(context, "u006-reporter", false);
+            page.navigate(stack.gatewayUrl() + "/#/items/new");
+            page.locator("#f-title").fill(title);
+            page.locator("#f-category").selectOption("BRIEF");
+            page.locator("#f-body").fill("我委推进营商环境改革。");
+            page.locator("#f-polarity").selectOption("GOOD_NEWS");
+            page.locator("#f-contactPhone").fill("13800000000");
+            page.locator("#save-submit").click();
+            page.waitForURL(SAVED_ITEM);
+            returnedId = page.url().substring(page.url().lastIndexOf('/') + 1);
+        }
+        String opinion = "请补充改革前后办理时限的对比数据";
+        try (BrowserContext context = newContext()) {
+            Page page = signIn(context, "room-editor", false);
+            page.navigate(stack.gatewayUrl() + "/#/items/" + returnedId);
+            page.onceDialog(dialog -> dialog.accept(opinion));
+            page.locator("#return-item").click();
+            assertThat(page.locator("dl.facts")).containsText("退回修改");
+        }
+        try (BrowserContext context = newContext()) {
+            Page page = signIn(context, "u006-reporter", false);
+            page.navigate(stack.gatewayUrl() + "/#/items");
+            page.locator(".tabs button[data-status=RETURNED]").click();
+            assertThat(page.locator("tr[data-item='" + returnedId + "']")).containsText("退回修改");
+            page.locator("tr[data-item='" + returnedId + "'] a").click();
+            assertThat(page.locator(".revisions .opinion")).containsText(opinion);
+            screenshot(page, "09-returned-item-with-opinion");
+
+            page.locator("a[href='#/edit/" + returnedId + "']").click();
+            page.locator("#f-body").fill("我委推进营商环境改革，企业开办时限由5个工作日压缩至1个工作日。");
+            page.locator("#save-submit").click();
+            page.waitForURL(url -> url.endsWith("#/items/" + returnedId));
+            assertThat(page.locator("dl.facts")).containsText("已报送");
+            assertThat(page.locator(".revisions li")).hasCount(2);
         }
     }
 

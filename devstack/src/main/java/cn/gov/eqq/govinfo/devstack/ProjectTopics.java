@@ -32,9 +32,12 @@ final class ProjectTopics {
         List<NewTopic> topics = new ArrayList<>();
         for (Topics.Spec spec : Topics.ALL) {
             NewTopic topic = new NewTopic(spec.name(), EVENT_PARTITIONS, (short) 1);
+            // kept forever: scoring's replay rebuilds everything from the whole history (docs/deploy.md, Retention)
+            Map<String, String> configs = new java.util.HashMap<>(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
             if (spec.compacted()) {
-                topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
             }
+            topic.configs(configs);
             topics.add(topic);
         }
         for (Service service : Service.backends()) {

@@ -114,6 +114,8 @@ class DevStackTest {
             var configs = admin.describeConfigs(List.of(units, items)).all().get(20, TimeUnit.SECONDS);
             assertThat(configs.get(units).get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("compact");
             assertThat(configs.get(items).get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo("delete");
+            assertThat(configs.get(items).get(TopicConfig.RETENTION_MS_CONFIG).value())
+                    .as("event topics keep their whole history for scoring's replay").isEqualTo("-1");
         }
     }
 

@@ -149,7 +149,7 @@ class WalkingSkeletonIT {
         awaitAdoptionPointsOfTheItem(20, "被《鄂尔多斯政讯》采用");
 
         String correction = """
-                {"record":{"kind":"REGION_DAILY_BRIEF_ADOPTED","publication":"每日要情","effectiveDate":"%s"},
+                {"record":{"kind":"REGION_DAILY_BRIEF_ADOPTED","publication":"每日要情","issueNo":"第152期","effectiveDate":"%s"},
                  "reason":"录入时选错了刊物"}""".formatted(today);
         HttpResponse<String> corrected = post(recordsUrl + "/" + recordId + "/corrections", room, correction);
         assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);

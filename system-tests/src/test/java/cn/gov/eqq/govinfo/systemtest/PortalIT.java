@@ -168,10 +168,19 @@ class PortalIT {
             int expected = pointsBefore + 1 + 20;
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             int seen;
+            int notRendered = 0;
             do {
                 page.navigate(stack.gatewayUrl() + "/#/rankings");
                 page.reload();
-                assertThat(page.locator("#ranking[data-loaded=true]")).isVisible();
+                try {
+                    page.locator("#ranking[data-loaded=true]").waitFor(new Locator.WaitForOptions().setTimeout(15_000));
+                } catch (com.microsoft.playwright.TimeoutError e) {
+                    // Seen once in CI: the reloaded page did not render the ranking in time. Keep a picture of
+                    // what it showed instead, and load it again (the deadline still bounds the wait).
+                    screenshot(page, "07-rankings-not-rendered-" + (++notRendered));
+                    seen = -1;
+                    continue;
+                }
                 seen = earnedByU006(page);
                 if (seen == expected) {
                     break;

@@ -1,6 +1,6 @@
 package cn.gov.eqq.govinfo.adoption.integration;
 
-import cn.gov.eqq.govinfo.adoption.support.Users;
+import cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
 import cn.gov.eqq.govinfo.contracts.Topics;
@@ -112,7 +112,7 @@ class AdoptionTrackingIntegrationTest {
         String itemId = receivedItem("U006", "我旗重点项目建设提速", false);
 
         String recordId = recordCityBulletin(itemId, "2026年第15期", "2026-07-15");
-        mvc.perform(post("/api/adoption/items/{id}/records/{r}/corrections", itemId, recordId).with(Users.room())
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/corrections", itemId, recordId).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"record":{"kind":"REGION_DAILY_BRIEF_ADOPTED","issueNo":"2026年第88期",
@@ -120,7 +120,7 @@ class AdoptionTrackingIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.itemPoints").value(30))
                 .andExpect(jsonPath("$.records[0].versions.length()").value(2));
-        mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", itemId, recordId).with(Users.room())
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", itemId, recordId).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"实际未采用，误录\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.itemPoints").value(0))
@@ -156,11 +156,11 @@ class AdoptionTrackingIntegrationTest {
     void producedEventsHaveTheShapeOfTheGoldenFiles() throws Exception {
         String itemId = receivedItem("U006", "黄河流域生态保护", false);
         String recordId = recordCityBulletin(itemId, "2026年第20期", "2026-08-01");
-        mvc.perform(post("/api/adoption/items/{id}/records/{r}/corrections", itemId, recordId).with(Users.room())
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/corrections", itemId, recordId).with(KeycloakJwtUsers.room())
                 .contentType(MediaType.APPLICATION_JSON).content("""
                         {"record":{"kind":"CITY_BULLETIN_ADOPTED","issueNo":"2026年第21期",
                          "effectiveDate":"2026-08-01"},"reason":"期号录错"}""")).andExpect(status().isOk());
-        mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", itemId, recordId).with(Users.room())
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", itemId, recordId).with(KeycloakJwtUsers.room())
                 .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"误录\"}")).andExpect(status().isOk());
 
         String instructed = receivedItem("U006", "草原生态修复", false);
@@ -168,7 +168,7 @@ class AdoptionTrackingIntegrationTest {
                 {"kind":"REGION_LEADER_INSTRUCTION","leader":"自治区某副主席","text":"请总结推广",
                  "effectiveDate":"2026-10-08","followUp":{"action":"报送推广情况","dueDate":"2026-10-31"}}""");
         mvc.perform(post("/api/adoption/items/{id}/records/{r}/follow-up-reports", instructed, instructionId)
-                .with(Users.reporterOf("U006")).contentType(MediaType.APPLICATION_JSON)
+                .with(KeycloakJwtUsers.reporter("U006")).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"whatWasDone\":\"已在全旗推广\",\"doneOn\":\"2026-10-30\"}"))
                 .andExpect(status().isCreated());
 
@@ -195,7 +195,7 @@ class AdoptionTrackingIntegrationTest {
         String a = receivedItem("U001", "上海庙开发区招商引资", false);
         String b = receivedItem("U002", "敖勒召其镇招商引资", false);
 
-        String body = mvc.perform(post("/api/adoption/combined").with(Users.room())
+        String body = mvc.perform(post("/api/adoption/combined").with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"sourceItemIds":["%s","%s"],
                                  "record":{"kind":"REGION_DAILY_BRIEF_ADOPTED","issueNo":"2026年第101期",
@@ -210,7 +210,7 @@ class AdoptionTrackingIntegrationTest {
             AdoptionRecorded recorded = (AdoptionRecorded) events.get(0).payload();
             assertThat(recorded.combinedRecordId()).isEqualTo(combinedId);
             assertThat(recorded.kind()).isEqualTo("REGION_DAILY_BRIEF_ADOPTED");
-            mvc.perform(get("/api/adoption/items/{id}", item).with(Users.viewer()))
+            mvc.perform(get("/api/adoption/items/{id}", item).with(KeycloakJwtUsers.viewer()))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.itemPoints").value(30))
                     .andExpect(jsonPath("$.records[0].origin").value("COMBINED"));
@@ -227,12 +227,12 @@ class AdoptionTrackingIntegrationTest {
                 + itemId + ",,,CITY_BULLETIN_ADOPTED,,2026年第3期,2026-02-10,,,,\n"
                 + ",教体局,校园食品安全专项整治,市政府领导批示,,,2026/3/2,王副市长,请推广,报送推广情况,2026-03-31\n";
 
-        mvc.perform(post("/api/adoption/imports").with(Users.room()).contentType("text/csv")
+        mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.room()).contentType("text/csv")
                         .content(csv.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.added").value(2))
                 .andExpect(jsonPath("$.alreadyOnFile").value(0));
-        mvc.perform(post("/api/adoption/imports").with(Users.room()).contentType("text/csv")
+        mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.room()).contentType("text/csv")
                         .content(csv.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.added").value(0))
@@ -240,14 +240,14 @@ class AdoptionTrackingIntegrationTest {
 
         assertThat(eventsFor(itemId, 2)).extracting(EventEnvelope::type)
                 .containsExactly("AdoptionRecorded", "AdoptionRecorded");
-        mvc.perform(get("/api/adoption/items/{id}", itemId).with(Users.reporterOf("U007")))
+        mvc.perform(get("/api/adoption/items/{id}", itemId).with(KeycloakJwtUsers.reporter("U007")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.unitName").value("教体局"))
                 .andExpect(jsonPath("$.records.length()").value(2))
                 .andExpect(jsonPath("$.records[0].period").value("2026-02"))
                 .andExpect(jsonPath("$.records[1].lateEntry").value(true));
         // the import's instruction is months overdue and nobody reported: the room sees it
-        mvc.perform(get("/api/adoption/follow-ups/overdue").with(Users.room()))
+        mvc.perform(get("/api/adoption/follow-ups/overdue").with(KeycloakJwtUsers.room()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.itemId == '" + itemId + "')].action").value("报送推广情况"));
     }
@@ -317,7 +317,7 @@ class AdoptionTrackingIntegrationTest {
     }
 
     private String record(String itemId, String json) throws Exception {
-        String body = mvc.perform(post("/api/adoption/items/{id}/records", itemId).with(Users.room())
+        String body = mvc.perform(post("/api/adoption/items/{id}/records", itemId).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content(json))
                 .andExpect(status().isCreated())
                 .andReturn().getResponse().getContentAsString();

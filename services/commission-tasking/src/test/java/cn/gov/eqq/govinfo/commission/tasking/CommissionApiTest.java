@@ -9,10 +9,10 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static cn.gov.eqq.govinfo.commissiontesting.TestClock.beijing;
-import static cn.gov.eqq.govinfo.commissiontesting.TestUsers.reporter;
-import static cn.gov.eqq.govinfo.commissiontesting.TestUsers.room;
-import static cn.gov.eqq.govinfo.commissiontesting.TestUsers.user;
-import static cn.gov.eqq.govinfo.commissiontesting.TestUsers.viewer;
+import static cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers.reporter;
+import static cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers.room;
+import static cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers.user;
+import static cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers.viewer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;

@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 
 import static cn.gov.eqq.govinfo.commissiontesting.TestClock.beijing;
-import static cn.gov.eqq.govinfo.commissiontesting.TestUsers.reporter;
-import static cn.gov.eqq.govinfo.commissiontesting.TestUsers.room;
+import static cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers.reporter;
+import static cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers.room;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;

@@ -1,7 +1,7 @@
 package cn.gov.eqq.govinfo.adoption.importing.adapter.in.web;
 
 import cn.gov.eqq.govinfo.adoption.support.InMemoryItemAdoptionsStore;
-import cn.gov.eqq.govinfo.adoption.support.Users;
+import cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers;
 import cn.gov.eqq.govinfo.adoption.support.WebSliceBeans;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,9 +36,9 @@ class ImportControllerTest {
 
     @Test
     void onlyTheRoomImports() throws Exception {
-        mvc.perform(post("/api/adoption/imports").with(Users.reporterOf("U006")).contentType("text/csv")
+        mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.reporter("U006")).contentType("text/csv")
                 .content("kind,date\n")).andExpect(status().isForbidden());
-        mvc.perform(get("/api/adoption/imports/template").with(Users.viewer())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/adoption/imports/template").with(KeycloakJwtUsers.viewer())).andExpect(status().isForbidden());
     }
 
     @Test
@@ -46,14 +46,14 @@ class ImportControllerTest {
         byte[] big = new byte[ImportController.MAX_BYTES + 1];
         java.util.Arrays.fill(big, (byte) 'a');
 
-        mvc.perform(post("/api/adoption/imports").with(Users.room()).contentType("text/csv").content(big))
+        mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.room()).contentType("text/csv").content(big))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.code").value("import.too-large"));
     }
 
     @Test
     void templateIsDownloadableAsCsv() throws Exception {
-        mvc.perform(get("/api/adoption/imports/template").with(Users.room()))
+        mvc.perform(get("/api/adoption/imports/template").with(KeycloakJwtUsers.room()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.startsWith(
                         "\uFEFFitem_id,unit,title,kind,publication,issue_no,date,leader,text,follow_up_action,follow_up_due")));
@@ -65,7 +65,7 @@ class ImportControllerTest {
         String csv = "item_id,kind,issue_no,date\nIMP-W1,CITY_BULLETIN_ADOPTED,第1期,2026-03-01\n"
                 + "IMP-NONE,CITY_BULLETIN_ADOPTED,第2期,2026-03-02\n";
 
-        mvc.perform(post("/api/adoption/imports").with(Users.room()).contentType("text/csv")
+        mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.room()).contentType("text/csv")
                         .content(csv.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("import.refused"))
@@ -81,7 +81,7 @@ class ImportControllerTest {
         MockMultipartFile file = new MockMultipartFile("file", "past.csv", "text/csv",
                 csv.getBytes(Charset.forName("GB18030")));
 
-        mvc.perform(multipart("/api/adoption/imports").file(file).with(Users.room()))
+        mvc.perform(multipart("/api/adoption/imports").file(file).with(KeycloakJwtUsers.room()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.added").value(1));
         assertThat(store.load("IMP-G1").orElseThrow().item().records()).singleElement()

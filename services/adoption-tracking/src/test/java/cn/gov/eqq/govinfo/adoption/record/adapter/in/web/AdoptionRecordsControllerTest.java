@@ -1,7 +1,7 @@
 package cn.gov.eqq.govinfo.adoption.record.adapter.in.web;
 
 import cn.gov.eqq.govinfo.adoption.support.InMemoryItemAdoptionsStore;
-import cn.gov.eqq.govinfo.adoption.support.Users;
+import cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers;
 import cn.gov.eqq.govinfo.adoption.support.WebSliceBeans;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +53,7 @@ class AdoptionRecordsControllerTest {
             {"kind":"CITY_BULLETIN_ADOPTED","issueNo":"2026年第15期","effectiveDate":"2026-07-15"}""";
 
     private String record(String itemId, String body) throws Exception {
-        String json = mvc.perform(post("/api/adoption/items/{id}/records", itemId).with(Users.room())
+        String json = mvc.perform(post("/api/adoption/items/{id}/records", itemId).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content(body))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         var records = JsonMapper.builder().build().readTree(json).get("records");
@@ -62,7 +62,7 @@ class AdoptionRecordsControllerTest {
 
     @Test
     void roomRecordsAnAdoptionAndSeesWhoEnteredItAndWhatItCounts() throws Exception {
-        mvc.perform(post("/api/adoption/items/{id}/records", item).with(Users.room())
+        mvc.perform(post("/api/adoption/items/{id}/records", item).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content(CITY_BULLETIN))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.itemPoints").value(20))
@@ -79,7 +79,7 @@ class AdoptionRecordsControllerTest {
     @ValueSource(strings = {"reporter", "unit-leader", "viewer", "admin", "dashboard"})
     void onlyTheRoomRecordsCorrectsWithdrawsAndCombines(String role) throws Exception {
         String recordId = record(item, CITY_BULLETIN);
-        RequestPostProcessor other = Users.user("someone", "U006", role);
+        RequestPostProcessor other = KeycloakJwtUsers.user("someone", "U006", role);
 
         mvc.perform(post("/api/adoption/items/{id}/records", item).with(other)
                         .contentType(MediaType.APPLICATION_JSON).content(CITY_BULLETIN))
@@ -127,7 +127,7 @@ class AdoptionRecordsControllerTest {
             String body = fields.substring(0, fields.length() - 1)
                     + (fields.length() > 2 ? "," : "") + "\"kind\":\"" + name + "\",\"effectiveDate\":\"2026-09-01\"}";
 
-            mvc.perform(post("/api/adoption/items/{id}/records", itemId).with(Users.room())
+            mvc.perform(post("/api/adoption/items/{id}/records", itemId).with(KeycloakJwtUsers.room())
                             .contentType(MediaType.APPLICATION_JSON).content(body))
                     .andExpect(status().isCreated())
                     .andExpect(jsonPath("$.records[0].kind").value(kind))
@@ -139,7 +139,7 @@ class AdoptionRecordsControllerTest {
 
     @Test
     void roomCorrectsACombinedAdoptionForAllItsSources() throws Exception {
-        String body = mvc.perform(post("/api/adoption/combined").with(Users.room())
+        String body = mvc.perform(post("/api/adoption/combined").with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"sourceItemIds\":[\"" + item + "\",\"" + otherUnitsItem + "\"],\"record\":"
                                 + CITY_BULLETIN + "}"))
@@ -147,7 +147,7 @@ class AdoptionRecordsControllerTest {
                 .andReturn().getResponse().getContentAsString();
         String combinedId = JsonMapper.builder().build().readTree(body).get("combinedRecordId").asString();
 
-        mvc.perform(post("/api/adoption/combined/{c}/corrections", combinedId).with(Users.room())
+        mvc.perform(post("/api/adoption/combined/{c}/corrections", combinedId).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"record":{"kind":"CITY_BULLETIN_ADOPTED","issueNo":"2026年第16期",
                                  "effectiveDate":"2026-07-20"},"reason":"期号录错"}"""))
@@ -155,12 +155,12 @@ class AdoptionRecordsControllerTest {
                 .andExpect(jsonPath("$.effectiveDate").value("2026-07-20"));
 
         for (String id : java.util.List.of(item, otherUnitsItem)) {
-            mvc.perform(get("/api/adoption/items/{id}", id).with(Users.room()))
+            mvc.perform(get("/api/adoption/items/{id}", id).with(KeycloakJwtUsers.room()))
                     .andExpect(jsonPath("$.records[0].issueNo").value("2026年第16期"))
                     .andExpect(jsonPath("$.records[0].combinedRecordId").value(combinedId))
                     .andExpect(jsonPath("$.records[0].versions", hasSize(2)));
         }
-        mvc.perform(post("/api/adoption/combined/{c}/withdrawal", "CMB-unknown").with(Users.room())
+        mvc.perform(post("/api/adoption/combined/{c}/withdrawal", "CMB-unknown").with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}"))
                 .andExpect(status().isNotFound());
     }
@@ -175,24 +175,24 @@ class AdoptionRecordsControllerTest {
         record(item, CITY_BULLETIN);
         record(otherUnitsItem, CITY_BULLETIN);
 
-        mvc.perform(get("/api/adoption/items/{id}", item).with(Users.reporterOf("U006")))
+        mvc.perform(get("/api/adoption/items/{id}", item).with(KeycloakJwtUsers.reporter("U006")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.records", hasSize(1)));
-        mvc.perform(get("/api/adoption/items/{id}", otherUnitsItem).with(Users.reporterOf("U006")))
+        mvc.perform(get("/api/adoption/items/{id}", otherUnitsItem).with(KeycloakJwtUsers.reporter("U006")))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.detail").value("只能查看本单位信息的采用和批示情况"));
-        mvc.perform(get("/api/adoption/items").with(Users.reporterOf("U006")))
+        mvc.perform(get("/api/adoption/items").with(KeycloakJwtUsers.reporter("U006")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].unitId").value(org.hamcrest.Matchers.everyItem(
                         org.hamcrest.Matchers.is("U006"))));
-        mvc.perform(get("/api/adoption/items").param("unitId", "U007").with(Users.reporterOf("U006")))
+        mvc.perform(get("/api/adoption/items").param("unitId", "U007").with(KeycloakJwtUsers.reporter("U006")))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/api/adoption/items/{id}", otherUnitsItem).with(Users.viewer()))
+        mvc.perform(get("/api/adoption/items/{id}", otherUnitsItem).with(KeycloakJwtUsers.viewer()))
                 .andExpect(status().isOk());
     }
 
     @Test
     void reporterWithoutAUnitIsRefused() throws Exception {
-        mvc.perform(get("/api/adoption/items/{id}", item).with(Users.user("nobody", null, "reporter")))
+        mvc.perform(get("/api/adoption/items/{id}", item).with(KeycloakJwtUsers.user("nobody", null, "reporter")))
                 .andExpect(status().isForbidden());
     }
 
@@ -200,7 +200,7 @@ class AdoptionRecordsControllerTest {
     void correctionAndWithdrawalShowEveryVersionAndTheReading() throws Exception {
         String recordId = record(item, CITY_BULLETIN);
 
-        mvc.perform(post("/api/adoption/items/{id}/records/{r}/corrections", item, recordId).with(Users.room())
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/corrections", item, recordId).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"record":{"kind":"STATE_COUNCIL_ADOPTED","publication":"国务院办公厅《政务信息》",
                                  "issueNo":"第12期","effectiveDate":"2026-08-01"},"reason":"级别录错"}"""))
@@ -209,7 +209,7 @@ class AdoptionRecordsControllerTest {
                 .andExpect(jsonPath("$.records[0].versions[1].change").value("CORRECTED"))
                 .andExpect(jsonPath("$.records[0].versions[1].reason").value("级别录错"))
                 .andExpect(jsonPath("$.records[0].versions[0].kind").value("CITY_BULLETIN_ADOPTED"));
-        mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", item, recordId).with(Users.room())
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", item, recordId).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"误录\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.itemPoints").value(0))
@@ -222,7 +222,7 @@ class AdoptionRecordsControllerTest {
         String emergency = "I-" + UUID.randomUUID();
         store.receivedItem(emergency, "U006", "突发汛情", true);
 
-        mvc.perform(post("/api/adoption/items/{id}/records", emergency).with(Users.room())
+        mvc.perform(post("/api/adoption/items/{id}/records", emergency).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content("""
                                 {"kind":"市政府领导批示","leader":"王副市长","text":"抓紧处置",
                                  "effectiveDate":"2026-11-20"}"""))
@@ -236,35 +236,35 @@ class AdoptionRecordsControllerTest {
 
     @Test
     void badInputIsAProblemNeverA500() throws Exception {
-        mvc.perform(post("/api/adoption/items/{id}/records", item).with(Users.room())
+        mvc.perform(post("/api/adoption/items/{id}/records", item).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"kind\":\"\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.hasItems("kind", "effectiveDate")));
-        mvc.perform(post("/api/adoption/items/{id}/records", item).with(Users.room())
+        mvc.perform(post("/api/adoption/items/{id}/records", item).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"kind\":\"NEWSPAPER\",\"effectiveDate\":\"2026-07-01\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("record.unknown-kind"));
-        mvc.perform(post("/api/adoption/items/{id}/records", item).with(Users.room())
+        mvc.perform(post("/api/adoption/items/{id}/records", item).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"kind\":\"CITY_BULLETIN_ADOPTED\",\"effectiveDate\":\"2026-07-01\"}"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("record.issue-required"))
                 .andExpect(jsonPath("$.detail").value("刊物采用须填写期号"));
-        mvc.perform(post("/api/adoption/items/{id}/records", item).with(Users.room())
+        mvc.perform(post("/api/adoption/items/{id}/records", item).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"kind\":\"CITY_BULLETIN_ADOPTED\",\"effectiveDate\":\"2026-13-01\"}"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/api/adoption/items/{id}/records", "I-unknown").with(Users.room())
+        mvc.perform(post("/api/adoption/items/{id}/records", "I-unknown").with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content(CITY_BULLETIN))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", item, "ADR-nope").with(Users.room())
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", item, "ADR-nope").with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"x\"}"))
                 .andExpect(status().isNotFound());
-        mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", item, "ADR-nope").with(Users.room())
+        mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", item, "ADR-nope").with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"\"}"))
                 .andExpect(status().isBadRequest());
-        mvc.perform(post("/api/adoption/items/{id}/records", item).with(Users.room())
+        mvc.perform(post("/api/adoption/items/{id}/records", item).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content("{not json"))
                 .andExpect(status().isBadRequest());
     }
@@ -275,27 +275,27 @@ class AdoptionRecordsControllerTest {
                 {"kind":"CITY_LEADER_INSTRUCTION","leader":"王副市长","text":"请总结推广","effectiveDate":"2026-11-01",
                  "followUp":{"action":"报送推广经验","dueDate":"2026-11-20"}}""");
 
-        mvc.perform(get("/api/adoption/follow-ups/overdue").with(Users.room()))
+        mvc.perform(get("/api/adoption/follow-ups/overdue").with(KeycloakJwtUsers.room()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.recordId == '" + recordId + "')].daysOverdue").value(8))
                 .andExpect(jsonPath("$[?(@.recordId == '" + recordId + "')].unitName").value("发改委"));
-        mvc.perform(get("/api/adoption/follow-ups/overdue").with(Users.reporterOf("U006")))
+        mvc.perform(get("/api/adoption/follow-ups/overdue").with(KeycloakJwtUsers.reporter("U006")))
                 .andExpect(status().isForbidden());
 
         String report = "{\"whatWasDone\":\"已形成经验材料报市政府办\",\"doneOn\":\"2026-11-27\"}";
         mvc.perform(post("/api/adoption/items/{id}/records/{r}/follow-up-reports", item, recordId)
-                        .with(Users.reporterOf("U007")).contentType(MediaType.APPLICATION_JSON).content(report))
+                        .with(KeycloakJwtUsers.reporter("U007")).contentType(MediaType.APPLICATION_JSON).content(report))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/adoption/items/{id}/records/{r}/follow-up-reports", item, recordId)
-                        .with(Users.room()).contentType(MediaType.APPLICATION_JSON).content(report))
+                        .with(KeycloakJwtUsers.room()).contentType(MediaType.APPLICATION_JSON).content(report))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/api/adoption/items/{id}/records/{r}/follow-up-reports", item, recordId)
-                        .with(Users.reporterOf("U006")).contentType(MediaType.APPLICATION_JSON).content(report))
+                        .with(KeycloakJwtUsers.reporter("U006")).contentType(MediaType.APPLICATION_JSON).content(report))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.records[0].followUp.overdue").value(false))
                 .andExpect(jsonPath("$.records[0].followUp.reports[0].doneOn").value("2026-11-27"));
 
-        mvc.perform(get("/api/adoption/follow-ups/overdue").with(Users.room()))
+        mvc.perform(get("/api/adoption/follow-ups/overdue").with(KeycloakJwtUsers.room()))
                 .andExpect(jsonPath("$[?(@.recordId == '" + recordId + "')]").isEmpty());
     }
 }

@@ -1,16 +1,23 @@
-package cn.gov.eqq.govinfo.commissiontesting;
+package cn.gov.eqq.govinfo.testsupport.web;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.JwtRequestPostProcessor;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
 
-/** Tokens as Keycloak issues them: realm roles under {@code realm_access}, the unit in {@code unit_id}. */
-public final class TestUsers {
+/**
+ * MockMvc users whose tokens have the shape Keycloak gives them (realm roles under {@code realm_access}, the unit in
+ * {@code unit_id}), for web slice tests; tests against the real Keycloak use {@code testsupport.keycloak.Tokens}.
+ */
+public final class KeycloakJwtUsers {
+
+    private KeycloakJwtUsers() {
+    }
 
     public static JwtRequestPostProcessor room() {
         return user("room-editor", null, "info-room");
@@ -31,10 +38,7 @@ public final class TestUsers {
             if (unitId != null) {
                 j.claim("unit_id", unitId);
             }
-        }).authorities(java.util.Arrays.stream(roles)
+        }).authorities(Arrays.stream(roles)
                 .<GrantedAuthority>map(r -> new SimpleGrantedAuthority("ROLE_" + r)).toList());
-    }
-
-    private TestUsers() {
     }
 }

@@ -309,7 +309,7 @@ class PortalIT {
         }
     }
 
-    private static BrowserContext newContext() {
+    static BrowserContext newContext() {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setLocale("zh-CN").setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900));
         context.setDefaultTimeout(30_000);
@@ -321,7 +321,7 @@ class PortalIT {
      * sometimes does not come back signed in. Until the cause is found (issue 7) the failed attempt's page is kept as
      * a screenshot and printed, the cookies are cleared and the sign-in is tried once more; a second failure fails.
      */
-    private static Page signIn(BrowserContext context, String username, boolean screenshotLogin) {
+    static Page signIn(BrowserContext context, String username, boolean screenshotLogin) {
         Page page = context.newPage();
         for (int attempt = 1; ; attempt++) {
             page.navigate(stack.gatewayUrl() + "/");
@@ -365,7 +365,7 @@ class PortalIT {
                 .map(c -> c.value).findFirst().orElseThrow();
     }
 
-    private static void screenshot(Page page, String name) {
+    static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }

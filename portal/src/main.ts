@@ -1,74 +1,8 @@
 import './style.css';
 import { describe, get, Me, post, Problem, put } from './api';
 import { barChart, lineChart } from './charts';
-
-// ---------- labels (the services answer codes; people read Chinese) ----------
-const STATUS: Record<string, string> = {
-  DRAFT: '草稿', AWAITING_SIGN_OFF: '待领导签批', SUBMITTED: '已报送', RECEIVED: '已接收', RETURNED: '退回修改',
-  VOIDED: '已作废',
-};
-const CATEGORY: Record<string, string> = {
-  BRIEF: '简讯类（1分）', DYNAMIC: '动态类（1分）', COMPREHENSIVE: '综合类（1分）', PROBLEM: '问题类（5分）',
-  RESEARCH_REPORT: '调研报告（5分）',
-};
-const TOPIC: Record<string, string> = {
-  RURAL_REVITALISATION: '乡村振兴', INDUSTRIAL_DEVELOPMENT: '产业发展', LIVELIHOOD: '民生改善',
-  ENVIRONMENTAL_PROTECTION: '环境保护', SOCIAL_GOVERNANCE: '社会治理', ETHNIC_UNITY: '民族团结',
-  DEEPENING_REFORM: '深化改革', LEADER_VISITS_AND_INSTRUCTIONS: '领导调研及批示落实', MAJOR_PROJECTS: '重大项目推进',
-  INNOVATIVE_PRACTICES: '创新型经验做法',
-};
-const POLARITY: Record<string, string> = { GOOD_NEWS: '喜（正面）', PROBLEM: '忧（问题）' };
-const ADOPTION_KIND: Record<string, string> = {
-  CITY_BULLETIN_ADOPTED: '市政府办公室《鄂尔多斯政讯》采用（20分）', CITY_FORWARDED_TO_REGION: '市转报自治区（20分）',
-  CITY_LEADER_INSTRUCTION: '市政府领导批示（20分）', REGION_DAILY_BRIEF_ADOPTED: '自治区政府办公厅《每日要情》采用（30分）',
-  REGION_LEADER_INSTRUCTION: '自治区政府领导批示（30分）', STATE_COUNCIL_ADOPTED: '被国办采用（100分）',
-  REGION_FORWARDED_TO_STATE_COUNCIL: '自治区转报国办（100分）', CENTRAL_LEADER_INSTRUCTION: '中央领导批示（100分）',
-};
-const ROLE: Record<string, string> = {
-  reporter: '报送人', 'unit-leader': '单位领导', 'info-room': '信息室', viewer: '领导', admin: '管理员',
-};
-const GROUPS: Record<string, string> = { '1': '第一组', '2': '第二组', '3': '第三组' };
-
-// ---------- tiny DOM helpers (text only: nothing from the server is parsed as HTML) ----------
-type Child = Node | string | number | null | undefined | false;
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, any> = {}, ...children: Child[]) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.substring(2), v);
-    else if (k === 'className') node.className = v;
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(c instanceof Node ? c : String(c));
-  return node;
-}
-const app = () => document.getElementById('app')!;
-function show(...nodes: Child[]) { app().replaceChildren(...nodes.filter((n): n is Node | string => !!n || n === '') as (Node | string)[]); }
-// Pages load asynchronously: a page started for an earlier hash must not paint over the page of the newer one.
-let routeSeq = 0;
-function guardedShow() {
-  const mine = routeSeq;
-  return (...nodes: Child[]) => { if (mine === routeSeq) show(...nodes); };
-}
-function banner(message: string, kind: 'error' | 'ok' = 'error') {
-  return el('div', { className: `banner ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message);
-}
-function fmtTime(iso?: string | null) {
-  if (!iso) return '—';
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-}
-function beijingMonth(offset = 0): string {
-  const now = new Date(new Date().toLocaleString('en-US', { timeZone: 'Asia/Shanghai' }));
-  const d = new Date(now.getFullYear(), now.getMonth() + offset, 1);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
-}
-function beijingToday(): string {
-  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
-}
-function options(map: Record<string, string>, selected?: string, empty?: string) {
-  const list = Object.entries(map).map(([v, t]) => el('option', { value: v, selected: v === selected }, t));
-  return empty !== undefined ? [el('option', { value: '' }, empty), ...list] : list;
-}
+import { defaultPageFor, menuFor, parseRoute } from './routes';
+import { ADOPTION_KIND, CATEGORY, GROUPS, POLARITY, ROLE, STATUS, TOPIC, app, banner, beijingMonth, beijingToday, el, fmtTime, guardedShow, nextRoute, options, progressBar, show, showFieldErrors, withText, type Child } from './ui';
 
 let me: Me;
 let unitNames: Record<string, string> = {};
@@ -102,21 +36,11 @@ function showLogin() {
 }
 
 function defaultPage() {
-  if (has('info-room')) return '#/inbox';
-  if (has('reporter')) return '#/items';
-  if (has('unit-leader')) return '#/sign-off';
-  return '#/rankings';
+  return defaultPageFor(me.roles);
 }
 
 function renderHeader() {
-  const links: [string, string][] = [];
-  if (has('reporter')) links.push(['#/items', '本单位信息'], ['#/items/new', '新建信息'], ['#/overview', '任务与积分']);
-  if (has('unit-leader')) links.push(['#/sign-off', '待签批'], ['#/items', '本单位信息']);
-  if (has('info-room')) links.push(['#/inbox', '收件箱'], ['#/commissions', '约稿任务'], ['#/progress', '全旗任务进度'], ['#/units', '报送单位']);
-  if (has('info-room') || has('viewer') || has('admin')) links.push(['#/rankings', '积分排名']);
-  links.push(['#/circulars', '通报']);
-  const seen = new Set<string>();
-  document.getElementById('menu')!.replaceChildren(...links.filter(([h]) => !seen.has(h) && seen.add(h))
+  document.getElementById('menu')!.replaceChildren(...menuFor(me.roles)
     .map(([href, text]) => el('a', { href, 'data-page': href }, text)));
   const csrf = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='))?.substring(11) ?? '';
   const unit = me.unitId ? `${unitNames[me.unitId] ?? me.unitId} · ` : '';
@@ -129,12 +53,12 @@ function renderHeader() {
 }
 
 async function route() {
-  routeSeq++;
+  nextRoute();
   const show = guardedShow();
   const hash = location.hash || defaultPage();
   document.querySelectorAll('#menu a').forEach((a) =>
     a.classList.toggle('active', a.getAttribute('href') === hash));
-  const [, page, arg] = hash.split('?')[0].split('/');
+  const { page, arg } = parseRoute(hash);
   try {
     switch (page) {
       case 'items': return await (arg === 'new' ? itemForm() : arg ? itemDetail(arg) : myItems());
@@ -280,27 +204,6 @@ async function itemForm(itemId?: string) {
   show(el('h1', {}, existing ? '修改信息' : '新建信息'), messages, form);
 }
 
-/** Each {field, message} of the problem next to its field; the rest as a banner. */
-function showFieldErrors(form: HTMLElement, e: unknown, messages: HTMLElement) {
-  let placed = 0;
-  if (e instanceof Problem) {
-    for (const err of e.errors) {
-      const slot = form.querySelector<HTMLElement>(`#err-${CSS.escape(err.field)}`);
-      if (slot) {
-        slot.textContent = slot.textContent ? `${slot.textContent}；${err.message}` : err.message;
-        slot.closest('.field')?.classList.add('invalid');
-        placed++;
-      }
-    }
-  }
-  if (placed === 0 || !(e instanceof Problem) || e.errors.length > placed) {
-    messages.prepend(banner(describe(e)));
-  } else {
-    messages.prepend(banner('请按提示修改标红的内容。'));
-  }
-  form.querySelector('.invalid input, .invalid textarea, .invalid select')?.scrollIntoView({ block: 'center' });
-}
-
 async function itemDetail(id: string, notice?: string) {
   const show = guardedShow();
   const item = await get<Item>(`/api/intake/items/${id}`);
@@ -400,11 +303,6 @@ function adoptionForm(itemId: string, done: () => void) {
   return el('div', {}, messages, form);
 }
 
-function withText(question: string, then: (text: string) => void) {
-  const text = window.prompt(question);
-  if (text !== null && text.trim() !== '') then(text.trim());
-}
-
 // ---------- reporter overview: quota, commissions, score ----------
 async function overview() {
   const show = guardedShow();
@@ -429,13 +327,6 @@ async function overview() {
     el('p', {}, `报送 ${s.submissionPoints} · 转报 ${s.forwardPoints} · 采用批示 ${s.adoptionPoints} · 约稿 ${s.commissionPoints} · 扣分 ${s.deductionPoints}`),
     el('ul', { className: 'explain' }, ...(s.entries ?? []).map((e: any) => el('li', {}, `${e.date ?? ''} ${e.explanation} （${e.points >= 0 ? '+' : ''}${e.points}）`)))))
     .catch((e) => score.append(e instanceof Problem && e.status === 404 ? el('p', { className: 'muted' }, '本期尚无积分。') : banner(describe(e))));
-}
-
-function progressBar(done: number, of: number) {
-  const pct = of > 0 ? Math.min(100, Math.round((done / of) * 100)) : 0;
-  const fill = el('div');
-  fill.style.width = `${pct}%`; // CSSOM, not a style attribute: the CSP allows no inline styles
-  return el('div', { className: 'progress', role: 'progressbar', 'aria-valuenow': pct, 'aria-valuemin': 0, 'aria-valuemax': 100 }, fill);
 }
 
 // ---------- unit leader ----------

@@ -1,0 +1,30 @@
+// Which pages a person gets, by role. The menu only hides: the services refuse what a role may not do.
+
+/** The first page after sign-in. */
+export function defaultPageFor(roles: string[]): string {
+  if (roles.includes('info-room')) return '#/inbox';
+  if (roles.includes('reporter')) return '#/items';
+  if (roles.includes('unit-leader')) return '#/sign-off';
+  return '#/rankings';
+}
+
+/** The menu links [hash, label] in order, each page once. */
+export function menuFor(roles: string[]): [string, string][] {
+  const has = (r: string) => roles.includes(r);
+  const links: [string, string][] = [];
+  if (has('reporter')) links.push(['#/items', '本单位信息'], ['#/items/new', '新建信息'], ['#/overview', '任务与积分']);
+  if (has('unit-leader')) links.push(['#/sign-off', '待签批'], ['#/items', '本单位信息']);
+  if (has('info-room')) links.push(['#/inbox', '收件箱'], ['#/commissions', '约稿任务'], ['#/progress', '全旗任务进度']);
+  if (has('info-room') || has('admin')) links.push(['#/units', '报送单位']);
+  if (has('info-room') || has('viewer') || has('admin')) links.push(['#/rankings', '积分排名']);
+  links.push(['#/circulars', '通报']);
+  const seen = new Set<string>();
+  return links.filter(([h]) => !seen.has(h) && !!seen.add(h));
+}
+
+/** `#/circulars/QUARTERLY-2026-Q4-v1?x=1` → page `circulars`, arg `QUARTERLY-2026-Q4-v1`, query `x=1`. */
+export function parseRoute(hash: string): { page: string; arg: string | undefined; query: URLSearchParams } {
+  const [path, query] = hash.split('?');
+  const [, page, arg] = path.split('/');
+  return { page: page ?? '', arg: arg ? decodeURIComponent(arg) : undefined, query: new URLSearchParams(query ?? '') };
+}

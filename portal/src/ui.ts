@@ -1,0 +1,106 @@
+// Labels and small DOM helpers shared by every page (text only: nothing from the server is parsed as HTML).
+import { describe, Problem } from './api';
+
+// ---------- labels (the services answer codes; people read Chinese) ----------
+export const STATUS: Record<string, string> = {
+  DRAFT: '草稿', AWAITING_SIGN_OFF: '待领导签批', SUBMITTED: '已报送', RECEIVED: '已接收', RETURNED: '退回修改',
+  VOIDED: '已作废',
+};
+export const CATEGORY: Record<string, string> = {
+  BRIEF: '简讯类（1分）', DYNAMIC: '动态类（1分）', COMPREHENSIVE: '综合类（1分）', PROBLEM: '问题类（5分）',
+  RESEARCH_REPORT: '调研报告（5分）',
+};
+export const TOPIC: Record<string, string> = {
+  RURAL_REVITALISATION: '乡村振兴', INDUSTRIAL_DEVELOPMENT: '产业发展', LIVELIHOOD: '民生改善',
+  ENVIRONMENTAL_PROTECTION: '环境保护', SOCIAL_GOVERNANCE: '社会治理', ETHNIC_UNITY: '民族团结',
+  DEEPENING_REFORM: '深化改革', LEADER_VISITS_AND_INSTRUCTIONS: '领导调研及批示落实', MAJOR_PROJECTS: '重大项目推进',
+  INNOVATIVE_PRACTICES: '创新型经验做法',
+};
+export const POLARITY: Record<string, string> = { GOOD_NEWS: '喜（正面）', PROBLEM: '忧（问题）' };
+export const ADOPTION_KIND: Record<string, string> = {
+  CITY_BULLETIN_ADOPTED: '市政府办公室《鄂尔多斯政讯》采用（20分）', CITY_FORWARDED_TO_REGION: '市转报自治区（20分）',
+  CITY_LEADER_INSTRUCTION: '市政府领导批示（20分）', REGION_DAILY_BRIEF_ADOPTED: '自治区政府办公厅《每日要情》采用（30分）',
+  REGION_LEADER_INSTRUCTION: '自治区政府领导批示（30分）', STATE_COUNCIL_ADOPTED: '被国办采用（100分）',
+  REGION_FORWARDED_TO_STATE_COUNCIL: '自治区转报国办（100分）', CENTRAL_LEADER_INSTRUCTION: '中央领导批示（100分）',
+};
+export const ROLE: Record<string, string> = {
+  reporter: '报送人', 'unit-leader': '单位领导', 'info-room': '信息室', viewer: '领导', admin: '管理员',
+};
+export const GROUPS: Record<string, string> = { '1': '第一组', '2': '第二组', '3': '第三组' };
+
+// ---------- tiny DOM helpers (text only: nothing from the server is parsed as HTML) ----------
+export type Child = Node | string | number | null | undefined | false;
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, any> = {}, ...children: Child[]) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.substring(2), v);
+    else if (k === 'className') node.className = v;
+    else node.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(c instanceof Node ? c : String(c));
+  return node;
+}
+export const app = () => document.getElementById('app')!;
+export function show(...nodes: Child[]) { app().replaceChildren(...nodes.filter((n): n is Node | string => !!n || n === '') as (Node | string)[]); }
+// Pages load asynchronously: a page started for an earlier hash must not paint over the page of the newer one.
+let routeSeq = 0;
+/** A new route began: pages of earlier routes stop painting. */
+export function nextRoute() { routeSeq++; }
+export function guardedShow() {
+  const mine = routeSeq;
+  return (...nodes: Child[]) => { if (mine === routeSeq) show(...nodes); };
+}
+export function banner(message: string, kind: 'error' | 'ok' = 'error') {
+  return el('div', { className: `banner ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message);
+}
+export function fmtTime(iso?: string | null) {
+  if (!iso) return '—';
+  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+export function beijingMonth(offset = 0): string {
+  const now = new Date(new Date().toLocaleString('en-US', { timeZone: 'Asia/Shanghai' }));
+  const d = new Date(now.getFullYear(), now.getMonth() + offset, 1);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+}
+export function beijingToday(): string {
+  return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+}
+export function options(map: Record<string, string>, selected?: string, empty?: string) {
+  const list = Object.entries(map).map(([v, t]) => el('option', { value: v, selected: v === selected }, t));
+  return empty !== undefined ? [el('option', { value: '' }, empty), ...list] : list;
+}
+
+/** Each {field, message} of the problem next to its field; the rest as a banner. */
+export function showFieldErrors(form: HTMLElement, e: unknown, messages: HTMLElement) {
+  let placed = 0;
+  if (e instanceof Problem) {
+    for (const err of e.errors) {
+      const slot = form.querySelector<HTMLElement>(`#err-${CSS.escape(err.field)}`);
+      if (slot) {
+        slot.textContent = slot.textContent ? `${slot.textContent}；${err.message}` : err.message;
+        slot.closest('.field')?.classList.add('invalid');
+        placed++;
+      }
+    }
+  }
+  if (placed === 0 || !(e instanceof Problem) || e.errors.length > placed) {
+    messages.prepend(banner(describe(e)));
+  } else {
+    messages.prepend(banner('请按提示修改标红的内容。'));
+  }
+  form.querySelector('.invalid input, .invalid textarea, .invalid select')?.scrollIntoView({ block: 'center' });
+}
+
+export function withText(question: string, then: (text: string) => void) {
+  const text = window.prompt(question);
+  if (text !== null && text.trim() !== '') then(text.trim());
+}
+
+export function progressBar(done: number, of: number) {
+  const pct = of > 0 ? Math.min(100, Math.round((done / of) * 100)) : 0;
+  const fill = el('div');
+  fill.style.width = `${pct}%`; // CSSOM, not a style attribute: the CSP allows no inline styles
+  return el('div', { className: 'progress', role: 'progressbar', 'aria-valuenow': pct, 'aria-valuemin': 0, 'aria-valuemax': 100 }, fill);
+}
+

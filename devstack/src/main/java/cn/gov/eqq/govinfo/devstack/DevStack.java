@@ -105,7 +105,7 @@ public final class DevStack implements AutoCloseable {
         try {
             List<Callable<Void>> infra = new ArrayList<>();
             infra.add(timed("MongoDB", this::startMongo));
-            infra.add(timed("Kafka", this::startKafka));
+            infra.add(timed("Kafka", this::startKafkaBroker));
             if (config.keycloak()) {
                 infra.add(timed("Keycloak", this::startKeycloak));
             }
@@ -289,7 +289,7 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private void startKafka() {
+    private void startKafkaBroker() {
         Path dir = config.dataDir().resolve("kafka");
         KafkaBroker.Config kafkaConfig = new KafkaBroker.Config(null, dir, kafkaPort, kafkaControllerPort,
                 List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
@@ -558,6 +558,127 @@ public final class DevStack implements AutoCloseable {
             processes.values().forEach(p -> pids.add(p.process().pid()));
         }
         return pids;
+    }
+
+    // --- fault injection (system-tests/.../faults): break one part, keep its port and data, start it again ---------
+
+    /**
+     * {@code kill -9} of one service or the gateway: no shutdown hook, no flush, exactly what a crash does. Returns the
+     * pid that was killed, once it is gone. Its port stays reserved for {@link #restartService}.
+     */
+    public long killService(Service service) {
+        ServiceProcess process = processes.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException(service.artifactId() + " is not running in this devstack");
+        }
+        ProcessHandle handle = process.process().handle();
+        List<ProcessHandle> tree = new ArrayList<>();
+        tree.add(handle);
+        handle.descendants().forEach(tree::add);
+        tree.forEach(ProcessHandle::destroyForcibly);
+        awaitExit(tree, service.artifactId());
+        process.stop(); // already dead: only forgets the process and its shutdown hook
+        say(service.artifactId() + " 已强行终止 / killed (SIGKILL) pid " + handle.pid());
+        return handle.pid();
+    }
+
+    /** Starts a killed (or stopped) service again on its port and returns when it is ready. */
+    public Duration restartService(Service service) {
+        ServiceProcess old = processes.get(service);
+        if (old != null && old.process().isAlive()) {
+            throw new IllegalStateException(service.artifactId() + " is still running (pid " + old.process().pid() + ")");
+        }
+        long begin = System.nanoTime();
+        startService(service);
+        return Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    /** Whether the process of a service is alive (it may still be starting). */
+    public boolean isRunning(Service service) {
+        ServiceProcess process = processes.get(service);
+        return process != null && process.process().isAlive();
+    }
+
+    /** Pid of a service's process, for a test that wants to {@code kill -9} it itself. */
+    public long pidOf(Service service) {
+        ServiceProcess process = processes.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException(service.artifactId() + " is not running in this devstack");
+        }
+        return process.process().pid();
+    }
+
+    /** Stops the Kafka broker cleanly (SIGTERM); its log dirs stay, and {@link #startKafka()} reuses its ports. */
+    public synchronized void stopKafka() {
+        if (kafka == null || !kafka.isAlive()) {
+            throw new IllegalStateException("Kafka is not running in this devstack");
+        }
+        kafka.stop();
+        say("Kafka 已停止 / stopped");
+    }
+
+    /** Starts the broker again on the same ports and data; returns the time until it answered a metadata request. */
+    public synchronized Duration startKafka() {
+        if (kafka != null && kafka.isAlive()) {
+            throw new IllegalStateException("Kafka is still running");
+        }
+        startKafkaBroker();
+        return kafka.startupTime();
+    }
+
+    /**
+     * Stops the in-process MongoDB wire server: clients see their connections closed, H2 writes its file. Only for
+     * {@link DevStackConfig.Mongo#H2}, the one whose data outlives a stop.
+     */
+    public synchronized void stopMongo() {
+        if (config.mongo() != DevStackConfig.Mongo.H2) {
+            throw new IllegalStateException("only the H2 wire server keeps its data across a restart (mongo is "
+                    + config.mongo() + ")");
+        }
+        if (mongoServer == null) {
+            throw new IllegalStateException("MongoDB is not running in this devstack");
+        }
+        mongoServer.stop();
+        mongoServer = null;
+        say("MongoDB 已停止 / stopped");
+    }
+
+    /** Starts the H2 wire server again on the same port and file. */
+    public synchronized Duration startMongoAgain() {
+        if (mongoServer != null) {
+            throw new IllegalStateException("MongoDB is still running");
+        }
+        long begin = System.nanoTime();
+        startMongo();
+        return Duration.ofNanos(System.nanoTime() - begin);
+    }
+
+    /** Stops Keycloak (SIGTERM, its H2 database stays). */
+    public synchronized void stopKeycloak() {
+        if (keycloak == null || !keycloak.isRunning()) {
+            throw new IllegalStateException("Keycloak is not running in this devstack");
+        }
+        keycloak.stop();
+        say("Keycloak 已停止 / stopped");
+    }
+
+    /** Starts Keycloak again on the same ports and database; returns the time until it was ready. */
+    public synchronized Duration startKeycloakAgain() {
+        if (keycloak != null && keycloak.isRunning()) {
+            throw new IllegalStateException("Keycloak is still running");
+        }
+        startKeycloak();
+        return keycloak.startupTime();
+    }
+
+    private static void awaitExit(List<ProcessHandle> tree, String name) {
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException(name + " (pid " + p.pid() + ") did not die within 10 s of SIGKILL", e);
+            }
+        }
     }
 
     /** Stops the gateway, then the services (in parallel), then Keycloak, Kafka and MongoDB. Idempotent. */

@@ -1,0 +1,172 @@
+package cn.gov.eqq.govinfo.benchmarks;
+
+import cn.gov.eqq.govinfo.devstack.DevStack;
+import cn.gov.eqq.govinfo.devstack.DevStackConfig;
+import cn.gov.eqq.govinfo.devstack.Service;
+import cn.gov.eqq.govinfo.testsupport.keycloak.Tokens;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The one benchmark command (docs/performance.md):
+ * {@code ./mvnw -B -pl benchmarks -Pbenchmarks verify [-Dbenchmarks.args="gateway scoring-rebuild --events=1000000"]}.
+ * Starts what the chosen benchmarks need with the devstack (real Kafka, real Keycloak, the wire-protocol MongoDB,
+ * the service jars as child processes, free ports), runs them, prints the figures as a table and writes them to
+ * {@code benchmarks/target/results/}. Services record JFR profiles, summarised at the end.
+ */
+public final class BenchmarksMain {
+
+    private BenchmarksMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Set<String> chosen = new LinkedHashSet<>();
+        Map<String, String> options = new TreeMap<>();
+        for (String a : args) {
+            if (a.startsWith("--")) {
+                String[] kv = a.substring(2).split("=", 2);
+                options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+            } else if (!a.isBlank()) {
+                chosen.add(a);
+            }
+        }
+        if (chosen.isEmpty() || chosen.contains("all")) {
+            chosen = new LinkedHashSet<>(List.of("gateway", "scoring-rebuild", "startup-all"));
+        }
+        long events = Long.parseLong(options.getOrDefault("events", "1000000"));
+        int units = Integer.parseInt(options.getOrDefault("units", "3000"));
+        int calendarYear = Integer.parseInt(options.getOrDefault("year", "2025"));
+        int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "16"));
+        boolean jfr = !options.containsKey("no-jfr");
+
+        Path repo = repoRoot();
+        Path resultsDir = repo.resolve("benchmarks/target/results");
+        Results results = new Results();
+        String machine = machine();
+        System.out.println("[benchmarks] " + machine + "; chosen " + chosen + " " + options);
+        try {
+            if (chosen.contains("gateway") || chosen.contains("scoring-rebuild")) {
+                Set<Service> services = EnumSet.of(Service.SCORING);
+                if (chosen.contains("gateway")) {
+                    services.add(Service.GATEWAY);
+                }
+                try (Stack s = Stack.start(repo, services, jfr, results)) {
+                    Tokens tokens = new Tokens(s.stack().keycloakIssuerUri());
+                    if (chosen.contains("gateway")) {
+                        String path = "/api/scoring/policies";
+                        new GatewayOverhead(results, concurrency, Duration.ofSeconds(15)).run(
+                                s.stack().serviceUrl(Service.SCORING) + path, s.stack().gatewayUrl() + path,
+                                tokens.password("admin"), "GET " + path + " (admin token; JWT checked by both)");
+                    }
+                    if (chosen.contains("scoring-rebuild")) {
+                        new ScoringRebuild(s.stack(), tokens, new ProvinceYear(units, events, 20221, calendarYear),
+                                calendarYear, results).run();
+                    }
+                }
+            }
+            if (chosen.contains("startup-all")) {
+                try (Stack s = Stack.start(repo, EnumSet.allOf(Service.class), false, results)) {
+                    results.note("whole system (Kafka, Keycloak, Mongo, 5 services, gateway) ready in "
+                            + s.stack().startupTime().toMillis() + " ms");
+                }
+            }
+        } catch (Exception | Error e) {
+            results.note("FAILED: " + e);
+            e.printStackTrace();
+            finish(results, resultsDir, machine);
+            System.exit(1);
+        }
+        finish(results, resultsDir, machine);
+    }
+
+    private static void finish(Results results, Path dir, String machine) {
+        String header = "# govinfo benchmarks " + Instant.now() + "\n\n" + machine;
+        System.out.println("\n" + header + "\n\n" + results.table());
+        results.write(dir, header);
+        System.out.println("[benchmarks] written to " + dir);
+    }
+
+    /** A devstack of the chosen services, its start-up figures recorded, profiles summarised at close. */
+    record Stack(DevStack stack, Path dataDir, Results results, boolean jfr) implements AutoCloseable {
+
+        static Stack start(Path repo, Set<Service> services, boolean jfr, Results results) throws Exception {
+            Path dataDir = repo.resolve("benchmarks/target/stack-" + System.currentTimeMillis());
+            Files.createDirectories(dataDir.resolve("jars"));
+            Map<Service, Path> jars = new EnumMap<>(Service.class);
+            for (Service s : services) {
+                // a copy: other engineers may rebuild the module's jar while a long benchmark runs
+                Path copy = dataDir.resolve("jars").resolve(s.artifactId() + ".jar");
+                Files.copy(s.jarIn(repo, DevStackConfig.VERSION), copy, StandardCopyOption.REPLACE_EXISTING);
+                jars.put(s, copy);
+            }
+            List<String> jvm = new ArrayList<>(DevStackConfig.DEFAULT_SERVICE_JVM_OPTIONS);
+            if (jfr) {
+                Path jfrDir = Files.createDirectories(dataDir.resolve("jfr"));
+                jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfrDir + "/");
+            }
+            DevStackConfig config = new DevStackConfig(repo, dataDir, DevStackConfig.Ports.free(),
+                    DevStackConfig.Mongo.MEMORY, null, true, services, jars, jvm, Duration.ofSeconds(240),
+                    Duration.ofSeconds(300));
+            DevStack stack = DevStack.start(config, line -> System.out.println("[devstack] " + line));
+            String what = services.size() == Service.values().length ? "all services" : services.toString();
+            results.add("startup", "ready: " + what + " with Kafka, Keycloak, Mongo", stack.startupTime().toMillis(),
+                    "ms", "devstack start → last process ready" + (jfr ? " (JFR on)" : ""));
+            new TreeMap<>(stack.timings()).forEach((step, took) -> results.add("startup", step + " (" + what + ")",
+                    took.toMillis(), "ms", ""));
+            return new Stack(stack, dataDir, results, jfr);
+        }
+
+        @Override
+        public void close() {
+            stack.close();
+            if (jfr) {
+                try {
+                    for (Path recording : JfrTop.recordings(dataDir.resolve("jfr"))) {
+                        String summary = JfrTop.summary(recording, 15);
+                        System.out.println(summary);
+                        Files.createDirectories(dataDir.getParent().resolve("results"));
+                        Files.writeString(dataDir.getParent().resolve("results/jfr-" + recording.getFileName()
+                                + ".txt"), summary);
+                    }
+                } catch (Exception e) {
+                    System.out.println("[benchmarks] JFR summary failed: " + e);
+                }
+            }
+        }
+    }
+
+    static String machine() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        long memory = 0;
+        if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+            memory = sun.getTotalMemorySize();
+        }
+        return String.format("machine: %d CPUs, %.1f GB RAM, %s %s, Java %s; load average at start %.2f",
+                os.getAvailableProcessors(), memory / 1e9, os.getName(), os.getArch(),
+                System.getProperty("java.version"), os.getSystemLoadAverage());
+    }
+
+    static Path repoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("no repository root (mvnw) above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}

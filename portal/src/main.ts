@@ -1,12 +1,14 @@
 import './style.css';
 import { describe, get, Me, post, Problem, put } from './api';
 import { barChart, lineChart } from './charts';
+import { circularDetail, circularList } from './circulars';
 import { defaultPageFor, menuFor, parseRoute } from './routes';
-import { ADOPTION_KIND, CATEGORY, GROUPS, POLARITY, ROLE, STATUS, TOPIC, app, banner, beijingMonth, beijingToday, el, fmtTime, guardedShow, nextRoute, options, progressBar, show, showFieldErrors, withText, type Child } from './ui';
+import { ADOPTION_KIND, CATEGORY, GROUPS, POLARITY, ROLE, STATUS, TOPIC, app, banner, beijingMonth, beijingToday, el, fmtTime, guardedShow, nextRoute, options, progressBar, show, showFieldErrors, withText, type Child, type Ctx } from './ui';
 
 let me: Me;
 let unitNames: Record<string, string> = {};
 const has = (role: string) => me.roles.includes(role);
+const ctx = (): Ctx => ({ me, unitNames });
 
 // ---------- start ----------
 async function start() {
@@ -70,7 +72,7 @@ async function route() {
       case 'progress': return await bannerProgress();
       case 'units': return await units();
       case 'rankings': return await rankings();
-      case 'circulars': return await circulars();
+      case 'circulars': return await (arg ? circularDetail(ctx(), arg) : circularList(ctx()));
       default: show(banner('没有这个页面'));
     }
   } catch (e) {
@@ -472,17 +474,6 @@ async function rankings() {
   form.addEventListener('submit', (ev) => { ev.preventDefault(); load(); });
   show(el('h1', {}, '积分排名'), form, out, trend);
   await load();
-}
-
-async function circulars() {
-  const show = guardedShow();
-  const list = await get<any[]>('/api/reporting/circulars');
-  show(el('h1', {}, '通报'), list.length === 0 ? el('p', { className: 'muted' }, '暂无通报。') : el('table', { className: 'list' },
-    el('thead', {}, el('tr', {}, el('th', {}, '标题'), el('th', {}, '期间'), el('th', {}, '状态'), el('th', {}, '下载'))),
-    el('tbody', {}, ...list.map((c) => el('tr', {}, el('td', { 'data-label': '标题' }, c.title, c.documentNumber ? ` ${c.documentNumber}` : ''),
-      el('td', { 'data-label': '期间' }, c.period), el('td', { 'data-label': '状态' }, c.status),
-      el('td', { 'data-label': '下载' }, el('a', { href: `/api/reporting/circulars/${c.id}/document.docx` }, 'Word'), ' ',
-        el('a', { href: `/api/reporting/circulars/${c.id}/document.xlsx` }, 'Excel')))))));
 }
 
 start();

@@ -104,3 +104,62 @@ export function progressBar(done: number, of: number) {
   return el('div', { className: 'progress', role: 'progressbar', 'aria-valuenow': pct, 'aria-valuemin': 0, 'aria-valuemax': 100 }, fill);
 }
 
+
+/** What a page needs to know about the signed-in person. */
+export interface Ctx {
+  me: { username: string; displayName: string; unitId: string | null; roles: string[] };
+  unitNames: Record<string, string>;
+}
+export const hasRole = (ctx: Ctx, ...roles: string[]) => roles.some((r) => ctx.me.roles.includes(r));
+
+/** A column: header, cell content, optional cell class. */
+export type Column<T> = [string, (row: T) => Child, string?];
+
+/** The responsive list table (below 640 px each row becomes a card whose cells carry their header as label). */
+export function dataTable<T>(columns: Column<T>[], rows: T[], rowAttrs: (row: T) => Record<string, any> = () => ({}),
+                             attrs: Record<string, any> = {}, empty = '暂无数据。') {
+  if (rows.length === 0) return el('p', { className: 'muted' }, empty);
+  return el('table', { className: 'list', ...attrs },
+    el('thead', {}, el('tr', {}, ...columns.map(([h]) => el('th', {}, h)))),
+    el('tbody', {}, ...rows.map((r) => el('tr', rowAttrs(r),
+      ...columns.map(([h, cell, cls]) => el('td', { 'data-label': h, className: cls }, cell(r)))))));
+}
+
+/** A labelled form field with its error slot (`#err-<name>`, where showFieldErrors puts the service's message). */
+export function field(name: string, label: string, input: HTMLElement, hint?: string) {
+  return el('div', { className: 'field', 'data-field': name }, el('label', { for: input.id || undefined }, label), input,
+    hint ? el('small', { className: 'muted' }, hint) : null,
+    el('div', { className: 'field-error', id: `err-${name}`, 'aria-live': 'polite' }));
+}
+
+/** Clears the error slots and marks of a form before the next attempt. */
+export function clearErrors(form: HTMLElement, messages?: HTMLElement) {
+  form.querySelectorAll('.field-error').forEach((e) => (e.textContent = ''));
+  form.querySelectorAll('.field').forEach((e) => e.classList.remove('invalid'));
+  messages?.replaceChildren();
+}
+
+/** The current quarter in Beijing, e.g. 2026-Q4 (offset in quarters). */
+export function beijingQuarter(offset = 0): string {
+  const [y, m] = beijingMonth().split('-').map(Number);
+  const q = Math.floor((m - 1) / 3) + offset;
+  const year = y + Math.floor(q / 4);
+  return `${year}-Q${((q % 4) + 4) % 4 + 1}`;
+}
+
+/** An instant as the value of a datetime-local input in Beijing time (2026-12-03T18:00). */
+export function beijingLocalInput(date: Date): string {
+  return date.toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).replace(' ', 'T').substring(0, 16);
+}
+
+/** A datetime-local value read as Beijing time → ISO instant (China has no daylight saving: a fixed +08:00). */
+export function beijingInputToIso(value: string): string | null {
+  if (!value) return null;
+  const withSeconds = value.length === 16 ? `${value}:00` : value;
+  const d = new Date(`${withSeconds}+08:00`);
+  return isNaN(d.getTime()) ? null : d.toISOString();
+}
+
+export function percent(x: number | null | undefined): string {
+  return x === null || x === undefined ? '—' : `${Math.round(x * 1000) / 10}%`;
+}

@@ -1,0 +1,242 @@
+package cn.gov.eqq.govinfo.systemtest;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.RequestOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.ByteArrayInputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The information room's circular in a real headless Chromium against the whole running system: the room drafts the
+ * quarter's circular and opens the review, a unit finds it, reads its own figures and raises an objection (复核), the
+ * room answers it and publishes once the window has closed, and the published DOCX downloads through the gateway.
+ * Screenshots go to {@code target/screenshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalRoomIT {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String REASON = "本单位11月被《鄂尔多斯政讯》采用1条，通报中未计入，请核实（门户测试 "
+            + Instant.now().toEpochMilli() + "）";
+
+    static Playwright playwright;
+    static Browser browser;
+    static String gateway;
+    static String quarter;
+    static String circularId;
+
+    @BeforeAll
+    static void startSystemAndBrowser() throws Exception {
+        if (PortalIT.stack == null) {
+            PortalIT.stack = RunningSystem.stack(); // PortalIT's sign-in helper reads the stack from there
+        }
+        gateway = PortalIT.stack.gatewayUrl();
+        Files.createDirectories(Path.of("target", "screenshots"));
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Path.of("/usr/bin/chromium"))
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run")));
+        ZonedDateTime now = ZonedDateTime.now(BEIJING);
+        quarter = now.getYear() + "-Q" + ((now.getMonthValue() - 1) / 3 + 1);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aUnitWithAReceivedItemThisQuarterStandsInTheGroupRanking() throws Exception {
+        // the unit may object only when it stands in the circular's ranking: give U007 a received item this quarter
+        String itemId;
+        try (BrowserContext context = newContext()) {
+            PortalIT.signIn(context, "u007-reporter", false);
+            String body = """
+                    {"title":"交通局推进农村公路建设（通报测试 %d）","body":"交通局今年新建农村公路120公里。",
+                     "category":"BRIEF","topics":["RURAL_REVITALISATION"],"eventDate":"%s","reporterName":"测试",
+                     "contactPhone":"0477-7620000","polarity":"GOOD_NEWS","majorEvent":false,"majorEmergency":false}
+                    """.formatted(System.currentTimeMillis(), ZonedDateTime.now(BEIJING).toLocalDate());
+            APIResponse created = changing(context, "/api/intake/items", body);
+            assertThat(created.status()).as(created.text()).isEqualTo(201);
+            itemId = JSON.readTree(created.text()).get("id").asString();
+            APIResponse submitted = changing(context, "/api/intake/items/" + itemId + "/submit", null);
+            assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
+        }
+        try (BrowserContext context = newContext()) {
+            PortalIT.signIn(context, "room-editor", false);
+            APIResponse received = changing(context, "/api/intake/items/" + itemId + "/receive", null);
+            assertThat(received.status()).as(received.text()).isEqualTo(200);
+            // scoring → reporting through Kafka: wait for the quarter's ranking of group 2 to name U007
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            boolean ranked = false;
+            while (!ranked && System.nanoTime() < deadline) {
+                APIResponse ranking = context.request().get(gateway + "/api/reporting/rankings?group=2&period=" + quarter);
+                if (ranking.status() == 200) {
+                    for (JsonNode row : JSON.readTree(ranking.text()).get("rows")) {
+                        ranked |= row.get("unitId").asString().equals("U007") && row.get("receivedItems").asInt() > 0;
+                    }
+                }
+                if (!ranked) {
+                    Thread.sleep(1000); // polling the service for an asynchronous outcome, bounded by the deadline
+                }
+            }
+            assertThat(ranked).as("U007 in the %s ranking of group 2", quarter).isTrue();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theRoomDraftsTheQuartersCircularAndOpensTheReview() {
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "room-editor", false);
+            page.navigate(gateway + "/#/circulars");
+            page.locator("#c-kind").selectOption("QUARTERLY");
+            // first a period that does not fit the kind: the service's Chinese message stands by the field
+            page.locator("#c-period").fill("2026");
+            page.locator("#create-circular").click();
+            assertThat(page.locator("#circular-form .banner.error")).isVisible();
+            PortalIT.screenshot(page, "20-circular-draft-refused");
+
+            page.locator("#c-period").fill(quarter);
+            page.locator("#create-circular").click();
+            assertThat(page.locator("h1[data-status=DRAFT]")).isVisible();
+            circularId = page.locator("h1[data-circular]").getAttribute("data-circular");
+            assertThat(circularId).isEqualTo("QUARTERLY-" + quarter + "-v1");
+            assertThat(page.locator("section[data-group='2'] tr[data-unit=U007]")).isVisible();
+            PortalIT.screenshot(page, "21-circular-draft");
+
+            // the window closes in two to three minutes: long enough for the unit to sign in and object
+            String closes = ZonedDateTime.now(BEIJING).plusMinutes(3).truncatedTo(ChronoUnit.MINUTES)
+                    .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
+            page.locator("#review-closes").fill(closes);
+            page.locator("#open-review").click();
+            assertThat(page.locator("h1[data-status=IN_REVIEW]")).isVisible();
+            assertThat(page.locator("#publish-circular")).isDisabled();
+            PortalIT.screenshot(page, "22-circular-in-review");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theUnitReadsItsOwnFiguresAndRaisesAnObjection() {
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "u007-reporter", false);
+            page.navigate(gateway + "/#/circulars");
+            page.locator("[data-review='" + circularId + "'] a").click();
+            assertThat(page.locator("#my-figures dd[data-figure='名次']")).not().isEmpty();
+            page.locator("#raise-objection").click(); // empty reason: refused beside the field
+            assertThat(page.locator("#err-reason")).containsText("复核理由");
+            page.locator("#o-reason").fill(REASON);
+            page.locator("#raise-objection").click();
+            assertThat(page.locator("#my-figures tr[data-open=true]")).containsText(REASON);
+            PortalIT.screenshot(page, "23-unit-objection");
+            page.setViewportSize(390, 844);
+            PortalIT.screenshot(page, "23b-unit-objection-phone");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void theRoomAnswersTheObjectionPublishesAndDownloadsTheDocx() throws Exception {
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "room-editor", false);
+            page.navigate(gateway + "/#/circulars/" + circularId);
+            Locator objection = page.locator("#objections tr[data-open=true]");
+            assertThat(objection).containsText(REASON);
+            assertThat(page.locator("#publish-circular")).isDisabled();
+            objection.locator("select[name=resolution]").selectOption("DISMISSED");
+            objection.locator("textarea[name=reply]").fill("经核实，该条采用日期为12月，计入下一季度。");
+            objection.locator("button[data-resolve]").click();
+            assertThat(page.locator("#objections [data-resolved=DISMISSED]")).isVisible();
+            PortalIT.screenshot(page, "24-objection-answered");
+
+            // the page enables 发布 by itself when the review window closes (at most three minutes from its opening)
+            page.locator("#publish-circular[data-ready=true]")
+                    .waitFor(new Locator.WaitForOptions().setTimeout(240_000));
+            page.locator("#publish-circular").click();
+            assertThat(page.locator("h1[data-status=PUBLISHED]")).isVisible();
+            assertThat(page.locator("dl.facts")).containsText("鄂前政办信〔");
+            PortalIT.screenshot(page, "25-circular-published");
+
+            Download download = page.waitForDownload(() -> page.locator("a[data-download=docx]").first().click());
+            byte[] bytes = Files.readAllBytes(download.path());
+            assertThat(download.suggestedFilename()).endsWith(".docx");
+            assertThat(bytes).startsWith((byte) 'P', (byte) 'K', (byte) 3, (byte) 4);
+            assertThat(zipEntries(bytes)).contains("word/document.xml", "[Content_Types].xml");
+
+            page.navigate(gateway + "/#/circulars");
+            assertThat(page.locator("tr[data-circular='" + circularId + "'] [data-status=PUBLISHED]")).isVisible();
+            PortalIT.screenshot(page, "26-circular-list");
+        }
+    }
+
+    private static APIResponse changing(BrowserContext context, String path, String json) {
+        String csrf = context.cookies(gateway).stream().filter(c -> c.name.equals("XSRF-TOKEN"))
+                .map(c -> c.value).findFirst().orElseThrow();
+        RequestOptions options = RequestOptions.create().setHeader("X-XSRF-TOKEN", csrf);
+        if (json != null) {
+            options.setHeader("Content-Type", "application/json").setData(json);
+        }
+        return context.request().post(gateway + path, options);
+    }
+
+    private static List<String> zipEntries(byte[] bytes) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                names.add(e.getName());
+            }
+        }
+        return names;
+    }
+
+    private static BrowserContext newContext() {
+        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
+                .setLocale("zh-CN").setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900)
+                .setAcceptDownloads(true));
+        context.setDefaultTimeout(30_000);
+        return context;
+    }
+}

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.platform.problem;
 
+import cn.gov.eqq.govinfo.platform.limits.PayloadTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -58,8 +59,17 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "invalid-argument", "请求有误", ex.getMessage(), null));
     }
 
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLargeException ex) {
+        return respond(tooLarge(ex));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        PayloadTooLargeException tooLarge = tooLargeCause(ex);
+        if (tooLarge != null) {
+            return respond(tooLarge(tooLarge));
+        }
         log.error("Unexpected error", ex);
         return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "服务器内部错误",
                 "服务器处理请求时出错，已记录日志；已保存的数据不受影响，请稍后重试", null));
@@ -99,6 +109,10 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         int status = statusCode.value();
         String code = "http-" + status;
         String detail = Problems.titleFor(status);
+        PayloadTooLargeException tooLarge = tooLargeCause(ex);
+        if (tooLarge != null) {
+            return cast(respond(tooLarge(tooLarge)));
+        }
         if (ex instanceof HttpMessageNotReadableException) {
             code = "unreadable-body";
             detail = "请求内容不是有效的 JSON，或字段类型不正确";
@@ -122,6 +136,21 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
             detail = "上传内容超过大小限制";
         }
         return cast(respond(Problems.of(statusCode, code, Problems.titleFor(status), detail, null)));
+    }
+
+    /** A chunked body that passed the limit surfaces wrapped (unreadable message, I/O error): still a 413. */
+    private static PayloadTooLargeException tooLargeCause(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PayloadTooLargeException p) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    private static ProblemDetail tooLarge(PayloadTooLargeException ex) {
+        return Problems.of(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", Problems.titleFor(413),
+                PayloadTooLargeException.detail(ex.limit()), null);
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {

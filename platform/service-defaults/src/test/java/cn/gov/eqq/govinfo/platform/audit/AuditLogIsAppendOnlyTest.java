@@ -1,0 +1,52 @@
+package cn.gov.eqq.govinfo.platform.audit;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** No code path changes or removes an audit record. */
+class AuditLogIsAppendOnlyTest {
+
+    private static final Pattern WRITES_OTHER_THAN_INSERT = Pattern.compile(
+            "(update.*|upsert|remove|findAndModify|findAndRemove|findAllAndRemove|findAndReplace|replace.*|save|"
+                    + "delete.*|drop.*|bulkOps|execute|executeCommand|rename.*)");
+
+    @Test
+    void theAuditLogPortOffersOnlyAppendAndSearch() {
+        Set<String> operations = Arrays.stream(AuditLog.class.getDeclaredMethods())
+                .filter(m -> !m.isSynthetic()).map(Method::getName).collect(Collectors.toSet());
+        assertThat(operations).containsExactlyInAnyOrder("append", "search");
+    }
+
+    @Test
+    void theAuditCodeNeverCallsAMongoOperationThatChangesOrRemovesDocuments() {
+        JavaClasses audit = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("cn.gov.eqq.govinfo.platform.audit");
+        assertThat(audit).isNotEmpty();
+        List<String> forbidden = audit.stream()
+                .flatMap(c -> c.getMethodCallsFromSelf().stream())
+                .filter(call -> call.getTargetOwner().getPackageName().startsWith("org.springframework.data.mongodb")
+                        || call.getTargetOwner().getPackageName().startsWith("com.mongodb"))
+                .filter(call -> WRITES_OTHER_THAN_INSERT.matcher(call.getName()).matches())
+                .map(JavaMethodCall::getDescription).toList();
+        assertThat(forbidden).isEmpty();
+
+        Set<String> mongoCalls = audit.stream().flatMap(c -> c.getMethodCallsFromSelf().stream())
+                .filter(call -> call.getTargetOwner().getName().endsWith("MongoTemplate")
+                        || call.getTargetOwner().getName().endsWith("MongoOperations"))
+                .map(JavaMethodCall::getName).collect(Collectors.toSet());
+        // the test must see the calls it guards (insert), otherwise it proves nothing
+        assertThat(mongoCalls).contains("insert").allMatch(n -> Set.of("insert", "find", "count", "indexOps").contains(n));
+    }
+}

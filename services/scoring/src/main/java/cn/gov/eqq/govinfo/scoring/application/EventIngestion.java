@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -85,11 +86,13 @@ public class EventIngestion {
             return; // an older or repeated state: nothing changed
         }
         Set<Period> months = items.monthsOfUnit(e.unitId());
+        Set<SnapshotStore.Key> keys = new LinkedHashSet<>();
         for (Period month : months) {
             for (Period p : month.withEnclosing()) {
-                groups.forEach(g -> snapshots.markDirty(new SnapshotStore.Key(p, g), Instant.now()));
+                groups.forEach(g -> keys.add(new SnapshotStore.Key(p, g)));
             }
         }
+        snapshots.markDirty(keys, Instant.now());
     }
 
     private void markDirty(List<LedgerEntry> old, List<LedgerEntry> now) {
@@ -101,9 +104,11 @@ public class EventIngestion {
                 periods.addAll(e.month().withEnclosing());
             }
         }
+        // all keys in one call: the store writes them in one round trip (this runs once per event)
+        Set<SnapshotStore.Key> keys = new LinkedHashSet<>();
         for (String unitId : unitIds) {
-            units.find(unitId).ifPresent(unit -> periods.forEach(
-                    p -> snapshots.markDirty(new SnapshotStore.Key(p, unit.group()), Instant.now())));
+            units.find(unitId).ifPresent(unit -> periods.forEach(p -> keys.add(new SnapshotStore.Key(p, unit.group()))));
         }
+        snapshots.markDirty(keys, Instant.now());
     }
 }

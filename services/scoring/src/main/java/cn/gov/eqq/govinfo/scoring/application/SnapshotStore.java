@@ -4,6 +4,7 @@ import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -23,6 +24,11 @@ public interface SnapshotStore {
     }
 
     void markDirty(Key key, Instant now);
+
+    /** Marks several keys at once (an event touches a month, its quarter and its year); a store may batch them. */
+    default void markDirty(Collection<Key> keys, Instant now) {
+        keys.forEach(k -> markDirty(k, now));
+    }
 
     void markAllDirty(Instant now);
 

@@ -5,6 +5,7 @@ import cn.gov.eqq.govinfo.scoring.application.SnapshotStore;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -12,6 +13,7 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 
@@ -32,11 +34,27 @@ class MongoSnapshotStore implements SnapshotStore {
 
     @Override
     public void markDirty(Key key, Instant now) {
-        mongo.upsert(byId(key.id()), new Update().set("period", key.period().toString()).set("group", key.group())
-                .set("dirty", true).inc("generation", 1).set("lastMarkedAt", Date.from(now))
-                .setOnInsert("version", 0L), COLLECTION);
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(key.id()).and("firstMarkedAt").is(null)),
-                new Update().set("firstMarkedAt", Date.from(now)), COLLECTION);
+        markDirty(List.of(key), now);
+    }
+
+    /**
+     * One unordered bulk of single-document upserts: every event marks a month, its quarter and its year, and this
+     * runs once per event, so one round trip instead of two per key. {@code $min} sets {@code firstMarkedAt} when
+     * the key was clean (the field is absent) and keeps the first mark's time otherwise.
+     */
+    @Override
+    public void markDirty(Collection<Key> keys, Instant now) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        Date at = Date.from(now);
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        for (Key key : keys) {
+            bulk.upsert(byId(key.id()), new Update().set("period", key.period().toString()).set("group", key.group())
+                    .set("dirty", true).inc("generation", 1).set("lastMarkedAt", at).min("firstMarkedAt", at)
+                    .setOnInsert("version", 0L));
+        }
+        bulk.execute();
     }
 
     @Override

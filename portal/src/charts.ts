@@ -11,17 +11,17 @@ function svg(tag: string, attrs: Record<string, string | number>, text?: string)
 export interface Bar { label: string; value: number; id?: string }
 
 /** Horizontal bars, one per unit in ranking order; readable on a phone because labels sit above each bar. */
-export function barChart(bars: Bar[]): SVGElement {
+export function barChart(bars: Bar[], ariaLabel = '积分排名柱状图', numbered = true): SVGElement {
   const rowHeight = 34;
   const width = 640;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const root = svg('svg', { viewBox: `0 0 ${width} ${Math.max(1, bars.length) * rowHeight + 10}`, role: 'img',
-    'aria-label': '积分排名柱状图', class: 'bar-chart' });
+    'aria-label': ariaLabel, class: 'bar-chart' });
   bars.forEach((b, i) => {
     const y = i * rowHeight + 5;
     const w = Math.max(0, (b.value / max) * (width - 60));
     const g = svg('g', { 'data-unit': b.id ?? b.label });
-    g.append(svg('text', { x: 0, y: y + 11, class: 'bar-label' }, `${i + 1}. ${b.label}`));
+    g.append(svg('text', { x: 0, y: y + 11, class: 'bar-label' }, numbered ? `${i + 1}. ${b.label}` : b.label));
     g.append(svg('rect', { x: 0, y: y + 15, width: w, height: 14, rx: 3, class: 'bar', 'data-value': b.value }));
     g.append(svg('text', { x: w + 6, y: y + 27, class: 'bar-value' }, String(b.value)));
     root.append(g);
@@ -30,12 +30,12 @@ export function barChart(bars: Bar[]): SVGElement {
 }
 
 /** A line over months with a dot and value per month. */
-export function lineChart(points: Bar[]): SVGElement {
+export function lineChart(points: Bar[], ariaLabel = '积分走势图'): SVGElement {
   const width = 640; const height = 220; const pad = 36;
   const max = Math.max(1, ...points.map((p) => p.value));
   const x = (i: number) => pad + (i * (width - 2 * pad)) / Math.max(1, points.length - 1);
   const y = (v: number) => height - pad - (v / max) * (height - 2 * pad);
-  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': '积分走势图', class: 'line-chart' });
+  const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': ariaLabel, class: 'line-chart' });
   root.append(svg('line', { x1: pad, y1: height - pad, x2: width - pad, y2: height - pad, class: 'axis' }));
   root.append(svg('polyline', { points: points.map((p, i) => `${x(i)},${y(p.value)}`).join(' '), class: 'line' }));
   points.forEach((p, i) => {

@@ -1,8 +1,12 @@
 import './style.css';
 import { describe, get, Me, post, Problem, put } from './api';
 import { barChart, lineChart } from './charts';
+import { attachmentsSection } from './attachments';
 import { circularDetail, circularList } from './circulars';
+import { filings } from './filings';
 import { defaultPageFor, menuFor, parseRoute } from './routes';
+import { statistics } from './statistics';
+import { units } from './units';
 import { ADOPTION_KIND, CATEGORY, GROUPS, POLARITY, ROLE, STATUS, TOPIC, app, banner, beijingMonth, beijingToday, el, fmtTime, guardedShow, nextRoute, options, progressBar, show, showFieldErrors, withText, type Child, type Ctx } from './ui';
 
 let me: Me;
@@ -60,7 +64,7 @@ async function route() {
   const hash = location.hash || defaultPage();
   document.querySelectorAll('#menu a').forEach((a) =>
     a.classList.toggle('active', a.getAttribute('href') === hash));
-  const { page, arg } = parseRoute(hash);
+  const { page, arg, query } = parseRoute(hash);
   try {
     switch (page) {
       case 'items': return await (arg === 'new' ? itemForm() : arg ? itemDetail(arg) : myItems());
@@ -70,8 +74,10 @@ async function route() {
       case 'inbox': return await inbox();
       case 'commissions': return await commissions();
       case 'progress': return await bannerProgress();
-      case 'units': return await units();
+      case 'units': return await units(ctx(), arg);
+      case 'filings': return await filings(ctx(), query);
       case 'rankings': return await rankings();
+      case 'statistics': return await statistics(ctx(), query);
       case 'circulars': return await (arg ? circularDetail(ctx(), arg) : circularList(ctx()));
       default: show(banner('没有这个页面'));
     }
@@ -203,7 +209,9 @@ async function itemForm(itemId?: string) {
       }
     }
   });
-  show(el('h1', {}, existing ? '修改信息' : '新建信息'), messages, form);
+  show(el('h1', {}, existing ? '修改信息' : '新建信息'), messages, form,
+    existing ? attachmentsSection(existing.id, true)
+      : el('p', { className: 'muted', id: 'attachments-later' }, '附件：保存草稿后可上传附件。'));
 }
 
 async function itemDetail(id: string, notice?: string) {
@@ -254,7 +262,8 @@ async function itemDetail(id: string, notice?: string) {
   const adoptions = el('section', { className: 'card', id: 'adoptions' }, el('h2', {}, '采用与批示'), el('p', { className: 'muted' }, '加载中……'));
   show(el('h1', {}, c.title), messages, similar,
     el('section', { className: 'card' }, el('dl', { className: 'facts' }, ...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
-      el('div', { className: 'body-text' }, c.body ?? '')), actions, revisions, adoptions);
+      el('div', { className: 'body-text' }, c.body ?? '')), actions,
+    attachmentsSection(id, has('reporter') && (item.status === 'DRAFT' || item.status === 'RETURNED')), revisions, adoptions);
   get<any[]>(`/api/intake/items/${id}/revisions`).then((list) => revisions.replaceChildren(el('h2', {}, '修改与处理记录'),
     list.length === 0 ? el('p', { className: 'muted' }, '尚未报送。') : el('ol', { className: 'revisions' }, ...list.map((r) =>
       el('li', {}, `第 ${r.number} 稿 · ${fmtTime(r.submittedAt)} 报送 · ${r.outcomeLabel ?? ''}`,
@@ -418,15 +427,6 @@ async function bannerProgress() {
     el('table', { className: 'list' }, el('thead', {}, el('tr', {}, el('th', {}, '单位'), el('th', {}, '已接收'), el('th', {}, '基础条数'), el('th', {}, '差额'))),
       el('tbody', {}, ...(p.units ?? []).map((u: any) => el('tr', {}, el('td', { 'data-label': '单位' }, u.unitName),
         el('td', { 'data-label': '已接收' }, u.received), el('td', { 'data-label': '基础条数' }, u.quota), el('td', { 'data-label': '差额' }, u.shortfall))))));
-}
-
-async function units() {
-  const show = guardedShow();
-  const list = await get<any[]>('/api/intake/units');
-  show(el('h1', {}, '报送单位'), el('p', { className: 'muted' }, '单位、组别和基础条数由管理员维护。'),
-    el('table', { className: 'list' }, el('thead', {}, el('tr', {}, el('th', {}, '编号'), el('th', {}, '名称'), el('th', {}, '组别'), el('th', {}, '状态'))),
-      el('tbody', {}, ...list.map((u) => el('tr', {}, el('td', { 'data-label': '编号' }, u.unitId), el('td', { 'data-label': '名称' }, u.name),
-        el('td', { 'data-label': '组别' }, GROUPS[u.group] ?? u.group), el('td', { 'data-label': '状态' }, u.active ? '在用' : '停用'))))));
 }
 
 // ---------- leaders and viewers ----------

@@ -17,6 +17,8 @@ export function menuFor(roles: string[]): [string, string][] {
   if (has('info-room')) links.push(['#/inbox', '收件箱'], ['#/commissions', '约稿任务'], ['#/progress', '全旗任务进度']);
   if (has('info-room') || has('admin')) links.push(['#/units', '报送单位']);
   if (has('info-room') || has('viewer') || has('admin')) links.push(['#/rankings', '积分排名']);
+  links.push(['#/statistics', '统计分析']);
+  links.push(['#/filings', '制度备案']);
   links.push(['#/circulars', '通报']);
   const seen = new Set<string>();
   return links.filter(([h]) => !seen.has(h) && !!seen.add(h));

@@ -76,7 +76,8 @@ export function showFieldErrors(form: HTMLElement, e: unknown, messages: HTMLEle
   let placed = 0;
   if (e instanceof Problem) {
     for (const err of e.errors) {
-      const slot = form.querySelector<HTMLElement>(`#err-${CSS.escape(err.field)}`);
+      // matched by id rather than a selector: field names such as `第3行.title` need no escaping
+      const slot = [...form.querySelectorAll<HTMLElement>('.field-error')].find((x) => x.id === `err-${err.field}`);
       if (slot) {
         slot.textContent = slot.textContent ? `${slot.textContent}；${err.message}` : err.message;
         slot.closest('.field')?.classList.add('invalid');

@@ -1,0 +1,98 @@
+// 报送单位: the directory for the room; the administrator renames a unit, moves it to another group, stops or
+// restarts it, and adds units. Intake's field messages stand beside their fields.
+import { get, post, Problem, put } from './api';
+import {
+  banner, beijingMonth, clearErrors, Ctx, dataTable, el, field, GROUPS, guardedShow, hasRole, showFieldErrors,
+} from './ui';
+
+interface UnitView { unitId: string; name: string; group: number; active: boolean }
+
+/** The change the edit form sends: only what differs from the unit as it is (absent fields stay unchanged), or the
+ * field errors of input that cannot be sent at all (a group that is not a whole number). */
+export function unitChange(before: UnitView, name: string, group: string, active: boolean):
+  { change: { name?: string; group?: number; active?: boolean }; errors: { field: string; message: string }[] } {
+  const change: { name?: string; group?: number; active?: boolean } = {};
+  const errors: { field: string; message: string }[] = [];
+  if (name.trim() !== before.name) change.name = name.trim();
+  const g = group.trim();
+  if (!/^\d+$/.test(g)) errors.push({ field: 'group', message: '组别应为整数，如 2' });
+  else if (Number(g) !== before.group) change.group = Number(g);
+  if (active !== before.active) change.active = active;
+  return { change, errors };
+}
+
+/** `#/units`, `#/units/{unitId}` (the administrator's edit form). */
+export async function units(ctx: Ctx, editId?: string, notice?: string) {
+  const show = guardedShow();
+  const admin = hasRole(ctx, 'admin');
+  const list = await get<UnitView[]>('/api/intake/units');
+  let quotas: Record<string, number> = {};
+  try {
+    const p = await get<{ groups: { group: number; quota: number }[] }>(`/api/intake/quota-progress?month=${beijingMonth()}`);
+    quotas = Object.fromEntries((p.groups ?? []).map((g) => [String(g.group), g.quota]));
+  } catch { /* quota is a nicety here */ }
+  const editing = editId ? list.find((u) => u.unitId === editId) : undefined;
+  show(el('h1', {}, '报送单位'),
+    notice ? banner(notice, 'ok') : null,
+    el('p', { className: 'muted' }, admin ? '点击“修改”可修改单位名称、组别和状态。每月基础条数按组别确定，随组别变化。'
+      : '单位、组别和状态由管理员维护。'),
+    admin && editing ? editForm(ctx, editing) : null,
+    admin && editId && !editing ? banner(`单位 ${editId} 不存在`) : null,
+    dataTable<UnitView>([
+      ['编号', (u) => u.unitId], ['名称', (u) => u.name], ['组别', (u) => GROUPS[String(u.group)] ?? `第${u.group}组`],
+      ['每月基础条数', (u) => quotas[String(u.group)] ?? '—'],
+      ['状态', (u) => (u.active ? '在用' : '停用')],
+      ...(admin ? [['操作', (u: UnitView) => el('a', { className: 'button', href: `#/units/${u.unitId}`, 'data-edit': u.unitId }, '修改')] as [string, (u: UnitView) => Node]] : []),
+    ], list, (u) => ({ 'data-unit': u.unitId, className: u.active ? '' : 'inactive' }), { id: 'unit-table' }),
+    admin ? newUnitForm(ctx) : null);
+}
+
+function editForm(ctx: Ctx, u: UnitView) {
+  const messages = el('div');
+  const form = el('form', { id: 'unit-form', className: 'card', novalidate: true },
+    el('h2', {}, `修改单位 ${u.unitId}`),
+    field('name', '名称 *', el('input', { id: 'u-name', name: 'name', value: u.name, maxlength: 100 })),
+    field('group', '组别 *', el('input', { id: 'u-group', name: 'group', value: u.group, inputmode: 'numeric', size: 4 }),
+      '1 第一组（苏木镇）、2 第二组（旗直部门）、3 第三组（驻旗单位）'),
+    field('active', '', el('label', { className: 'check' }, el('input', { type: 'checkbox', id: 'u-active', name: 'active', checked: u.active }), '在用（停用后不再参加排名）')),
+    el('div', { className: 'actions' }, el('button', { type: 'submit', className: 'primary', id: 'save-unit' }, '保存'),
+      el('a', { className: 'button', href: '#/units' }, '取消')),
+    messages);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(form, messages);
+    const d = new FormData(form);
+    const { change, errors } = unitChange(u, String(d.get('name') ?? ''), String(d.get('group') ?? ''), d.get('active') !== null);
+    if (errors.length) { showFieldErrors(form, new Problem(400, '请按提示修改', '', undefined, errors), messages); return; }
+    if (Object.keys(change).length === 0) { messages.replaceChildren(banner('没有修改任何内容。', 'ok')); return; }
+    try {
+      await put(`/api/intake/units/${encodeURIComponent(u.unitId)}`, change);
+      ctx.unitNames[u.unitId] = change.name ?? u.name;
+      await units(ctx, undefined, `已保存 ${u.unitId}`);
+    } catch (e) { showFieldErrors(form, e, messages); }
+  });
+  return form;
+}
+
+function newUnitForm(ctx: Ctx) {
+  const messages = el('div');
+  const form = el('form', { id: 'new-unit-form', className: 'card', novalidate: true },
+    el('h2', {}, '新增单位'),
+    field('unitId', '编号 *', el('input', { id: 'n-unitId', name: 'unitId', placeholder: 'U053', size: 8 })),
+    field('name', '名称 *', el('input', { id: 'n-name', name: 'name', maxlength: 100 })),
+    field('group', '组别 *', el('input', { id: 'n-group', name: 'group', inputmode: 'numeric', size: 4 })),
+    el('button', { type: 'submit', className: 'primary', id: 'create-unit' }, '新增'), messages);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors(form, messages);
+    const d = new FormData(form);
+    const group = String(d.get('group') ?? '').trim();
+    try {
+      const created = await post<UnitView>('/api/intake/units', { unitId: String(d.get('unitId') ?? '').trim(),
+        name: String(d.get('name') ?? '').trim(), group: /^\d+$/.test(group) ? Number(group) : null });
+      ctx.unitNames[created.unitId] = created.name;
+      await units(ctx, undefined, `已新增 ${created.unitId}`);
+    } catch (e) { showFieldErrors(form, e, messages); }
+  });
+  return form;
+}

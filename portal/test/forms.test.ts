@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { ATTACHMENT_RULES, checkAttachment } from '../src/attachments';
+import { checkFilingFile } from '../src/filings';
+import { unitChange } from '../src/units';
+
+const MB = 1024 * 1024;
+
+describe('attachment limits before the upload', () => {
+  it('lets documents up to 10 MB and images up to 5 MB through', () => {
+    expect(checkAttachment('通报.PDF', 10 * MB, 0)).toBeNull();
+    expect(checkAttachment('现场.jpg', 5 * MB, 9)).toBeNull();
+  });
+
+  it('refuses a larger file in Chinese with its size', () => {
+    expect(checkAttachment('现场.png', 5 * MB + 1, 0)).toBe('图片不能超过 5 MB（此文件 5.0 MB）');
+    expect(checkAttachment('材料.docx', 12 * MB, 0)).toBe('文档不能超过 10 MB（此文件 12.0 MB）');
+  });
+
+  it('refuses other types, empty files and the eleventh file', () => {
+    expect(checkAttachment('run.exe', 10, 0)).toContain('只能是');
+    expect(checkAttachment('无扩展名', 10, 0)).toContain('只能是');
+    expect(checkAttachment('a.pdf', 0, 0)).toBe('附件为空');
+    expect(checkAttachment('a.pdf', 10, ATTACHMENT_RULES.perItem)).toBe('每条信息最多 10 个附件');
+  });
+
+  it('takes only documents for a filing', () => {
+    expect(checkFilingFile('制度.wps', 1000)).toBeNull();
+    expect(checkFilingFile('制度.png', 1000)).toBe('备案材料应为 PDF、Word 或 WPS 文档');
+  });
+});
+
+describe('unit edit', () => {
+  const unit = { unitId: 'U006', name: '旗发改委', group: 2, active: true };
+
+  it('sends only what changed', () => {
+    expect(unitChange(unit, ' 旗发展和改革委员会 ', '2', true)).toEqual({ change: { name: '旗发展和改革委员会' }, errors: [] });
+    expect(unitChange(unit, '旗发改委', '3', false)).toEqual({ change: { group: 3, active: false }, errors: [] });
+    expect(unitChange(unit, '旗发改委', '2', true).change).toEqual({});
+  });
+
+  it('keeps a group that is not a whole number for the field, and sends nothing for it', () => {
+    const r = unitChange(unit, '旗发改委', '二', true);
+    expect(r.errors).toEqual([{ field: 'group', message: '组别应为整数，如 2' }]);
+    expect(r.change.group).toBeUndefined();
+  });
+});

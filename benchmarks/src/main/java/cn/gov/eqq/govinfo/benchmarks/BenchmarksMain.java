@@ -44,7 +44,7 @@ public final class BenchmarksMain {
             }
         }
         if (chosen.isEmpty() || chosen.contains("all")) {
-            chosen = new LinkedHashSet<>(List.of("gateway", "scoring-rebuild", "startup-all"));
+            chosen = new LinkedHashSet<>(List.of("gateway", "scoring-rebuild", "reporting", "startup-all"));
         }
         long events = Long.parseLong(options.getOrDefault("events", "1000000"));
         int units = Integer.parseInt(options.getOrDefault("units", "3000"));
@@ -63,7 +63,13 @@ public final class BenchmarksMain {
                 if (chosen.contains("gateway")) {
                     services.add(Service.GATEWAY);
                 }
-                try (Stack s = Stack.start(repo, services, jfr, results)) {
+                Map<Service, Path> jarOverrides = new EnumMap<>(Service.class);
+                if (options.containsKey("scoring-jar")) {
+                    // e.g. the jar of an earlier commit, for the before/after of a fix
+                    jarOverrides.put(Service.SCORING, Path.of(options.get("scoring-jar")).toAbsolutePath());
+                    results.note("scoring jar: " + options.get("scoring-jar"));
+                }
+                try (Stack s = Stack.start(repo, services, jarOverrides, jfr, results)) {
                     Tokens tokens = new Tokens(s.stack().keycloakIssuerUri());
                     if (chosen.contains("gateway")) {
                         String path = "/api/scoring/policies";
@@ -77,8 +83,15 @@ public final class BenchmarksMain {
                     }
                 }
             }
+            if (chosen.contains("reporting")) {
+                long reportingEvents = Long.parseLong(options.getOrDefault("reporting-events", "50000"));
+                try (Stack s = Stack.start(repo, EnumSet.of(Service.REPORTING), Map.of(), jfr, results)) {
+                    new ReportingDocuments(s.stack(), new Tokens(s.stack().keycloakIssuerUri()),
+                            new ProvinceYear(units, reportingEvents, 20222, calendarYear), calendarYear, results).run();
+                }
+            }
             if (chosen.contains("startup-all")) {
-                try (Stack s = Stack.start(repo, EnumSet.allOf(Service.class), false, results)) {
+                try (Stack s = Stack.start(repo, EnumSet.allOf(Service.class), Map.of(), false, results)) {
                     results.note("whole system (Kafka, Keycloak, Mongo, 5 services, gateway) ready in "
                             + s.stack().startupTime().toMillis() + " ms");
                 }
@@ -102,14 +115,16 @@ public final class BenchmarksMain {
     /** A devstack of the chosen services, its start-up figures recorded, profiles summarised at close. */
     record Stack(DevStack stack, Path dataDir, Results results, boolean jfr) implements AutoCloseable {
 
-        static Stack start(Path repo, Set<Service> services, boolean jfr, Results results) throws Exception {
+        static Stack start(Path repo, Set<Service> services, Map<Service, Path> jarOverrides, boolean jfr,
+                           Results results) throws Exception {
             Path dataDir = repo.resolve("benchmarks/target/stack-" + System.currentTimeMillis());
             Files.createDirectories(dataDir.resolve("jars"));
             Map<Service, Path> jars = new EnumMap<>(Service.class);
             for (Service s : services) {
                 // a copy: other engineers may rebuild the module's jar while a long benchmark runs
                 Path copy = dataDir.resolve("jars").resolve(s.artifactId() + ".jar");
-                Files.copy(s.jarIn(repo, DevStackConfig.VERSION), copy, StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(jarOverrides.getOrDefault(s, s.jarIn(repo, DevStackConfig.VERSION)), copy,
+                        StandardCopyOption.REPLACE_EXISTING);
                 jars.put(s, copy);
             }
             List<String> jvm = new ArrayList<>(DevStackConfig.DEFAULT_SERVICE_JVM_OPTIONS);
@@ -121,6 +136,8 @@ public final class BenchmarksMain {
                     DevStackConfig.Mongo.MEMORY, null, true, services, jars, jvm, Duration.ofSeconds(240),
                     Duration.ofSeconds(300));
             DevStack stack = DevStack.start(config, line -> System.out.println("[devstack] " + line));
+            // Ctrl-C or a killed Maven must not leave Kafka, Keycloak and services behind
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "benchmarks-stop"));
             String what = services.size() == Service.values().length ? "all services" : services.toString();
             results.add("startup", "ready: " + what + " with Kafka, Keycloak, Mongo", stack.startupTime().toMillis(),
                     "ms", "devstack start → last process ready" + (jfr ? " (JFR on)" : ""));

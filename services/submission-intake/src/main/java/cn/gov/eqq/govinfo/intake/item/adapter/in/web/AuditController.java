@@ -12,7 +12,12 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.List;
 
-/** The audit log across all items: who received, returned, voided, forwarded what, when, why, from where. */
+/**
+ * The items' own audit trail across all items: who received, returned, voided, forwarded what, when, why, from
+ * where — asked for with {@code ?period=}. Without {@code period} the same path is the service's request audit log of
+ * service-defaults ({@code ?from&to&actor&page}, docs/audit.md): the item trail tells what happened to an item and
+ * why, the request log records every state-changing request, refused ones included.
+ */
 @RestController
 @RequestMapping("/api/intake/audit")
 class AuditController {
@@ -27,7 +32,7 @@ class AuditController {
                          Integer revision, String reason, String origin) {
     }
 
-    @GetMapping
+    @GetMapping(params = "period")
     List<AuditLineView> log(CurrentUser user, @RequestParam String period,
                             @RequestParam(required = false) String action) {
         ReportingPeriod range = ReportingPeriod.parse(period).orElseThrow(() -> ApiProblem

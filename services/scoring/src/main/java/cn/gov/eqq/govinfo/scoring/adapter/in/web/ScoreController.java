@@ -18,6 +18,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/scoring")
 class ScoreController {
 
+    /** The unit id rule of intake's unit directory: scoring has no directory, so an unknown shape is refused here. */
+    private static final java.util.regex.Pattern UNIT_ID = java.util.regex.Pattern.compile("^U\\d{3,6}$");
+
     private final ScoreQueries queries;
     private final SnapshotStore snapshots;
 
@@ -30,6 +33,9 @@ class ScoreController {
     @GetMapping("/units/{unitId}/score")
     @PreAuthorize("hasAnyRole('reporter','unit-leader','info-room','viewer','admin','dashboard')")
     ScoreViews.UnitScoreView score(CurrentUser user, @PathVariable String unitId, @RequestParam String period) {
+        if (!UNIT_ID.matcher(unitId).matches()) {
+            throw ApiProblem.badRequest("unitId.invalid", "单位编号格式应为 U 加数字，如 U006").withField("unitId", "单位编号格式不正确");
+        }
         boolean seesAll = user.hasAnyRole(Roles.INFO_ROOM, Roles.VIEWER, Roles.ADMIN, Roles.DASHBOARD);
         if (!seesAll && !unitId.equals(user.unitId())) {
             throw ApiProblem.forbidden("只能查看本单位的积分明细");

@@ -111,6 +111,16 @@ class ScoringWebTest {
     }
 
     @Test
+    void aUnitIdThatIsNoUnitIdIs400NotAnEmptyScore() throws Exception {
+        // found by the security fuzzer: any string used to answer 200 with a zero score
+        mvc.perform(get("/api/scoring/units/{unitId}/score", "' OR '1'='1' --").param("period", "2026-07")
+                        .with(as("info-room", null)))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("unitId.invalid"));
+    }
+
+    @Test
     void rankingsAreNotForReporters() throws Exception {
         mvc.perform(get("/api/scoring/rankings").param("group", "2").param("period", "2026-Q3")
                         .with(as("reporter", "U013")))

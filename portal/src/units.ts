@@ -68,6 +68,8 @@ function editForm(ctx: Ctx, u: UnitView) {
     try {
       await put(`/api/intake/units/${encodeURIComponent(u.unitId)}`, change);
       ctx.unitNames[u.unitId] = change.name ?? u.name;
+      // back to the list's address, so that 修改 on the same unit is a new hash again
+      history.replaceState(null, '', '#/units');
       await units(ctx, undefined, `已保存 ${u.unitId}`);
     } catch (e) { showFieldErrors(form, e, messages); }
   });

@@ -11,6 +11,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.RequestOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +33,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -179,6 +182,107 @@ class PortalRoomIT {
 
     @Test
     @Order(4)
+    void theUnitAttachesAPictureToADraftAndFilesItsRulesLate() throws Exception {
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "u007-reporter", false);
+            APIResponse draft = changing(context, "/api/intake/items", """
+                    {"title":"交通局农村公路养护（附件测试）","body":"正文","category":"BRIEF","eventDate":"%s",
+                     "reporterName":"测试","contactPhone":"0477-7620000","polarity":"GOOD_NEWS"}
+                    """.formatted(ZonedDateTime.now(BEIJING).toLocalDate()));
+            assertThat(draft.status()).as(draft.text()).isEqualTo(201);
+            String draftId = JSON.readTree(draft.text()).get("id").asString();
+            page.navigate(gateway + "/#/edit/" + draftId);
+
+            // a text file named .pdf passes the page's check (extension, size) and intake refuses it by its bytes
+            page.locator("#att-file").setInputFiles(new FilePayload("伪装.pdf", "application/pdf",
+                    "not a pdf".getBytes(StandardCharsets.UTF_8)));
+            page.locator("#upload-attachment").click();
+            assertThat(page.locator("#err-file")).containsText("附件");
+            assertThat(page.locator("#attachment-form [data-field=file]")).hasClass(Pattern.compile("invalid"));
+
+            page.locator("#att-file").setInputFiles(new FilePayload("现场照片.png", "image/png", PNG));
+            page.locator("#upload-attachment").click();
+            assertThat(page.locator("#attachments li[data-attachment]")).containsText("现场照片.png");
+            APIResponse file = context.request().get(gateway + page.locator("#attachments li[data-attachment] a")
+                    .getAttribute("href"));
+            assertThat(file.status()).isEqualTo(200);
+            assertThat(file.body()).isEqualTo(PNG);
+            PortalIT.screenshot(page, "30-item-attachment");
+
+            page.navigate(gateway + "/#/filings");
+            page.locator("#file-rules").click(); // nothing filled: both messages beside their fields
+            assertThat(page.locator("#err-title")).containsText("名称");
+            assertThat(page.locator("#err-file")).containsText("请选择");
+            page.locator("#filing-title").fill("交通运输局政务信息工作制度");
+            page.locator("#filing-file").setInputFiles(new FilePayload("信息工作制度.pdf", "application/pdf",
+                    "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)));
+            page.locator("#file-rules").click();
+            // after 31 July of the year the filing counts as late
+            assertThat(page.locator("#my-filing[data-status=" + expectedFiling() + "]"))
+                    .containsText("交通运输局政务信息工作制度");
+            PortalIT.screenshot(page, "31-unit-filing");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void theRoomSeesWhoFiledAndTheStatisticsOfTheQuarter() {
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "room-editor", false);
+            page.navigate(gateway + "/#/filings");
+            assertThat(page.locator("#filing-table tr[data-unit=U007]")).hasAttribute("data-status", expectedFiling());
+            if (expectedFiling().equals("FILED_LATE")) {
+                assertThat(page.locator("#filing-table tr[data-unit=U006]")).hasAttribute("data-status", "OVERDUE");
+                page.locator(".tabs button[data-filter=OVERDUE]").click();
+                assertThat(page.locator("#filing-table tr[data-unit=U006]")).isVisible();
+                assertThat(page.locator("#filing-table tr[data-unit=U007]")).hasCount(0);
+            }
+            PortalIT.screenshot(page, "32-room-filings");
+
+            // reporting learns of the received item through Kafka: load the page again until the unit's line has it
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            Locator received = page.locator("#stat-table tr[data-unit=U007] td.received");
+            int load = 0;
+            do {
+                page.navigate(gateway + "/#/statistics?period=" + quarter + "&load=" + (++load));
+                page.locator("h1").filter(new Locator.FilterOptions().setHasText(quarter)).waitFor();
+            } while ((received.count() == 0 || received.innerText().strip().equals("0")) && System.nanoTime() < deadline);
+            assertThat(received).not().hasText("0");
+            assertThat(page.locator("#stat-units g[data-unit=U007] rect")).hasAttribute("data-value",
+                    received.innerText().strip());
+            assertThat(page.locator("#stat-summary [data-stat=received]")).isVisible();
+            PortalIT.screenshot(page, "33-statistics");
+            page.setViewportSize(390, 844);
+            PortalIT.screenshot(page, "33b-statistics-phone");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theAdministratorEditsAUnitAndSeesIntakesMessageBesideTheField() {
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "admin", false);
+            page.navigate(gateway + "/#/units");
+            page.locator("a[data-edit=U052]").click();
+            String name = page.locator("#u-name").inputValue();
+            page.locator("#u-name").fill(" ");
+            page.locator("#save-unit").click();
+            assertThat(page.locator("#err-name")).containsText("单位名称");
+            assertThat(page.locator("#unit-form [data-field=name]")).hasClass(Pattern.compile("invalid"));
+            PortalIT.screenshot(page, "34-unit-edit-refused");
+
+            page.locator("#u-name").fill(name + "（改）");
+            page.locator("#save-unit").click();
+            assertThat(page.locator("#unit-table tr[data-unit=U052]")).containsText(name + "（改）");
+            page.locator("a[data-edit=U052]").click();
+            page.locator("#u-name").fill(name);
+            page.locator("#save-unit").click();
+            assertThat(page.locator("#unit-table tr[data-unit=U052] td").nth(1)).hasText(name);
+        }
+    }
+
+    @Test
+    @Order(7)
     void theRoomAnswersTheObjectionPublishesAndDownloadsTheDocx() throws Exception {
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "room-editor", false);
@@ -210,6 +314,15 @@ class PortalRoomIT {
             assertThat(page.locator("tr[data-circular='" + circularId + "'] [data-status=PUBLISHED]")).isVisible();
             PortalIT.screenshot(page, "26-circular-list");
         }
+    }
+
+    /** A 1×1 PNG. */
+    private static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    /** Filed after 31 July (Beijing) of the year counts as late. */
+    private static String expectedFiling() {
+        return ZonedDateTime.now(BEIJING).getMonthValue() >= 8 ? "FILED_LATE" : "FILED";
     }
 
     private static APIResponse changing(BrowserContext context, String path, String json) {

@@ -13,10 +13,12 @@ import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.RequestOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +47,10 @@ class PortalIT {
     private static final Pattern SAVED_ITEM = Pattern.compile(".*#/items/(?!new$)[^/]+$");
     private static final String TITLE = "发改委组织重点项目现场观摩（门户测试 " + Instant.now().toEpochMilli() + "）";
 
+    /** What the browser asked and when, printed for a failed test. */
+    @RegisterExtension
+    static final BrowserNetworkLog NETWORK = new BrowserNetworkLog();
+
     static DevStack stack;
     static Playwright playwright;
     static Browser browser;
@@ -64,6 +70,11 @@ class PortalIT {
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                         "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run")));
+    }
+
+    @BeforeEach
+    void startNetworkLog() {
+        NETWORK.reset();
     }
 
     @AfterAll
@@ -313,6 +324,7 @@ class PortalIT {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setLocale("zh-CN").setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900));
         context.setDefaultTimeout(30_000);
+        NETWORK.watch(context);
         return context;
     }
 

@@ -153,6 +153,37 @@ class AdoptionTrackingIntegrationTest {
     }
 
     @Test
+    void recordingAnAdoptionIsInTheAuditLogWithWhoWhenAndFromWhere() throws Exception {
+        String itemId = receivedItem("U006", "审计：采用记录", false);
+        String editor = "audit-room-" + UUID.randomUUID();
+        Instant before = Instant.now();
+        mvc.perform(post("/api/adoption/items/{id}/records", itemId).with(KeycloakJwtUsers.user(editor, null, "info-room"))
+                        .header("X-Forwarded-For", "203.0.113.80, 10.42.0.9").header("User-Agent", "portal/2026")
+                        .header("X-Request-Id", "req-" + editor)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"kind\":\"CITY_BULLETIN_ADOPTED\",\"issueNo\":\"2026年第21期\",\"effectiveDate\":\"2026-07-15\"}"))
+                .andExpect(status().isCreated());
+        Instant after = Instant.now();
+
+        String log = mvc.perform(get("/api/adoption/audit").param("actor", editor).with(KeycloakJwtUsers.room()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.total").value(1))
+                .andExpect(jsonPath("$.entries[0].service").value("adoption-tracking"))
+                .andExpect(jsonPath("$.entries[0].actor.username").value(editor))
+                .andExpect(jsonPath("$.entries[0].actor.roles[0]").value("info-room"))
+                .andExpect(jsonPath("$.entries[0].origin.clientAddress").value("203.0.113.80"))
+                .andExpect(jsonPath("$.entries[0].origin.userAgent").value("portal/2026"))
+                .andExpect(jsonPath("$.entries[0].origin.requestId").value("req-" + editor))
+                .andExpect(jsonPath("$.entries[0].action.path").value("/api/adoption/items/" + itemId + "/records"))
+                .andExpect(jsonPath("$.entries[0].action.status").value(201))
+                .andExpect(jsonPath("$.entries[0].action.outcome").value("SUCCEEDED"))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(Instant.parse(codec.tree(log).get("entries").get(0).get("at").asString())).isBetween(before, after);
+        // a unit never reads the log
+        mvc.perform(get("/api/adoption/audit").with(KeycloakJwtUsers.reporter("U006"))).andExpect(status().isForbidden());
+    }
+
+    @Test
     void producedEventsHaveTheShapeOfTheGoldenFiles() throws Exception {
         String itemId = receivedItem("U006", "黄河流域生态保护", false);
         String recordId = recordCityBulletin(itemId, "2026年第20期", "2026-08-01");

@@ -47,6 +47,15 @@ interface UnitFigures {
   commissions: UnitRef[]; objections: Objection[];
 }
 
+/** A person's name for a circular id: `QUARTERLY-2026-Q4-v2` → `2026年第四季度通报（第2版）`. */
+export function circularLabel(id: string): string {
+  const m = /^(QUARTERLY|ANNUAL)-(\d{4})(?:-Q([1-4]))?-v(\d+)$/.exec(id);
+  if (!m) return id;
+  const [, kind, year, q, v] = m;
+  const what = kind === 'QUARTERLY' ? `${year}年第${'一二三四'[Number(q) - 1]}季度通报` : `${year}年度考评`;
+  return `${what}（第${v}版）`;
+}
+
 const docx = (id: string) => `/api/reporting/circulars/${encodeURIComponent(id)}/document.docx`;
 const xlsx = (id: string) => `/api/reporting/circulars/${encodeURIComponent(id)}/document.xlsx`;
 const downloads = (id: string) => el('span', { className: 'downloads' },
@@ -102,7 +111,7 @@ async function loadUnitReviews(section: HTMLElement) {
   section.replaceChildren(el('h2', {}, '复核中的通报'), inReview.length === 0
     ? el('p', { className: 'muted' }, '目前没有需要本单位核对的通报。')
     : el('ul', {}, ...inReview.map((d) => el('li', { 'data-review': d.id },
-      el('a', { href: `#/circulars/${d.id}` }, `${d.id}：核对本单位数据、提出复核`),
+      el('a', { href: `#/circulars/${d.id}` }, `${circularLabel(d.id)}：核对本单位数据、提出复核`),
       d.figures.line ? ` · 本单位 ${d.figures.line.points} 分，第 ${d.figures.line.rank} 名` : ''))));
 }
 
@@ -148,7 +157,7 @@ export async function circularDetail(ctx: Ctx, id: string, notice?: string) {
   }
   const mine = await get<UnitFigures>(`/api/reporting/circulars/${encodeURIComponent(id)}/my-figures`);
   const messages = el('div', {}, notice ? banner(notice, 'ok') : null);
-  show(el('h1', { 'data-circular': id }, `通报复核：${id}`),
+  show(el('h1', { 'data-circular': id }, `通报复核：${circularLabel(id)}`),
     el('p', { className: 'muted' }, '通报尚未发布。请核对本单位的数据，有误的请在复核期内提出复核申请。'),
     messages, ownFigures(ctx, mine, true, () => circularDetail(ctx, id, '复核申请已提交')));
 }

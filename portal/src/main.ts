@@ -4,7 +4,7 @@ import { barChart, lineChart } from './charts';
 import { attachmentsSection } from './attachments';
 import { circularDetail, circularList } from './circulars';
 import { filings } from './filings';
-import { defaultPageFor, menuFor, parseRoute } from './routes';
+import { activeMenu, defaultPageFor, menuFor, parseRoute } from './routes';
 import { statistics } from './statistics';
 import { units } from './units';
 import { ADOPTION_KIND, CATEGORY, GROUPS, POLARITY, ROLE, STATUS, TOPIC, app, banner, beijingMonth, beijingToday, el, fmtTime, guardedShow, nextRoute, options, progressBar, show, showFieldErrors, withText, type Child, type Ctx } from './ui';
@@ -62,8 +62,8 @@ async function route() {
   nextRoute();
   const show = guardedShow();
   const hash = location.hash || defaultPage();
-  document.querySelectorAll('#menu a').forEach((a) =>
-    a.classList.toggle('active', a.getAttribute('href') === hash));
+  const active = activeMenu(hash, [...document.querySelectorAll('#menu a')].map((a) => a.getAttribute('href') ?? ''));
+  document.querySelectorAll('#menu a').forEach((a) => a.classList.toggle('active', a.getAttribute('href') === active));
   const { page, arg, query } = parseRoute(hash);
   try {
     switch (page) {

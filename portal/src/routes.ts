@@ -30,3 +30,10 @@ export function parseRoute(hash: string): { page: string; arg: string | undefine
   const [, page, arg] = path.split('/');
   return { page: page ?? '', arg: arg ? decodeURIComponent(arg) : undefined, query: new URLSearchParams(query ?? '') };
 }
+
+/** The menu entry of a page: the longest menu hash the page's path equals or lies under (`#/circulars/X?y` →
+ * `#/circulars`; `#/items/new` → `#/items/new`, not `#/items`). */
+export function activeMenu(hash: string, menu: string[]): string | undefined {
+  const path = hash.split('?')[0];
+  return menu.filter((h) => path === h || path.startsWith(`${h}/`)).sort((a, b) => b.length - a.length)[0];
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultPageFor, menuFor, parseRoute } from '../src/routes';
+import { circularLabel } from '../src/circulars';
+import { activeMenu, defaultPageFor, menuFor, parseRoute } from '../src/routes';
 
 const pages = (roles: string[]) => menuFor(roles).map(([hash]) => hash);
 
@@ -38,6 +39,15 @@ describe('routing by role', () => {
     expect(p).toContain('#/sign-off');
   });
 
+  it('marks the menu entry a page belongs to', () => {
+    const menu = menuFor(['reporter']).map(([h]) => h);
+    expect(activeMenu('#/items/new', menu)).toBe('#/items/new');
+    expect(activeMenu('#/items/I1', menu)).toBe('#/items');
+    expect(activeMenu('#/statistics?period=2026-Q4', menu)).toBe('#/statistics');
+    expect(activeMenu('#/circulars/QUARTERLY-2026-Q4-v1', menu)).toBe('#/circulars');
+    expect(activeMenu('#/inbox', menu)).toBeUndefined();
+  });
+
   it('reads page, argument and query from the hash', () => {
     const r = parseRoute('#/circulars/QUARTERLY-2026-Q4-v1?x=1');
     expect(r.page).toBe('circulars');
@@ -48,5 +58,13 @@ describe('routing by role', () => {
     expect(s.arg).toBeUndefined();
     expect(s.query.get('unitId')).toBe('U006');
     expect(parseRoute('').page).toBe('');
+  });
+});
+
+describe('circular names', () => {
+  it('names a circular in review by its period and version rather than its id', () => {
+    expect(circularLabel('QUARTERLY-2026-Q4-v1')).toBe('2026年第四季度通报（第1版）');
+    expect(circularLabel('ANNUAL-2025-v2')).toBe('2025年度考评（第2版）');
+    expect(circularLabel('something-else')).toBe('something-else');
   });
 });

@@ -216,8 +216,9 @@ function resolutionForm(o: Objection, resolve: (o: Objection, form: HTMLFormElem
   const messages = el('div');
   const form = el('form', { className: 'resolution-form', novalidate: true },
     field('resolution', '复核结果', el('select', { name: 'resolution', id: `r-res-${o.id}` },
-      el('option', { value: '' }, '请选择'), ...Object.entries(RESOLUTION).map(([v, t]) => el('option', { value: v }, t)))),
-    field('reply', '答复意见', el('textarea', { name: 'reply', id: `r-reply-${o.id}`, rows: 3 })),
+      el('option', { value: '' }, '请选择'), ...Object.entries(RESOLUTION).map(([v, t]) => el('option', { value: v }, t))),
+    undefined, o.id),
+    field('reply', '答复意见', el('textarea', { name: 'reply', id: `r-reply-${o.id}`, rows: 3 }), undefined, o.id),
     el('button', { type: 'submit', className: 'primary', 'data-resolve': o.id }, '答复'), messages);
   form.addEventListener('submit', (ev) => { ev.preventDefault(); resolve(o, form, messages); });
   return form;

@@ -77,7 +77,8 @@ export function showFieldErrors(form: HTMLElement, e: unknown, messages: HTMLEle
   if (e instanceof Problem) {
     for (const err of e.errors) {
       // matched by id rather than a selector: field names such as `第3行.title` need no escaping
-      const slot = [...form.querySelectorAll<HTMLElement>('.field-error')].find((x) => x.id === `err-${err.field}`);
+      const slot = [...form.querySelectorAll<HTMLElement>('.field-error')]
+        .find((x) => x.dataset.errorFor === err.field || x.id === `err-${err.field}`);
       if (slot) {
         slot.textContent = slot.textContent ? `${slot.textContent}；${err.message}` : err.message;
         slot.closest('.field')?.classList.add('invalid');
@@ -127,10 +128,12 @@ export function dataTable<T>(columns: Column<T>[], rows: T[], rowAttrs: (row: T)
 }
 
 /** A labelled form field with its error slot (`#err-<name>`, where showFieldErrors puts the service's message). */
-export function field(name: string, label: string, input: HTMLElement, hint?: string) {
+export function field(name: string, label: string, input: HTMLElement, hint?: string, scope?: string) {
+  // `scope` keeps ids unique when one page shows the same field in several forms (an answer form per objection)
   return el('div', { className: 'field', 'data-field': name }, el('label', { for: input.id || undefined }, label), input,
     hint ? el('small', { className: 'muted' }, hint) : null,
-    el('div', { className: 'field-error', id: `err-${name}`, 'aria-live': 'polite' }));
+    el('div', { className: 'field-error', id: scope ? `err-${scope}-${name}` : `err-${name}`, 'data-error-for': name,
+      'aria-live': 'polite' }));
 }
 
 /** Clears the error slots and marks of a form before the next attempt. */

@@ -44,7 +44,7 @@ export async function units(ctx: Ctx, editId?: string, notice?: string) {
       ['状态', (u) => (u.active ? '在用' : '停用')],
       ...(admin ? [['操作', (u: UnitView) => el('a', { className: 'button', href: `#/units/${u.unitId}`, 'data-edit': u.unitId }, '修改')] as [string, (u: UnitView) => Node]] : []),
     ], list, (u) => ({ 'data-unit': u.unitId, className: u.active ? '' : 'inactive' }), { id: 'unit-table' }),
-    admin ? newUnitForm(ctx) : null);
+    admin && !editId ? newUnitForm(ctx) : null);
 }
 
 function editForm(ctx: Ctx, u: UnitView) {
@@ -80,9 +80,9 @@ function newUnitForm(ctx: Ctx) {
   const messages = el('div');
   const form = el('form', { id: 'new-unit-form', className: 'card', novalidate: true },
     el('h2', {}, '新增单位'),
-    field('unitId', '编号 *', el('input', { id: 'n-unitId', name: 'unitId', placeholder: 'U053', size: 8 })),
-    field('name', '名称 *', el('input', { id: 'n-name', name: 'name', maxlength: 100 })),
-    field('group', '组别 *', el('input', { id: 'n-group', name: 'group', inputmode: 'numeric', size: 4 })),
+    field('unitId', '编号 *', el('input', { id: 'n-unitId', name: 'unitId', placeholder: 'U053', size: 8 }), undefined, 'new'),
+    field('name', '名称 *', el('input', { id: 'n-name', name: 'name', maxlength: 100 }), undefined, 'new'),
+    field('group', '组别 *', el('input', { id: 'n-group', name: 'group', inputmode: 'numeric', size: 4 }), undefined, 'new'),
     el('button', { type: 'submit', className: 'primary', id: 'create-unit' }, '新增'), messages);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();

@@ -22,6 +22,12 @@ describe('field errors', () => {
     expect(messages.textContent).toBe('请按提示修改标红的内容。');
   });
 
+  it('finds the slot of a field in a form whose ids carry a scope (one answer form per objection)', () => {
+    const f = el('form', {}, field('reply', '答复意见', el('textarea', {}), undefined, 'O1'));
+    showFieldErrors(f, new Problem(400, '错误', '', undefined, [{ field: 'reply', message: '请填写复核答复意见' }]), el('div'));
+    expect(f.querySelector('#err-O1-reply')!.textContent).toBe('请填写复核答复意见');
+  });
+
   it('joins two messages for one field', () => {
     const f = form();
     showFieldErrors(f, new Problem(400, '错误', '', undefined,

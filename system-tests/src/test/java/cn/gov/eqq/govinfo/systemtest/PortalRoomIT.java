@@ -267,7 +267,7 @@ class PortalRoomIT {
             String name = page.locator("#u-name").inputValue();
             page.locator("#u-name").fill(" ");
             page.locator("#save-unit").click();
-            assertThat(page.locator("#err-name")).containsText("单位名称");
+            assertThat(page.locator("#unit-form #err-name")).containsText("单位名称");
             assertThat(page.locator("#unit-form [data-field=name]")).hasClass(Pattern.compile("invalid"));
             PortalIT.screenshot(page, "34-unit-edit-refused");
 
@@ -313,6 +313,34 @@ class PortalRoomIT {
             page.navigate(gateway + "/#/circulars");
             assertThat(page.locator("tr[data-circular='" + circularId + "'] [data-status=PUBLISHED]")).isVisible();
             PortalIT.screenshot(page, "26-circular-list");
+
+            // a later correction is a new version, a draft again, that names the version it corrects
+            page.locator("tr[data-circular='" + circularId + "'] a").first().click();
+            page.onceDialog(dialog -> dialog.accept("教体局11月采用信息漏计，更正积分"));
+            page.locator("#correct-circular").click();
+            String correction = circularId.replace("-v1", "-v2");
+            assertThat(page.locator("h1[data-circular='" + correction + "'][data-status=DRAFT]")).isVisible();
+            assertThat(page.locator("dl.facts a[href='#/circulars/" + circularId + "']")).isVisible();
+            assertThat(page.locator("dl.facts")).containsText("教体局11月采用信息漏计");
+            PortalIT.screenshot(page, "27-circular-correction-draft");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void aLeaderListsThePublishedCircularAndDownloadsItsWorkbook() throws Exception {
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "banner-leader", false);
+            page.navigate(gateway + "/#/circulars");
+            Locator row = page.locator("tr[data-circular='" + circularId + "']");
+            assertThat(row.locator("[data-status=PUBLISHED]")).isVisible();
+            assertThat(page.locator("#circular-form")).hasCount(0); // drafting is the room's
+            Download download = page.waitForDownload(() -> row.locator("a[data-download=xlsx]").click());
+            byte[] bytes = Files.readAllBytes(download.path());
+            assertThat(download.suggestedFilename()).endsWith(".xlsx");
+            assertThat(zipEntries(bytes)).contains("xl/workbook.xml");
+            page.setViewportSize(390, 844);
+            PortalIT.screenshot(page, "28-leader-circulars-phone");
         }
     }
 

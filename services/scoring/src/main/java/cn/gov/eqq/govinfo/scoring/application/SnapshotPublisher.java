@@ -42,6 +42,9 @@ public class SnapshotPublisher {
     private final Duration quiet;
     private final Duration maxDelay;
     private volatile Period lastSeenMonth;
+    private volatile long restUntil = System.nanoTime();
+
+    private static final long REST_FACTOR = 3;
 
     public SnapshotPublisher(SnapshotStore snapshots, ScoreQueries queries, EventCodec codec, OutboxRelay relay,
                              Replay replay, Clock clock, @Value("${govinfo.scoring.publish-quiet:300ms}") Duration quiet,
@@ -61,6 +64,10 @@ public class SnapshotPublisher {
         if (replay.running()) {
             return; // half-rebuilt rankings are not published
         }
+        long start = System.nanoTime();
+        if (start - restUntil < 0) {
+            return;
+        }
         try {
             markEndedMonth();
             if (publishDue() > 0) {
@@ -68,6 +75,11 @@ public class SnapshotPublisher {
             }
         } catch (RuntimeException e) {
             log.warn("ranking snapshot pass failed, will retry: {}", e.toString());
+        } finally {
+            // A pass reads every entry of the dirty periods; under a sustained stream with a large year it ran back
+            // to back and kept the database from the ingestion (profiled: docs/performance.md). Resting REST_FACTOR
+            // times as long as the pass took bounds the publisher to a quarter of the time; small passes rest ms.
+            restUntil = System.nanoTime() + REST_FACTOR * (System.nanoTime() - start);
         }
     }
 

@@ -39,6 +39,9 @@ public final class BenchmarksMain {
             if (a.startsWith("--")) {
                 String[] kv = a.substring(2).split("=", 2);
                 options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+                if (kv[0].equals("publish-max-delay")) {
+                    System.setProperty("benchmarks.publish-max-delay", options.get(kv[0]));
+                }
             } else if (!a.isBlank()) {
                 chosen.add(a);
             }
@@ -128,6 +131,16 @@ public final class BenchmarksMain {
                 jars.put(s, copy);
             }
             List<String> jvm = new ArrayList<>(DevStackConfig.DEFAULT_SERVICE_JVM_OPTIONS);
+            if (services.contains(Service.GATEWAY)) {
+                // one benchmark user drives the gateway hard on purpose: its per-user rate limit (429) is off here
+                jvm.add("-Dgovinfo.gateway.rate-limit.enabled=false");
+                results.note("gateway per-user rate limit off for the overhead benchmark (one user, 16 connections)");
+            }
+            if (System.getProperty("benchmarks.publish-max-delay") != null) {
+                // the live run's snapshot publishing interval under a sustained stream (scoring's default is 5 s)
+                jvm.add("-Dgovinfo.scoring.publish-max-delay=" + System.getProperty("benchmarks.publish-max-delay"));
+                results.note("scoring publish-max-delay set to " + System.getProperty("benchmarks.publish-max-delay"));
+            }
             if (jfr) {
                 Path jfrDir = Files.createDirectories(dataDir.resolve("jfr"));
                 jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfrDir + "/");

@@ -124,7 +124,9 @@ export async function statistics(ctx: Ctx, query: URLSearchParams) {
         el('div', { className: 'chart', id: 'stat-topic' }, barChart(countBars(rows, (r) => r.byTopic, TOPIC), '报送重点柱状图', false))),
       !unitId ? el('section', { className: 'card' }, el('h2', {}, '各单位接收信息'),
         el('div', { className: 'chart', id: 'stat-units' },
-          barChart(totals.slice(0, 20).map((t) => ({ label: t.unitName ?? t.unitId, value: t.receivedItems, id: t.unitId })), '各单位接收信息柱状图'))) : null,
+          barChart(totals.filter((t) => t.receivedItems > 0).slice(0, 20)
+            .map((t) => ({ label: t.unitName ?? t.unitId, value: t.receivedItems, id: t.unitId })), '各单位接收信息柱状图'),
+          el('p', { className: 'muted' }, '只列出有接收信息的单位（最多 20 个）；全部单位见下表。'))) : null,
       el('section', { className: 'card' }, el('h2', {}, '各单位统计'),
         dataTable(columns, totals, (t) => ({ 'data-unit': t.unitId }), { id: 'stat-table' }))));
 }

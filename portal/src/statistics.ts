@@ -127,6 +127,12 @@ export async function statistics(ctx: Ctx, query: URLSearchParams) {
           barChart(totals.filter((t) => t.receivedItems > 0).slice(0, 20)
             .map((t) => ({ label: t.unitName ?? t.unitId, value: t.receivedItems, id: t.unitId })), '各单位接收信息柱状图'),
           el('p', { className: 'muted' }, '只列出有接收信息的单位（最多 20 个）；全部单位见下表。'))) : null,
+      unitId ? el('section', { className: 'card' }, el('h2', {}, '逐月统计'),
+        dataTable<UnitMonthStatistics>([
+          ['月份', (m) => m.month], ['接收', (m) => m.receivedItems], ['喜', (m) => m.goodNews], ['忧', (m) => m.problems],
+          ['采用率', (m) => percent(m.adoptionRate)], ['平均时效（天）', (m) => m.timeliness?.averageDays ?? '—'],
+          ['约稿响应', (m) => `${m.commissions?.answered ?? 0}/${(m.commissions?.targeted ?? 0) - (m.commissions?.pending ?? 0)}（${percent(m.commissions?.responseRate)}）`],
+        ], [...rows].sort((a, b) => a.month.localeCompare(b.month)), (m) => ({ 'data-month': m.month }), { id: 'stat-months' })) : null,
       el('section', { className: 'card' }, el('h2', {}, '各单位统计'),
         dataTable(columns, totals, (t) => ({ 'data-unit': t.unitId }), { id: 'stat-table' }))));
 }

@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.platform.audit;
 
 import org.bson.Document;
+import org.bson.types.ObjectId;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * The audit log in the service's own database, collection {@code audit_log}. Only {@code insert} and {@code find}
@@ -60,7 +60,8 @@ public class MongoAuditLog implements AuditLog {
             criteria = new Criteria().andOperator(all.toArray(Criteria[]::new));
         }
         long total = mongo.count(new org.springframework.data.mongodb.core.query.Query(criteria), COLLECTION);
-        var page = new org.springframework.data.mongodb.core.query.Query(criteria).with(Sort.by(Sort.Order.desc("at"), Sort.Order.desc("_id")))
+        var page = new org.springframework.data.mongodb.core.query.Query(criteria)
+                .with(Sort.by(Sort.Order.desc("at"), Sort.Order.desc("_id")))
                 .skip((long) query.page() * query.size()).limit(query.size());
         List<AuditRecord> entries = mongo.find(page, Document.class, COLLECTION).stream()
                 .map(MongoAuditLog::fromDocument).toList();
@@ -78,7 +79,8 @@ public class MongoAuditLog implements AuditLog {
                 .append("pattern", r.action().pattern()).append("resourceIds", new Document(r.action().resourceIds()))
                 .append("location", r.action().location()).append("status", r.action().status())
                 .append("outcome", r.action().outcome().name());
-        return new Document("_id", r.id() != null ? r.id() : UUID.randomUUID().toString())
+        // an ObjectId grows with time and, within a process, with every insert: the tie-break of equal times
+        return new Document("_id", r.id() != null ? r.id() : new ObjectId())
                 .append("at", Date.from(r.at())).append("service", r.service())
                 .append("actor", actor).append("origin", origin).append("action", action);
     }

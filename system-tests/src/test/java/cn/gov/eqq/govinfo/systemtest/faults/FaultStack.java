@@ -1,0 +1,83 @@
+package cn.gov.eqq.govinfo.systemtest.faults;
+
+import cn.gov.eqq.govinfo.devstack.DevStack;
+import cn.gov.eqq.govinfo.devstack.DevStackConfig;
+import cn.gov.eqq.govinfo.devstack.Service;
+import cn.gov.eqq.govinfo.testsupport.keycloak.Tokens;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The fault tests' own whole system (they kill and stop its parts, so it is never RunningSystem's): started once per
+ * test JVM from the built jars, on free ports, with the H2 wire server so MongoDB data outlives a stop of the server,
+ * and stopped when the JVM exits.
+ */
+final class FaultStack {
+
+    private static final java.time.Duration START_TIMEOUT = java.time.Duration.ofSeconds(420);
+
+    private static DevStack stack;
+    private static RuntimeException startFailure;
+    private static Tokens tokens;
+    private static Path dataDir;
+
+    private FaultStack() {
+    }
+
+    static synchronized DevStack stack() {
+        if (stack == null) {
+            Path repo = repoRoot();
+            Map<Service, Path> jars = new EnumMap<>(Service.class);
+            for (Service service : Service.values()) {
+                jars.put(service, service.jarIn(repo, DevStackConfig.VERSION));
+            }
+            // under target/: the logs of every process (also of the killed ones) stay there for whoever reads a failure
+            dataDir = repo.resolve("system-tests/target/faults-" + System.currentTimeMillis());
+            if (startFailure != null) {
+                throw new IllegalStateException("the fault tests' system did not start (see the first failure)",
+                        startFailure);
+            }
+            DevStackConfig base = DevStackConfig.forTest(repo, dataDir, true, jars);
+            // patient: on a shared 2-core machine with other stacks running, Keycloak alone has needed 150 s
+            DevStackConfig config = new DevStackConfig(base.repoRoot(), base.dataDir(), base.ports(),
+                    DevStackConfig.Mongo.H2, null, true, base.services(), base.jars(), base.serviceJvmOptions(),
+                    START_TIMEOUT, START_TIMEOUT);
+            try {
+                stack = DevStack.start(config);
+            } catch (RuntimeException e) {
+                startFailure = e; // one attempt per JVM: every later fault test fails at once with this cause
+                throw e;
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "fault-tests-stop"));
+            System.out.println("[faults] dedicated system ready in " + stack.startupTime().toMillis() + " ms; logs in "
+                    + dataDir.resolve("logs"));
+        }
+        return stack;
+    }
+
+    static synchronized Tokens tokens() {
+        if (tokens == null) {
+            tokens = new Tokens(stack().keycloakIssuerUri());
+        }
+        return tokens;
+    }
+
+    static Path logDir() {
+        stack();
+        return dataDir.resolve("logs");
+    }
+
+    private static Path repoRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("cannot find the repository root (mvnw) above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+}

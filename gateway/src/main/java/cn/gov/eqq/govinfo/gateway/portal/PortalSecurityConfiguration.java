@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.gateway.portal;
 
 import cn.gov.eqq.govinfo.gateway.web.Problems;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,6 +20,7 @@ import org.springframework.security.web.server.authentication.RedirectServerAuth
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.CsrfWebFilter;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
@@ -50,7 +52,8 @@ class PortalSecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-                                          PortalProperties properties) {
+                                          PortalProperties properties,
+                                          @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
         DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
         // PKCE also for the confidential client (RFC 9700): a stolen code is useless without the verifier
@@ -79,6 +82,7 @@ class PortalSecurityConfiguration {
                 // cookie-to-header: the SPA reads XSRF-TOKEN and sends it as X-XSRF-TOKEN (or _csrf in a form);
                 // the plain handler because the SPA sends the cookie's value as it is
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens)
+                        .requireCsrfProtectionMatcher(exchange -> changeWithSession(exchange, sessionCookie))
                         .csrfTokenRequestHandler(new ServerCsrfTokenRequestAttributeHandler())
                         .accessDeniedHandler((exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
                                 "csrf", "页面已过期或请求来源不明（缺少防跨站请求伪造令牌），请刷新页面后重试")))
@@ -114,6 +118,17 @@ class PortalSecurityConfiguration {
         boolean actuator = exchange.getRequest().getPath().pathWithinApplication().value().startsWith("/actuator");
         return bearer || actuator ? ServerWebExchangeMatcher.MatchResult.notMatch()
                 : ServerWebExchangeMatcher.MatchResult.match();
+    }
+
+    /**
+     * CSRF protects what a session cookie authorises. A changing request without the cookie carries no credentials to
+     * abuse: it goes on to authentication and gets the same 401 as any unauthenticated call (docs/security.md).
+     */
+    private static Mono<ServerWebExchangeMatcher.MatchResult> changeWithSession(ServerWebExchange exchange,
+                                                                             String sessionCookie) {
+        boolean withSession = exchange.getRequest().getCookies().containsKey(sessionCookie);
+        return withSession ? CsrfWebFilter.DEFAULT_CSRF_MATCHER.matches(exchange)
+                : ServerWebExchangeMatcher.MatchResult.notMatch();
     }
 
     /** The reactive CSRF token is lazy; subscribing to it makes the repository write the XSRF-TOKEN cookie. */

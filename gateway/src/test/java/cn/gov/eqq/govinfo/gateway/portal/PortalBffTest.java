@@ -84,13 +84,25 @@ class PortalBffTest {
     }
 
     @Test
-    void aChangingBrowserCallWithoutTheCsrfTokenIsRefusedInChinese() {
-        client.post().uri("/api/intake/items").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+    void aChangingBrowserCallWithItsSessionButWithoutTheCsrfTokenIsRefusedInChinese() {
+        client.post().uri("/api/intake/items").cookie("SESSION", "a-session-of-this-browser")
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
                 .exchange()
                 .expectStatus().isForbidden()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.code").isEqualTo("csrf");
-        client.post().uri("/logout").exchange().expectStatus().isForbidden();
+        client.post().uri("/logout").cookie("SESSION", "a-session-of-this-browser").exchange()
+                .expectStatus().isForbidden();
+    }
+
+    @Test
+    void aChangingCallWithNoCredentialsAtAllIsA401NotACsrfRefusal() {
+        // nothing to forge without a session cookie: the caller is simply not signed in
+        client.post().uri("/api/intake/items").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.title").isEqualTo("未登录或登录已失效");
     }
 
     @Test

@@ -98,32 +98,20 @@ class SecurityMatrixIT {
         String bad = token.get();
         List<String> failures = new ArrayList<>();
         int calls = 0;
-        int csrf = 0;
         for (Operation op : operations) {
             Requests.Prepared request = Requests.of(op, UNIT);
             for (String base : List.of(system.gatewayUrl, system.url(op.service()))) {
                 HttpResponse<String> response = request.sendTo(base, bad);
                 calls++;
                 boolean where = base.equals(system.gatewayUrl);
-                if (where && bad == null && !op.method().equals("GET") && csrfRefusal(response)) {
-                    csrf++;
-                } else if (response.statusCode() != 401 || !Http.isProblem(response)) {
+                if (response.statusCode() != 401 || !Http.isProblem(response)) {
                     failures.add((where ? "gateway " : op.service() + " ") + op.key() + " → " + Http.describe(response));
                 }
             }
         }
         System.out.println("[security] token " + kind + ": " + calls + " calls (" + operations.size()
-                + " operations × gateway + service), " + failures.size() + " not 401"
-                + (csrf > 0 ? ", " + csrf + " refused 403 by the portal's CSRF check before authentication" : ""));
+                + " operations × gateway + service), " + failures.size() + " not 401");
         assertThat(failures).as("calls with a %s token that were not refused with a 401 problem", kind).isEmpty();
-    }
-
-    /**
-     * Without a token, the gateway treats a request as the portal's (browser) and checks its CSRF token before
-     * anything else: an unsafe call is then refused 403 "csrf" instead of 401 — refused either way (docs/security.md).
-     */
-    static boolean csrfRefusal(HttpResponse<String> response) {
-        return response.statusCode() == 403 && Http.isProblem(response) && response.body().contains("\"code\":\"csrf\"");
     }
 
     static Stream<String> roles() {

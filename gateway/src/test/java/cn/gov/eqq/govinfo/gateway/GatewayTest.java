@@ -73,6 +73,8 @@ class GatewayTest {
         Backend.Received received = BACKENDS.get("intake").last();
         assertThat(received.pathAndQuery()).isEqualTo("/api/intake/items?status=DRAFT&page=0");
         assertThat(received.header("Authorization")).isEqualTo("Bearer " + token);
+        // the services' audit log says from where a request came: the gateway names its peer
+        assertThat(received.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
     }
 
     @ParameterizedTest(name = "/api/{0}/** → {0}")

@@ -14,8 +14,9 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,7 +36,11 @@ public final class CircularXlsxRenderer {
     public static final int HEADER_ROW = 2;
 
     public byte[] render(Circular c) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        // Streaming workbook: rows beyond a small window go to a compressed temp file (/tmp, an emptyDir in the
+        // chart) and strings are written inline instead of into one shared-strings table. The in-memory workbook
+        // ran out of a 384 MB heap on the annual evaluation of 3,000 units (docs/performance.md).
+        SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, true, false);
+        try (wb; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles st = new Styles(wb);
             CircularFigures f = c.figures();
             for (GroupTable g : f.groups()) {
@@ -108,6 +113,8 @@ public final class CircularXlsxRenderer {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            wb.dispose(); // deletes the temp files
         }
     }
 
@@ -115,7 +122,7 @@ public final class CircularXlsxRenderer {
         return m.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(" "));
     }
 
-    private static Sheet sheet(XSSFWorkbook wb, Styles st, Circular c, String name, List<String> headers) {
+    private static Sheet sheet(Workbook wb, Styles st, Circular c, String name, List<String> headers) {
         Sheet s = wb.createSheet(name);
         Row title = s.createRow(0);
         title.createCell(0).setCellValue(CircularText.title(c));
@@ -152,7 +159,7 @@ public final class CircularXlsxRenderer {
         final CellStyle header;
         final CellStyle body;
 
-        Styles(XSSFWorkbook wb) {
+        Styles(Workbook wb) {
             Font big = wb.createFont();
             big.setFontName("宋体");
             big.setBold(true);

@@ -325,8 +325,9 @@ class PortalIT {
      * KeepAliveConnectionTest. {@link BrowserNetworkLog} names the request if anything like it happens again.)
      */
     static Page signIn(BrowserContext context, String username, boolean screenshotLogin) {
+        String gateway = RunningSystem.stack().gatewayUrl();
         Page page = context.newPage();
-        page.navigate(stack.gatewayUrl() + "/");
+        page.navigate(gateway + "/");
         page.locator("#login").click();
         page.locator("#username").fill(username);
         page.locator("#password").fill("demo1234");
@@ -334,7 +335,7 @@ class PortalIT {
             screenshot(page, "00-keycloak-login");
         }
         page.locator("#kc-login").click();
-        page.waitForURL(url -> url.startsWith(stack.gatewayUrl()));
+        page.waitForURL(url -> url.startsWith(gateway));
         assertThat(page.locator("#user")).isVisible();
         return page;
     }

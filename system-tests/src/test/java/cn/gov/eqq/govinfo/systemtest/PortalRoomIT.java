@@ -15,10 +15,12 @@ import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.RequestOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,6 +56,10 @@ class PortalRoomIT {
     private static final String REASON = "本单位11月被《鄂尔多斯政讯》采用1条，通报中未计入，请核实（门户测试 "
             + Instant.now().toEpochMilli() + "）";
 
+    /** What the browser asked and when, printed for a failed test. */
+    @RegisterExtension
+    static final BrowserNetworkLog NETWORK = new BrowserNetworkLog();
+
     static Playwright playwright;
     static Browser browser;
     static String gateway;
@@ -62,10 +68,7 @@ class PortalRoomIT {
 
     @BeforeAll
     static void startSystemAndBrowser() throws Exception {
-        if (PortalIT.stack == null) {
-            PortalIT.stack = RunningSystem.stack(); // PortalIT's sign-in helper reads the stack from there
-        }
-        gateway = PortalIT.stack.gatewayUrl();
+        gateway = RunningSystem.stack().gatewayUrl();
         Files.createDirectories(Path.of("target", "screenshots"));
         PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
@@ -378,6 +381,12 @@ class PortalRoomIT {
                 .setLocale("zh-CN").setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900)
                 .setAcceptDownloads(true));
         context.setDefaultTimeout(30_000);
+        NETWORK.watch(context);
         return context;
+    }
+
+    @BeforeEach
+    void startNetworkLog() {
+        NETWORK.reset();
     }
 }

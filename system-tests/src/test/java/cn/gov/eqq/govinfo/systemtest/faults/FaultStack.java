@@ -31,11 +31,11 @@ final class FaultStack {
         if (stack == null) {
             Path repo = repoRoot();
             Map<Service, Path> jars = new EnumMap<>(Service.class);
-            for (Service service : Service.values()) {
-                jars.put(service, service.jarIn(repo, DevStackConfig.VERSION));
-            }
             // under target/: the logs of every process (also of the killed ones) stay there for whoever reads a failure
             dataDir = repo.resolve("system-tests/target/faults-" + System.currentTimeMillis());
+            for (Service service : Service.values()) {
+                jars.put(service, wholeCopy(service.jarIn(repo, DevStackConfig.VERSION), dataDir.resolve("built")));
+            }
             if (startFailure != null) {
                 throw new IllegalStateException("the fault tests' system did not start (see the first failure)",
                         startFailure);
@@ -68,6 +68,40 @@ final class FaultStack {
     static Path logDir() {
         stack();
         return dataDir.resolve("logs");
+    }
+
+    /**
+     * A copy of a built jar that opens as a zip: in a tree others build in at the same time, a jar can be caught
+     * half-written (seen once: "Invalid or corrupt jarfile"). Copies again until it reads, for at most two minutes.
+     */
+    private static Path wholeCopy(Path jar, Path dir) {
+        Path copy = dir.resolve(jar.getFileName());
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (true) {
+            try {
+                Files.createDirectories(dir);
+                Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+                try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(copy.toFile())) {
+                    if (zip.getEntry("META-INF/MANIFEST.MF") != null) {
+                        return copy;
+                    }
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(jar + " has no manifest");
+                }
+            } catch (java.io.IOException beingWritten) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot get a whole copy of " + jar + ": " + beingWritten, beingWritten);
+                }
+            }
+            try {
+                Thread.sleep(3000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 
     private static Path repoRoot() {

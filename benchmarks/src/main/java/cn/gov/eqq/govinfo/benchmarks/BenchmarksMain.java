@@ -146,7 +146,7 @@ public final class BenchmarksMain {
                 jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfrDir + "/");
             }
             DevStackConfig config = new DevStackConfig(repo, dataDir, DevStackConfig.Ports.free(),
-                    DevStackConfig.Mongo.MEMORY, null, true, services, jars, jvm, Duration.ofSeconds(240),
+                    DevStackConfig.Mongo.MEMORY, null, true, services, jars, jvm, Duration.ofSeconds(600),
                     Duration.ofSeconds(300));
             DevStack stack = DevStack.start(config, line -> System.out.println("[devstack] " + line));
             // Ctrl-C or a killed Maven must not leave Kafka, Keycloak and services behind

@@ -18,24 +18,25 @@ export interface Me {
   roles: string[];
 }
 
-function csrfToken(): string | null {
+export function csrfToken(): string | null {
   const m = document.cookie.split('; ').find((c) => c.startsWith('XSRF-TOKEN='));
   return m ? decodeURIComponent(m.substring('XSRF-TOKEN='.length)) : null;
 }
 
-export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET') {
+/**
+ * One request with the session cookie; changing requests carry the CSRF header. A refusal becomes a Problem: the
+ * service's problem JSON, or `fallbackTitle(status)` when there is none (e.g. a proxy's own refusal).
+ */
+export async function send<T>(path: string, init: { method: string; headers?: Record<string, string>; body?: BodyInit },
+                              fallbackTitle: (status: number) => string): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...init.headers };
+  if (init.method !== 'GET') {
     const token = csrfToken();
     if (token) headers['X-XSRF-TOKEN'] = token;
   }
   let response: Response;
   try {
-    response = await fetch(path, {
-      method, headers, credentials: 'same-origin',
-      body: body === undefined ? (method === 'GET' ? undefined : '') : JSON.stringify(body),
-    });
+    response = await fetch(path, { method: init.method, headers, credentials: 'same-origin', body: init.body });
   } catch {
     throw new Problem(0, '网络错误', '无法连接服务器，请检查网络后重试', undefined, []);
   }
@@ -44,10 +45,18 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   try { json = text ? JSON.parse(text) : null; } catch { json = null; }
   if (!response.ok) {
     const errors: FieldError[] = Array.isArray(json?.errors) ? json.errors : [];
-    throw new Problem(response.status, json?.title ?? `请求失败（${response.status}）`,
-      json?.detail ?? '', json?.code, errors);
+    throw new Problem(response.status, json?.title ?? fallbackTitle(response.status), json?.detail ?? '', json?.code,
+      errors);
   }
   return json as T;
+}
+
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  return send<T>(path, {
+    method,
+    headers: body !== undefined ? { 'Content-Type': 'application/json' } : {},
+    body: body === undefined ? (method === 'GET' ? undefined : '') : JSON.stringify(body),
+  }, (status) => `请求失败（${status}）`);
 }
 
 export const get = <T>(path: string) => call<T>('GET', path);

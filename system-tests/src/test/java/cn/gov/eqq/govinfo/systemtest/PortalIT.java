@@ -2,13 +2,9 @@ package cn.gov.eqq.govinfo.systemtest;
 
 import cn.gov.eqq.govinfo.devstack.DevStack;
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.RequestOptions;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -52,8 +47,7 @@ class PortalIT {
     static final BrowserNetworkLog NETWORK = new BrowserNetworkLog();
 
     static DevStack stack;
-    static Playwright playwright;
-    static Browser browser;
+    static HeadlessChromium chromium;
     static String itemId;
     static int pointsBefore;
 
@@ -61,15 +55,7 @@ class PortalIT {
     static void startSystemAndBrowser() throws Exception {
         stack = RunningSystem.stack();
         Files.createDirectories(SCREENSHOTS);
-        // two cores shared with other builds: pages and services can take seconds, not milliseconds
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run")));
+        chromium = HeadlessChromium.start();
     }
 
     @BeforeEach
@@ -79,11 +65,8 @@ class PortalIT {
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -312,11 +295,7 @@ class PortalIT {
     }
 
     static BrowserContext newContext() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setLocale("zh-CN").setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900));
-        context.setDefaultTimeout(30_000);
-        NETWORK.watch(context);
-        return context;
+        return chromium.newContext(NETWORK);
     }
 
     /**

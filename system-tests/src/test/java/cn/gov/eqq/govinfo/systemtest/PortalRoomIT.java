@@ -3,14 +3,10 @@ package cn.gov.eqq.govinfo.systemtest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import com.microsoft.playwright.APIResponse;
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
-import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.RequestOptions;
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +30,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -60,8 +55,7 @@ class PortalRoomIT {
     @RegisterExtension
     static final BrowserNetworkLog NETWORK = new BrowserNetworkLog();
 
-    static Playwright playwright;
-    static Browser browser;
+    static HeadlessChromium chromium;
     static String gateway;
     static String quarter;
     static String circularId;
@@ -70,25 +64,15 @@ class PortalRoomIT {
     static void startSystemAndBrowser() throws Exception {
         gateway = RunningSystem.stack().gatewayUrl();
         Files.createDirectories(Path.of("target", "screenshots"));
-        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Path.of("/usr/bin/chromium"))
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run")));
+        chromium = HeadlessChromium.start();
         ZonedDateTime now = ZonedDateTime.now(BEIJING);
         quarter = now.getYear() + "-Q" + ((now.getMonthValue() - 1) / 3 + 1);
     }
 
     @AfterAll
     static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -376,13 +360,8 @@ class PortalRoomIT {
         return names;
     }
 
-    private static BrowserContext newContext() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setLocale("zh-CN").setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900)
-                .setAcceptDownloads(true));
-        context.setDefaultTimeout(30_000);
-        NETWORK.watch(context);
-        return context;
+    static BrowserContext newContext() {
+        return chromium.newContext(NETWORK);
     }
 
     @BeforeEach

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 import java.io.ByteArrayOutputStream;
@@ -40,6 +41,9 @@ public final class CircularXlsxRenderer {
         // chart) and strings are written inline instead of into one shared-strings table. The in-memory workbook
         // ran out of a 384 MB heap on the annual evaluation of 3,000 units (docs/performance.md).
         SXSSFWorkbook wb = new SXSSFWorkbook(null, 200, true, false);
+        // plain (not Zip64) data descriptors: streaming zip readers (java.util.zip.ZipInputStream…) size the entries
+        // right; a circular's workbook is megabytes, far from the 4 GB that would need Zip64
+        wb.setZip64Mode(Zip64Mode.Never);
         try (wb; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles st = new Styles(wb);
             CircularFigures f = c.figures();

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static cn.gov.eqq.govinfo.reporting.circular.domain.CircularFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,6 +74,21 @@ class CircularDocumentsReadBackTest {
                     "《鄂尔多斯政讯》2026年第15期；《每日要情》第88期", "2026-07-10", "30");
             assertThat(annex.subList(1, 5)).extracting(r -> r.getCell(5).getText()).containsExactly("30", "10", "0", "20");
         }
+    }
+
+    @Test
+    void theWorkbookIsAPlainZipThatAStreamingReaderOpensEntryByEntry() throws Exception {
+        // Excel reads the central directory; java.util.zip.ZipInputStream and other streaming readers trust the local
+        // headers, which a Zip64 data descriptor left them unable to size (seen in PortalRoomIT's download)
+        byte[] xlsx = new CircularXlsxRenderer().render(published);
+        List<String> entries = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(xlsx))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.add(e.getName());
+                zip.readAllBytes();
+            }
+        }
+        assertThat(entries).contains("xl/workbook.xml", "xl/worksheets/sheet1.xml");
     }
 
     @Test

@@ -56,4 +56,15 @@ class RulesFilingWebTest extends IntakeIntegrationTest {
         mvc.perform(multipart("/api/intake/filings/{year}", 2030).file(RULES).param("title", "制度").with(room()))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void aYearOutsideTheNoticesYearsIsRefusedForEveryFilingCall() throws Exception {
+        // found by the security fuzzer: GET …/filings/-1/mine used to answer a status for year -1
+        mvc.perform(get("/api/intake/filings/{year}/mine", -1).with(reporter("U006")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("filing.year-invalid"));
+        mvc.perform(get("/api/intake/filings/{year}", 1999).with(room()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("filing.year-invalid"));
+    }
 }

@@ -79,6 +79,7 @@ public class RulesFilings {
         if (actor.unitId() == null) {
             throw ApiProblem.forbidden("当前账号未关联报送单位");
         }
+        checkYear(year);
         Unit unit = units.find(actor.unitId()).orElseThrow(() -> ApiProblem.notFound("单位不存在"));
         return row(unit, filings.find(year, unit.id()).orElse(null), year);
     }

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.platform.problem;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -16,12 +17,14 @@ import org.springframework.web.bind.annotation.RestController;
  * with Boot's {@code {timestamp, status, error, path}}; the security fuzzer found those (docs/security.md). Replaces
  * Boot's {@code BasicErrorController}. The cause is never echoed: a refused URL may carry anything.
  */
+@Hidden // not an operation of the service's API (its OpenAPI document and the security matrix list operations)
 @RestController
 class ProblemErrorController implements ErrorController {
 
     @RequestMapping("${server.error.path:${error.path:/error}}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 500;
+        // called as an address of its own (no error being forwarded) there is nothing here: 404
+        int status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code ? code : 404;
         if (status < 400) {
             status = 500;
         }

@@ -75,6 +75,16 @@ class ErrorPageProblemTest {
         }
     }
 
+    @Test
+    void theErrorPageCalledAsAnAddressOfItsOwnIsA404AndNotInTheApiDocument() throws Exception {
+        HttpResponse<String> response = get("/error");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"code\":\"not-found\"");
+        HttpResponse<String> apiDocs = get("/v3/api-docs");
+        assertThat(apiDocs.statusCode()).isEqualTo(200);
+        assertThat(apiDocs.body()).contains("/api/items/{id}").doesNotContain("\"/error\"");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -15,7 +15,7 @@ import java.util.Map;
  * (free ports, in-memory MongoDB wire server, a fresh Keycloak) and stopped when the JVM exits. Every system test
  * shares it: starting seven JVMs and Keycloak costs a minute or more on two cores.
  */
-final class RunningSystem {
+public final class RunningSystem {
 
     private static DevStack stack;
     private static Tokens tokens;
@@ -23,7 +23,7 @@ final class RunningSystem {
     private RunningSystem() {
     }
 
-    static synchronized DevStack stack() {
+    public static synchronized DevStack stack() {
         if (stack == null) {
             Path repo = repoRoot();
             Map<Service, Path> jars = new EnumMap<>(Service.class);
@@ -47,7 +47,7 @@ final class RunningSystem {
         return tokens;
     }
 
-    static Path repoRoot() {
+    public static Path repoRoot() {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
             dir = dir.getParent();

@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.systemtest.faults;
 
 import cn.gov.eqq.govinfo.devstack.DevStack;
+import cn.gov.eqq.govinfo.systemtest.RunningSystem;
 import cn.gov.eqq.govinfo.devstack.DevStackConfig;
 import cn.gov.eqq.govinfo.devstack.Service;
 import cn.gov.eqq.govinfo.testsupport.keycloak.Tokens;
@@ -31,7 +32,7 @@ final class FaultStack {
 
     static synchronized DevStack stack() {
         if (stack == null) {
-            Path repo = repoRoot();
+            Path repo = RunningSystem.repoRoot();
             Map<Service, Path> jars = new EnumMap<>(Service.class);
             // under target/: the logs of every process (also of the killed ones) stay there for whoever reads a failure
             dataDir = repo.resolve("system-tests/target/faults-" + System.currentTimeMillis());
@@ -108,16 +109,5 @@ final class FaultStack {
                 throw new IllegalStateException("interrupted", e);
             }
         }
-    }
-
-    private static Path repoRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("cannot find the repository root (mvnw) above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }

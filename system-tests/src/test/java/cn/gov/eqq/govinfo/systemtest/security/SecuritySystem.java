@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.systemtest.security;
 
 import cn.gov.eqq.govinfo.devstack.DevStack;
+import cn.gov.eqq.govinfo.systemtest.RunningSystem;
 import cn.gov.eqq.govinfo.devstack.Service;
 import cn.gov.eqq.govinfo.testsupport.keycloak.ForgedTokens;
 import cn.gov.eqq.govinfo.testsupport.keycloak.KeycloakTestServer;
@@ -8,7 +9,6 @@ import cn.gov.eqq.govinfo.testsupport.keycloak.Tokens;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -70,24 +70,14 @@ final class SecuritySystem {
         return operations;
     }
 
-    /**
-     * RunningSystem is package-private in the parent package (owned by the system-tests lead); it is reached by
-     * reflection so that every system test keeps sharing one stack per JVM.
-     */
+    /** The one stack per JVM that every system test shares. */
     private static SecuritySystem fromRunningSystem() {
-        try {
-            Class<?> running = Class.forName("cn.gov.eqq.govinfo.systemtest.RunningSystem");
-            Method stack = running.getDeclaredMethod("stack");
-            stack.setAccessible(true);
-            DevStack devStack = (DevStack) stack.invoke(null);
-            Map<Service, String> urls = new EnumMap<>(Service.class);
-            for (Service service : Service.backends()) {
-                urls.put(service, devStack.serviceUrl(service));
-            }
-            return new SecuritySystem(devStack.gatewayUrl(), urls, devStack.keycloakIssuerUri());
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("cannot reach RunningSystem.stack()", e);
+        DevStack devStack = RunningSystem.stack();
+        Map<Service, String> urls = new EnumMap<>(Service.class);
+        for (Service service : Service.backends()) {
+            urls.put(service, devStack.serviceUrl(service));
         }
+        return new SecuritySystem(devStack.gatewayUrl(), urls, devStack.keycloakIssuerUri());
     }
 
     private static SecuritySystem fromFile(Path file) {

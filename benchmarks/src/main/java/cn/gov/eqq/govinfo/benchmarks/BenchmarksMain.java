@@ -47,7 +47,8 @@ public final class BenchmarksMain {
             }
         }
         if (chosen.isEmpty() || chosen.contains("all")) {
-            chosen = new LinkedHashSet<>(List.of("gateway", "scoring-rebuild", "reporting", "startup-all"));
+            chosen = new LinkedHashSet<>(List.of("gateway", "scoring-rebuild", "reporting", "end-to-end",
+                    "startup-all"));
         }
         long events = Long.parseLong(options.getOrDefault("events", "1000000"));
         int units = Integer.parseInt(options.getOrDefault("units", "3000"));
@@ -93,6 +94,9 @@ public final class BenchmarksMain {
                             new ProvinceYear(units, reportingEvents, 20222, calendarYear), calendarYear, results).run();
                 }
             }
+            if (chosen.contains("end-to-end")) {
+                runEndToEnd(repo, options, jfr, results);
+            }
             if (chosen.contains("startup-all")) {
                 try (Stack s = Stack.start(repo, EnumSet.allOf(Service.class), Map.of(), false, results)) {
                     results.note("whole system (Kafka, Keycloak, Mongo, 5 services, gateway) ready in "
@@ -108,6 +112,46 @@ public final class BenchmarksMain {
         finish(results, resultsDir, machine);
     }
 
+    /**
+     * The end-to-end benchmark once per configuration ({@code --e2e-configs=defaults,tuned}): scoring's and the
+     * outbox relay's defaults, then the settings of {@code --e2e-tuned} given to the services as system properties.
+     */
+    private static void runEndToEnd(Path repo, Map<String, String> options, boolean jfr, Results results)
+            throws Exception {
+        List<Integer> rates = List.of(options.getOrDefault("e2e-rates", "50,200,500").split(",")).stream()
+                .map(String::trim).map(Integer::parseInt).toList();
+        EndToEnd.Settings settings = new EndToEnd.Settings(rates,
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("e2e-warmup", "10"))),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("e2e-seconds", "60"))),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("e2e-timeout", "60"))),
+                Integer.parseInt(options.getOrDefault("e2e-max-inflight", "512")));
+        String tuned = options.getOrDefault("e2e-tuned", "govinfo.scoring.publish-interval=100ms,"
+                + "govinfo.scoring.publish-quiet=100ms,govinfo.scoring.publish-max-delay=500ms,"
+                + "govinfo.outbox.poll-interval=50ms");
+        Set<Service> services = EnumSet.of(Service.INTAKE, Service.SCORING, Service.GATEWAY);
+        Map<Service, Path> jars = new EnumMap<>(Service.class);
+        if (options.containsKey("jars-from")) {
+            // another checkout's built jars, e.g. a clean clone of a commit while this tree has work in progress
+            Path other = Path.of(options.get("jars-from")).toAbsolutePath();
+            services.forEach(s -> jars.put(s, s.jarIn(other, DevStackConfig.VERSION)));
+            results.note("end-to-end: jars from " + other);
+        }
+        for (String config : options.getOrDefault("e2e-configs", "defaults,tuned").split(",")) {
+            List<String> extra = new ArrayList<>();
+            if (config.equals("tuned")) {
+                for (String kv : tuned.split(",")) {
+                    extra.add("-D" + kv.trim());
+                }
+            } else if (!config.equals("defaults")) {
+                throw new IllegalArgumentException("--e2e-configs: defaults or tuned, not " + config);
+            }
+            results.note("end-to-end [" + config + "]: " + (extra.isEmpty() ? "service defaults" : extra));
+            try (Stack s = Stack.start(repo, services, jars, jfr, results, extra)) {
+                new EndToEnd(s.stack(), new Tokens(s.stack().keycloakIssuerUri()), results, config, settings).run();
+            }
+        }
+    }
+
     private static void finish(Results results, Path dir, String machine) {
         String header = "# govinfo benchmarks " + Instant.now() + "\n\n" + machine;
         System.out.println("\n" + header + "\n\n" + results.table());
@@ -120,6 +164,12 @@ public final class BenchmarksMain {
 
         static Stack start(Path repo, Set<Service> services, Map<Service, Path> jarOverrides, boolean jfr,
                            Results results) throws Exception {
+            return start(repo, services, jarOverrides, jfr, results, List.of());
+        }
+
+        /** @param extraJvm further JVM options of every service, e.g. {@code -Dgovinfo.scoring.publish-quiet=100ms} */
+        static Stack start(Path repo, Set<Service> services, Map<Service, Path> jarOverrides, boolean jfr,
+                           Results results, List<String> extraJvm) throws Exception {
             Path dataDir = repo.resolve("benchmarks/target/stack-" + System.currentTimeMillis());
             Files.createDirectories(dataDir.resolve("jars"));
             Map<Service, Path> jars = new EnumMap<>(Service.class);
@@ -141,6 +191,7 @@ public final class BenchmarksMain {
                 jvm.add("-Dgovinfo.scoring.publish-max-delay=" + System.getProperty("benchmarks.publish-max-delay"));
                 results.note("scoring publish-max-delay set to " + System.getProperty("benchmarks.publish-max-delay"));
             }
+            jvm.addAll(extraJvm);
             if (jfr) {
                 Path jfrDir = Files.createDirectories(dataDir.resolve("jfr"));
                 jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfrDir + "/");

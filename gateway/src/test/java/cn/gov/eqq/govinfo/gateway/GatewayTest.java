@@ -210,6 +210,46 @@ class GatewayTest {
     }
 
     @Test
+    void aCallersTraceIsContinuedTheServiceSeesTheSameTraceWithTheGatewaysSpanAsParent() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String callerSpan = "00f067aa0ba902b7";
+        client.get().uri("/api/commission/tasks")
+                .header("Authorization", "Bearer " + keycloak().tokens().password("room-editor"))
+                .header("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+                .exchange()
+                .expectStatus().isOk();
+        String forwarded = BACKENDS.get("commission").last().header("traceparent");
+        assertThat(forwarded).matches("00-" + traceId + "-[0-9a-f]{16}-01");
+        assertThat(forwarded).doesNotContain(callerSpan);
+    }
+
+    @Test
+    void theSameTokenWorksAgainButATamperedCopyOfAnAcceptedTokenIsStillRejected() {
+        String token = keycloak().tokens().password("u007-reporter");
+        for (int i = 0; i < 3; i++) {
+            client.get().uri("/api/scoring/policies").header("Authorization", "Bearer " + token)
+                    .exchange().expectStatus().isOk();
+        }
+        client.get().uri("/api/scoring/policies").header("Authorization", "Bearer " + ForgedTokens.tampered(token))
+                .exchange().expectStatus().isUnauthorized();
+        assertThat(BACKENDS.get("scoring").received()).hasSize(3);
+    }
+
+    @Test
+    void requestMetricsAreRecordedOnHttpServerRequestsWhileSecurityObservationsAreOff() {
+        client.get().uri("/api/reporting/circulars")
+                .header("Authorization", "Bearer " + keycloak().tokens().password("banner-leader"))
+                .exchange()
+                .expectStatus().isOk();
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).value(body -> {
+                    assertThat(body).containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"GET\"[^}]*"
+                            + "status=\"200\"[^}]*} [1-9]");
+                    assertThat(body).doesNotContain("spring_security_filterchains");
+                });
+    }
+
+    @Test
     void probesAndPrometheusAreOpen() {
         client.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");

@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.gateway.security;
 
 import cn.gov.eqq.govinfo.gateway.web.Problems;
 import io.netty.channel.ChannelOption;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +13,8 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtValidators;
@@ -88,14 +91,21 @@ class GatewaySecurityConfiguration {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri())
                 .webClient(WebClient.builder().clientConnector(new ReactorClientHttpConnector(keycloak)).build())
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+        OAuth2TokenValidator<Jwt> rules = new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefaultWithIssuer(properties.issuerUri()),
                 new JwtClaimValidator<List<String>>("aud",
-                        aud -> aud != null && aud.contains(properties.audience()))));
+                        aud -> aud != null && aud.contains(properties.audience())));
+        decoder.setJwtValidator(rules);
         // A failed key fetch surfaces as the HTTP client's own exception, which Spring Security would let through
         // as a 500; as a (non-"bad") JwtException it becomes an AuthenticationServiceException, answered with 503.
-        return token -> decoder.decode(token).onErrorMap(e -> !(e instanceof JwtException),
+        ReactiveJwtDecoder verifying = token -> decoder.decode(token).onErrorMap(e -> !(e instanceof JwtException),
                 e -> new JwtException("无法从 Keycloak 获取签名公钥: " + e.getMessage(), e));
+        if (properties.tokenCacheSize() < 1) {
+            return verifying;
+        }
+        // a portal or machine client sends the same access token for its whole lifetime (5 min at Keycloak):
+        // verify its signature once, re-apply the claim rules on every request
+        return new CachingReactiveJwtDecoder(verifying, rules, Clock.systemUTC(), properties.tokenCacheSize());
     }
 
     /**

@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param apiRoles    realm roles of which a caller needs at least one for {@code /api/**}; services check the rest
  * @param keycloakConnectTimeout  connect timeout towards Keycloak
  * @param keycloakResponseTimeout response timeout towards Keycloak
+ * @param tokenCacheSize          verified access tokens remembered until their expiry (0 = verify every request)
  */
 @ConfigurationProperties("govinfo.gateway.security")
 public record GatewaySecurityProperties(String issuerUri, String jwkSetUri, String audience, List<String> apiRoles,
-                                        Duration keycloakConnectTimeout, Duration keycloakResponseTimeout) {
+                                        Duration keycloakConnectTimeout, Duration keycloakResponseTimeout,
+                                        int tokenCacheSize) {
 }

@@ -6,6 +6,7 @@ import cn.gov.eqq.govinfo.scoring.domain.Period;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,12 +15,27 @@ public interface ItemScoreStore {
 
     Optional<StoredItem> find(String itemId);
 
+    /** The stored records of these items (absent ones are not in the map), in one read. */
+    Map<String, StoredItem> findAll(Collection<String> itemIds);
+
     /**
      * Writes the item if nobody wrote it since {@code expectedVersion} was read (-1 = not yet stored).
      *
      * @return false on a concurrent write: read again and retry
      */
     boolean save(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion);
+
+    /** One item's write for {@link #saveAll}: insert when {@code expectedVersion} is -1, else a conditional replace. */
+    record Write(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion) {
+    }
+
+    /**
+     * Performs the writes together (a store may send them in one round trip), each as {@link #save} would.
+     *
+     * @return true when every write landed; false when at least one met a concurrent write (which ones is not said:
+     *         the caller applies those items' facts again one by one, which is idempotent)
+     */
+    boolean saveAll(List<Write> writes);
 
     /** Entries of these units that count in any of these months. */
     List<LedgerEntry> entriesOf(Collection<String> unitIds, Collection<Period> months);

@@ -3,12 +3,17 @@ package cn.gov.eqq.govinfo.scoring.application;
 import cn.gov.eqq.govinfo.scoring.domain.Unit;
 import cn.gov.eqq.govinfo.scoring.domain.UnitDirectory;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /** Port: the unit directory as told by {@code UnitChanged}. */
 public interface UnitStore {
 
     Optional<Unit> find(String unitId);
+
+    /** The known units among these ids, in one read. */
+    Map<String, Unit> findAll(Collection<String> unitIds);
 
     /** Keeps the newer of the stored and the given state; returns the state stored before, if any. */
     Optional<Unit> upsertIfNewer(Unit unit);

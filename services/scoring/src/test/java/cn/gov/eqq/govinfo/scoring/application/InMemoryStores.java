@@ -34,6 +34,22 @@ final class InMemoryStores {
         }
 
         @Override
+        public Map<String, StoredItem> findAll(Collection<String> itemIds) {
+            Map<String, StoredItem> out = new TreeMap<>();
+            itemIds.stream().filter(byId::containsKey).forEach(id -> out.put(id, byId.get(id)));
+            return out;
+        }
+
+        @Override
+        public boolean saveAll(List<Write> writes) {
+            boolean all = true;
+            for (Write w : writes) {
+                all &= save(w.facts(), w.entries(), w.expectedVersion());
+            }
+            return all;
+        }
+
+        @Override
         public boolean save(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion) {
             long current = byId.containsKey(facts.itemId()) ? byId.get(facts.itemId()).version() : -1;
             if (current != expectedVersion) {
@@ -81,6 +97,13 @@ final class InMemoryStores {
         @Override
         public Optional<Unit> find(String unitId) {
             return Optional.ofNullable(byId.get(unitId));
+        }
+
+        @Override
+        public Map<String, Unit> findAll(Collection<String> unitIds) {
+            Map<String, Unit> out = new TreeMap<>();
+            unitIds.stream().filter(byId::containsKey).forEach(id -> out.put(id, byId.get(id)));
+            return out;
         }
 
         @Override

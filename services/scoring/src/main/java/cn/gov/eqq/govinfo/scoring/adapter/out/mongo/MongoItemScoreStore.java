@@ -5,7 +5,10 @@ import cn.gov.eqq.govinfo.scoring.application.StoredItem;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
+import com.mongodb.bulk.BulkWriteResult;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -14,7 +17,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -23,6 +28,7 @@ import java.util.TreeSet;
 class MongoItemScoreStore implements ItemScoreStore {
 
     static final String COLLECTION = "item_scores";
+    private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
 
@@ -40,10 +46,42 @@ class MongoItemScoreStore implements ItemScoreStore {
     }
 
     @Override
+    public Map<String, StoredItem> findAll(Collection<String> itemIds) {
+        Map<String, StoredItem> out = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(itemIds)), ItemScoreDocument.class, COLLECTION)
+                .forEach(d -> out.put(d.id(), new StoredItem(d.facts(), d.entries(), d.version())));
+        return out;
+    }
+
+    @Override
+    public boolean saveAll(List<Write> writes) {
+        if (writes.isEmpty()) {
+            return true;
+        }
+        // unordered: one insert command and one update command with many statements, whatever the mix
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ItemScoreDocument.class, COLLECTION);
+        for (Write w : writes) {
+            ItemScoreDocument doc = document(w.facts(), w.entries(), w.expectedVersion());
+            if (w.expectedVersion() < 0) {
+                bulk.insert(doc);
+            } else {
+                bulk.replaceOne(sameVersion(w.facts().itemId(), w.expectedVersion()), doc);
+            }
+        }
+        try {
+            BulkWriteResult result = bulk.execute();
+            return result.getInsertedCount() + result.getMatchedCount() == writes.size();
+        } catch (BulkOperationException e) {
+            if (e.getErrors().stream().allMatch(err -> err.getCode() == DUPLICATE_KEY)) {
+                return false; // an item inserted by somebody else meanwhile
+            }
+            throw e;
+        }
+    }
+
+    @Override
     public boolean save(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion) {
-        List<String> months = entries.stream().map(e -> e.month().toString()).distinct().sorted().toList();
-        ItemScoreDocument doc = new ItemScoreDocument(facts.itemId(), facts.unitId(), facts, entries, months,
-                expectedVersion + 1);
+        ItemScoreDocument doc = document(facts, entries, expectedVersion);
         if (expectedVersion < 0) {
             try {
                 mongo.insert(doc, COLLECTION);
@@ -53,15 +91,26 @@ class MongoItemScoreStore implements ItemScoreStore {
             }
         }
         // one conditional single-document replace: facts, entries and applied event ids change together
-        Query sameVersion = Query.query(Criteria.where("_id").is(facts.itemId()).and("version").is(expectedVersion));
-        return mongo.findAndReplace(sameVersion, doc, COLLECTION) != null;
+        return mongo.findAndReplace(sameVersion(facts.itemId(), expectedVersion), doc, COLLECTION) != null;
+    }
+
+    private static ItemScoreDocument document(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion) {
+        List<String> months = entries.stream().map(e -> e.month().toString()).distinct().sorted().toList();
+        return new ItemScoreDocument(facts.itemId(), facts.unitId(), facts, entries, months, expectedVersion + 1);
+    }
+
+    private static Query sameVersion(String itemId, long version) {
+        return Query.query(Criteria.where("_id").is(itemId).and("version").is(version));
     }
 
     @Override
     public List<LedgerEntry> entriesOf(Collection<String> unitIds, Collection<Period> months) {
         Set<Period> wanted = Set.copyOf(months);
         Query q = Query.query(Criteria.where("unitId").in(unitIds).and("months").in(names(months)));
-        return mongo.find(q, ItemScoreDocument.class, COLLECTION).stream()
+        // only the entries: the facts (with every applied event id) are most of an item's document, and a year's
+        // ranking reads every item of the group (profiled: docs/performance.md)
+        q.fields().include("entries");
+        return mongo.find(q, EntriesOnly.class, COLLECTION).stream()
                 .flatMap(d -> d.entries().stream())
                 .filter(e -> unitIds.contains(e.unitId()) && wanted.contains(e.month()))
                 .toList();
@@ -76,8 +125,9 @@ class MongoItemScoreStore implements ItemScoreStore {
     @Override
     public Set<Period> monthsOfUnit(String unitId) {
         Set<Period> out = new TreeSet<>();
-        mongo.find(Query.query(Criteria.where("unitId").is(unitId)), ItemScoreDocument.class, COLLECTION)
-                .forEach(d -> d.months().forEach(m -> out.add(Period.parse(m))));
+        Query q = Query.query(Criteria.where("unitId").is(unitId));
+        q.fields().include("months");
+        mongo.find(q, MonthsOnly.class, COLLECTION).forEach(d -> d.months().forEach(m -> out.add(Period.parse(m))));
         return out;
     }
 
@@ -89,6 +139,13 @@ class MongoItemScoreStore implements ItemScoreStore {
     @Override
     public void deleteAll() {
         mongo.remove(new Query(), COLLECTION);
+    }
+
+    /** Projections of {@link ItemScoreDocument} for the queries that need one field. */
+    record EntriesOnly(String id, List<LedgerEntry> entries) {
+    }
+
+    record MonthsOnly(String id, List<String> months) {
     }
 
     private static List<String> names(Collection<Period> months) {

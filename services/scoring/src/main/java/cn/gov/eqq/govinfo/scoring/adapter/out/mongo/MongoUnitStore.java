@@ -4,9 +4,13 @@ import cn.gov.eqq.govinfo.scoring.application.UnitStore;
 import cn.gov.eqq.govinfo.scoring.domain.Unit;
 import cn.gov.eqq.govinfo.scoring.domain.UnitDirectory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Repository;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 @Repository
@@ -23,6 +27,14 @@ class MongoUnitStore implements UnitStore {
     @Override
     public Optional<Unit> find(String unitId) {
         return Optional.ofNullable(mongo.findById(unitId, UnitDocument.class, COLLECTION)).map(MongoUnitStore::unit);
+    }
+
+    @Override
+    public Map<String, Unit> findAll(Collection<String> unitIds) {
+        Map<String, Unit> out = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(unitIds)), UnitDocument.class, COLLECTION)
+                .forEach(d -> out.put(d.id(), unit(d)));
+        return out;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.adapter.out.mongo;
 
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
+import cn.gov.eqq.govinfo.scoring.application.ItemScoreStore;
 import cn.gov.eqq.govinfo.scoring.application.SnapshotStore;
 import cn.gov.eqq.govinfo.scoring.application.StoredItem;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFact;
@@ -58,6 +59,49 @@ class MongoStoresTest {
         assertThat(store.entriesOf(List.of("U007"), List.of(Period.month(2026, 7)))).isEmpty();
         assertThat(store.monthsOfUnit("U006")).containsExactly(Period.month(2026, 7));
         assertThat(store.factsTouching(List.of(Period.month(2026, 8)))).isEmpty();
+    }
+
+    @Test
+    void aBulkOfInsertsAndReplacesLandsAndSaysWhenOneOfItMetAConcurrentWrite() {
+        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+        Instant t = Instant.parse("2026-07-10T01:00:00Z");
+        ItemFacts one = ItemFacts.empty("I1")
+                .with(new ItemFact.Received("e1", "I1", "U006", 1, "甲", "PROBLEM", false, t, t, null));
+        ItemFacts two = ItemFacts.empty("I2")
+                .with(new ItemFact.Received("e2", "I2", "U007", 1, "乙", "BRIEF", false, t, t, null));
+        assertThat(store.save(one, ItemScoring.score(one, policies), -1)).isTrue();
+
+        ItemFacts oneForwarded = one.with(new ItemFact.Forwarded("e3", "I1", "U006", t.plusSeconds(60)));
+        boolean landed = store.saveAll(List.of(
+                new ItemScoreStore.Write(oneForwarded, ItemScoring.score(oneForwarded, policies), 0),
+                new ItemScoreStore.Write(two, ItemScoring.score(two, policies), -1)));
+
+        assertThat(landed).isTrue();
+        assertThat(store.findAll(List.of("I1", "I2", "I3"))).containsOnlyKeys("I1", "I2")
+                .satisfies(m -> {
+                    assertThat(m.get("I1").facts()).isEqualTo(oneForwarded);
+                    assertThat(m.get("I1").version()).isEqualTo(1);
+                    assertThat(m.get("I2").facts()).isEqualTo(two);
+                    assertThat(m.get("I2").version()).isZero();
+                });
+        assertThat(store.saveAll(List.of(
+                new ItemScoreStore.Write(oneForwarded, ItemScoring.score(oneForwarded, policies), 0))))
+                .as("stale version").isFalse();
+        assertThat(store.saveAll(List.of(new ItemScoreStore.Write(two, ItemScoring.score(two, policies), -1))))
+                .as("insert of an existing item").isFalse();
+        assertThat(store.findAll(List.of("I1")).get("I1").version()).isEqualTo(1);
+    }
+
+    @Test
+    void unitsAreFoundTogether() {
+        MongoUnitStore store = new MongoUnitStore(mongo);
+        Unit a = new Unit("U006", "发改委", 2, true, Instant.parse("2026-01-01T00:00:00Z"));
+        Unit b = new Unit("U007", "教育局", 3, true, Instant.parse("2026-01-01T00:00:00Z"));
+        store.upsertIfNewer(a);
+        store.upsertIfNewer(b);
+
+        assertThat(store.findAll(List.of("U006", "U007", "U999"))).containsOnlyKeys("U006", "U007")
+                .containsEntry("U007", b);
     }
 
     @Test

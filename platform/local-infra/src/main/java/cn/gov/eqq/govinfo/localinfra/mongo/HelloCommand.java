@@ -1,14 +1,13 @@
 package cn.gov.eqq.govinfo.localinfra.mongo;
 
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
 /**
  * mongo-java-server 1.47 answers the legacy {@code isMaster} but not its successor {@code hello}, which Spring Boot
  * 4's MongoHealthIndicator sends: without this, a service's readiness (which includes mongo) stays DOWN. Both
- * backends answer {@code hello} as {@code isMaster}.
+ * backends answer {@code hello} as {@code isMaster} (the memory one in {@link IdLookupMemoryBackend}).
  */
 final class HelloCommand {
 
@@ -17,13 +16,6 @@ final class HelloCommand {
 
     static boolean isHello(String command) {
         return "hello".equalsIgnoreCase(command);
-    }
-
-    static final class Memory extends MemoryBackend {
-        @Override
-        public Document handleCommand(Channel channel, String database, String command, Document query) {
-            return super.handleCommand(channel, database, isHello(command) ? "isMaster" : command, query);
-        }
     }
 
     static final class H2 extends H2Backend {

@@ -32,7 +32,7 @@ public final class MongoWireServer implements AutoCloseable {
 
     /** Data in memory, gone at stop. {@code port} 0 = a free port. */
     public static MongoWireServer inMemory(int port) {
-        return new MongoWireServer(new HelloCommand.Memory(), port, "memory");
+        return new MongoWireServer(new IdLookupMemoryBackend(), port, "memory");
     }
 
     /** Data in the H2 file {@code file} (created when missing), kept across restarts. {@code port} 0 = a free port. */

@@ -37,12 +37,6 @@ class MongoItemScoreStore implements ItemScoreStore {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("unitId", Sort.Direction.ASC)
                 .on("months", Sort.Direction.ASC).named("unit_months"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("months", Sort.Direction.ASC).named("months"));
-        // The conditional replace filters on {_id, version}. MongoDB answers it from the _id index anyway; the
-        // in-process wire server of the devstack and the tests uses an index only when its keys are exactly the
-        // filter's, and otherwise scanned the whole collection for every write (profiled: docs/performance.md).
-        // On MongoDB this index costs one more small key per item.
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("_id", Sort.Direction.ASC)
-                .on("version", Sort.Direction.ASC).unique().named("id_version"));
     }
 
     @Override

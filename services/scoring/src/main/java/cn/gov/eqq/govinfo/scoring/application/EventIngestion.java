@@ -16,6 +16,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -64,38 +65,45 @@ public class EventIngestion {
     }
 
     /**
-     * Applies events in their order with the same result as {@link #apply} one by one, but batched: the item facts
-     * between two {@code UnitChanged} are grouped by item, read in one query, merged, scored and written in one bulk,
-     * and their dirty ranking keys are marked in one more. A {@code UnitChanged} is applied in its place, after the
-     * facts before it.
+     * Applies events in their order with the same result as {@link #apply} one by one, but batched: a run of item
+     * facts is grouped by item, read in one query, merged, scored and written in one bulk, and its dirty ranking keys
+     * are marked in one more; a run of {@code UnitChanged} is applied in its place (after the facts before it) with a
+     * few more bulk calls.
      *
      * @throws NotApplied naming the first event that may not be applied; everything before it is
      */
     public void applyAll(List<? extends EventEnvelope<?>> envelopes) {
-        List<ItemFact> pending = new ArrayList<>();
-        int pendingFrom = 0; // the first event whose fact may still be pending
+        List<ItemFact> facts = new ArrayList<>();
+        List<UnitChanged> unitChanges = new ArrayList<>();
+        int runFrom = 0; // the first event of the run (of facts or of unit changes) not yet applied
         for (int i = 0; i < envelopes.size(); i++) {
             EventEnvelope<?> envelope = envelopes.get(i);
             if (envelope.payload() instanceof UnitChanged u) {
-                flush(pending, pendingFrom);
-                try {
-                    applyUnit(u);
-                } catch (RuntimeException e) {
-                    throw new NotApplied(i, e);
+                if (!facts.isEmpty()) {
+                    flushFacts(facts, runFrom);
+                    runFrom = i;
                 }
-                pendingFrom = i + 1;
+                unitChanges.add(u);
                 continue;
             }
             Optional<ItemFact> fact;
             try {
                 fact = EventFacts.of(envelope);
             } catch (EventDecodingException e) {
-                flush(pending, pendingFrom);
+                flushUnits(unitChanges, runFrom);
+                flushFacts(facts, runFrom);
                 throw new NotApplied(i, e);
             }
-            fact.ifPresent(pending::add);
+            if (fact.isPresent()) {
+                if (!unitChanges.isEmpty()) {
+                    flushUnits(unitChanges, runFrom);
+                    runFrom = i;
+                }
+                facts.add(fact.get());
+            }
         }
-        flush(pending, pendingFrom);
+        flushUnits(unitChanges, runFrom);
+        flushFacts(facts, runFrom);
     }
 
     /** The events from {@link #index()} on were not (or not surely) applied; the cause says why. */
@@ -112,13 +120,62 @@ public class EventIngestion {
         }
     }
 
-    private void flush(List<ItemFact> facts, int firstIndex) {
+    private void flushFacts(List<ItemFact> facts, int firstIndex) {
         try {
             applyFacts(facts);
         } catch (RuntimeException e) {
             throw new NotApplied(firstIndex, e);
         }
         facts.clear();
+    }
+
+    private void flushUnits(List<UnitChanged> changes, int firstIndex) {
+        try {
+            applyUnits(changes);
+        } catch (RuntimeException e) {
+            throw new NotApplied(firstIndex, e);
+        }
+        changes.clear();
+    }
+
+    /**
+     * A run of unit changes at once (a replay starts with every unit of a province): the states are folded in order
+     * as {@link #applyUnit} would, then written together, and the months of all changed units are read in one query
+     * instead of one scan per unit.
+     */
+    private void applyUnits(List<UnitChanged> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        Map<String, Unit> current = new HashMap<>(units.findAll(changes.stream().map(UnitChanged::unitId).toList()));
+        Map<String, Set<Integer>> groupsToMark = new LinkedHashMap<>();
+        for (UnitChanged e : changes) {
+            Unit before = current.get(e.unitId());
+            Unit now = new Unit(e.unitId(), e.name(), e.group(), e.active(), e.changedAt()).newer(before);
+            if (before != null && before.equals(now)) {
+                continue; // an older or repeated state: nothing changed
+            }
+            Set<Integer> groups = groupsToMark.computeIfAbsent(e.unitId(), id -> new TreeSet<>());
+            if (before != null) {
+                groups.add(before.group());
+            }
+            groups.add(now.group());
+            current.put(e.unitId(), now);
+        }
+        if (groupsToMark.isEmpty()) {
+            return;
+        }
+        units.saveAll(groupsToMark.keySet().stream().map(current::get).toList());
+        Map<String, Set<Period>> monthsByUnit = items.monthsOfUnits(groupsToMark.keySet());
+        Set<SnapshotStore.Key> keys = new LinkedHashSet<>();
+        groupsToMark.forEach((unitId, groups) -> {
+            for (Period month : monthsByUnit.getOrDefault(unitId, Set.of())) {
+                for (Period p : month.withEnclosing()) {
+                    groups.forEach(g -> keys.add(new SnapshotStore.Key(p, g)));
+                }
+            }
+        });
+        snapshots.markDirty(keys, Instant.now());
     }
 
     private void applyFacts(List<ItemFact> facts) {

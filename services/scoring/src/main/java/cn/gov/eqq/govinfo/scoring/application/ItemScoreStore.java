@@ -46,6 +46,9 @@ public interface ItemScoreStore {
     /** The months the unit's items have entries in. */
     Set<Period> monthsOfUnit(String unitId);
 
+    /** The months the items of each of these units have entries in (units without items are absent). */
+    Map<String, Set<Period>> monthsOfUnits(Collection<String> unitIds);
+
     long count();
 
     void deleteAll();

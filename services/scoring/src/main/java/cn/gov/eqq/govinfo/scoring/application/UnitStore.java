@@ -18,6 +18,9 @@ public interface UnitStore {
     /** Keeps the newer of the stored and the given state; returns the state stored before, if any. */
     Optional<Unit> upsertIfNewer(Unit unit);
 
+    /** Stores these states as they are (the caller decided they are the newer ones), in one round trip. */
+    void saveAll(Collection<Unit> units);
+
     UnitDirectory directory();
 
     void deleteAll();

@@ -83,6 +83,20 @@ class BatchIngestionTest {
     }
 
     @Test
+    void aUnitThatMovesGroupMarksTheRankingsOfBothGroupsForEveryMonthOfItsItems() {
+        Scoring s = new Scoring();
+        s.ingestion.applyAll(List.of(unit("U006", 2, 0), unit("U007", 2, 0),
+                received("I1", "U006", 1, "2026-07-10T09:00"), received("I2", "U006", 1, "2026-08-10T09:00")));
+        s.snapshots.byId.clear();
+
+        s.ingestion.applyAll(List.of(unit("U007", 2, 0), unit("U006", 3, 1)));
+
+        assertThat(s.snapshots.dirtyIds()).containsExactlyInAnyOrder("2026-07|2", "2026-07|3", "2026-08|2",
+                "2026-08|3", "2026-Q3|2", "2026-Q3|3", "2026|2", "2026|3");
+        assertThat(s.units.byId.get("U006").group()).isEqualTo(3);
+    }
+
+    @Test
     void anItemWithSeveralEventsInOneBatchIsWrittenOnce() {
         Scoring s = new Scoring();
         s.ingestion.applyAll(List.of(unit("U006", 2, 0)));
@@ -156,12 +170,20 @@ class BatchIngestionTest {
                 case 3 -> adopted("R" + random.nextInt(80), item, unit, KINDS[random.nextInt(KINDS.length)],
                         day.substring(0, 10));
                 case 4 -> judged("C" + random.nextInt(10), item, unit, random.nextBoolean(), day);
-                case 5 -> i == count / 2 ? unit("U006", 3, 1) : voided(item, unit, day);
+                case 5 -> voided(item, unit, day);
                 default -> received(item, unit, 1, day);
             };
             out.add(e);
             if (random.nextInt(10) == 0) {
                 out.add(e);
+            }
+            if (i == count / 3) {
+                out.add(unit("U006", 3, 1)); // moves group, with items stored in the old one
+                out.add(unit("U001", 1, 0)); // repeated state: nothing changes
+            }
+            if (i == 2 * count / 3) {
+                out.add(unit("U007", 1, 2));
+                out.add(unit("U007", 2, 1)); // older than the one before it: ignored
             }
         }
         return out;

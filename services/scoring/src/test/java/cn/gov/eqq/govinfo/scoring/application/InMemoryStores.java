@@ -81,6 +81,18 @@ final class InMemoryStores {
         }
 
         @Override
+        public Map<String, Set<Period>> monthsOfUnits(Collection<String> unitIds) {
+            Map<String, Set<Period>> out = new TreeMap<>();
+            for (String unitId : unitIds) {
+                Set<Period> months = monthsOfUnit(unitId);
+                if (!months.isEmpty()) {
+                    out.put(unitId, months);
+                }
+            }
+            return out;
+        }
+
+        @Override
         public long count() {
             return byId.size();
         }
@@ -111,6 +123,11 @@ final class InMemoryStores {
             Optional<Unit> before = find(unit.unitId());
             byId.put(unit.unitId(), unit.newer(before.orElse(null)));
             return before;
+        }
+
+        @Override
+        public void saveAll(Collection<Unit> units) {
+            units.forEach(u -> byId.put(u.unitId(), u));
         }
 
         @Override

@@ -133,6 +133,16 @@ class MongoItemScoreStore implements ItemScoreStore {
     }
 
     @Override
+    public Map<String, Set<Period>> monthsOfUnits(Collection<String> unitIds) {
+        Query q = Query.query(Criteria.where("unitId").in(unitIds));
+        q.fields().include("unitId").include("months");
+        Map<String, Set<Period>> out = new HashMap<>();
+        mongo.find(q, UnitMonths.class, COLLECTION).forEach(d -> d.months()
+                .forEach(m -> out.computeIfAbsent(d.unitId(), u -> new TreeSet<>()).add(Period.parse(m))));
+        return out;
+    }
+
+    @Override
     public long count() {
         return mongo.getCollection(COLLECTION).countDocuments();
     }
@@ -147,6 +157,9 @@ class MongoItemScoreStore implements ItemScoreStore {
     }
 
     record MonthsOnly(String id, List<String> months) {
+    }
+
+    record UnitMonths(String id, String unitId, List<String> months) {
     }
 
     private static List<String> names(Collection<Period> months) {

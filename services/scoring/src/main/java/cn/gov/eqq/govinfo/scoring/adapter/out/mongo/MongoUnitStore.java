@@ -3,6 +3,8 @@ package cn.gov.eqq.govinfo.scoring.adapter.out.mongo;
 import cn.gov.eqq.govinfo.scoring.application.UnitStore;
 import cn.gov.eqq.govinfo.scoring.domain.Unit;
 import cn.gov.eqq.govinfo.scoring.domain.UnitDirectory;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -47,6 +49,20 @@ class MongoUnitStore implements UnitStore {
                     winner.changedAt()), COLLECTION);
         }
         return before;
+    }
+
+    @Override
+    public void saveAll(Collection<Unit> units) {
+        if (units.isEmpty()) {
+            return;
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, UnitDocument.class, COLLECTION);
+        for (Unit u : units) {
+            bulk.replaceOne(Query.query(Criteria.where("_id").is(u.unitId())),
+                    new UnitDocument(u.unitId(), u.name(), u.group(), u.active(), u.changedAt()),
+                    FindAndReplaceOptions.options().upsert());
+        }
+        bulk.execute();
     }
 
     @Override

@@ -102,6 +102,31 @@ class MongoStoresTest {
 
         assertThat(store.findAll(List.of("U006", "U007", "U999"))).containsOnlyKeys("U006", "U007")
                 .containsEntry("U007", b);
+
+        Unit moved = new Unit("U006", "发改委", 3, true, Instant.parse("2026-06-01T00:00:00Z"));
+        Unit added = new Unit("U008", "工信局", 1, false, Instant.parse("2026-06-01T00:00:00Z"));
+        store.saveAll(List.of(moved, added));
+
+        assertThat(store.findAll(List.of("U006", "U007", "U008"))).containsEntry("U006", moved)
+                .containsEntry("U007", b).containsEntry("U008", added);
+    }
+
+    @Test
+    void theMonthsOfSeveralUnitsAreReadTogether() {
+        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+        Instant july = Instant.parse("2026-07-10T01:00:00Z");
+        Instant august = Instant.parse("2026-08-10T01:00:00Z");
+        for (String[] item : new String[][]{{"I1", "U006"}, {"I2", "U006"}, {"I3", "U007"}}) {
+            Instant at = item[0].equals("I2") ? august : july;
+            ItemFacts f = ItemFacts.empty(item[0])
+                    .with(new ItemFact.Received("e" + item[0], item[0], item[1], 1, "题", "BRIEF", false, at, at, null));
+            store.save(f, ItemScoring.score(f, policies), -1);
+        }
+
+        assertThat(store.monthsOfUnits(List.of("U006", "U007", "U008")))
+                .containsOnlyKeys("U006", "U007")
+                .containsEntry("U006", java.util.Set.of(Period.month(2026, 7), Period.month(2026, 8)))
+                .containsEntry("U007", java.util.Set.of(Period.month(2026, 7)));
     }
 
     @Test

@@ -40,22 +40,6 @@ final class OpenLoopSchedule {
         return whole;
     }
 
-    /** How many sends are due at or before {@code nowNanos} (0 before the start). */
-    long dueBy(long nowNanos) {
-        if (nowNanos < startNanos) {
-            return 0;
-        }
-        long n = (long) Math.floor((nowNanos - startNanos) / 1e9 * ratePerSecond) + 1;
-        // floating point may put the boundary one off: settle it with dueNanos itself
-        while (n > 0 && dueNanos(n - 1) > nowNanos) {
-            n--;
-        }
-        while (dueNanos(n) <= nowNanos) {
-            n++;
-        }
-        return n;
-    }
-
     /** Lateness of the sends: how many were later than the tolerance, the worst one, and a percentile. */
     static final class Lag {
 

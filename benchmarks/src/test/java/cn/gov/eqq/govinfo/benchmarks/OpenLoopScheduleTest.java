@@ -34,16 +34,6 @@ class OpenLoopScheduleTest {
     }
 
     @Test
-    void dueByCountsTheSendsWhoseTimeHasCome() {
-        OpenLoopSchedule s = new OpenLoopSchedule(200, 1_000);
-        assertThat(s.dueBy(999)).isZero();
-        assertThat(s.dueBy(1_000)).isEqualTo(1);
-        assertThat(s.dueBy(1_000 + 4_999_999)).isEqualTo(1);
-        assertThat(s.dueBy(1_000 + 5_000_000)).isEqualTo(2);
-        assertThat(s.dueBy(1_000 + 1_000_000_000L)).isEqualTo(201);
-    }
-
-    @Test
     void lagCountsOnlySendsLaterThanTheTolerance() {
         OpenLoopSchedule.Lag lag = new OpenLoopSchedule.Lag(Duration.ofMillis(10));
         lag.record(1_000_000_000L, 1_000_000_000L);          // on time

@@ -12,9 +12,11 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +36,8 @@ public class OutboxRelay implements SmartLifecycle {
     static final String FIELD = "outbox";
     static final String CLAIM = "outboxClaim";
     static final String CLAIM_UNTIL = "outboxClaimUntil";
+    /** Documents claimed and sent per round: a month-end burst is published in a few rounds. */
+    static final int BATCH = 100;
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
@@ -61,56 +65,124 @@ public class OutboxRelay implements SmartLifecycle {
         kicked.set(false);
         int published = 0;
         for (String collection : properties.collections()) {
-            Document claimed;
-            while ((claimed = claimNext(collection)) != null) {
-                int sent = publish(collection, claimed);
-                if (sent < 0) {
+            List<Document> claimed;
+            while (!(claimed = claimBatch(collection)).isEmpty()) {
+                Round round = publish(collection, claimed);
+                published += round.published();
+                if (round.failed()) {
                     break; // the broker is not answering: leave the rest for the next pass
                 }
-                published += sent;
             }
         }
         return published;
     }
 
-    private Document claimNext(String collection) {
+    /**
+     * Finds up to {@link #BATCH} documents with pending entries in one query and claims each with a single-document
+     * update by its id. One query per batch instead of one per document: the pending filter has no index it can use
+     * on the devstack's wire server, so each claim used to scan the collection.
+     */
+    private List<Document> claimBatch(String collection) {
         Instant now = Instant.now();
-        Query pending = new Query(new Criteria().andOperator(
+        Query find = new Query(pending(Criteria.where("_id").exists(true), now)).limit(BATCH);
+        find.fields().include("_id");
+        List<Object> ids = mongo.find(find, Document.class, collection).stream().map(d -> d.get("_id")).toList();
+        Update claim = new Update().set(CLAIM, instanceId)
+                .set(CLAIM_UNTIL, Date.from(now.plus(properties.claimDuration())));
+        List<Document> claimed = new ArrayList<>();
+        for (Object id : ids) {
+            // still pending and unclaimed: another replica may have taken it since the query
+            Document doc = mongo.findAndModify(new Query(pending(Criteria.where("_id").is(id), now)), claim,
+                    FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+            if (doc != null) {
+                claimed.add(doc);
+            }
+        }
+        return claimed;
+    }
+
+    private static Criteria pending(Criteria base, Instant now) {
+        return base.andOperator(
                 Criteria.where(FIELD + ".0").exists(true),
                 new Criteria().orOperator(
                         Criteria.where(CLAIM_UNTIL).exists(false),
-                        Criteria.where(CLAIM_UNTIL).lt(Date.from(now)))));
-        Update claim = new Update().set(CLAIM, instanceId)
-                .set(CLAIM_UNTIL, Date.from(now.plus(properties.claimDuration())));
-        return mongo.findAndModify(pending, claim, FindAndModifyOptions.options().returnNew(true), Document.class,
-                collection);
+                        Criteria.where(CLAIM_UNTIL).lt(Date.from(now))));
     }
 
-    private int publish(String collection, Document document) {
-        Object id = document.get("_id");
-        List<Document> entries = document.getList(FIELD, Document.class, List.of());
-        int published = 0;
-        try {
-            for (Document entry : entries) {
-                String eventId = entry.getString("eventId");
-                kafka.send(entry.getString("topic"), entry.getString("key"), entry.getString("json"))
-                        .get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                mongo.updateFirst(new Query(Criteria.where("_id").is(id)),
-                        new Update().pull(FIELD, new Document("eventId", eventId)), collection);
-                published++;
+    private record Round(int published, boolean failed) {
+    }
+
+    /** One document's entries and the sends made for them, in order. */
+    private record Sends(Object id, List<Document> entries, List<CompletableFuture<?>> futures) {
+    }
+
+    /**
+     * Sends the entries of all claimed documents without waiting for each acknowledgement (the producer keeps their
+     * order per partition), then waits for them in order and removes from each document the entries acknowledged
+     * before its first failure. A document whose entries were all sent is released; one with a failure keeps its
+     * claim until it expires, and the rest of its entries go out in a later pass.
+     *
+     * @return the number of entries published, and whether any send failed
+     */
+    private Round publish(String collection, List<Document> documents) {
+        List<Sends> all = new ArrayList<>();
+        boolean failed = false;
+        for (Document document : documents) {
+            Sends sends = new Sends(document.get("_id"), document.getList(FIELD, Document.class, List.of()),
+                    new ArrayList<>());
+            all.add(sends);
+            for (Document entry : sends.entries()) {
+                if (failed) {
+                    break;
+                }
+                try {
+                    sends.futures().add(kafka.send(entry.getString("topic"), entry.getString("key"),
+                            entry.getString("json")));
+                } catch (RuntimeException e) {
+                    log.warn("Outbox of {}/{} not sent: {}", collection, sends.id(), e.toString());
+                    failed = true;
+                }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        } catch (Exception e) {
-            // Left in the outbox; the claim expires and the next pass tries again.
-            log.warn("Outbox of {}/{} not published yet ({} of {} sent): {}", collection, id, published,
-                    entries.size(), e.toString());
-            return -1;
         }
-        mongo.updateFirst(new Query(Criteria.where("_id").is(id).and(CLAIM).is(instanceId)),
-                new Update().unset(CLAIM).unset(CLAIM_UNTIL), collection);
-        return published;
+        int published = 0;
+        for (Sends sends : all) {
+            List<String> acknowledged = new ArrayList<>();
+            try {
+                for (int i = 0; i < sends.futures().size(); i++) {
+                    sends.futures().get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    acknowledged.add(sends.entries().get(i).getString("eventId"));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed = true;
+            } catch (Exception e) {
+                // Left in the outbox; the claim expires and the next pass tries again.
+                log.warn("Outbox of {}/{} not published yet ({} of {} sent): {}", collection, sends.id(),
+                        acknowledged.size(), sends.entries().size(), e.toString());
+                failed = true;
+            }
+            boolean complete = acknowledged.size() == sends.entries().size();
+            if (!acknowledged.isEmpty() || complete) {
+                remove(collection, sends.id(), acknowledged, complete);
+            }
+            published += acknowledged.size();
+        }
+        return new Round(published, failed);
+    }
+
+    /** Removes the acknowledged entries and, when they were all of them, releases the claim in the same update. */
+    private void remove(String collection, Object id, List<String> eventIds, boolean release) {
+        Update pull = new Update().pull(FIELD, new Document("eventId", new Document("$in", eventIds)));
+        if (release) {
+            Update pullAndRelease = pull.unset(CLAIM).unset(CLAIM_UNTIL);
+            if (mongo.updateFirst(new Query(Criteria.where("_id").is(id).and(CLAIM).is(instanceId)),
+                    pullAndRelease, collection).getMatchedCount() > 0) {
+                return;
+            }
+            // our claim expired and another replica holds it: still take out what the broker has acknowledged
+            pull = new Update().pull(FIELD, new Document("eventId", new Document("$in", eventIds)));
+        }
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), pull, collection);
     }
 
     private void drainQuietly() {

@@ -1,0 +1,118 @@
+package cn.gov.eqq.govinfo.platform.outbox;
+
+import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+/**
+ * The relay claims and sends documents in rounds: with the broker's answers simulated (a mock template — the real
+ * broker is {@code OutboxRelayIntegrationTest}'s) and the real Mongo driver on the test server.
+ */
+class OutboxRelayBatchTest {
+
+    private final MongoTemplate mongo = new MongoTemplate(
+            new SimpleMongoClientDatabaseFactory(MongoTestServer.uri("outbox-batch-" + UUID.randomUUID())));
+    @SuppressWarnings("unchecked")
+    private final KafkaTemplate<String, String> kafka = mock(KafkaTemplate.class);
+    private final List<String> sent = new CopyOnWriteArrayList<>();
+    private final OutboxRelay relay = new OutboxRelay(mongo, kafka,
+            new OutboxProperties(List.of("things"), Duration.ofSeconds(60), Duration.ofSeconds(30),
+                    Duration.ofSeconds(2)));
+
+    @Test
+    void moreDocumentsThanOneRoundAreAllPublishedInOrderPerDocumentAndReleased() {
+        answerEverySend();
+        int documents = OutboxRelay.BATCH * 2 + 17;
+        for (int i = 0; i < documents; i++) {
+            insert("thing-" + i, "e" + i + "a", "e" + i + "b");
+        }
+
+        assertThat(relay.drain()).isEqualTo(documents * 2);
+
+        assertThat(sent).hasSize(documents * 2);
+        for (int i = 0; i < documents; i++) {
+            assertThat(sent.indexOf("e" + i + "a")).isLessThan(sent.indexOf("e" + i + "b"));
+        }
+        assertThat(mongo.findAll(Document.class, "things")).allSatisfy(d -> {
+            assertThat(d.getList("outbox", Document.class)).isEmpty();
+            assertThat(d).doesNotContainKeys("outboxClaim", "outboxClaimUntil");
+        });
+        assertThat(relay.drain()).as("nothing twice").isZero();
+    }
+
+    @Test
+    void aFailedSendKeepsThatDocumentsRestClaimedAndStillPublishesTheOtherDocuments() {
+        answerEverySend();
+        CompletableFuture<SendResult<String, String>> refused = new CompletableFuture<>();
+        refused.completeExceptionally(new IllegalStateException("broker away"));
+        when(kafka.send(anyString(), anyString(), org.mockito.ArgumentMatchers.eq("json-b2"))).thenReturn(refused);
+        insert("a", "a1");
+        insert("b", "b1", "b2", "b3");
+        insert("c", "c1");
+
+        assertThat(relay.drain()).as("a1, b1, c1").isEqualTo(3);
+
+        assertThat(eventIds("a")).isEmpty();
+        assertThat(eventIds("c")).isEmpty();
+        assertThat(eventIds("b")).as("acknowledged b1 removed, b2 and after kept").containsExactly("b2", "b3");
+        Document b = mongo.findById("b", Document.class, "things");
+        assertThat(b).containsKey("outboxClaim");
+        assertThat(mongo.findById("a", Document.class, "things")).doesNotContainKey("outboxClaim");
+        assertThat(relay.drain()).as("b stays claimed until its claim expires").isZero();
+    }
+
+    @Test
+    void aDocumentClaimedByAnotherReplicaIsLeftAlone() {
+        answerEverySend();
+        insert("mine", "m1");
+        insert("theirs", "t1");
+        mongo.getCollection("things").updateOne(new Document("_id", "theirs"),
+                new Document("$set", new Document("outboxClaim", "other-replica")
+                        .append("outboxClaimUntil", Date.from(Instant.now().plusSeconds(30)))));
+
+        assertThat(relay.drain()).isEqualTo(1);
+
+        assertThat(sent).containsExactly("m1");
+        assertThat(eventIds("theirs")).containsExactly("t1");
+    }
+
+    private void answerEverySend() {
+        when(kafka.send(anyString(), anyString(), anyString())).thenAnswer(call -> {
+            String json = call.getArgument(2);
+            sent.add(json.substring("json-".length()));
+            return CompletableFuture.completedFuture(null);
+        });
+    }
+
+    private void insert(String id, String... eventIds) {
+        List<Document> outbox = new ArrayList<>();
+        for (String e : eventIds) {
+            outbox.add(new Document("eventId", e).append("topic", "test.thing-events.v1").append("key", id)
+                    .append("json", "json-" + e).append("createdAt", Date.from(Instant.now())));
+        }
+        mongo.insert(new Document("_id", id).append("outbox", outbox), "things");
+    }
+
+    private List<String> eventIds(String id) {
+        return mongo.findById(id, Document.class, "things").getList("outbox", Document.class).stream()
+                .map(d -> d.getString("eventId")).toList();
+    }
+}

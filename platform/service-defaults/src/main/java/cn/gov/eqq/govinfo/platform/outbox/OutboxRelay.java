@@ -145,11 +145,13 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         int published = 0;
+        // one deadline for the round: with the broker away, every future would otherwise wait its own timeout
+        long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         for (Sends sends : all) {
             List<String> acknowledged = new ArrayList<>();
             try {
                 for (int i = 0; i < sends.futures().size(); i++) {
-                    sends.futures().get(i).get(properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+                    sends.futures().get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                     acknowledged.add(sends.entries().get(i).getString("eventId"));
                 }
             } catch (InterruptedException e) {

@@ -80,6 +80,22 @@ class OutboxRelayBatchTest {
     }
 
     @Test
+    void withTheBrokerSilentARoundWaitsOneSendTimeoutInAllNotOnePerEntry() {
+        when(kafka.send(anyString(), anyString(), anyString())).thenAnswer(call -> new CompletableFuture<>());
+        for (int i = 0; i < 20; i++) {
+            insert("silent-" + i, "s" + i);
+        }
+
+        long start = System.nanoTime();
+        assertThat(relay.drain()).isZero();
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        // 20 unanswered sends, a 2 s send timeout: one timeout for the round (20 × 2 s before)
+        assertThat(took).isLessThan(Duration.ofSeconds(15));
+        assertThat(eventIds("silent-0")).containsExactly("s0");
+    }
+
+    @Test
     void aDocumentClaimedByAnotherReplicaIsLeftAlone() {
         answerEverySend();
         insert("mine", "m1");

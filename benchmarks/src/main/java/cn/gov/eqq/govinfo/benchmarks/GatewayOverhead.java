@@ -71,11 +71,18 @@ final class GatewayOverhead {
     private final Results results;
     private final int concurrency;
     private final Duration round;
+    private final Duration warmUp;
 
     GatewayOverhead(Results results, int concurrency, Duration round) {
+        this(results, concurrency, round, Duration.ofSeconds(10));
+    }
+
+    /** @param warmUp per side before the measured rounds; C2 keeps compiling for minutes on a loaded machine */
+    GatewayOverhead(Results results, int concurrency, Duration round, Duration warmUp) {
         this.results = results;
         this.concurrency = concurrency;
         this.round = round;
+        this.warmUp = warmUp;
     }
 
     /**
@@ -104,8 +111,8 @@ final class GatewayOverhead {
     void measure(String directUrl, String throughUrl, Supplier<String> token, String what, String note,
                  long gatewayPid, long servicePid) throws Exception {
         double loadBefore = loadAverage();
-        run(directUrl, token, Duration.ofSeconds(10)); // warm-up of JITs, pools and caches
-        run(throughUrl, token, Duration.ofSeconds(10));
+        run(directUrl, token, warmUp); // warm-up of JITs, pools and caches
+        run(throughUrl, token, warmUp);
         Latencies direct = new Latencies();
         Latencies through = new Latencies();
         long directOk = 0;
@@ -282,7 +289,8 @@ final class GatewayOverhead {
      * tiered compilation, for the gateway and the service alike; {@code c1,c2} for both),
      * {@code --gateway-before-jar=<gateway jar of an earlier commit>} (then each JIT setting runs "before" and
      * "after" back to back), {@code --gateway-jar=} (the "after" jar; default gateway/target),
-     * {@code --gateway-round=15} (seconds per measured round).
+     * {@code --gateway-round=15} (seconds per measured round), {@code --gateway-warmup=10} (seconds per side before
+     * the measured rounds; C2 needs more on a loaded machine).
      */
     static void benchmark(Path repo, Map<String, String> options, int concurrency, boolean jfr, Results results)
             throws Exception {
@@ -294,6 +302,7 @@ final class GatewayOverhead {
                 ? Path.of(options.get("gateway-jar")).toAbsolutePath()
                 : Service.GATEWAY.jarIn(repo, DevStackConfig.VERSION));
         Duration round = Duration.ofSeconds(Long.parseLong(options.getOrDefault("gateway-round", "15")));
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("gateway-warmup", "10")));
         List<String> jits = List.of(options.getOrDefault("gateway-jit", "c1").split(","));
         for (String jit : jits) {
             List<String> extra = switch (jit.trim()) {
@@ -311,7 +320,7 @@ final class GatewayOverhead {
                 override.put(Service.GATEWAY, jar.getValue());
                 try (BenchmarksMain.Stack s = BenchmarksMain.Stack.start(repo,
                         EnumSet.of(Service.SCORING, Service.GATEWAY), override, jfr, results, extra)) {
-                    new GatewayOverhead(results, concurrency, round).run(s.stack(),
+                    new GatewayOverhead(results, concurrency, round, warmUp).run(s.stack(),
                             new Tokens(s.stack().keycloakIssuerUri()), label.trim());
                 }
                 System.out.println(results.table());

@@ -34,6 +34,10 @@ class MongoItemScoreStore implements ItemScoreStore {
 
     MongoItemScoreStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        createIndexes();
+    }
+
+    private void createIndexes() {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("unitId", Sort.Direction.ASC)
                 .on("months", Sort.Direction.ASC).named("unit_months"));
         mongo.indexOps(COLLECTION).createIndex(new Index().on("months", Sort.Direction.ASC).named("months"));
@@ -149,7 +153,10 @@ class MongoItemScoreStore implements ItemScoreStore {
 
     @Override
     public void deleteAll() {
-        mongo.remove(new Query(), COLLECTION);
+        // only a replay calls this, with the listener stopped: dropping is immediate where deleting a province-year
+        // document by document is not (100,000 items: 16 s between the replay's stop and restart here)
+        mongo.dropCollection(COLLECTION);
+        createIndexes();
     }
 
     /** Projections of {@link ItemScoreDocument} for the queries that need one field. */

@@ -93,6 +93,24 @@ class MongoStoresTest {
     }
 
     @Test
+    void deletingEverythingForAReplayLeavesAnEmptyStoreThatTakesWritesAgain() {
+        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+        Instant t = Instant.parse("2026-07-10T01:00:00Z");
+        ItemFacts one = ItemFacts.empty("I1")
+                .with(new ItemFact.Received("e1", "I1", "U006", 1, "甲", "PROBLEM", false, t, t, null));
+        store.save(one, ItemScoring.score(one, policies), -1);
+
+        store.deleteAll();
+
+        assertThat(store.count()).isZero();
+        assertThat(store.find("I1")).isEmpty();
+        assertThat(store.save(one, ItemScoring.score(one, policies), -1)).isTrue();
+        assertThat(store.entriesOf(List.of("U006"), List.of(Period.month(2026, 7)))).hasSize(1);
+        assertThat(mongo.indexOps("item_scores").getIndexInfo()).extracting(i -> i.getName())
+                .contains("_id_");
+    }
+
+    @Test
     void unitsAreFoundTogether() {
         MongoUnitStore store = new MongoUnitStore(mongo);
         Unit a = new Unit("U006", "发改委", 2, true, Instant.parse("2026-01-01T00:00:00Z"));

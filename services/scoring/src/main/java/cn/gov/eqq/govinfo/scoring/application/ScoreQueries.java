@@ -10,10 +10,16 @@ import cn.gov.eqq.govinfo.scoring.domain.UnitDirectory;
 import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
 import org.springframework.stereotype.Service;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /** Scores and rankings, computed from the stored ledger entries and the unit directory. */
 @Service
@@ -46,6 +52,35 @@ public class ScoreQueries {
             byUnit.computeIfAbsent(e.unitId(), u -> new ArrayList<>()).add(e);
         }
         return PeriodScoring.rank(group, period, directory, byUnit, history, policies.today());
+    }
+
+    /**
+     * The rankings of several (period, group) keys from one read of their entries: the snapshot publisher's pass
+     * used to read the month's, the quarter's and the year's entries of a group one after the other, each time again
+     * (profiled: docs/performance.md).
+     */
+    public Map<SnapshotStore.Key, Ranking> rankings(Collection<SnapshotStore.Key> keys) {
+        Map<SnapshotStore.Key, Ranking> out = new LinkedHashMap<>();
+        if (keys.isEmpty()) {
+            return out;
+        }
+        UnitDirectory directory = units.directory();
+        PolicyHistory history = policies.history();
+        Set<String> unitIds = new LinkedHashSet<>();
+        Set<Period> months = new TreeSet<>();
+        for (SnapshotStore.Key key : keys) {
+            directory.rankedIn(key.group()).forEach(u -> unitIds.add(u.unitId()));
+            months.addAll(key.period().months());
+        }
+        Map<String, List<LedgerEntry>> byUnit = new HashMap<>();
+        for (LedgerEntry e : items.entriesOf(unitIds, months)) {
+            byUnit.computeIfAbsent(e.unitId(), u -> new ArrayList<>()).add(e);
+        }
+        LocalDate today = policies.today();
+        // a unit's entries outside a key's period are left out by PeriodScoring itself
+        keys.forEach(key -> out.put(key, PeriodScoring.rank(key.group(), key.period(), directory, byUnit, history,
+                today)));
+        return out;
     }
 
     public List<Integer> groups() {

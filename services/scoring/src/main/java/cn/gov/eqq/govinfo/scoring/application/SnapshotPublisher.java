@@ -19,7 +19,9 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Publishes each dirty (period, group) once it has been quiet for a moment (a burst of events yields one snapshot
@@ -108,13 +110,18 @@ public class SnapshotPublisher {
         int stored = 0;
         List<SnapshotStore.Dirty> dirty = snapshots.dirty();
         log.trace("{} dirty ranking keys", dirty.size());
+        List<SnapshotStore.Dirty> due = new ArrayList<>();
         for (SnapshotStore.Dirty d : dirty) {
             boolean quietNow = !d.lastMarkedAt().plus(quiet).isAfter(now);
             boolean waitedLong = d.firstMarkedAt() != null && !d.firstMarkedAt().plus(maxDelay).isAfter(now);
-            if (!quietNow && !waitedLong) {
-                continue;
+            if (quietNow || waitedLong) {
+                due.add(d);
             }
-            Ranking ranking = queries.ranking(d.key().group(), d.key().period());
+        }
+        // every due key of the pass from one read of the entries
+        Map<SnapshotStore.Key, Ranking> rankings = queries.rankings(due.stream().map(SnapshotStore.Dirty::key).toList());
+        for (SnapshotStore.Dirty d : due) {
+            Ranking ranking = rankings.get(d.key());
             RankingSnapshotPublished snapshot = toSnapshot(ranking, d.version() + 1, now);
             EventEnvelope<RankingSnapshotPublished> envelope = EventEnvelope.wrap(snapshot, PRODUCER, now);
             if (snapshots.published(d, OutboxEntry.of(envelope, Topics.RANKINGS, codec))) {

@@ -76,6 +76,27 @@ class BatchIngestionTest {
         assertThat(batched.items.writes).isLessThan(oneByOne.items.writes);
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {7, 11, 20261128})
+    void thePublishersRankingsFromOneReadEqualEachRankingReadOnItsOwn(long seed) {
+        Scoring s = new Scoring();
+        s.ingestion.applyAll(stream(new Random(seed), 300));
+        List<SnapshotStore.Key> keys = new ArrayList<>();
+        for (int group = 1; group <= 3; group++) {
+            for (Period p : List.of(Period.month(2026, 7), Period.month(2026, 9), Period.quarter(2026, 3),
+                    Period.year(2026))) {
+                keys.add(new SnapshotStore.Key(p, group));
+            }
+        }
+
+        Map<SnapshotStore.Key, cn.gov.eqq.govinfo.scoring.domain.Ranking> together = s.queries.rankings(keys);
+
+        assertThat(together).containsOnlyKeys(keys);
+        keys.forEach(k -> assertThat(together.get(k)).as(k.id())
+                .isEqualTo(s.queries.ranking(k.group(), k.period())));
+        assertThat(together.values()).anySatisfy(r -> assertThat(r.lines()).isNotEmpty());
+    }
+
     private static Map<String, List<Object>> contents(Scoring s) {
         Map<String, List<Object>> out = new TreeMap<>();
         s.items.byId.forEach((id, item) -> out.put(id, List.of(item.facts(), item.entries())));

@@ -17,7 +17,6 @@ import org.springframework.stereotype.Service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,7 +52,7 @@ public class EventIngestion {
     public void apply(EventEnvelope<?> envelope) {
         log.debug("applying {} {} key {}", envelope.type(), envelope.eventId(), envelope.key());
         if (envelope.payload() instanceof UnitChanged u) {
-            applyUnit(u);
+            applyUnits(List.of(u));
             return;
         }
         Optional<ItemFact> fact = EventFacts.of(envelope);
@@ -140,7 +139,7 @@ public class EventIngestion {
 
     /**
      * A run of unit changes at once (a replay starts with every unit of a province): the states are folded in order
-     * as {@link #applyUnit} would, then written together, and the months of all changed units are read in one query
+     * as one by one would, then written together, and the months of all changed units are read in one query
      * instead of one scan per unit.
      */
     private void applyUnits(List<UnitChanged> changes) {
@@ -238,25 +237,6 @@ public class EventIngestion {
             }
         }
         throw new IllegalStateException("item " + fact.itemId() + " kept changing under " + fact.eventId());
-    }
-
-    private void applyUnit(UnitChanged e) {
-        Unit unit = new Unit(e.unitId(), e.name(), e.group(), e.active(), e.changedAt());
-        Optional<Unit> before = units.upsertIfNewer(unit);
-        Set<Integer> groups = new HashSet<>();
-        before.ifPresent(b -> groups.add(b.group()));
-        units.find(e.unitId()).ifPresent(now -> groups.add(now.group()));
-        if (before.isPresent() && before.get().equals(units.find(e.unitId()).orElse(null))) {
-            return; // an older or repeated state: nothing changed
-        }
-        Set<Period> months = items.monthsOfUnit(e.unitId());
-        Set<SnapshotStore.Key> keys = new LinkedHashSet<>();
-        for (Period month : months) {
-            for (Period p : month.withEnclosing()) {
-                groups.forEach(g -> keys.add(new SnapshotStore.Key(p, g)));
-            }
-        }
-        snapshots.markDirty(keys, Instant.now());
     }
 
     /** An item's entries before and after: their units and periods are the rankings that may have moved. */

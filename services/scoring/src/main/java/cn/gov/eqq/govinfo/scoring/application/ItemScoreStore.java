@@ -43,9 +43,6 @@ public interface ItemScoreStore {
     /** Facts of every item with an entry in one of these months (for what-if). */
     List<ItemFacts> factsTouching(Collection<Period> months);
 
-    /** The months the unit's items have entries in. */
-    Set<Period> monthsOfUnit(String unitId);
-
     /** The months the items of each of these units have entries in (units without items are absent). */
     Map<String, Set<Period>> monthsOfUnits(Collection<String> unitIds);
 

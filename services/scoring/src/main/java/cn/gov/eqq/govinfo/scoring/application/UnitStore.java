@@ -15,9 +15,6 @@ public interface UnitStore {
     /** The known units among these ids, in one read. */
     Map<String, Unit> findAll(Collection<String> unitIds);
 
-    /** Keeps the newer of the stored and the given state; returns the state stored before, if any. */
-    Optional<Unit> upsertIfNewer(Unit unit);
-
     /** Stores these states as they are (the caller decided they are the newer ones), in one round trip. */
     void saveAll(Collection<Unit> units);
 

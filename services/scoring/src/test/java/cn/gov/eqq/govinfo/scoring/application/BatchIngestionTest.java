@@ -118,6 +118,15 @@ class BatchIngestionTest {
     }
 
     @Test
+    void anOlderUnitStateArrivingLaterIsIgnoredInABatchAndAloneAlike() {
+        Scoring s = new Scoring();
+        s.ingestion.applyAll(List.of(unit("U006", 2, 5), unit("U006", 3, 1)));
+        s.ingestion.apply(unit("U006", 1, 0));
+
+        assertThat(s.units.byId.get("U006").group()).isEqualTo(2);
+    }
+
+    @Test
     void anItemWithSeveralEventsInOneBatchIsWrittenOnce() {
         Scoring s = new Scoring();
         s.ingestion.applyAll(List.of(unit("U006", 2, 0)));

@@ -72,8 +72,7 @@ final class InMemoryStores {
                     .map(StoredItem::facts).toList();
         }
 
-        @Override
-        public Set<Period> monthsOfUnit(String unitId) {
+        private Set<Period> monthsOfUnit(String unitId) {
             Set<Period> out = new TreeSet<>();
             byId.values().stream().filter(i -> unitId.equals(i.facts().unitId()))
                     .forEach(i -> i.entries().forEach(e -> out.add(e.month())));
@@ -116,13 +115,6 @@ final class InMemoryStores {
             Map<String, Unit> out = new TreeMap<>();
             unitIds.stream().filter(byId::containsKey).forEach(id -> out.put(id, byId.get(id)));
             return out;
-        }
-
-        @Override
-        public Optional<Unit> upsertIfNewer(Unit unit) {
-            Optional<Unit> before = find(unit.unitId());
-            byId.put(unit.unitId(), unit.newer(before.orElse(null)));
-            return before;
         }
 
         @Override

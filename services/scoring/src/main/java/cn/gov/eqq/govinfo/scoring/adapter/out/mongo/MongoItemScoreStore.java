@@ -128,15 +128,6 @@ class MongoItemScoreStore implements ItemScoreStore {
     }
 
     @Override
-    public Set<Period> monthsOfUnit(String unitId) {
-        Set<Period> out = new TreeSet<>();
-        Query q = Query.query(Criteria.where("unitId").is(unitId));
-        q.fields().include("months");
-        mongo.find(q, MonthsOnly.class, COLLECTION).forEach(d -> d.months().forEach(m -> out.add(Period.parse(m))));
-        return out;
-    }
-
-    @Override
     public Map<String, Set<Period>> monthsOfUnits(Collection<String> unitIds) {
         Query q = Query.query(Criteria.where("unitId").in(unitIds));
         q.fields().include("unitId").include("months");
@@ -161,9 +152,6 @@ class MongoItemScoreStore implements ItemScoreStore {
 
     /** Projections of {@link ItemScoreDocument} for the queries that need one field. */
     record EntriesOnly(String id, List<LedgerEntry> entries) {
-    }
-
-    record MonthsOnly(String id, List<String> months) {
     }
 
     record UnitMonths(String id, String unitId, List<String> months) {

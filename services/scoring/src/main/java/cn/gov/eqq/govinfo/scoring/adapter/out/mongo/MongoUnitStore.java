@@ -40,18 +40,6 @@ class MongoUnitStore implements UnitStore {
     }
 
     @Override
-    public Optional<Unit> upsertIfNewer(Unit unit) {
-        // the single consumer thread is the only writer; the newer state wins whatever the arrival order
-        Optional<Unit> before = find(unit.unitId());
-        Unit winner = unit.newer(before.orElse(null));
-        if (before.isEmpty() || !winner.equals(before.get())) {
-            mongo.save(new UnitDocument(winner.unitId(), winner.name(), winner.group(), winner.active(),
-                    winner.changedAt()), COLLECTION);
-        }
-        return before;
-    }
-
-    @Override
     public void saveAll(Collection<Unit> units) {
         if (units.isEmpty()) {
             return;

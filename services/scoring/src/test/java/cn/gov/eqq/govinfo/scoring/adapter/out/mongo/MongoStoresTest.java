@@ -57,7 +57,7 @@ class MongoStoresTest {
         assertThat(store.save(facts, entries, 0)).as("stale version").isFalse();
         assertThat(store.entriesOf(List.of("U006"), List.of(Period.month(2026, 7)))).isEqualTo(entries);
         assertThat(store.entriesOf(List.of("U007"), List.of(Period.month(2026, 7)))).isEmpty();
-        assertThat(store.monthsOfUnit("U006")).containsExactly(Period.month(2026, 7));
+        assertThat(store.monthsOfUnits(List.of("U006"))).containsEntry("U006", java.util.Set.of(Period.month(2026, 7)));
         assertThat(store.factsTouching(List.of(Period.month(2026, 8)))).isEmpty();
     }
 
@@ -115,8 +115,7 @@ class MongoStoresTest {
         MongoUnitStore store = new MongoUnitStore(mongo);
         Unit a = new Unit("U006", "发改委", 2, true, Instant.parse("2026-01-01T00:00:00Z"));
         Unit b = new Unit("U007", "教育局", 3, true, Instant.parse("2026-01-01T00:00:00Z"));
-        store.upsertIfNewer(a);
-        store.upsertIfNewer(b);
+        store.saveAll(List.of(a, b));
 
         assertThat(store.findAll(List.of("U006", "U007", "U999"))).containsOnlyKeys("U006", "U007")
                 .containsEntry("U007", b);
@@ -148,13 +147,13 @@ class MongoStoresTest {
     }
 
     @Test
-    void unitDirectoryKeepsTheNewerState() {
+    void unitDirectoryReadsBackWhatWasSaved() {
         MongoUnitStore store = new MongoUnitStore(mongo);
-        Unit newer = new Unit("U006", "发展和改革委员会", 2, true, Instant.parse("2026-05-01T00:00:00Z"));
         Unit older = new Unit("U006", "发改委", 2, true, Instant.parse("2026-01-01T00:00:00Z"));
+        Unit newer = new Unit("U006", "发展和改革委员会", 2, true, Instant.parse("2026-05-01T00:00:00Z"));
 
-        store.upsertIfNewer(newer);
-        store.upsertIfNewer(older);
+        store.saveAll(List.of(older));
+        store.saveAll(List.of(newer));
 
         assertThat(store.find("U006")).contains(newer);
         assertThat(store.directory().rankedIn(2)).containsExactly(newer);

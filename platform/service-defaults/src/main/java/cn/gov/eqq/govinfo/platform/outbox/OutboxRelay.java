@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -119,14 +120,17 @@ public class OutboxRelay implements SmartLifecycle {
     /**
      * Sends the entries of all claimed documents without waiting for each acknowledgement (the producer keeps their
      * order per partition), then waits for them in order and removes from each document the entries acknowledged
-     * before its first failure. A document whose entries were all sent is released; one with a failure keeps its
-     * claim until it expires, and the rest of its entries go out in a later pass.
+     * before its first failure. Every document's claim ends with the round: a document whose entries were all sent,
+     * or that was not reached because an earlier send failed, is released; one whose own send failed keeps its claim
+     * for {@link OutboxProperties#retryDelay()} only. (It used to keep it until the claim expired: after a broker
+     * restart, events waited up to 30 s although the broker was back.)
      *
      * @return the number of entries published, and whether any send failed
      */
     private Round publish(String collection, List<Document> documents) {
         List<Sends> all = new ArrayList<>();
         boolean failed = false;
+        Object failedToSend = null;
         for (Document document : documents) {
             Sends sends = new Sends(document.get("_id"), document.getList(FIELD, Document.class, List.of()),
                     new ArrayList<>());
@@ -141,6 +145,7 @@ public class OutboxRelay implements SmartLifecycle {
                 } catch (RuntimeException e) {
                     log.warn("Outbox of {}/{} not sent: {}", collection, sends.id(), e.toString());
                     failed = true;
+                    failedToSend = sends.id();
                 }
             }
         }
@@ -149,6 +154,7 @@ public class OutboxRelay implements SmartLifecycle {
         long deadline = System.nanoTime() + properties.sendTimeout().toNanos();
         for (Sends sends : all) {
             List<String> acknowledged = new ArrayList<>();
+            boolean ownFailure = sends.id().equals(failedToSend);
             try {
                 for (int i = 0; i < sends.futures().size(); i++) {
                     sends.futures().get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -158,33 +164,39 @@ public class OutboxRelay implements SmartLifecycle {
                 Thread.currentThread().interrupt();
                 failed = true;
             } catch (Exception e) {
-                // Left in the outbox; the claim expires and the next pass tries again.
+                // Left in the outbox; tried again after the retry delay.
                 log.warn("Outbox of {}/{} not published yet ({} of {} sent): {}", collection, sends.id(),
                         acknowledged.size(), sends.entries().size(), e.toString());
                 failed = true;
+                ownFailure = true;
             }
-            boolean complete = acknowledged.size() == sends.entries().size();
-            if (!acknowledged.isEmpty() || complete) {
-                remove(collection, sends.id(), acknowledged, complete);
-            }
+            settle(collection, sends.id(), acknowledged, ownFailure ? properties.retryDelay() : Duration.ZERO);
             published += acknowledged.size();
         }
         return new Round(published, failed);
     }
 
-    /** Removes the acknowledged entries and, when they were all of them, releases the claim in the same update. */
-    private void remove(String collection, Object id, List<String> eventIds, boolean release) {
-        Update pull = new Update().pull(FIELD, new Document("eventId", new Document("$in", eventIds)));
-        if (release) {
-            Update pullAndRelease = pull.unset(CLAIM).unset(CLAIM_UNTIL);
-            if (mongo.updateFirst(new Query(Criteria.where("_id").is(id).and(CLAIM).is(instanceId)),
-                    pullAndRelease, collection).getMatchedCount() > 0) {
-                return;
-            }
-            // our claim expired and another replica holds it: still take out what the broker has acknowledged
-            pull = new Update().pull(FIELD, new Document("eventId", new Document("$in", eventIds)));
+    /**
+     * Removes the acknowledged entries and ends this relay's claim in the same update: released at once, or held for
+     * {@code holdFor} (a retry delay) after a failure of the document's own.
+     */
+    private void settle(String collection, Object id, List<String> acknowledged, Duration holdFor) {
+        Update update = new Update();
+        if (!acknowledged.isEmpty()) {
+            update.pull(FIELD, new Document("eventId", new Document("$in", acknowledged)));
         }
-        mongo.updateFirst(new Query(Criteria.where("_id").is(id)), pull, collection);
+        if (holdFor.isZero()) {
+            update.unset(CLAIM).unset(CLAIM_UNTIL);
+        } else {
+            update.set(CLAIM_UNTIL, Date.from(Instant.now().plus(holdFor)));
+        }
+        if (mongo.updateFirst(new Query(Criteria.where("_id").is(id).and(CLAIM).is(instanceId)), update, collection)
+                .getMatchedCount() > 0 || acknowledged.isEmpty()) {
+            return;
+        }
+        // our claim expired and another replica holds it: still take out what the broker has acknowledged
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)),
+                new Update().pull(FIELD, new Document("eventId", new Document("$in", acknowledged))), collection);
     }
 
     private void drainQuietly() {

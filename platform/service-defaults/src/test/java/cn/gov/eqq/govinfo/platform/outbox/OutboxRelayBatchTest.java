@@ -28,6 +28,8 @@ import static org.mockito.Mockito.when;
  */
 class OutboxRelayBatchTest {
 
+    private static final Duration RETRY_DELAY = Duration.ofMillis(300);
+
     private final MongoTemplate mongo = new MongoTemplate(
             new SimpleMongoClientDatabaseFactory(MongoTestServer.uri("outbox-batch-" + UUID.randomUUID())));
     @SuppressWarnings("unchecked")
@@ -35,7 +37,7 @@ class OutboxRelayBatchTest {
     private final List<String> sent = new CopyOnWriteArrayList<>();
     private final OutboxRelay relay = new OutboxRelay(mongo, kafka,
             new OutboxProperties(List.of("things"), Duration.ofSeconds(60), Duration.ofSeconds(30),
-                    Duration.ofSeconds(2)));
+                    Duration.ofSeconds(2), RETRY_DELAY));
 
     @Test
     void moreDocumentsThanOneRoundAreAllPublishedInOrderPerDocumentAndReleased() {
@@ -59,7 +61,7 @@ class OutboxRelayBatchTest {
     }
 
     @Test
-    void aFailedSendKeepsThatDocumentsRestClaimedAndStillPublishesTheOtherDocuments() {
+    void aFailedSendIsRetriedAfterTheRetryDelayNotTheClaimAndTheOtherDocumentsArePublished() throws Exception {
         answerEverySend();
         CompletableFuture<SendResult<String, String>> refused = new CompletableFuture<>();
         refused.completeExceptionally(new IllegalStateException("broker away"));
@@ -73,10 +75,34 @@ class OutboxRelayBatchTest {
         assertThat(eventIds("a")).isEmpty();
         assertThat(eventIds("c")).isEmpty();
         assertThat(eventIds("b")).as("acknowledged b1 removed, b2 and after kept").containsExactly("b2", "b3");
-        Document b = mongo.findById("b", Document.class, "things");
-        assertThat(b).containsKey("outboxClaim");
         assertThat(mongo.findById("a", Document.class, "things")).doesNotContainKey("outboxClaim");
-        assertThat(relay.drain()).as("b stays claimed until its claim expires").isZero();
+        Date until = mongo.findById("b", Document.class, "things").get("outboxClaimUntil", Date.class);
+        assertThat(until.toInstant()).as("b held for the retry delay, not the 30 s claim")
+                .isBefore(Instant.now().plus(RETRY_DELAY).plusMillis(200));
+        assertThat(relay.drain()).as("b waits its retry delay").isZero();
+
+        answerEverySend(); // the broker is back
+        Thread.sleep(RETRY_DELAY.toMillis() + 50);
+        assertThat(relay.drain()).as("b2, b3").isEqualTo(2);
+        assertThat(eventIds("b")).isEmpty();
+        assertThat(sent.subList(sent.size() - 2, sent.size())).containsExactly("b2", "b3");
+    }
+
+    @Test
+    void documentsNotReachedBecauseAnEarlierSendFailedAreReleasedAtOnce() {
+        answerEverySend();
+        when(kafka.send(anyString(), anyString(), org.mockito.ArgumentMatchers.eq("json-x1")))
+                .thenThrow(new IllegalStateException("no metadata within max.block.ms"));
+        insert("x", "x1");
+        insert("y", "y1");
+        insert("z", "z1");
+
+        assertThat(relay.drain()).as("the round stops at x1").isZero();
+
+        assertThat(mongo.findById("y", Document.class, "things")).doesNotContainKeys("outboxClaim", "outboxClaimUntil");
+        assertThat(mongo.findById("z", Document.class, "things")).doesNotContainKeys("outboxClaim", "outboxClaimUntil");
+        assertThat(relay.drain()).as("y1 and z1 at the next pass, x still waiting").isEqualTo(2);
+        assertThat(eventIds("x")).containsExactly("x1");
     }
 
     @Test
@@ -110,12 +136,13 @@ class OutboxRelayBatchTest {
         assertThat(eventIds("theirs")).containsExactly("t1");
     }
 
+    /** Every send acknowledged (stubbed with doAnswer: a second stubbing must not call the first one). */
     private void answerEverySend() {
-        when(kafka.send(anyString(), anyString(), anyString())).thenAnswer(call -> {
+        org.mockito.Mockito.doAnswer(call -> {
             String json = call.getArgument(2);
             sent.add(json.substring("json-".length()));
             return CompletableFuture.completedFuture(null);
-        });
+        }).when(kafka).send(anyString(), anyString(), anyString());
     }
 
     private void insert(String id, String... eventIds) {

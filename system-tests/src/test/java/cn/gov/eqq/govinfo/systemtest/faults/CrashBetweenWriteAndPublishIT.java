@@ -96,7 +96,8 @@ class CrashBetweenWriteAndPublishIT {
 
         double lagSeconds = log.awaitNoLag(CONSUMER_GROUPS, Duration.ofSeconds(120));
         Workload.Truth truth = load.readBack();
-        Workload.OnKafka kafka = Workload.readKafka(log);
+        Workload.Published published = Workload.awaitOnKafka(log, truth, Duration.ofSeconds(60));
+        Workload.OnKafka kafka = published.kafka();
         Map<String, Workload.Figures> expected = Workload.expected(before, truth);
         double scoringSeconds = Workload.awaitFigures(gateway, tokens, expected, Duration.ofSeconds(120));
 
@@ -107,14 +108,15 @@ class CrashBetweenWriteAndPublishIT {
                   acknowledged: received %d, adoptions %d, accepted answers %d; in the databases: received %d, \
                 adopted %d, bonuses %d
                   Kafka: %d event records read, %d event ids seen more than once (at-least-once; consumers dedupe)
-                  lag drained %.1f s after the load; scoring equal to the independent count after %.1f s more
+                  lag drained %.1f s after the load; every fact on Kafka after %.1f s more; scoring equal to the \
+                independent count after %.1f s more
                   totals expected = seen: %s
                   problems: %s
                 """, SEED, killed, loadSeconds, load.cycles.get(), load.requestsSent.get(),
                 load.requestsAccepted.get(), load.uncertainAnswers.get(), load.receivedAcked.size(),
                 load.adoptionAcked.size(), load.judgementAcked.size(), truth.allReceived().size(),
                 truth.allAdopted().size(), truth.allBonuses().size(), kafka.records(), kafka.duplicateEventIds(),
-                lagSeconds, scoringSeconds, expected, load.problems);
+                lagSeconds, published.seconds(), scoringSeconds, expected, load.problems);
 
         assertThat(killed).as("every producer was killed and came back").hasSize(VICTIMS.size());
         assertThat(load.problems).as("answers that were neither a success nor explained by a crash").isEmpty();

@@ -77,6 +77,12 @@ final class FaultStack {
         return dataDir.resolve("logs");
     }
 
+    /** The Kafka broker's directory (its log dirs are below it). */
+    static Path kafkaDir() {
+        stack();
+        return dataDir.resolve("kafka");
+    }
+
     /**
      * A copy of a built jar that opens as a zip: in a tree others build in at the same time, a jar can be caught
      * half-written (seen once: "Invalid or corrupt jarfile"). Copies again until it reads, for at most two minutes.

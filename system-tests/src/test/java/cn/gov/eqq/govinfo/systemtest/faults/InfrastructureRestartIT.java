@@ -93,14 +93,8 @@ class InfrastructureRestartIT {
 
         double lagSeconds = log.awaitNoLag(CrashBetweenWriteAndPublishIT.CONSUMER_GROUPS, Duration.ofSeconds(120));
         Workload.Truth truth = load.readBack();
-        Workload.OnKafka kafka = Workload.readKafka(log);
-        // Seen once in CI: one received item, already counted by scoring, missing from a read of the topics made at
-        // once. Read again for up to 30 s before the assertions below judge what is on Kafka (cause not yet known).
-        for (long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-             !kafka.receivedItems().containsAll(truth.allReceived()) && System.nanoTime() < until; ) {
-            Thread.sleep(1000);
-            kafka = Workload.readKafka(log);
-        }
+        Workload.Published published = Workload.awaitOnKafka(log, truth, Duration.ofSeconds(60));
+        Workload.OnKafka kafka = published.kafka();
         Map<String, Workload.Figures> expected = Workload.expected(before, truth);
         double scoringSeconds = Workload.awaitFigures(gateway, tokens, expected, Duration.ofSeconds(120));
         Map<Service, Long> pidsAfter = new EnumMap<>(Service.class);
@@ -115,14 +109,15 @@ class InfrastructureRestartIT {
                   acknowledged: received %d, adoptions %d, accepted answers %d; in the databases: received %d, \
                 adopted %d, bonuses %d
                   Kafka: %d event records read, %d event ids seen more than once
-                  lag drained %.1f s after the load; scoring equal to the independent count after %.1f s more
+                  lag drained %.1f s after the load; every fact on Kafka after %.1f s more; scoring equal to the \
+                independent count after %.1f s more
                   totals expected = seen: %s
                   problems: %s
                 """, timeline, loadSeconds, load.cycles.get(), load.requestsSent.get(), load.requestsAccepted.get(),
                 load.uncertainAnswers.get(), load.receivedAcked.size(), load.adoptionAcked.size(),
                 load.judgementAcked.size(), truth.allReceived().size(), truth.allAdopted().size(),
-                truth.allBonuses().size(), kafka.records(), kafka.duplicateEventIds(), lagSeconds, scoringSeconds,
-                expected, load.problems);
+                truth.allBonuses().size(), kafka.records(), kafka.duplicateEventIds(), lagSeconds,
+                published.seconds(), scoringSeconds, expected, load.problems);
 
         assertThat(pidsAfter).as("no service was restarted: they recovered by themselves").isEqualTo(pids);
         assertThat(load.problems).as("answers that were neither a success nor explained by the outage").isEmpty();

@@ -267,6 +267,36 @@ final class Workload {
     /** What reached Kafka: ids of items received, items adopted, commissions accepted; and duplicate event ids. */
     record OnKafka(Set<String> receivedItems, Set<String> adoptedItems, Set<String> acceptedCommissions,
                    int records, int duplicateEventIds) {
+
+        boolean holdsAllOf(Truth truth) {
+            return receivedItems.containsAll(truth.allReceived()) && adoptedItems.containsAll(truth.allAdopted())
+                    && acceptedCommissions.containsAll(truth.allBonuses());
+        }
+    }
+
+    /** A read of the topics that holds every fact of the databases, and the seconds it took to get one. */
+    record Published(OnKafka kafka, double seconds) {
+    }
+
+    /**
+     * Reads the topics until they hold every fact the databases hold, for at most {@code patience}. A drained consumer
+     * lag does not mean the outboxes are empty: a document whose send failed in an outage is sent again after the
+     * relay's retry delay, and a crashed relay's claim is taken over only when it expires. What is still missing
+     * at the end is explained on stdout (the assertions then fail on it).
+     */
+    static Published awaitOnKafka(EventLog log, Truth truth, Duration patience) {
+        long begin = System.nanoTime();
+        OnKafka kafka = readKafka(log);
+        while (!kafka.holdsAllOf(truth) && System.nanoTime() - begin < patience.toNanos()) {
+            Http.sleep(1000);
+            kafka = readKafka(log);
+        }
+        if (!kafka.holdsAllOf(truth)) {
+            MissingEvents.explain(truth.allReceived(), kafka.receivedItems(), log, Topics.ITEMS);
+            MissingEvents.explain(truth.allAdopted(), kafka.adoptedItems(), log, Topics.ADOPTIONS);
+            MissingEvents.explain(truth.allBonuses(), kafka.acceptedCommissions(), log, Topics.COMMISSIONS);
+        }
+        return new Published(kafka, (System.nanoTime() - begin) / 1e9);
     }
 
     static OnKafka readKafka(EventLog log) {

@@ -49,8 +49,8 @@ public class SnapshotPublisher {
     private static final long REST_FACTOR = 3;
 
     public SnapshotPublisher(SnapshotStore snapshots, ScoreQueries queries, EventCodec codec, OutboxRelay relay,
-                             Replay replay, Clock clock, @Value("${govinfo.scoring.publish-quiet:300ms}") Duration quiet,
-                             @Value("${govinfo.scoring.publish-max-delay:5s}") Duration maxDelay) {
+                             Replay replay, Clock clock, @Value("${govinfo.scoring.publish-quiet:100ms}") Duration quiet,
+                             @Value("${govinfo.scoring.publish-max-delay:500ms}") Duration maxDelay) {
         this.snapshots = snapshots;
         this.queries = queries;
         this.codec = codec;
@@ -61,7 +61,7 @@ public class SnapshotPublisher {
         this.maxDelay = maxDelay;
     }
 
-    @Scheduled(fixedDelayString = "${govinfo.scoring.publish-interval:300ms}")
+    @Scheduled(fixedDelayString = "${govinfo.scoring.publish-interval:100ms}")
     public void tick() {
         if (replay.running()) {
             return; // half-rebuilt rankings are not published

@@ -28,6 +28,12 @@ import java.util.TreeSet;
 class MongoItemScoreStore implements ItemScoreStore {
 
     static final String COLLECTION = "item_scores";
+    /**
+     * Documents per reply of the reads that can match a group's whole year. MongoDB splits a large find into 16 MB
+     * batches by itself; the devstack's wire server answers in one reply unless a batch size is asked for, and a
+     * province-year's ranking read came back as one 160 MB reply, over the driver's 48 MB limit (docs/performance.md).
+     */
+    static final int READ_BATCH = 1000;
     private static final int DUPLICATE_KEY = 11000;
 
     private final MongoTemplate mongo;
@@ -115,6 +121,7 @@ class MongoItemScoreStore implements ItemScoreStore {
         // only the entries: the facts (with every applied event id) are most of an item's document, and a year's
         // ranking reads every item of the group (profiled: docs/performance.md)
         q.fields().include("entries");
+        q.cursorBatchSize(READ_BATCH);
         return mongo.find(q, EntriesOnly.class, COLLECTION).stream()
                 .flatMap(d -> d.entries().stream())
                 .filter(e -> units.contains(e.unitId()) && wanted.contains(e.month()))
@@ -123,7 +130,7 @@ class MongoItemScoreStore implements ItemScoreStore {
 
     @Override
     public List<ItemFacts> factsTouching(Collection<Period> months) {
-        Query q = Query.query(Criteria.where("months").in(names(months)));
+        Query q = Query.query(Criteria.where("months").in(names(months))).cursorBatchSize(READ_BATCH);
         return mongo.find(q, ItemScoreDocument.class, COLLECTION).stream().map(ItemScoreDocument::facts).toList();
     }
 
@@ -131,6 +138,7 @@ class MongoItemScoreStore implements ItemScoreStore {
     public Map<String, Set<Period>> monthsOfUnits(Collection<String> unitIds) {
         Query q = Query.query(Criteria.where("unitId").in(unitIds));
         q.fields().include("unitId").include("months");
+        q.cursorBatchSize(READ_BATCH);
         Map<String, Set<Period>> out = new HashMap<>();
         mongo.find(q, UnitMonths.class, COLLECTION).forEach(d -> d.months()
                 .forEach(m -> out.computeIfAbsent(d.unitId(), u -> new TreeSet<>()).add(Period.parse(m))));

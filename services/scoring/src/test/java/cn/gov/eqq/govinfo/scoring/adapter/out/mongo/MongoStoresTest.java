@@ -111,6 +111,43 @@ class MongoStoresTest {
     }
 
     @Test
+    void readsOfAWholeGroupYearComeInBatchesSoNoReplyOutgrowsTheDriversLimit() {
+        java.util.concurrent.atomic.AtomicInteger getMores = new java.util.concurrent.atomic.AtomicInteger();
+        String uri = MongoTestServer.uri("scoring-batches-" + UUID.randomUUID());
+        com.mongodb.ConnectionString connection = new com.mongodb.ConnectionString(uri);
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(
+                com.mongodb.MongoClientSettings.builder().applyConnectionString(connection)
+                        .addCommandListener(new com.mongodb.event.CommandListener() {
+                            @Override
+                            public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                                if (event.getCommandName().equals("getMore")) {
+                                    getMores.incrementAndGet();
+                                }
+                            }
+                        }).build())) {
+            MongoItemScoreStore store = new MongoItemScoreStore(
+                    new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, connection.getDatabase())));
+            Instant t = Instant.parse("2026-07-10T01:00:00Z");
+            int items = MongoItemScoreStore.READ_BATCH * 2 + 500;
+            List<ItemScoreStore.Write> writes = new java.util.ArrayList<>();
+            for (int i = 0; i < items; i++) {
+                ItemFacts f = ItemFacts.empty("I" + i)
+                        .with(new ItemFact.Received("e" + i, "I" + i, "U006", 1, "题", "BRIEF", false, t, t, null));
+                writes.add(new ItemScoreStore.Write(f, ItemScoring.score(f, policies), -1));
+            }
+            store.saveAll(writes);
+
+            getMores.set(0);
+            assertThat(store.entriesOf(List.of("U006"), List.of(Period.month(2026, 7)))).hasSize(items);
+            assertThat(getMores.getAndSet(0)).as("entriesOf in batches").isGreaterThanOrEqualTo(2);
+            assertThat(store.factsTouching(List.of(Period.month(2026, 7)))).hasSize(items);
+            assertThat(getMores.getAndSet(0)).as("factsTouching in batches").isGreaterThanOrEqualTo(2);
+            assertThat(store.monthsOfUnits(List.of("U006"))).containsEntry("U006", java.util.Set.of(Period.month(2026, 7)));
+            assertThat(getMores.get()).as("monthsOfUnits in batches").isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void unitsAreFoundTogether() {
         MongoUnitStore store = new MongoUnitStore(mongo);
         Unit a = new Unit("U006", "发改委", 2, true, Instant.parse("2026-01-01T00:00:00Z"));

@@ -188,7 +188,11 @@ public class ItemService {
         if (t.changes().stream().anyMatch(c -> c instanceof ItemChange.Submitted)) {
             // checked when a revision reaches the room, against what was sent in recent months
             Instant since = clock.instant().minus(duplicateLookback);
-            similar = duplicates.similarTo(t.item(), store.submittedSince(since));
+            NearDuplicateDetector.Check check = duplicates.checkFor(t.item());
+            if (check.canMatch()) {
+                store.forEachSubmittedTextSince(since, check::offer);
+            }
+            similar = check.result();
         }
         save(t.item(), stored.version(), events, audit, similar);
         return t.item();

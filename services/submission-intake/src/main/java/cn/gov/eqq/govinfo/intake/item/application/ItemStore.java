@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.intake.item.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.intake.item.domain.Category;
+import cn.gov.eqq.govinfo.intake.item.domain.ComparableText;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /** Where items live. A write stores the next state, its events (outbox) and its audit lines in one atomic update. */
 public interface ItemStore {
@@ -65,6 +67,10 @@ public interface ItemStore {
     /** Received (not voided) items per unit whose received revision was submitted in [from, to). */
     Map<String, Long> receivedCountsByUnit(Instant from, Instant to);
 
-    /** Items submitted since {@code since} (any unit, any state but draft), for the near-duplicate check. */
-    List<Item> submittedSince(Instant since);
+    /**
+     * Hands the texts of items submitted since {@code since} (any unit; submitted, received or returned) to
+     * {@code each}, one at a time, for the near-duplicate check. Streams: a month-end burst must not hold months of
+     * items in memory at once, and only the compared fields are read.
+     */
+    void forEachSubmittedTextSince(Instant since, Consumer<ComparableText> each);
 }

@@ -1,20 +1,28 @@
 package cn.gov.eqq.govinfo.intake.item.domain;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.PriorityQueue;
 
 /**
  * Flags an item that reads much like one already sent (same unit or another). Chinese has no spaces between
  * words, so the text is compared as overlapping pairs of characters (bigrams): the cosine of the two bigram
  * count vectors over title and body, after dropping punctuation and white space. Robust to reordering and small
- * edits; cheap enough for the few thousand items of a few months.
+ * edits.
+ *
+ * <p>A month-end burst compares every submission with months of items, so the check streams: {@link #checkFor}
+ * builds the candidate's {@link BigramVector} once, {@link Check#offer} compares one sent text at a time without
+ * keeping it, and only the best {@value #MAX_SHOWN} are held.
  */
 public final class NearDuplicateDetector {
 
     public static final int MAX_SHOWN = 5;
+
+    /** Most similar first; equal similarity by item id, so the list does not depend on the store's order. */
+    private static final Comparator<SimilarItem> BEST_FIRST =
+            Comparator.comparingDouble(SimilarItem::similarity).reversed().thenComparing(SimilarItem::itemId);
 
     private final double threshold;
 
@@ -32,60 +40,61 @@ public final class NearDuplicateDetector {
 
     /** The most similar other items at or above the threshold, most similar first; voided items are left out. */
     public List<SimilarItem> similarTo(Item candidate, Collection<Item> recent) {
-        Map<String, Integer> mine = bigrams(textOf(candidate.draft()));
-        if (mine.isEmpty()) {
-            return List.of();
+        Check check = checkFor(candidate);
+        if (check.canMatch()) {
+            recent.forEach(other -> check.offer(ComparableText.of(other)));
         }
-        return recent.stream()
-                .filter(other -> !other.id().equals(candidate.id()) && other.status() != ItemStatus.VOIDED)
-                .map(other -> new SimilarItem(other.id(), other.unitId(), other.draft().title(),
-                        round(cosine(mine, bigrams(textOf(other.draft()))))))
-                .filter(s -> s.similarity() >= threshold)
-                .sorted(Comparator.comparingDouble(SimilarItem::similarity).reversed().thenComparing(SimilarItem::itemId))
-                .limit(MAX_SHOWN)
-                .toList();
+        return check.result();
+    }
+
+    /** A check of {@code candidate} to feed the sent texts to, one at a time; one check per submission. */
+    public Check checkFor(Item candidate) {
+        return new Check(candidate.id(), BigramVector.of(candidate.draft().title(), candidate.draft().body()));
     }
 
     /** Similarity of two texts in [0, 1]. */
     public static double similarity(String a, String b) {
-        return cosine(bigrams(a), bigrams(b));
+        return BigramVector.of(a, null).cosineWith(b, null);
     }
 
-    static String textOf(ItemContent c) {
-        return (c.title() == null ? "" : c.title()) + "\n" + (c.body() == null ? "" : c.body());
-    }
+    /** The comparison of one candidate with a stream of sent texts. Not thread-safe. */
+    public final class Check {
 
-    static Map<String, Integer> bigrams(String text) {
-        StringBuilder kept = new StringBuilder();
-        text.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(kept::appendCodePoint);
-        int[] cps = kept.codePoints().toArray();
-        Map<String, Integer> counts = new HashMap<>();
-        for (int i = 0; i + 1 < cps.length; i++) {
-            counts.merge(new String(cps, i, 2), 1, Integer::sum);
+        private final String candidateId;
+        private final BigramVector mine;
+        // the worst of the best kept at the head, so a better one replaces it in O(log 5)
+        private final PriorityQueue<SimilarItem> best = new PriorityQueue<>(MAX_SHOWN + 1, BEST_FIRST.reversed());
+
+        private Check(String candidateId, BigramVector mine) {
+            this.candidateId = candidateId;
+            this.mine = mine;
         }
-        return counts;
-    }
 
-    private static double cosine(Map<String, Integer> a, Map<String, Integer> b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return 0;
+        /** False when the candidate has no text to compare (then nothing can be similar and the store need not be read). */
+        public boolean canMatch() {
+            return !mine.isEmpty();
         }
-        long dot = 0;
-        for (Map.Entry<String, Integer> e : a.entrySet()) {
-            Integer other = b.get(e.getKey());
-            if (other != null) {
-                dot += (long) e.getValue() * other;
+
+        public void offer(ComparableText other) {
+            if (mine.isEmpty() || other.itemId().equals(candidateId) || other.status() == ItemStatus.VOIDED) {
+                return;
+            }
+            double similarity = round(mine.cosineWith(other.title(), other.body()));
+            if (similarity < threshold) {
+                return;
+            }
+            best.add(new SimilarItem(other.itemId(), other.unitId(), other.title(), similarity));
+            if (best.size() > MAX_SHOWN) {
+                best.poll();
             }
         }
-        return dot / (norm(a) * norm(b));
-    }
 
-    private static double norm(Map<String, Integer> v) {
-        double sum = 0;
-        for (int count : v.values()) {
-            sum += (double) count * count;
+        /** The best at or above the threshold, most similar first. */
+        public List<SimilarItem> result() {
+            List<SimilarItem> shown = new ArrayList<>(best);
+            shown.sort(BEST_FIRST);
+            return List.copyOf(shown);
         }
-        return Math.sqrt(sum);
     }
 
     private static double round(double d) {

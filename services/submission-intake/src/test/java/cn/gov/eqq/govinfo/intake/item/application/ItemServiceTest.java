@@ -4,6 +4,7 @@ import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.intake.item.domain.Actor;
 import cn.gov.eqq.govinfo.intake.item.domain.Category;
+import cn.gov.eqq.govinfo.intake.item.domain.ComparableText;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
@@ -26,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -80,8 +82,10 @@ class ItemServiceTest {
         }
 
         @Override
-        public List<Item> submittedSince(Instant since) {
-            return items.values().stream().map(StoredItem::item).filter(i -> i.lastSubmittedAt() != null).toList();
+        public void forEachSubmittedTextSince(Instant since, Consumer<ComparableText> each) {
+            items.values().stream().map(StoredItem::item)
+                    .filter(i -> i.lastSubmittedAt() != null && !i.lastSubmittedAt().isBefore(since))
+                    .map(ComparableText::of).forEach(each);
         }
 
         @Override
@@ -106,6 +110,18 @@ class ItemServiceTest {
     private final ItemService service = new ItemService(store,
             Clock.fixed(Instant.parse("2026-07-10T02:00:00Z"), ZoneOffset.UTC), kicks::incrementAndGet,
             new NearDuplicateDetector(0.6), Duration.ofDays(92));
+
+    @Test
+    void aSubmissionIsSavedWithTheSentItemsItReadsLikeButNotWithItself() {
+        Item first = service.createDraft(REPORTER, CONTENT);
+        service.submit(REPORTER, first.id(), "10.0.0.1");
+        Item retold = service.createDraft(new Actor("rep-b", "李信息员", "U007", Set.of(Role.REPORTER)), CONTENT);
+        service.submit(new Actor("rep-b", "李信息员", "U007", Set.of(Role.REPORTER)), retold.id(), "10.0.0.3");
+
+        assertThat(store.items.get(first.id()).similar()).isEmpty();
+        assertThat(store.items.get(retold.id()).similar())
+                .containsExactly(new SimilarItem(first.id(), "U006", "我旗推进会", 1.0));
+    }
 
     @Test
     void receivingWritesStateEventAndAuditLineTogetherAndKicksTheRelay() {

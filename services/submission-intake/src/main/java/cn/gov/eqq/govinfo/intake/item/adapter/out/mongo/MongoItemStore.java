@@ -3,6 +3,7 @@ package cn.gov.eqq.govinfo.intake.item.adapter.out.mongo;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.intake.item.application.AuditEntry;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
+import cn.gov.eqq.govinfo.intake.item.domain.ComparableText;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
@@ -25,7 +26,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 /**
@@ -37,6 +40,8 @@ import java.util.regex.Pattern;
 class MongoItemStore implements ItemStore {
 
     static final String COLLECTION = "items";
+    /** Documents per cursor batch of the near-duplicate stream: bounds what one check holds at a time. */
+    static final int TEXT_BATCH = 256;
 
     private final MongoTemplate mongo;
     private final EventCodec codec;
@@ -170,10 +175,16 @@ class MongoItemStore implements ItemStore {
     }
 
     @Override
-    public List<Item> submittedSince(Instant since) {
+    public void forEachSubmittedTextSince(Instant since, Consumer<ComparableText> each) {
         Query q = new Query(Criteria.where("submittedAt").gte(Date.from(since))
                 .and("status").in(List.of("SUBMITTED", "RECEIVED", "RETURNED")));
-        return mongo.find(q, Document.class, COLLECTION).stream().map(this::toItem).toList();
+        // the copied top-level fields are the draft's title and body; the aggregate, outbox and audit stay on the server
+        q.fields().include("unitId", "title", "body", "status");
+        q.cursorBatchSize(TEXT_BATCH);
+        try (Stream<Document> texts = mongo.stream(q, Document.class, COLLECTION)) {
+            texts.forEach(d -> each.accept(new ComparableText(d.getString("_id"), d.getString("unitId"),
+                    d.getString("title"), d.getString("body"), ItemStatus.valueOf(d.getString("status")))));
+        }
     }
 
     private Document copyFields(Item item) {

@@ -79,7 +79,8 @@ public final class NearDuplicateDetector {
             if (mine.isEmpty() || other.itemId().equals(candidateId) || other.status() == ItemStatus.VOIDED) {
                 return;
             }
-            double similarity = round(mine.cosineWith(other.title(), other.body()));
+            // rounding is monotonic, so a bound that rounds below the threshold rules the text out exactly
+            double similarity = round(mine.cosineWith(other.title(), other.body(), bound -> round(bound) >= threshold));
             if (similarity < threshold) {
                 return;
             }

@@ -5,11 +5,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -18,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The packed bigram vectors, the merge walk and the bounded best-five give exactly what the first detector gave
  * (a HashMap of String bigrams per item, every match sorted): same items, same similarity, same order. The first
- * algorithm is kept here, verbatim, as the reference. Texts are seeded random Chinese-like reports with edits (some with no
+ * algorithm is kept, verbatim, as the reference ({@link MapBigramReference}). Texts are seeded random Chinese-like reports with edits (some with no
  * letters at all), so near and far matches, ties and more than five matches all occur; the seed reproduces a failure.
  */
 class NearDuplicateDifferentialTest {
@@ -61,7 +57,7 @@ class NearDuplicateDifferentialTest {
             Item candidate = i < 50 ? sent.get(random.nextInt(sent.size()))
                     : sent("new-" + i, i % 5 == 0 ? "！" : "新", edited(random, bases.get(random.nextInt(bases.size()))));
             for (double threshold : new double[] {0.3, 0.6, 0.9}) {
-                List<SimilarItem> expected = Reference.similarTo(candidate, sent, threshold);
+                List<SimilarItem> expected = MapBigramReference.similarToCached(candidate, sent, threshold);
                 assertThat(new NearDuplicateDetector(threshold).similarTo(candidate, sent))
                         .as("seed %d, candidate %s, threshold %s", seed, candidate.id(), threshold)
                         .containsExactlyElementsOf(expected);
@@ -83,7 +79,7 @@ class NearDuplicateDifferentialTest {
             String a = randomText(random, random.nextInt(200));
             String b = random.nextBoolean() ? edited(random, a) : randomText(random, random.nextInt(200));
             assertThat(NearDuplicateDetector.similarity(a, b)).as("seed %d: %s | %s", seed, a, b)
-                    .isEqualTo(Reference.cosine(Reference.bigrams(a), Reference.bigrams(b)));
+                    .isEqualTo(MapBigramReference.cosine(MapBigramReference.bigrams(a), MapBigramReference.bigrams(b)));
         }
     }
 
@@ -136,72 +132,5 @@ class NearDuplicateDifferentialTest {
             }
         }
         return s.toString();
-    }
-
-    /** The detector as it was before the packed vectors, unchanged but for a cache of each text's bigrams. */
-    private static final class Reference {
-
-        // the reference is run 180 times over the same 307 texts: without it the test takes half a minute
-        private static final Map<String, Map<String, Integer>> CACHE = new HashMap<>();
-
-        static Map<String, Integer> memoized(String text) {
-            return CACHE.computeIfAbsent(text, Reference::bigrams);
-        }
-
-        static List<SimilarItem> similarTo(Item candidate, Collection<Item> recent, double threshold) {
-            Map<String, Integer> mine = memoized(textOf(candidate.draft()));
-            if (mine.isEmpty()) {
-                return List.of();
-            }
-            return recent.stream()
-                    .filter(other -> !other.id().equals(candidate.id()) && other.status() != ItemStatus.VOIDED)
-                    .map(other -> new SimilarItem(other.id(), other.unitId(), other.draft().title(),
-                            round(cosine(mine, memoized(textOf(other.draft()))))))
-                    .filter(s -> s.similarity() >= threshold)
-                    .sorted(Comparator.comparingDouble(SimilarItem::similarity).reversed().thenComparing(SimilarItem::itemId))
-                    .limit(NearDuplicateDetector.MAX_SHOWN)
-                    .toList();
-        }
-
-        static String textOf(ItemContent c) {
-            return (c.title() == null ? "" : c.title()) + "\n" + (c.body() == null ? "" : c.body());
-        }
-
-        static Map<String, Integer> bigrams(String text) {
-            StringBuilder kept = new StringBuilder();
-            text.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(kept::appendCodePoint);
-            int[] cps = kept.codePoints().toArray();
-            Map<String, Integer> counts = new HashMap<>();
-            for (int i = 0; i + 1 < cps.length; i++) {
-                counts.merge(new String(cps, i, 2), 1, Integer::sum);
-            }
-            return counts;
-        }
-
-        static double cosine(Map<String, Integer> a, Map<String, Integer> b) {
-            if (a.isEmpty() || b.isEmpty()) {
-                return 0;
-            }
-            long dot = 0;
-            for (Map.Entry<String, Integer> e : a.entrySet()) {
-                Integer other = b.get(e.getKey());
-                if (other != null) {
-                    dot += (long) e.getValue() * other;
-                }
-            }
-            return dot / (norm(a) * norm(b));
-        }
-
-        static double norm(Map<String, Integer> v) {
-            double sum = 0;
-            for (int count : v.values()) {
-                sum += (double) count * count;
-            }
-            return Math.sqrt(sum);
-        }
-
-        static double round(double d) {
-            return Math.round(d * 1000) / 1000.0;
-        }
     }
 }

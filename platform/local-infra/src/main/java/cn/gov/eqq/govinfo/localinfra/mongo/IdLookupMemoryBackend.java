@@ -2,8 +2,10 @@ package cn.gov.eqq.govinfo.localinfra.mongo;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.Cursor;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryParameters;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
@@ -11,7 +13,9 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -69,6 +73,46 @@ final class IdLookupMemoryBackend extends MemoryBackend {
                 }
             }
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
+        }
+
+        /** Set while findAndModify runs: it updates the very documents its own query returns, so those stay live. */
+        private boolean inFindAndModify;
+
+        // An update rewrites the stored document in place (mongo-java-server's applyUpdate), and a read answers with
+        // the stored document itself, encoded on the network thread after the collection's lock is released: the
+        // encoder could meet the map mid-update (ConcurrentModificationException), close the connection, and the
+        // client saw "Prematurely reached end of stream". Answers are copied under the lock instead. A shallow copy
+        // is enough: an update puts new values into the stored map and never changes the old values themselves.
+        @Override
+        public synchronized QueryResult handleQuery(QueryParameters parameters) {
+            QueryResult answer = super.handleQuery(parameters);
+            if (inFindAndModify) {
+                return answer;
+            }
+            List<Document> copies = new ArrayList<>();
+            answer.forEach(document -> copies.add(document.clone()));
+            return new QueryResult(copies, answer.getCursorId());
+        }
+
+        /** The documents a cursor hands out in later batches ({@code getMore}), copied likewise. */
+        @Override
+        protected Cursor createCursor(List<Document> remaining) {
+            return super.createCursor(remaining.stream().map(Document::clone).toList());
+        }
+
+        @Override
+        public synchronized Document findAndModify(Document query) {
+            Document answer;
+            inFindAndModify = true;
+            try {
+                answer = super.findAndModify(query);
+            } finally {
+                inFindAndModify = false;
+            }
+            if (answer.get("value") instanceof Document value) {
+                answer.put("value", value.clone());
+            }
+            return answer;
         }
 
         /** An equality on a value, not an operator document, an array or a regular expression. */

@@ -1,13 +1,12 @@
 package cn.gov.eqq.govinfo.gateway.security;
 
+import cn.gov.eqq.govinfo.testsupport.time.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -67,12 +66,12 @@ class CachingReactiveJwtDecoderTest {
         verifier.accept("token-a", exp);
         decoder.decode("token-a").block();
 
-        clock.now = exp.minusMillis(1);
+        clock.set(exp.minusMillis(1));
         assertThat(decoder.decode("token-a").block()).isNotNull();
         assertThat(verifier.calls).hasSize(1);
 
         // at exp the cache does not answer: the verifier decides again (here: it says expired)
-        clock.now = exp;
+        clock.set(exp);
         verifier.reject("token-a");
         assertThatThrownBy(() -> decoder.decode("token-a").block()).isInstanceOf(BadJwtException.class);
         assertThat(verifier.calls).hasSize(2);
@@ -163,29 +162,6 @@ class CachingReactiveJwtDecoderTest {
             calls.add(token);
             Jwt jwt = accepted.get(token);
             return jwt != null ? Mono.just(jwt) : Mono.error(new BadJwtException("签名不符"));
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,15 +44,22 @@ public class OutboxRelay implements SmartLifecycle {
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
+    private final Clock clock;
     private final String instanceId = UUID.randomUUID().toString();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean kicked = new AtomicBoolean();
     private ScheduledExecutorService executor;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
+        this(mongo, kafka, properties, Clock.systemUTC());
+    }
+
+    /** @param clock sets and reads the claims' expiry (a test's clock lets a retry delay pass without sleeping) */
+    OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties, Clock clock) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
+        this.clock = clock;
     }
 
     /** Asks the relay to run now instead of at the next poll (call it after saving a document with new entries). */
@@ -84,7 +92,7 @@ public class OutboxRelay implements SmartLifecycle {
      * on the devstack's wire server, so each claim used to scan the collection.
      */
     private List<Document> claimBatch(String collection) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Query find = new Query(pending(Criteria.where("_id").exists(true), now)).limit(BATCH);
         find.fields().include("_id");
         List<Object> ids = mongo.find(find, Document.class, collection).stream().map(d -> d.get("_id")).toList();
@@ -188,7 +196,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (holdFor.isZero()) {
             update.unset(CLAIM).unset(CLAIM_UNTIL);
         } else {
-            update.set(CLAIM_UNTIL, Date.from(Instant.now().plus(holdFor)));
+            update.set(CLAIM_UNTIL, Date.from(clock.instant().plus(holdFor)));
         }
         if (mongo.updateFirst(new Query(Criteria.where("_id").is(id).and(CLAIM).is(instanceId)), update, collection)
                 .getMatchedCount() > 0 || acknowledged.isEmpty()) {

@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.platform.outbox;
 
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+import cn.gov.eqq.govinfo.testsupport.time.MutableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,9 +36,10 @@ class OutboxRelayBatchTest {
     @SuppressWarnings("unchecked")
     private final KafkaTemplate<String, String> kafka = mock(KafkaTemplate.class);
     private final List<String> sent = new CopyOnWriteArrayList<>();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T12:00:00Z"));
     private final OutboxRelay relay = new OutboxRelay(mongo, kafka,
             new OutboxProperties(List.of("things"), Duration.ofSeconds(60), Duration.ofSeconds(30),
-                    Duration.ofSeconds(2), RETRY_DELAY));
+                    Duration.ofSeconds(2), RETRY_DELAY), clock);
 
     @Test
     void moreDocumentsThanOneRoundAreAllPublishedInOrderPerDocumentAndReleased() {
@@ -61,7 +63,7 @@ class OutboxRelayBatchTest {
     }
 
     @Test
-    void aFailedSendIsRetriedAfterTheRetryDelayNotTheClaimAndTheOtherDocumentsArePublished() throws Exception {
+    void aFailedSendIsRetriedAfterTheRetryDelayNotTheClaimAndTheOtherDocumentsArePublished() {
         answerEverySend();
         CompletableFuture<SendResult<String, String>> refused = new CompletableFuture<>();
         refused.completeExceptionally(new IllegalStateException("broker away"));
@@ -78,11 +80,11 @@ class OutboxRelayBatchTest {
         assertThat(mongo.findById("a", Document.class, "things")).doesNotContainKey("outboxClaim");
         Date until = mongo.findById("b", Document.class, "things").get("outboxClaimUntil", Date.class);
         assertThat(until.toInstant()).as("b held for the retry delay, not the 30 s claim")
-                .isBefore(Instant.now().plus(RETRY_DELAY).plusMillis(200));
+                .isEqualTo(clock.instant().plus(RETRY_DELAY));
         assertThat(relay.drain()).as("b waits its retry delay").isZero();
 
         answerEverySend(); // the broker is back
-        Thread.sleep(RETRY_DELAY.toMillis() + 50);
+        clock.advance(RETRY_DELAY.plusMillis(1));
         assertThat(relay.drain()).as("b2, b3").isEqualTo(2);
         assertThat(eventIds("b")).isEmpty();
         assertThat(sent.subList(sent.size() - 2, sent.size())).containsExactly("b2", "b3");
@@ -128,7 +130,7 @@ class OutboxRelayBatchTest {
         insert("theirs", "t1");
         mongo.getCollection("things").updateOne(new Document("_id", "theirs"),
                 new Document("$set", new Document("outboxClaim", "other-replica")
-                        .append("outboxClaimUntil", Date.from(Instant.now().plusSeconds(30)))));
+                        .append("outboxClaimUntil", Date.from(clock.instant().plusSeconds(30)))));
 
         assertThat(relay.drain()).isEqualTo(1);
 

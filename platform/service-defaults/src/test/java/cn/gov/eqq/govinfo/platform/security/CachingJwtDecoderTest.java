@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.platform.security;
 
+import cn.gov.eqq.govinfo.testsupport.time.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,8 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Date;
@@ -94,12 +94,12 @@ class CachingJwtDecoderTest {
         verifier.accept("token-a", exp);
         decoder.decode("token-a");
 
-        clock.now = exp.minusMillis(1);
+        clock.set(exp.minusMillis(1));
         assertThat(decoder.decode("token-a").getExpiresAt()).isEqualTo(exp);
         assertThat(verifier.calls).hasSize(1);
 
         // at exp the cache does not answer: the verifier decides again (here: it says expired)
-        clock.now = exp;
+        clock.set(exp);
         verifier.reject("token-a");
         assertThatThrownBy(() -> decoder.decode("token-a")).isInstanceOf(BadJwtException.class);
         assertThat(verifier.calls).hasSize(2);
@@ -303,29 +303,6 @@ class CachingJwtDecoderTest {
                 jwt.expiresAt(exp);
             }
             return jwt.build();
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -6,6 +6,7 @@ import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerJudged;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerVoided;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswered;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionIssued;
+import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemSubmitted;
 import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
@@ -77,6 +78,21 @@ class CommissionKafkaIntegrationTest extends CommissionAppTestBase {
                 mvc.perform(get("/api/commission/commissions/{id}", id).with(room()))
                         .andExpect(jsonPath("$.targets[0].answers[0].itemId").value("ITM-9"))
                         .andExpect(jsonPath("$.targets[0].answeredOnTime").value(true)));
+
+        // not yet received by the room: an answer is judged on the version the room received
+        mvc.perform(post("/api/commission/commissions/{id}/answers/ITM-9/judgement", id).with(room())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"accepted\":true}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("commission.answer-not-received"));
+
+        // the room receives it in intake: a change of the commission that publishes nothing, and is kept
+        fromIntake(Topics.ITEMS, new ItemReceived("ITM-9", "U038", 1, "代建项目进展", "RESEARCH_REPORT", List.of(),
+                false, "GOOD_NEWS", null, lastSecond, beijing("2026-08-03T08:30"), "room-editor", id));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                mvc.perform(get("/api/commission/commissions/{id}", id).with(room()))
+                        .andExpect(jsonPath("$.targets[0].answers[0].received").value(true))
+                        .andExpect(jsonPath("$.targets[0].answers[0].judgeable").value(true))
+                        .andExpect(jsonPath("$.targets[0].status").value("按时报送，待审核")));
 
         clock.setBeijing("2026-08-03T09:00");
         mvc.perform(post("/api/commission/commissions/{id}/answers/ITM-9/judgement", id).with(room())

@@ -69,6 +69,32 @@ class ConcurrentWritesTest extends CommissionAppTestBase {
     }
 
     @Test
+    void receivingAnAnswerIsStoredThoughItPublishesNothing() {
+        Commission c = issue();
+        commissions.recordAnswer(c.id(), "I1", "U001", 1, beijing("2026-07-25T10:00"), false);
+
+        commissions.recordAnswer(c.id(), "I1", "U001", 1, beijing("2026-07-25T10:00"), true);
+
+        Commission read = store.find(c.id()).orElseThrow();
+        assertThat(read.answer("I1")).get().satisfies(a -> assertThat(a.received()).isTrue());
+        // and the room can now judge it
+        commissions.judge(c.id(), "I1", true, null, "room-editor");
+        assertThat(store.find(c.id()).orElseThrow().answer("I1")).get()
+                .satisfies(a -> assertThat(a.accepted()).isTrue());
+    }
+
+    @Test
+    void aCommandThatChangesNothingWritesNothing() {
+        Commission c = issue();
+        commissions.recordAnswer(c.id(), "I1", "U001", 1, beijing("2026-07-25T10:00"), true);
+        long version = store.find(c.id()).orElseThrow().version();
+
+        commissions.recordAnswer(c.id(), "I1", "U001", 1, beijing("2026-07-25T10:00"), true); // redelivered
+
+        assertThat(store.find(c.id()).orElseThrow().version()).isEqualTo(version);
+    }
+
+    @Test
     void aWriteBasedOnAStaleReadIsRefusedAndLeavesTheOutboxAlone() {
         Commission c = issue();
         Commission first = store.find(c.id()).orElseThrow();

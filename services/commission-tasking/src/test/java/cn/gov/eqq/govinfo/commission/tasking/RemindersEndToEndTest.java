@@ -116,6 +116,6 @@ class RemindersEndToEndTest extends CommissionAppTestBase {
                 .andExpect(jsonPath("$[2].kind").value("BEFORE_3D"));
         mvc.perform(get("/api/commission/commissions/{id}", c.id()).with(room()))
                 .andExpect(jsonPath("$.targets[0].status").value("逾期未报"))
-                .andExpect(jsonPath("$.targets[1].status").value("按时报送，待审核"));
+                .andExpect(jsonPath("$.targets[1].status").value("按时报送，待信息室接收"));
     }
 }

@@ -98,16 +98,22 @@ public class CommissionService {
         return clock.instant();
     }
 
-    /** Read, change, conditionally write; on a concurrent write read again (the change is re-decided on fresh state). */
+    /**
+     * Read, change, conditionally write; on a concurrent write read again (the change is re-decided on fresh state).
+     * What decides the write is whether the commission changed, not whether the change published anything: the room
+     * receiving an answer changes it without an event.
+     */
     Commission change(String commissionId, Function<Commission, List<CommissionDomainEvent>> command) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Commission commission = get(commissionId);
             List<CommissionDomainEvent> caused = translated(() -> command.apply(commission));
-            if (caused.isEmpty()) {
+            if (!commission.hasUnsavedChanges()) {
                 return commission;
             }
             if (store.update(commission, events.outboxEntries(caused, clock.instant()))) {
-                afterWrite.run();
+                if (!caused.isEmpty()) {
+                    afterWrite.run();
+                }
                 return commission;
             }
         }

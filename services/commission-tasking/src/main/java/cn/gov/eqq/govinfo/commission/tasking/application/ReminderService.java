@@ -71,10 +71,9 @@ public class ReminderService {
                 return 0;
             }
             Instant now = clock.instant();
-            boolean wasDone = commission.remindersDone();
             List<CommissionDomainEvent> caused = commission.claimDueReminders(now, settings.schedule(),
                     units::nameOf, addresses::addressOf);
-            if (caused.isEmpty() && wasDone == commission.remindersDone()) {
+            if (!commission.hasUnsavedChanges()) {
                 return 0;
             }
             if (store.update(commission, events.outboxEntries(caused, now))) {

@@ -16,7 +16,8 @@ import java.util.function.Function;
  * A commission (约稿): the room asks named units for a piece by a deadline, units answer with items, the room judges
  * each answer, and units that have not answered are reminded before the deadline and when it has passed.
  * Every command returns the events it caused; a command that changes nothing returns none (so redelivered input
- * is harmless).
+ * is harmless). A change need not publish anything (the room receiving an answer, a reminder's e-mail being sent):
+ * whether there is something to save is {@link #hasUnsavedChanges()}, never whether there are events.
  */
 public final class Commission {
 
@@ -37,6 +38,8 @@ public final class Commission {
     private final List<Reminder> reminders;
     private boolean remindersDone;
     private final long version;
+    /** Set by every state change since this instance was restored or issued; storage writes when it is set. */
+    private boolean changed;
 
     private Commission(String id, String title, String requirements, List<String> targetUnitIds, Deadline deadline,
                        String issuedBy, Instant issuedAt, List<Answer> answers, List<Reminder> reminders,
@@ -139,14 +142,14 @@ public final class Commission {
         }
         if (existing != null && revision == existing.revision()) {
             if (received && !existing.received()) {
-                answers.put(itemId, existing.markReceived());
+                putAnswer(existing.markReceived());
             }
             return List.of();
         }
         Answer answer = existing == null
                 ? new Answer(itemId, unitId, revision, submittedAt, received, null, null, null)
                 : existing.withRevision(revision, submittedAt, received);
-        answers.put(itemId, answer);
+        putAnswer(answer);
         return List.of(new CommissionDomainEvent.Answered(id, unitId, itemId, revision, submittedAt, deadline,
                 deadline.isMetBy(submittedAt)));
     }
@@ -162,6 +165,11 @@ public final class Commission {
         if (answer.voided()) {
             throw CommissionRuleViolation.conflict("commission.answer-voided", "稿件 " + itemId + " 已作废，不能审核");
         }
+        if (!answer.received()) {
+            // an answer is judged on the version the room received
+            throw CommissionRuleViolation.conflict("commission.answer-not-received",
+                    "该稿件的最新版本尚未被信息室接收，请先接收后再审核");
+        }
         String why = trimmed(reason);
         if (!accepted && why == null) {
             throw CommissionRuleViolation.invalid("commission.reason-required", "不采纳时必须填写理由");
@@ -170,7 +178,7 @@ public final class Commission {
             throw CommissionRuleViolation.invalid("commission.reason-too-long", "理由不能超过" + MAX_REASON + "字");
         }
         Judgement judgement = new Judgement(accepted, why, judgedBy, now);
-        answers.put(itemId, answer.judged(judgement));
+        putAnswer(answer.judged(judgement));
         return List.of(new CommissionDomainEvent.AnswerJudged(id, answer.unitId(), itemId, answer.submittedAt(),
                 deadline, accepted, why, judgedBy, now));
     }
@@ -181,7 +189,7 @@ public final class Commission {
         if (answer == null || answer.voided()) {
             return List.of();
         }
-        answers.put(itemId, answer.voidedBecause(reason, at));
+        putAnswer(answer.voidedBecause(reason, at));
         return List.of(new CommissionDomainEvent.AnswerVoided(id, answer.unitId(), itemId, reason, at));
     }
 
@@ -226,6 +234,7 @@ public final class Commission {
             String address = mailAddressOf.apply(unitId);
             Reminder reminder = new Reminder(kind, unitId, now, subject, message, MailDelivery.to(address));
             reminders.add(reminder);
+            changed = true;
             if (passed) {
                 events.add(new CommissionDomainEvent.WentOverdue(id, unitId, deadline, now));
             }
@@ -234,6 +243,7 @@ public final class Commission {
         }
         if (passed) {
             remindersDone = true;
+            changed = true;
         }
         return events;
     }
@@ -248,6 +258,7 @@ public final class Commission {
                 Reminder held = r.withMail(new MailDelivery(MailStatus.SENDING, m.to(), m.attempts() + 1,
                         now.plus(lease), null, m.lastError()));
                 reminders.set(i, held);
+                changed = true;
                 taken.add(held);
             }
         }
@@ -270,6 +281,7 @@ public final class Commission {
             Reminder r = reminders.get(i);
             if (r.kind().equals(kind) && r.unitId().equals(unitId)) {
                 reminders.set(i, r.withMail(change.apply(r.mail())));
+                changed = true;
                 return;
             }
         }
@@ -352,6 +364,19 @@ public final class Commission {
 
     public boolean remindersDone() {
         return remindersDone;
+    }
+
+    /**
+     * Whether a command changed this commission since it was restored (or issued): then it must be written, whether
+     * or not the change published an event.
+     */
+    public boolean hasUnsavedChanges() {
+        return changed;
+    }
+
+    private void putAnswer(Answer answer) {
+        answers.put(answer.itemId(), answer);
+        changed = true;
     }
 
     /** The stored version this state was read at; storage uses it to refuse a write over a newer state. */

@@ -52,6 +52,9 @@ public record UnitOutcome(String unitId, Answer counted, boolean onTime, boolean
             return deadlinePassed ? "逾期未报" : "待报送";
         }
         String timing = onTime ? "按时报送" : "逾期报送";
+        if (!counted.received()) {
+            return timing + "，待信息室接收";
+        }
         if (counted.pending()) {
             return timing + "，待审核";
         }

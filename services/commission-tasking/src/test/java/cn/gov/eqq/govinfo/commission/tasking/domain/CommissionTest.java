@@ -124,7 +124,7 @@ class CommissionTest {
         @Test
         void aRevisedAnswerReplacesTheOldOneAndMustBeJudgedAgain() {
             Commission c = issued("U001");
-            c.recordAnswer("I1", "U001", 1, beijing("2026-07-25T10:00"), false);
+            c.recordAnswer("I1", "U001", 1, beijing("2026-07-25T10:00"), true);
             c.judge("I1", false, "数据不完整", "room", beijing("2026-07-26T10:00"));
 
             List<CommissionDomainEvent> events = c.recordAnswer("I1", "U001", 2, beijing("2026-08-01T09:00"), false);
@@ -136,6 +136,50 @@ class CommissionTest {
                 assertThat(a.revision()).isEqualTo(2);
             });
             assertThat(c.recordAnswer("I1", "U001", 1, beijing("2026-07-25T10:00"), true)).isEmpty();
+        }
+
+        @Test
+        void theRoomReceivingAnAnswerChangesTheCommissionWithoutPublishing() {
+            Commission c = issued("U001");
+            c.recordAnswer("I1", "U001", 1, beijing("2026-07-25T10:00"), false);
+            Commission stored = restored(c);
+
+            List<CommissionDomainEvent> events = stored.recordAnswer("I1", "U001", 1, beijing("2026-07-25T10:00"),
+                    true);
+
+            assertThat(events).isEmpty();
+            assertThat(stored.hasUnsavedChanges()).isTrue();
+            assertThat(stored.answer("I1")).get().extracting(Answer::received).isEqualTo(true);
+        }
+
+        @Test
+        void aRedeliveredAnswerLeavesNothingToSave() {
+            Commission c = issued("U001");
+            c.recordAnswer("I1", "U001", 1, beijing("2026-07-25T10:00"), true);
+            Commission stored = restored(c);
+
+            stored.recordAnswer("I1", "U001", 1, beijing("2026-07-25T10:00"), true);
+            stored.recordAnswer("I1", "U001", 1, beijing("2026-07-25T10:00"), false);
+
+            assertThat(stored.hasUnsavedChanges()).isFalse();
+        }
+
+        @Test
+        void aRevisedAnswerMustBeReceivedAgainBeforeItIsJudged() {
+            Commission c = issued("U001");
+            c.recordAnswer("I1", "U001", 1, beijing("2026-07-25T10:00"), true);
+            c.judge("I1", true, null, "room", beijing("2026-07-26T10:00"));
+            c.recordAnswer("I1", "U001", 2, beijing("2026-07-27T10:00"), false);
+
+            assertThatThrownBy(() -> c.judge("I1", true, null, "room", beijing("2026-07-27T11:00")))
+                    .isInstanceOf(CommissionRuleViolation.class)
+                    .extracting(e -> ((CommissionRuleViolation) e).code())
+                    .isEqualTo("commission.answer-not-received");
+            assertThat(c.outcomeOf("U001", beijing("2026-07-27T11:00")).label()).isEqualTo("按时报送，待信息室接收");
+
+            c.recordAnswer("I1", "U001", 2, beijing("2026-07-27T10:00"), true);
+            assertThat(c.judge("I1", true, null, "room", beijing("2026-07-27T12:00"))).hasSize(1);
+            assertThat(c.outcomeOf("U001", beijing("2026-07-27T12:00")).earnsBonus()).isTrue();
         }
 
         @Test
@@ -258,5 +302,11 @@ class CommissionTest {
             assertThat(c.isOpenFor("U037", beijing("2026-07-30T11:00"))).isFalse();
             assertThat(c.outcomeOf("U006", beijing("2026-08-01T00:00:00")).label()).isEqualTo("逾期未报");
         }
+    }
+
+    /** The commission as storage would give it back: nothing left to save. */
+    private static Commission restored(Commission c) {
+        return Commission.restore(c.id(), c.title(), c.requirements(), c.targetUnitIds(), c.deadline(), c.issuedBy(),
+                c.issuedAt(), c.answers(), c.reminders(), c.remindersDone(), c.version());
     }
 }

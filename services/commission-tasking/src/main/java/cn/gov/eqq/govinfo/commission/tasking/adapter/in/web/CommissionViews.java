@@ -31,8 +31,9 @@ final class CommissionViews {
                       List<AnswerView> answers) {
     }
 
+    /** @param judgeable the room can judge this answer now: received, not voided, not yet judged */
     record AnswerView(String itemId, int revision, Instant submittedAt, boolean onTime, boolean received,
-                      String status, String reason, String judgedBy, Instant judgedAt) {
+                      boolean judgeable, String status, String reason, String judgedBy, Instant judgedAt) {
     }
 
     record NoticeView(String commissionId, String title, String unitId, String kind, Instant postedAt, String subject,
@@ -66,6 +67,8 @@ final class CommissionViews {
         if (a.voided()) {
             status = "已作废";
             reason = a.voidedReason();
+        } else if (!a.received()) {
+            status = "待接收";
         } else if (a.pending()) {
             status = "待审核";
         } else {
@@ -73,7 +76,7 @@ final class CommissionViews {
             reason = a.judgement().reason();
         }
         return new AnswerView(a.itemId(), a.revision(), a.submittedAt(), c.deadline().isMetBy(a.submittedAt()),
-                a.received(), status, reason, a.judgement() == null ? null : a.judgement().judgedBy(),
+                a.received(), a.received() && a.pending() && !a.voided(), status, reason, a.judgement() == null ? null : a.judgement().judgedBy(),
                 a.judgement() == null ? null : a.judgement().judgedAt());
     }
 

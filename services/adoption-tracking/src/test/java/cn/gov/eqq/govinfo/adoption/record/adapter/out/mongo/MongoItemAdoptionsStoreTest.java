@@ -3,6 +3,7 @@ package cn.gov.eqq.govinfo.adoption.record.adapter.out.mongo;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemAdoptionsStore;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemAdoptionsStore.ConcurrentChange;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemAdoptionsStore.Loaded;
+import cn.gov.eqq.govinfo.adoption.record.application.ItemFactsUpdating;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionKind;
 import cn.gov.eqq.govinfo.adoption.record.domain.FollowUpRequest;
 import cn.gov.eqq.govinfo.adoption.record.domain.ItemAdoptions;
@@ -10,6 +11,7 @@ import cn.gov.eqq.govinfo.adoption.record.domain.ItemFacts;
 import cn.gov.eqq.govinfo.adoption.record.domain.RecordContent;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionWithdrawn;
+import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
@@ -71,6 +73,23 @@ class MongoItemAdoptionsStoreTest {
         fresh.item().updateFacts(new ItemFacts(unitId, title, true, false, false, false));
         store.save(fresh, List.of("evt-1"), List.of());
         return id;
+    }
+
+    @Test
+    void aFactFromIntakeIsStoredThoughItPublishesNothing() {
+        String id = "I-" + UUID.randomUUID();
+        ItemReceived received = new ItemReceived(id, "U006", 1, "我旗推进重点项目", "DYNAMIC", List.of(), true,
+                "GOOD_NEWS", TODAY, AT, AT.plusSeconds(60), "room-editor", null);
+        EventEnvelope<?> envelope = EventEnvelope.wrap(received, "submission-intake", AT.plusSeconds(60));
+
+        assertThat(new ItemFactsUpdating(store).apply(envelope)).isTrue();
+
+        Loaded stored = store.load(id).orElseThrow();
+        assertThat(stored.item().facts().received()).isTrue();
+        assertThat(stored.item().facts().majorEmergency()).isTrue();
+        assertThat(stored.appliedEventIds()).containsExactly(envelope.eventId());
+        Document doc = mongo.findById(id, Document.class, "items");
+        assertThat(doc.getList("outbox", Document.class, List.of())).isEmpty();
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -27,6 +28,8 @@ import java.util.function.UnaryOperator;
  * announced), correct as a new version. Each change is one conditional single-document write.
  */
 public class CircularService {
+
+    private static final int SUPERSEDE_ATTEMPTS = 8;
 
     private final CircularStore store;
     private final RankingSnapshots rankings;
@@ -98,11 +101,23 @@ public class CircularService {
             throw concurrentChange();
         }
         if (published.previousId() != null) {
-            // the corrected version keeps its own figures; it is only marked as replaced
-            store.find(published.previousId()).filter(p -> p.status() == CircularStatus.PUBLISHED)
-                    .ifPresent(p -> store.update(p.supersede(now), p.revision(), List.of()));
+            supersede(published.previousId(), now);
         }
         return published;
+    }
+
+    /**
+     * The corrected version keeps its own figures; it is only marked as replaced. The mark is a write of its own
+     * (conditional on the revision read): a concurrent write makes it read again, so the mark is never dropped.
+     */
+    private void supersede(String previousId, Instant now) {
+        for (int attempt = 1; attempt <= SUPERSEDE_ATTEMPTS; attempt++) {
+            Optional<Circular> previous = store.find(previousId).filter(p -> p.status() == CircularStatus.PUBLISHED);
+            if (previous.isEmpty() || store.update(previous.get().supersede(now), previous.get().revision(), List.of())) {
+                return;
+            }
+        }
+        throw concurrentChange();
     }
 
     public Circular correct(String id, String reason, String by) {

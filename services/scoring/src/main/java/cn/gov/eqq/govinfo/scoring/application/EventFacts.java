@@ -6,6 +6,7 @@ import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionWithdrawn;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerJudged;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerVoided;
+import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswered;
 import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
@@ -16,9 +17,9 @@ import java.util.Optional;
 
 /**
  * Translates integration events into the domain's item facts. Events that change no score (ItemSubmitted,
- * ItemReturned, CommissionIssued, CommissionAnswered, CommissionOverdue, CommissionReminderSent,
- * InstructionFollowUpReported) give no fact: a returned revision simply never becomes a received one, and an answer
- * earns its bonus only through the room's judgement.
+ * ItemReturned, CommissionIssued, CommissionOverdue, CommissionReminderSent, InstructionFollowUpReported) give no
+ * fact: a returned revision simply never becomes a received one. An answer earns its bonus only through the room's
+ * judgement; {@code CommissionAnswered} is kept because a revised answer makes an earlier judgement lapse.
  */
 public final class EventFacts {
 
@@ -46,6 +47,8 @@ public final class EventFacts {
             complete &= x.recordId() != null && x.effectiveDate() != null;
         } else if (f instanceof ItemFact.AdoptionWithdrawal x) {
             complete &= x.recordId() != null;
+        } else if (f instanceof ItemFact.CommissionAnswer x) {
+            complete &= x.commissionId() != null && x.submittedAt() != null;
         } else if (f instanceof ItemFact.CommissionJudgement x) {
             complete &= x.commissionId() != null && x.answerSubmittedAt() != null && x.deadline() != null;
         } else if (f instanceof ItemFact.CommissionAnswerVoid x) {
@@ -81,6 +84,10 @@ public final class EventFacts {
         if (p instanceof AdoptionWithdrawn e) {
             return Optional.of(new ItemFact.AdoptionWithdrawal(id, e.itemId(), e.recordId(), e.reason(),
                     e.withdrawnAt()));
+        }
+        if (p instanceof CommissionAnswered e && e.itemId() != null) {
+            return Optional.of(new ItemFact.CommissionAnswer(id, e.itemId(), e.commissionId(), e.unitId(),
+                    e.revision(), e.answerSubmittedAt()));
         }
         if (p instanceof CommissionAnswerJudged e && e.itemId() != null) {
             return Optional.of(new ItemFact.CommissionJudgement(id, e.itemId(), e.commissionId(), e.unitId(),

@@ -51,6 +51,14 @@ public sealed interface ItemFact {
         }
     }
 
+    /**
+     * A unit submitted a revision of this item as its answer to a commission. The highest revision is the answer the
+     * room must judge: a judgement of an earlier revision no longer earns the bonus.
+     */
+    record CommissionAnswer(String eventId, String itemId, String commissionId, String unitId, int revision,
+                            Instant submittedAt) implements ItemFact {
+    }
+
     /** The room voided this item as the answer to a commission: the bonus of that commission goes, for good. */
     record CommissionAnswerVoid(String eventId, String itemId, String commissionId, String reason, Instant voidedAt)
             implements ItemFact {

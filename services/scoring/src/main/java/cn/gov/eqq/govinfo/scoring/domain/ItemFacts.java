@@ -11,19 +11,21 @@ import java.util.stream.Stream;
 
 /**
  * Everything scoring knows about one item, merged from events. Each merge keeps the winner by a total order that
- * does not depend on arrival (latest revision, earliest void, latest correction, latest judgement; event id breaks
- * ties), and an event id already applied changes nothing.
+ * does not depend on arrival (latest revision, earliest void, latest correction, latest answer revision, latest
+ * judgement; event id breaks ties), and an event id already applied changes nothing.
  *
  * @param received       the received revision that counts (highest revision), or null while not received
  * @param voided         the earliest void, or null
  * @param forwards       every forward, ordered by time (the first one earns the bonus)
  * @param adoptions      records by record id; kept even before the item itself has arrived
+ * @param answers        the latest answer (highest revision) per commission; a judgement of an earlier one lapses
  * @param judgements     the latest judgement per commission
  * @param voidedAnswers  commissions whose answer (this item) was voided; final, like a withdrawal
  * @param appliedEventIds the events already merged (deduplication)
  */
 public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Voided voided,
                         List<ItemFact.Forwarded> forwards, Map<String, AdoptionRecord> adoptions,
+                        Map<String, ItemFact.CommissionAnswer> answers,
                         Map<String, ItemFact.CommissionJudgement> judgements,
                         Map<String, ItemFact.CommissionAnswerVoid> voidedAnswers, Set<String> appliedEventIds) {
 
@@ -42,6 +44,10 @@ public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Void
     private static final Comparator<ItemFact.AdoptionWithdrawal> WITHDRAWAL_ORDER = Comparator
             .comparing(ItemFact.AdoptionWithdrawal::withdrawnAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(ItemFact.AdoptionWithdrawal::eventId);
+    private static final Comparator<ItemFact.CommissionAnswer> ANSWER_ORDER = Comparator
+            .comparingInt(ItemFact.CommissionAnswer::revision)
+            .thenComparing(ItemFact.CommissionAnswer::submittedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ItemFact.CommissionAnswer::eventId);
     private static final Comparator<ItemFact.CommissionJudgement> JUDGEMENT_ORDER = Comparator
             .comparing(ItemFact.CommissionJudgement::judgedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(ItemFact.CommissionJudgement::eventId);
@@ -53,6 +59,8 @@ public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Void
     public ItemFacts {
         forwards = forwards == null ? List.of() : List.copyOf(forwards);
         adoptions = adoptions == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(adoptions));
+        // null in documents stored before answers were kept: a judgement then stands as it did
+        answers = answers == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(answers));
         judgements = judgements == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(judgements));
         voidedAnswers = voidedAnswers == null ? Map.of()
@@ -62,7 +70,7 @@ public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Void
     }
 
     public static ItemFacts empty(String itemId) {
-        return new ItemFacts(itemId, null, null, List.of(), Map.of(), Map.of(), Map.of(), Set.of());
+        return new ItemFacts(itemId, null, null, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Set.of());
     }
 
     public boolean hasApplied(String eventId) {
@@ -83,6 +91,7 @@ public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Void
         ItemFact.Voided v = voided;
         List<ItemFact.Forwarded> f = forwards;
         Map<String, AdoptionRecord> a = adoptions;
+        Map<String, ItemFact.CommissionAnswer> ans = answers;
         Map<String, ItemFact.CommissionJudgement> j = judgements;
         Map<String, ItemFact.CommissionAnswerVoid> av = voidedAnswers;
         // Java 17: no pattern matching for switch yet
@@ -109,6 +118,10 @@ public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Void
             w = w == null || WITHDRAWAL_ORDER.compare(x, w) < 0 ? x : w;
             all.put(x.recordId(), new AdoptionRecord(x.recordId(), old == null ? null : old.state(), w));
             a = all;
+        } else if (fact instanceof ItemFact.CommissionAnswer x) {
+            Map<String, ItemFact.CommissionAnswer> all = new TreeMap<>(answers);
+            all.put(x.commissionId(), max(all.get(x.commissionId()), x, ANSWER_ORDER));
+            ans = all;
         } else if (fact instanceof ItemFact.CommissionJudgement x) {
             Map<String, ItemFact.CommissionJudgement> all = new TreeMap<>(judgements);
             all.put(x.commissionId(), max(all.get(x.commissionId()), x, JUDGEMENT_ORDER));
@@ -119,7 +132,7 @@ public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Void
             all.put(x.commissionId(), old == null || ANSWER_VOID_ORDER.compare(x, old) < 0 ? x : old);
             av = all;
         }
-        return new ItemFacts(itemId, r, v, f, a, j, av, applied);
+        return new ItemFacts(itemId, r, v, f, a, ans, j, av, applied);
     }
 
     /**
@@ -135,6 +148,7 @@ public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Void
                         forwards.stream().map(ItemFact.Forwarded::unitId),
                         adoptions.values().stream().map(AdoptionRecord::state)
                                 .filter(java.util.Objects::nonNull).map(ItemFact.AdoptionState::unitId),
+                        answers.values().stream().map(ItemFact.CommissionAnswer::unitId),
                         judgements.values().stream().map(ItemFact.CommissionJudgement::unitId))
                 .flatMap(s -> s)
                 .filter(u -> u != null && !u.isBlank())

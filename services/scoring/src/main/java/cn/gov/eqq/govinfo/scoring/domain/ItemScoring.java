@@ -69,9 +69,16 @@ public final class ItemScoring {
             int points;
             String why;
             ItemFact.CommissionAnswerVoid answerVoid = facts.voidedAnswers().get(j.commissionId());
+            ItemFact.CommissionAnswer latest = facts.answers().get(j.commissionId());
             if (answerVoid != null) {
                 points = 0;
                 why = title + "作为约稿答复已被信息室作废" + reason(answerVoid.reason()) + "，不计约稿分";
+            } else if (latest != null && latest.submittedAt() != null
+                    && latest.submittedAt().isAfter(j.answerSubmittedAt())) {
+                // a revised answer clears the earlier judgement until the room judges the new version
+                points = 0;
+                why = title + "作为约稿答复已修改重报（第" + latest.revision() + "版，" + beijing(latest.submittedAt())
+                        + "报送），原审核结论不再适用，待信息室重新审核，暂不计约稿分";
             } else if (!j.accepted()) {
                 points = 0;
                 why = title + "作为约稿答复未被信息室认可" + reason(j.reason()) + "，不计约稿分";

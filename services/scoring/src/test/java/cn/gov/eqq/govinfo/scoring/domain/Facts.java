@@ -59,6 +59,11 @@ final class Facts {
                 accepted, accepted ? null : "未达到约稿要求", bj(judgedBj));
     }
 
+    static ItemFact.CommissionAnswer answered(String item, String unit, String commissionId, int revision,
+                                             String submittedBj) {
+        return new ItemFact.CommissionAnswer(eventId(), item, commissionId, unit, revision, bj(submittedBj));
+    }
+
     static ItemFacts fold(String item, List<? extends ItemFact> facts) {
         ItemFacts f = ItemFacts.empty(item);
         for (ItemFact fact : facts) {

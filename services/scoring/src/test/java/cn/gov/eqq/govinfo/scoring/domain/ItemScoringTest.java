@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static cn.gov.eqq.govinfo.scoring.domain.Facts.adoption;
+import static cn.gov.eqq.govinfo.scoring.domain.Facts.answered;
 import static cn.gov.eqq.govinfo.scoring.domain.Facts.fold;
 import static cn.gov.eqq.govinfo.scoring.domain.Facts.forwarded;
 import static cn.gov.eqq.govinfo.scoring.domain.Facts.judged;
@@ -260,6 +261,48 @@ class ItemScoringTest {
         assertThat(score("C", r, rejected).get(1).explanation()).contains("未被信息室认可").contains("未达到约稿要求");
         assertThat(total(score("C", r, accepted, rejected))).isEqualTo(11);
         assertThat(total(score("C", r, rejected, accepted))).isEqualTo(11);
+    }
+
+    @Test
+    void aRevisedAnswerWithdrawsTheBonusUntilTheRoomJudgesTheNewVersion() {
+        ItemFact.CommissionAnswer first = answered("C", "U010", "K1", 1, "2026-07-10T09:00");
+        ItemFact.CommissionJudgement acceptedFirst =
+                judged("C", "U010", "K1", "2026-07-10T09:00", "2026-07-31T18:00", true, "2026-07-11T10:00");
+        ItemFact.CommissionAnswer revised = answered("C", "U010", "K1", 2, "2026-08-02T09:00");
+        ItemFact.Received receivedRevision = received("C", "U010", "RESEARCH_REPORT", "2026-08-02T09:00");
+
+        List<LedgerEntry> beforeRevision = score("C", received("C", "U010", "RESEARCH_REPORT", "2026-07-10T09:00"),
+                first, acceptedFirst);
+        assertThat(total(beforeRevision)).isEqualTo(15);
+
+        List<LedgerEntry> revisedNotJudged = score("C", receivedRevision, first, acceptedFirst, revised);
+        assertThat(revisedNotJudged).extracting(LedgerEntry::points).containsExactly(5, 0);
+        assertThat(revisedNotJudged.get(1).explanation()).isEqualTo(
+                "《标题C》作为约稿答复已修改重报（第2版，2026-08-02 09:00（北京时间）报送），原审核结论不再适用，待信息室重新审核，暂不计约稿分");
+        // whatever order the events arrive in
+        assertThat(score("C", revised, acceptedFirst, receivedRevision, first)).isEqualTo(revisedNotJudged);
+
+        // the room judges the revised version: it is late now, so accepted it still earns no bonus
+        ItemFact.CommissionJudgement acceptedRevision =
+                judged("C", "U010", "K1", "2026-08-02T09:00", "2026-07-31T18:00", true, "2026-08-03T10:00");
+        assertThat(score("C", receivedRevision, first, acceptedFirst, revised, acceptedRevision))
+                .extracting(LedgerEntry::points).containsExactly(5, 0);
+    }
+
+    @Test
+    void aRevisedAnswerJudgedAgainOnTimeEarnsTheBonusInTheMonthOfTheRevision() {
+        ItemFact.CommissionAnswer first = answered("C", "U010", "K1", 1, "2026-07-30T09:00");
+        ItemFact.CommissionAnswer revised = answered("C", "U010", "K1", 2, "2026-08-01T09:00");
+        ItemFact.CommissionJudgement rejectedFirst =
+                judged("C", "U010", "K1", "2026-07-30T09:00", "2026-08-05T18:00", false, "2026-07-31T10:00");
+        ItemFact.CommissionJudgement acceptedRevision =
+                judged("C", "U010", "K1", "2026-08-01T09:00", "2026-08-05T18:00", true, "2026-08-02T10:00");
+
+        List<LedgerEntry> entries = score("C", received("C", "U010", "DYNAMIC", "2026-08-01T09:00"), first, revised,
+                rejectedFirst, acceptedRevision);
+
+        assertThat(entries).extracting(LedgerEntry::points).containsExactly(1, 10);
+        assertThat(entries.get(1).month()).isEqualTo(Period.month(2026, 8));
     }
 
     @Test

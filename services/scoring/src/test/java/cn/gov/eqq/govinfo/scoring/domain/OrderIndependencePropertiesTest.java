@@ -159,6 +159,10 @@ class OrderIndependencePropertiesTest {
         } else if (roll < 14) {
             return new ItemFact.AdoptionWithdrawal("?", i, pick(random, records), "撤回", time(random));
         }
+        if (roll < 15) {
+            return new ItemFact.CommissionAnswer("?", i, pick(random, commissions), u, 1 + random.nextInt(3),
+                    time(random));
+        }
         return new ItemFact.CommissionJudgement("?", i, pick(random, commissions), u, time(random), time(random),
                 random.nextBoolean(), null, time(random));
     }
@@ -181,6 +185,9 @@ class OrderIndependencePropertiesTest {
                     x.answerSubmittedAt(), x.deadline(), x.accepted(), x.reason(), x.judgedAt());
         } else if (f instanceof ItemFact.CommissionAnswerVoid x) {
             return new ItemFact.CommissionAnswerVoid(id, x.itemId(), x.commissionId(), x.reason(), x.voidedAt());
+        } else if (f instanceof ItemFact.CommissionAnswer x) {
+            return new ItemFact.CommissionAnswer(id, x.itemId(), x.commissionId(), x.unitId(), x.revision(),
+                    x.submittedAt());
         }
         throw new IllegalArgumentException(f.toString());
     }

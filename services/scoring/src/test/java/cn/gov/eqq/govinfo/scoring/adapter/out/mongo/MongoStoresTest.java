@@ -42,6 +42,7 @@ class MongoStoresTest {
                 .with(new ItemFact.AdoptionState("e3", "I.1", "ADR-1", "U006", "CITY_BULLETIN_ADOPTED", "鄂尔多斯政讯",
                         "第1期", null, LocalDate.of(2026, 7, 20), t))
                 .with(new ItemFact.AdoptionWithdrawal("e4", "I.1", "ADR-2", "错录", t))
+                .with(new ItemFact.CommissionAnswer("e7", "I.1", "K1", "U006", 2, t))
                 .with(new ItemFact.CommissionJudgement("e5", "I.1", "K1", "U006", t, t.plusSeconds(60), true, null, t))
                 .with(new ItemFact.CommissionAnswerVoid("e6", "I.1", "K2", "作废", t));
         List<LedgerEntry> entries = ItemScoring.score(facts, policies);
@@ -59,6 +60,25 @@ class MongoStoresTest {
         assertThat(store.entriesOf(List.of("U007"), List.of(Period.month(2026, 7)))).isEmpty();
         assertThat(store.monthsOfUnits(List.of("U006"))).containsEntry("U006", java.util.Set.of(Period.month(2026, 7)));
         assertThat(store.factsTouching(List.of(Period.month(2026, 8)))).isEmpty();
+    }
+
+    @Test
+    void anItemStoredBeforeAnswersWereKeptReadsBackWithNoAnswers() {
+        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+        Instant t = Instant.parse("2026-07-10T01:00:00Z");
+        ItemFacts facts = ItemFacts.empty("I.old")
+                .with(new ItemFact.Received("e1", "I.old", "U006", 1, "标题", "DYNAMIC", false, t, t, "K1"))
+                .with(new ItemFact.CommissionJudgement("e2", "I.old", "K1", "U006", t, t.plusSeconds(60), true, null, t));
+        assertThat(store.save(facts, ItemScoring.score(facts, policies), -1)).isTrue();
+        // the shape of a document written before facts.answers existed
+        mongo.getCollection(MongoItemScoreStore.COLLECTION).updateOne(new Document("_id", "I.old"),
+                new Document("$unset", new Document("facts.answers", "")));
+
+        ItemFacts read = store.find("I.old").orElseThrow().facts();
+
+        assertThat(read.answers()).isEmpty();
+        assertThat(read).isEqualTo(facts);
+        assertThat(ItemScoring.score(read, policies)).extracting(LedgerEntry::points).containsExactly(1, 10);
     }
 
     @Test

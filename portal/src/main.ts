@@ -142,8 +142,14 @@ async function itemForm(itemId?: string) {
   const show = guardedShow();
   const existing = itemId ? await get<Item>(`/api/intake/items/${itemId}`) : null;
   const c = existing?.content;
-  let openCommissions: { id: string; title: string; deadlineDisplay: string }[] = [];
-  try { openCommissions = await get<any[]>('/api/commission/commissions?scope=open'); } catch { /* optional */ }
+  // commissions the unit may still answer: open ones, and past-deadline ones it has not answered (a late answer is
+  // recorded but earns no bonus); the one this item already answers stays listed
+  let openCommissions: { id: string; title: string; deadlineDisplay: string; deadlinePassed: boolean }[] = [];
+  try {
+    const all = await get<any[]>('/api/commission/commissions?scope=all');
+    openCommissions = all.filter((o) => o.id === c?.commissionId || (o.targets ?? []).some((t: any) =>
+      t.open || (o.deadlinePassed && !t.answeredOnTime && !t.answeredLate)));
+  } catch { /* optional */ }
   const errorSlot = (name: string) => el('div', { className: 'field-error', id: `err-${name}`, 'aria-live': 'polite' });
   const field = (name: string, label: string, input: HTMLElement, hint?: string) =>
     el('div', { className: 'field', 'data-field': name }, el('label', { for: `f-${name}` }, label), input,
@@ -172,7 +178,8 @@ async function itemForm(itemId?: string) {
       id: 'f-majorEmergency', name: 'majorEmergency', checked: c?.majorEmergency }), '重大紧急类信息')),
     field('commissionId', '回复约稿任务', el('select', { id: 'f-commissionId', name: 'commissionId' },
       el('option', { value: '' }, '不是约稿'), ...openCommissions.map((o) => el('option',
-        { value: o.id, selected: o.id === c?.commissionId }, `${o.title}（截止 ${o.deadlineDisplay ?? ''}）`)))),
+        { value: o.id, selected: o.id === c?.commissionId },
+        `${o.title}（截止 ${o.deadlineDisplay ?? ''}${o.deadlinePassed ? '，已截止，逾期报送不加分' : ''}）`)))),
     el('div', { className: 'actions' },
       el('button', { type: 'submit', name: 'action', value: 'draft', id: 'save-draft' }, '保存草稿'),
       el('button', { type: 'submit', name: 'action', value: 'submit', className: 'primary', id: 'save-submit' },
@@ -335,7 +342,7 @@ async function overview() {
     .catch((e) => comm.append(banner(describe(e))));
   get<any>(`/api/scoring/units/${me.unitId}/score?period=${month}`).then((s) => score.replaceChildren(
     el('h2', {}, `${s.periodLabel ?? month} 本单位积分：${s.points} 分`),
-    el('p', {}, `报送 ${s.submissionPoints} · 转报 ${s.forwardPoints} · 采用批示 ${s.adoptionPoints} · 约稿 ${s.commissionPoints} · 扣分 ${s.deductionPoints}`),
+    el('p', { id: 'score-breakdown', 'data-commission': s.commissionPoints }, `报送 ${s.submissionPoints} · 转报 ${s.forwardPoints} · 采用批示 ${s.adoptionPoints} · 约稿 ${s.commissionPoints} · 扣分 ${s.deductionPoints}`),
     el('ul', { className: 'explain' }, ...(s.entries ?? []).map((e: any) => el('li', {}, `${e.date ?? ''} ${e.explanation} （${e.points >= 0 ? '+' : ''}${e.points}）`)))))
     .catch((e) => score.append(e instanceof Problem && e.status === 404 ? el('p', { className: 'muted' }, '本期尚无积分。') : banner(describe(e))));
 }
@@ -399,22 +406,30 @@ async function commissions() {
       commissions();
     } catch (e) { showFieldErrors(form, e, messages); }
   });
+  // each answer with its version and state; 认可/不认可 only where the room can judge now (received, not yet judged)
+  const answerLine = (c: any, a: any) => el('div', { className: 'answer', 'data-item': a.itemId, 'data-status': a.status },
+    el('a', { href: `#/items/${a.itemId}` }, '查看稿件'), ` 第${a.revision}版 · ${fmtTime(a.submittedAt)}报送`,
+    a.onTime ? '（按时）' : '（逾期）', ` · ${a.status}`, a.reason ? `：${a.reason}` : '',
+    ...(a.judgeable ? [' ',
+      el('button', { className: 'judge-accept', onclick: () => judge(c.id, a.itemId, true) }, '认可'), ' ',
+      el('button', { className: 'judge-reject', onclick: () => withText('不认可的理由', (r) => judge(c.id, a.itemId, false, r)) }, '不认可')] : []));
   show(el('h1', {}, '约稿任务'), messages,
-    list.length === 0 ? el('p', { className: 'muted' }, '暂无约稿任务。') : el('table', { className: 'list' },
+    list.length === 0 ? el('p', { className: 'muted' }, '暂无约稿任务。') : el('table', { className: 'list', id: 'commission-list' },
       el('thead', {}, el('tr', {}, el('th', {}, '题目'), el('th', {}, '截止'), el('th', {}, '单位及回复'))),
-      el('tbody', {}, ...list.map((c) => el('tr', {}, el('td', { 'data-label': '题目' }, c.title),
+      el('tbody', {}, ...list.map((c) => el('tr', { 'data-commission': c.id }, el('td', { 'data-label': '题目' }, c.title),
         el('td', { 'data-label': '截止' }, c.deadlineDisplay ?? c.deadline),
-        el('td', { 'data-label': '单位及回复' }, ...(c.targets ?? []).map((t: any) => el('div', {},
-          `${t.unitName ?? t.unitId}：${t.status}`, ...(t.answers ?? []).filter((a: any) => a.received && a.accepted == null).map((a: any) =>
-            el('span', {}, ' ', el('a', { href: `#/items/${a.itemId}` }, '查看'), ' ',
-              el('button', { onclick: () => judge(c.id, a.itemId, true) }, '认可'),
-              el('button', { onclick: () => withText('不认可的理由', (r) => judge(c.id, a.itemId, false, r)) }, '不认可')))))))))),
+        el('td', { 'data-label': '单位及回复' }, ...(c.targets ?? []).map((t: any) => el('div', { className: 'target', 'data-unit': t.unitId },
+          el('strong', {}, `${t.unitName ?? t.unitId}：`), el('span', { className: 'target-status' }, t.status),
+          ...(t.answers ?? []).map((a: any) => answerLine(c, a))))))))),
     form);
 }
 
 async function judge(commissionId: string, itemId: string, accepted: boolean, reason?: string) {
-  try { await post(`/api/commission/commissions/${commissionId}/answers/${itemId}/judgement`, { accepted, reason: reason ?? null }); await commissions(); }
-  catch (e) { app().prepend(banner(describe(e))); }
+  try {
+    await post(`/api/commission/commissions/${commissionId}/answers/${itemId}/judgement`, { accepted, reason: reason ?? null });
+    await commissions();
+    app().prepend(banner(accepted ? '已认可该约稿稿件。' : '已记录不认可及理由。', 'ok'));
+  } catch (e) { app().prepend(banner(describe(e))); }
 }
 
 async function bannerProgress() {
@@ -456,7 +471,7 @@ async function rankings() {
             el('td', { 'data-label': '单位' }, el('a', { href: '#', onclick: (ev: Event) => { ev.preventDefault(); showTrend(x.unitId, x.unitName, Number(group)); } }, x.unitName ?? x.unitId)),
             el('td', { 'data-label': '总分', className: 'points' }, x.points), el('td', { 'data-label': '报送', className: 'submission' }, x.submissionPoints),
             el('td', { 'data-label': '转报' }, x.forwardPoints), el('td', { 'data-label': '采用批示', className: 'adoption' }, x.adoptionPoints),
-            el('td', { 'data-label': '约稿' }, x.commissionPoints), el('td', { 'data-label': '扣分' }, x.deductionPoints),
+            el('td', { 'data-label': '约稿', className: 'commission' }, x.commissionPoints), el('td', { 'data-label': '扣分' }, x.deductionPoints),
             el('td', { 'data-label': '接收条数' }, `${x.receivedItems}/${x.quota}`))))),
         el('p', { className: 'muted' }, `计算时间 ${fmtTime(r.computedAt)} · 版本 ${r.snapshotVersion}`));
     } catch (e) {

@@ -72,7 +72,7 @@ class ItemScoringTest {
         assertThat(total(entries)).isEqualTo(3);
     }
 
-    /** domain.md worked example 2. */
+    /** docs/rules.md worked example 2. */
     @Test
     void laterHigherAdoptionAddsOnlyTheDifferenceInItsOwnMonthAndALowerInstructionChangesNothing() {
         List<LedgerEntry> entries = score("X", received("X", "U010", "DYNAMIC", "2026-07-01T09:00"),
@@ -215,7 +215,7 @@ class ItemScoringTest {
         assertThat(total(score("V", v, r))).isZero();
     }
 
-    /** domain.md worked example 3. */
+    /** docs/rules.md worked example 3. */
     @Test
     void commissionedResearchReportDeliveredOnTimeAndAcceptedEarnsFifteen() {
         List<LedgerEntry> entries = score("C", received("C", "U010", "RESEARCH_REPORT", "2026-07-10T09:00"),
@@ -355,7 +355,7 @@ class ItemScoringTest {
         });
     }
 
-    /** domain.md worked example 4, first half. */
+    /** docs/rules.md worked example 4, first half. */
     @Test
     void itemSubmittedJustAfterMidnightOnTheFirstOfAugustInBeijingCountsInAugust() {
         List<LedgerEntry> entries = score("T", received("T", "U010", "DYNAMIC", "2026-08-01T00:30"));
@@ -364,7 +364,7 @@ class ItemScoringTest {
         assertThat(entries.get(0).month()).isEqualTo(Period.month(2026, 8));
     }
 
-    /** domain.md worked example 4, second half. */
+    /** docs/rules.md worked example 4, second half. */
     @Test
     void itemSubmittedOnTheLastEveningOfSeptemberAndReceivedInOctoberCountsInSeptemberAndTheThirdQuarter() {
         ItemFact.Received r = new ItemFact.Received("e-q3", "T", "U010", 1, "标题T", "DYNAMIC", false,

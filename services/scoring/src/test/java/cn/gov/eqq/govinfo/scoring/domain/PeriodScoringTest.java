@@ -19,7 +19,7 @@ class PeriodScoringTest {
     private static final LocalDate AFTER_JULY = LocalDate.of(2026, 8, 10);
     private static final Unit FINANCE = new Unit("U013", "财政局", 2, true, null);
 
-    /** domain.md worked example 1. */
+    /** docs/rules.md worked example 1. */
     @Test
     void groupTwoUnitWithSixDynamicOneProblemAndOneForwardInJulyHasThirteenPointsAndIsOneItemShort() {
         List<LedgerEntry> entries = new ArrayList<>();

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The kinds of record named by the notice (domain.md, scoring policy 2). The names are the wire vocabulary of
+ * The kinds of record named by the notice (docs/rules.md, points 2). The names are the wire vocabulary of
  * {@code AdoptionEvent}; their points are NOT here but in {@link KindPointsTable}, which is data.
  */
 public enum AdoptionKind {

@@ -44,10 +44,11 @@ class ReportingConfiguration {
     @Bean
     CircularService circularService(CircularStore store, RankingSnapshots rankings, FactStore facts,
                                     AdoptionPointsTable points, Clock clock,
-                                    @Value("${govinfo.reporting.cloud-events-source:/govinfo/reporting}") String source,
+                                    @Value("${govinfo.reporting.cloud-events-source}") String source,
+                                    @Value("${govinfo.reporting.event-schema-base}") String schemaBase,
                                     @Value("${govinfo.reporting.default-review-window:P5D}") Duration window) {
         return new CircularService(store, rankings, facts, new CircularComposer(points),
-                new CircularAnnouncements(source), clock, window);
+                new CircularAnnouncements(source, schemaBase), clock, window);
     }
 
     @Bean

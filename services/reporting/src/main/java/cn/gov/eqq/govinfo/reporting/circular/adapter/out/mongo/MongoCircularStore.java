@@ -19,18 +19,22 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@code circulars}: one document per circular version, {@code {_id, circular, seriesId, kind, period, status,
  * revision, updatedAt, outbox}}. Changes are {@code $set}s conditional on the revision read, with the CloudEvents for
- * the dashboard {@code $push}ed to {@code outbox} in the same write; the platform's outbox relay publishes them.
+ * the dashboard {@code $push}ed to {@code outbox} in the same write; the platform's outbox relay publishes them
+ * (structured mode: the {@code content-type} header, key = the event's {@code partitionkey}, the series).
  */
 @Repository
 class MongoCircularStore implements CircularStore {
 
     static final String COLLECTION = "circulars";
     static final String COUNTERS = "document_numbers";
+    /** The Kafka protocol binding's structured-mode header (CloudEvents Kafka binding 1.0, section 3.2). */
+    static final String CONTENT_TYPE = "content-type";
 
     record CircularDocument(String id, Circular circular, String seriesId, String kind, String period, String status,
                             long revision, Instant updatedAt, List<OutboxEntry> outbox) {
@@ -63,8 +67,9 @@ class MongoCircularStore implements CircularStore {
         if (!announce.isEmpty()) {
             Instant at = next.updatedAt();
             Object[] entries = announce.stream()
-                    .map(e -> new OutboxEntry(e.id(), cn.gov.eqq.govinfo.contracts.Topics.CIRCULARS, e.subject(),
-                            json.write(e), at))
+                    .map(e -> new OutboxEntry(e.id(), cn.gov.eqq.govinfo.contracts.Topics.CIRCULARS,
+                            e.partitionkey(), json.write(e), at,
+                            Map.of(CONTENT_TYPE, CloudEvent.STRUCTURED_CONTENT_TYPE)))
                     .toArray();
             update.push("outbox").each(entries);
         }

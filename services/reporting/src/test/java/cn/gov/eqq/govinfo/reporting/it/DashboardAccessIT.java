@@ -46,8 +46,11 @@ class DashboardAccessIT extends ReportingStack {
                 .contentType("application/json").content("{\"reason\":\"x\"}")).andExpect(status().isForbidden());
         mvc.perform(post("/api/reporting/circulars/QUARTERLY-2030-Q1-v1/corrections").with(dashboard)
                 .contentType("application/json").content("{\"reason\":\"x\"}")).andExpect(status().isForbidden());
+        // the dashboard's share of the statistics: every unit, read only
         mvc.perform(get("/api/reporting/statistics").param("period", "2030-01").with(dashboard))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/reporting/statistics").param("period", "2030-01").param("unitId", "U006")
+                .with(dashboard)).andExpect(status().isOk());
     }
 
     @Test

@@ -95,6 +95,16 @@ class GatewayTest {
         });
     }
 
+    @ParameterizedTest(name = "/api-docs/{0} → {0}'s /v3/api-docs")
+    @MethodSource("services")
+    void eachServicesOpenApiDocumentIsServedAtTheGatewayWithoutAToken(String service) {
+        client.get().uri("/api-docs/" + service)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo(service);
+        assertThat(BACKENDS.get(service).last().pathAndQuery()).isEqualTo("/v3/api-docs");
+    }
+
     static Stream<String> services() {
         return Stream.of("intake", "adoption", "commission", "scoring", "reporting");
     }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -66,6 +67,8 @@ class GatewaySecurityConfiguration {
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/actuator/prometheus").permitAll()
+                        // the services' OpenAPI documents: a client generator fetches them before it has a token
+                        .pathMatchers(HttpMethod.GET, "/api-docs/*").permitAll()
                         .pathMatchers("/api/**").hasAnyRole(properties.apiRoles().toArray(String[]::new))
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer

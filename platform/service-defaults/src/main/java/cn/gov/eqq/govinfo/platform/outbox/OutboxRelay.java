@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.platform.outbox;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,6 +12,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -148,8 +150,7 @@ public class OutboxRelay implements SmartLifecycle {
                     break;
                 }
                 try {
-                    sends.futures().add(kafka.send(entry.getString("topic"), entry.getString("key"),
-                            entry.getString("json")));
+                    sends.futures().add(send(entry));
                 } catch (RuntimeException e) {
                     log.warn("Outbox of {}/{} not sent: {}", collection, sends.id(), e.toString());
                     failed = true;
@@ -182,6 +183,19 @@ public class OutboxRelay implements SmartLifecycle {
             published += acknowledged.size();
         }
         return new Round(published, failed);
+    }
+
+    /** Sends one entry, with the record headers it carries (an entry without headers is sent as a plain value). */
+    private CompletableFuture<?> send(Document entry) {
+        Document headers = entry.get("headers", Document.class);
+        if (headers == null || headers.isEmpty()) {
+            return kafka.send(entry.getString("topic"), entry.getString("key"), entry.getString("json"));
+        }
+        ProducerRecord<String, String> record = new ProducerRecord<>(entry.getString("topic"), entry.getString("key"),
+                entry.getString("json"));
+        headers.forEach((name, value) -> record.headers().add(name, String.valueOf(value)
+                .getBytes(StandardCharsets.UTF_8)));
+        return kafka.send(record);
     }
 
     /**

@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "govinfo.outbox.collections=things",
         "govinfo.outbox.poll-interval=1h"})
-@EmbeddedKafka(partitions = 1, topics = "test.thing-events.v1")
+@EmbeddedKafka(partitions = 1, topics = {"test.thing-events.v1", "test.headed-events.v1"})
 class OutboxRelayIntegrationTest {
 
     @SpringBootConfiguration
@@ -87,6 +87,31 @@ class OutboxRelayIntegrationTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() ->
                 mongo.findById("thing-3", Document.class, "things").getList("outbox", Document.class).isEmpty());
+    }
+
+    @Test
+    void anEntryWithHeadersIsPublishedWithThemAndOneWithoutStaysAPlainValue() {
+        OutboxEntry headed = new OutboxEntry("h1", "test.headed-events.v1", "series-1", "{\"n\":1}", Instant.now(),
+                Map.of("content-type", "application/cloudevents+json; charset=UTF-8"));
+        OutboxEntry plain = new OutboxEntry("h2", "test.headed-events.v1", "series-1", "{\"n\":2}", Instant.now());
+        mongo.insert(new Document("_id", "thing-4").append("outbox", new ArrayList<>(List.of(
+                mongo.getConverter().convertToMongoType(headed), mongo.getConverter().convertToMongoType(plain)))),
+                "things");
+
+        assertThat(relay.drain()).isEqualTo(2);
+
+        try (Consumer<String, String> consumer = consumer()) {
+            broker.consumeFromAnEmbeddedTopic(consumer, "test.headed-events.v1");
+            List<ConsumerRecord<String, String>> records = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(records::add);
+                assertThat(records).extracting(ConsumerRecord::value).containsExactly("{\"n\":1}", "{\"n\":2}");
+            });
+            assertThat(records).extracting(ConsumerRecord::key).containsExactly("series-1", "series-1");
+            assertThat(new String(records.get(0).headers().lastHeader("content-type").value(),
+                    java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("application/cloudevents+json; charset=UTF-8");
+            assertThat(records.get(1).headers().lastHeader("content-type")).isNull();
+        }
     }
 
     private static Document entry(String id, String key, String json) {

@@ -228,4 +228,13 @@ class CommissionApiTest extends CommissionAppTestBase {
                 .andExpect(jsonPath("$.units.length()").value(1))
                 .andExpect(jsonPath("$.units[0].unitId").value("U006"));
     }
+
+    @Test
+    void theOpenApiDocumentDeclaresTheCreatedAnswerOfIssuing() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/commission/commissions'].post.responses['201']").exists())
+                .andExpect(jsonPath("$.paths['/api/commission/commissions'].post.responses['200']").doesNotExist())
+                .andExpect(jsonPath("$.info.title").value(org.hamcrest.Matchers.containsString("commission-tasking")));
+    }
 }

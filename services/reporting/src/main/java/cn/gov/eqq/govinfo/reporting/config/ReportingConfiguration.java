@@ -14,9 +14,11 @@ import cn.gov.eqq.govinfo.reporting.statistics.domain.StatisticsCalculator;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -44,15 +46,28 @@ class ReportingConfiguration {
     @Bean
     CircularService circularService(CircularStore store, RankingSnapshots rankings, FactStore facts,
                                     AdoptionPointsTable points, Clock clock,
-                                    @Value("${govinfo.reporting.cloud-events-source:/govinfo/reporting}") String source,
+                                    @Value("${govinfo.reporting.cloud-events-source}") String source,
+                                    @Value("${govinfo.reporting.event-schema-base}") String schemaBase,
                                     @Value("${govinfo.reporting.default-review-window:P5D}") Duration window) {
         return new CircularService(store, rankings, facts, new CircularComposer(points),
-                new CircularAnnouncements(source), clock, window);
+                new CircularAnnouncements(source, schemaBase), clock, window);
     }
 
     @Bean
     ReadingStatistics readingStatistics(FactStore facts, AdoptionPointsTable points, Clock clock) {
         return new ReadingStatistics(facts, new StatisticsCalculator(points.instructionKinds()), clock);
+    }
+
+    /**
+     * ETag on every feed answer (a hash of the body) and 304 for {@code If-None-Match} with the same tag: a poller
+     * that has everything pays no body. Runs after Spring Security, so an unauthenticated request is still 401.
+     */
+    @Bean
+    FilterRegistrationBean<ShallowEtagHeaderFilter> feedEtags() {
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration =
+                new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        registration.addUrlPatterns("/api/reporting/feed/*");
+        return registration;
     }
 
     /** reporting is the only writer of the dashboard topic. */

@@ -1,6 +1,8 @@
 package cn.gov.eqq.govinfo.reporting.it;
 
 import cn.gov.eqq.govinfo.contracts.Topics;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.kafka.CloudEventDeserializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -11,6 +13,8 @@ import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -119,26 +123,48 @@ class CircularReviewFreezeAndFeedIT extends ReportingStack {
         assertThat(v1.get("figures").get("groups").get(0).get("rows").get(1).get("points").asInt()).isEqualTo(25);
         assertThat(educationPointsInExcel(base2)).isEqualTo(26);
 
-        // the dashboard topic, read back from the broker
-        Map<String, JsonNode> events = readDashboardTopic(List.of(id + "/published", id + "/ranking/2",
-                v2.get("id").asString() + "/published"));
-        JsonNode announced = events.get(id + "/published");
-        assertThat(announced.get("specversion").asString()).isEqualTo("1.0");
-        assertThat(announced.get("type").asString()).isEqualTo("cn.gov.eqq.govinfo.circular.published.v1");
-        assertThat(announced.get("source").asString()).isEqualTo("/govinfo/reporting");
-        assertThat(announced.get("subject").asString()).isEqualTo("circular/QUARTERLY-2025-Q3");
-        assertThat(announced.get("datacontenttype").asString()).isEqualTo("application/json");
-        assertThat(Instant.parse(announced.get("time").asString())).isEqualTo(
+        // the dashboard topic, read back from the broker with the CloudEvents SDK, as the city reads it
+        String v2id = v2.get("id").asString();
+        List<ReadEvent> events = readDashboardTopic(List.of(id + "/published", id + "/ranking/2",
+                v2id + "/published", v2id + "/ranking/2", id + "/superseded"));
+        ReadEvent announced = find(events, id + "/published");
+        assertThat(announced.event().getSpecVersion().toString()).isEqualTo("1.0");
+        assertThat(announced.event().getType()).isEqualTo("cn.gov.eqq.govinfo.circular.published.v1");
+        assertThat(announced.event().getSource().toString()).isEqualTo("urn:govinfo:eqq:reporting");
+        assertThat(announced.event().getSubject()).isEqualTo("circular/QUARTERLY-2025-Q3");
+        assertThat(announced.event().getDataContentType()).isEqualTo("application/json");
+        assertThat(announced.event().getDataSchema().toString()).isEqualTo(
+                "http://127.0.0.1:8080/api/reporting/schemas/events/cn.gov.eqq.govinfo.circular.published.v1.json");
+        assertThat(announced.event().getTime().toInstant()).isEqualTo(
                 Instant.parse(published.get("publishedAt").asString()));
-        assertThat(announced.get("data").get("documentNumber").asString()).isEqualTo(number);
-        assertThat(announced.get("data").get("groups").get(0).get("rows").get(1).get("points").asInt()).isEqualTo(25);
-        JsonNode finalRanking = events.get(id + "/ranking/2");
-        assertThat(finalRanking.get("type").asString()).isEqualTo("cn.gov.eqq.govinfo.ranking.finalized.v1");
-        assertThat(finalRanking.get("subject").asString()).isEqualTo("ranking/2025-Q3|2");
-        assertThat(finalRanking.get("data").get("rows").size()).isEqualTo(3);
-        JsonNode corrected = events.get(v2.get("id").asString() + "/published");
-        assertThat(corrected.get("data").get("version").asInt()).isEqualTo(2);
-        assertThat(corrected.get("data").get("changes").get(0).asString()).isEqualTo("教体局：总积分由 25 更正为 26");
+        assertThat(announced.data().get("documentNumber").asString()).isEqualTo(number);
+        assertThat(announced.data().get("groups").get(0).get("rows").get(1).get("points").asInt()).isEqualTo(25);
+        assertThat(announced.data().get("withoutSubmission").valueStream()
+                .map(u -> u.get("unitId").asString() + " " + u.get("unitName").asString()).toList())
+                .containsExactly("U008 工信和科技局");
+        ReadEvent finalRanking = find(events, id + "/ranking/2");
+        assertThat(finalRanking.event().getType()).isEqualTo("cn.gov.eqq.govinfo.ranking.finalized.v1");
+        assertThat(finalRanking.event().getSubject()).isEqualTo("ranking/2025-Q3|2");
+        assertThat(finalRanking.data().get("rows").size()).isEqualTo(3);
+        ReadEvent corrected = find(events, v2id + "/published");
+        assertThat(corrected.data().get("version").asInt()).isEqualTo(2);
+        assertThat(corrected.data().get("changes").get(0).asString()).isEqualTo("教体局：总积分由 25 更正为 26");
+        assertThat(corrected.data().get("figureChanges").get(0).get("unitId").asString()).isEqualTo("U007");
+        ReadEvent superseded = find(events, id + "/superseded");
+        assertThat(superseded.event().getType()).isEqualTo("cn.gov.eqq.govinfo.circular.superseded.v1");
+        assertThat(superseded.data().get("circularId").asString()).isEqualTo(id);
+        assertThat(superseded.data().get("supersededByCircularId").asString()).isEqualTo(v2id);
+        // one publication and its correction: one key, one partition, in the order they happened
+        List<ReadEvent> series = events.stream().filter(e -> "QUARTERLY-2025-Q3".equals(e.key())).toList();
+        assertThat(series).extracting(ReadEvent::partition).containsOnly(series.get(0).partition());
+        assertThat(series).extracting(e -> e.event().getId()).containsExactly(id + "/published", id + "/ranking/2",
+                v2id + "/published", v2id + "/ranking/2", id + "/superseded");
+        // the schema each event points at is served (the gateway's path = the service's path)
+        String schemaPath = URI.create(announced.event().getDataSchema().toString()).getPath();
+        JsonNode schema = getJson(schemaPath, as("dashboard"));
+        assertThat(schema.get("title").asString()).isEqualTo("CircularPublished");
+        assertThat(schema.get("required").valueStream().map(JsonNode::asString).toList())
+                .isSubsetOf(fieldNames(announced.data()));
 
         // and the dashboard reads the same through its feed
         JsonNode feed = getJson("/api/reporting/feed/circulars", as("dashboard"), "size", "200");
@@ -156,25 +182,52 @@ class CircularReviewFreezeAndFeedIT extends ReportingStack {
         }
     }
 
-    private Map<String, JsonNode> readDashboardTopic(List<String> wanted) {
+    /** One record as the city's consumer sees it: the SDK's event, its data as JSON, where it lay and its key. */
+    record ReadEvent(CloudEvent event, JsonNode data, int partition, long offset, String key) {
+    }
+
+    private static ReadEvent find(List<ReadEvent> events, String id) {
+        return events.stream().filter(e -> e.event().getId().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.propertyNames().forEach(names::add);
+        return names;
+    }
+
+    /**
+     * Reads the whole topic with a plain {@code KafkaConsumer<String, CloudEvent>} and the SDK's
+     * {@link CloudEventDeserializer}: a record it could not read would fail the poll. Every record (of every test
+     * that published one) must be structured mode with its content type, a key equal to its {@code partitionkey},
+     * an absolute source and a dataschema.
+     */
+    private List<ReadEvent> readDashboardTopic(List<String> wanted) {
         Map<String, Object> props = new HashMap<>();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "dashboard-test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        Map<String, JsonNode> seen = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
+        List<ReadEvent> seen = new java.util.ArrayList<>();
+        try (KafkaConsumer<String, CloudEvent> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new CloudEventDeserializer())) {
             consumer.subscribe(List.of(Topics.CIRCULARS));
             long until = System.currentTimeMillis() + 30_000;
-            while (!seen.keySet().containsAll(wanted) && System.currentTimeMillis() < until) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    JsonNode event = codec.tree(r.value());
-                    assertThat(r.key()).isEqualTo(event.get("subject").asString());
-                    seen.put(event.get("id").asString(), event);
+            while (!seen.stream().map(e -> e.event().getId()).toList().containsAll(wanted)
+                    && System.currentTimeMillis() < until) {
+                for (ConsumerRecord<String, CloudEvent> r : consumer.poll(Duration.ofMillis(500))) {
+                    CloudEvent event = r.value();
+                    assertThat(new String(r.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                            .startsWith("application/cloudevents+json");
+                    assertThat(r.key()).isEqualTo(event.getExtension("partitionkey"));
+                    assertThat(event.getSource().isAbsolute()).isTrue();
+                    assertThat(event.getDataSchema().isAbsolute()).isTrue();
+                    seen.add(new ReadEvent(event, codec.tree(new String(event.getData().toBytes(),
+                            StandardCharsets.UTF_8)), r.partition(), r.offset(), r.key()));
                 }
             }
         }
-        assertThat(seen.keySet()).containsAll(wanted);
+        assertThat(seen.stream().map(e -> e.event().getId()).toList()).containsAll(wanted);
+        seen.sort(java.util.Comparator.comparingInt(ReadEvent::partition).thenComparingLong(ReadEvent::offset));
         return seen;
     }
 }

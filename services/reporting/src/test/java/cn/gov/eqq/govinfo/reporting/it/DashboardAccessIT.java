@@ -46,8 +46,11 @@ class DashboardAccessIT extends ReportingStack {
                 .contentType("application/json").content("{\"reason\":\"x\"}")).andExpect(status().isForbidden());
         mvc.perform(post("/api/reporting/circulars/QUARTERLY-2030-Q1-v1/corrections").with(dashboard)
                 .contentType("application/json").content("{\"reason\":\"x\"}")).andExpect(status().isForbidden());
+        // the dashboard's share of the statistics: every unit, read only
         mvc.perform(get("/api/reporting/statistics").param("period", "2030-01").with(dashboard))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/reporting/statistics").param("period", "2030-01").param("unitId", "U006")
+                .with(dashboard)).andExpect(status().isOk());
     }
 
     @Test
@@ -57,40 +60,73 @@ class DashboardAccessIT extends ReportingStack {
     }
 
     @Test
-    void rankingsArePagedAndPolledByChangedSince() throws Exception {
+    void rankingsAreFollowedWithTheCursorAndAnUnchangedFeedAnswers304() throws Exception {
         var dashboard = as("dashboard");
         for (int g = 1; g <= 3; g++) {
             publish(Topics.RANKINGS, snapshot(g, 1, 10 * g));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(getJson("/api/reporting/feed/rankings",
-                dashboard, "period", "2030-01").get("total").asInt()).isEqualTo(3));
+                dashboard, "period", "2030-01").get("items").size()).isEqualTo(3));
 
         JsonNode first = getJson("/api/reporting/feed/rankings", dashboard, "period", "2030-01", "size", "2");
-        assertThat(first.get("items").size()).isEqualTo(2);
+        assertThat(first.get("items").valueStream().map(i -> i.get("group").asInt()).toList()).containsExactly(1, 2);
         assertThat(first.get("hasMore").asBoolean()).isTrue();
+        assertThat(first.get("remaining").asInt()).isEqualTo(1);
         JsonNode second = getJson("/api/reporting/feed/rankings", dashboard, "period", "2030-01", "size", "2",
-                "page", "1");
-        assertThat(second.get("items").size()).isEqualTo(1);
+                "cursor", first.get("nextCursor").asString());
+        assertThat(second.get("items").valueStream().map(i -> i.get("group").asInt()).toList()).containsExactly(3);
         assertThat(second.get("hasMore").asBoolean()).isFalse();
-        String since = second.get("nextChangedSince").asString();
+        String cursor = second.get("nextCursor").asString();
 
-        assertThat(getJson("/api/reporting/feed/rankings", dashboard, "period", "2030-01", "changedSince", since)
-                .get("items").size()).isZero();
+        JsonNode nothingNew = getJson("/api/reporting/feed/rankings", dashboard, "period", "2030-01", "cursor", cursor);
+        assertThat(nothingNew.get("items").size()).isZero();
+        assertThat(nothingNew.get("nextCursor").asString()).isEqualTo(cursor);
 
-        clock.advance(Duration.ofSeconds(1)); // the next change is kept strictly after the last one seen
+        // the same question again with the ETag of the last answer: 304, no body
+        String etag = mvc.perform(get("/api/reporting/feed/rankings").param("period", "2030-01")
+                        .param("cursor", cursor).with(dashboard))
+                .andExpect(status().isOk()).andReturn().getResponse().getHeader("ETag");
+        assertThat(etag).isNotBlank();
+        mvc.perform(get("/api/reporting/feed/rankings").param("period", "2030-01").param("cursor", cursor)
+                .header("If-None-Match", etag).with(dashboard)).andExpect(status().isNotModified());
+
         publish(Topics.RANKINGS, snapshot(1, 2, 99));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode changed = getJson("/api/reporting/feed/rankings", dashboard, "period", "2030-01",
-                    "changedSince", since);
+                    "cursor", cursor);
             assertThat(changed.get("items").size()).isEqualTo(1);
             assertThat(changed.get("items").get(0).get("group").asInt()).isEqualTo(1);
             assertThat(changed.get("items").get(0).get("snapshotVersion").asInt()).isEqualTo(2);
         });
+        mvc.perform(get("/api/reporting/feed/rankings").param("period", "2030-01").param("cursor", cursor)
+                .header("If-None-Match", etag).with(dashboard)).andExpect(status().isOk());
 
         JsonNode scores = getJson("/api/reporting/feed/unit-scores", dashboard, "period", "2030-01", "size", "200");
-        assertThat(scores.get("total").asInt()).isEqualTo(6);
+        assertThat(scores.get("items").size()).isEqualTo(6);
         assertThat(scores.get("items").valueStream().filter(s -> s.get("unitId").asString().equals("U011"))
                 .findFirst().orElseThrow().get("points").asInt()).isEqualTo(99);
+    }
+
+    @Test
+    void changedSinceTakesAnOffsetWhenThePlusIsEncoded() throws Exception {
+        publish(Topics.RANKINGS, new RankingSnapshotPublished("2030-02", "MONTH", 1, 1, Instant.now(), "2022-07-06",
+                List.of(new RankingRow(1, "U001", "上海庙经济开发区", 5, 5, 0, 0, 0, 0, 5, 8, 3))));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(getJson("/api/reporting/feed/rankings",
+                as("dashboard"), "period", "2030-02").get("items").size()).isEqualTo(1));
+        Instant kept = Instant.parse(getJson("/api/reporting/feed/rankings", as("dashboard"), "period", "2030-02")
+                .get("items").get(0).get("changedAt").asString());
+        String beijingJustBefore = kept.minusSeconds(1).atOffset(java.time.ZoneOffset.ofHours(8)).toString();
+        // MockMvc's param() is the decoded value: "+" here is what %2B becomes on the wire
+        assertThat(getJson("/api/reporting/feed/rankings", as("dashboard"), "period", "2030-02",
+                "changedSince", beijingJustBefore).get("items").size()).isEqualTo(1);
+        assertThat(getJson("/api/reporting/feed/rankings", as("dashboard"), "period", "2030-02",
+                "changedSince", kept.atOffset(java.time.ZoneOffset.ofHours(8)).toString()).get("items").size())
+                .isZero();
+        // an unencoded "+" arrives as a space: a 400 that says what to do
+        mvc.perform(get("/api/reporting/feed/rankings").param("changedSince", beijingJustBefore.replace('+', ' '))
+                        .with(as("dashboard")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("time.plus-not-encoded"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("%2B")));
     }
 
     @Test
@@ -114,5 +150,12 @@ class DashboardAccessIT extends ReportingStack {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/reporting/feed/circulars").param("page", "-1").with(as("dashboard")))
                 .andExpect(status().isBadRequest());
+        mvc.perform(get("/api/reporting/feed/circulars").param("page", "1").with(as("dashboard")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("page.replaced"));
+        mvc.perform(get("/api/reporting/feed/rankings").param("cursor", "not-a-cursor").with(as("dashboard")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("cursor.invalid"));
+        mvc.perform(get("/api/reporting/feed/circulars").with(as("dashboard")).param("cursor",
+                        getJson("/api/reporting/feed/rankings", as("dashboard")).get("nextCursor").asString()))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("cursor.invalid"));
     }
 }

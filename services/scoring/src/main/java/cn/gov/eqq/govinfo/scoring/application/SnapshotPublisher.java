@@ -20,8 +20,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Publishes each dirty (period, group) once it has been quiet for a moment (a burst of events yields one snapshot
@@ -85,18 +88,54 @@ public class SnapshotPublisher {
         }
     }
 
-    /** A month that has just ended starts costing its shortfall: its rankings change without any event. */
-    private void markEndedMonth() {
+    /**
+     * A month that has just ended starts costing its shortfall: its rankings change without any event. The month
+     * counts as handled only once its keys are marked: while no unit is known yet (a fresh start, before the unit
+     * topic is read) there is no group to mark, and the next tick tries again.
+     */
+    void markEndedMonth() {
         Period month = Period.monthOf(clock.instant());
         Period seen = lastSeenMonth;
-        lastSeenMonth = month;
+        if (month.equals(seen)) {
+            return;
+        }
+        List<Integer> groups = queries.groups();
+        if (groups.isEmpty()) {
+            return;
+        }
         // after a (re)start the previous month is marked too: the service may have been down when it ended
         Period ended = seen == null ? previous(month) : seen;
-        if (seen == null || !seen.equals(month)) {
-            for (Period p : ended.withEnclosing()) {
-                queries.groups().forEach(g -> snapshots.markDirty(new SnapshotStore.Key(p, g), Instant.now()));
+        Set<SnapshotStore.Key> keys = new LinkedHashSet<>();
+        for (Period p : ended.withEnclosing()) {
+            groups.forEach(g -> keys.add(new SnapshotStore.Key(p, g)));
+        }
+        snapshots.markDirty(keys, Instant.now());
+        lastSeenMonth = month;
+    }
+
+    /**
+     * Every group of a period that is about to be published is published too, if it never was: a group with no
+     * event of its own in that period (nothing submitted, nothing adopted) still has a ranking — every unit short
+     * of its quota — that the dashboard must receive.
+     */
+    private void markGroupsNeverPublished(List<SnapshotStore.Dirty> due, Set<SnapshotStore.Key> dirtyKeys,
+                                          Instant now) {
+        Set<Period> periods = new LinkedHashSet<>();
+        due.forEach(d -> periods.add(d.key().period()));
+        if (periods.isEmpty()) {
+            return;
+        }
+        Set<SnapshotStore.Key> missing = new LinkedHashSet<>();
+        List<Integer> groups = queries.groups();
+        for (Period p : periods) {
+            for (int g : groups) {
+                SnapshotStore.Key key = new SnapshotStore.Key(p, g);
+                if (!dirtyKeys.contains(key) && snapshots.versionOf(key) == 0) {
+                    missing.add(key);
+                }
             }
         }
+        snapshots.markDirty(missing, now);
     }
 
     private static Period previous(Period month) {
@@ -118,6 +157,7 @@ public class SnapshotPublisher {
                 due.add(d);
             }
         }
+        markGroupsNeverPublished(due, dirty.stream().map(SnapshotStore.Dirty::key).collect(Collectors.toSet()), now);
         // every due key of the pass from one read of the entries
         Map<SnapshotStore.Key, Ranking> rankings = queries.rankings(due.stream().map(SnapshotStore.Dirty::key).toList());
         for (SnapshotStore.Dirty d : due) {

@@ -14,6 +14,8 @@ import cn.gov.eqq.govinfo.reporting.facts.domain.FactStore;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshots;
 import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
 
+import cn.gov.eqq.govinfo.reporting.shared.domain.Sequenced;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -145,8 +147,8 @@ public class CircularService {
         return store.list(period, kind);
     }
 
-    public CircularStore.Page published(Instant since, int page, int size) {
-        return store.published(since, page, size);
+    public Sequenced.Page<Circular> published(long afterSeq, Instant changedAfter, int size) {
+        return store.published(afterSeq, changedAfter, size);
     }
 
     /** A unit's own figures, once the circular is open to the units (in review or published). */

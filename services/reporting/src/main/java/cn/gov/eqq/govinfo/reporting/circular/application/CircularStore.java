@@ -4,6 +4,8 @@ import cn.gov.eqq.govinfo.contracts.reporting.CloudEvent;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Circular;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularKind;
 
+import cn.gov.eqq.govinfo.reporting.shared.domain.Sequenced;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,15 +30,12 @@ public interface CircularStore {
     /** Circulars, newest change first, optionally of one period and kind. */
     List<Circular> list(String period, CircularKind kind);
 
-    /** Published (and superseded) versions changed after {@code since} (all when null), oldest change first. */
-    Page published(Instant since, int page, int size);
+    /**
+     * The dashboard feed: published (and superseded) versions with a feed sequence number above {@code afterSeq},
+     * lowest first, up to the feed's readable horizon; optionally only those changed after {@code changedAfter}.
+     */
+    Sequenced.Page<Circular> published(long afterSeq, Instant changedAfter, int size);
 
     /** The next number of the year's sequence of 鄂前政办信 documents. */
     long nextDocumentSequence(int year);
-
-    record Page(List<Circular> items, long total) {
-        public Page {
-            items = List.copyOf(items);
-        }
-    }
 }

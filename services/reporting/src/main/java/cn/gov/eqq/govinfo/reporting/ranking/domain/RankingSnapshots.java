@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.reporting.ranking.domain;
 
+import cn.gov.eqq.govinfo.reporting.shared.domain.Sequenced;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -24,12 +26,10 @@ public interface RankingSnapshots {
     /** The latest snapshot of every group for one period. */
     List<RankingSnapshot> latestOfPeriod(String period);
 
-    /** Latest snapshots kept after {@code since} (all when null), oldest change first, paged. */
-    Slice<RankingSnapshot> latestChangedSince(Instant since, String period, int page, int size);
-
-    record Slice<T>(List<T> items, long total) {
-        public Slice {
-            items = List.copyOf(items);
-        }
-    }
+    /**
+     * The dashboard feed: latest snapshots with a feed sequence number above {@code afterSeq}, lowest first, at most
+     * {@code size}, only up to the feed's readable horizon (so a keep in progress is never passed over); optionally
+     * only those kept after {@code keptAfter} and of one {@code period}.
+     */
+    Sequenced.Page<RankingSnapshot> latestAfter(long afterSeq, Instant keptAfter, String period, int size);
 }

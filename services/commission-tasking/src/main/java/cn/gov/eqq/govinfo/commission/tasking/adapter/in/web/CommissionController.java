@@ -11,6 +11,7 @@ import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import cn.gov.eqq.govinfo.platform.security.Roles;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -52,6 +54,7 @@ class CommissionController {
 
     @PostMapping("/commissions")
     @PreAuthorize("hasRole('info-room')")
+    @ResponseStatus(HttpStatus.CREATED) // what the OpenAPI document declares; the answer itself is the 201 below
     ResponseEntity<CommissionView> issue(CurrentUser user, @RequestBody IssueRequest body) {
         Commission c = commissions.issue(new NewCommission(body.title(), body.requirements(), body.targetUnitIds(),
                 body.deadline()), user.actor());

@@ -9,6 +9,8 @@ import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshot;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshots;
 import cn.gov.eqq.govinfo.reporting.shared.adapter.in.web.Params;
 import cn.gov.eqq.govinfo.reporting.shared.domain.GroupNames;
+import cn.gov.eqq.govinfo.reporting.shared.domain.Sequenced;
+import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,9 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The city appraisal dashboard's read model (市考核看板): rankings, unit scores and published circulars, paged, with
- * "changed since" so the client polls only what is new. Read-only for everyone; the dashboard role has no write
- * endpoint anywhere in this service.
+ * The city appraisal dashboard's read model (市考核看板): rankings, unit scores and published circulars. Each feed is
+ * read with an opaque keyset cursor over a sequence number given at every keep (docs/adr/0008): a record kept again
+ * comes again, later, and nothing is skipped or repeated meanwhile. No cursor = from the start (a full resync).
+ * Answers carry an ETag; {@code If-None-Match} with it answers 304 when nothing changed. Read-only for everyone; the
+ * dashboard role has no write endpoint anywhere in this service.
  */
 @RestController
 @RequestMapping("/api/reporting/feed")
@@ -38,9 +42,13 @@ class DashboardFeedController {
     }
 
     /**
-     * @param nextChangedSince pass it as {@code changedSince} on the next poll once {@code hasMore} is false
+     * @param nextCursor       pass it as {@code cursor} on the next request (also when {@code hasMore} is false: the
+     *                         next poll then returns only what changed since)
+     * @param remaining        how many more records follow now
+     * @param nextChangedSince the last change time seen (informational; poll with the cursor)
      */
-    record Page<T>(List<T> items, int page, int size, long total, boolean hasMore, Instant nextChangedSince) {
+    record Page<T>(List<T> items, int size, boolean hasMore, long remaining, String nextCursor,
+                   Instant nextChangedSince) {
     }
 
     record FeedRanking(String period, String periodType, int group, String groupName, long snapshotVersion,
@@ -71,53 +79,78 @@ class DashboardFeedController {
     }
 
     @GetMapping("/rankings")
-    Page<FeedRanking> rankings(@RequestParam(required = false) String changedSince,
+    Page<FeedRanking> rankings(@RequestParam(required = false) String cursor,
+                               @RequestParam(required = false) String changedSince,
                                @RequestParam(required = false) String period,
-                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        Params.paging(page, size);
-        Instant since = Params.instant(changedSince, "changedSince");
-        String p = period == null ? null : Params.period(period).code();
-        RankingSnapshots.Slice<RankingSnapshot> slice = rankings.latestChangedSince(since, p, page, size);
-        List<FeedRanking> items = slice.items().stream().map(s -> new FeedRanking(s.period(), s.periodType(), s.group(),
-                GroupNames.of(s.group()), s.snapshotVersion(), s.policyVersion(), s.computedAt(), s.keptAt(),
-                s.lines())).toList();
-        return page(items, page, size, slice.total(), items.isEmpty() ? since : items.get(items.size() - 1).changedAt());
+                               @RequestParam(defaultValue = "50") int size,
+                               @RequestParam(required = false) Integer page) {
+        Sequenced.Page<RankingSnapshot> slice = rankingPage(cursor, changedSince, period, size, page);
+        List<FeedRanking> items = slice.items().stream().map(Sequenced::item).map(s -> new FeedRanking(s.period(),
+                s.periodType(), s.group(), GroupNames.of(s.group()), s.snapshotVersion(), s.policyVersion(),
+                s.computedAt(), s.keptAt(), s.lines())).toList();
+        return page(items, size, slice, RANKINGS, cursor, changedSince, FeedRanking::changedAt);
     }
 
+    /** The same records as {@code /rankings}, one line per unit; {@code size} counts snapshots, not lines. */
     @GetMapping("/unit-scores")
-    Page<UnitScore> unitScores(@RequestParam(required = false) String changedSince,
+    Page<UnitScore> unitScores(@RequestParam(required = false) String cursor,
+                               @RequestParam(required = false) String changedSince,
                                @RequestParam(required = false) String period,
-                               @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        Params.paging(page, size);
-        Instant since = Params.instant(changedSince, "changedSince");
-        String p = period == null ? null : Params.period(period).code();
-        // a few hundred lines at most (units x groups x periods changed): flattened and paged here
-        List<UnitScore> all = new ArrayList<>();
-        for (RankingSnapshot s : rankings.latestChangedSince(since, p, 0, Integer.MAX_VALUE).items()) {
+                               @RequestParam(defaultValue = "50") int size,
+                               @RequestParam(required = false) Integer page) {
+        Sequenced.Page<RankingSnapshot> slice = rankingPage(cursor, changedSince, period, size, page);
+        List<UnitScore> items = new ArrayList<>();
+        for (Sequenced<RankingSnapshot> sequenced : slice.items()) {
+            RankingSnapshot s = sequenced.item();
             for (RankingLine r : s.lines()) {
-                all.add(new UnitScore(s.period(), s.periodType(), s.group(), r.unitId(), r.unitName(), r.rank(),
+                items.add(new UnitScore(s.period(), s.periodType(), s.group(), r.unitId(), r.unitName(), r.rank(),
                         r.points(), r.submissionPoints(), r.forwardPoints(), r.adoptionPoints(), r.commissionPoints(),
                         r.deductionPoints(), r.receivedItems(), r.quota(), r.shortfall(), s.snapshotVersion(),
                         s.keptAt()));
             }
         }
-        int from = (int) Math.min((long) page * size, all.size());
-        List<UnitScore> items = all.subList(from, Math.min(from + size, all.size()));
-        return page(items, page, size, all.size(), items.isEmpty() ? since : items.get(items.size() - 1).changedAt());
+        return page(items, size, slice, RANKINGS, cursor, changedSince, UnitScore::changedAt);
     }
 
     @GetMapping("/circulars")
-    Page<FeedCircular> circulars(@RequestParam(required = false) String changedSince,
-                                 @RequestParam(defaultValue = "0") int page,
-                                 @RequestParam(defaultValue = "20") int size) {
-        Params.paging(page, size);
-        Instant since = Params.instant(changedSince, "changedSince");
-        var slice = circulars.published(since, page, size);
-        List<FeedCircular> items = slice.items().stream().map(FeedCircular::of).toList();
-        return page(items, page, size, slice.total(), items.isEmpty() ? since : items.get(items.size() - 1).changedAt());
+    Page<FeedCircular> circulars(@RequestParam(required = false) String cursor,
+                                 @RequestParam(required = false) String changedSince,
+                                 @RequestParam(defaultValue = "20") int size,
+                                 @RequestParam(required = false) Integer page) {
+        checkPaging(size, page);
+        Sequenced.Page<Circular> slice = circulars.published(FeedCursor.decode(CIRCULARS, cursor),
+                Params.instant(changedSince, "changedSince"), size);
+        List<FeedCircular> items = slice.items().stream().map(Sequenced::item).map(FeedCircular::of).toList();
+        return page(items, size, slice, CIRCULARS, cursor, changedSince, FeedCircular::changedAt);
     }
 
-    private static <T> Page<T> page(List<T> items, int page, int size, long total, Instant last) {
-        return new Page<>(items, page, size, total, (long) (page + 1) * size < total, last);
+    static final String RANKINGS = "rankings";
+    static final String CIRCULARS = "circulars";
+
+    private Sequenced.Page<RankingSnapshot> rankingPage(String cursor, String changedSince, String period, int size,
+                                                        Integer page) {
+        checkPaging(size, page);
+        long after = FeedCursor.decode(RANKINGS, cursor);
+        Instant since = Params.instant(changedSince, "changedSince");
+        String p = period == null ? null : Params.period(period).code();
+        return rankings.latestAfter(after, since, p, size);
+    }
+
+    /** Page numbers were replaced by the cursor: a client still sending one would read the first page again. */
+    private static void checkPaging(int size, Integer page) {
+        Params.paging(page == null ? 0 : page, size);
+        if (page != null && page != 0) {
+            throw ApiProblem.badRequest("page.replaced", "看板接口已改用游标分页：请把上一页的 nextCursor 作为 cursor 传入")
+                    .withField("page", "不再支持页码");
+        }
+    }
+
+    private static <T> Page<T> page(List<T> items, int size, Sequenced.Page<?> slice, String feed, String cursor,
+                                    String changedSince, java.util.function.Function<T, Instant> changedAt) {
+        String next = slice.items().isEmpty() ? FeedCursor.encode(feed, FeedCursor.decode(feed, cursor))
+                : FeedCursor.encode(feed, slice.items().get(slice.items().size() - 1).seq());
+        Instant last = items.isEmpty() ? Params.instant(changedSince, "changedSince")
+                : items.stream().map(changedAt).max(Instant::compareTo).orElseThrow();
+        return new Page<>(items, size, slice.remaining() > 0, slice.remaining(), next, last);
     }
 }

@@ -3,12 +3,15 @@ package cn.gov.eqq.govinfo.reporting.ranking.adapter.out.mongo;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingLine;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshot;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshots;
+import cn.gov.eqq.govinfo.reporting.shared.adapter.out.mongo.FeedSequence;
+import cn.gov.eqq.govinfo.reporting.shared.domain.Sequenced;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
@@ -25,14 +28,17 @@ class MongoRankingSnapshots implements RankingSnapshots {
     static final String HISTORY = "ranking_history";
     static final String LATEST = "ranking_latest";
 
-    /** The stored form; {@code id} becomes {@code _id}. */
+    /**
+     * The stored form; {@code id} becomes {@code _id}. {@code feedSeq} (latest only) is the dashboard feed's sequence
+     * number of this keep; documents kept before the feed had one get theirs at start ({@link #numberUnsequenced}).
+     */
     record SnapshotDocument(String id, String key, String eventId, String period, String periodType, int group,
                             long snapshotVersion, Instant computedAt, String policyVersion, List<RankingLine> lines,
-                            Instant keptAt) {
+                            Instant keptAt, Long feedSeq) {
 
-        static SnapshotDocument of(String id, RankingSnapshot s) {
+        static SnapshotDocument of(String id, RankingSnapshot s, Long feedSeq) {
             return new SnapshotDocument(id, s.key(), s.eventId(), s.period(), s.periodType(), s.group(),
-                    s.snapshotVersion(), s.computedAt(), s.policyVersion(), s.lines(), s.keptAt());
+                    s.snapshotVersion(), s.computedAt(), s.policyVersion(), s.lines(), s.keptAt(), feedSeq);
         }
 
         RankingSnapshot toDomain() {
@@ -41,14 +47,34 @@ class MongoRankingSnapshots implements RankingSnapshots {
         }
     }
 
-    private final MongoTemplate mongo;
+    static final String FEED = "rankings";
 
-    MongoRankingSnapshots(MongoTemplate mongo) {
+    private final MongoTemplate mongo;
+    private final FeedSequence sequence;
+
+    MongoRankingSnapshots(MongoTemplate mongo, FeedSequence sequence) {
         this.mongo = mongo;
+        this.sequence = sequence;
         mongo.indexOps(HISTORY).createIndex(new Index().on("key", Sort.Direction.ASC).on("snapshotVersion",
                 Sort.Direction.ASC));
         mongo.indexOps(LATEST).createIndex(new Index().on("keptAt", Sort.Direction.ASC));
         mongo.indexOps(LATEST).createIndex(new Index().on("period", Sort.Direction.ASC));
+        mongo.indexOps(LATEST).createIndex(new Index().on("feedSeq", Sort.Direction.ASC));
+        numberUnsequenced();
+    }
+
+    /**
+     * Gives every latest snapshot kept before the feed had sequence numbers its number, once: conditional on the
+     * field being absent, so replicas starting together number each document once (a lost race wastes a number).
+     */
+    private void numberUnsequenced() {
+        Query unsequenced = new Query(Criteria.where("feedSeq").exists(false)).with(Sort.by("keptAt", "_id"));
+        unsequenced.fields().include("_id");
+        for (org.bson.Document d : mongo.find(unsequenced, org.bson.Document.class, LATEST)) {
+            sequence.keep(FEED, seq -> mongo.updateFirst(new Query(Criteria.where("_id").is(d.get("_id"))
+                            .and("feedSeq").exists(false)), new Update().set("feedSeq", seq), LATEST)
+                    .getModifiedCount() == 1);
+        }
     }
 
     @Override
@@ -60,7 +86,7 @@ class MongoRankingSnapshots implements RankingSnapshots {
     @Override
     public void addToHistory(RankingSnapshot s) {
         try {
-            mongo.insert(SnapshotDocument.of(s.key() + "|" + s.snapshotVersion(), s), HISTORY);
+            mongo.insert(SnapshotDocument.of(s.key() + "|" + s.snapshotVersion(), s, null), HISTORY);
         } catch (DuplicateKeyException alreadyThere) {
             // a redelivery after a crash between the two writes: the history already has this version
         }
@@ -68,15 +94,20 @@ class MongoRankingSnapshots implements RankingSnapshots {
 
     @Override
     public void makeLatestIfNewer(RankingSnapshot s) {
-        SnapshotDocument doc = SnapshotDocument.of(s.key(), s);
-        Query olderLatest = new Query(Criteria.where("_id").is(s.key()).and("snapshotVersion").lt(s.snapshotVersion()));
-        if (mongo.findAndReplace(olderLatest, doc, LATEST) == null) {
+        sequence.keep(FEED, seq -> {
+            SnapshotDocument doc = SnapshotDocument.of(s.key(), s, seq);
+            Query olderLatest = new Query(Criteria.where("_id").is(s.key()).and("snapshotVersion")
+                    .lt(s.snapshotVersion()));
+            if (mongo.findAndReplace(olderLatest, doc, LATEST) != null) {
+                return true;
+            }
             try {
                 mongo.insert(doc, LATEST);
+                return true;
             } catch (DuplicateKeyException newerHeld) {
-                // a version at least as high is already latest
+                return false; // a version at least as high is already latest
             }
-        }
+        });
     }
 
     @Override
@@ -99,18 +130,19 @@ class MongoRankingSnapshots implements RankingSnapshots {
     }
 
     @Override
-    public Slice<RankingSnapshot> latestChangedSince(Instant since, String period, int page, int size) {
-        Criteria c = new Criteria();
-        if (since != null) {
-            c = c.and("keptAt").gt(since);
+    public Sequenced.Page<RankingSnapshot> latestAfter(long afterSeq, Instant keptAfter, String period, int size) {
+        Criteria c = Criteria.where("feedSeq").gt(afterSeq).lte(sequence.horizon(FEED));
+        if (keptAfter != null) {
+            c = c.and("keptAt").gt(keptAfter);
         }
         if (period != null) {
             c = c.and("period").is(period);
         }
         Query q = new Query(c);
         long total = mongo.count(q, LATEST);
-        q.with(Sort.by("keptAt", "_id")).skip((long) page * size).limit(size);
-        return new Slice<>(mongo.find(q, SnapshotDocument.class, LATEST).stream().map(SnapshotDocument::toDomain)
-                .toList(), total);
+        q.with(Sort.by("feedSeq")).limit(size);
+        List<Sequenced<RankingSnapshot>> items = mongo.find(q, SnapshotDocument.class, LATEST).stream()
+                .map(d -> new Sequenced<>(d.feedSeq(), d.toDomain())).toList();
+        return new Sequenced.Page<>(items, total - items.size());
     }
 }

@@ -4,6 +4,7 @@ import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
 /** Query parameters read the same way by every controller, with Chinese 400 problems for bad input. */
@@ -32,9 +33,16 @@ public final class Params {
             return null;
         }
         try {
-            return Instant.parse(text);
+            return OffsetDateTime.parse(text.trim()).toInstant(); // Z or an offset such as +08:00
         } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest("time.invalid", "时间应为 ISO-8601 格式，如 2026-10-01T00:00:00Z")
+            if (text.matches(".*T\\S* \\d{2}:?\\d{2}$")) {
+                // an unencoded "+" in a query string arrives as a space
+                throw ApiProblem.badRequest("time.plus-not-encoded",
+                                "时间中的时区偏移 + 须在网址中编码为 %2B，如 2026-10-01T08:00:00%2B08:00，或改用 UTC（Z）")
+                        .withField(name, "时区偏移前的 + 未编码：" + text);
+            }
+            throw ApiProblem.badRequest("time.invalid",
+                            "时间应为 ISO-8601 格式，如 2026-10-01T00:00:00Z 或 2026-10-01T08:00:00+08:00（+ 编码为 %2B）")
                     .withField(name, "无法识别的时间：" + text);
         }
     }

@@ -1,0 +1,94 @@
+package cn.gov.eqq.govinfo.scoring.application;
+
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
+import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
+import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
+import cn.gov.eqq.govinfo.platform.events.EventCodec;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
+import cn.gov.eqq.govinfo.scoring.domain.Period;
+import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/**
+ * Every (group, period) that scoring ranks reaches the ranking topic, whatever the order in which scoring learns of
+ * units, items and the turn of the month: the ended month is not taken as handled before any unit is known, and a
+ * group with no event of its own in a period is published with the period's other groups.
+ */
+class EveryGroupAndPeriodPublishedTest {
+
+    private final InMemoryStores.Items items = new InMemoryStores.Items();
+    private final InMemoryStores.Units units = new InMemoryStores.Units();
+    private final InMemoryStores.Snapshots snapshots = new InMemoryStores.Snapshots();
+    private final Clock december = Clock.fixed(Instant.parse("2026-12-03T02:00:00Z"), ZoneOffset.UTC);
+    private final Policies policies = new Policies(new InMemoryStores.PolicyVersions(), december, PolicyJson.shipped());
+    private final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies);
+    private final ScoreQueries queries = new ScoreQueries(items, units, policies);
+    private final EventCodec codec = new EventCodec();
+    private final SnapshotPublisher publisher = new SnapshotPublisher(snapshots, queries, codec,
+            mock(OutboxRelay.class), new Replay(mock(EventSource.class), items, units, snapshots), december,
+            Duration.ZERO, Duration.ofMinutes(10));
+
+    @Test
+    void theEndedMonthIsMarkedOnceTheFirstUnitIsKnownNotBefore() {
+        publisher.markEndedMonth();
+        assertThat(snapshots.dirtyIds()).as("no unit known yet: nothing to mark").isEmpty();
+
+        unit("U001", 1);
+        unit("U006", 2);
+        publisher.markEndedMonth();
+
+        assertThat(snapshots.dirtyIds()).containsExactly("2026-11|1", "2026-11|2", "2026-Q4|1", "2026-Q4|2",
+                "2026|1", "2026|2");
+        assertThat(publisher.publishDue()).isEqualTo(6);
+        publisher.markEndedMonth();
+        assertThat(snapshots.dirtyIds()).as("the month is handled once").isEmpty();
+    }
+
+    @Test
+    void aGroupWithoutEventsOfItsOwnInAPeriodIsPublishedWithTheOtherGroups() {
+        unit("U001", 1);
+        unit("U006", 2);
+        // an import of July: items of group 2 only
+        ingestion.apply(received("I1", "U006", "2026-07-10T09:00"));
+        ingestion.apply(received("I2", "U006", "2026-07-11T09:00"));
+
+        assertThat(publisher.publishDue()).as("group 2's month, quarter and year").isEqualTo(3);
+        assertThat(publisher.publishDue()).as("then group 1's, which no event touched").isEqualTo(3);
+        assertThat(publisher.publishDue()).isZero();
+
+        RankingSnapshotPublished july1 = (RankingSnapshotPublished) codec.decode(
+                snapshots.byId.get("2026-07|1").outbox().get(0).json()).payload();
+        assertThat(july1.group()).isEqualTo(1);
+        assertThat(july1.period()).isEqualTo("2026-07");
+        assertThat(july1.rows()).singleElement().satisfies(r -> {
+            assertThat(r.unitId()).isEqualTo("U001");
+            assertThat(r.receivedItems()).isZero();
+        });
+        assertThat(snapshots.versionOf(new SnapshotStore.Key(Period.month(2026, 7), 2))).isEqualTo(1);
+        assertThat(snapshots.versionOf(new SnapshotStore.Key(Period.parse("2026-Q3"), 1))).isEqualTo(1);
+    }
+
+    private void unit(String id, int group) {
+        ingestion.apply(EventEnvelope.wrap(new UnitChanged(id, "单位" + id, group, true,
+                Instant.parse("2026-01-01T00:00:00Z")), "submission-intake", Instant.now()));
+    }
+
+    private static EventEnvelope<ItemReceived> received(String item, String unit, String bj) {
+        Instant at = LocalDateTime.parse(bj).atZone(Period.BEIJING).toInstant();
+        return EventEnvelope.wrap(new ItemReceived(item, unit, 1, "标题" + item, "BRIEF", List.of(), false,
+                "GOOD_NEWS", LocalDate.of(2026, 7, 1), at, at.plusSeconds(3600), "room", null),
+                "submission-intake", Instant.now());
+    }
+}

@@ -165,7 +165,7 @@ class AdoptionTrackingIntegrationTest {
                 .andExpect(status().isCreated());
         Instant after = Instant.now();
 
-        String log = mvc.perform(get("/api/adoption/audit").param("actor", editor).with(KeycloakJwtUsers.room()))
+        String log = mvc.perform(get("/api/adoption/audit").param("actor", editor).with(KeycloakJwtUsers.auditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.entries[0].service").value("adoption-tracking"))

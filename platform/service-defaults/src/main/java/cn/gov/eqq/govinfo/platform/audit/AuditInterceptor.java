@@ -51,6 +51,14 @@ public class AuditInterceptor implements HandlerInterceptor {
         this.failures = failures;
     }
 
+    /** Resolves the client address once, for the audit line and for business records ({@link ClientAddressResolver}). */
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        request.setAttribute(ClientAddressResolver.ATTRIBUTE,
+                clientAddress.resolve(request.getHeader("X-Forwarded-For"), request.getRemoteAddr()));
+        return true;
+    }
+
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                 Exception ex) {

@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.platform.audit;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -23,6 +25,8 @@ import java.util.regex.Pattern;
  */
 public final class ClientAddressResolver {
 
+    static final String ATTRIBUTE = ClientAddressResolver.class.getName() + ".clientAddress";
+
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
 
@@ -41,6 +45,16 @@ public final class ClientAddressResolver {
             }
         }
         return new ClientAddressResolver(List.copyOf(blocks));
+    }
+
+    /**
+     * The client address of this API request as the audit interceptor resolved it (the same address its audit line
+     * gets), for business records that note where an action came from (intake's item trail); else the peer — never
+     * the raw header.
+     */
+    public static String clientAddressOf(HttpServletRequest request) {
+        Object resolved = request.getAttribute(ATTRIBUTE);
+        return resolved != null ? resolved.toString() : request.getRemoteAddr();
     }
 
     /**

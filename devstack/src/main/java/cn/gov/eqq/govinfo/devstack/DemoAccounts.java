@@ -11,7 +11,7 @@ import java.util.List;
 /** The demo users of identity/govinfo-realm.json, read from the file so that the printed list never drifts. */
 final class DemoAccounts {
 
-    static final String PASSWORD = "demo1234";
+    static final String PASSWORD = "Demo_2026";
 
     record Account(String username, List<String> roles, String unitId) {
     }

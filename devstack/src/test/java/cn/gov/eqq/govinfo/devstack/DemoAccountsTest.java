@@ -16,6 +16,6 @@ class DemoAccountsTest {
         assertThat(accounts).contains(new DemoAccounts.Account("u001-reporter", List.of("reporter"), "U001"),
                 new DemoAccounts.Account("room-editor", List.of("info-room"), ""));
         assertThat(accounts).noneMatch(a -> a.username().startsWith("service-account-"));
-        assertThat(DemoAccounts.table(accounts)).contains("u001-reporter", "info-room", "demo1234");
+        assertThat(DemoAccounts.table(accounts)).contains("u001-reporter", "info-room", "Demo_2026");
     }
 }

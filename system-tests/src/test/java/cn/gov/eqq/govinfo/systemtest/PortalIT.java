@@ -309,7 +309,7 @@ class PortalIT {
         page.navigate(gateway + "/");
         page.locator("#login").click();
         page.locator("#username").fill(username);
-        page.locator("#password").fill("demo1234");
+        page.locator("#password").fill("Demo_2026");
         if (screenshotLogin) {
             screenshot(page, "00-keycloak-login");
         }

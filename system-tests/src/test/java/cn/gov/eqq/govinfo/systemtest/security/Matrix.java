@@ -20,7 +20,15 @@ import java.util.stream.Collectors;
  */
 final class Matrix {
 
-    static final List<String> ROLES = List.of("reporter", "unit-leader", "info-room", "viewer", "admin", "dashboard");
+    /** The roles that do the system's business: {@code *} in roles.csv. */
+    static final List<String> BUSINESS_ROLES = List.of("reporter", "unit-leader", "info-room", "viewer", "admin",
+            "dashboard");
+    /**
+     * Every realm role: the business roles plus the security administrator (grants roles in Keycloak, no API here)
+     * and the auditor (reads the audit logs only) — 三员分立, docs/identity.md.
+     */
+    static final List<String> ROLES = List.of("reporter", "unit-leader", "info-room", "viewer", "admin", "dashboard",
+            "security-admin", "auditor");
 
     /**
      * @param key     {@code METHOD /path/{template}}
@@ -61,7 +69,7 @@ final class Matrix {
                     throw new IllegalStateException("roles.csv line " + number + ": 5 columns expected: " + line);
                 }
                 Set<String> roles = cells[1].isBlank() || cells[1].equals("-") ? Set.of()
-                        : cells[1].equals("*") ? Set.copyOf(ROLES)
+                        : cells[1].equals("*") ? Set.copyOf(BUSINESS_ROLES)
                         : Arrays.stream(cells[1].split("\\|")).map(String::strip).collect(Collectors.toSet());
                 for (String role : roles) {
                     if (!ROLES.contains(role)) {

@@ -88,7 +88,7 @@ class KeycloakServerTest {
     @Test
     void reporterTokenCarriesAudienceUnitAndRole() throws Exception {
         Map<String, Object> claims = claims(token(Map.of("grant_type", "password", "client_id", "govinfo-gateway",
-                "client_secret", "govinfo-gateway-dev-secret", "username", "u001-reporter", "password", "demo1234")));
+                "client_secret", "govinfo-gateway-dev-secret", "username", "u001-reporter", "password", "Demo_2026")));
         assertThat(claims.get("iss")).isEqualTo(keycloak.issuerUri("govinfo"));
         assertThat(audiences(claims)).contains("govinfo-api");
         assertThat(claims.get("unit_id")).isEqualTo("U001");
@@ -106,7 +106,7 @@ class KeycloakServerTest {
     @Test
     void roomEditorHasNoUnit() throws Exception {
         Map<String, Object> claims = claims(token(Map.of("grant_type", "password", "client_id", "govinfo-gateway",
-                "client_secret", "govinfo-gateway-dev-secret", "username", "room-editor", "password", "demo1234")));
+                "client_secret", "govinfo-gateway-dev-secret", "username", "room-editor", "password", "Demo_2026")));
         assertThat(realmRoles(claims)).contains("info-room");
         assertThat(claims).doesNotContainKey("unit_id");
     }
@@ -122,7 +122,7 @@ class KeycloakServerTest {
     @Test
     void portalClientCannotUsePasswordGrant() throws Exception {
         HttpResponse<String> response = post(tokenEndpoint(), Map.of("grant_type", "password",
-                "client_id", "govinfo-portal", "username", "u001-reporter", "password", "demo1234"));
+                "client_id", "govinfo-portal", "username", "u001-reporter", "password", "Demo_2026"));
         assertThat(response.statusCode()).isIn(400, 401);
     }
 
@@ -200,7 +200,7 @@ class KeycloakServerTest {
         String newLog = Files.readString(dataDir.resolve("keycloak.log")).substring((int) logLength);
         assertThat(newLog).doesNotContain("Realm 'govinfo' imported");
         Map<String, Object> claims = claims(token(Map.of("grant_type", "password", "client_id", "govinfo-gateway",
-                "client_secret", "govinfo-gateway-dev-secret", "username", "u007-leader", "password", "demo1234")));
+                "client_secret", "govinfo-gateway-dev-secret", "username", "u007-leader", "password", "Demo_2026")));
         assertThat(claims.get("unit_id")).isEqualTo("U007");
         assertThat(claims.get("iss")).isEqualTo(keycloak.issuerUri("govinfo"));
     }

@@ -55,7 +55,8 @@ public class AuditAutoConfiguration {
 
     @Bean
     AuditInterceptor auditInterceptor(AuditLog auditLog, @Value("${spring.application.name:unknown}") String service,
-                                      ObjectProvider<Tracer> tracer, ObjectProvider<MeterRegistry> meters) {
+                                      ObjectProvider<Tracer> tracer, ObjectProvider<MeterRegistry> meters,
+                                      AuditProperties properties) {
         Supplier<String> traceId = () -> {
             Tracer t = tracer.getIfAvailable();
             Span span = t == null ? null : t.currentSpan();
@@ -64,7 +65,8 @@ public class AuditAutoConfiguration {
         MeterRegistry registry = meters.getIfAvailable();
         Counter failures = registry == null ? null : Counter.builder("govinfo.audit.write.failures")
                 .description("audit records that could not be written").register(registry);
-        return new AuditInterceptor(auditLog, service, Clock.systemUTC(), traceId, failures);
+        return new AuditInterceptor(auditLog, service, Clock.systemUTC(), traceId, failures,
+                ClientAddressResolver.trusting(properties.trustedProxies()));
     }
 
     @Bean

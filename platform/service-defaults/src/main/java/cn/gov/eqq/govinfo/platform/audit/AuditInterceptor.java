@@ -22,7 +22,8 @@ import java.util.function.Supplier;
 
 /**
  * Appends one audit record for every state-changing request (POST, PUT, PATCH, DELETE) that reached a controller,
- * whatever its outcome: a refused attempt (403, 409, 422…) is as much on record as a change. Reads are not logged.
+ * whatever its outcome: a refused attempt (403, 409, 422…) is as much on record as a change. Reads are not logged,
+ * except a read that showed personal information in full ({@link PersonalDataReads}).
  * <p>
  * Runs after the response is complete, so the status is final. A failed write cannot undo the change already made: it
  * is logged at ERROR and counted ({@code govinfo.audit.write.failures}) for an alert (docs/audit.md).
@@ -38,9 +39,11 @@ public class AuditInterceptor implements HandlerInterceptor {
     private final Clock clock;
     private final Supplier<String> traceId;
     private final Counter failures;
+    private final ClientAddressResolver clientAddress;
 
     public AuditInterceptor(AuditLog auditLog, String service, Clock clock, Supplier<String> traceId,
-                            Counter failures) {
+                            Counter failures, ClientAddressResolver clientAddress) {
+        this.clientAddress = clientAddress;
         this.auditLog = auditLog;
         this.service = service;
         this.clock = clock;
@@ -48,10 +51,19 @@ public class AuditInterceptor implements HandlerInterceptor {
         this.failures = failures;
     }
 
+    /** Resolves the client address once, for the audit line and for business records ({@link ClientAddressResolver}). */
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        request.setAttribute(ClientAddressResolver.ATTRIBUTE,
+                clientAddress.resolve(request.getHeader("X-Forwarded-For"), request.getRemoteAddr()));
+        return true;
+    }
+
     @Override
     public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
                                 Exception ex) {
-        if (!STATE_CHANGING.contains(request.getMethod()) || !(handler instanceof HandlerMethod)) {
+        boolean personalDataRead = PersonalDataReads.of(request) != null;
+        if (!(STATE_CHANGING.contains(request.getMethod()) || personalDataRead) || !(handler instanceof HandlerMethod)) {
             return;
         }
         try {
@@ -70,6 +82,11 @@ public class AuditInterceptor implements HandlerInterceptor {
         int status = ex != null && response.getStatus() < 400 ? 500 : response.getStatus();
         @SuppressWarnings("unchecked")
         Map<String, String> ids = (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String personalData = PersonalDataReads.of(request);
+        if (personalData != null) {
+            ids = new java.util.LinkedHashMap<>(ids == null ? Map.of() : ids);
+            ids.put(PersonalDataReads.RESOURCE_KEY, personalData);
+        }
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         AuditRecord.Action action = new AuditRecord.Action(request.getMethod(), request.getRequestURI(),
                 pattern == null ? null : pattern.toString(), ids, clip(response.getHeader(HttpHeaders.LOCATION)),
@@ -87,9 +104,10 @@ public class AuditInterceptor implements HandlerInterceptor {
     }
 
     private AuditRecord.Origin origin(HttpServletRequest request) {
-        String forwardedFor = clip(request.getHeader("X-Forwarded-For"));
-        String client = forwardedFor != null && !forwardedFor.isBlank()
-                ? forwardedFor.split(",")[0].strip() : request.getRemoteAddr();
+        String header = request.getHeader("X-Forwarded-For");
+        String forwardedFor = clip(header);
+        // the whole header, not the clipped one: the trustworthy entries are at its right-hand end
+        String client = clip(clientAddress.resolve(header, request.getRemoteAddr()));
         String trace = traceId == null ? null : traceId.get();
         if (trace == null) {
             trace = traceIdOf(request.getHeader("traceparent"));

@@ -13,8 +13,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
 /**
- * {@code GET /api/<service>/audit?from&to&actor&page&size}: the service's audit log for the information room and
- * administrators, newest first. {@code from}/{@code to} are dates (Beijing time, {@code to} inclusive) or ISO-8601
+ * {@code GET /api/<service>/audit?from&to&actor&page&size}: the service's audit log, newest first, and
+ * {@code GET /api/<service>/audit/verification}: the check of its hash chain. For the auditor (安全审计员) only: the
+ * people whose actions the log records — the information room, the system and security administrators — do not
+ * read or judge their own record (三员分立, docs/audit.md, ADR 0009). {@code from}/{@code to} are dates (Beijing time, {@code to} inclusive) or ISO-8601
  * instants ({@code to} exclusive).
  */
 @RestController
@@ -30,8 +32,14 @@ class AuditLogController {
         this.maxPageSize = properties.maxPageSize();
     }
 
+    @GetMapping("${govinfo.audit.path}/verification")
+    @PreAuthorize("hasRole('auditor')")
+    AuditLog.Verification verify() {
+        return auditLog.verify();
+    }
+
     @GetMapping("${govinfo.audit.path}")
-    @PreAuthorize("hasAnyRole('info-room', 'admin')")
+    @PreAuthorize("hasRole('auditor')")
     AuditLog.Page search(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                          @RequestParam(required = false) String actor,
                          @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.platform.security;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -18,7 +19,9 @@ import java.util.List;
 /**
  * Every service is a stateless OAuth2 resource server for the Keycloak realm: it validates each token itself
  * (signature via the realm's JWKS, issuer, audience — configured in govinfo-defaults.yml), whatever the gateway did.
- * Fine-grained rules are {@code @PreAuthorize} on the controllers.
+ * Fine-grained rules are {@code @PreAuthorize} on the controllers. The business API ({@code /api/**}) needs one of the
+ * business roles: the auditor and the security administrator (三员分立, docs/identity.md) do no business; the auditor
+ * reaches only the audit log ({@code govinfo.audit.path}), whose controller decides who reads it.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -32,12 +35,15 @@ public class ResourceServerAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain govinfoSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain govinfoSecurityFilterChain(HttpSecurity http,
+                                                   @Value("${govinfo.audit.path:}") String auditPath) throws Exception {
         http.csrf(csrf -> csrf.disable()) // no cookies, no sessions: bearer tokens only
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers(auditPaths(auditPath)).authenticated()
+                        .requestMatchers("/api/**").hasAnyRole(Roles.BUSINESS.toArray(String[]::new))
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(oauth2 -> oauth2
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakJwt.authenticationConverter()))
@@ -55,6 +61,12 @@ public class ResourceServerAutoConfiguration {
                         .authenticationEntryPoint(ProblemSecurityHandlers.entryPoint())
                         .accessDeniedHandler(ProblemSecurityHandlers.accessDeniedHandler()));
         return http.build();
+    }
+
+    /** The audit log and what is under it; a service without one has nothing here (a path no request takes). */
+    private static String[] auditPaths(String auditPath) {
+        return auditPath == null || auditPath.isBlank() ? new String[] {"/.no-audit-log"}
+                : new String[] {auditPath, auditPath + "/**"};
     }
 
     @Bean

@@ -46,7 +46,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = {
         "spring.application.name=audit-test",
         "spring.config.import=classpath:govinfo-defaults.yml",
-        "govinfo.audit.path=/api/things/audit"})
+        "govinfo.audit.path=/api/things/audit",
+        // the ingress and gateway pods of this test's "cluster", plus the loopback
+        "govinfo.audit.trusted-proxies=10.0.0.0/8,127.0.0.0/8,::1/128"})
 @AutoConfigureMockMvc
 class AuditLogIntegrationTest {
 
@@ -93,6 +95,7 @@ class AuditLogIntegrationTest {
     void emptyLog() {
         // the test's own database; the application code has no delete path
         mongo.getCollection(MongoAuditLog.COLLECTION).drop();
+        mongo.getCollection(AuditChainHead.COLLECTION).drop();
     }
 
     @Test
@@ -153,6 +156,7 @@ class AuditLogIntegrationTest {
         assertThat(denied.action().outcome()).isEqualTo(AuditRecord.Outcome.REFUSED);
 
         mongo.getCollection(MongoAuditLog.COLLECTION).drop();
+        mongo.getCollection(AuditChainHead.COLLECTION).drop();
         mvc.perform(delete("/api/things/T-2").with(KeycloakJwtUsers.room())).andExpect(status().isConflict());
         assertThat(only().action().status()).isEqualTo(409);
     }
@@ -164,7 +168,7 @@ class AuditLogIntegrationTest {
     }
 
     @Test
-    void theRoomReadsTheLogNewestFirstPageByPageAndByActor() throws Exception {
+    void theAuditorReadsTheLogNewestFirstPageByPageAndByActor() throws Exception {
         for (int i = 0; i < 3; i++) {
             mvc.perform(post("/api/things/A-{n}/approval", i).with(KeycloakJwtUsers.user("room-a", null, "info-room")))
                     .andExpect(status().isCreated());
@@ -173,7 +177,7 @@ class AuditLogIntegrationTest {
                 .andExpect(status().isCreated());
 
         mvc.perform(get("/api/things/audit").param("actor", "room-a").param("size", "2")
-                        .with(KeycloakJwtUsers.user("admin", null, "admin")))
+                        .with(KeycloakJwtUsers.auditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(3))
                 .andExpect(jsonPath("$.entries.length()").value(2))
@@ -181,11 +185,11 @@ class AuditLogIntegrationTest {
                 .andExpect(jsonPath("$.entries[0].actor.username").value("room-a"))
                 .andExpect(jsonPath("$.entries[0].at").isString());
         mvc.perform(get("/api/things/audit").param("actor", "room-a").param("size", "2").param("page", "1")
-                        .with(KeycloakJwtUsers.room()))
+                        .with(KeycloakJwtUsers.auditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.entries.length()").value(1))
                 .andExpect(jsonPath("$.entries[0].action.resourceIds.thingId").value("A-0"));
-        mvc.perform(get("/api/things/audit").with(KeycloakJwtUsers.room()))
+        mvc.perform(get("/api/things/audit").with(KeycloakJwtUsers.auditor()))
                 .andExpect(jsonPath("$.total").value(4));
     }
 
@@ -195,39 +199,92 @@ class AuditLogIntegrationTest {
         mvc.perform(post("/api/things/X/approval").with(KeycloakJwtUsers.room())).andExpect(status().isCreated());
 
         mvc.perform(get("/api/things/audit").param("from", t0.minus(Duration.ofMinutes(1)).toString())
-                        .param("to", t0.plus(Duration.ofMinutes(5)).toString()).with(KeycloakJwtUsers.room()))
+                        .param("to", t0.plus(Duration.ofMinutes(5)).toString()).with(KeycloakJwtUsers.auditor()))
                 .andExpect(jsonPath("$.total").value(1));
         mvc.perform(get("/api/things/audit").param("from", t0.plus(Duration.ofMinutes(5)).toString())
-                        .with(KeycloakJwtUsers.room()))
+                        .with(KeycloakJwtUsers.auditor()))
                 .andExpect(jsonPath("$.total").value(0));
-        mvc.perform(get("/api/things/audit").param("to", "2020-01-01").with(KeycloakJwtUsers.room()))
+        mvc.perform(get("/api/things/audit").param("to", "2020-01-01").with(KeycloakJwtUsers.auditor()))
                 .andExpect(jsonPath("$.total").value(0));
     }
 
     @Test
-    void onlyTheRoomAndAdministratorsReadTheLog() throws Exception {
-        mvc.perform(get("/api/things/audit").with(KeycloakJwtUsers.reporter("U006")))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.title").value("无权操作"));
+    void onlyTheAuditorReadsTheLogAndVerifiesTheChain() throws Exception {
+        // 三员分立: the room, the system administrator and the security administrator are recorded, not reviewers
+        for (var caller : List.of(KeycloakJwtUsers.reporter("U006"), KeycloakJwtUsers.room(), KeycloakJwtUsers.admin(),
+                KeycloakJwtUsers.user("sec", null, "security-admin"), KeycloakJwtUsers.viewer())) {
+            mvc.perform(get("/api/things/audit").with(caller))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.title").value("无权操作"));
+            mvc.perform(get("/api/things/audit/verification").with(caller)).andExpect(status().isForbidden());
+        }
         mvc.perform(get("/api/things/audit")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/things/audit").with(KeycloakJwtUsers.auditor())).andExpect(status().isOk());
+    }
+
+    @Test
+    void theAuditorAndTheSecurityAdministratorDoNoBusiness() throws Exception {
+        for (var caller : List.of(KeycloakJwtUsers.auditor(), KeycloakJwtUsers.user("sec", null, "security-admin"))) {
+            mvc.perform(get("/api/things/T-3").with(caller)).andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.title").value("无权操作"));
+            mvc.perform(post("/api/things/T-3/approval").with(caller)).andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/api/things/T-3").with(KeycloakJwtUsers.viewer())).andExpect(status().isOk());
+    }
+
+    @Test
+    void everyLineTakesTheNextPlaceInTheChainAndTheAuditorSeesItIntact() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(post("/api/things/C-{n}/approval", i).with(KeycloakJwtUsers.room()))
+                    .andExpect(status().isCreated());
+        }
+        List<Document> lines = mongo.findAll(Document.class, MongoAuditLog.COLLECTION);
+        assertThat(lines).extracting(d -> ((Number) d.get("chain", Document.class).get("seq")).longValue())
+                .containsExactlyInAnyOrder(1L, 2L, 3L);
+        mvc.perform(get("/api/things/audit/verification").with(KeycloakJwtUsers.auditor()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.intact").value(true))
+                .andExpect(jsonPath("$.linesChecked").value(3))
+                .andExpect(jsonPath("$.headSeq").value(3));
+    }
+
+    @Test
+    void aForgedForwardedEntryIsNotTakenForTheClient() throws Exception {
+        // the client wrote 198.51.100.66 itself; the ingress (10.0.0.4) appended what it saw, 203.0.113.9
+        mvc.perform(post("/api/things/S-1/approval").with(KeycloakJwtUsers.room()).with(r -> {
+            r.setRemoteAddr("10.0.0.5");
+            return r;
+        }).header("X-Forwarded-For", "198.51.100.66, 203.0.113.9, 10.0.0.4")).andExpect(status().isCreated());
+        AuditRecord line = only();
+        assertThat(line.origin().clientAddress()).isEqualTo("203.0.113.9");
+        assertThat(line.origin().forwardedFor()).isEqualTo("198.51.100.66, 203.0.113.9, 10.0.0.4");
+    }
+
+    @Test
+    void aCallerThatIsNotOurProxyIsTheClientWhateverItsHeaderSays() throws Exception {
+        mvc.perform(post("/api/things/S-2/approval").with(KeycloakJwtUsers.room()).with(r -> {
+            r.setRemoteAddr("192.0.2.50");
+            return r;
+        }).header("X-Forwarded-For", "10.0.0.1")).andExpect(status().isCreated());
+        assertThat(only().origin().clientAddress()).isEqualTo("192.0.2.50");
     }
 
     @Test
     void badQueriesAre400ProblemsInChinese() throws Exception {
-        mvc.perform(get("/api/things/audit").param("from", "昨天").with(KeycloakJwtUsers.room()))
+        mvc.perform(get("/api/things/audit").param("from", "昨天").with(KeycloakJwtUsers.auditor()))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith("application/problem+json"))
                 .andExpect(jsonPath("$.code").value("audit.time-invalid"))
                 .andExpect(jsonPath("$.errors[0].field").value("from"));
         mvc.perform(get("/api/things/audit").param("from", "2026-08-01").param("to", "2026-07-01")
-                        .with(KeycloakJwtUsers.room()))
+                        .with(KeycloakJwtUsers.auditor()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.detail", containsString("开始时间")));
-        mvc.perform(get("/api/things/audit").param("page", "-1").with(KeycloakJwtUsers.room()))
+        mvc.perform(get("/api/things/audit").param("page", "-1").with(KeycloakJwtUsers.auditor()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("audit.page-invalid"));
-        mvc.perform(get("/api/things/audit").param("size", "100000").with(KeycloakJwtUsers.room()))
+        mvc.perform(get("/api/things/audit").param("size", "100000").with(KeycloakJwtUsers.auditor()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("audit.size-invalid"));
-        mvc.perform(get("/api/things/audit").param("page", "abc").with(KeycloakJwtUsers.room()))
+        mvc.perform(get("/api/things/audit").param("page", "abc").with(KeycloakJwtUsers.auditor()))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("type-mismatch"));
     }
 

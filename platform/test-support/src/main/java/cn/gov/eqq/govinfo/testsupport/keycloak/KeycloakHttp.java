@@ -43,6 +43,12 @@ final class KeycloakHttp {
                 .POST(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(json))).build());
     }
 
+    static HttpResponse<String> putJson(String url, Map<String, Object> json, String bearer) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
+                .PUT(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(json))).build());
+    }
+
     static HttpResponse<String> get(String url, String bearer) {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + bearer).GET().build());

@@ -109,6 +109,11 @@ public final class KeycloakTestServer {
         return new KeycloakTestServer(server.baseUrl(), server.startupTime(), key);
     }
 
+    /** An access token of the master realm's administrator, for Keycloak's admin REST API. */
+    String adminToken() {
+        return TestSigningKey.adminToken(baseUrl, adminUser(), adminPassword());
+    }
+
     /** {@code http://127.0.0.1:<port>/realms/govinfo} — the {@code iss} of its tokens. */
     public String issuerUri() {
         return baseUrl + "/realms/" + KeycloakServer.REALM;
@@ -147,11 +152,12 @@ public final class KeycloakTestServer {
         }
     }
 
-    private static String adminUser() {
+    /** The bootstrap administrator of the master realm (for tests that use Keycloak's admin API). */
+    static String adminUser() {
         return Optional.ofNullable(System.getenv("KC_BOOTSTRAP_ADMIN_USERNAME")).orElse("admin");
     }
 
-    private static String adminPassword() {
+    static String adminPassword() {
         return Optional.ofNullable(System.getenv("KC_BOOTSTRAP_ADMIN_PASSWORD")).orElse("admin");
     }
 

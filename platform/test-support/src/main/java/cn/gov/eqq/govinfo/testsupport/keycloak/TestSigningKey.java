@@ -57,7 +57,7 @@ record TestSigningKey(RSAKey key, String componentId) {
                 adminToken(baseUrl, adminUser, adminPassword));
     }
 
-    private static String adminToken(String baseUrl, String user, String password) {
+    static String adminToken(String baseUrl, String user, String password) {
         HttpResponse<String> response = KeycloakHttp.requireOk(KeycloakHttp.postForm(
                 baseUrl + "/realms/master/protocol/openid-connect/token",
                 Map.of("grant_type", "password", "client_id", "admin-cli", "username", user, "password", password),

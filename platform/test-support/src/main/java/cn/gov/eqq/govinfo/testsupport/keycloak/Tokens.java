@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Tokens {
 
     /** Password of every demo user in identity/govinfo-realm.json. */
-    public static final String DEMO_PASSWORD = "demo1234";
+    public static final String DEMO_PASSWORD = "Demo_2026";
     public static final String GATEWAY_CLIENT_ID = "govinfo-gateway";
     /** Dev secret of the realm file; production sets {@code GOVINFO_GATEWAY_CLIENT_SECRET} before the import. */
     public static final String GATEWAY_CLIENT_SECRET = "govinfo-gateway-dev-secret";

@@ -23,6 +23,15 @@ public final class KeycloakJwtUsers {
         return user("room-editor", null, "info-room");
     }
 
+    /** 安全审计员: the only role that reads the audit logs. */
+    public static JwtRequestPostProcessor auditor() {
+        return user("auditor", null, "auditor");
+    }
+
+    public static JwtRequestPostProcessor admin() {
+        return user("admin", null, "admin");
+    }
+
     public static JwtRequestPostProcessor reporter(String unitId) {
         return user("reporter-" + unitId, unitId, "reporter");
     }

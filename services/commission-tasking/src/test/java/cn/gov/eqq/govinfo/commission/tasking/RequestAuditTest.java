@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import java.time.Instant;
 import java.util.UUID;
 
+import static cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers.auditor;
 import static cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers.room;
 import static cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers.user;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,7 @@ class RequestAuditTest extends CommissionAppTestBase {
                 .andExpect(status().isCreated()).andReturn().getResponse().getHeader("Location");
         Instant after = Instant.now();
 
-        String log = mvc.perform(get("/api/commission/audit").param("actor", editor).with(room()))
+        String log = mvc.perform(get("/api/commission/audit").param("actor", editor).with(auditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.entries[0].service").value("commission-tasking"))

@@ -29,7 +29,7 @@ class RequestAuditIT extends ReportingStack {
                 .andExpect(status().isCreated());
         Instant after = Instant.now();
 
-        var log = getJson("/api/reporting/audit", as("info-room"), "actor", editor);
+        var log = getJson("/api/reporting/audit", as("auditor"), "actor", editor);
         assertThat(log.get("total").asLong()).isEqualTo(1);
         var line = log.get("entries").get(0);
         assertThat(line.get("service").asString()).isEqualTo("reporting");
@@ -43,5 +43,7 @@ class RequestAuditIT extends ReportingStack {
 
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/reporting/audit")
                 .with(as("dashboard"))).andExpect(status().isForbidden());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/reporting/audit")
+                .with(as("info-room"))).andExpect(status().isForbidden());
     }
 }

@@ -53,7 +53,7 @@ class RequestAuditIntegrationTest {
                 .andExpect(status().isAccepted());
         Instant after = Instant.now();
 
-        String log = mvc.perform(get("/api/scoring/audit").param("actor", admin).with(KeycloakJwtUsers.room()))
+        String log = mvc.perform(get("/api/scoring/audit").param("actor", admin).with(KeycloakJwtUsers.auditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.entries[0].service").value("scoring"))
@@ -75,11 +75,12 @@ class RequestAuditIntegrationTest {
                         .contentType(MediaType.APPLICATION_JSON).content("{}"))
                 .andExpect(status().isForbidden());
 
-        mvc.perform(get("/api/scoring/audit").param("actor", editor).with(KeycloakJwtUsers.user("admin", null, "admin")))
+        mvc.perform(get("/api/scoring/audit").param("actor", editor).with(KeycloakJwtUsers.auditor()))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.entries[0].action.path").value("/api/scoring/policies"))
                 .andExpect(jsonPath("$.entries[0].action.status").value(403))
                 .andExpect(jsonPath("$.entries[0].action.outcome").value("REFUSED"));
         mvc.perform(get("/api/scoring/audit").with(KeycloakJwtUsers.viewer())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/scoring/audit").with(KeycloakJwtUsers.admin())).andExpect(status().isForbidden());
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.intake.audit;
 
 import cn.gov.eqq.govinfo.intake.support.IntakeIntegrationTest;
+import cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -34,7 +35,7 @@ class RequestAuditIntegrationTest extends IntakeIntegrationTest {
                 .andExpect(status().isOk());
         Instant after = Instant.now();
 
-        String log = mvc.perform(get("/api/intake/audit").param("actor", reporter).with(room()))
+        String log = mvc.perform(get("/api/intake/audit").param("actor", reporter).with(KeycloakJwtUsers.auditor()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(2))
                 // newest first: the submission, then the draft
@@ -65,7 +66,7 @@ class RequestAuditIntegrationTest extends IntakeIntegrationTest {
         mvc.perform(post("/api/intake/items/{id}/submit", itemId).with(user(reporter, "U001", "reporter")))
                 .andExpect(status().is4xxClientError());
 
-        mvc.perform(get("/api/intake/audit").param("actor", reporter).with(admin()))
+        mvc.perform(get("/api/intake/audit").param("actor", reporter).with(KeycloakJwtUsers.auditor()))
                 .andExpect(jsonPath("$.total").value(1))
                 .andExpect(jsonPath("$.entries[0].actor.unitId").value("U001"))
                 .andExpect(jsonPath("$.entries[0].action.resourceIds.itemId").value(itemId))
@@ -77,5 +78,7 @@ class RequestAuditIntegrationTest extends IntakeIntegrationTest {
         mvc.perform(get("/api/intake/audit").param("period", "2026-07").with(room()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$").isArray());
         mvc.perform(get("/api/intake/audit").with(reporter("U006"))).andExpect(status().isForbidden());
+        mvc.perform(get("/api/intake/audit").with(room())).andExpect(status().isForbidden());
+        mvc.perform(get("/api/intake/audit").with(admin())).andExpect(status().isForbidden());
     }
 }

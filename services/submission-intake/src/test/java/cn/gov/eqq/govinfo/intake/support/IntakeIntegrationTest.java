@@ -30,7 +30,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @SpringBootTest(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "govinfo.kafka.topic-partitions=1",
-        "server.address=127.0.0.1"})
+        "server.address=127.0.0.1",
+        // the ingress pods (10.42.0.0/16) are our proxies, so the address they saw is the client (docs/audit.md)
+        "govinfo.audit.trusted-proxies=127.0.0.0/8,10.42.0.0/16"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1)
 public abstract class IntakeIntegrationTest {

@@ -161,4 +161,17 @@ class ItemPermissionsWebTest extends IntakeIntegrationTest {
                 .andExpect(jsonPath("$[1].origin").value("10.1.2.3"))
                 .andExpect(jsonPath("$[1].at").isNotEmpty());
     }
+
+    @Test
+    void theTrailTakesTheAddressOurIngressSawNotOneTheClientWrote() throws Exception {
+        String id = submitted("U006", goodNews("审计记录：伪造的来源"));
+        // the client wrote 198.51.100.7 itself; the ingress 10.42.0.7 (trusted) appended 203.0.113.5
+        mvc.perform(post("/api/intake/items/{id}/return", id).with(room())
+                        .header("X-Forwarded-For", "198.51.100.7, 203.0.113.5, 10.42.0.7")
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"opinion\":\"请补充数据\"}"))
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/intake/items/{id}/audit", id).with(room()))
+                .andExpect(jsonPath("$[1].action").value("RETURNED"))
+                .andExpect(jsonPath("$[1].origin").value("203.0.113.5"));
+    }
 }

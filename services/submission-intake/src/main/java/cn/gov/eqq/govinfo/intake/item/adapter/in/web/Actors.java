@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
 
+import cn.gov.eqq.govinfo.platform.audit.ClientAddressResolver;
 import cn.gov.eqq.govinfo.intake.item.domain.Actor;
 import cn.gov.eqq.govinfo.intake.item.domain.Role;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
@@ -21,10 +22,7 @@ final class Actors {
     }
 
     static String origin(HttpServletRequest request) {
-        String forwarded = request.getHeader("X-Forwarded-For");
-        if (forwarded != null && !forwarded.isBlank()) {
-            return forwarded.split(",")[0].strip();
-        }
-        return request.getRemoteAddr();
+        // the right-most address that is not one of our proxies, as in the request audit log (docs/audit.md)
+        return ClientAddressResolver.clientAddressOf(request);
     }
 }

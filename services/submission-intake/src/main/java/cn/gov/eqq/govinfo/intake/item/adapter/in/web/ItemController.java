@@ -78,8 +78,9 @@ class ItemController {
     @GetMapping("/sign-off-queue")
     @PreAuthorize("hasRole('unit-leader')")
     PageView signOffQueue(CurrentUser user, @RequestParam(defaultValue = "0") int page,
-                          @RequestParam(defaultValue = "20") int size) {
-        return PageView.of(items.signOffQueue(Actors.of(user), checkPage(page), checkSize(size)));
+                          @RequestParam(defaultValue = "20") int size, HttpServletRequest request) {
+        return ContactPhones.shown(user, PageView.of(items.signOffQueue(Actors.of(user), checkPage(page),
+                checkSize(size))), request);
     }
 
     @PostMapping("/{itemId}/sign-off")
@@ -122,19 +123,21 @@ class ItemController {
     }
 
     @GetMapping("/{itemId}")
-    ItemView get(CurrentUser user, @PathVariable String itemId) {
-        return ItemView.of(items.getWithSimilar(Actors.of(user), itemId));
+    ItemView get(CurrentUser user, @PathVariable String itemId, HttpServletRequest request) {
+        return ContactPhones.shown(user, ItemView.of(items.getWithSimilar(Actors.of(user), itemId)), request);
     }
 
     @GetMapping("/{itemId}/revisions")
-    List<RevisionView> revisions(CurrentUser user, @PathVariable String itemId) {
-        return items.revisions(Actors.of(user), itemId).stream().map(RevisionView::of).toList();
+    List<RevisionView> revisions(CurrentUser user, @PathVariable String itemId, HttpServletRequest request) {
+        return ContactPhones.shown(user, items.revisions(Actors.of(user), itemId).stream().map(RevisionView::of)
+                .toList(), request);
     }
 
     @GetMapping("/{itemId}/revisions/compare")
     List<RevisionComparison.FieldChange> compare(CurrentUser user, @PathVariable String itemId,
-                                                 @RequestParam int from, @RequestParam int to) {
-        return items.compare(Actors.of(user), itemId, from, to);
+                                                 @RequestParam int from, @RequestParam int to,
+                                                 HttpServletRequest request) {
+        return ContactPhones.shownChanges(user, items.compare(Actors.of(user), itemId, from, to), request);
     }
 
     @GetMapping("/{itemId}/audit")
@@ -158,7 +161,8 @@ class ItemController {
                     @RequestParam(defaultValue = "submittedAt") String sort,
                     @RequestParam(defaultValue = "desc") String order,
                     @RequestParam(defaultValue = "0") int page,
-                    @RequestParam(defaultValue = "20") int size) {
+                    @RequestParam(defaultValue = "20") int size,
+                    HttpServletRequest request) {
         Set<String> unitIds = null;
         if (unitId != null && !unitId.isBlank()) {
             unitIds = new HashSet<>(Set.of(unitId.strip()));
@@ -196,7 +200,7 @@ class ItemController {
         ItemStore.Search query = new ItemStore.Search(unitIds, statuses, category, topic,
                 range == null ? null : range.from(), range == null ? null : range.to(), q, sortField, ascending,
                 checkPage(page), checkSize(size));
-        return PageView.of(items.search(Actors.of(user), query));
+        return ContactPhones.shown(user, PageView.of(items.search(Actors.of(user), query)), request);
     }
 
     private static int checkPage(int page) {

@@ -3,6 +3,7 @@ package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
 import cn.gov.eqq.govinfo.intake.item.application.AuditEntry;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
 import cn.gov.eqq.govinfo.intake.item.domain.Category;
+import cn.gov.eqq.govinfo.intake.item.domain.ContactPhoneMask;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
@@ -48,6 +49,12 @@ final class ItemDtos {
                     c.contactPhone(), c.polarity(), c.majorEvent(), c.majorEmergency(), c.countermeasures(),
                     c.commissionId(), c.attachmentIds());
         }
+
+        ContentView masked() {
+            return new ContentView(title, body, category, categoryLabel, topics, eventDate, reporterName,
+                    ContactPhoneMask.mask(contactPhone), polarity, majorEvent, majorEmergency, countermeasures,
+                    commissionId, attachmentIds);
+        }
     }
 
     record ItemView(String id, String unitId, String status, String statusLabel, ContentView content,
@@ -69,6 +76,12 @@ final class ItemDtos {
                     i.forwarded(), i.forwardedAt(), i.forwardedBy(), i.voidReason(), i.voidedAt(),
                     i.signOffOpinion(), i.createdBy(), i.createdAt(), i.updatedAt(), !similar.isEmpty(), similar);
         }
+
+        ItemView masked() {
+            return new ItemView(id, unitId, status, statusLabel, content.masked(), revisionCount, submittedAt,
+                    receivedRevision, forwardedToCity, forwardedAt, forwardedBy, voidReason, voidedAt, signOffOpinion,
+                    createdBy, createdAt, updatedAt, nearDuplicate, similarItems);
+        }
     }
 
     record SimilarItemView(String itemId, String unitId, String title, double similarity) {
@@ -85,11 +98,20 @@ final class ItemDtos {
                     r.signedOffBy(), r.signedOffAt(), r.outcome().name(), r.outcome().label(), r.decidedBy(),
                     r.decidedAt(), r.opinion());
         }
+
+        RevisionView masked() {
+            return new RevisionView(number, content.masked(), submittedAt, submittedBy, signedOffBy, signedOffAt,
+                    outcome, outcomeLabel, decidedBy, decidedAt, opinion);
+        }
     }
 
     record PageView(List<ItemView> items, long total, int page, int size) {
         static PageView of(ItemStore.Page p) {
             return new PageView(p.items().stream().map(s -> ItemView.of(s)).toList(), p.total(), p.page(), p.size());
+        }
+
+        PageView masked() {
+            return new PageView(items.stream().map(ItemView::masked).toList(), total, page, size);
         }
     }
 

@@ -48,6 +48,24 @@ public final class TextRule {
         return null;
     }
 
+    /**
+     * The rule for an imported text file (CSV), line by line: why the first refused line is refused ("第 3 行：…"),
+     * or {@code null}. Line breaks separate lines; a line of nothing but separators is allowed.
+     */
+    public static String lineViolation(String text) {
+        if (text == null) {
+            return null;
+        }
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String violation = violation(lines[i]);
+            if (violation != null) {
+                return "第 " + (i + 1) + " 行" + violation;
+            }
+        }
+        return null;
+    }
+
     /** {@code true} when {@link #violation(String)} finds nothing. */
     public static boolean accepts(String text) {
         return violation(text) == null;

@@ -38,17 +38,8 @@ class ProblemErrorController implements ErrorController {
      * message converter exists. Without {@code instance}: the refused URL may carry anything.
      */
     static String json(int status) {
-        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("type", Problems.TYPE_BASE + code(status));
-        body.put("title", Problems.titleFor(status));
-        body.put("status", status);
-        body.put("detail", detail(status));
-        body.put("code", code(status));
-        return JSON.writeValueAsString(body);
+        return ProblemResponses.json(status, code(status), detail(status), null);
     }
-
-    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
-            .build();
 
     private static String code(int status) {
         return switch (status) {

@@ -19,16 +19,23 @@ public final class ProblemResponses {
 
     public static void write(HttpServletResponse response, String path, HttpStatus status, String code,
                              String detail) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", Problems.TYPE_BASE + code);
-        body.put("title", Problems.titleFor(status.value()));
-        body.put("status", status.value());
-        body.put("detail", detail);
-        body.put("instance", path);
-        body.put("code", code);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(body));
+        response.getWriter().write(json(status.value(), code, detail, path));
+    }
+
+    /** The problem as JSON text, flat (same fields as the MVC handler's); {@code path} null leaves out instance. */
+    public static String json(int status, String code, String detail, String path) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", Problems.TYPE_BASE + code);
+        body.put("title", Problems.titleFor(status));
+        body.put("status", status);
+        body.put("detail", detail);
+        if (path != null) {
+            body.put("instance", path);
+        }
+        body.put("code", code);
+        return JSON.writeValueAsString(body);
     }
 }

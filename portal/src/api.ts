@@ -23,9 +23,19 @@ export function csrfToken(): string | null {
   return m ? decodeURIComponent(m.substring('XSRF-TOKEN='.length)) : null;
 }
 
+/** A new Idempotency-Key: one per creating action, the same on each of its retries. */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}
+
+/** Pauses before the retries of a POST whose answer was lost (dropped connection, 502/503, key still in progress). */
+export const RETRY_DELAYS_MS = [300, 1000];
+
 /**
- * One request with the session cookie; changing requests carry the CSRF header. A refusal becomes a Problem: the
- * service's problem JSON, or `fallbackTitle(status)` when there is none (e.g. a proxy's own refusal).
+ * One request with the session cookie; changing requests carry the CSRF header. A POST carries an Idempotency-Key
+ * and is retried with the same key when its answer was lost — the connection dropped, the gateway answered 502/503,
+ * or the first attempt is still running (409): the service returns the first result and creates nothing twice.
+ * A refusal becomes a Problem: the service's problem JSON, or `fallbackTitle(status)` when there is none.
  */
 export async function send<T>(path: string, init: { method: string; headers?: Record<string, string>; body?: BodyInit },
                               fallbackTitle: (status: number) => string): Promise<T> {
@@ -34,10 +44,21 @@ export async function send<T>(path: string, init: { method: string; headers?: Re
     const token = csrfToken();
     if (token) headers['X-XSRF-TOKEN'] = token;
   }
-  let response: Response;
-  try {
-    response = await fetch(path, { method: init.method, headers, credentials: 'same-origin', body: init.body });
-  } catch {
+  const retries = init.method === 'POST' ? RETRY_DELAYS_MS : [];
+  if (init.method === 'POST' && !headers['Idempotency-Key']) headers['Idempotency-Key'] = newIdempotencyKey();
+  let response: Response | null = null;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      response = await fetch(path, { method: init.method, headers, credentials: 'same-origin', body: init.body });
+    } catch {
+      response = null;
+    }
+    const lost = response === null || [409, 502, 503].includes(response.status)
+      && (response.status !== 409 || response.headers.get('Retry-After') !== null);
+    if (!lost || attempt >= retries.length) break;
+    await new Promise((resolve) => setTimeout(resolve, retries[attempt]));
+  }
+  if (response === null) {
     throw new Problem(0, '网络错误', '无法连接服务器，请检查网络后重试', undefined, []);
   }
   const text = await response.text();

@@ -79,3 +79,42 @@ describe('api problem handling', () => {
     expect(error.title).toBe('文件过大');
   });
 });
+
+describe('Idempotency-Key on creating calls', () => {
+  it('sends a key on POST and none on GET or PUT', async () => {
+    const fetch = answer(201, { id: 'I1' }, 'application/json');
+    vi.stubGlobal('fetch', fetch);
+    await post('/api/intake/items', { title: 'x' });
+    await get('/api/intake/items');
+    expect(fetch.mock.calls[0][1].headers['Idempotency-Key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fetch.mock.calls[1][1].headers['Idempotency-Key']).toBeUndefined();
+  });
+
+  it('retries a POST whose connection dropped with the same key and returns the first result', async () => {
+    const fetch = vi.fn()
+      .mockRejectedValueOnce(new TypeError('Failed to fetch'))
+      .mockImplementationOnce(async () => new Response('{"code":"upstream-failed"}', { status: 502 }))
+      .mockImplementationOnce(async () => new Response('{"id":"I1"}', { status: 201 }));
+    vi.stubGlobal('fetch', fetch);
+    const created = await post<{ id: string }>('/api/intake/items', { title: 'x' });
+    expect(created.id).toBe('I1');
+    expect(fetch).toHaveBeenCalledTimes(3);
+    const keys = fetch.mock.calls.map((c) => c[1].headers['Idempotency-Key']);
+    expect(new Set(keys).size).toBe(1);
+  });
+
+  it('does not retry a POST the service refused', async () => {
+    const fetch = answer(400, { title: '请求有误', status: 400 });
+    vi.stubGlobal('fetch', fetch);
+    await refused(post('/api/intake/items', { title: 'x' }));
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives each new creating action a new key', async () => {
+    const fetch = answer(201, { id: 'I1' }, 'application/json');
+    vi.stubGlobal('fetch', fetch);
+    await post('/api/intake/items', { title: 'x' });
+    await post('/api/intake/items', { title: 'x' });
+    expect(fetch.mock.calls[0][1].headers['Idempotency-Key']).not.toBe(fetch.mock.calls[1][1].headers['Idempotency-Key']);
+  });
+});

@@ -18,17 +18,40 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 class GatewayServiceDownTest {
 
     private static final Backend SLOW = new Backend("reporting", Duration.ofSeconds(4));
+    /** Stands for a service that crashes while it handles the call: reads the request, closes without an answer. */
+    private static final java.net.ServerSocket CRASHING;
+
+    static {
+        try {
+            CRASHING = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Thread acceptor = new Thread(() -> {
+            while (!CRASHING.isClosed()) {
+                try (java.net.Socket socket = CRASHING.accept()) {
+                    socket.getInputStream().read(new byte[8192]);
+                } catch (java.io.IOException e) {
+                    // closed: the test is over
+                }
+            }
+        });
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
 
     @DynamicPropertySource
     static void wiring(DynamicPropertyRegistry registry) {
         registry.add("govinfo.gateway.security.issuer-uri", () -> KeycloakTestServer.get().issuerUri());
         registry.add("SCORING_URI", () -> "http://127.0.0.1:" + KeycloakTestServer.freePort());
         registry.add("REPORTING_URI", SLOW::uri);
+        registry.add("ADOPTION_URI", () -> "http://127.0.0.1:" + CRASHING.getLocalPort());
     }
 
     @AfterAll
-    static void stopBackend() {
+    static void stopBackend() throws java.io.IOException {
         SLOW.close();
+        CRASHING.close();
     }
 
     @Value("${local.server.port}")
@@ -63,5 +86,18 @@ class GatewayServiceDownTest {
                 .jsonPath("$.title").isEqualTo("服务暂不可用")
                 .jsonPath("$.code").isEqualTo("upstream-unavailable")
                 .jsonPath("$.detail").isEqualTo("目标服务暂不可用，请稍后重试");
+    }
+
+    @Test
+    void serviceThatDropsTheConnectionGivesA502ProblemNotA500() {
+        client().post().uri("/api/adoption/records")
+                .header("Authorization", "Bearer " + KeycloakTestServer.get().tokens().password("room-editor"))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isEqualTo(502)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.title").isEqualTo("下游服务出错")
+                .jsonPath("$.code").isEqualTo("upstream-failed");
     }
 }

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.gateway.web;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Errors outside security (no route, service down or slow, anything unexpected) as Chinese problems instead of
@@ -37,6 +39,7 @@ class GatewayErrorHandler implements WebExceptionHandler {
                 case SERVICE_UNAVAILABLE -> Problems.write(exchange, code, "upstream-unavailable",
                         "目标服务暂不可用，请稍后重试");
                 case GATEWAY_TIMEOUT -> Problems.write(exchange, code, "upstream-timeout", "目标服务响应超时，请稍后重试");
+                case BAD_GATEWAY -> upstreamFailed(exchange);
                 default -> code.is4xxClientError()
                         ? Problems.write(exchange, code, "request-error", Problems.titleFor(code.value()))
                         : internal(exchange, ex);
@@ -49,7 +52,17 @@ class GatewayErrorHandler implements WebExceptionHandler {
         if (hasCause(ex, TimeoutException.class)) {
             return Problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "目标服务响应超时，请稍后重试");
         }
+        if (hasCause(ex, PrematureCloseException.class) || hasCause(ex, IOException.class)) {
+            // the service took the call and dropped the connection (crashed, killed, restarted): not our 500
+            log.warn("目标服务中断了请求 {}: {}", exchange.getRequest().getPath(), ex.toString());
+            return upstreamFailed(exchange);
+        }
         return internal(exchange, ex);
+    }
+
+    private static Mono<Void> upstreamFailed(ServerWebExchange exchange) {
+        return Problems.write(exchange, HttpStatus.BAD_GATEWAY, "upstream-failed",
+                "目标服务处理请求时中断，未返回结果；请稍后重试（新建类请求请带同一 Idempotency-Key 重试，不会重复创建）");
     }
 
     private static Mono<Void> internal(ServerWebExchange exchange, Throwable ex) {

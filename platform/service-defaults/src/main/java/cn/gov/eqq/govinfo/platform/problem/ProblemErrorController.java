@@ -33,6 +33,14 @@ class ProblemErrorController implements ErrorController {
                         detail(status), null));
     }
 
+    /**
+     * The same problem as JSON text, for Tomcat's error report ({@link ProblemErrorReportValve}), which runs where no
+     * message converter exists. Without {@code instance}: the refused URL may carry anything.
+     */
+    static String json(int status) {
+        return ProblemResponses.json(status, code(status), detail(status), null);
+    }
+
     private static String code(int status) {
         return switch (status) {
             case 400 -> "request-rejected";

@@ -4,7 +4,10 @@ import cn.gov.eqq.govinfo.platform.limits.PayloadTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import cn.gov.eqq.govinfo.platform.input.InputRuleViolation;
+import cn.gov.eqq.govinfo.platform.input.TextParameterRule;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -21,7 +24,11 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import tools.jackson.core.JacksonException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -62,6 +69,18 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<ProblemDetail> payloadTooLarge(PayloadTooLargeException ex) {
         return respond(tooLarge(ex));
+    }
+
+    /** A multipart body that cannot be parsed: no boundary, cut off, malformed part headers. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> brokenMultipart(MultipartException ex) {
+        PayloadTooLargeException tooLarge = tooLargeCause(ex);
+        if (tooLarge != null) {
+            return respond(tooLarge(tooLarge));
+        }
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "multipart-invalid", "请求有误",
+                "上传的内容不是完整有效的 multipart/form-data（缺少分隔边界、内容被截断或格式错误），请重新选择文件上传",
+                null));
     }
 
     @ExceptionHandler(Exception.class)
@@ -113,9 +132,23 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         if (tooLarge != null) {
             return cast(respond(tooLarge(tooLarge)));
         }
+        List<ApiProblem.FieldError> errors = null;
         if (ex instanceof HttpMessageNotReadableException) {
             code = "unreadable-body";
             detail = "请求内容不是有效的 JSON，或字段类型不正确";
+            JacksonException json = cause(ex, JacksonException.class);
+            String field = json == null ? null : InputRuleViolation.fieldOf(json);
+            if (field != null) {
+                code = "validation-failed";
+                detail = "提交的内容未通过校验，请按提示修改";
+                String message = json instanceof InputRuleViolation rule ? rule.getOriginalMessage() : "类型或格式不正确";
+                errors = List.of(new ApiProblem.FieldError(field, message));
+            }
+        } else if (ex instanceof TypeMismatchException e && cause(e, TextParameterRule.Violation.class) != null) {
+            TextParameterRule.Violation v = cause(e, TextParameterRule.Violation.class);
+            code = "validation-failed";
+            detail = "参数“" + name(e) + "”" + v.getMessage();
+            errors = List.of(new ApiProblem.FieldError(name(e), v.getMessage()));
         } else if (ex instanceof TypeMismatchException e) {
             code = "type-mismatch";
             detail = "参数“" + e.getPropertyName() + "”的值格式不正确";
@@ -128,14 +161,57 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
         } else if (ex instanceof HttpRequestMethodNotSupportedException e) {
             code = "method-not-allowed";
             detail = "该地址不支持 " + e.getMethod() + " 请求";
-        } else if (ex instanceof HttpMediaTypeNotSupportedException) {
+        } else if (ex instanceof HttpMediaTypeNotSupportedException e) {
             code = "unsupported-media-type";
-            detail = "不支持的内容类型，请使用 application/json";
+            detail = "不支持的内容类型，请使用 " + supported(e.getSupportedMediaTypes());
+        } else if (ex instanceof MissingServletRequestPartException e) {
+            code = "missing-part";
+            detail = "缺少上传的文件或字段“" + e.getRequestPartName() + "”（multipart/form-data）";
+        } else if (ex instanceof MaxUploadSizeExceededException && partHeaderTooLong(ex)) {
+            // Tomcat counts a part's headers apart from its content: only a very long file name gets there
+            return cast(respond(Problems.of(HttpStatus.BAD_REQUEST, "file-name.invalid", "请求有误",
+                    "文件名过长，请改短文件名后重新上传", null)));
         } else if (ex instanceof MaxUploadSizeExceededException) {
             code = "payload-too-large";
             detail = "上传内容超过大小限制";
         }
-        return cast(respond(Problems.of(statusCode, code, Problems.titleFor(status), detail, null)));
+        return cast(respond(Problems.of(statusCode, code, Problems.titleFor(status), detail, errors)));
+    }
+
+    /** What an endpoint takes, for the 415 message: an upload names multipart/form-data, not JSON. */
+    private static String supported(List<MediaType> types) {
+        if (types == null || types.isEmpty()) {
+            return MediaType.APPLICATION_JSON_VALUE;
+        }
+        List<String> names = types.stream()
+                .filter(t -> !t.isWildcardType() && !t.isWildcardSubtype())
+                .map(t -> t.getType() + "/" + t.getSubtype())
+                .distinct()
+                .toList();
+        return names.isEmpty() ? MediaType.APPLICATION_JSON_VALUE : String.join(" 或 ", names);
+    }
+
+    private static boolean partHeaderTooLong(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && message.toLowerCase(java.util.Locale.ROOT).contains("header")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String name(TypeMismatchException e) {
+        return e instanceof MethodArgumentTypeMismatchException m ? m.getName() : e.getPropertyName();
+    }
+
+    private static <T extends Throwable> T cause(Throwable ex, Class<T> type) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     /** A chunked body that passed the limit surfaces wrapped (unreadable message, I/O error): still a 413. */

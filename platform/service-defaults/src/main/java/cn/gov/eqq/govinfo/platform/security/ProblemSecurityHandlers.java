@@ -1,24 +1,17 @@
 package cn.gov.eqq.govinfo.platform.security;
 
-import cn.gov.eqq.govinfo.platform.problem.Problems;
+import cn.gov.eqq.govinfo.platform.problem.ProblemResponses;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** 401 and 403 raised by the security filter chain, answered in the same problem shape as everything else. */
 final class ProblemSecurityHandlers {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemSecurityHandlers() {
     }
@@ -56,18 +49,6 @@ final class ProblemSecurityHandlers {
 
     private static void write(HttpServletResponse response, String path, HttpStatus status, String code,
                               String detail) throws IOException {
-        ProblemDetail problem = Problems.of(status, code, Problems.titleFor(status.value()), detail, null);
-        // Written by hand (no Spring MVC message converter runs inside the filter chain): same fields, flat.
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
-        body.put("title", problem.getTitle());
-        body.put("status", problem.getStatus());
-        body.put("detail", problem.getDetail());
-        body.put("instance", path);
-        body.put("code", code);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(body));
+        ProblemResponses.write(response, path, status, code, detail);
     }
 }

@@ -127,9 +127,15 @@ class CommissionApiTest extends CommissionAppTestBase {
                 .andExpect(jsonPath("$[0].deadline").value("2026-07-31T23:59:00"))
                 .andExpect(jsonPath("$[0].targets.length()").value(1))
                 .andExpect(jsonPath("$[0].targets[0].unitId").value("U006"));
+        // a commission not sent to the unit answers exactly as one that does not exist
         mvc.perform(get("/api/commission/commissions/{id}", toGuidance).with(reporter("U006")))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value("该约稿未发给本单位"));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("not-found"))
+                .andExpect(jsonPath("$.detail").value("约稿 " + toGuidance + " 不存在"));
+        mvc.perform(get("/api/commission/commissions/{id}", "CMS-missing").with(reporter("U006")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("not-found"))
+                .andExpect(jsonPath("$.detail").value("约稿 CMS-missing 不存在"));
         mvc.perform(get("/api/commission/commissions").param("unitId", "U037").with(reporter("U006")))
                 .andExpect(jsonPath("$.length()").value(1))
                 .andExpect(jsonPath("$[0].id").value(toBoth));

@@ -67,7 +67,7 @@ public class CommissionService {
     }
 
     public Commission get(String commissionId) {
-        return store.find(commissionId).orElseThrow(() -> ApiProblem.notFound("约稿 " + commissionId + " 不存在"));
+        return store.find(commissionId).orElseThrow(() -> notFound(commissionId));
     }
 
     public List<Commission> list(String targetUnitId) {
@@ -131,5 +131,10 @@ public class CommissionService {
                 case CONFLICT -> ApiProblem.conflict(e.code(), e.getMessage());
             };
         }
+    }
+
+    /** "Not there": also the answer to a unit asking for a commission that was not sent to it. */
+    public static ApiProblem notFound(String commissionId) {
+        return ApiProblem.notFound("约稿 " + commissionId + " 不存在");
     }
 }

@@ -4,6 +4,7 @@ import cn.gov.eqq.govinfo.adoption.importing.application.ImportResult;
 import cn.gov.eqq.govinfo.adoption.importing.application.ImportingRecords;
 import cn.gov.eqq.govinfo.adoption.importing.domain.ImportTemplate;
 import cn.gov.eqq.govinfo.adoption.importing.domain.RowProblem;
+import cn.gov.eqq.govinfo.platform.input.TextRule;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import org.springframework.http.HttpHeaders;
@@ -70,7 +71,12 @@ class ImportController {
             throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "import.too-large", "请求内容过大",
                     "导入文件不能超过 2 MB，请分成几个文件导入");
         }
-        ImportResult result = importing.importCsv(fileName, decode(bytes), user.actor());
+        String text = decode(bytes);
+        String refused = TextRule.lineViolation(text);
+        if (refused != null) {
+            throw ApiProblem.badRequest("import.invalid-text", "导入文件" + refused + "，请修改后重新导入");
+        }
+        ImportResult result = importing.importCsv(fileName, text, user.actor());
         if (!result.imported()) {
             ApiProblem problem = ApiProblem.unprocessable("import.refused",
                     "文件中有 " + result.problems().size() + " 处问题，未导入任何记录；请修改后重新导入");

@@ -156,7 +156,7 @@ class AdoptionRecordsController {
         String unit = user.requireUnit();
         ItemAdoptions item = items.load(itemId).orElseThrow(() -> new ItemNotKnown(itemId)).item();
         if (!unit.equals(item.facts().unitId())) {
-            throw ApiProblem.forbidden("只有信息的报送单位可以填写落实情况");
+            throw new ItemNotKnown(itemId); // another unit's item answers as one that is not there
         }
         return view(recording.reportFollowUp(itemId, recordId, unit, body.whatWasDone(), body.doneOn(),
                 user.actor()));
@@ -196,7 +196,7 @@ class AdoptionRecordsController {
             if (user.requireUnit().equals(item.facts().unitId())) {
                 return;
             }
-            throw ApiProblem.forbidden("只能查看本单位信息的采用和批示情况");
+            throw new ItemNotKnown(item.itemId()); // another unit's item answers as one that is not there
         }
         throw ApiProblem.forbidden("您的角色无权查看采用和批示情况");
     }

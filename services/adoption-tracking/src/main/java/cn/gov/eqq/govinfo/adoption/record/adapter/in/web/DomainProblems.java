@@ -23,7 +23,9 @@ class DomainProblems {
     @ExceptionHandler(AdoptionRuleViolation.class)
     ResponseEntity<ProblemDetail> rule(AdoptionRuleViolation e) {
         if (e.code().endsWith("not-your-item")) {
-            return respond(Problems.of(HttpStatus.FORBIDDEN, e.code(), "无权操作", e.getMessage(), null));
+            // not yours = not there (the controllers check first and answer ItemNotKnown; this is the domain's net)
+            return respond(Problems.of(HttpStatus.NOT_FOUND, "not-found", "未找到", "找不到该信息（编号有误，或报送系统的消息尚未同步）",
+                    null));
         }
         return respond(Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), "无法处理", e.getMessage(), null));
     }

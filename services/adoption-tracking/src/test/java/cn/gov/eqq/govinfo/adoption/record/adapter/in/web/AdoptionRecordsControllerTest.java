@@ -177,9 +177,18 @@ class AdoptionRecordsControllerTest {
 
         mvc.perform(get("/api/adoption/items/{id}", item).with(KeycloakJwtUsers.reporter("U006")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.records", hasSize(1)));
-        mvc.perform(get("/api/adoption/items/{id}", otherUnitsItem).with(KeycloakJwtUsers.reporter("U006")))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail").value("只能查看本单位信息的采用和批示情况"));
+        // another unit's item answers exactly as one that does not exist: its existence is not revealed
+        String notYours = mvc.perform(get("/api/adoption/items/{id}", otherUnitsItem)
+                        .with(KeycloakJwtUsers.reporter("U006")))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("not-found"))
+                .andReturn().getResponse().getContentAsString();
+        String notThere = mvc.perform(get("/api/adoption/items/{id}", otherUnitsItem + "-missing")
+                        .with(KeycloakJwtUsers.reporter("U006")))
+                .andExpect(status().isNotFound())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(notYours.replace(otherUnitsItem, "ID"))
+                .isEqualTo(notThere.replace(otherUnitsItem + "-missing", "ID"));
         mvc.perform(get("/api/adoption/items").with(KeycloakJwtUsers.reporter("U006")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].unitId").value(org.hamcrest.Matchers.everyItem(
@@ -285,7 +294,8 @@ class AdoptionRecordsControllerTest {
         String report = "{\"whatWasDone\":\"已形成经验材料报市政府办\",\"doneOn\":\"2026-11-27\"}";
         mvc.perform(post("/api/adoption/items/{id}/records/{r}/follow-up-reports", item, recordId)
                         .with(KeycloakJwtUsers.reporter("U007")).contentType(MediaType.APPLICATION_JSON).content(report))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound()) // another unit's item: as if it were not there
+                .andExpect(jsonPath("$.code").value("not-found"));
         mvc.perform(post("/api/adoption/items/{id}/records/{r}/follow-up-reports", item, recordId)
                         .with(KeycloakJwtUsers.room()).contentType(MediaType.APPLICATION_JSON).content(report))
                 .andExpect(status().isForbidden());

@@ -98,7 +98,8 @@ class CommissionController {
         Commission c = commissions.get(id);
         String ownUnit = unitScope(user);
         if (ownUnit != null && !c.isTarget(ownUnit)) {
-            throw ApiProblem.forbidden("该约稿未发给本单位");
+            // the same answer as for an id that does not exist: another unit's commission is not there for this one
+            throw CommissionService.notFound(id);
         }
         return CommissionViews.of(c, ownUnit != null ? List.of(ownUnit) : c.targetUnitIds(), commissions.now(), units);
     }

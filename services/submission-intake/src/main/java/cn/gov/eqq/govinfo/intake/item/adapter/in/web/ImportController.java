@@ -4,6 +4,7 @@ import cn.gov.eqq.govinfo.intake.item.application.HistoryImport;
 import cn.gov.eqq.govinfo.intake.item.application.ImportStore;
 import cn.gov.eqq.govinfo.intake.item.application.PastRecordParser;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.platform.input.TextRule;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
@@ -63,6 +64,12 @@ class ImportController {
         if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
             throw ApiProblem.unprocessable("import.xlsx-unsupported",
                     "暂不支持 Excel 文件，请在 Excel 中“另存为”CSV（UTF-8）后导入");
+        }
+        // the text rule of every free-text field, on each line of the file (read as UTF-8; a GB18030 file's Chinese
+        // becomes U+FFFD here, which the rule lets pass, while its control characters stay what they are)
+        String refused = TextRule.lineViolation(new String(file.getBytes(), StandardCharsets.UTF_8));
+        if (refused != null) {
+            throw ApiProblem.badRequest("import.invalid-text", "导入文件" + refused + "，请修改后重新导入");
         }
         HistoryImport.Outcome o = imports.importCsv(Actors.of(user), file.getOriginalFilename(), file.getBytes(),
                 Actors.origin(request));

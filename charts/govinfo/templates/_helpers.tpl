@@ -129,6 +129,8 @@ files/topics.tsv, which is generated from Topics in platform/event-contracts (ne
 SERVER_PORT: {{ .svc.port | quote }}
 SERVER_ADDRESS: "0.0.0.0"
 JAVA_TOOL_OPTIONS: {{ .svc.javaToolOptions | quote }}
+GOVINFO_LOG_FORMAT: {{ $v.logging.format | quote }}
+TRACING_SAMPLING_PROBABILITY: {{ $v.tracing.samplingProbability | quote }}
 KEYCLOAK_ISSUER_URI: {{ $v.keycloak.issuerUri | quote }}
 GOVINFO_JWT_AUDIENCE: {{ $v.keycloak.audience | quote }}
 {{- if $v.keycloak.jwkSetUri }}

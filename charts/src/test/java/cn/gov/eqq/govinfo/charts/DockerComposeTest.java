@@ -145,6 +145,8 @@ class DockerComposeTest {
             assertThat(Files.readString(pom)).as(name + " artifactId")
                     .contains("<artifactId>" + args.get("ARTIFACT") + "</artifactId>");
             assertThat(services.get(name)).as(name).containsEntry("read_only", true);
+            // the base is pinned: compose refuses to build before JRE_DIGEST is set (deploy/base-image.env)
+            assertThat((String) args.get("JRE_DIGEST")).as(name).startsWith("${JRE_DIGEST:?");
         }
     }
 

@@ -131,6 +131,9 @@ SERVER_ADDRESS: "0.0.0.0"
 JAVA_TOOL_OPTIONS: {{ .svc.javaToolOptions | quote }}
 GOVINFO_LOG_FORMAT: {{ $v.logging.format | quote }}
 TRACING_SAMPLING_PROBABILITY: {{ $v.tracing.samplingProbability | quote }}
+{{- with $v.tracing.otlpEndpoint }}
+MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT: {{ . | quote }}
+{{- end }}
 KEYCLOAK_ISSUER_URI: {{ $v.keycloak.issuerUri | quote }}
 GOVINFO_JWT_AUDIENCE: {{ $v.keycloak.audience | quote }}
 {{- if $v.keycloak.jwkSetUri }}

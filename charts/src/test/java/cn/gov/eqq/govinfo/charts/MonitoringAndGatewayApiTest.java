@@ -82,6 +82,26 @@ class MonitoringAndGatewayApiTest {
     }
 
     @Test
+    void spansAreExportedOverOtlpOnlyWithAnEndpointAndThenMayReachTheCollector() {
+        for (String service : RenderedChart.SERVICES) {
+            assertThat(RenderedChart.withDefaults().configMap(service).getData()).as(service)
+                    .doesNotContainKey("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT");
+        }
+        assertThat(RenderedChart.withDefaults().networkPolicy("scoring").getSpec().getEgress())
+                .noneMatch(rule -> rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() != null
+                        && p.getPort().getIntVal() == 4318));
+
+        RenderedChart on = RenderedChart.with(Map.of("tracing.otlpEndpoint", "http://otel-collector.monitoring:4318/v1/traces"));
+        for (String service : RenderedChart.SERVICES) {
+            assertThat(on.configMap(service).getData()).as(service).containsEntry(
+                    "MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://otel-collector.monitoring:4318/v1/traces");
+            assertThat(on.networkPolicy(service).getSpec().getEgress()).as(service)
+                    .anyMatch(rule -> rule.getPorts().stream().anyMatch(p -> p.getPort().getIntVal() != null
+                            && p.getPort().getIntVal() == 4318));
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void anHttpRouteToTheGatewayStandsBesideTheIngressWhenEnabled() {
         assertThat(objectsOfKind(Map.of(), "HTTPRoute")).isEmpty();

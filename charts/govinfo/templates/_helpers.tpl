@@ -85,17 +85,30 @@ helm.sh/chart: {{ include "govinfo.chart" . }}
 {{- printf "%s.dead-letter.v1" . -}}
 {{- end -}}
 
-{{/* Topics a service writes, as JSON: the catalogue entries it is the writer of, plus its dead-letter topic if it reads. */}}
+{{/*
+The topic catalogue as JSON {"topics": [{name, writer, partitions, cleanupPolicy, retentionMs, deadLetter}]}, read from
+files/topics.tsv, which is generated from Topics in platform/event-contracts (never edited by hand). Call with the root.
+*/}}
+{{- define "govinfo.topics" -}}
+{{- $topics := list -}}
+{{- range splitList "\n" (.Files.Get "files/topics.tsv") -}}
+{{- $line := trim . -}}
+{{- if and $line (not (hasPrefix "#" $line)) -}}
+{{- $f := splitList " " $line -}}
+{{- $topics = append $topics (dict "name" (index $f 0) "writer" (index $f 1) "partitions" (index $f 2) "cleanupPolicy" (index $f 3) "retentionMs" (index $f 4) "deadLetter" (eq (index $f 5) "dead-letter")) -}}
+{{- end -}}
+{{- end -}}
+{{- if not $topics -}}{{- fail "files/topics.tsv is missing or empty" -}}{{- end -}}
+{{- toJson (dict "topics" $topics) -}}
+{{- end -}}
+
+{{/* Topics a service writes, as JSON: the catalogue entries it is the writer of (its dead-letter topic included). */}}
 {{- define "govinfo.writes" -}}
 {{- $writes := list -}}
-{{- range .root.Values.kafka.topics -}}
+{{- range (include "govinfo.topics" .root | fromJson).topics -}}
 {{- if eq .writer $.name -}}
 {{- $writes = append $writes .name -}}
 {{- end -}}
-{{- end -}}
-{{- $kafka := .svc.kafka | default dict -}}
-{{- if $kafka.reads -}}
-{{- $writes = append $writes (include "govinfo.deadLetterTopic" .name) -}}
 {{- end -}}
 {{- toJson $writes -}}
 {{- end -}}
@@ -116,6 +129,11 @@ helm.sh/chart: {{ include "govinfo.chart" . }}
 SERVER_PORT: {{ .svc.port | quote }}
 SERVER_ADDRESS: "0.0.0.0"
 JAVA_TOOL_OPTIONS: {{ .svc.javaToolOptions | quote }}
+GOVINFO_LOG_FORMAT: {{ $v.logging.format | quote }}
+TRACING_SAMPLING_PROBABILITY: {{ $v.tracing.samplingProbability | quote }}
+{{- with $v.tracing.otlpEndpoint }}
+MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT: {{ . | quote }}
+{{- end }}
 KEYCLOAK_ISSUER_URI: {{ $v.keycloak.issuerUri | quote }}
 GOVINFO_JWT_AUDIENCE: {{ $v.keycloak.audience | quote }}
 {{- if $v.keycloak.jwkSetUri }}
@@ -129,9 +147,6 @@ KEYCLOAK_JWKS_URI: {{ $v.keycloak.jwkSetUri | quote }}
 {{- end }}
 {{- else }}
 KAFKA_BOOTSTRAP_SERVERS: {{ $v.kafka.bootstrapServers | quote }}
-SPRING_KAFKA_ADMIN_AUTO_CREATE: {{ $v.kafka.autoCreateTopics | quote }}
-GOVINFO_TOPIC_PARTITIONS: {{ $v.kafka.partitions | quote }}
-GOVINFO_TOPIC_REPLICAS: {{ $v.kafka.replicationFactor | quote }}
 SPRING_KAFKA_SECURITY_PROTOCOL: {{ $v.kafka.securityProtocol | quote }}
 {{- if include "govinfo.kafkaSasl" .root }}
 SPRING_KAFKA_PROPERTIES_SASL_MECHANISM: {{ $v.kafka.sasl.mechanism | quote }}

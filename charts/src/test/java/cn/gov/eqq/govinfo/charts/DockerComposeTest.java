@@ -1,6 +1,5 @@
 package cn.gov.eqq.govinfo.charts;
 
-import cn.gov.eqq.govinfo.contracts.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -10,9 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,59 +111,6 @@ class DockerComposeTest {
     }
 
     @Test
-    void kafkaTopicsJobCreatesEveryContractTopicAndEachDeadLetterTopic() throws Exception {
-        String script = ((List<?>) services.get("kafka-topics").get("command")).get(0).toString();
-        Map<String, Map<String, String>> configs = topicConfigs(script);
-        for (Topics.Spec spec : Topics.ALL) {
-            assertThat(configs).as(spec.name()).containsKey(spec.name());
-            assertThat(configs.get(spec.name())).as(spec.name())
-                    .containsEntry("cleanup.policy", spec.compacted() ? "compact" : "delete");
-        }
-        Matcher loop = Pattern.compile("for s in ([a-z -]+); do create \"\\$\\$s\\.dead-letter\\.v1\"").matcher(script);
-        assertThat(loop.find()).as("dead-letter loop").isTrue();
-        assertThat(List.of(loop.group(1).trim().split(" ")))
-                .containsExactlyInAnyOrderElementsOf(DATABASES.keySet());
-        assertThat(Topics.deadLetterTopicOf("scoring")).isEqualTo("scoring.dead-letter.v1");
-
-        // Compose turns $$ into $; what bash then gets must parse.
-        Path file = Files.createTempFile("kafka-topics", ".sh");
-        Files.writeString(file, script.replace("$$", "$"));
-        Process bash = new ProcessBuilder("bash", "-n", file.toString()).redirectErrorStream(true).start();
-        assertThat(bash.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        assertThat(bash.exitValue()).as(new String(bash.getInputStream().readAllBytes())).isZero();
-        Files.delete(file);
-    }
-
-    @Test
-    void theTopicsScoringReplaysFromKeepTheirWholeHistoryAlsoOnAnOldVolume() {
-        String script = ((List<?>) services.get("kafka-topics").get("command")).get(0).toString();
-        Map<String, Map<String, String>> configs = topicConfigs(script);
-
-        for (String topic : List.of(Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS, Topics.CIRCULARS)) {
-            assertThat(configs.get(topic)).as(topic).containsEntry("retention.ms", "-1").doesNotContainKey("retention.bytes");
-        }
-        assertThat(configs.get(Topics.RANKINGS)).containsEntry("retention.ms", "63072000000");
-        // --if-not-exists leaves an existing topic alone: the settings must be applied by an alter, every run
-        assertThat(script).contains("kafka-configs.sh --bootstrap-server kafka:9092 --alter --entity-type topics "
-                + "--entity-name \"$$1\" --add-config \"$$2\"");
-    }
-
-    /** {@code create <topic> k=v,k=v} lines of the topic job. */
-    private static Map<String, Map<String, String>> topicConfigs(String script) {
-        Map<String, Map<String, String>> configs = new java.util.HashMap<>();
-        Matcher line = Pattern.compile("(?m)^create ([a-z0-9.-]+) (\\S+)$").matcher(script);
-        while (line.find()) {
-            Map<String, String> config = new java.util.HashMap<>();
-            for (String pair : line.group(2).split(",")) {
-                String[] kv = pair.split("=", 2);
-                config.put(kv[0], kv[1]);
-            }
-            configs.put(line.group(1), config);
-        }
-        return configs;
-    }
-
-    @Test
     void mongodbIsAReplicaSetThatInitiatesItselfInItsHealthCheck() {
         Map<String, Object> mongo = services.get("mongodb");
 
@@ -202,6 +145,8 @@ class DockerComposeTest {
             assertThat(Files.readString(pom)).as(name + " artifactId")
                     .contains("<artifactId>" + args.get("ARTIFACT") + "</artifactId>");
             assertThat(services.get(name)).as(name).containsEntry("read_only", true);
+            // the base is pinned: compose refuses to build before JRE_DIGEST is set (deploy/base-image.env)
+            assertThat((String) args.get("JRE_DIGEST")).as(name).startsWith("${JRE_DIGEST:?");
         }
     }
 

@@ -34,6 +34,23 @@ class DockerfileTest {
     }
 
     @Test
+    void theBaseIsPinnedByADigestThatComesFromOneFileAndIsNeverMadeUp() throws Exception {
+        List<String> lines = instructions();
+        assertThat(lines).contains("ARG JRE_DIGEST");
+        assertThat(lines).filteredOn(l -> l.startsWith("FROM ")).hasSize(2)
+                .allMatch(l -> l.startsWith("FROM ${JRE_IMAGE}@${JRE_DIGEST}"));
+
+        java.util.Properties base = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(RepoPaths.ROOT.resolve("deploy/base-image.env"))) {
+            base.load(reader);
+        }
+        assertThat(base.getProperty("JRE_IMAGE")).isEqualTo("eclipse-temurin:17-jre-noble");
+        // empty until deploy/pin-base-image.sh has asked a registry; never a placeholder that looks real
+        assertThat(base.getProperty("JRE_DIGEST")).matches("|sha256:[0-9a-f]{64}");
+        assertThat(Files.isExecutable(RepoPaths.ROOT.resolve("deploy/pin-base-image.sh"))).isTrue();
+    }
+
+    @Test
     void imageRunsAsANumericNonRootUserAndDeclaresAHealthCheck() throws Exception {
         List<String> lines = instructions();
         String user = lines.stream().filter(l -> l.startsWith("USER ")).reduce((a, b) -> b).orElseThrow();

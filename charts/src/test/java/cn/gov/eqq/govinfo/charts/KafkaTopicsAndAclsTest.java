@@ -3,10 +3,7 @@ package cn.gov.eqq.govinfo.charts;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
-import java.io.Reader;
-import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,28 +34,12 @@ class KafkaTopicsAndAclsTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
-    void chartTopicCatalogueEqualsTheEventContracts() throws Exception {
-        Map<String, Object> values;
-        try (Reader reader = Files.newBufferedReader(RepoPaths.CHART.resolve("values.yaml"))) {
-            values = new Yaml().load(reader);
-        }
-        List<Map<String, Object>> topics = (List<Map<String, Object>>) ((Map<String, Object>) values.get("kafka")).get("topics");
-
-        Set<List<Object>> inChart = topics.stream()
-                .map(t -> List.of(t.get("name"), t.get("writer"), t.get("compacted"))).collect(Collectors.toSet());
-        Set<List<Object>> inContracts = Topics.ALL.stream()
-                .map(s -> List.<Object>of(s.name(), s.writer(), s.compacted())).collect(Collectors.toSet());
-        assertThat(inChart).isEqualTo(inContracts);
-    }
-
-    @Test
     void strimziRendersOneKafkaTopicPerCatalogueTopicAndPerDeadLetterTopic() {
         Map<String, Map<String, Object>> topics = new HashMap<>();
         for (GenericKubernetesResource t : STRIMZI.allOfKind("KafkaTopic")) {
             topics.put((String) spec(t).get("topicName"), spec(t));
             assertThat(t.getMetadata().getLabels()).containsEntry("strimzi.io/cluster", "govinfo-kafka");
-            assertThat(t.getApiVersion()).isEqualTo("kafka.strimzi.io/v1beta2");
+            assertThat(t.getApiVersion()).isEqualTo("kafka.strimzi.io/v1");
         }
 
         Set<String> expected = new TreeSet<>();
@@ -96,17 +77,6 @@ class KafkaTopicsAndAclsTest {
         assertThat(config(topics.get(Topics.CIRCULARS))).containsEntry("retention.ms", -1);
         assertThat(config(topics.get(Topics.RANKINGS))).containsEntry("retention.ms", 63072000000L)
                 .containsEntry("cleanup.policy", "delete");
-    }
-
-    @Test
-    void servicesThatDeclareTopicsAskForTheClustersReplicationFactor() {
-        for (String service : BACKEND) {
-            assertThat(RenderedChart.withDefaults().configMap(service).getData()).as(service)
-                    .containsEntry("GOVINFO_TOPIC_REPLICAS", "3");
-            assertThat(RenderedChart.withValuesFile("ci/kind-values.yaml").configMap(service).getData()).as(service)
-                    .containsEntry("GOVINFO_TOPIC_REPLICAS", "1");
-        }
-        assertThat(RenderedChart.withDefaults().configMap("gateway").getData()).doesNotContainKey("GOVINFO_TOPIC_REPLICAS");
     }
 
     @Test

@@ -75,8 +75,6 @@ class ScalingAndRoutingTest {
                     .containsEntry("KEYCLOAK_JWKS_URI",
                             "http://keycloak.keycloak:8080/realms/govinfo/protocol/openid-connect/certs")
                     .containsEntry("GOVINFO_JWT_AUDIENCE", "govinfo-api")
-                    .containsEntry("SPRING_KAFKA_ADMIN_AUTO_CREATE", "false")
-                    .containsEntry("GOVINFO_TOPIC_PARTITIONS", "6")
                     .containsEntry("SERVER_ADDRESS", "0.0.0.0");
         }
     }

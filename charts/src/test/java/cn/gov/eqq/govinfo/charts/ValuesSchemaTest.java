@@ -38,7 +38,7 @@ class ValuesSchemaTest {
     void plainProductionOverridesAreAccepted() {
         assertThatCode(() -> RenderedChart.template(Map.of(
                 "services.scoring.autoscaling.maxReplicas", "12",
-                "kafka.partitions", "12",
+                "kafka.replicationFactor", "5",
                 "image.tag", "1.2.3",
                 "kafka.securityProtocol", "PLAINTEXT"))).doesNotThrowAnyException();
     }

@@ -293,7 +293,8 @@ public final class DevStack implements AutoCloseable {
         Path dir = config.dataDir().resolve("kafka");
         KafkaBroker.Config kafkaConfig = new KafkaBroker.Config(null, dir, kafkaPort, kafkaControllerPort,
                 List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                        MARKER_PROPERTY + config.dataDir()));
+                        MARKER_PROPERTY + config.dataDir()),
+                false); // no auto-creation: every topic comes from the catalogue (ProjectTopics), as in production
         kafka = KafkaBroker.start(kafkaConfig, config.infraTimeout());
         recordChild(kafka.pid());
         say("Kafka 就绪 / ready " + kafka.bootstrapServers() + " (" + seconds(kafka.startupTime()) + ", log "

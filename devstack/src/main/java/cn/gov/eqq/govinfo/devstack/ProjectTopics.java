@@ -7,7 +7,6 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,36 +14,23 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Creates the topics of {@link Topics} before any service starts, so that they get their partition count and
- * (for {@link Topics#UNITS}) compaction instead of the broker's auto-create defaults. Existing topics are kept.
+ * Creates every topic of the catalogue ({@link Topics#CATALOGUE}: partitions, cleanup policy and retention as the
+ * catalogue says, dead-letter topics included) before any service starts; the devstack's broker creates nothing on
+ * its own. Existing topics are kept. The replication factor is 1: the devstack has one broker.
  */
 final class ProjectTopics {
-
-    /** Event topics: a few partitions so that a consumer group can spread; the key keeps one aggregate in order. */
-    static final int EVENT_PARTITIONS = 3;
-    /** Dead letters are rare and read by people: one partition keeps them in arrival order. */
-    static final int DEAD_LETTER_PARTITIONS = 1;
 
     private ProjectTopics() {
     }
 
     static List<NewTopic> all() {
-        List<NewTopic> topics = new ArrayList<>();
-        for (Topics.Spec spec : Topics.ALL) {
-            NewTopic topic = new NewTopic(spec.name(), EVENT_PARTITIONS, (short) 1);
-            // kept forever: scoring's replay rebuilds everything from the whole history (docs/deploy.md, Retention)
-            Map<String, String> configs = new java.util.HashMap<>(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"));
-            if (spec.compacted()) {
-                configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-            }
-            topic.configs(configs);
-            topics.add(topic);
-        }
-        for (Service service : Service.backends()) {
-            topics.add(new NewTopic(Topics.deadLetterTopicOf(service.artifactId()), DEAD_LETTER_PARTITIONS,
-                    (short) 1));
-        }
-        return topics;
+        return Topics.CATALOGUE.stream().map(ProjectTopics::newTopic).toList();
+    }
+
+    static NewTopic newTopic(Topics.Spec spec) {
+        return new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG, spec.cleanupPolicy().config(),
+                TopicConfig.RETENTION_MS_CONFIG, Long.toString(spec.retentionMs())));
     }
 
     /** Creates what is missing; returns the names that were created now. */

@@ -107,8 +107,8 @@ class DevStackTest {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             Map<String, TopicDescription> topics = admin.describeTopics(List.of(Topics.UNITS, Topics.ITEMS,
                     Topics.deadLetterTopicOf("scoring"))).allTopicNames().get(20, TimeUnit.SECONDS);
-            assertThat(topics.get(Topics.ITEMS).partitions()).hasSize(ProjectTopics.EVENT_PARTITIONS);
-            assertThat(topics.get(Topics.deadLetterTopicOf("scoring")).partitions()).hasSize(1);
+            assertThat(topics.get(Topics.ITEMS).partitions()).hasSize(Topics.PARTITIONS);
+            assertThat(topics.get(Topics.deadLetterTopicOf("scoring")).partitions()).hasSize(Topics.PARTITIONS);
             ConfigResource units = new ConfigResource(ConfigResource.Type.TOPIC, Topics.UNITS);
             ConfigResource items = new ConfigResource(ConfigResource.Type.TOPIC, Topics.ITEMS);
             var configs = admin.describeConfigs(List.of(units, items)).all().get(20, TimeUnit.SECONDS);

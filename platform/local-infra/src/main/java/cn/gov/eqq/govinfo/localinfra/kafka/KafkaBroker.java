@@ -29,10 +29,17 @@ public final class KafkaBroker implements AutoCloseable {
      * @param port           client port (0 = a free one)
      * @param controllerPort controller port (0 = a free one)
      * @param jvmOptions     e.g. {@code -Xmx512m}
+     * @param autoCreateTopics {@code auto.create.topics.enable}: on for tests that produce to ad-hoc topics, off
+     *                         for the devstack, whose topics all come from the catalogue (as in production)
      */
-    public record Config(Path libsDir, Path dataDir, int port, int controllerPort, List<String> jvmOptions) {
+    public record Config(Path libsDir, Path dataDir, int port, int controllerPort, List<String> jvmOptions,
+                         boolean autoCreateTopics) {
         public Config {
             jvmOptions = List.copyOf(jvmOptions);
+        }
+
+        public Config(Path libsDir, Path dataDir, int port, int controllerPort, List<String> jvmOptions) {
+            this(libsDir, dataDir, port, controllerPort, jvmOptions, true);
         }
 
         public static Config of(Path dataDir, int port, int controllerPort) {
@@ -78,7 +85,7 @@ public final class KafkaBroker implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path properties = dataDir.resolve("server.properties");
-            Files.writeString(properties, serverProperties(port, controllerPort, logDir));
+            Files.writeString(properties, serverProperties(port, controllerPort, logDir, config.autoCreateTopics()));
             Path log4j = dataDir.resolve("log4j2.properties");
             Files.writeString(log4j, LOG4J2);
 
@@ -159,7 +166,7 @@ public final class KafkaBroker implements AutoCloseable {
                 + "\n" + child.logTail(30));
     }
 
-    static String serverProperties(int port, int controllerPort, Path logDir) {
+    static String serverProperties(int port, int controllerPort, Path logDir, boolean autoCreateTopics) {
         return String.join("\n",
                 "# written by KafkaBroker at every start",
                 "process.roles=broker,controller",
@@ -176,7 +183,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=true",
+                "auto.create.topics.enable=" + autoCreateTopics,
                 "log.dirs=" + logDir,
                 "");
     }

@@ -2,13 +2,11 @@ package cn.gov.eqq.govinfo.platform.kafka;
 
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.platform.events.EventDecodingException;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -19,6 +17,8 @@ import org.springframework.util.backoff.FixedBackOff;
  * What a consumer cannot process goes to its own dead-letter topic ({@code <service>.dead-letter.v1}, one writer)
  * with the reason in the standard {@code kafka_dlt-*} headers, and the partition moves on. Records that can never be
  * decoded are not retried; other failures are retried a few times first (a database blip should not dead-letter).
+ * The dead-letter topic itself is created with every other topic from the catalogue ({@link Topics#DEAD_LETTERS}),
+ * never by the service.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration")
 public class KafkaDefaultsAutoConfiguration {
@@ -35,11 +35,5 @@ public class KafkaDefaultsAutoConfiguration {
         DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(intervalMs, attempts));
         handler.addNotRetryableExceptions(EventDecodingException.class);
         return handler;
-    }
-
-    @Bean
-    NewTopic govinfoDeadLetterTopic(@Value("${spring.application.name}") String service,
-                                    @Value("${govinfo.kafka.topic-replicas:${GOVINFO_TOPIC_REPLICAS:1}}") int replicas) {
-        return TopicBuilder.name(Topics.deadLetterTopicOf(service)).partitions(1).replicas(replicas).build();
     }
 }

@@ -2,13 +2,10 @@ package cn.gov.eqq.govinfo.adoption.config;
 
 import cn.gov.eqq.govinfo.adoption.record.domain.CombinedCreditPolicy;
 import cn.gov.eqq.govinfo.adoption.record.domain.KindPointsTable;
-import cn.gov.eqq.govinfo.contracts.Topics;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
-import org.springframework.kafka.config.TopicBuilder;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,12 +45,5 @@ public class AdoptionConfig {
         }
         String mode = properties.getProperty("mode", "FULL").strip().toUpperCase(Locale.ROOT);
         return new CombinedCreditPolicy(CombinedCreditPolicy.Mode.valueOf(mode));
-    }
-
-    /** The one topic this service writes (key = item id). */
-    @Bean
-    NewTopic adoptionsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions,
-                           @Value("${govinfo.kafka.topic-replicas:${GOVINFO_TOPIC_REPLICAS:1}}") int replicas) {
-        return TopicBuilder.name(Topics.ADOPTIONS).partitions(partitions).replicas(replicas).build();
     }
 }

@@ -1,6 +1,5 @@
 package cn.gov.eqq.govinfo.reporting.config;
 
-import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.reporting.circular.application.CircularAnnouncements;
 import cn.gov.eqq.govinfo.reporting.circular.application.CircularService;
 import cn.gov.eqq.govinfo.reporting.circular.application.CircularStore;
@@ -11,13 +10,11 @@ import cn.gov.eqq.govinfo.reporting.ranking.application.KeepingRankings;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshots;
 import cn.gov.eqq.govinfo.reporting.statistics.application.ReadingStatistics;
 import cn.gov.eqq.govinfo.reporting.statistics.domain.StatisticsCalculator;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 import java.time.Clock;
@@ -68,12 +65,5 @@ class ReportingConfiguration {
                 new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
         registration.addUrlPatterns("/api/reporting/feed/*");
         return registration;
-    }
-
-    /** reporting is the only writer of the dashboard topic. */
-    @Bean
-    NewTopic circularEventsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions,
-                                 @Value("${govinfo.kafka.topic-replicas:${GOVINFO_TOPIC_REPLICAS:1}}") int replicas) {
-        return TopicBuilder.name(Topics.CIRCULARS).partitions(partitions).replicas(replicas).build();
     }
 }

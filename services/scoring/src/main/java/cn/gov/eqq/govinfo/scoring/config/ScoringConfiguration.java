@@ -1,13 +1,10 @@
 package cn.gov.eqq.govinfo.scoring.config;
 
-import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
@@ -28,12 +25,5 @@ class ScoringConfiguration {
     @Bean
     ScoringPolicy shippedPolicy() {
         return PolicyJson.shipped();
-    }
-
-    /** Scoring is the one writer of the ranking topic, so it declares it. */
-    @Bean
-    NewTopic rankingsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions,
-                           @Value("${govinfo.kafka.topic-replicas:${GOVINFO_TOPIC_REPLICAS:1}}") int replicas) {
-        return TopicBuilder.name(Topics.RANKINGS).partitions(partitions).replicas(replicas).build();
     }
 }

@@ -1,6 +1,5 @@
 package cn.gov.eqq.govinfo.intake.config;
 
-import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.intake.filing.application.FilingStore;
 import cn.gov.eqq.govinfo.intake.filing.application.RulesFilings;
 import cn.gov.eqq.govinfo.intake.item.application.AttachmentStore;
@@ -16,14 +15,11 @@ import cn.gov.eqq.govinfo.intake.progress.application.QuotaProgress;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitStore;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -88,19 +84,5 @@ class IntakeConfiguration {
     @Bean
     QuotaProgress quotaProgress(ItemStore items, UnitService units, QuotaCopy quota, Clock clock) {
         return new QuotaProgress(items, units, quota, clock);
-    }
-
-    /** Compacted: the latest UnitChanged per unit is the directory any new consumer reads from the beginning. */
-    @Bean
-    NewTopic unitsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions,
-                        @Value("${govinfo.kafka.topic-replicas:${GOVINFO_TOPIC_REPLICAS:1}}") int replicas) {
-        return TopicBuilder.name(Topics.UNITS).partitions(partitions).replicas(replicas)
-                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build();
-    }
-
-    @Bean
-    NewTopic itemsTopic(@Value("${govinfo.kafka.topic-partitions:3}") int partitions,
-                        @Value("${govinfo.kafka.topic-replicas:${GOVINFO_TOPIC_REPLICAS:1}}") int replicas) {
-        return TopicBuilder.name(Topics.ITEMS).partitions(partitions).replicas(replicas).build();
     }
 }

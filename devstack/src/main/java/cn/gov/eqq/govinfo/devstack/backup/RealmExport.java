@@ -71,7 +71,7 @@ final class RealmExport {
         return call(adminToken(), "POST", "/admin/realms/" + realm + "/partialImport", body.toString());
     }
 
-    private String adminToken() {
+    String adminToken() {
         String form = "grant_type=password&client_id=admin-cli&username=" + enc(adminUser) + "&password="
                 + enc(adminPassword);
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
@@ -80,7 +80,7 @@ final class RealmExport {
         return JSON.readTree(send(request)).path("access_token").asString();
     }
 
-    private String call(String token, String method, String path, String json) {
+    String call(String token, String method, String path, String json) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60));
         if (json != null) {

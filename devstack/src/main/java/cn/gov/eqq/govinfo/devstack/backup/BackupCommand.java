@@ -37,6 +37,12 @@ public final class BackupCommand {
         return topics;
     }
 
+    /** The compacted topics: a fresh system fills them itself (the unit directory). */
+    public static java.util.Set<String> restartableTopics() {
+        return Topics.ALL.stream().filter(Topics.Spec::compacted).map(Topics.Spec::name)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     public static int run(String command, List<String> args, Path dataDir, Map<String, String> env) throws IOException {
         Path urlsFile = dataDir.resolve("devstack.urls");
         if (!Files.exists(urlsFile)) {
@@ -54,7 +60,7 @@ public final class BackupCommand {
                 env.getOrDefault("KC_BOOTSTRAP_ADMIN_USERNAME", "admin"),
                 env.getOrDefault("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin"));
         SystemBackup system = new SystemBackup(urls.getProperty("mongodb"), databases(), urls.getProperty("kafka"),
-                topics(), realm, Clock.systemUTC());
+                topics(), restartableTopics(), realm, Clock.systemUTC());
         var json = JsonMapper.builder().build().writerWithDefaultPrettyPrinter();
         if (command.equals("backup")) {
             Path dir = args.isEmpty() ? dataDir.resolve("backups").resolve(

@@ -30,7 +30,6 @@ final class DatabaseDump {
 
     private static final JsonWriterSettings EXTENDED = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED)
             .build();
-    private static final String SCHEMA_MIGRATIONS = "schema_migrations";
 
     private DatabaseDump() {
     }
@@ -69,7 +68,10 @@ final class DatabaseDump {
         return counts;
     }
 
-    /** Restores one database into an empty one; refuses a database that already holds documents. */
+    /**
+     * Restores one database: every collection it has is dropped first (a freshly started system has seeded its units
+     * and recorded its migrations), then the dumped collections are filled and indexed.
+     */
     static Map<String, Long> restore(MongoClient client, String database, Path dir) {
         MongoDatabase db = client.getDatabase(database);
         Path source = dir.resolve(database);
@@ -77,22 +79,15 @@ final class DatabaseDump {
         if (!Files.isDirectory(source)) {
             return counts;
         }
-        for (String existing : db.listCollectionNames()) {
-            // a freshly started service has recorded its migrations already: the backup's record replaces them
-            if (!existing.startsWith(SCHEMA_MIGRATIONS) && db.getCollection(existing).countDocuments() > 0) {
-                throw new IllegalStateException("数据库 " + database + " 不是空的（集合 " + existing
-                        + "）：只能恢复到空系统 / database " + database + " is not empty (collection " + existing
-                        + "): restore only into an empty system");
-            }
+        // a freshly started system has seeded its units and recorded its migrations: the backup replaces them
+        for (String existing : db.listCollectionNames().into(new ArrayList<>())) {
+            db.getCollection(existing).drop();
         }
         try (Stream<Path> files = Files.list(source)) {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")
                     && !f.getFileName().toString().endsWith(".indexes.jsonl")).sorted().toList()) {
                 String name = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
                 MongoCollection<Document> collection = db.getCollection(name);
-                if (name.startsWith(SCHEMA_MIGRATIONS)) {
-                    collection.deleteMany(new Document());
-                }
                 restoreIndexes(collection, source.resolve(name + ".indexes.jsonl"));
                 long n = 0;
                 List<Document> batch = new ArrayList<>();

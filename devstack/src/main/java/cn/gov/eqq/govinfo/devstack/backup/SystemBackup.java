@@ -36,10 +36,12 @@ import java.util.stream.Stream;
  * @param databases    the services' databases
  * @param kafka        Kafka's bootstrap servers
  * @param topics       the project's topics (events and dead letters)
+ * @param restartable  topics a freshly started system has already written to (the compacted unit directory): a
+ *                     restore adds the backup's records to them; every other topic must be empty
  * @param realm        the realm's export, or {@code null} to leave Keycloak out
  */
 public record SystemBackup(String mongoBaseUri, List<String> databases, String kafka, List<String> topics,
-                           RealmExport realm, Clock clock) {
+                           java.util.Set<String> restartable, RealmExport realm, Clock clock) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final String MANIFEST = "manifest.json";
@@ -96,6 +98,14 @@ public record SystemBackup(String mongoBaseUri, List<String> databases, String k
                             + e.getKey());
                 }
             });
+            // the system must be empty: no event on any topic but those a fresh system writes itself (the compacted
+            // unit directory, where the backup's records are the same facts again)
+            for (String topic : topics) {
+                if (!restartable.contains(topic) && TopicDump.size(kafka, topic) > 0) {
+                    throw new IllegalStateException("主题 " + topic + " 不是空的：只能恢复到空系统 / topic " + topic
+                            + " is not empty: restore only into an empty system");
+                }
+            }
             ObjectNode restored = JSON.createObjectNode();
             ObjectNode dbs = restored.putObject("databases");
             try (MongoClient client = MongoClients.create(mongoBaseUri)) {

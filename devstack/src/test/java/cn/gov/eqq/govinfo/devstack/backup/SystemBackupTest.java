@@ -86,7 +86,7 @@ class SystemBackupTest {
 
     private static SystemBackup system(MongoWireServer mongo, KafkaBroker kafka) {
         return new SystemBackup(mongo.uri(""), List.of("intake", "scoring"), kafka.bootstrapServers(),
-                List.of(TOPIC), null, Clock.fixed(NOW, ZoneOffset.UTC));
+                List.of(TOPIC), java.util.Set.of(), null, Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     private static Document item(String id, int n) {
@@ -122,10 +122,11 @@ class SystemBackupTest {
                 produced.add((n % 3) + "|" + (NOW.toEpochMilli() + n) + "|item-" + n + "|00-" + n + "|n" + n);
             }
         }
-        // the target has started once: its services recorded their baseline already
+        // the target has started once: its services recorded their baseline and seeded their units already
         try (MongoClient target = MongoClients.create(targetMongo.uri(""))) {
             target.getDatabase("intake").getCollection("schema_migrations").insertOne(new Document("_id", 1)
                     .append("description", "baseline").append("appliedBy", "fresh"));
+            target.getDatabase("intake").getCollection("units").insertOne(new Document("_id", "U001"));
         }
 
         Path dir = work.resolve("backup-1");
@@ -153,6 +154,8 @@ class SystemBackupTest {
             assertThat(target.getDatabase("intake").getCollection("schema_migrations").find()
                     .into(new ArrayList<>())).containsExactly(new Document("_id", 1).append("description", "baseline"));
             assertThat(target.getDatabase("scoring").getCollection("item_scores").countDocuments()).isEqualTo(1);
+            assertThat(target.getDatabase("intake").listCollectionNames().into(new ArrayList<>()))
+                    .as("what the fresh system had and the backup has not is gone").doesNotContain("units");
         }
         assertThat(readAll(targetKafka)).containsExactlyInAnyOrderElementsOf(produced);
         for (int partition = 0; partition < 3; partition++) {
@@ -162,9 +165,13 @@ class SystemBackupTest {
                     .containsExactlyElementsOf(produced.stream().filter(r -> r.startsWith(p + "|")).toList());
         }
 
-        // a second restore finds the system no longer empty and refuses, before writing anything
-        assertThatThrownBy(() -> system(targetMongo, targetKafka).restore(dir))
-                .hasMessageContaining("intake").hasMessageContaining("not empty");
+        // a second restore finds events on the topics, refuses, and writes nothing
+        try (MongoClient target = MongoClients.create(targetMongo.uri(""))) {
+            target.getDatabase("intake").getCollection("items").insertOne(new Document("_id", "new-after-restore"));
+            assertThatThrownBy(() -> system(targetMongo, targetKafka).restore(dir))
+                    .hasMessageContaining(TOPIC).hasMessageContaining("not empty");
+            assertThat(target.getDatabase("intake").getCollection("items").countDocuments()).isEqualTo(26);
+        }
     }
 
     @Test

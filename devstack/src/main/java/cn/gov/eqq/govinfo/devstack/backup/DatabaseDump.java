@@ -55,7 +55,10 @@ final class DatabaseDump {
                 }
                 try (BufferedWriter out = Files.newBufferedWriter(target.resolve(name + ".indexes.jsonl"),
                         StandardCharsets.UTF_8)) {
-                    for (Document index : db.getCollection(name).listIndexes()) {
+                    // by name: servers list indexes in creation order, which a restore does not keep
+                    List<Document> indexes = db.getCollection(name).listIndexes().into(new ArrayList<>());
+                    indexes.sort(java.util.Comparator.comparing(i -> i.getString("name")));
+                    for (Document index : indexes) {
                         out.write(index.toJson(EXTENDED));
                         out.write('\n');
                     }
@@ -87,6 +90,7 @@ final class DatabaseDump {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".jsonl")
                     && !f.getFileName().toString().endsWith(".indexes.jsonl")).sorted().toList()) {
                 String name = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
+                db.createCollection(name); // an empty collection stays a collection
                 MongoCollection<Document> collection = db.getCollection(name);
                 restoreIndexes(collection, source.resolve(name + ".indexes.jsonl"));
                 long n = 0;

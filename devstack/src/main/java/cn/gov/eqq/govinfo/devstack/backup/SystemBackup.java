@@ -120,7 +120,11 @@ public record SystemBackup(String mongoBaseUri, List<String> databases, String k
             }
             Path realmFile = dir.resolve("keycloak/realm.json");
             if (realm != null && Files.exists(realmFile)) {
-                restored.put("realm", realm.restore(Files.readString(realmFile, StandardCharsets.UTF_8)));
+                JsonNode answer = JSON.readTree(realm.restore(Files.readString(realmFile, StandardCharsets.UTF_8)));
+                ObjectNode summary = restored.putObject("realm");
+                for (String field : new String[] {"added", "skipped", "overwritten"}) {
+                    summary.put(field, answer.path(field).asInt());
+                }
             }
             return restored;
         } catch (IOException e) {

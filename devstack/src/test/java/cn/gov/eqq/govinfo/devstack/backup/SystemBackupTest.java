@@ -107,6 +107,7 @@ class SystemBackupTest {
             source.getDatabase("intake").getCollection("items").createIndex(Indexes.ascending("unitId", "status"));
             source.getDatabase("intake").getCollection("schema_migrations").insertOne(new Document("_id", 1)
                     .append("description", "baseline"));
+            source.getDatabase("scoring").createCollection("audit_log");
             source.getDatabase("scoring").getCollection("item_scores").insertOne(new Document("_id", "item-1")
                     .append("months", List.of("2026-01")));
         }
@@ -154,6 +155,8 @@ class SystemBackupTest {
             assertThat(target.getDatabase("intake").getCollection("schema_migrations").find()
                     .into(new ArrayList<>())).containsExactly(new Document("_id", 1).append("description", "baseline"));
             assertThat(target.getDatabase("scoring").getCollection("item_scores").countDocuments()).isEqualTo(1);
+            assertThat(target.getDatabase("scoring").listCollectionNames().into(new ArrayList<>()))
+                    .as("an empty collection is restored as one").contains("audit_log");
             assertThat(target.getDatabase("intake").listCollectionNames().into(new ArrayList<>()))
                     .as("what the fresh system had and the backup has not is gone").doesNotContain("units");
         }

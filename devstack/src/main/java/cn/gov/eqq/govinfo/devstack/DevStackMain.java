@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.devstack;
 
+import cn.gov.eqq.govinfo.devstack.backup.BackupCommand;
 import cn.gov.eqq.govinfo.localinfra.keycloak.KeycloakServer;
 
 import java.io.IOException;
@@ -26,6 +27,10 @@ public final class DevStackMain {
         Path repoRoot = locateRepoRoot();
         DevStackConfig config = DevStackConfig.fromEnvironment(repoRoot, System.getenv());
         Path dataDir = config.dataDir();
+        if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+            System.exit(BackupCommand.run(args[0], java.util.List.of(args).subList(1, args.length), dataDir,
+                    System.getenv()));
+        }
         Files.createDirectories(config.logDir());
         // Library logging (mongo-java-server, Kafka admin client) goes to a file: the console is for people.
         System.setProperty("org.slf4j.simpleLogger.logFile", config.logDir().resolve("devstack.log").toString());

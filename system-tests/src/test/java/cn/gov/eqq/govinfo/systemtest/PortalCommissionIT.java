@@ -1,0 +1,333 @@
+package cn.gov.eqq.govinfo.systemtest;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A commission (约稿) from issue to bonus in a real headless Chromium against the whole running system, as the room and
+ * the units do it: the room issues a commission to three units with a deadline three minutes away; U006 answers on
+ * time and the room, after receiving the item, judges it 认可; U007 answers on time, is returned for revision,
+ * answers again with the revised version, and the room judges that version 不认可 with a reason; U037 answers after
+ * the deadline and is judged 认可 without a bonus. The +10 then shows in U006's own 积分 and in the group's ranking,
+ * and in no one else's. Screenshots go to {@code target/screenshots/3x-*.png}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalCommissionIT {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Pattern SAVED_ITEM = Pattern.compile(".*#/items/(?!new$)[^/]+$");
+    private static final String RUN = String.valueOf(Instant.now().toEpochMilli());
+    private static final String TITLE = "营商环境典型经验（约稿测试 " + RUN + "）";
+    private static final String REJECTION = "未附典型案例，请按约稿要求补充";
+
+    /** What the browser asked and when, printed for a failed test. */
+    @RegisterExtension
+    static final BrowserNetworkLog NETWORK = new BrowserNetworkLog();
+
+    static HeadlessChromium chromium;
+    static String gateway;
+    static String commissionId;
+    /** The last instant that is on time: the end of the deadline's minute. */
+    static Instant deadlineEnds;
+    static String month;
+    static String u006Item;
+    static String u007Item;
+    static String u037Item;
+    static int u006CommissionPointsBefore;
+    static int u007CommissionPointsBefore;
+
+    @BeforeAll
+    static void startSystemAndBrowser() throws Exception {
+        gateway = RunningSystem.stack().gatewayUrl();
+        Files.createDirectories(Path.of("target", "screenshots"));
+        chromium = HeadlessChromium.start();
+    }
+
+    @BeforeEach
+    void startNetworkLog() {
+        NETWORK.reset();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theRoomIssuesACommissionToThreeUnits() {
+        // a deadline is met until its minute ends: 180–240 s from now, time enough for the on-time answers and the
+        // revision before it on a loaded machine
+        ZonedDateTime deadline = ZonedDateTime.now(BEIJING).truncatedTo(ChronoUnit.MINUTES).plusMinutes(3);
+        deadlineEnds = deadline.plusMinutes(1).toInstant().minusNanos(1);
+        month = ZonedDateTime.now(BEIJING).format(DateTimeFormatter.ofPattern("yyyy-MM"));
+        u006CommissionPointsBefore = commissionPoints("u006-reporter", "U006");
+        u007CommissionPointsBefore = commissionPoints("u007-reporter", "U007");
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "room-editor", false);
+            page.navigate(gateway + "/#/commissions");
+            page.locator("#commission-form input[name=title]").fill(TITLE);
+            page.locator("#commission-form textarea[name=requirements]").fill("围绕优化营商环境，报送一篇调研报告，须附典型案例。");
+            page.locator("#commission-form select[name=targetUnitIds]").selectOption(new String[]{"U006", "U007", "U037"});
+            page.locator("#commission-form input[name=deadline]")
+                    .fill(deadline.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
+            PortalIT.screenshot(page, "30-commission-form");
+            page.locator("#commission-form button[type=submit]").click();
+
+            Locator row = page.locator("#commission-list tr").filter(new Locator.FilterOptions().setHasText(TITLE));
+            assertThat(row).isVisible();
+            commissionId = row.getAttribute("data-commission");
+            assertThat(commissionId).startsWith("CMS-");
+            for (String unit : new String[]{"U006", "U007", "U037"}) {
+                assertThat(row.locator(".target[data-unit=" + unit + "] .target-status")).hasText("待报送");
+            }
+            PortalIT.screenshot(page, "31-commission-issued");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void twoUnitsFindItAndAnswerOnTime() {
+        u006Item = answer("u006-reporter", "发改委优化营商环境的做法（" + RUN + "）", false);
+        u007Item = answer("u007-reporter", "教体局优化营商环境的做法（" + RUN + "）", false);
+    }
+
+    @Test
+    @Order(3)
+    void theRoomReceivesTheAnswerAndThenAcceptsIt() {
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "room-editor", false);
+            receive(page, u006Item);
+
+            // commission-tasking learns of the receipt from intake's event: then, and only then, it can be judged
+            // U007's answer is not received yet: shown, but not open to judgement
+            awaitAnswer(page, "U007", u007Item, "待接收");
+            Locator answer = awaitAnswer(page, "U006", u006Item, "待审核");
+            assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U006] .target-status"))
+                    .hasText("按时报送，待审核");
+            assertThat(answer.locator(".judge-accept")).isVisible();
+            assertThat(page.locator(answerSelector("U007", u007Item) + " .judge-accept")).hasCount(0);
+            assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U007] .target-status"))
+                    .hasText("按时报送，待信息室接收");
+            PortalIT.screenshot(page, "32-commission-awaiting-judgement");
+
+            answer.locator(".judge-accept").click();
+            assertThat(page.locator(".banner.ok")).containsText("已认可");
+            assertThat(page.locator(answerSelector("U006", u006Item))).hasAttribute("data-status", "已采纳");
+            assertThat(page.locator(answerSelector("U006", u006Item) + " .judge-accept")).hasCount(0);
+            assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U006] .target-status"))
+                    .hasText("按时报送，已采纳");
+            PortalIT.screenshot(page, "33-commission-accepted");
+
+            // the next step after the change: the page reloaded from the server says the same
+            page.reload();
+            assertThat(page.locator(answerSelector("U006", u006Item))).hasAttribute("data-status", "已采纳");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aReturnedAnswerIsRevisedAndTheRevisedVersionIsRejectedWithAReason() {
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "room-editor", false);
+            page.navigate(gateway + "/#/items/" + u007Item);
+            page.onceDialog(dialog -> dialog.accept("请补充典型案例后再报"));
+            page.locator("#return-item").click();
+            assertThat(page.locator("dl.facts")).containsText("退回修改");
+        }
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "u007-reporter", false);
+            page.navigate(gateway + "/#/edit/" + u007Item);
+            // the item still answers the commission
+            assertThat(page.locator("#f-commissionId")).hasValue(commissionId);
+            page.locator("#f-body").fill("我局推行“一网通办”，学校审批事项办理时限由15个工作日压缩至5个工作日。");
+            page.locator("#save-submit").click();
+            page.waitForURL(url -> url.endsWith("#/items/" + u007Item));
+            assertThat(page.locator("dl.facts")).containsText("已报送");
+            assertThat(page.locator(".revisions li")).hasCount(2);
+            PortalIT.screenshot(page, "34-commission-answer-revised");
+        }
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "room-editor", false);
+            receive(page, u007Item);
+            Locator answer = awaitAnswer(page, "U007", u007Item, "待审核");
+            assertThat(answer).containsText("第2版");
+
+            page.onceDialog(dialog -> dialog.accept(REJECTION));
+            answer.locator(".judge-reject").click();
+            assertThat(page.locator(".banner.ok")).containsText("不认可");
+            Locator judged = page.locator(answerSelector("U007", u007Item));
+            assertThat(judged).hasAttribute("data-status", "未采纳");
+            assertThat(judged).containsText(REJECTION);
+            assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U007] .target-status"))
+                    .hasText("按时报送，未采纳：" + REJECTION);
+            PortalIT.screenshot(page, "35-commission-rejected");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void anAnswerAfterTheDeadlineIsRecordedAsLateAndEarnsNoBonusWhenAccepted() {
+        awaitCondition(Duration.between(Instant.now(), deadlineEnds).plusSeconds(5),
+                () -> Instant.now().isAfter(deadlineEnds));
+        u037Item = answer("u037-reporter", "营商环境促进中心的做法（" + RUN + "）", true);
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "room-editor", false);
+            receive(page, u037Item);
+            Locator answer = awaitAnswer(page, "U037", u037Item, "待审核");
+            assertThat(answer).containsText("（逾期）");
+            assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U037] .target-status"))
+                    .hasText("逾期报送，待审核");
+            answer.locator(".judge-accept").click();
+            assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U037] .target-status"))
+                    .hasText("逾期报送，已采纳");
+            PortalIT.screenshot(page, "36-commission-late-accepted");
+        }
+    }
+
+    @Test
+    @Order(6)
+    void theBonusShowsInTheUnitsOwnScoreAndInTheRankingAndNowhereElse() {
+        int expected = u006CommissionPointsBefore + 10;
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "u006-reporter", false);
+            awaitCondition(Duration.ofSeconds(90), () -> {
+                page.navigate(gateway + "/#/overview");
+                page.reload();
+                Locator breakdown = page.locator("#score-breakdown");
+                breakdown.waitFor();
+                return String.valueOf(expected).equals(breakdown.getAttribute("data-commission"));
+            });
+            assertThat(page.locator("#score-breakdown")).containsText("约稿 " + expected);
+            PortalIT.screenshot(page, "37-commission-bonus-in-unit-score");
+        }
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "banner-leader", false);
+            awaitCondition(Duration.ofSeconds(90), () -> {
+                page.navigate(gateway + "/#/rankings?group=2&period=" + month);
+                page.reload();
+                page.locator("#ranking[data-loaded=true]").waitFor();
+                Locator cell = page.locator("tr[data-unit=U006] td.commission");
+                return cell.count() == 1 && cell.innerText().strip().equals(String.valueOf(expected));
+            });
+            assertThat(page.locator("tr[data-unit=U007] td.commission"))
+                    .hasText(String.valueOf(u007CommissionPointsBefore));
+            PortalIT.screenshot(page, "38-commission-bonus-in-ranking");
+        }
+        assertThat(commissionPoints("u007-reporter", "U007")).isEqualTo(u007CommissionPointsBefore);
+    }
+
+    /** A reporter writes a research report answering the commission and submits it; returns the item id. */
+    private static String answer(String reporter, String title, boolean late) {
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, reporter, false);
+            if (!late) {
+                page.navigate(gateway + "/#/overview");
+                assertThat(page.locator("#my-commissions")).containsText(TITLE);
+            }
+            page.navigate(gateway + "/#/items/new");
+            page.locator("#f-title").fill(title);
+            page.locator("#f-category").selectOption("RESEARCH_REPORT");
+            page.locator("#f-body").fill("围绕优化营商环境，本单位推行并联审批，办理时限压缩一半以上。");
+            page.locator("#f-polarity").selectOption("GOOD_NEWS");
+            page.locator("#f-contactPhone").fill("0477-7620000");
+            Locator option = page.locator("#f-commissionId option[value='" + commissionId + "']");
+            assertThat(option).hasCount(1);
+            if (late) {
+                assertThat(option).containsText("已截止，逾期报送不加分");
+            }
+            page.locator("#f-commissionId").selectOption(commissionId);
+            page.locator("#save-submit").click();
+            page.waitForURL(SAVED_ITEM);
+            assertThat(page.locator("dl.facts")).containsText("已报送");
+            PortalIT.screenshot(page, "3x-answer-" + reporter);
+            return page.url().substring(page.url().lastIndexOf('/') + 1);
+        }
+    }
+
+    private static void receive(Page page, String itemId) {
+        page.navigate(gateway + "/#/items/" + itemId);
+        page.locator("#receive-item").click();
+        assertThat(page.locator(".banner.ok")).containsText("接收成功");
+        assertThat(page.locator("dl.facts")).containsText("已接收");
+    }
+
+    /** Reloads the commission page until the unit's answer shows {@code status} (the services talk through Kafka). */
+    private static Locator awaitAnswer(Page page, String unitId, String itemId, String status) {
+        Locator answer = page.locator(answerSelector(unitId, itemId));
+        awaitCondition(Duration.ofSeconds(60), () -> {
+            page.navigate(gateway + "/#/commissions");
+            page.reload();
+            page.locator("#commission-list").waitFor();
+            return answer.count() == 1 && status.equals(answer.getAttribute("data-status"));
+        });
+        return answer;
+    }
+
+    private static String answerSelector(String unitId, String itemId) {
+        return "tr[data-commission='" + commissionId + "'] .target[data-unit=" + unitId + "] .answer[data-item='"
+                + itemId + "']";
+    }
+
+    /** The unit's commission points of the month as scoring answers them (0 before it scored anything). */
+    private static int commissionPoints(String reporter, String unitId) {
+        try (BrowserContext context = newContext()) {
+            PortalIT.signIn(context, reporter, false);
+            APIResponse score = context.request().get(gateway + "/api/scoring/units/" + unitId + "/score?period="
+                    + month);
+            if (score.status() == 404) {
+                return 0;
+            }
+            assertThat(score.status()).as(score.text()).isEqualTo(200);
+            JsonNode body = JSON.readTree(score.text());
+            return body.get("commissionPoints").asInt();
+        }
+    }
+
+    /** Polls an asynchronous outcome once a second, bounded by {@code within}. */
+    private static void awaitCondition(Duration within, BooleanSupplier done) {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!done.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("still waiting after %s", within).isLessThan(deadline);
+            try {
+                Thread.sleep(1000); // polling the running system, bounded by the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static BrowserContext newContext() {
+        return chromium.newContext(NETWORK);
+    }
+}

@@ -18,12 +18,26 @@ final class Fuzz {
 
     enum Kind {
         MALFORMED_JSON, WRONG_TYPE, HUGE_STRING, CONTROL_CHARACTERS, INVALID_UTF8, DEEP_NESTING, WRONG_TOP_LEVEL,
-        BROKEN_MULTIPART, WEIRD_PATH_ID, WEIRD_QUERY_VALUE
+        BROKEN_MULTIPART, WEIRD_PATH_ID, WEIRD_QUERY_VALUE,
+        /** a text field of direction characters (U+202E) or of zero-width characters only */
+        INVISIBLE_OR_DIRECTION_TEXT,
+        /** a lone surrogate escaped in the JSON text */
+        LONE_SURROGATE,
+        /** a value Jackson would coerce by default: true/123/1.5 for text, 1 or "true" for a flag, "12" for a number */
+        COERCIBLE_TYPE,
+        /** a date field as a number, or a year no record of this system can have */
+        IMPOSSIBLE_DATE,
+        /** a multipart body without a boundary, cut off, or with a NUL in the file name */
+        MALFORMED_MULTIPART
     }
 
     /** Kinds that can never form a valid body, for operations whose valid call would change shared data. */
     static final List<Kind> NEVER_VALID = List.of(Kind.MALFORMED_JSON, Kind.WRONG_TYPE, Kind.INVALID_UTF8,
-            Kind.DEEP_NESTING, Kind.WRONG_TOP_LEVEL, Kind.BROKEN_MULTIPART, Kind.WEIRD_PATH_ID);
+            Kind.DEEP_NESTING, Kind.WRONG_TOP_LEVEL, Kind.BROKEN_MULTIPART, Kind.WEIRD_PATH_ID,
+            Kind.INVISIBLE_OR_DIRECTION_TEXT, Kind.LONE_SURROGATE, Kind.COERCIBLE_TYPE, Kind.IMPOSSIBLE_DATE,
+            Kind.MALFORMED_MULTIPART);
+
+    private static final java.util.regex.Pattern DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private static final String[] WEIRD_IDS = {
         "../../../etc/passwd", "{\"$gt\":\"\"}", "' OR '1'='1' --", "\u0000", "\u202e\u0007\u001b[31m",
@@ -49,8 +63,21 @@ final class Fuzz {
         if (op.jsonBody()) {
             kinds.addAll(List.of(Kind.MALFORMED_JSON, Kind.WRONG_TYPE, Kind.HUGE_STRING, Kind.CONTROL_CHARACTERS,
                     Kind.INVALID_UTF8, Kind.DEEP_NESTING, Kind.WRONG_TOP_LEVEL));
+            ObjectNode example = exampleObject(op);
+            if (!stringFields(example).isEmpty()) {
+                kinds.addAll(List.of(Kind.INVISIBLE_OR_DIRECTION_TEXT, Kind.LONE_SURROGATE));
+            }
+            if (!example.propertyNames().isEmpty()) {
+                kinds.add(Kind.COERCIBLE_TYPE);
+            }
+            if (!dateFields(example).isEmpty()) {
+                kinds.add(Kind.IMPOSSIBLE_DATE);
+            }
         } else if (op.hasBody()) {
             kinds.addAll(List.of(Kind.BROKEN_MULTIPART, Kind.INVALID_UTF8, Kind.HUGE_STRING));
+            if (op.bodyType().startsWith("multipart/")) {
+                kinds.add(Kind.MALFORMED_MULTIPART);
+            }
         }
         if (!op.pathParameters().isEmpty()) {
             kinds.add(Kind.WEIRD_PATH_ID);
@@ -137,6 +164,61 @@ final class Fuzz {
                 boolean optional = top.isEmpty() || top.equals("null");
                 yield new Case(kind, "'" + top + "'", json(base, top), !optional || !bodyOptional(op));
             }
+            case INVISIBLE_OR_DIRECTION_TEXT -> {
+                ObjectNode body = exampleObject(op);
+                String field = pick(stringFields(body), random);
+                String[] values = {"\u200b\u200b\u200b", "\u200b\ufeff\u2060", "标题\u202e反转", "\u2066隔离\u2069"};
+                String value = values[random.nextInt(values.length)];
+                body.put(field, value);
+                yield new Case(kind, field + "=" + abbreviate(value), json(base, Requests.JSON.writeValueAsString(body)),
+                        true);
+            }
+            case LONE_SURROGATE -> {
+                ObjectNode body = exampleObject(op);
+                String field = pick(stringFields(body), random);
+                body.put(field, "@@SURROGATE@@");
+                String escape = random.nextBoolean() ? "\\ud800" : "前\\udc00后";
+                String text = Requests.JSON.writeValueAsString(body).replace("@@SURROGATE@@", escape);
+                yield new Case(kind, field, json(base, text), true);
+            }
+            case COERCIBLE_TYPE -> {
+                ObjectNode body = exampleObject(op);
+                String field = randomField(body, random);
+                JsonNode original = body.get(field);
+                String value;
+                if (original != null && original.isBoolean()) {
+                    value = random.nextBoolean() ? "1" : "\"true\"";
+                } else if (original != null && original.isNumber()) {
+                    value = random.nextBoolean() ? "\"12\"" : (original.isIntegralNumber() ? "1.5" : "true");
+                } else {
+                    String[] values = {"true", "123", "1.5"};
+                    value = values[random.nextInt(values.length)];
+                }
+                String text = Requests.JSON.writeValueAsString(body.put(field, "@@VALUE@@"))
+                        .replace("\"@@VALUE@@\"", value);
+                yield new Case(kind, field + "=" + value, json(base, text), true);
+            }
+            case IMPOSSIBLE_DATE -> {
+                ObjectNode body = exampleObject(op);
+                String field = pick(dateFields(body), random);
+                String[] values = {"20261201", "\"9999-12-31\"", "\"0001-01-01\"", "\"2026-02-30\""};
+                String value = values[random.nextInt(values.length)];
+                String text = Requests.JSON.writeValueAsString(body.put(field, "@@DATE@@"))
+                        .replace("\"@@DATE@@\"", value);
+                yield new Case(kind, field + "=" + value, json(base, text), true);
+            }
+            case MALFORMED_MULTIPART -> {
+                int variant = random.nextInt(3);
+                if (variant == 0) {
+                    yield new Case(kind, "no boundary", base.withBody("multipart/form-data",
+                            "x".getBytes(StandardCharsets.UTF_8)), true);
+                }
+                byte[] whole = Requests.multipart(variant == 1 ? "说明.txt" : "坏\u0000名.txt", "text/plain",
+                        "内容".getBytes(StandardCharsets.UTF_8));
+                byte[] body = variant == 1 ? java.util.Arrays.copyOf(whole, whole.length / 2) : whole;
+                yield new Case(kind, variant == 1 ? "truncated" : "NUL in the file name",
+                        base.withBody(base.contentType(), body), true);
+            }
             case BROKEN_MULTIPART -> {
                 byte[] broken = ("--wrong-boundary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\r\n"
                         + "\r\n" + "x".repeat(random.nextInt(100))).getBytes(StandardCharsets.UTF_8);
@@ -188,6 +270,31 @@ final class Fuzz {
     private static String randomField(ObjectNode body, Random random) {
         List<String> names = new ArrayList<>(body.propertyNames());
         return names.isEmpty() ? "text" : names.get(random.nextInt(names.size()));
+    }
+
+    /** The example's text fields that hold free text or identifiers (not dates: those have their own kind). */
+    private static List<String> stringFields(ObjectNode body) {
+        List<String> names = new ArrayList<>();
+        for (String name : body.propertyNames()) {
+            if (body.get(name).isString() && !DATE.matcher(body.get(name).asString()).matches()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private static List<String> dateFields(ObjectNode body) {
+        List<String> names = new ArrayList<>();
+        for (String name : body.propertyNames()) {
+            if (body.get(name).isString() && DATE.matcher(body.get(name).asString()).matches()) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private static String pick(List<String> names, Random random) {
+        return names.get(random.nextInt(names.size()));
     }
 
     private static String randomStringField(ObjectNode body, Random random) {

@@ -19,10 +19,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Issue 9 security point 4: seeded random bad input for every body and parameter of every operation, sent to the
- * service directly (and every third case through the gateway), by a caller whose roles pass the role check so the
- * input reaches the parsers and validators. Bad input must be answered 4xx with an application/problem+json body,
- * never 5xx, and nothing may be stored. The seed is printed; {@code -Dgovinfo.fuzz.seed=…} repeats a run,
+ * Seeded random bad input for every body and parameter of every operation of the services' OpenAPI documents
+ * (JSON bodies, multipart uploads, path and query parameters), sent to the service directly (and every third case
+ * through the gateway), by a caller whose roles pass the role check so the input reaches the parsers and
+ * validators. Bad input — malformed or wrongly typed JSON, values Jackson would coerce, control, direction and
+ * invisible-only text, lone surrogates, impossible dates, broken multipart — must be answered 4xx with an
+ * application/problem+json body in Chinese, never 5xx, and nothing may be stored. The seed is printed; {@code -Dgovinfo.fuzz.seed=…} repeats a run,
  * {@code -Dgovinfo.fuzz.rounds=…} sets the cases per operation.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -36,8 +38,7 @@ class FuzzIT {
     static Map<String, Integer> before;
     static int cases;
     static int throughGateway;
-    static final java.util.concurrent.atomic.AtomicInteger BEFORE_THE_APPLICATION =
-            new java.util.concurrent.atomic.AtomicInteger();
+    static final Map<Fuzz.Kind, Integer> KINDS_REFUSED = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @Test
     @Order(1)
@@ -88,30 +89,13 @@ class FuzzIT {
         if (fuzz.mustBe4xx()) {
             assertThat(status).as("%s → %s", fuzz, Http.describe(response)).isBetween(400, 499);
         }
-        if (status >= 400 && !Http.isProblem(response) && refusedBeforeTheApplication(fuzz, response)) {
-            // the URL never reached Spring MVC: Tomcat (HTML page / empty 400, 414) or the security firewall
-            // (Boot's error JSON); counted and reported in docs/security.md, the fix is listed there
-            BEFORE_THE_APPLICATION.incrementAndGet();
-            return;
-        }
         if (status >= 400) {
-            assertThat(Http.isProblem(response)).as("problem body for %s → %s", fuzz, Http.describe(response))
-                    .isTrue();
+            // every refusal, whichever layer answers it (Tomcat, the firewall, the gateway, the application), is an
+            // RFC 9457 problem that tells a person in Chinese what was wrong
+            assertThat(Http.isChineseProblem(response)).as("Chinese problem body for %s → %s", fuzz,
+                    Http.describe(response)).isTrue();
+            KINDS_REFUSED.merge(fuzz.kind(), 1, Integer::sum);
         }
-    }
-
-    /** Only bad URLs (path ids, query values) can be refused by the HTTP layer before the application runs. */
-    static boolean refusedBeforeTheApplication(Fuzz.Case fuzz, HttpResponse<String> response) {
-        if (fuzz.kind() != Fuzz.Kind.WEIRD_PATH_ID && fuzz.kind() != Fuzz.Kind.WEIRD_QUERY_VALUE) {
-            return false;
-        }
-        if (response.statusCode() != 400 && response.statusCode() != 414) {
-            return false;
-        }
-        String type = response.headers().firstValue("Content-Type").orElse("");
-        String body = response.body() == null ? "" : response.body();
-        return body.isEmpty() || type.startsWith("text/html")
-                || (type.startsWith("application/json") && body.contains("\"error\":\"Bad Request\""));
     }
 
     @Test
@@ -119,8 +103,8 @@ class FuzzIT {
     void nothingWasStoredByTheFuzzing() {
         Map<String, Integer> after = storedCounts();
         System.out.println("[security] fuzz: " + cases + " cases (" + throughGateway + " through the gateway), 0 "
-                + "answered 5xx; " + BEFORE_THE_APPLICATION.get() + " bad URLs refused 400/414 by the HTTP layer "
-                + "without a problem body; stored after " + after);
+                + "answered 5xx, every refusal a Chinese problem; refused by kind " + KINDS_REFUSED
+                + "; stored after " + after);
         assertThat(after).isEqualTo(before);
     }
 

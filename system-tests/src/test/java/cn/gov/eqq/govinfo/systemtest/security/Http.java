@@ -50,6 +50,16 @@ final class Http {
         return response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
     }
 
+    /** A problem whose title or detail speaks Chinese to the person who reads it. */
+    static boolean isChineseProblem(HttpResponse<String> response) {
+        if (!isProblem(response) || response.body() == null || response.body().isBlank()) {
+            return false;
+        }
+        tools.jackson.databind.JsonNode problem = Requests.JSON.readTree(response.body());
+        String text = problem.path("title").asString("") + problem.path("detail").asString("");
+        return text.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+    }
+
     static String describe(HttpResponse<String> response) {
         String body = response.body() == null ? "" : response.body();
         return response.statusCode() + " " + response.headers().firstValue("Content-Type").orElse("-") + " "

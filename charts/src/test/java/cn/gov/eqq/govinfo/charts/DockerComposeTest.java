@@ -159,7 +159,7 @@ class DockerComposeTest {
                     .containsEntry("KEYCLOAK_ISSUER_URI", "http://localhost:8180/realms/govinfo")
                     .containsEntry("GOVINFO_JWT_AUDIENCE", "govinfo-api")
                     .containsEntry("SERVER_ADDRESS", "0.0.0.0")
-                    .containsEntry("GOVINFO_TOPIC_REPLICAS", "1") // one broker
+                    .doesNotContainKey("GOVINFO_TOPIC_REPLICAS") // topics come from the catalogue
                     .containsKey("MONGODB_URI");
         }
         Map<String, Object> gateway = map(services.get("gateway"), "environment");

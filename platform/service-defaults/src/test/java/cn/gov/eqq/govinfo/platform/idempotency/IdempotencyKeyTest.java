@@ -104,7 +104,8 @@ class IdempotencyKeyTest {
         created.set(0);
         hold = new CountDownLatch(0);
         when(jwtDecoder.decode(anyString())).thenAnswer(call -> Jwt.withTokenValue(call.getArgument(0))
-                .header("alg", "RS256").subject(call.getArgument(0)).issuedAt(Instant.now())
+                .header("alg", "RS256").subject(call.getArgument(0))
+                .claim("realm_access", java.util.Map.of("roles", java.util.List.of("reporter"))).issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(300)).build());
     }
 

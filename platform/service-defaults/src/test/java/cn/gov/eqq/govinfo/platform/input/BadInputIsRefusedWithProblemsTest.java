@@ -96,7 +96,8 @@ class BadInputIsRefusedWithProblemsTest {
     @BeforeEach
     void anyTokenIsAReporter() {
         when(jwtDecoder.decode(anyString())).thenReturn(Jwt.withTokenValue("t").header("alg", "RS256")
-                .subject("reporter-1").claim("unit_id", "U001").issuedAt(Instant.now())
+                .subject("reporter-1").claim("unit_id", "U001")
+                .claim("realm_access", java.util.Map.of("roles", java.util.List.of("reporter"))).issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(300)).build());
     }
 

@@ -80,7 +80,8 @@ class RequestBodyLimitTest {
     @BeforeEach
     void acceptTheTestToken() {
         given(jwtDecoder.decode(anyString())).willReturn(Jwt.withTokenValue("t").header("alg", "RS256")
-                .subject("u1").claim("preferred_username", "u1").issuedAt(Instant.now())
+                .subject("u1").claim("preferred_username", "u1")
+                .claim("realm_access", java.util.Map.of("roles", java.util.List.of("reporter"))).issuedAt(Instant.now())
                 .expiresAt(Instant.now().plusSeconds(300)).build());
     }
 

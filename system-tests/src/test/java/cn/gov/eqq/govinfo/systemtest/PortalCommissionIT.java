@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * time and the room, after receiving the item, judges it 认可; U007 answers on time, is returned for revision,
  * answers again with the revised version, and the room judges that version 不认可 with a reason; U037 answers after
  * the deadline and is judged 认可 without a bonus. The +10 then shows in U006's own 积分 and in the group's ranking,
- * and in no one else's. Screenshots go to {@code target/screenshots/3x-*.png}.
+ * and in no one else's. Screenshots go to {@code target/screenshots/4*.png}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalCommissionIT {
@@ -100,7 +100,7 @@ class PortalCommissionIT {
             page.locator("#commission-form select[name=targetUnitIds]").selectOption(new String[]{"U006", "U007", "U037"});
             page.locator("#commission-form input[name=deadline]")
                     .fill(deadline.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm")));
-            PortalIT.screenshot(page, "30-commission-form");
+            PortalIT.screenshot(page, "40-commission-form");
             page.locator("#commission-form button[type=submit]").click();
 
             Locator row = page.locator("#commission-list tr").filter(new Locator.FilterOptions().setHasText(TITLE));
@@ -110,7 +110,7 @@ class PortalCommissionIT {
             for (String unit : new String[]{"U006", "U007", "U037"}) {
                 assertThat(row.locator(".target[data-unit=" + unit + "] .target-status")).hasText("待报送");
             }
-            PortalIT.screenshot(page, "31-commission-issued");
+            PortalIT.screenshot(page, "41-commission-issued");
         }
     }
 
@@ -138,7 +138,7 @@ class PortalCommissionIT {
             assertThat(page.locator(answerSelector("U007", u007Item) + " .judge-accept")).hasCount(0);
             assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U007] .target-status"))
                     .hasText("按时报送，待信息室接收");
-            PortalIT.screenshot(page, "32-commission-awaiting-judgement");
+            PortalIT.screenshot(page, "42-commission-awaiting-judgement");
 
             answer.locator(".judge-accept").click();
             assertThat(page.locator(".banner.ok")).containsText("已认可");
@@ -146,7 +146,7 @@ class PortalCommissionIT {
             assertThat(page.locator(answerSelector("U006", u006Item) + " .judge-accept")).hasCount(0);
             assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U006] .target-status"))
                     .hasText("按时报送，已采纳");
-            PortalIT.screenshot(page, "33-commission-accepted");
+            PortalIT.screenshot(page, "43-commission-accepted");
 
             // the next step after the change: the page reloaded from the server says the same
             page.reload();
@@ -174,7 +174,7 @@ class PortalCommissionIT {
             page.waitForURL(url -> url.endsWith("#/items/" + u007Item));
             assertThat(page.locator("dl.facts")).containsText("已报送");
             assertThat(page.locator(".revisions li")).hasCount(2);
-            PortalIT.screenshot(page, "34-commission-answer-revised");
+            PortalIT.screenshot(page, "44-commission-answer-revised");
         }
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "room-editor", false);
@@ -190,7 +190,7 @@ class PortalCommissionIT {
             assertThat(judged).containsText(REJECTION);
             assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U007] .target-status"))
                     .hasText("按时报送，未采纳：" + REJECTION);
-            PortalIT.screenshot(page, "35-commission-rejected");
+            PortalIT.screenshot(page, "45-commission-rejected");
         }
     }
 
@@ -210,7 +210,7 @@ class PortalCommissionIT {
             answer.locator(".judge-accept").click();
             assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U037] .target-status"))
                     .hasText("逾期报送，已采纳");
-            PortalIT.screenshot(page, "36-commission-late-accepted");
+            PortalIT.screenshot(page, "46-commission-late-accepted");
         }
     }
 
@@ -228,7 +228,7 @@ class PortalCommissionIT {
                 return String.valueOf(expected).equals(breakdown.getAttribute("data-commission"));
             });
             assertThat(page.locator("#score-breakdown")).containsText("约稿 " + expected);
-            PortalIT.screenshot(page, "37-commission-bonus-in-unit-score");
+            PortalIT.screenshot(page, "47-commission-bonus-in-unit-score");
         }
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "banner-leader", false);
@@ -241,7 +241,7 @@ class PortalCommissionIT {
             });
             assertThat(page.locator("tr[data-unit=U007] td.commission"))
                     .hasText(String.valueOf(u007CommissionPointsBefore));
-            PortalIT.screenshot(page, "38-commission-bonus-in-ranking");
+            PortalIT.screenshot(page, "48-commission-bonus-in-ranking");
         }
         assertThat(commissionPoints("u007-reporter", "U007")).isEqualTo(u007CommissionPointsBefore);
     }
@@ -269,7 +269,7 @@ class PortalCommissionIT {
             page.locator("#save-submit").click();
             page.waitForURL(SAVED_ITEM);
             assertThat(page.locator("dl.facts")).containsText("已报送");
-            PortalIT.screenshot(page, "3x-answer-" + reporter);
+            PortalIT.screenshot(page, "4x-answer-" + reporter);
             return page.url().substring(page.url().lastIndexOf('/') + 1);
         }
     }

@@ -40,8 +40,10 @@ class GoldenEventsTest {
         List<String> scored = new ArrayList<>();
         byType.forEach((type, fact) -> fact.ifPresent(f -> scored.add(type)));
         assertThat(scored).containsExactlyInAnyOrder("ItemReceived", "ItemVoided", "ItemForwardedToCity",
-                "AdoptionRecorded", "AdoptionCorrected", "AdoptionWithdrawn", "CommissionAnswerJudged",
-                "CommissionAnswerVoided");
+                "AdoptionRecorded", "AdoptionCorrected", "AdoptionWithdrawn", "CommissionAnswered",
+                "CommissionAnswerJudged", "CommissionAnswerVoided");
+        assertThat(byType.get("CommissionAnswered")).get().isInstanceOfSatisfying(ItemFact.CommissionAnswer.class,
+                a -> assertThat(a.revision()).isPositive());
         assertThat(byType.get("ItemReceived")).get().isInstanceOfSatisfying(ItemFact.Received.class, r -> {
             assertThat(r.category()).isEqualTo("DYNAMIC");
             assertThat(r.submittedAt()).isEqualTo(Instant.parse("2026-07-10T02:30:00Z"));

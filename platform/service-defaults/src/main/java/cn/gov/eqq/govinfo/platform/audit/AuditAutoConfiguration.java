@@ -81,7 +81,8 @@ public class AuditAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(prefix = "govinfo.audit", name = "path")
-    AuditLogController auditLogController(AuditLog auditLog, AuditProperties properties) {
-        return new AuditLogController(auditLog, properties);
+    AuditLogController auditLogController(AuditLog auditLog, AuditProperties properties,
+                                          tools.jackson.databind.json.JsonMapper json) {
+        return new AuditLogController(auditLog, properties, json);
     }
 }

@@ -39,6 +39,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -191,6 +192,38 @@ class AuditLogIntegrationTest {
                 .andExpect(jsonPath("$.entries[0].action.resourceIds.thingId").value("A-0"));
         mvc.perform(get("/api/things/audit").with(KeycloakJwtUsers.auditor()))
                 .andExpect(jsonPath("$.total").value(4));
+    }
+
+    @Test
+    void theAuditorExportsTheRangeAsAJsonLinesFileAndNobodyElseMay() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            mvc.perform(post("/api/things/E-{n}/approval", i).with(KeycloakJwtUsers.user("room-e", null, "info-room")))
+                    .andExpect(status().isCreated());
+        }
+        mvc.perform(post("/api/things/F-1/approval").with(KeycloakJwtUsers.user("room-f", null, "info-room")))
+                .andExpect(status().isCreated());
+
+        var exported = mvc.perform(get("/api/things/audit/export").param("actor", "room-e")
+                        .with(KeycloakJwtUsers.auditor()))
+                .andExpect(status().isOk())
+                .andExpect(content().contentTypeCompatibleWith("application/x-ndjson"))
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.containsString(".jsonl")))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        List<String> lines = exported.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).contains("\"thingId\":\"E-2\"").contains("\"username\":\"room-e\"");
+        assertThat(lines.get(2)).contains("\"thingId\":\"E-0\"");
+        mvc.perform(get("/api/things/audit/export").with(KeycloakJwtUsers.auditor()))
+                .andExpect(status().isOk())
+                .andExpect(result -> assertThat(result.getResponse().getContentAsString().lines()).hasSize(4));
+
+        for (var caller : List.of(KeycloakJwtUsers.room(), KeycloakJwtUsers.admin(),
+                KeycloakJwtUsers.user("sec", null, "security-admin"))) {
+            mvc.perform(get("/api/things/audit/export").with(caller)).andExpect(status().isForbidden());
+        }
+        mvc.perform(get("/api/things/audit/export").param("from", "2026-13-01").with(KeycloakJwtUsers.auditor()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("audit.time-invalid"));
     }
 
     @Test

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A commission (约稿) from issue to bonus in a real headless Chromium against the whole running system, as the room and
@@ -313,18 +314,12 @@ class PortalCommissionIT {
         }
     }
 
-    /** Polls an asynchronous outcome once a second, bounded by {@code within}. */
+    /**
+     * Polls an asynchronous outcome once a second, bounded by {@code within}. In the test's own thread: the condition
+     * drives the browser, and Playwright's objects belong to the thread that made them.
+     */
     private static void awaitCondition(Duration within, BooleanSupplier done) {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (!done.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("still waiting after %s", within).isLessThan(deadline);
-            try {
-                Thread.sleep(1000); // polling the running system, bounded by the deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        await().atMost(within).pollInSameThread().pollInterval(Duration.ofSeconds(1)).until(done::getAsBoolean);
     }
 
     private static BrowserContext newContext() {

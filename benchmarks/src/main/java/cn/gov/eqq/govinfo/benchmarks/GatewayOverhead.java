@@ -160,6 +160,11 @@ final class GatewayOverhead {
             results.add(NAME, m + "service CPU per request, through", (double) serviceCpuThrough / throughOk, "ms",
                     "");
         }
+        if (gatewayPid > 0) {
+            // what the chart's gateway memory limit is set from (docs/deploy.md)
+            results.add(NAME, m + "gateway peak resident memory", ReportingDocuments.vmHwmMb(gatewayPid), "MB",
+                    "VmHWM since start, the devstack's JVM options");
+        }
         results.add(NAME, m + "failed requests", failed, "requests", "non-2xx or errors in the measured rounds");
         results.add(NAME, m + "load average before / after", loadBefore, "", String.format("after: %.2f",
                 loadAverage()));

@@ -44,7 +44,7 @@ class DockerComposeTest {
 
     @Test
     void theWholeSystemIsThere() {
-        assertThat(services).containsOnlyKeys("kafka", "kafka-topics", "mongodb", "keycloak", "submission-intake",
+        assertThat(services).containsOnlyKeys("kafka", "kafka-topics", "mongodb", "redis", "keycloak", "submission-intake",
                 "adoption-tracking", "commission-tasking", "scoring", "reporting", "gateway");
     }
 
@@ -75,7 +75,7 @@ class DockerComposeTest {
     @Test
     void startOrderFollowsHealthAndCompletion() {
         services.forEach((name, service) -> {
-            if (name.equals("kafka") || name.equals("mongodb") || name.equals("keycloak")) {
+            if (name.equals("kafka") || name.equals("mongodb") || name.equals("redis") || name.equals("keycloak")) {
                 assertThat(service).as(name).doesNotContainKey("depends_on");
                 return;
             }
@@ -92,8 +92,14 @@ class DockerComposeTest {
             assertThat(map(services.get(service), "depends_on")).as(service)
                     .containsKeys("kafka", "mongodb", "kafka-topics");
         }
-        assertThat(map(services.get("gateway"), "depends_on")).containsKeys("keycloak", "submission-intake",
+        assertThat(map(services.get("gateway"), "depends_on")).containsKeys("redis", "keycloak", "submission-intake",
                 "adoption-tracking", "commission-tasking", "scoring", "reporting");
+    }
+
+    @Test
+    void theGatewayKeepsSessionsAndRateLimitsInTheSharedRedis() {
+        assertThat((String) services.get("redis").get("image")).startsWith("redis:7");
+        assertThat(map(services.get("gateway"), "environment")).containsEntry("GATEWAY_REDIS_URL", "redis://redis:6379");
     }
 
     @Test

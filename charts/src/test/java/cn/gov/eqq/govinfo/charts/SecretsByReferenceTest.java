@@ -35,6 +35,19 @@ class SecretsByReferenceTest {
     }
 
     @Test
+    void theGatewayReadsRedisAndItsClientSecretFromExistingSecrets() {
+        Deployment gateway = RenderedChart.withDefaults().deployment("gateway");
+        EnvVar redis = env(gateway, "GATEWAY_REDIS_URL");
+        assertThat(redis.getValue()).isNull();
+        assertThat(redis.getValueFrom().getSecretKeyRef().getName()).isEqualTo("govinfo-redis");
+        assertThat(redis.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("url");
+        EnvVar clientSecret = env(gateway, "GOVINFO_GATEWAY_CLIENT_SECRET");
+        assertThat(clientSecret.getValue()).isNull();
+        assertThat(clientSecret.getValueFrom().getSecretKeyRef().getName()).isEqualTo("govinfo-gateway-client");
+        assertThat(clientSecret.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("client-secret");
+    }
+
+    @Test
     void eachServiceAuthenticatesToKafkaAsItsOwnPrincipalWithAPasswordFromASecret() {
         RenderedChart chart = RenderedChart.withDefaults();
         for (String service : RenderedChart.BACKEND_SERVICES) {
@@ -84,7 +97,9 @@ class SecretsByReferenceTest {
         List<EnvVar> env = RenderedChart.withDefaults().deployment("gateway")
                 .getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
 
-        assertThat(env).isNullOrEmpty();
+        // its only secrets: the Redis address and its own client secret
+        assertThat(env).extracting(EnvVar::getName)
+                .containsExactlyInAnyOrder("GATEWAY_REDIS_URL", "GOVINFO_GATEWAY_CLIENT_SECRET");
         assertThat(RenderedChart.withDefaults().configMap("gateway").getData())
                 .doesNotContainKeys("KAFKA_BOOTSTRAP_SERVERS", "MONGODB_URI");
     }

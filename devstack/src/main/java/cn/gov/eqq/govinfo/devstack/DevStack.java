@@ -5,6 +5,7 @@ import cn.gov.eqq.govinfo.localinfra.keycloak.KeycloakServer;
 import cn.gov.eqq.govinfo.localinfra.mongo.MongoWireServer;
 import cn.gov.eqq.govinfo.localinfra.process.FreePorts;
 import cn.gov.eqq.govinfo.localinfra.process.ServiceProcess;
+import cn.gov.eqq.govinfo.localinfra.redis.RedisServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,6 +56,7 @@ public final class DevStack implements AutoCloseable {
     private FileLock lock;
     private volatile MongoWireServer mongoServer;
     private volatile KafkaBroker kafka;
+    private volatile RedisServer redis;
     private volatile KeycloakServer keycloak;
     private String mongoBaseUri;
     private String keycloakIssuer;
@@ -63,6 +65,7 @@ public final class DevStack implements AutoCloseable {
     private int kafkaPort;
     private int kafkaControllerPort;
     private int mongoPort;
+    private int redisPort;
     private final java.util.Set<Integer> taken = new java.util.HashSet<>();
     private Duration startupTime;
     private boolean closed;
@@ -108,6 +111,9 @@ public final class DevStack implements AutoCloseable {
             infra.add(timed("Kafka", this::startKafkaBroker));
             if (config.keycloak()) {
                 infra.add(timed("Keycloak", this::startKeycloak));
+            }
+            if (redisPort != 0) {
+                infra.add(timed("Redis", this::startRedis));
             }
             runAll(pool, infra);
             timed("Kafka topics", () -> {
@@ -238,6 +244,10 @@ public final class DevStack implements AutoCloseable {
             mongoPort = pick(ports.mongo());
             checkFree(mongoPort, "MONGO_PORT", busy);
         }
+        if (config.services().contains(Service.GATEWAY)) {
+            redisPort = pick(ports.redis());
+            checkFree(redisPort, "REDIS_PORT", busy);
+        }
         if (!busy.isEmpty()) {
             throw new IllegalStateException("端口已被占用 / ports already in use: " + String.join(", ", busy)
                     + " — 另一个 devstack 在运行？用环境变量改端口 / another devstack running? override by environment");
@@ -287,6 +297,14 @@ public final class DevStack implements AutoCloseable {
                         + ") " + mongoServer.uri(""));
             }
         }
+    }
+
+    /** What the gateway's replicas share (sessions, rate limits): only started with the gateway. */
+    private void startRedis() {
+        redis = RedisServer.start(redisPort, config.dataDir().resolve("redis"), config.logDir().resolve("redis.log"),
+                config.infraTimeout());
+        recordChild(redis.pid());
+        say("Redis 就绪 / ready " + redis.url() + " (" + seconds(redis.startupTime()) + ")");
     }
 
     private void startKafkaBroker() {
@@ -377,6 +395,7 @@ public final class DevStack implements AutoCloseable {
             env.put("MONGODB_URI", mongoUri(service.database()));
         }
         if (service.isGateway()) {
+            env.put("GATEWAY_REDIS_URL", redis.url());
             for (Service backend : Service.backends()) {
                 if (servicePorts.containsKey(backend)) {
                     env.put(backend.uriEnv(), serviceUrl(backend));
@@ -430,6 +449,8 @@ public final class DevStack implements AutoCloseable {
                     () -> MongoUris.isReachable(mongoBaseUri)));
         }
         if (service.isGateway()) {
+            list.add(new ServiceProcess.Prerequisite("Redis 不可达 " + redis.url(), "Redis not reachable at " + redis.url(),
+                    redis::isAlive));
             for (Service backend : Service.backends()) {
                 ServiceProcess p = processes.get(backend);
                 if (p != null) {
@@ -708,6 +729,9 @@ public final class DevStack implements AutoCloseable {
         }
         if (mongoServer != null) {
             mongoServer.stop();
+        }
+        if (redis != null) {
+            redis.close();
         }
         try {
             Files.deleteIfExists(config.dataDir().resolve(CHILDREN_FILE));

@@ -113,7 +113,7 @@ public record DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mon
 
     /** Every port of the stack; 0 = pick a free one at start. */
     public record Ports(Map<Service, Integer> services, int keycloak, int keycloakManagement, int kafka,
-            int kafkaController, int mongo) {
+            int kafkaController, int mongo, int redis) {
 
         public Ports {
             services = Map.copyOf(services);
@@ -131,11 +131,11 @@ public record DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mon
             }
             return new Ports(services, port(env, "KEYCLOAK_PORT", 8180), port(env, "KEYCLOAK_MANAGEMENT_PORT", 9180),
                     port(env, "KAFKA_PORT", 9092), port(env, "KAFKA_CONTROLLER_PORT", 9093),
-                    port(env, "MONGO_PORT", 27017));
+                    port(env, "MONGO_PORT", 27017), port(env, "REDIS_PORT", 6379));
         }
 
         public static Ports free() {
-            return new Ports(Map.of(), 0, 0, 0, 0, 0);
+            return new Ports(Map.of(), 0, 0, 0, 0, 0, 0);
         }
 
         private static int port(Map<String, String> env, String name, int fallback) {

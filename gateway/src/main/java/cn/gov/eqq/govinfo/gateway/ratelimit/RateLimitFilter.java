@@ -1,6 +1,8 @@
 package cn.gov.eqq.govinfo.gateway.ratelimit;
 
 import cn.gov.eqq.govinfo.gateway.web.Problems;
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
+import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
 import java.util.Optional;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
@@ -16,14 +18,21 @@ import reactor.core.publisher.Mono;
 /**
  * Limits {@code /api/**} calls per signed-in user: a bearer caller by the token's subject, a portal session by its
  * principal. Runs after Spring Security (order 0 &gt; -100), so an unauthenticated call was already answered 401
- * and never fills anyone's bucket.
+ * and never fills anyone's bucket. The buckets live in Redis (see {@link RateLimitConfiguration}).
  */
 final class RateLimitFilter implements WebFilter, Ordered {
 
-    private final UserRateLimiter limiter;
+    /** The limiter's configuration key: one set of rates for all of {@code /api/**}. */
+    static final String LIMIT_ID = "api";
 
-    RateLimitFilter(UserRateLimiter limiter) {
+    private final RateLimiter<?> limiter;
+    private final int tokensPerRequest;
+    private final long retryAfterSeconds;
+
+    RateLimitFilter(RateLimiter<?> limiter, RateLimitProperties properties) {
         this.limiter = limiter;
+        this.tokensPerRequest = properties.tokensPerRequest();
+        this.retryAfterSeconds = properties.retryAfterSeconds();
     }
 
     @Override
@@ -41,21 +50,25 @@ final class RateLimitFilter implements WebFilter, Ordered {
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
                 .filter(Authentication::isAuthenticated)
-                .map(authentication -> Optional.of(limiter.tryTake(userKey(authentication))))
+                .flatMap(authentication -> limiter.isAllowed(LIMIT_ID, userKey(authentication)).map(Optional::of))
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(decision -> decision.isEmpty() ? chain.filter(exchange) : apply(decision.get(), exchange, chain));
     }
 
-    private static Mono<Void> apply(TokenBucket.Decision decision, ServerWebExchange exchange, WebFilterChain chain) {
-        if (decision.allowed()) {
-            exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", Integer.toString(decision.remaining()));
+    private Mono<Void> apply(RateLimiter.Response decision, ServerWebExchange exchange, WebFilterChain chain) {
+        String remaining = decision.getHeaders().get(RedisRateLimiter.REMAINING_HEADER);
+        if (decision.isAllowed()) {
+            // -1 when Redis did not answer and the request passed unlimited: no figure to give
+            if (remaining != null && !remaining.startsWith("-")) {
+                exchange.getResponse().getHeaders().set(RedisRateLimiter.REMAINING_HEADER,
+                        Long.toString(Long.parseLong(remaining) / tokensPerRequest));
+            }
             return chain.filter(exchange);
         }
-        long seconds = decision.retryAfterSeconds();
-        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(seconds));
-        exchange.getResponse().getHeaders().set("X-RateLimit-Remaining", "0");
+        exchange.getResponse().getHeaders().set("Retry-After", Long.toString(retryAfterSeconds));
+        exchange.getResponse().getHeaders().set(RedisRateLimiter.REMAINING_HEADER, "0");
         return Problems.write(exchange, HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                "请求过于频繁：您的账号在短时间内发出的请求超过了上限，请 " + seconds + " 秒后重试");
+                "请求过于频繁：您的账号在短时间内发出的请求超过了上限，请 " + retryAfterSeconds + " 秒后重试");
     }
 
     /** The token's {@code sub} (stable across renames; the principal name is preferred_username), else the name. */

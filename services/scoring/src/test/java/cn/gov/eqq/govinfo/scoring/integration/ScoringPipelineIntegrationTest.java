@@ -61,7 +61,8 @@ import static org.awaitility.Awaitility.await;
         "govinfo.kafka.topic-partitions=1",
         "logging.level.cn.gov.eqq.govinfo.scoring=DEBUG"})
 @EmbeddedKafka(partitions = 1,
-        topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS, Topics.RANKINGS})
+        topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS, Topics.RANKINGS,
+                Topics.POLICIES, Topics.CIRCULARS})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScoringPipelineIntegrationTest {

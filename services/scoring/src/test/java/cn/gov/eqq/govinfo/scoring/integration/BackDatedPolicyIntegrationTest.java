@@ -19,8 +19,6 @@ import cn.gov.eqq.govinfo.scoring.domain.ShortfallRule;
 import cn.gov.eqq.govinfo.scoring.domain.ShortfallTier;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 import cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,11 +28,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,7 +44,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -98,34 +93,16 @@ class BackDatedPolicyIntegrationTest {
     @Autowired
     MongoTemplate mongo;
 
-    private final List<EventEnvelope<?>> published = new CopyOnWriteArrayList<>();
-    private Consumer<String, String> reader;
-    private Thread readerThread;
-    private volatile boolean reading = true;
+    private TopicRecords published;
 
     @BeforeAll
     void readWhatScoringPublishes() {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "policy-it-reader", false);
-        props.put("auto.offset.reset", "earliest");
-        props.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class);
-        props.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class);
-        reader = new DefaultKafkaConsumerFactory<String, String>(props).createConsumer();
-        reader.subscribe(List.of(Topics.RANKINGS, Topics.POLICIES));
-        readerThread = new Thread(() -> {
-            while (reading) {
-                for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(200))) {
-                    published.add(codec.decode(r.value()));
-                }
-            }
-            reader.close();
-        }, "policy-it-reader");
-        readerThread.start();
+        published = new TopicRecords(broker, codec, "policy-it-reader", Topics.RANKINGS, Topics.POLICIES);
     }
 
     @AfterAll
     void stopReading() throws InterruptedException {
-        reading = false;
-        readerThread.join(10_000);
+        published.close();
     }
 
     @Test
@@ -190,13 +167,11 @@ class BackDatedPolicyIntegrationTest {
     }
 
     private List<PolicyVersionAdded> policyFacts() {
-        return published.stream().filter(e -> e.payload() instanceof PolicyVersionAdded)
-                .map(e -> (PolicyVersionAdded) e.payload()).toList();
+        return published.payloads(PolicyVersionAdded.class);
     }
 
     private RankingRow latestRow(String key, String unitId) {
-        return published.stream().filter(e -> e.payload() instanceof RankingSnapshotPublished && e.key().equals(key))
-                .map(e -> (RankingSnapshotPublished) e.payload())
+        return published.payloads(RankingSnapshotPublished.class).stream().filter(s -> s.aggregateKey().equals(key))
                 .max(java.util.Comparator.comparingLong(RankingSnapshotPublished::snapshotVersion))
                 .flatMap(s -> s.rows().stream().filter(r -> r.unitId().equals(unitId)).findFirst())
                 .orElse(null);

@@ -19,9 +19,10 @@ import java.util.Optional;
 
 /**
  * Reads reporting's CloudEvents for the one thing scoring needs from them: which periods a published circular
- * covers, so that no policy version changes its figures. Its own consumer group ({@code scoring-circulars}): a replay
- * of the scoring group does not touch it, and it is kept in {@code published_circulars}. Other CloudEvents types are
- * skipped; a record that is not a CloudEvent, or a publication without series, period or version, is dead-lettered.
+ * covers, so that no policy version changes its figures; they are kept in {@code published_circulars}. A container
+ * of its own in the service's group {@code scoring} (the one group its Kafka principal may use); a replay stops it
+ * with the others but rewinds only the event topics, so it is not read again. Other CloudEvents types are skipped; a
+ * record that is not a CloudEvent, or a publication without series, period or version, is dead-lettered.
  */
 @Component
 class CircularEventsListener {
@@ -43,7 +44,7 @@ class CircularEventsListener {
         this.policies = policies;
     }
 
-    @KafkaListener(id = ID, groupId = "${spring.application.name}-circulars", topics = Topics.CIRCULARS)
+    @KafkaListener(id = ID, groupId = "${spring.application.name}", topics = Topics.CIRCULARS)
     void on(ConsumerRecord<String, String> record) {
         read(record.value()).ifPresent(p -> policies.circularPublished(p.circular(), p.version()));
     }

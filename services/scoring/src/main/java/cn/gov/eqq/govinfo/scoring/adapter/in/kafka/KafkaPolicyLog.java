@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
@@ -21,7 +22,7 @@ import java.util.Properties;
 
 /**
  * Reads {@code scoring.policy-events.v1} from the beginning to its current end with a consumer of its own (assigned
- * partitions, no group offsets committed). A record that cannot be decoded fails the read: a replay that skipped a
+ * partitions, no group membership, no offsets committed; the group id is the service's only for its Kafka ACL). A record that cannot be decoded fails the read: a replay that skipped a
  * version would score months under the wrong rules.
  */
 @Component
@@ -32,9 +33,13 @@ class KafkaPolicyLog implements PolicyLog {
     private final ConsumerFactory<String, String> consumers;
     private final EventCodec codec;
 
-    KafkaPolicyLog(ConsumerFactory<String, String> consumers, EventCodec codec) {
+    private final String group;
+
+    KafkaPolicyLog(ConsumerFactory<String, String> consumers, EventCodec codec,
+                   @Value("${spring.application.name}") String group) {
         this.consumers = consumers;
         this.codec = codec;
+        this.group = group;
     }
 
     @Override
@@ -42,8 +47,7 @@ class KafkaPolicyLog implements PolicyLog {
         Properties props = new Properties();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (Consumer<String, String> consumer = consumers.createConsumer("scoring-policy-log", "policy-log", null,
-                props)) {
+        try (Consumer<String, String> consumer = consumers.createConsumer(group, "policy-log", null, props)) {
             List<PartitionInfo> partitions = consumer.partitionsFor(Topics.POLICIES, Duration.ofSeconds(10));
             if (partitions == null || partitions.isEmpty()) {
                 throw new IllegalStateException("主题 " + Topics.POLICIES + " 不存在，无法重建积分标准版本");

@@ -9,6 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * Follows scoring's own policy topic: a version on the log that the database lacks (a database restored without
  * {@code policies}, say) is stored again at once, without waiting for a replay. Normally every version it reads was
@@ -31,7 +33,7 @@ class PolicyEventsListener {
     void on(ConsumerRecord<String, String> record) {
         EventEnvelope<?> envelope = codec.decode(record.value());
         if (envelope.payload() instanceof PolicyVersionAdded added) {
-            policies.restoreFrom(() -> java.util.List.of(added));
+            policies.restoreFrom(() -> List.of(added));
         }
     }
 }

@@ -15,6 +15,7 @@ import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemReturned;
 import cn.gov.eqq.govinfo.contracts.item.ItemSubmitted;
 import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
+import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 
@@ -44,7 +45,8 @@ public final class EventCatalog {
             new EventType("CommissionAnswerVoided", 1, Topics.COMMISSIONS, CommissionAnswerVoided.class),
             new EventType("CommissionOverdue", 1, Topics.COMMISSIONS, CommissionOverdue.class),
             new EventType("CommissionReminderSent", 1, Topics.COMMISSIONS, CommissionReminderSent.class),
-            new EventType("InstructionFollowUpReported", 1, Topics.ADOPTIONS, InstructionFollowUpReported.class));
+            new EventType("InstructionFollowUpReported", 1, Topics.ADOPTIONS, InstructionFollowUpReported.class),
+            new EventType("PolicyVersionAdded", 1, Topics.POLICIES, PolicyVersionAdded.class));
 
     private static final Map<Class<?>, EventType> BY_CLASS =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::payloadClass, Function.identity()));

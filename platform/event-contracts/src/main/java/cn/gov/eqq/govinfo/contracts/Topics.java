@@ -27,6 +27,12 @@ public final class Topics {
     /** Ranking snapshots per group and period. Writer: scoring. Key: {@code <period>|<group>}. */
     public static final String RANKINGS = "scoring.ranking-events.v1";
     /**
+     * Policy versions (积分标准版本) as the administrator added them, each event the whole version: history kept whole
+     * (never compacted, never expired), from which scoring's replay rebuilds its policy history. Writer: scoring.
+     * Key: the version's name.
+     */
+    public static final String POLICIES = "scoring.policy-events.v1";
+    /**
      * For the city appraisal dashboard (市考核看板): each published circular and each final period ranking, as
      * CloudEvents 1.0 structured JSON ({@link cn.gov.eqq.govinfo.contracts.reporting.CloudEvent}), not the
      * {@code EventEnvelope} of the internal topics. Writer: reporting. Key: the CloudEvents {@code subject}.
@@ -94,6 +100,8 @@ public final class Topics {
             event(COMMISSIONS, "commission-tasking", "commission id", CleanupPolicy.DELETE, FOREVER),
             // derived: a replay of the event topics reproduces them, and reporting keeps every version it received
             event(RANKINGS, "scoring", "period|group", CleanupPolicy.DELETE, TWO_YEARS_MS),
+            // facts kept whole: every version, in full, forever (docs/adr/0012-history-on-the-log.md)
+            event(POLICIES, "scoring", "policy version", CleanupPolicy.DELETE, FOREVER),
             // published circulars are the official record; an outside reader may join late and needs all of them
             event(CIRCULARS, "reporting", "CloudEvents subject", CleanupPolicy.DELETE, FOREVER));
 

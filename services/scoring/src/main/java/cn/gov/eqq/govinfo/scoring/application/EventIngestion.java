@@ -240,10 +240,10 @@ public class EventIngestion {
     }
 
     /** An item's entries before and after: their units and periods are the rankings that may have moved. */
-    private record Change(List<LedgerEntry> before, List<LedgerEntry> after) {
+    record Change(List<LedgerEntry> before, List<LedgerEntry> after) {
     }
 
-    private void markDirty(List<Change> changes) {
+    void markDirty(List<Change> changes) {
         if (changes.isEmpty()) {
             return;
         }

@@ -46,6 +46,9 @@ public interface ItemScoreStore {
     /** The months the items of each of these units have entries in (units without items are absent). */
     Map<String, Set<Period>> monthsOfUnits(Collection<String> unitIds);
 
+    /** Up to {@code limit} stored items with ids after {@code afterId} (null: from the first), in id order. */
+    List<StoredItem> page(String afterId, int limit);
+
     long count();
 
     void deleteAll();

@@ -3,21 +3,36 @@ package cn.gov.eqq.govinfo.scoring.application;
 import cn.gov.eqq.govinfo.scoring.domain.InvalidPolicyException;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
+import cn.gov.eqq.govinfo.scoring.domain.PublishedCircular;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
+import cn.gov.eqq.govinfo.platform.events.EventCodec;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The policy versions in force: the shipped version of the notice plus those added by administrators. */
+/**
+ * The policy versions in force: the shipped version of the notice plus those added by administrators, each added one
+ * published as a {@code PolicyVersionAdded} on {@code scoring.policy-events.v1} through the outbox of its document.
+ */
 @Service
 public class Policies {
 
     private final PolicyStore store;
+    private final CircularStore circulars;
     private final Clock clock;
     private final ScoringPolicy shipped;
+    private final EventCodec codec;
+    private final OutboxRelay relay;
+    private static final String PRODUCER = "scoring";
     private volatile Cached cached;
 
     private static final long REREAD_NANOS = 1_000_000_000L;
@@ -26,16 +41,21 @@ public class Policies {
     }
 
     /** @param shipped the version that ships with the system (read from its resource file by the config) */
-    public Policies(PolicyStore store, Clock clock, ScoringPolicy shipped) {
+    public Policies(PolicyStore store, CircularStore circulars, Clock clock, ScoringPolicy shipped, EventCodec codec,
+                    OutboxRelay relay) {
         this.store = store;
+        this.circulars = circulars;
         this.clock = clock;
         this.shipped = shipped;
+        this.codec = codec;
+        this.relay = relay;
     }
 
     /**
      * Re-read from the store at most every {@link #REREAD_NANOS}: every event needs the history, and one store read
-     * per event was a tenth of the ingestion's round trips. Safe because a version can only be added to take
-     * effect after today, so a version added on another replica a second ago cannot change any score yet.
+     * per event was a tenth of the ingestion's round trips. A version added on another replica may thus be missed
+     * for up to that long by an item scored here; {@link Rescoring} scores every item again only once the version is
+     * waiting for longer than this, after every replica has seen it.
      */
     public PolicyHistory history() {
         Cached c = cached;
@@ -47,14 +67,50 @@ public class Policies {
         return fresh;
     }
 
-    /** @throws InvalidPolicyException with Chinese reasons when the draft may not be added */
+    /** Reporting published a circular: from now on no version may reach into its period. */
+    public void circularPublished(PublishedCircular circular, int version) {
+        circulars.published(circular, version);
+    }
+
+    /** The history as stored now (no cache): what re-scoring uses. */
+    public PolicyHistory fresh() {
+        return read();
+    }
+
+    /**
+     * Adds a version from any date whose span reaches no published circular; the periods it governs are scored again
+     * by {@link Rescoring}.
+     *
+     * @throws InvalidPolicyException with Chinese reasons when the draft may not be added
+     */
     public ScoringPolicy add(ScoringPolicy draft, String addedBy) {
-        read().adding(draft, today());
-        if (!store.insert(draft, addedBy, clock.instant())) {
+        read().adding(draft, circulars.all());
+        Instant now = clock.instant();
+        EventEnvelope<PolicyVersionAdded> fact = EventEnvelope.wrap(PolicyEvents.added(draft, addedBy, now),
+                PRODUCER, now);
+        if (!store.insert(draft, addedBy, now, OutboxEntry.of(fact, Topics.POLICIES, codec))) {
             throw new InvalidPolicyException(List.of("版本号 " + draft.version() + " 已存在"));
         }
         cached = null; // this replica sees its own addition at once
+        relay.kick();
         return draft;
+    }
+
+    /**
+     * Rebuilds the stored history from the policy topic (a replay, or a database restored without its
+     * {@code policies}): every version on the log that is not stored is stored again.
+     *
+     * @return the names of the versions restored
+     */
+    public List<String> restoreFrom(PolicyLog log) {
+        List<String> restored = new ArrayList<>();
+        for (PolicyVersionAdded e : log.readAll()) {
+            if (store.restore(PolicyEvents.policyOf(e), e.addedBy(), e.addedAt())) {
+                restored.add(e.version());
+            }
+        }
+        cached = null;
+        return restored;
     }
 
     private PolicyHistory read() {

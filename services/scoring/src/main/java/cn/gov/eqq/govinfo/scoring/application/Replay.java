@@ -6,12 +6,13 @@ import org.springframework.stereotype.Service;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Rebuilds the read model from the event topics alone: stop consuming, delete item records and the unit directory,
- * rewind the consumer group to the beginning, consume again. Policy versions (admin data, not events) and snapshot
- * version counters are kept, so snapshots published after a replay still carry higher versions. Publishing waits
- * until the replay has caught up.
+ * Rebuilds the read model from the event topics alone: stop consuming, restore every policy version the policy topic
+ * holds and the store lacks, delete item records and the unit directory, rewind the consumer group to the beginning,
+ * consume again. Stored policy versions and snapshot version counters are kept, so snapshots published after a
+ * replay still carry higher versions. Publishing and re-scoring wait until the replay has caught up.
  */
 @Service
 public class Replay {
@@ -28,13 +29,18 @@ public class Replay {
     private final ItemScoreStore items;
     private final UnitStore units;
     private final SnapshotStore snapshots;
+    private final Policies policies;
+    private final PolicyLog policyLog;
     private volatile Status status = new Status(State.IDLE, null, null, null, 0, "尚未重放");
 
-    public Replay(EventSource source, ItemScoreStore items, UnitStore units, SnapshotStore snapshots) {
+    public Replay(EventSource source, ItemScoreStore items, UnitStore units, SnapshotStore snapshots,
+                  Policies policies, PolicyLog policyLog) {
         this.source = source;
         this.items = items;
         this.units = units;
         this.snapshots = snapshots;
+        this.policies = policies;
+        this.policyLog = policyLog;
     }
 
     /** @return false when a replay is already running */
@@ -61,6 +67,11 @@ public class Replay {
         Instant started = status.startedAt();
         try {
             source.stop();
+            // the policy history first, from its own topic: every item is then scored under all of it
+            List<String> restored = policies.restoreFrom(policyLog);
+            if (!restored.isEmpty()) {
+                log.info("replay restored policy versions {} from the policy topic", restored);
+            }
             items.deleteAll();
             units.deleteAll();
             source.rewindToBeginning();

@@ -26,6 +26,9 @@ public final class ItemScoring {
         if (facts.voided() == null) {
             return earned;
         }
+        if (earned.isEmpty() && policies.inForceAt(received.submittedAt()).isEmpty()) {
+            return List.of(); // it never counted: nothing to take back
+        }
         return List.of(voidNote(facts, received, earned, policies));
     }
 
@@ -36,10 +39,12 @@ public final class ItemScoring {
         String title = "《" + received.title() + "》";
 
         LocalDate submitted = Period.beijingDateOf(received.submittedAt());
-        ScoringPolicy atSubmission = policies.inForceOn(submitted);
+        ScoringPolicy atSubmission = policies.inForceOn(submitted).orElse(null);
         String category = received.category();
-        CategoryRule rule = atSubmission.category(category).orElse(null);
-        if (rule != null) {
+        CategoryRule rule = atSubmission == null ? null : atSubmission.category(category).orElse(null);
+        if (atSubmission == null) {
+            // before the first version nothing scores: no points and no place in a quota
+        } else if (rule != null) {
             out.add(new LedgerEntry(item + ":submission", unit, item, Period.monthOf(submitted), submitted,
                     PointSource.SUBMISSION, "category:" + category, rule.points(),
                     title + "（" + rule.label() + "）已被信息室接收，报送积分 " + signed(rule.points()),
@@ -55,17 +60,23 @@ public final class ItemScoring {
         if (!facts.forwards().isEmpty()) {
             ItemFact.Forwarded first = facts.forwards().get(0);
             LocalDate day = Period.beijingDateOf(first.forwardedAt());
-            ScoringPolicy p = policies.inForceOn(day);
-            out.add(new LedgerEntry(item + ":forward", unit, item, Period.monthOf(day), day, PointSource.FORWARD,
-                    "forward", p.forwardPoints(), title + "转报市政府，在报送积分上累加 " + signed(p.forwardPoints()),
-                    first.eventId(), p.version()));
+            ScoringPolicy p = policies.inForceOn(day).orElse(null);
+            if (p != null) {
+                    out.add(new LedgerEntry(item + ":forward", unit, item, Period.monthOf(day), day,
+                        PointSource.FORWARD, "forward", p.forwardPoints(),
+                        title + "转报市政府，在报送积分上累加 " + signed(p.forwardPoints()),
+                        first.eventId(), p.version()));
+            }
         }
 
         out.addAll(adoptions(facts, received, title, policies));
 
         for (ItemFact.CommissionJudgement j : facts.judgements().values()) {
             LocalDate day = Period.beijingDateOf(j.answerSubmittedAt());
-            ScoringPolicy p = policies.inForceOn(day);
+            ScoringPolicy p = policies.inForceOn(day).orElse(null);
+            if (p == null) {
+                continue; // answered before the first version: nothing scores
+            }
             int points;
             String why;
             ItemFact.CommissionAnswerVoid answerVoid = facts.voidedAnswers().get(j.commissionId());
@@ -113,7 +124,10 @@ public final class ItemScoring {
         String bestLabel = null;
         for (ItemFact.AdoptionState r : records) {
             LocalDate day = r.effectiveDate();
-            ScoringPolicy p = policies.inForceOn(day);
+            ScoringPolicy p = policies.inForceOn(day).orElse(null);
+            if (p == null) {
+                continue; // recorded before the first version: nothing scores
+            }
             AdoptionKindRule kind = p.adoptionKind(r.kind()).orElse(null);
             String id = facts.itemId() + ":adoption:" + r.recordId();
             String ruleName = "adoption:" + r.kind();
@@ -163,7 +177,7 @@ public final class ItemScoring {
                 + " 分，且不计入报送条数";
         return new LedgerEntry(facts.itemId() + ":void", received.unitId(), facts.itemId(),
                 Period.monthOf(submitted), submitted, PointSource.VOID, "void", 0, why, v.eventId(),
-                policies.inForceOn(submitted).version());
+                policies.inForceOn(submitted).map(ScoringPolicy::version).orElse(null));
     }
 
     static String sourceLabel(PointSource source) {

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Sums ledger entries into a unit's score for a period and ranks a group. Quota and deduction are per month
- * (by the version in force on the month's first day); a quarter or year sums its months. A month that has not
+ * (by the version in force on the month's first day, with the unit's group's tiers; none for a month that began
+ * before the first version); a quarter or year sums its months. A month that has not
  * ended yet (in Beijing time, as of {@code today}) shows its shortfall but deducts nothing until it is over;
  * months not yet begun count for neither quota nor shortfall.
  */
@@ -37,7 +38,10 @@ public final class PeriodScoring {
             if (month.firstDay().isAfter(today) || unit == null) {
                 continue;
             }
-            ScoringPolicy policy = policies.inForceOn(month.firstDay());
+            ScoringPolicy policy = policies.inForceOn(month.firstDay()).orElse(null);
+            if (policy == null) {
+                continue; // a month that began before the first version: no quota, no deduction
+            }
             int monthQuota = policy.quotaOf(unit.group());
             int received = (int) entries.stream()
                     .filter(e -> e.source() == PointSource.SUBMISSION && e.month().equals(month)).count();
@@ -48,9 +52,10 @@ public final class PeriodScoring {
                 open.add(month);
                 continue;
             }
-            int deduction = policy.shortfall().deductionFor(received, monthQuota);
+            int deduction = policy.shortfallOf(unit.group()).deductionFor(received, monthQuota);
             if (monthShortfall > 0) {
-                entries.add(deductionEntry(unitId, month, received, monthQuota, monthShortfall, deduction, policy));
+                entries.add(deductionEntry(unitId, unit.group(), month, received, monthQuota, monthShortfall, deduction,
+                        policy));
             }
         }
         entries.sort(LEDGER_ORDER);
@@ -84,11 +89,11 @@ public final class PeriodScoring {
         return new Ranking(group, period, versions, lines);
     }
 
-    private static LedgerEntry deductionEntry(String unitId, Period month, int received, int quota, int shortfall,
-                                              int deduction, ScoringPolicy policy) {
+    private static LedgerEntry deductionEntry(String unitId, int group, Period month, int received, int quota,
+                                              int shortfall, int deduction, ScoringPolicy policy) {
         String why = month.label() + "接收信息 " + received + " 条，基础条数 " + quota + " 条，差 " + shortfall + " 条"
                 + (received == 0 ? "（当月未报送）" : "") + "，按梯次扣分 " + ItemScoring.signed(deduction)
-                + (policy.shortfall().example() ? "（扣分梯次为示例，待信息室确定）" : "");
+                + (policy.shortfallOf(group).example() ? "（扣分梯次为示例，待信息室确定）" : "");
         return new LedgerEntry(unitId + ":deduction:" + month, unitId, null, month, month.lastDay(),
                 PointSource.DEDUCTION, "shortfall", deduction, why, null, policy.version());
     }

@@ -3,12 +3,14 @@ package cn.gov.eqq.govinfo.scoring.domain;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Every policy version, ordered by effective date. A fact is scored by the version in force on its Beijing date;
- * a date before the first version uses the first version (the system knows no older rules).
+ * before the first version's date nothing is in force and nothing scores (no points, no quota, no deduction).
  */
 public final class PolicyHistory {
 
@@ -46,23 +48,27 @@ public final class PolicyHistory {
     }
 
     /**
-     * A new version may only take effect after today and after every existing version, so that a past period
-     * recomputed later gives the result it gave before. (A draft for a past period goes through what-if instead.)
+     * Adds a version from the date the administrator chose — in the future or back in the past. It governs from its
+     * date until the next version's date, so it is refused when that span reaches a day of a published circular
+     * (whose figures are the official record), naming the circular; a past period that no published circular covers
+     * is simply scored again under it.
      */
-    public PolicyHistory adding(ScoringPolicy draft, LocalDate today) {
+    public PolicyHistory adding(ScoringPolicy draft, Collection<PublishedCircular> published) {
         List<String> problems = new ArrayList<>(PolicyValidation.problemsOf(draft));
-        if (draft.effectiveFrom() != null) {
-            if (!draft.effectiveFrom().isAfter(today)) {
-                problems.add("新版本的生效日期必须晚于今天（" + today + "），以免改变已经计算过的期间");
-            }
-            ScoringPolicy latest = latest();
-            if (!draft.effectiveFrom().isAfter(latest.effectiveFrom())) {
-                problems.add("新版本的生效日期必须晚于现行最新版本 " + latest.version() + " 的生效日期（"
-                        + latest.effectiveFrom() + "）");
-            }
-        }
         if (draft.version() != null && versions.stream().anyMatch(v -> v.version().equals(draft.version()))) {
             problems.add("版本号 " + draft.version() + " 已存在");
+        }
+        if (draft.effectiveFrom() != null) {
+            versions.stream().filter(v -> v.effectiveFrom().equals(draft.effectiveFrom())).findFirst()
+                    .ifPresent(v -> problems.add("版本 " + v.version() + " 已自 " + v.effectiveFrom()
+                            + " 起生效，同一天只能有一个版本"));
+            LocalDate until = nextAfter(draft.effectiveFrom()).orElse(null);
+            published.stream()
+                    .filter(c -> c.overlaps(draft.effectiveFrom(), until))
+                    .sorted(Comparator.comparing(PublishedCircular::period))
+                    .forEach(c -> problems.add("自 " + draft.effectiveFrom() + " 起生效"
+                            + (until == null ? "" : "（至 " + until.minusDays(1) + "）")
+                            + "将改变已发布的通报" + c.named() + "中的积分和排名，不能采用；已发布通报涵盖的期间不能更改积分标准"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidPolicyException(problems);
@@ -73,8 +79,9 @@ public final class PolicyHistory {
     }
 
     /**
-     * The history with a draft that replaces whatever is in force from the draft's date on: used by what-if to
-     * recompute a past period under other rules. Nothing is saved.
+     * The history with a draft placed at its date as if it were added (a version of the same name or date is
+     * replaced; later versions stay in force from their dates): what-if recomputes a period under it, and saving the
+     * draft as a version gives exactly what what-if showed. Nothing is saved.
      */
     public PolicyHistory withDraft(ScoringPolicy draft) {
         List<String> problems = PolicyValidation.problemsOf(draft);
@@ -82,38 +89,49 @@ public final class PolicyHistory {
             throw new InvalidPolicyException(problems);
         }
         List<ScoringPolicy> kept = new ArrayList<>(versions.stream()
-                .filter(v -> v.effectiveFrom().isBefore(draft.effectiveFrom()))
+                .filter(v -> !v.effectiveFrom().equals(draft.effectiveFrom()))
                 .filter(v -> !v.version().equals(draft.version()))
                 .toList());
         kept.add(draft);
         return of(kept);
     }
 
-    public ScoringPolicy inForceOn(LocalDate beijingDate) {
-        ScoringPolicy found = versions.get(0);
+    /** The version in force on a Beijing date; empty before the first version (nothing scores then). */
+    public Optional<ScoringPolicy> inForceOn(LocalDate beijingDate) {
+        ScoringPolicy found = null;
         for (ScoringPolicy v : versions) {
             if (!v.effectiveFrom().isAfter(beijingDate)) {
                 found = v;
             }
         }
-        return found;
+        return Optional.ofNullable(found);
     }
 
-    public ScoringPolicy inForceAt(Instant instant) {
+    public Optional<ScoringPolicy> inForceAt(Instant instant) {
         return inForceOn(Period.beijingDateOf(instant));
+    }
+
+    /** The effective date of the first version after {@code date}, if any: where a version from that date stops. */
+    public Optional<LocalDate> nextAfter(LocalDate date) {
+        return versions.stream().map(ScoringPolicy::effectiveFrom).filter(d -> d.isAfter(date)).findFirst();
     }
 
     /** The versions in force for at least one day of the period, in order. */
     public List<ScoringPolicy> inForceDuring(Period period) {
+        ScoringPolicy atStart = inForceOn(period.firstDay()).orElse(null);
         List<ScoringPolicy> out = new ArrayList<>();
         for (ScoringPolicy v : versions) {
-            ScoringPolicy atStart = inForceOn(period.firstDay());
             if (v == atStart || (v.effectiveFrom().isAfter(period.firstDay())
                     && !v.effectiveFrom().isAfter(period.lastDay()))) {
                 out.add(v);
             }
         }
         return out;
+    }
+
+    /** The first day anything scores. */
+    public LocalDate firstDay() {
+        return versions.get(0).effectiveFrom();
     }
 
     public ScoringPolicy latest() {

@@ -58,23 +58,34 @@ public final class PolicyValidation {
                 problems.add("第" + q.getKey() + "组的每月基础条数不能为负数");
             }
         }
-        problems.addAll(shortfallProblems(p.shortfall()));
+        for (Integer group : p.monthlyQuota().keySet()) {
+            if (group != null && !p.shortfall().containsKey(group)) {
+                problems.add("缺少第" + group + "组未完成基础条数的扣分梯次");
+            }
+        }
+        p.shortfall().forEach((group, rule) -> {
+            if (group == null || !p.monthlyQuota().containsKey(group)) {
+                problems.add("扣分梯次所属的第" + group + "组没有设定每月基础条数");
+            } else {
+                problems.addAll(shortfallProblems("第" + group + "组", rule));
+            }
+        });
         return List.copyOf(problems);
     }
 
-    private static List<String> shortfallProblems(ShortfallRule rule) {
+    private static List<String> shortfallProblems(String group, ShortfallRule rule) {
         List<String> problems = new ArrayList<>();
         if (rule == null) {
-            problems.add("缺少未完成基础条数的扣分梯次");
+            problems.add("缺少" + group + "未完成基础条数的扣分梯次");
             return problems;
         }
         if (rule.nothingReceived() > 0) {
-            problems.add("当月未报送信息的扣分应为零或负数");
+            problems.add(group + "当月未报送信息的扣分应为零或负数");
         }
         int nextFrom = 1;
         for (int i = 0; i < rule.tiers().size(); i++) {
             ShortfallTier t = rule.tiers().get(i);
-            String name = "第" + (i + 1) + "档扣分梯次";
+            String name = group + "第" + (i + 1) + "档扣分梯次";
             if (t == null) {
                 problems.add(name + "为空");
                 continue;

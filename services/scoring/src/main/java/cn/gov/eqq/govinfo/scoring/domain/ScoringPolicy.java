@@ -16,12 +16,13 @@ import java.util.TreeMap;
  * @param adoptionKinds    adoption / forward / instruction kinds; only the highest counts per item
  * @param commissionPoints bonus for a commissioned item delivered on time and accepted (约稿)
  * @param monthlyQuota     items a month by ranking group (基础条数)
- * @param shortfall        tiered deductions for a shortfall against the quota
+ * @param shortfall        tiered deductions for a shortfall against the quota, by ranking group like the quota
+ *                         (quotas differ, so "nothing received" and every tier are the group's own)
  */
 public record ScoringPolicy(String version, LocalDate effectiveFrom, String source,
                             Map<String, CategoryRule> categories, int forwardPoints,
                             Map<String, AdoptionKindRule> adoptionKinds, int commissionPoints,
-                            Map<Integer, Integer> monthlyQuota, ShortfallRule shortfall) {
+                            Map<Integer, Integer> monthlyQuota, Map<Integer, ShortfallRule> shortfall) {
 
     public ScoringPolicy {
         categories = categories == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(categories));
@@ -29,6 +30,7 @@ public record ScoringPolicy(String version, LocalDate effectiveFrom, String sour
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(adoptionKinds));
         monthlyQuota = monthlyQuota == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(monthlyQuota));
+        shortfall = shortfall == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(shortfall));
     }
 
     public Optional<CategoryRule> category(String name) {
@@ -42,5 +44,11 @@ public record ScoringPolicy(String version, LocalDate effectiveFrom, String sour
     /** The monthly quota of a group; zero for a group the policy does not name. */
     public int quotaOf(int group) {
         return monthlyQuota.getOrDefault(group, 0);
+    }
+
+    /** The deduction tiers of a group; none (no deduction) for a group the policy does not name. */
+    public ShortfallRule shortfallOf(int group) {
+        ShortfallRule rule = shortfall.get(group);
+        return rule == null ? ShortfallRule.NONE : rule;
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * 按梯次扣分: the notice orders tiered deductions for a monthly shortfall but gives no tiers, so the tiers are data
- * set by the information room.
+ * set by the information room, one rule per ranking group.
  *
  * @param tiers               non-overlapping tiers in ascending order
  * @param nothingReceived     deduction for a month in which not one item was received (zero or negative)
@@ -12,6 +12,9 @@ import java.util.List;
  * @param note                where the tiers come from, in Chinese
  */
 public record ShortfallRule(List<ShortfallTier> tiers, int nothingReceived, boolean example, String note) {
+
+    /** No tiers: no deduction (a group the version gives no quota). */
+    public static final ShortfallRule NONE = new ShortfallRule(List.of(), 0, false, null);
 
     public ShortfallRule {
         tiers = tiers == null ? List.of() : List.copyOf(tiers);

@@ -3,6 +3,7 @@ package cn.gov.eqq.govinfo.scoring.application;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
+import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
@@ -12,7 +13,11 @@ import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.domain.CategoryRule;
 import cn.gov.eqq.govinfo.scoring.domain.InvalidPolicyException;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
+import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
+import cn.gov.eqq.govinfo.scoring.domain.PublishedCircular;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
+import cn.gov.eqq.govinfo.scoring.domain.ShortfallRule;
+import cn.gov.eqq.govinfo.scoring.domain.ShortfallTier;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -26,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
@@ -38,8 +44,9 @@ class ApplicationTest {
     private final InMemoryStores.Units units = new InMemoryStores.Units();
     private final InMemoryStores.Snapshots snapshots = new InMemoryStores.Snapshots();
     private final InMemoryStores.PolicyVersions policyStore = new InMemoryStores.PolicyVersions();
+    private final InMemoryStores.Circulars circulars = new InMemoryStores.Circulars();
     private final Clock october = Clock.fixed(Instant.parse("2026-10-10T02:00:00Z"), ZoneOffset.UTC);
-    private final Policies policies = new Policies(policyStore, october, NOTICE);
+    private final Policies policies = new Policies(policyStore, circulars, october, NOTICE, new EventCodec(), mock(OutboxRelay.class));
     private final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies);
     private final ScoreQueries queries = new ScoreQueries(items, units, policies);
     private final EventCodec codec = new EventCodec();
@@ -92,7 +99,7 @@ class ApplicationTest {
         unit("U006", 2);
         unit("U007", 2);
         SnapshotPublisher publisher = new SnapshotPublisher(snapshots, queries, codec, mock(OutboxRelay.class),
-                new Replay(mock(EventSource.class), items, units, snapshots), october, Duration.ofMinutes(5),
+                new Replay(mock(EventSource.class), items, units, snapshots, policies, List::of), october, Duration.ofMinutes(5),
                 Duration.ofMinutes(10));
         for (int i = 0; i < 10; i++) {
             ingestion.apply(received("I" + i, "U006", "BRIEF", "2026-07-1" + i % 10 + "T09:00"));
@@ -101,7 +108,7 @@ class ApplicationTest {
         assertThat(publisher.publishDue()).as("still within the quiet time").isZero();
 
         SnapshotPublisher impatient = new SnapshotPublisher(snapshots, queries, codec, mock(OutboxRelay.class),
-                new Replay(mock(EventSource.class), items, units, snapshots), october, Duration.ZERO,
+                new Replay(mock(EventSource.class), items, units, snapshots, policies, List::of), october, Duration.ZERO,
                 Duration.ofMinutes(10));
         assertThat(impatient.publishDue()).isEqualTo(3);
         assertThat(impatient.publishDue()).as("nothing left to publish").isZero();
@@ -171,21 +178,89 @@ class ApplicationTest {
     }
 
     @Test
-    void adminAddsAFutureVersionButNotOneThatRewritesThePast() {
-        ScoringPolicy future = new ScoringPolicy("2027-01-01", LocalDate.of(2027, 1, 1), "新规", NOTICE.categories(),
+    void backDatedVersionScoresEveryAffectedPeriodAgainOnceItHasSettled() {
+        unit("U006", 2);
+        unit("U037", 3);
+        ingestion.apply(received("I1", "U006", "PROBLEM", "2026-07-10T09:00"));
+        ingestion.apply(received("I2", "U006", "PROBLEM", "2026-05-10T09:00"));
+        Map<String, CategoryRule> categories = new HashMap<>(NOTICE.categories());
+        categories.put("PROBLEM", new CategoryRule("问题类", 6));
+        Map<Integer, ShortfallRule> tiers = new HashMap<>(NOTICE.shortfall());
+        tiers.put(3, new ShortfallRule(List.of(new ShortfallTier(1, null, -1)), -2, false, "第三组本旗梯次"));
+        ScoringPolicy county = new ScoringPolicy("county-2026-07", LocalDate.of(2026, 7, 1), "本旗", categories,
                 NOTICE.forwardPoints(), NOTICE.adoptionKinds(), NOTICE.commissionPoints(), NOTICE.monthlyQuota(),
-                NOTICE.shortfall());
+                tiers);
+        Replay replay = new Replay(mock(EventSource.class), items, units, snapshots, policies, List::of);
+        Rescoring patient = new Rescoring(policyStore, policies, items, units, snapshots, ingestion, replay, october,
+                Duration.ofHours(1));
+        Rescoring rescoring = new Rescoring(policyStore, policies, items, units, snapshots, ingestion, replay, october,
+                Duration.ZERO);
+
+        policies.add(county, "admin");
+        snapshots.byId.clear();
+
+        assertThat(patient.rescorePending()).as("not before every replica's cache holds it").isEmpty();
+        assertThat(items.byId.get("I1").entries()).extracting(LedgerEntry::points).containsExactly(5);
+        assertThat(rescoring.rescorePending()).containsExactly("county-2026-07");
+
+        assertThat(items.byId.get("I1").entries()).extracting(LedgerEntry::points, LedgerEntry::policyVersion)
+                .containsExactly(tuple(6, "county-2026-07"));
+        assertThat(items.byId.get("I2").entries()).extracting(LedgerEntry::points, LedgerEntry::policyVersion)
+                .containsExactly(tuple(5, "2022-07-06"));
+        assertThat(snapshots.dirtyIds()).contains("2026-07|2", "2026-07|3", "2026-Q3|3", "2026-08|3", "2026-09|3",
+                "2026-10|3", "2026|3").doesNotContain("2026-06|3", "2026-Q2|2");
+        assertThat(queries.unitScore("U037", Period.month(2026, 8)).deductionPoints()).isEqualTo(-2);
+        assertThat(rescoring.rescorePending()).as("done once").isEmpty();
+    }
+
+    @Test
+    void versionReachingIntoAPublishedCircularIsRefusedNamingIt() {
+        policies.circularPublished(new PublishedCircular("QUARTERLY-2026-Q3", Period.quarter(2026, 3),
+                "关于2026年第三季度全旗政务信息工作情况的通报", "鄂前政办信〔2026〕7号"), 1);
         ScoringPolicy past = new ScoringPolicy("2026-07-01", LocalDate.of(2026, 7, 1), "追溯", NOTICE.categories(),
                 NOTICE.forwardPoints(), NOTICE.adoptionKinds(), NOTICE.commissionPoints(), NOTICE.monthlyQuota(),
                 NOTICE.shortfall());
+        ScoringPolicy afterIt = new ScoringPolicy("2026-10-01", LocalDate.of(2026, 10, 1), "四季度起",
+                NOTICE.categories(), NOTICE.forwardPoints(), NOTICE.adoptionKinds(), NOTICE.commissionPoints(),
+                NOTICE.monthlyQuota(), NOTICE.shortfall());
 
-        policies.add(future, "admin");
+        assertThatThrownBy(() -> policies.add(past, "admin")).isInstanceOf(InvalidPolicyException.class)
+                .hasMessageContaining("《关于2026年第三季度全旗政务信息工作情况的通报》（鄂前政办信〔2026〕7号，涵盖2026年第3季度）");
+        policies.add(afterIt, "admin");
 
         assertThat(policies.history().versions()).extracting(ScoringPolicy::version)
-                .containsExactly("2022-07-06", "2027-01-01");
-        assertThatThrownBy(() -> policies.add(past, "admin")).isInstanceOf(InvalidPolicyException.class)
-                .hasMessageContaining("新版本的生效日期必须晚于今天（2026-10-10）");
-        assertThatThrownBy(() -> policies.add(future, "admin")).hasMessageContaining("已存在");
+                .containsExactly("2022-07-06", "2026-10-01");
+        assertThatThrownBy(() -> policies.add(afterIt, "admin")).hasMessageContaining("已存在");
+    }
+
+    @Test
+    void addedVersionIsPublishedWholeThroughTheOutboxAndReadsBackEqual() {
+        ScoringPolicy county = new ScoringPolicy("county-2026", LocalDate.of(2026, 1, 1), "本旗", NOTICE.categories(),
+                NOTICE.forwardPoints(), NOTICE.adoptionKinds(), NOTICE.commissionPoints(), NOTICE.monthlyQuota(),
+                NOTICE.shortfall());
+
+        policies.add(county, "admin");
+
+        assertThat(policyStore.outbox).singleElement().satisfies(entry -> {
+            assertThat(entry.topic()).isEqualTo("scoring.policy-events.v1");
+            assertThat(entry.key()).isEqualTo("county-2026");
+            EventEnvelope<?> decoded = codec.decode(entry.json());
+            assertThat(PolicyEvents.policyOf((PolicyVersionAdded) decoded.payload())).isEqualTo(county);
+        });
+    }
+
+    @Test
+    void replayRestoresFromThePolicyTopicTheVersionsTheStoreLacks() {
+        ScoringPolicy county = new ScoringPolicy("county-2026", LocalDate.of(2026, 1, 1), "本旗", NOTICE.categories(),
+                NOTICE.forwardPoints(), NOTICE.adoptionKinds(), NOTICE.commissionPoints(), NOTICE.monthlyQuota(),
+                NOTICE.shortfall());
+        PolicyVersionAdded onTheLog = PolicyEvents.added(county, "admin", Instant.parse("2026-03-12T02:00:00Z"));
+
+        assertThat(policies.restoreFrom(() -> List.of(onTheLog))).containsExactly("county-2026");
+        assertThat(policies.restoreFrom(() -> List.of(onTheLog))).as("already stored").isEmpty();
+
+        assertThat(policies.history().versions()).containsExactly(NOTICE, county);
+        assertThat(policyStore.outbox).as("nothing published again").isEmpty();
     }
 
     private void unit(String id, int group) {

@@ -7,7 +7,9 @@ import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
+import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.events.EventDecodingException;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
@@ -44,7 +46,8 @@ class BatchIngestionTest {
         final InMemoryStores.Items items = new InMemoryStores.Items();
         final InMemoryStores.Units units = new InMemoryStores.Units();
         final InMemoryStores.Snapshots snapshots = new InMemoryStores.Snapshots();
-        final Policies policies = new Policies(new InMemoryStores.PolicyVersions(), october, NOTICE);
+        final Policies policies = new Policies(new InMemoryStores.PolicyVersions(), new InMemoryStores.Circulars(), october, NOTICE,
+                new EventCodec(), org.mockito.Mockito.mock(OutboxRelay.class));
         final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies);
         final ScoreQueries queries = new ScoreQueries(items, units, policies);
     }

@@ -32,12 +32,13 @@ class EveryGroupAndPeriodPublishedTest {
     private final InMemoryStores.Units units = new InMemoryStores.Units();
     private final InMemoryStores.Snapshots snapshots = new InMemoryStores.Snapshots();
     private final Clock december = Clock.fixed(Instant.parse("2026-12-03T02:00:00Z"), ZoneOffset.UTC);
-    private final Policies policies = new Policies(new InMemoryStores.PolicyVersions(), december, PolicyJson.shipped());
+    private final Policies policies = new Policies(new InMemoryStores.PolicyVersions(), new InMemoryStores.Circulars(), december,
+            PolicyJson.shipped(), new EventCodec(), mock(OutboxRelay.class));
     private final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies);
     private final ScoreQueries queries = new ScoreQueries(items, units, policies);
     private final EventCodec codec = new EventCodec();
     private final SnapshotPublisher publisher = new SnapshotPublisher(snapshots, queries, codec,
-            mock(OutboxRelay.class), new Replay(mock(EventSource.class), items, units, snapshots), december,
+            mock(OutboxRelay.class), new Replay(mock(EventSource.class), items, units, snapshots, policies, List::of), december,
             Duration.ZERO, Duration.ofMinutes(10));
 
     @Test

@@ -4,6 +4,7 @@ import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
+import cn.gov.eqq.govinfo.scoring.domain.PublishedCircular;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
 import cn.gov.eqq.govinfo.scoring.domain.Unit;
 import cn.gov.eqq.govinfo.scoring.domain.UnitDirectory;
@@ -89,6 +90,12 @@ final class InMemoryStores {
                 }
             }
             return out;
+        }
+
+        @Override
+        public List<StoredItem> page(String afterId, int limit) {
+            return byId.entrySet().stream().filter(e -> afterId == null || e.getKey().compareTo(afterId) > 0)
+                    .limit(limit).map(Map.Entry::getValue).toList();
         }
 
         @Override
@@ -194,19 +201,62 @@ final class InMemoryStores {
 
     static final class PolicyVersions implements PolicyStore {
         final List<ScoringPolicy> added = new ArrayList<>();
+        final Map<String, Instant> awaiting = new TreeMap<>();
 
         @Override
         public List<ScoringPolicy> all() {
             return List.copyOf(added);
         }
 
+        final List<OutboxEntry> outbox = new ArrayList<>();
+
         @Override
-        public boolean insert(ScoringPolicy policy, String addedBy, Instant addedAt) {
+        public boolean insert(ScoringPolicy policy, String addedBy, Instant addedAt, OutboxEntry published) {
+            if (added.stream().anyMatch(p -> p.version().equals(policy.version()))) {
+                return false;
+            }
+            added.add(policy);
+            awaiting.put(policy.version(), addedAt);
+            outbox.add(published);
+            return true;
+        }
+
+        @Override
+        public boolean restore(ScoringPolicy policy, String addedBy, Instant addedAt) {
             if (added.stream().anyMatch(p -> p.version().equals(policy.version()))) {
                 return false;
             }
             added.add(policy);
             return true;
+        }
+
+        @Override
+        public List<AwaitingRescore> awaitingRescore() {
+            return added.stream().filter(p -> awaiting.containsKey(p.version()))
+                    .map(p -> new AwaitingRescore(p.version(), p.effectiveFrom())).toList();
+        }
+
+        @Override
+        public void rescored(List<String> versions, Instant at) {
+            versions.forEach(awaiting::remove);
+        }
+    }
+
+    static final class Circulars implements CircularStore {
+        final Map<String, PublishedCircular> bySeries = new TreeMap<>();
+        final Map<String, Integer> versions = new TreeMap<>();
+
+        @Override
+        public void published(PublishedCircular circular, int version) {
+            if (versions.getOrDefault(circular.seriesId(), 0) < version) {
+                bySeries.put(circular.seriesId(), circular);
+                versions.put(circular.seriesId(), version);
+            }
+        }
+
+        @Override
+        public List<PublishedCircular> all() {
+            return List.copyOf(bySeries.values());
         }
     }
 }

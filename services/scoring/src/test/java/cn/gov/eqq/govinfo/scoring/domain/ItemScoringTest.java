@@ -404,4 +404,33 @@ class ItemScoringTest {
         }
         return out;
     }
+
+    @Test
+    void nothingScoresBeforeTheFirstVersion() {
+        // the first version takes effect on 2022-07-06: an item received on 5 July earns nothing and fills no quota;
+        // its adoption after that date is scored by the version then in force
+        List<LedgerEntry> entries = score("early", received("early", "U013", "PROBLEM", "2022-07-05T10:00"),
+                forwarded("early", "U013", "2022-07-05T11:00"),
+                adoption("early", "U013", "r1", "CITY_BULLETIN_ADOPTED", "2022-07-10"));
+
+        assertThat(entries).extracting(LedgerEntry::rule, LedgerEntry::points, LedgerEntry::month)
+                .containsExactly(tuple("adoption:CITY_BULLETIN_ADOPTED", 20, Period.month(2022, 7)));
+        assertThat(score("void-early", received("void-early", "U013", "DYNAMIC", "2022-07-05T10:00"),
+                voided("void-early", "U013", "2022-07-05T12:00"))).isEmpty();
+    }
+
+    @Test
+    void aMonthThatBeganBeforeTheFirstVersionHasNoQuotaAndNoDeduction() {
+        Unit unit = new Unit("U013", "财政局", 2, true, null);
+
+        UnitPeriodScore july2022 = PeriodScoring.unitScore("U013", unit, Period.month(2022, 7), List.of(),
+                Facts.SHIPPED, LocalDate.of(2026, 1, 1));
+        UnitPeriodScore august2022 = PeriodScoring.unitScore("U013", unit, Period.month(2022, 8), List.of(),
+                Facts.SHIPPED, LocalDate.of(2026, 1, 1));
+
+        assertThat(july2022.quota()).isZero();
+        assertThat(july2022.deductionPoints()).isZero();
+        assertThat(august2022.quota()).isEqualTo(8);
+        assertThat(august2022.deductionPoints()).isEqualTo(-3);
+    }
 }

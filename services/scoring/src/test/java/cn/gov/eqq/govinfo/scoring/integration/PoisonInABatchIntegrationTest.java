@@ -50,7 +50,8 @@ import static org.awaitility.Awaitility.await;
         "govinfo.kafka.topic-partitions=1",
         "govinfo.kafka.retry.interval-ms=100"})
 @EmbeddedKafka(partitions = 1,
-        topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS, Topics.RANKINGS})
+        topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS, Topics.RANKINGS,
+                Topics.POLICIES, Topics.CIRCULARS})
 class PoisonInABatchIntegrationTest {
 
     @DynamicPropertySource

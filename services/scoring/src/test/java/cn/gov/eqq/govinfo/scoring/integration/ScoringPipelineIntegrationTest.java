@@ -17,8 +17,6 @@ import cn.gov.eqq.govinfo.scoring.application.ScoreQueries;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
-import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -28,11 +26,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -44,7 +40,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -61,7 +56,8 @@ import static org.awaitility.Awaitility.await;
         "govinfo.kafka.topic-partitions=1",
         "logging.level.cn.gov.eqq.govinfo.scoring=DEBUG"})
 @EmbeddedKafka(partitions = 1,
-        topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS, Topics.RANKINGS})
+        topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS, Topics.RANKINGS,
+                Topics.POLICIES, Topics.CIRCULARS})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScoringPipelineIntegrationTest {
@@ -82,38 +78,21 @@ class ScoringPipelineIntegrationTest {
     @Autowired
     Replay replay;
 
-    private final List<EventEnvelope<RankingSnapshotPublished>> snapshots = new CopyOnWriteArrayList<>();
-    private Consumer<String, String> reader;
-    private Thread readerThread;
-    private volatile boolean reading = true;
+    private TopicRecords published;
 
     @BeforeAll
     void readSnapshots() {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "snapshot-reader", false);
-        props.put("auto.offset.reset", "earliest");
-        props.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class);
-        props.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class);
-        reader = new DefaultKafkaConsumerFactory<String, String>(props).createConsumer();
-        reader.subscribe(List.of(Topics.RANKINGS));
-        readerThread = new Thread(() -> {
-            while (reading) {
-                for (ConsumerRecord<String, String> r : reader.poll(Duration.ofMillis(200))) {
-                    @SuppressWarnings("unchecked")
-                    EventEnvelope<RankingSnapshotPublished> e =
-                            (EventEnvelope<RankingSnapshotPublished>) codec.decode(r.value());
-                    assertThat(r.key()).isEqualTo(e.payload().aggregateKey());
-                    snapshots.add(e);
-                }
-            }
-            reader.close();
-        }, "snapshot-reader");
-        readerThread.start();
+        published = new TopicRecords(broker, codec, "snapshot-reader", Topics.RANKINGS);
     }
 
     @AfterAll
     void stopReading() throws InterruptedException {
-        reading = false;
-        readerThread.join(10_000);
+        published.close();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<EventEnvelope<RankingSnapshotPublished>> snapshots() {
+        return published.envelopes().stream().map(e -> (EventEnvelope<RankingSnapshotPublished>) e).toList();
     }
 
     @Test
@@ -171,7 +150,7 @@ class ScoringPipelineIntegrationTest {
                 org.assertj.core.groups.Tuple.tuple("U007", 18 + 1 - 3 - 3),
                 org.assertj.core.groups.Tuple.tuple("U008", -9));
         // versions increase per key
-        List<Long> julyVersions = snapshots.stream().filter(s -> s.key().equals("2026-07|2"))
+        List<Long> julyVersions = snapshots().stream().filter(s -> s.key().equals("2026-07|2"))
                 .map(s -> s.payload().snapshotVersion()).toList();
         assertThat(julyVersions).isSorted().doesNotHaveDuplicates();
         System.out.println("[scoring-it] snapshots per key after the first burst: " + countsByKey());
@@ -181,7 +160,7 @@ class ScoringPipelineIntegrationTest {
     @Order(2)
     void aBurstOfEventsForOneKeyYieldsOneSnapshot() {
         await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        long before = snapshots.stream().filter(s -> s.key().equals("2026-09|1")).count();
+        long before = snapshots().stream().filter(s -> s.key().equals("2026-09|1")).count();
         send(Topics.UNITS, new UnitChanged("U002", "敖勒召其镇", 1, true, bj("2026-01-01T08:00")));
         List<EventEnvelope<ItemReceived>> burst = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -194,7 +173,7 @@ class ScoringPipelineIntegrationTest {
                 .satisfies(s -> assertThat(s.payload().rows()).singleElement()
                         .satisfies(r -> assertThat(r.receivedItems()).isEqualTo(20))));
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        long published = snapshots.stream().filter(s -> s.key().equals("2026-09|1")).count() - before;
+        long published = snapshots().stream().filter(s -> s.key().equals("2026-09|1")).count() - before;
         System.out.println("[scoring-it] snapshots of 2026-09|1 for a burst of 21 events: " + published);
         assertThat(published).isEqualTo(1);
     }
@@ -233,12 +212,12 @@ class ScoringPipelineIntegrationTest {
 
     private Map<String, Long> countsByKey() {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        snapshots.forEach(s -> counts.merge(s.key(), 1L, Long::sum));
+        snapshots().forEach(s -> counts.merge(s.key(), 1L, Long::sum));
         return counts;
     }
 
     private EventEnvelope<RankingSnapshotPublished> latest(String key) {
-        return snapshots.stream().filter(s -> s.key().equals(key))
+        return snapshots().stream().filter(s -> s.key().equals(key))
                 .max(java.util.Comparator.comparingLong(s -> s.payload().snapshotVersion())).orElse(null);
     }
 

@@ -35,14 +35,20 @@ class KafkaEventSource implements EventSource {
         this.group = group;
     }
 
+    /**
+     * Stops every listener of the service: they share the group {@code scoring} (the one its Kafka principal may use),
+     * and its offsets can only be moved while the group is empty. Synchronous: each consumer leaves the group after
+     * committing what it processed.
+     */
     @Override
     public void stop() {
-        container().stop(); // synchronous: the consumer leaves the group after committing what it processed
+        container(); // the event listener must be there
+        registry.getListenerContainers().forEach(MessageListenerContainer::stop);
     }
 
     @Override
     public void start() {
-        container().start();
+        registry.getListenerContainers().forEach(MessageListenerContainer::start);
     }
 
     @Override

@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** A policy version on the wire (request and response): the same shape as the shipped JSON file. */
+/**
+ * A policy version on the wire (request and response): the same shape as the shipped JSON file; {@code shortfall}
+ * holds each group's deduction tiers under the group's number, as {@code monthlyQuota} holds its quota.
+ */
 record PolicyBody(String version, LocalDate effectiveFrom, String source, Map<String, Category> categories,
                   Integer forwardPoints, Map<String, Kind> adoptionKinds, Integer commissionPoints,
-                  Map<Integer, Integer> monthlyQuota, Shortfall shortfall) {
+                  Map<Integer, Integer> monthlyQuota, Map<Integer, Shortfall> shortfall) {
 
     record Category(String label, Integer points) {
     }
@@ -36,11 +39,12 @@ record PolicyBody(String version, LocalDate effectiveFrom, String source, Map<St
         Map<String, Kind> kinds = new TreeMap<>();
         p.adoptionKinds().forEach((k, v) -> kinds.put(k, new Kind(v.label(), v.shortLabel(), v.points(),
                 v.instruction())));
-        ShortfallRule s = p.shortfall();
-        return new PolicyBody(p.version(), p.effectiveFrom(), p.source(), categories, p.forwardPoints(), kinds,
-                p.commissionPoints(), p.monthlyQuota(), new Shortfall(s.tiers().stream()
+        Map<Integer, Shortfall> shortfall = new TreeMap<>();
+        p.shortfall().forEach((group, s) -> shortfall.put(group, new Shortfall(s.tiers().stream()
                 .map(t -> new Tier(t.fromShortfall(), t.toShortfall(), t.deduction())).toList(),
-                s.nothingReceived(), s.example(), s.note()));
+                s.nothingReceived(), s.example(), s.note())));
+        return new PolicyBody(p.version(), p.effectiveFrom(), p.source(), categories, p.forwardPoints(), kinds,
+                p.commissionPoints(), p.monthlyQuota(), shortfall);
     }
 
     /** @throws InvalidPolicyException naming every missing value, in Chinese */
@@ -72,20 +76,26 @@ record PolicyBody(String version, LocalDate effectiveFrom, String source, Map<St
         if (commissionPoints == null) {
             missing.add("缺少约稿加分（commissionPoints）");
         }
-        ShortfallRule rule = null;
-        if (shortfall == null || shortfall.nothingReceived() == null) {
-            missing.add("缺少扣分梯次（shortfall）及当月未报送的扣分（nothingReceived）");
+        Map<Integer, ShortfallRule> rules = new TreeMap<>();
+        if (shortfall == null || shortfall.isEmpty()) {
+            missing.add("缺少各组的扣分梯次（shortfall）及当月未报送的扣分（nothingReceived）");
         } else {
-            List<ShortfallTier> tiers = new ArrayList<>();
-            for (Tier t : shortfall.tiers() == null ? List.<Tier>of() : shortfall.tiers()) {
-                if (t == null || t.fromShortfall() == null || t.deduction() == null) {
-                    missing.add("扣分梯次缺少起始差额或扣分");
-                } else {
-                    tiers.add(new ShortfallTier(t.fromShortfall(), t.toShortfall(), t.deduction()));
+            shortfall.forEach((group, s) -> {
+                if (s == null || s.nothingReceived() == null) {
+                    missing.add("第" + group + "组缺少当月未报送的扣分（nothingReceived）");
+                    return;
                 }
-            }
-            rule = new ShortfallRule(tiers, shortfall.nothingReceived(), Boolean.TRUE.equals(shortfall.example()),
-                    shortfall.note());
+                List<ShortfallTier> tiers = new ArrayList<>();
+                for (Tier t : s.tiers() == null ? List.<Tier>of() : s.tiers()) {
+                    if (t == null || t.fromShortfall() == null || t.deduction() == null) {
+                        missing.add("第" + group + "组的扣分梯次缺少起始差额或扣分");
+                    } else {
+                        tiers.add(new ShortfallTier(t.fromShortfall(), t.toShortfall(), t.deduction()));
+                    }
+                }
+                rules.put(group, new ShortfallRule(tiers, s.nothingReceived(), Boolean.TRUE.equals(s.example()),
+                        s.note()));
+            });
         }
         if (monthlyQuota != null && monthlyQuota.values().stream().anyMatch(java.util.Objects::isNull)) {
             missing.add("每月基础条数不能为空");
@@ -94,6 +104,6 @@ record PolicyBody(String version, LocalDate effectiveFrom, String source, Map<St
             throw new InvalidPolicyException(missing);
         }
         return new ScoringPolicy(version, effectiveFrom, source, cats, forwardPoints, kinds, commissionPoints,
-                monthlyQuota, rule);
+                monthlyQuota, rules);
     }
 }

@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Policy versions: list, add (admin), and what-if under a draft. */
+/** Policy versions: list, add (admin), what-if under a draft, and saving a draft as a version (admin). */
 @RestController
 @RequestMapping("/api/scoring")
 class PolicyController {
@@ -65,6 +65,19 @@ class PolicyController {
         } catch (InvalidPolicyException e) {
             throw invalid(e);
         }
+    }
+
+    /**
+     * Saves a what-if draft as a version (admin): the same checks as adding a version, and the periods it governs
+     * are scored again exactly as the what-if showed (the draft was placed at its date in both).
+     */
+    @PostMapping("/what-if/save")
+    @PreAuthorize("hasRole('admin')")
+    ResponseEntity<PolicyBody> saveDraft(CurrentUser user, @RequestBody WhatIfRequest body) {
+        if (body.policy() == null) {
+            throw ApiProblem.badRequest("policy.missing", "请提供要保存的积分标准草案（policy）").withField("policy", "不能为空");
+        }
+        return add(user, body.policy());
     }
 
     private static ApiProblem invalid(InvalidPolicyException e) {

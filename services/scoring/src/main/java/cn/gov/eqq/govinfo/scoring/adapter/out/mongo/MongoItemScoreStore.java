@@ -146,6 +146,14 @@ class MongoItemScoreStore implements ItemScoreStore {
     }
 
     @Override
+    public List<StoredItem> page(String afterId, int limit) {
+        Query q = (afterId == null ? new Query() : Query.query(Criteria.where("_id").gt(afterId)))
+                .with(Sort.by(Sort.Direction.ASC, "_id")).limit(limit);
+        return mongo.find(q, ItemScoreDocument.class, COLLECTION).stream()
+                .map(d -> new StoredItem(d.facts(), d.entries(), d.version())).toList();
+    }
+
+    @Override
     public long count() {
         return mongo.getCollection(COLLECTION).countDocuments();
     }

@@ -3,20 +3,33 @@ package cn.gov.eqq.govinfo.scoring.adapter.out.mongo;
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.application.PolicyStore;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
+import com.mongodb.client.result.UpdateResult;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 
-/** Added policy versions ({@code policies}), kept as the same JSON as the shipped file, with who added them. */
+/**
+ * Added policy versions ({@code policies}), kept as the same JSON as the shipped file, with who added them and
+ * whether the items have been scored again under them ({@code awaitingRescore}; absent on versions stored before the
+ * field existed, which were never back-dated and so need nothing) and the {@code outbox} from which the platform relay
+ * publishes each version's {@code PolicyVersionAdded}.
+ */
 @Repository
 class MongoPolicyStore implements PolicyStore {
 
     static final String COLLECTION = "policies";
 
-    record PolicyDocument(String id, String json, String addedBy, Instant addedAt) {
+    record PolicyDocument(String id, String json, String addedBy, Instant addedAt, Boolean awaitingRescore,
+                          Instant rescoredAt) {
     }
 
     private final MongoTemplate mongo;
@@ -31,12 +44,40 @@ class MongoPolicyStore implements PolicyStore {
     }
 
     @Override
-    public boolean insert(ScoringPolicy policy, String addedBy, Instant addedAt) {
+    public boolean insert(ScoringPolicy policy, String addedBy, Instant addedAt, OutboxEntry published) {
+        Document outboxEntry = new Document("eventId", published.eventId()).append("topic", published.topic())
+                .append("key", published.key()).append("json", published.json())
+                .append("createdAt", Date.from(published.createdAt()));
+        Document doc = new Document("_id", policy.version()).append("json", PolicyJson.write(policy))
+                .append("addedBy", addedBy).append("addedAt", Date.from(addedAt)).append("awaitingRescore", true)
+                .append("outbox", List.of(outboxEntry));
         try {
-            mongo.insert(new PolicyDocument(policy.version(), PolicyJson.write(policy), addedBy, addedAt), COLLECTION);
+            mongo.insert(doc, COLLECTION);
             return true;
         } catch (DuplicateKeyException e) {
             return false;
         }
+    }
+
+    @Override
+    public boolean restore(ScoringPolicy policy, String addedBy, Instant addedAt) {
+        UpdateResult result = mongo.upsert(Query.query(Criteria.where("_id").is(policy.version())),
+                new Update().setOnInsert("json", PolicyJson.write(policy)).setOnInsert("addedBy", addedBy)
+                        .setOnInsert("addedAt", addedAt == null ? null : Date.from(addedAt))
+                        .setOnInsert("awaitingRescore", false), COLLECTION);
+        return result.getUpsertedId() != null;
+    }
+
+    @Override
+    public List<AwaitingRescore> awaitingRescore() {
+        Query q = Query.query(Criteria.where("awaitingRescore").is(true));
+        return mongo.find(q, PolicyDocument.class, COLLECTION).stream()
+                .map(d -> new AwaitingRescore(d.id(), PolicyJson.read(d.json()).effectiveFrom())).toList();
+    }
+
+    @Override
+    public void rescored(List<String> versions, Instant at) {
+        mongo.updateMulti(Query.query(Criteria.where("_id").in(versions)),
+                new Update().set("awaitingRescore", false).set("rescoredAt", at), COLLECTION);
     }
 }

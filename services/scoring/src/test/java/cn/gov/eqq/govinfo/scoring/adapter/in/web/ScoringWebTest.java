@@ -33,6 +33,7 @@ import java.util.Map;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -142,7 +143,42 @@ class ScoringWebTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].version").value("2022-07-06"))
                 .andExpect(jsonPath("$[0].categories.PROBLEM.points").value(5))
-                .andExpect(jsonPath("$[0].shortfall.example").value(true));
+                .andExpect(jsonPath("$[0].shortfall.3.example").value(true))
+                .andExpect(jsonPath("$[0].shortfall.3.nothingReceived").value(-3));
+    }
+
+    @Test
+    void adminSavesAWhatIfDraftAsAVersionAndOthersCannot() throws Exception {
+        String draft = "{\"policy\":" + PolicyJson.write(PolicyJson.shipped())
+                .replace("\"version\":\"2022-07-06\"", "\"version\":\"county\"")
+                + ",\"period\":\"2026-Q3\"}";
+        when(policies.add(any(), anyString())).thenAnswer(call -> call.getArgument(0));
+
+        mvc.perform(post("/api/scoring/what-if/save").with(as("info-room", null))
+                        .contentType(MediaType.APPLICATION_JSON).content(draft))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/scoring/what-if/save").with(as("admin", null))
+                        .contentType(MediaType.APPLICATION_JSON).content(draft))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.version").value("county"))
+                .andExpect(jsonPath("$.shortfall.1.tiers[0].deduction").value(-1));
+        verify(policies).add(argThat(p -> "county".equals(p.version())), anyString());
+        mvc.perform(post("/api/scoring/what-if/save").with(as("admin", null))
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"period\":\"2026-Q3\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("policy.missing"));
+    }
+
+    @Test
+    void groupTiersWithoutANothingReceivedDeductionAreRefusedNamingTheGroup() throws Exception {
+        String body = PolicyJson.write(PolicyJson.shipped()).replace("\"shortfall\":{", "\"shortfall\":{\"4\":{\"tiers\":[]},");
+
+        mvc.perform(post("/api/scoring/policies").with(as("admin", null)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("policy.invalid"))
+                .andExpect(jsonPath("$.detail").value("积分标准无效：第4组缺少当月未报送的扣分（nothingReceived）"));
+        verify(policies, never()).add(any(), anyString());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package cn.gov.eqq.govinfo.scoring.adapter.out.mongo;
 
+import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.application.ItemScoreStore;
+import cn.gov.eqq.govinfo.scoring.application.PolicyStore;
 import cn.gov.eqq.govinfo.scoring.application.SnapshotStore;
 import cn.gov.eqq.govinfo.scoring.application.StoredItem;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFact;
@@ -10,8 +12,8 @@ import cn.gov.eqq.govinfo.scoring.domain.ItemScoring;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
+import cn.gov.eqq.govinfo.scoring.domain.PublishedCircular;
 import cn.gov.eqq.govinfo.scoring.domain.Unit;
-import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -237,11 +239,58 @@ class MongoStoresTest {
     }
 
     @Test
-    void addedPolicyVersionReadsBackEqual() {
+    void addedPolicyVersionReadsBackEqualWithItsFactInTheOutboxAndAwaitsRescoring() {
+        MongoPolicyStore store = new MongoPolicyStore(mongo);
+        Instant at = Instant.parse("2026-03-12T02:00:00Z");
+        OutboxEntry fact = new OutboxEntry("e1", "scoring.policy-events.v1", "2022-07-06", "{}", at);
+
+        assertThat(store.insert(PolicyJson.shipped(), "admin", at, fact)).isTrue();
+        assertThat(store.insert(PolicyJson.shipped(), "admin", at, fact)).isFalse();
+
+        assertThat(store.all()).containsExactly(PolicyJson.shipped());
+        Document doc = mongo.findById("2022-07-06", Document.class, MongoPolicyStore.COLLECTION);
+        assertThat(doc.getList("outbox", Document.class)).singleElement()
+                .satisfies(d -> assertThat(d.getString("topic")).isEqualTo("scoring.policy-events.v1"));
+        assertThat(store.awaitingRescore())
+                .containsExactly(new PolicyStore.AwaitingRescore("2022-07-06", LocalDate.of(2022, 7, 6)));
+        store.rescored(List.of("2022-07-06"), at.plusSeconds(2));
+        assertThat(store.awaitingRescore()).isEmpty();
+    }
+
+    @Test
+    void versionRestoredFromTheLogIsStoredOnceWithoutAnOutbox() {
         MongoPolicyStore store = new MongoPolicyStore(mongo);
 
-        assertThat(store.insert(PolicyJson.shipped(), "admin", Instant.now())).isTrue();
-        assertThat(store.insert(PolicyJson.shipped(), "admin", Instant.now())).isFalse();
+        assertThat(store.restore(PolicyJson.shipped(), "admin", Instant.parse("2026-03-12T02:00:00Z"))).isTrue();
+        assertThat(store.restore(PolicyJson.shipped(), "admin", Instant.parse("2026-03-12T02:00:00Z"))).isFalse();
+
         assertThat(store.all()).containsExactly(PolicyJson.shipped());
+        assertThat(mongo.findById("2022-07-06", Document.class, MongoPolicyStore.COLLECTION).get("outbox")).isNull();
+        assertThat(store.awaitingRescore()).isEmpty();
+    }
+
+    @Test
+    void publishedCircularKeepsItsLatestVersionsTitleAndNumber() {
+        MongoCircularStore store = new MongoCircularStore(mongo);
+        PublishedCircular v1 = new PublishedCircular("QUARTERLY-2026-Q3", Period.quarter(2026, 3), "三季度通报", "7号");
+        PublishedCircular v2 = new PublishedCircular("QUARTERLY-2026-Q3", Period.quarter(2026, 3), "三季度通报（更正）", "9号");
+
+        store.published(v1, 1);
+        store.published(v2, 2);
+        store.published(v1, 1); // redelivered late
+
+        assertThat(store.all()).containsExactly(v2);
+    }
+
+    @Test
+    void storedItemsArePagedInIdOrder() {
+        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+        for (String id : List.of("I3", "I1", "I2")) {
+            ItemFacts facts = ItemFacts.empty(id);
+            assertThat(store.save(facts, List.of(), -1)).isTrue();
+        }
+
+        assertThat(store.page(null, 2)).extracting(i -> i.facts().itemId()).containsExactly("I1", "I2");
+        assertThat(store.page("I2", 2)).extracting(i -> i.facts().itemId()).containsExactly("I3");
     }
 }

@@ -1,0 +1,143 @@
+package cn.gov.eqq.govinfo.scoring.application;
+
+import cn.gov.eqq.govinfo.scoring.domain.ItemScoring;
+import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
+import cn.gov.eqq.govinfo.scoring.domain.Period;
+import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Scores every stored item again after a policy version was added, because a version may reach back into the past:
+ * an item's stored entries were derived under the history without it. Items whose entries change are written
+ * (conditional on their version, retried on a concurrent write) and their rankings marked dirty; every (month,
+ * quarter, year) × group from the version's date to today is marked too, since quotas and deductions follow the
+ * version even for units without items. The version's mark in the store is cleared only when the pass is done, so
+ * a pass cut short by a crash runs again on any replica; scoring is a pure function of the facts, so running it
+ * twice changes nothing.
+ */
+@Service
+public class Rescoring {
+
+    /**
+     * How long after this replica first saw a version waiting it is acted on: every replica's cached history
+     * ({@link Policies}) holds the version by then, so no item is scored under the older history afterwards. Only
+     * the start of that wait is kept in memory; a restart merely waits again.
+     */
+    private final Duration settle;
+    private final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
+    private static final int PAGE = 500;
+    private static final int ATTEMPTS = 20;
+    private static final Logger log = LoggerFactory.getLogger(Rescoring.class);
+
+    private final PolicyStore policyStore;
+    private final Policies policies;
+    private final ItemScoreStore items;
+    private final UnitStore units;
+    private final SnapshotStore snapshots;
+    private final EventIngestion ingestion;
+    private final Replay replay;
+    private final Clock clock;
+
+    public Rescoring(PolicyStore policyStore, Policies policies, ItemScoreStore items, UnitStore units,
+                     SnapshotStore snapshots, EventIngestion ingestion, Replay replay, Clock clock,
+                     @Value("${govinfo.scoring.rescore-settle:5s}") Duration settle) {
+        this.settle = settle;
+        this.policyStore = policyStore;
+        this.policies = policies;
+        this.items = items;
+        this.units = units;
+        this.snapshots = snapshots;
+        this.ingestion = ingestion;
+        this.replay = replay;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${govinfo.scoring.rescore-interval:1s}")
+    public void tick() {
+        if (replay.running()) {
+            return; // the replay scores every item under the whole history anyway
+        }
+        try {
+            rescorePending();
+        } catch (RuntimeException e) {
+            log.warn("re-scoring after a policy version failed; it runs again", e);
+        }
+    }
+
+    /** @return the versions whose periods were scored again (empty when none was waiting) */
+    public List<String> rescorePending() {
+        long now = System.nanoTime();
+        List<PolicyStore.AwaitingRescore> waiting = policyStore.awaitingRescore().stream()
+                .filter(w -> now - firstSeen.computeIfAbsent(w.version(), v -> now) >= settle.toNanos())
+                .toList();
+        if (waiting.isEmpty()) {
+            return List.of();
+        }
+        PolicyHistory history = policies.fresh();
+        int changed = 0;
+        String after = null;
+        List<StoredItem> page;
+        while (!(page = items.page(after, PAGE)).isEmpty()) {
+            List<EventIngestion.Change> changes = new ArrayList<>();
+            for (StoredItem item : page) {
+                rescore(item, history).ifPresent(changes::add);
+            }
+            ingestion.markDirty(changes);
+            changed += changes.size();
+            after = page.get(page.size() - 1).facts().itemId();
+        }
+        LocalDate from = waiting.stream().map(PolicyStore.AwaitingRescore::effectiveFrom)
+                .min(Comparator.naturalOrder()).orElseThrow();
+        markFrom(from);
+        List<String> versions = waiting.stream().map(PolicyStore.AwaitingRescore::version).toList();
+        policyStore.rescored(versions, clock.instant());
+        versions.forEach(firstSeen::remove);
+        log.info("policy versions {}: {} items scored again, periods from {} marked", versions, changed, from);
+        return versions;
+    }
+
+    private Optional<EventIngestion.Change> rescore(StoredItem item, PolicyHistory history) {
+        StoredItem current = item;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            List<LedgerEntry> entries = ItemScoring.score(current.facts(), history);
+            if (entries.equals(current.entries())) {
+                return Optional.empty();
+            }
+            if (items.save(current.facts(), entries, current.version())) {
+                return Optional.of(new EventIngestion.Change(current.entries(), entries));
+            }
+            current = items.find(item.facts().itemId()).orElseThrow(); // an event arrived meanwhile: read again
+        }
+        throw new IllegalStateException("item " + item.facts().itemId() + " kept changing during re-scoring");
+    }
+
+    /** Quotas and deductions follow the version for every unit: each period from its month to today is published. */
+    private void markFrom(LocalDate from) {
+        LocalDate today = Period.beijingDateOf(clock.instant());
+        Set<SnapshotStore.Key> keys = new LinkedHashSet<>();
+        List<Integer> groups = units.directory().groups().stream().toList();
+        for (Period month = Period.monthOf(from); !month.firstDay().isAfter(today);
+             month = Period.monthOf(month.lastDay().plusDays(1))) {
+            for (Period p : month.withEnclosing()) {
+                groups.forEach(g -> keys.add(new SnapshotStore.Key(p, g)));
+            }
+        }
+        snapshots.markDirty(keys, clock.instant());
+    }
+}

@@ -58,8 +58,11 @@ final class CircularText {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(ReportingPeriod.BEIJING));
     }
 
+    /** Unit names; a unit that answered with the number of its items that earned the +10, e.g. 发改委（2条）. */
     static String names(List<UnitRef> refs) {
-        return refs.isEmpty() ? "无" : refs.stream().map(UnitRef::unitName).collect(Collectors.joining("、"));
+        return refs.isEmpty() ? "无" : refs.stream()
+                .map(r -> r.bonusItems() == null ? r.unitName() : r.unitName() + "（" + r.bonusItems() + "条）")
+                .collect(Collectors.joining("、"));
     }
 
     static <T> String join(List<T> list, Function<T, String> f) {

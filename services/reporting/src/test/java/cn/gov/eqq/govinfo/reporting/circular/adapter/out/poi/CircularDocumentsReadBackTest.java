@@ -70,7 +70,7 @@ class CircularDocumentsReadBackTest {
                 }
             }
             assertThat(cells(tables.get(2).getRow(1))).containsExactly("关于乡村振兴典型经验的约稿", "2026年8月15日 18:00",
-                    "发改委", "教体局、工信和科技局");
+                    "发改委（1条）", "教体局、工信和科技局");
             List<XWPFTableRow> annex = tables.get(3).getRows();
             assertThat(annex).hasSize(5);
             assertThat(cells(annex.get(1))).containsExactly("1", "发改委推进重点项目建设", "发改委",

@@ -12,6 +12,7 @@ import cn.gov.eqq.govinfo.reporting.statistics.application.ReadingStatistics;
 import cn.gov.eqq.govinfo.reporting.statistics.domain.StatisticsCalculator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,7 @@ import java.time.Duration;
 
 /** Wires the plain-Java use cases to their adapters. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CircularSettings.class)
 class ReportingConfiguration {
 
     @Bean
@@ -45,9 +47,10 @@ class ReportingConfiguration {
                                     AdoptionPointsTable points, Clock clock,
                                     @Value("${govinfo.reporting.cloud-events-source}") String source,
                                     @Value("${govinfo.reporting.event-schema-base}") String schemaBase,
-                                    @Value("${govinfo.reporting.default-review-window:P5D}") Duration window) {
+                                    @Value("${govinfo.reporting.default-review-window:P5D}") Duration window,
+                                    CircularSettings settings) {
         return new CircularService(store, rankings, facts, new CircularComposer(points),
-                new CircularAnnouncements(source, schemaBase), clock, window);
+                new CircularAnnouncements(source, schemaBase), clock, window, settings.letterhead());
     }
 
     @Bean

@@ -113,7 +113,7 @@ class CircularFromEventsIT extends ReportingStack {
             // commissions: 发改委 answered in time; 教体局 and 工信和科技局 sent nothing
             XWPFTable commissions = doc.getTables().get(1);
             assertThat(commissions.getRow(1).getCell(0).getText()).isEqualTo("关于乡村振兴典型经验的约稿");
-            assertThat(commissions.getRow(1).getCell(2).getText()).isEqualTo("发改委");
+            assertThat(commissions.getRow(1).getCell(2).getText()).isEqualTo("发改委（1条）");
             assertThat(commissions.getRow(1).getCell(3).getText()).isEqualTo("教体局、工信和科技局");
             // annex: the two adopted items, not the voided one, with the points the ranking carries
             XWPFTable annex = doc.getTables().get(2);

@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +51,12 @@ public class SnapshotPublisher {
     private volatile long restUntil = System.nanoTime();
 
     private static final long REST_FACTOR = 3;
+
+    /**
+     * Keys this replica has seen with a published version: only a shortcut past the store's look-up, sound because a
+     * key's version never goes back to 0 (a replay marks keys dirty, it does not reset them).
+     */
+    private final Set<SnapshotStore.Key> knownPublished = ConcurrentHashMap.newKeySet();
 
     public SnapshotPublisher(SnapshotStore snapshots, ScoreQueries queries, EventCodec codec, OutboxRelay relay,
                              Replay replay, Clock clock, @Value("${govinfo.scoring.publish-quiet:100ms}") Duration quiet,
@@ -114,24 +121,39 @@ public class SnapshotPublisher {
     }
 
     /**
-     * Every group of a period that is about to be published is published too, if it never was: a group with no
-     * event of its own in that period (nothing submitted, nothing adopted) still has a ranking — every unit short
-     * of its quota — that the dashboard must receive.
+     * Every group of every period of a year that is about to be published is published too, if it never was: a
+     * group with no event of its own in a period (nothing submitted, nothing adopted), and a month in which no unit
+     * sent anything at all, still have a ranking — every unit short of its quota — that reporting and the dashboard
+     * must receive. Periods that have not begun yet (by the business clock) are left for their time.
      */
     private void markGroupsNeverPublished(List<SnapshotStore.Dirty> due, Set<SnapshotStore.Key> dirtyKeys,
                                           Instant now) {
-        Set<Period> periods = new LinkedHashSet<>();
-        due.forEach(d -> periods.add(d.key().period()));
-        if (periods.isEmpty()) {
+        Set<Integer> years = new LinkedHashSet<>();
+        due.forEach(d -> years.add(d.key().period().year()));
+        if (years.isEmpty()) {
             return;
+        }
+        Set<Period> periods = new LinkedHashSet<>();
+        Period running = Period.monthOf(clock.instant());
+        for (int year : years) {
+            for (Period month : Period.year(year).months()) {
+                if (month.compareTo(running) <= 0) {
+                    periods.addAll(month.withEnclosing());
+                }
+            }
         }
         Set<SnapshotStore.Key> missing = new LinkedHashSet<>();
         List<Integer> groups = queries.groups();
         for (Period p : periods) {
             for (int g : groups) {
                 SnapshotStore.Key key = new SnapshotStore.Key(p, g);
-                if (!dirtyKeys.contains(key) && snapshots.versionOf(key) == 0) {
+                if (dirtyKeys.contains(key) || knownPublished.contains(key)) {
+                    continue;
+                }
+                if (snapshots.versionOf(key) == 0) {
                     missing.add(key);
+                } else {
+                    knownPublished.add(key);
                 }
             }
         }

@@ -111,6 +111,8 @@ class ApplicationTest {
                 new Replay(mock(EventSource.class), items, units, snapshots, policies, List::of), october, Duration.ZERO,
                 Duration.ofMinutes(10));
         assertThat(impatient.publishDue()).isEqualTo(3);
+        assertThat(impatient.publishDue()).as("then 2026's other begun periods, which no event touched: "
+                + "January–October, the four quarters and the year, less the three just published").isEqualTo(12);
         assertThat(impatient.publishDue()).as("nothing left to publish").isZero();
 
         InMemoryStores.Snapshots.State july = snapshots.byId.get("2026-07|2");

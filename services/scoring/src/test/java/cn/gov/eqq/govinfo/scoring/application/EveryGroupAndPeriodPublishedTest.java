@@ -53,6 +53,8 @@ class EveryGroupAndPeriodPublishedTest {
         assertThat(snapshots.dirtyIds()).containsExactly("2026-11|1", "2026-11|2", "2026-Q4|1", "2026-Q4|2",
                 "2026|1", "2026|2");
         assertThat(publisher.publishDue()).isEqualTo(6);
+        assertThat(publisher.publishDue()).as("then 2026's other periods, in both groups")
+                .isEqualTo(2 * (12 + 4 + 1) - 6);
         publisher.markEndedMonth();
         assertThat(snapshots.dirtyIds()).as("the month is handled once").isEmpty();
     }
@@ -66,7 +68,8 @@ class EveryGroupAndPeriodPublishedTest {
         ingestion.apply(received("I2", "U006", "2026-07-11T09:00"));
 
         assertThat(publisher.publishDue()).as("group 2's month, quarter and year").isEqualTo(3);
-        assertThat(publisher.publishDue()).as("then group 1's, which no event touched").isEqualTo(3);
+        assertThat(publisher.publishDue()).as("then every other period of 2026 up to December, in both groups")
+                .isEqualTo(2 * (12 + 4 + 1) - 3);
         assertThat(publisher.publishDue()).isZero();
 
         RankingSnapshotPublished july1 = (RankingSnapshotPublished) codec.decode(
@@ -81,6 +84,53 @@ class EveryGroupAndPeriodPublishedTest {
         assertThat(snapshots.versionOf(new SnapshotStore.Key(Period.parse("2026-Q3"), 1))).isEqualTo(1);
     }
 
+    @Test
+    void everyPeriodOfAnImportedYearIsPublishedThoughMostMonthsHaveOnlyDeductions() {
+        unit("U001", 1);
+        unit("U006", 2);
+        unit("U020", 3);
+        // an imported past year: items in March and October only; the other ten months hold nothing but shortfalls
+        ingestion.apply(received("I1", "U006", "2025-03-10T09:00"));
+        ingestion.apply(received("I2", "U001", "2025-10-11T09:00"));
+
+        int published = 0;
+        for (int pass = publisher.publishDue(); pass > 0; pass = publisher.publishDue()) {
+            published += pass;
+        }
+
+        assertThat(published).as("3 groups × (12 months + 4 quarters + the year)").isEqualTo(3 * 17);
+        for (Period month : Period.year(2025).months()) {
+            for (int group = 1; group <= 3; group++) {
+                assertThat(snapshots.versionOf(new SnapshotStore.Key(month, group))).as(month + " group " + group)
+                        .isEqualTo(1);
+            }
+        }
+        RankingSnapshotPublished june3 = (RankingSnapshotPublished) codec.decode(
+                snapshots.byId.get("2025-06|3").outbox().get(0).json()).payload();
+        assertThat(june3.rows()).singleElement().satisfies(r -> {
+            assertThat(r.unitId()).isEqualTo("U020");
+            assertThat(r.receivedItems()).isZero();
+            assertThat(r.shortfall()).isEqualTo(r.quota());
+            assertThat(r.deductionPoints()).isNegative();
+        });
+        assertThat(snapshots.versionOf(new SnapshotStore.Key(Period.month(2026, 1), 1)))
+                .as("another year without events of its own is not touched").isZero();
+    }
+
+    @Test
+    void monthsThatHaveNotBegunAreNotPublished() {
+        unit("U001", 1);
+        ingestion.apply(received("I1", "U001", "2026-07-10T09:00"));
+
+        while (publisher.publishDue() > 0) {
+            // until nothing is due
+        }
+
+        assertThat(snapshots.versionOf(new SnapshotStore.Key(Period.month(2026, 12), 1))).as("the running month")
+                .isEqualTo(1);
+        assertThat(snapshots.byId.keySet()).allSatisfy(id -> assertThat(id).startsWith("2026"));
+    }
+
     private void unit(String id, int group) {
         ingestion.apply(EventEnvelope.wrap(new UnitChanged(id, "单位" + id, group, true,
                 Instant.parse("2026-01-01T00:00:00Z")), "submission-intake", Instant.now()));
@@ -89,7 +139,7 @@ class EveryGroupAndPeriodPublishedTest {
     private static EventEnvelope<ItemReceived> received(String item, String unit, String bj) {
         Instant at = LocalDateTime.parse(bj).atZone(Period.BEIJING).toInstant();
         return EventEnvelope.wrap(new ItemReceived(item, unit, 1, "标题" + item, "BRIEF", List.of(), false,
-                "GOOD_NEWS", LocalDate.of(2026, 7, 1), at, at.plusSeconds(3600), "room", null),
+                "GOOD_NEWS", LocalDate.ofInstant(at, Period.BEIJING), at, at.plusSeconds(3600), "room", null),
                 "submission-intake", Instant.now());
     }
 }

@@ -310,8 +310,12 @@ public final class Commission {
                 .filter(a -> a.unitId().equals(unitId) && a.counts())
                 .max(best)
                 .orElse(null);
+        int bonusItems = (int) answers.values().stream()
+                .filter(a -> a.unitId().equals(unitId) && a.counts() && a.accepted()
+                        && deadline.isMetBy(a.submittedAt()))
+                .count();
         return new UnitOutcome(unitId, counted, counted != null && deadline.isMetBy(counted.submittedAt()),
-                deadline.hasPassed(now));
+                deadline.hasPassed(now), bonusItems);
     }
 
     public List<UnitOutcome> outcomes(Instant now) {

@@ -2,7 +2,10 @@ package cn.gov.eqq.govinfo.commission.tasking.domain;
 
 /**
  * One unit's commission figures for a circular: commissions received, and of those answered on time, answered
- * late, accepted, rejected, awaiting judgement, missed (deadline passed, nothing sent) and earning the bonus.
+ * late, accepted, rejected, awaiting judgement and missed (deadline passed, nothing sent) — each counted once per
+ * commission by the answer that serves the unit best — and {@code bonusEarned}: the <em>items</em> that earn the
+ * +10 (每条加10分: on time and accepted), as scoring counts them, so two accepted on-time items for one commission
+ * count 2.
  */
 public record UnitTally(String unitId, int received, int answeredOnTime, int answeredLate, int accepted,
                         int rejected, int awaitingJudgement, int missed, int bonusEarned) {
@@ -19,6 +22,6 @@ public record UnitTally(String unitId, int received, int answeredOnTime, int ans
                 rejected + (o.rejected() ? 1 : 0),
                 awaitingJudgement + (o.awaitingJudgement() ? 1 : 0),
                 missed + (o.missed() ? 1 : 0),
-                bonusEarned + (o.earnsBonus() ? 1 : 0));
+                bonusEarned + o.bonusItems());
     }
 }

@@ -33,4 +33,38 @@ class CommissionStatisticsTest {
                 new UnitTally("U006", 2, 1, 1, 1, 0, 1, 0, 0),
                 new UnitTally("U037", 1, 0, 0, 0, 0, 0, 1, 0));
     }
+
+    @Test
+    void everyAcceptedOnTimeItemEarnsTheBonusSoOneUnitMayEarnItTwiceForOneCommission() {
+        Commission c = issued("U001", "U006");
+        c.recordAnswer("A", "U001", 1, beijing("2026-07-25T10:00"), true);
+        c.recordAnswer("B", "U001", 1, beijing("2026-07-28T10:00"), true);
+        c.recordAnswer("C", "U001", 1, beijing("2026-08-02T10:00"), true);
+        c.recordAnswer("D", "U006", 1, beijing("2026-07-30T10:00"), true);
+        c.judge("A", true, null, "room", beijing("2026-08-03T10:00"));
+        c.judge("B", true, null, "room", beijing("2026-08-03T10:00"));
+        c.judge("C", true, null, "room", beijing("2026-08-03T10:00"));
+        c.judge("D", false, "偏离主题", "room", beijing("2026-08-03T10:00"));
+
+        List<UnitTally> tallies = CommissionStatistics.tally(List.of(c), beijing("2026-08-15T00:00"));
+
+        assertThat(tallies).extracting(UnitTally::unitId, UnitTally::bonusEarned)
+                .as("A and B on time and accepted: 2 items; C was late; D was not accepted")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("U001", 2),
+                        org.assertj.core.groups.Tuple.tuple("U006", 0));
+        assertThat(tallies.get(0).received()).as("the commission itself is counted once").isEqualTo(1);
+    }
+
+    @Test
+    void anItemAwaitingJudgementOrLateEarnsNoBonus() {
+        Commission c = issued("U001");
+        c.recordAnswer("A", "U001", 1, beijing("2026-07-25T10:00"), true);
+        c.recordAnswer("B", "U001", 1, beijing("2026-08-01T00:00:00"), true);
+        c.judge("B", true, null, "room", beijing("2026-08-03T10:00"));
+
+        UnitOutcome outcome = c.outcomeOf("U001", beijing("2026-08-15T00:00"));
+
+        assertThat(outcome.bonusItems()).isZero();
+        assertThat(outcome.earnsBonus()).isFalse();
+    }
 }

@@ -7,7 +7,7 @@ import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFigures;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularKind;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularRuleViolation;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularStatus;
-import cn.gov.eqq.govinfo.reporting.circular.domain.DocumentNumber;
+import cn.gov.eqq.govinfo.reporting.circular.domain.Letterhead;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Objection.Resolution;
 import cn.gov.eqq.govinfo.reporting.circular.domain.UnitFigures;
 import cn.gov.eqq.govinfo.reporting.facts.domain.FactStore;
@@ -40,9 +40,12 @@ public class CircularService {
     private final CircularAnnouncements announcements;
     private final Clock clock;
     private final Duration defaultReviewWindow;
+    private final Letterhead letterhead;
 
+    /** @param letterhead the county's settings that a draft takes (the circular keeps its own from then on) */
     public CircularService(CircularStore store, RankingSnapshots rankings, FactStore facts, CircularComposer composer,
-                           CircularAnnouncements announcements, Clock clock, Duration defaultReviewWindow) {
+                           CircularAnnouncements announcements, Clock clock, Duration defaultReviewWindow,
+                           Letterhead letterhead) {
         this.store = store;
         this.rankings = rankings;
         this.facts = facts;
@@ -50,6 +53,7 @@ public class CircularService {
         this.announcements = announcements;
         this.clock = clock;
         this.defaultReviewWindow = defaultReviewWindow;
+        this.letterhead = letterhead;
     }
 
     static String idOf(String seriesId, int version) {
@@ -59,7 +63,7 @@ public class CircularService {
     public Circular draft(CircularKind kind, ReportingPeriod period, String by) {
         Instant now = now();
         Circular draft = rule(() -> Circular.draft(idOf(Circular.seriesIdOf(kind, period), 1), kind, period,
-                figuresOf(period, now), by, now));
+                figuresOf(period, now), letterhead, by, now));
         if (!store.create(draft)) {
             throw ApiProblem.conflict("circular.exists", "该期" + kind.chinese() + "已存在（" + draft.id()
                     + "）；如需更新数据请刷新草稿，已发布的请发起更正");
@@ -71,10 +75,10 @@ public class CircularService {
         return change(id, c -> {
             CircularFigures now = figuresOf(ReportingPeriod.parse(c.period()), now());
             if (c.previousId() == null) {
-                return c.refresh(now, now());
+                return c.refresh(now, letterhead, now());
             }
             Circular previous = get(c.previousId());
-            return c.refreshCorrection(now, previous.figures(), now());
+            return c.refreshCorrection(now, previous.figures(), letterhead, now());
         });
     }
 
@@ -98,7 +102,7 @@ public class CircularService {
         rule(() -> current.publish("", by, now)); // a dry run: no number is taken for a publish the rules refuse
         int year = now.atZone(ReportingPeriod.BEIJING).getYear();
         Circular published = rule(() -> current.publish(
-                DocumentNumber.format(year, store.nextDocumentSequence(year)), by, now));
+                current.letterhead().documentNumber(year, store.nextDocumentSequence(year)), by, now));
         if (!store.update(published, current.revision(), announcements.of(published))) {
             throw concurrentChange();
         }
@@ -132,7 +136,7 @@ public class CircularService {
         }
         Instant now = now();
         Circular correction = rule(() -> published.correct(idOf(published.seriesId(), published.version() + 1),
-                reason, figuresOf(ReportingPeriod.parse(published.period()), now), by, now));
+                reason, figuresOf(ReportingPeriod.parse(published.period()), now), letterhead, by, now));
         if (!store.create(correction)) {
             throw concurrentChange();
         }

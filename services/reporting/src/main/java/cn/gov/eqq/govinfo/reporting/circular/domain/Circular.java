@@ -15,12 +15,15 @@ import java.util.Objects;
  * @param seriesId  the same for every version of one circular (kind and period)
  * @param revision  bumped on every change; the store updates only the revision it read (no lost updates)
  * @param updatedAt when anything last changed: what the dashboard's "changed since" looks at
+ * @param letterhead the notice cited, the document-number prefix and the addressees, kept with the circular: taken
+ *                   from the settings when drafted and on each refresh, frozen from publication on; circulars
+ *                   stored before it was kept read as {@link Letterhead#FIRST_RELEASE}, the words they were issued with
  */
 public record Circular(String id, String seriesId, CircularKind kind, String period, int version, String previousId,
                        String title, String documentNumber, CircularStatus status, CircularFigures figures,
                        List<Objection> objections, Instant reviewClosesAt, String createdBy, Instant createdAt,
                        String publishedBy, Instant publishedAt, String correctionReason, List<FigureChange> changes,
-                       long revision, Instant updatedAt) {
+                       long revision, Instant updatedAt, Letterhead letterhead) {
 
     public Circular {
         Objects.requireNonNull(id, "id");
@@ -28,6 +31,7 @@ public record Circular(String id, String seriesId, CircularKind kind, String per
         Objects.requireNonNull(status, "status");
         objections = objections == null ? List.of() : List.copyOf(objections);
         changes = changes == null ? List.of() : List.copyOf(changes);
+        letterhead = letterhead == null ? Letterhead.FIRST_RELEASE : letterhead;
     }
 
     public static String seriesIdOf(CircularKind kind, ReportingPeriod period) {
@@ -36,27 +40,33 @@ public record Circular(String id, String seriesId, CircularKind kind, String per
 
     /** A new circular, version 1, as a draft with the figures of now. */
     public static Circular draft(String id, CircularKind kind, ReportingPeriod period, CircularFigures figures,
-                                 String by, Instant now) {
+                                 Letterhead letterhead, String by, Instant now) {
         if (period.type() != kind.periodType()) {
             throw new CircularRuleViolation("circular.period-mismatch",
                     kind.chinese() + "的期间应为" + (kind == CircularKind.QUARTERLY ? "季度（如 2026-Q3）" : "年度（如 2026）"));
         }
         return new Circular(id, seriesIdOf(kind, period), kind, period.code(), 1, null, kind.titleFor(period), null,
-                CircularStatus.DRAFT, figures, List.of(), null, by, now, null, null, null, List.of(), 0, now);
+                CircularStatus.DRAFT, figures, List.of(), null, by, now, null, null, null, List.of(), 0, now,
+                Objects.requireNonNull(letterhead, "letterhead"));
     }
 
-    /** Takes the figures of now into a circular that is not yet published (e.g. after an upheld objection). */
-    public Circular refresh(CircularFigures newFigures, Instant now) {
+    /**
+     * Takes the figures and the letterhead of now into a circular that is not yet published (e.g. after an upheld
+     * objection).
+     */
+    public Circular refresh(CircularFigures newFigures, Letterhead settings, Instant now) {
         requireNotPublished("刷新数据");
         List<FigureChange> diff = previousId == null ? List.of() : changes;
-        return with(status, newFigures, objections, reviewClosesAt, null, null, null, diff, now);
+        return with(status, newFigures, objections, reviewClosesAt, null, null, null, diff, now)
+                .withLetterhead(settings);
     }
 
     /** A correction's changes are measured against the published version it corrects. */
-    public Circular refreshCorrection(CircularFigures newFigures, CircularFigures published, Instant now) {
+    public Circular refreshCorrection(CircularFigures newFigures, CircularFigures published, Letterhead settings,
+                                      Instant now) {
         requireNotPublished("刷新数据");
         return with(status, newFigures, objections, reviewClosesAt, null, null, null,
-                FigureDiff.between(published, newFigures), now);
+                FigureDiff.between(published, newFigures), now).withLetterhead(settings);
     }
 
     /** Opens the review window (复核期) in which each unit sees its own figures and may object. */
@@ -120,7 +130,10 @@ public record Circular(String id, String seriesId, CircularKind kind, String per
         return objections.stream().filter(Objection::open).count();
     }
 
-    /** Publishing needs the review window closed and every objection answered; the figures then freeze. */
+    /**
+     * Publishing needs the review window closed and every objection answered; the figures and the letterhead then
+     * freeze. The number is made with the circular's own prefix ({@link Letterhead#documentNumber}).
+     */
     public Circular publish(String documentNumber, String by, Instant now) {
         if (status != CircularStatus.IN_REVIEW) {
             throw new CircularRuleViolation("circular.not-in-review",
@@ -135,11 +148,12 @@ public record Circular(String id, String seriesId, CircularKind kind, String per
         }
         return new Circular(id, seriesId, kind, period, version, previousId, title, documentNumber,
                 CircularStatus.PUBLISHED, figures, objections, reviewClosesAt, createdBy, createdAt, by, now,
-                correctionReason, changes, revision + 1, now);
+                correctionReason, changes, revision + 1, now, letterhead);
     }
 
-    /** Starts a corrected version of this published circular with the figures of now. */
-    public Circular correct(String newId, String reason, CircularFigures currentFigures, String by, Instant now) {
+    /** Starts a corrected version of this published circular with the figures and the letterhead of now. */
+    public Circular correct(String newId, String reason, CircularFigures currentFigures, Letterhead settings,
+                            String by, Instant now) {
         if (status != CircularStatus.PUBLISHED) {
             throw new CircularRuleViolation("circular.not-published", "只有已发布的通报可以更正");
         }
@@ -148,7 +162,7 @@ public record Circular(String id, String seriesId, CircularKind kind, String per
         }
         return new Circular(newId, seriesId, kind, period, version + 1, id, title, null, CircularStatus.DRAFT,
                 currentFigures, List.of(), null, by, now, null, null, reason.trim(),
-                FigureDiff.between(figures, currentFigures), 0, now);
+                FigureDiff.between(figures, currentFigures), 0, now, Objects.requireNonNull(settings, "letterhead"));
     }
 
     /** The published version that a newer published correction replaces keeps its figures, marked as replaced. */
@@ -175,6 +189,12 @@ public record Circular(String id, String seriesId, CircularKind kind, String per
         return new Circular(id, seriesId, kind, period, version, previousId, title,
                 docNo != null ? docNo : documentNumber, s, f, o, closes, createdBy, createdAt,
                 pubBy != null ? pubBy : publishedBy, pubAt != null ? pubAt : publishedAt, correctionReason, ch,
-                revision + 1, now);
+                revision + 1, now, letterhead);
+    }
+
+    private Circular withLetterhead(Letterhead settings) {
+        return new Circular(id, seriesId, kind, period, version, previousId, title, documentNumber, status, figures,
+                objections, reviewClosesAt, createdBy, createdAt, publishedBy, publishedAt, correctionReason, changes,
+                revision, updatedAt, Objects.requireNonNull(settings, "letterhead"));
     }
 }

@@ -81,9 +81,9 @@ public final class CircularComposer {
                     List<UnitRef> pending = new ArrayList<>();
                     for (String unitId : c.targetUnitIds()) {
                         Responsiveness r = c.responsivenessOf(unitId, now);
-                        UnitRef ref = new UnitRef(unitId, facts.unitName(unitId), r.name());
+                        UnitRef ref = new UnitRef(unitId, facts.unitName(unitId), r.name(), null);
                         if (r == Responsiveness.ANSWERED) {
-                            answered.add(ref);
+                            answered.add(new UnitRef(unitId, ref.unitName(), r.name(), c.bonusItems(unitId)));
                         } else if (r.missed()) {
                             missedUnits.add(ref);
                         } else {

@@ -48,7 +48,11 @@ public record CircularFigures(String period, List<GroupTable> groups, List<Quota
         }
     }
 
-    public record UnitRef(String unitId, String unitName, String status) {
+    /**
+     * @param bonusItems for a unit that answered: how many of its items earned the +10 (每条加10分); null in the
+     *                   other lists, and in circulars stored before the items were counted (they print as issued)
+     */
+    public record UnitRef(String unitId, String unitName, String status, Integer bonusItems) {
     }
 
     /**

@@ -26,7 +26,7 @@ public record UnitFigures(String circularId, String unitId, Integer group, Ranki
         for (CircularFigures.CommissionLine l : c.figures().commissions()) {
             for (List<UnitRef> refs : List.of(l.answered(), l.missed(), l.pending())) {
                 refs.stream().filter(r -> r.unitId().equals(unitId))
-                        .map(r -> new UnitRef(l.commissionId(), l.title(), r.status()))
+                        .map(r -> new UnitRef(l.commissionId(), l.title(), r.status(), r.bonusItems()))
                         .forEach(commissions::add);
             }
         }

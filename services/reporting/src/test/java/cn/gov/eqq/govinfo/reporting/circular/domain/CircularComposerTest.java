@@ -4,9 +4,12 @@ import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFigures.AnnexLine;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFigures.CommissionLine;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFigures.QuotaNote;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFigures.UnitRef;
+import cn.gov.eqq.govinfo.reporting.facts.domain.CommissionFact;
+import cn.gov.eqq.govinfo.reporting.facts.domain.Facts;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingLine;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 
 import static cn.gov.eqq.govinfo.reporting.circular.domain.CircularFixtures.NOW;
@@ -95,5 +98,29 @@ class CircularComposerTest {
         assertThat(c1.missed()).extracting(UnitRef::unitName, UnitRef::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("教体局", "LATE"),
                         org.assertj.core.groups.Tuple.tuple("工信和科技局", "MISSED"));
+        assertThat(c1.answered()).extracting(UnitRef::bonusItems).containsExactly(1);
+        assertThat(c1.missed()).extracting(UnitRef::bonusItems).containsOnlyNulls();
+    }
+
+    @Test
+    void theCircularCountsEveryAcceptedOnTimeItemOfAUnitAsScoringDoes() {
+        Facts base = CircularFixtures.facts();
+        Instant deadline = Instant.parse("2026-08-15T10:00:00Z");
+        CommissionFact twoItems = new CommissionFact("C1", "关于乡村振兴典型经验的约稿", List.of("U006", "U007"),
+                deadline, List.of(
+                new CommissionFact.Answer("U006", "I6", Instant.parse("2026-08-14T02:00:00Z"), true),
+                new CommissionFact.Answer("U006", "I7", Instant.parse("2026-08-15T09:00:00Z"), true),
+                new CommissionFact.Answer("U006", "I8", Instant.parse("2026-08-15T11:00:00Z"), true),
+                new CommissionFact.Answer("U007", "I9", Instant.parse("2026-08-14T02:00:00Z"), null)));
+        Facts facts = new Facts(base.units(), base.items(), base.adoptions(), List.of(twoItems));
+
+        CommissionLine line = new CircularComposer(AdoptionPointsTable.policy2022())
+                .compose(Q3, List.of(CircularFixtures.group2(), CircularFixtures.group3()), facts, NOW)
+                .commissions().get(0);
+
+        assertThat(line.answered()).extracting(UnitRef::unitName, UnitRef::bonusItems)
+                .as("I6 and I7 on time and accepted; I8 an hour late")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("发改委", 2));
+        assertThat(line.pending()).extracting(UnitRef::unitName).containsExactly("教体局");
     }
 }

@@ -18,6 +18,10 @@ public final class CircularFixtures {
 
     public static final ReportingPeriod Q3 = ReportingPeriod.quarter(2026, 3);
     public static final Instant NOW = Instant.parse("2026-10-05T02:00:00Z");
+    /** The county's settings as shipped. */
+    public static final Letterhead LETTERHEAD = new Letterhead(
+            "《鄂托克前旗人民政府办公室关于印发政府系统政务信息工作制度的补充通知》（鄂前政办发〔2022〕65号）", "鄂前政办信",
+            "各镇人民政府，上海庙经济开发区管委会，旗直各部门、各单位：");
 
     public static RankingSnapshot group2() {
         return new RankingSnapshot("evt-g2", "2026-Q3", "QUARTER", 2, 7, NOW.minusSeconds(3600), "2022-07-06",

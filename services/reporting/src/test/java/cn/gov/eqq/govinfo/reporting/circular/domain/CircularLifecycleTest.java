@@ -20,7 +20,8 @@ class CircularLifecycleTest {
     private static final Instant AFTER_WINDOW = CLOSES.plusSeconds(60);
 
     private Circular draft() {
-        return Circular.draft("c1", CircularKind.QUARTERLY, Q3, CircularFixtures.figures(), "room", NOW);
+        return Circular.draft("c1", CircularKind.QUARTERLY, Q3, CircularFixtures.figures(), CircularFixtures.LETTERHEAD,
+                "room", NOW);
     }
 
     private static String codeOf(Runnable r) {
@@ -46,7 +47,7 @@ class CircularLifecycleTest {
     void aQuarterlyCircularNeedsAQuarter() {
         assertThatThrownBy(() -> Circular.draft("c", CircularKind.QUARTERLY,
                 cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod.year(2026), CircularFixtures.figures(),
-                "room", NOW)).isInstanceOf(CircularRuleViolation.class).hasMessageContaining("季度");
+                CircularFixtures.LETTERHEAD, "room", NOW)).isInstanceOf(CircularRuleViolation.class).hasMessageContaining("季度");
     }
 
     @Test
@@ -107,7 +108,8 @@ class CircularLifecycleTest {
     @Test
     void aPublishedCircularIsFrozen() {
         Circular published = draft().openReview(CLOSES, NOW).publish("鄂前政办信〔2026〕1号", "room", AFTER_WINDOW);
-        assertThat(codeOf(() -> published.refresh(CircularFixtures.figures(), AFTER_WINDOW)))
+        assertThat(codeOf(() -> published.refresh(CircularFixtures.figures(), CircularFixtures.LETTERHEAD,
+                AFTER_WINDOW)))
                 .isEqualTo("circular.frozen");
         assertThat(codeOf(() -> published.resolveObjection("o", Resolution.UPHELD, "x", "room", AFTER_WINDOW)))
                 .isEqualTo("circular.frozen");
@@ -127,7 +129,8 @@ class CircularLifecycleTest {
         CircularFigures now = new CircularComposer(AdoptionPointsTable.policy2022())
                 .compose(Q3, List.of(corrected, CircularFixtures.group3()), CircularFixtures.facts(), AFTER_WINDOW);
 
-        Circular v2 = published.correct("c2", "教体局复核属实，补计一条动态类信息", now, "room", AFTER_WINDOW);
+        Circular v2 = published.correct("c2", "教体局复核属实，补计一条动态类信息", now, CircularFixtures.LETTERHEAD, "room",
+                AFTER_WINDOW);
 
         assertThat(v2.version()).isEqualTo(2);
         assertThat(v2.previousId()).isEqualTo("c1");
@@ -143,7 +146,8 @@ class CircularLifecycleTest {
 
     @Test
     void onlyAPublishedCircularCanBeCorrected() {
-        assertThat(codeOf(() -> draft().correct("c2", "x", CircularFixtures.figures(), "room", NOW)))
+        assertThat(codeOf(() -> draft().correct("c2", "x", CircularFixtures.figures(), CircularFixtures.LETTERHEAD,
+                "room", NOW)))
                 .isEqualTo("circular.not-published");
     }
 
@@ -161,6 +165,34 @@ class CircularLifecycleTest {
 
     @Test
     void documentNumbersFollowTheOfficeFormat() {
-        assertThat(DocumentNumber.format(2026, 3)).isEqualTo("鄂前政办信〔2026〕3号");
+        assertThat(CircularFixtures.LETTERHEAD.documentNumber(2026, 3)).isEqualTo("鄂前政办信〔2026〕3号");
+        assertThat(new Letterhead("《通知》", "某政办信", "各单位：").documentNumber(2027, 12))
+                .isEqualTo("某政办信〔2027〕12号");
+    }
+
+    @Test
+    void aDraftTakesTheLetterheadOfEachRefreshAndPublicationFreezesIt() {
+        Letterhead renamed = new Letterhead(CircularFixtures.LETTERHEAD.notice(), "鄂前政办信息",
+                "各镇人民政府，旗直各部门：");
+        Circular refreshed = draft().refresh(CircularFixtures.figures(), renamed, NOW);
+        assertThat(refreshed.letterhead()).isEqualTo(renamed);
+
+        Circular published = refreshed.openReview(CLOSES, NOW).publish("鄂前政办信息〔2026〕1号", "room", AFTER_WINDOW);
+        assertThat(published.letterhead()).isEqualTo(renamed);
+        assertThat(published.supersede(AFTER_WINDOW).letterhead()).isEqualTo(renamed);
+        assertThat(published.correct("c2", "补计", CircularFixtures.figures(), CircularFixtures.LETTERHEAD, "room",
+                AFTER_WINDOW).letterhead()).as("a correction is a new document: it takes the settings of now")
+                .isEqualTo(CircularFixtures.LETTERHEAD);
+    }
+
+    @Test
+    void aCircularStoredWithoutALetterheadReadsWithTheWordsOfTheFirstRelease() {
+        Circular d = draft();
+        Circular stored = new Circular(d.id(), d.seriesId(), d.kind(), d.period(), d.version(), d.previousId(),
+                d.title(), d.documentNumber(), d.status(), d.figures(), d.objections(), d.reviewClosesAt(),
+                d.createdBy(), d.createdAt(), d.publishedBy(), d.publishedAt(), d.correctionReason(), d.changes(),
+                d.revision(), d.updatedAt(), null);
+        assertThat(stored.letterhead()).isEqualTo(Letterhead.FIRST_RELEASE);
+        assertThat(Letterhead.FIRST_RELEASE.notice()).contains("关于进一步加强政务信息工作的补充通知");
     }
 }

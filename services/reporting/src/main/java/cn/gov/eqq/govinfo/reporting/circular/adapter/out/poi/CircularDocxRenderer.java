@@ -39,7 +39,7 @@ public final class CircularDocxRenderer {
             CircularFigures f = c.figures();
             paragraph(doc, CircularText.documentNumber(c), BODY_FONT, 16, false, ParagraphAlignment.CENTER);
             paragraph(doc, CircularText.title(c), TITLE_FONT, 22, true, ParagraphAlignment.CENTER);
-            paragraph(doc, CircularText.ADDRESSEES, BODY_FONT, 16, false, ParagraphAlignment.LEFT);
+            paragraph(doc, CircularText.addressees(c), BODY_FONT, 16, false, ParagraphAlignment.LEFT);
             paragraph(doc, CircularText.intro(c), BODY_FONT, 16, false, ParagraphAlignment.BOTH);
 
             if (c.version() > 1) {

@@ -15,8 +15,6 @@ import java.util.stream.Collectors;
 final class CircularText {
 
     static final String OFFICE = "鄂托克前旗人民政府办公室";
-    static final String ADDRESSEES = "各镇人民政府，上海庙经济开发区管委会，旗直各部门、各单位：";
-    static final String BASIS = "根据《鄂托克前旗人民政府办公室关于进一步加强政务信息工作的补充通知》（鄂前政办发〔2022〕65号）";
 
     /** The ranking table's columns, in order; Word and Excel print the same. */
     static final List<String> RANKING_HEADERS = List.of("名次", "单位", "总积分", "报送积分", "转报积分", "采用积分",
@@ -37,9 +35,14 @@ final class CircularText {
         return c.version() > 1 ? c.title() + "（更正版）" : c.title();
     }
 
+    /** The circular's own addressees, as it was drafted or published (never the settings of now). */
+    static String addressees(Circular c) {
+        return c.letterhead().addressees();
+    }
+
     static String intro(Circular c) {
         ReportingPeriod p = ReportingPeriod.parse(c.period());
-        return "　　" + BASIS + "要求，现将" + p.chineseName() + "全旗政务信息报送" + (c.kind().name().equals("ANNUAL")
+        return "　　根据" + c.letterhead().notice() + "要求，现将" + p.chineseName() + "全旗政务信息报送" + (c.kind().name().equals("ANNUAL")
                 ? "考评结果" : "情况") + "通报如下。积分及排名以旗政府办信息室核定的数据为准，各组排名均在组内进行。";
     }
 
@@ -55,8 +58,11 @@ final class CircularText {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(ReportingPeriod.BEIJING));
     }
 
+    /** Unit names; a unit that answered with the number of its items that earned the +10, e.g. 发改委（2条）. */
     static String names(List<UnitRef> refs) {
-        return refs.isEmpty() ? "无" : refs.stream().map(UnitRef::unitName).collect(Collectors.joining("、"));
+        return refs.isEmpty() ? "无" : refs.stream()
+                .map(r -> r.bonusItems() == null ? r.unitName() : r.unitName() + "（" + r.bonusItems() + "条）")
+                .collect(Collectors.joining("、"));
     }
 
     static <T> String join(List<T> list, Function<T, String> f) {

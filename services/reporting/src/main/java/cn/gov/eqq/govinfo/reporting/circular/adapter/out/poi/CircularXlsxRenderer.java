@@ -122,8 +122,13 @@ public final class CircularXlsxRenderer {
         }
     }
 
+    /**
+     * In key order: the stored maps come back in no fixed order (an immutable copy's order changes from one JVM to
+     * the next), and a published workbook must read the same on every replica and after every restart.
+     */
     private static String counts(Map<String, Integer> m) {
-        return m.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(" "));
+        return m.entrySet().stream().sorted(Map.Entry.comparingByKey()).map(e -> e.getKey() + ":" + e.getValue())
+                .collect(Collectors.joining(" "));
     }
 
     private static Sheet sheet(Workbook wb, Styles st, Circular c, String name, List<String> headers) {

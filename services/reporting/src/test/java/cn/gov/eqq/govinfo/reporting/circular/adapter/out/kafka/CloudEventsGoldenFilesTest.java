@@ -30,7 +30,7 @@ class CloudEventsGoldenFilesTest {
     static Circular publishedV1() {
         Instant now = Instant.parse("2026-10-05T02:00:00Z");
         return Circular.draft("QUARTERLY-2026-Q3-v1", CircularKind.QUARTERLY, CircularFixtures.Q3,
-                        CircularFixtures.figures(), "room", now)
+                        CircularFixtures.figures(), CircularFixtures.LETTERHEAD, "room", now)
                 .openReview(now.plus(Duration.ofDays(3)), now)
                 .publish("鄂前政办信〔2026〕7号", "room", Instant.parse("2026-10-09T01:30:00Z"));
     }
@@ -38,7 +38,7 @@ class CloudEventsGoldenFilesTest {
     static Circular publishedCorrection() {
         Instant now = Instant.parse("2026-10-15T02:00:00Z");
         return publishedV1().correct("QUARTERLY-2026-Q3-v2", "教体局复核属实，补计一条信息", CircularFixtures.figures(),
-                        "room", now)
+                        CircularFixtures.LETTERHEAD, "room", now)
                 .openReview(now.plus(Duration.ofDays(3)), now)
                 .publish("鄂前政办信〔2026〕9号", "room", Instant.parse("2026-10-20T03:00:00Z"));
     }

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CircularDocumentsReadBackTest {
 
     private final Circular published = Circular.draft("c1", CircularKind.QUARTERLY, CircularFixtures.Q3,
-                    CircularFixtures.figures(), "room", NOW)
+                    CircularFixtures.figures(), CircularFixtures.LETTERHEAD, "room", NOW)
             .openReview(NOW.plus(Duration.ofDays(1)), NOW)
             .publish("鄂前政办信〔2026〕7号", "room", NOW.plus(Duration.ofDays(2)));
 
@@ -48,6 +48,9 @@ class CircularDocumentsReadBackTest {
             List<String> paragraphs = doc.getParagraphs().stream().map(XWPFParagraph::getText).toList();
             assertThat(paragraphs.get(0)).isEqualTo("鄂前政办信〔2026〕7号");
             assertThat(paragraphs.get(1)).isEqualTo("关于2026年第三季度全旗政务信息工作情况的通报");
+            assertThat(paragraphs.get(2)).isEqualTo("各镇人民政府，上海庙经济开发区管委会，旗直各部门、各单位：");
+            assertThat(paragraphs.get(3)).startsWith("　　根据《鄂托克前旗人民政府办公室关于印发政府系统政务信息工作制度的补充通知》"
+                    + "（鄂前政办发〔2022〕65号）要求，现将2026年第三季度全旗政务信息报送情况通报如下。");
             assertThat(paragraphs).contains("（一）第二组", "（二）第三组",
                     "　　本期未报送信息的单位：工信和科技局、供销社。",
                     "　　本期未完成基础条数的单位：教体局（收录20条，差4条）。");
@@ -67,7 +70,7 @@ class CircularDocumentsReadBackTest {
                 }
             }
             assertThat(cells(tables.get(2).getRow(1))).containsExactly("关于乡村振兴典型经验的约稿", "2026年8月15日 18:00",
-                    "发改委", "教体局、工信和科技局");
+                    "发改委（1条）", "教体局、工信和科技局");
             List<XWPFTableRow> annex = tables.get(3).getRows();
             assertThat(annex).hasSize(5);
             assertThat(cells(annex.get(1))).containsExactly("1", "发改委推进重点项目建设", "发改委",
@@ -133,6 +136,22 @@ class CircularDocumentsReadBackTest {
             Row first = stat.getRow(CircularXlsxRenderer.HEADER_ROW + 1);
             assertThat(fmt.formatCellValue(first.getCell(0))).isEqualTo("2026-07");
             assertThat(fmt.formatCellValue(first.getCell(2))).isEqualTo("发改委");
+        }
+    }
+
+    @Test
+    void theStatisticsCountsAreInKeyOrderSoEveryReplicaWritesTheSameWorkbook() throws Exception {
+        byte[] xlsx = new CircularXlsxRenderer().render(published);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            Sheet stat = wb.getSheet("统计");
+            List<String> mixed = new ArrayList<>();
+            for (int i = CircularXlsxRenderer.HEADER_ROW + 1; i <= stat.getLastRowNum(); i++) {
+                String byCategory = stat.getRow(i).getCell(4).getStringCellValue();
+                if (byCategory.contains(" ")) {
+                    mixed.add(byCategory);
+                }
+            }
+            assertThat(mixed).containsExactly("BRIEF:1 RESEARCH_REPORT:1");
         }
     }
 

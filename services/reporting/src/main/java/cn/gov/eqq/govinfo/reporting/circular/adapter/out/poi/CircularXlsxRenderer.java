@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -125,8 +126,13 @@ public final class CircularXlsxRenderer {
         }
     }
 
+    /**
+     * In key order: the stored map comes back as an immutable map whose iteration order changes with every start of
+     * the JVM, and a published workbook must not.
+     */
     private static String counts(Map<String, Integer> m) {
-        return m.entrySet().stream().map(e -> e.getKey() + ":" + e.getValue()).collect(Collectors.joining(" "));
+        return new TreeMap<>(m).entrySet().stream().map(e -> e.getKey() + ":" + e.getValue())
+                .collect(Collectors.joining(" "));
     }
 
     private static Sheet sheet(Workbook wb, Styles st, Circular c, String name, List<String> headers) {

@@ -37,10 +37,18 @@ public final class BackupCommand {
         return topics;
     }
 
-    /** The compacted topics: a fresh system fills them itself (the unit directory). */
+    /**
+     * The topics a freshly started system has already written to: the compacted unit directory (its seeded units)
+     * and scoring's rankings (at its start scoring publishes the rankings of the month that has just ended, every
+     * unit short of its quota). Both are latest states that the backup's records supersede: the unit directory by
+     * key, the rankings by snapshot version (reporting keeps the newest, and its restored database already holds the
+     * backup's), so the restore adds to them; every other topic must be empty.
+     */
     public static java.util.Set<String> restartableTopics() {
-        return Topics.ALL.stream().filter(Topics.Spec::compacted).map(Topics.Spec::name)
-                .collect(java.util.stream.Collectors.toSet());
+        java.util.Set<String> topics = Topics.ALL.stream().filter(Topics.Spec::compacted).map(Topics.Spec::name)
+                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+        topics.add(Topics.RANKINGS);
+        return topics;
     }
 
     public static int run(String command, List<String> args, Path dataDir, Map<String, String> env) throws IOException {

@@ -36,7 +36,7 @@ import java.util.stream.Stream;
  * @param databases    the services' databases
  * @param kafka        Kafka's bootstrap servers
  * @param topics       the project's topics (events and dead letters)
- * @param restartable  topics a freshly started system has already written to (the compacted unit directory): a
+ * @param restartable  topics a freshly started system has already written to (the unit directory, the rankings): a
  *                     restore adds the backup's records to them; every other topic must be empty
  * @param realm        the realm's export, or {@code null} to leave Keycloak out
  */
@@ -98,8 +98,8 @@ public record SystemBackup(String mongoBaseUri, List<String> databases, String k
                             + e.getKey());
                 }
             });
-            // the system must be empty: no event on any topic but those a fresh system writes itself (the compacted
-            // unit directory, where the backup's records are the same facts again)
+            // the system must be empty: no event on any topic but those a fresh system writes itself (the unit
+            // directory and the rankings, latest states the backup's records supersede)
             for (String topic : topics) {
                 if (!restartable.contains(topic) && TopicDump.size(kafka, topic) > 0) {
                     throw new IllegalStateException("主题 " + topic + " 不是空的：只能恢复到空系统 / topic " + topic

@@ -111,8 +111,10 @@ public final class CircularDocxRenderer {
                 paragraph(doc, "核对提示（发布前处理）：" + f.warnings().stream().collect(Collectors.joining("；")),
                         BODY_FONT, 12, false, ParagraphAlignment.LEFT);
             }
+            Instant stamp = FixedTimePackage.timeOf(c);
+            FixedTimePackage.date(doc.getProperties(), stamp);
             doc.write(out);
-            return out.toByteArray();
+            return FixedTimePackage.stamp(out.toByteArray(), stamp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

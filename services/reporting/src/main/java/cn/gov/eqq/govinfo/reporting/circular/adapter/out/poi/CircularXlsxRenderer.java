@@ -22,6 +22,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,7 @@ import java.util.stream.Collectors;
 /**
  * The circular as an Excel workbook: one sheet per group ranking (figures as numbers, so the office can sum and
  * sort), the named units, commissions, the annex, the per-unit monthly statistics and, for a correction, the
- * changes. The statistics are those stored with the circular, so a published workbook never changes. Every sheet starts with the title (row 1), the document number (row 2) and the header (row 3).
+ * changes. The statistics are those stored with the circular, so a published workbook never changes; nor do its bytes (FixedTimePackage). Every sheet starts with the title (row 1), the document number (row 2) and the header (row 3).
  */
 public final class CircularXlsxRenderer {
 
@@ -113,8 +114,10 @@ public final class CircularXlsxRenderer {
                             ch.before(), ch.after()));
                 }
             }
+            Instant stamp = FixedTimePackage.timeOf(c);
+            FixedTimePackage.date(wb.getXSSFWorkbook().getProperties(), stamp);
             wb.write(out);
-            return out.toByteArray();
+            return FixedTimePackage.stamp(out.toByteArray(), stamp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

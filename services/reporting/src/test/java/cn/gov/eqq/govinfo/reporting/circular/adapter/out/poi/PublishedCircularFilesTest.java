@@ -32,7 +32,7 @@ class PublishedCircularFilesTest {
     private static final Instant PUBLISHED_AT = NOW.plus(Duration.ofDays(2));
 
     private final Circular published = Circular.draft("c1", CircularKind.QUARTERLY, CircularFixtures.Q3,
-                    CircularFixtures.figures(), "room", NOW)
+                    CircularFixtures.figures(), CircularFixtures.LETTERHEAD, "room", NOW)
             .openReview(NOW.plus(Duration.ofDays(1)), NOW)
             .publish("鄂前政办信〔2026〕7号", "room", PUBLISHED_AT);
 
@@ -70,7 +70,7 @@ class PublishedCircularFilesTest {
     @Test
     void aDraftsFilesCarryItsLastChange() throws IOException {
         Circular draft = Circular.draft("c2", CircularKind.QUARTERLY, CircularFixtures.Q3, CircularFixtures.figures(),
-                "room", NOW);
+                CircularFixtures.LETTERHEAD, "room", NOW);
 
         assertThat(entryTimes(new CircularXlsxRenderer().render(draft)))
                 .allSatisfy(t -> assertThat(t).isEqualTo(LocalDateTime.ofInstant(NOW, ReportingPeriod.BEIJING)));

@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.testsupport.openapi;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -16,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -23,7 +27,9 @@ import java.util.stream.Stream;
 /**
  * The Java client the city would generate from a service's OpenAPI document: openapi-generator 7.17
  * ({@code -g java --library native}, the generator's own command line run as a child process so its dependency
- * tree stays off the test's classpath), compiled with {@code javax.tools}. Generation or compilation that fails
+ * tree stays off the test's classpath), compiled with {@code javax.tools}. Several services' clients are made by
+ * one generator process and one compilation (they share the classes directory
+ * {@code target/generated-client/classes}). Generation or compilation that fails
  * throws an {@link AssertionError} naming the generator's log or the first compiler errors.
  *
  * <p>The generator and the jars the generated code needs besides Jackson (which every service's test classpath
@@ -34,6 +40,7 @@ public final class GeneratedJavaClient {
 
     /** Where the module's build copied the generator and the client's extra jars. */
     public static final Path TOOLS = Path.of("target", "openapi-generator");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String service;
     private final Path classes;
@@ -47,44 +54,74 @@ public final class GeneratedJavaClient {
 
     /**
      * Generates the client of {@code spec} into {@code target/generated-client/<service>} with the API classes in
-     * {@code cn.gov.eqq.city.<service>.api} and the models in {@code ….model}, and compiles it (with
-     * {@code -parameters}, so a caller can match arguments by name).
+     * {@code cn.gov.eqq.city.<service>.api}, the models in {@code ….model} and {@code ApiClient} in
+     * {@code ….client}, and compiles it (with {@code -parameters}, so a caller can match arguments by name).
      *
      * @param service a Java identifier: {@code intake}, {@code adoption}, {@code commission}, {@code scoring},
      *                {@code reporting}
      */
     public static GeneratedJavaClient generateAndCompile(String service, byte[] spec) {
+        return generateAndCompile(Map.of(service, spec)).get(service);
+    }
+
+    /**
+     * {@link #generateAndCompile(String, byte[])} for several services at once: one generator process (its
+     * {@code batch} command) and one compilation, which costs little more than one service alone.
+     */
+    public static Map<String, GeneratedJavaClient> generateAndCompile(Map<String, byte[]> specs) {
         try {
-            Path out = Path.of("target", "generated-client", service);
-            deleteRecursively(out);
-            Files.createDirectories(out);
-            Path specFile = out.resolve(service + ".json");
-            Files.write(specFile, spec);
-            Path log = out.resolve("generator.log");
-            Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-            Process generator = new ProcessBuilder(java.toString(), "-jar",
-                    TOOLS.resolve("openapi-generator-cli.jar").toString(), "generate", "-i", specFile.toString(),
-                    "-g", "java", "--library", "native", "-o", out.resolve("client").toString(),
-                    "--api-package", "cn.gov.eqq.city." + service + ".api",
-                    "--model-package", "cn.gov.eqq.city." + service + ".model",
-                    "--invoker-package", "cn.gov.eqq.city." + service + ".client",
-                    "--additional-properties", "useJakartaEe=true,hideGenerationTimestamp=true")
-                    .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!generator.waitFor(5, TimeUnit.MINUTES)) {
+            Path root = Path.of("target", "generated-client").toAbsolutePath();
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                    TOOLS.resolve("openapi-generator-cli.jar").toString(), "batch", "--fail-fast", "--threads", "1"));
+            for (Map.Entry<String, byte[]> spec : new TreeMap<>(specs).entrySet()) {
+                String service = spec.getKey();
+                Path out = root.resolve(service);
+                deleteRecursively(out);
+                Files.createDirectories(out);
+                Path specFile = out.resolve(service + ".json");
+                Files.write(specFile, spec.getValue());
+                Path config = out.resolve("generator-config.json");
+                Files.writeString(config, JSON.writeValueAsString(Map.of(
+                        "inputSpec", specFile.toString(), "generatorName", "java", "library", "native",
+                        "outputDir", out.resolve("client").toString(),
+                        "apiPackage", "cn.gov.eqq.city." + service + ".api",
+                        "modelPackage", "cn.gov.eqq.city." + service + ".model",
+                        "invokerPackage", "cn.gov.eqq.city." + service + ".client",
+                        "additionalProperties", Map.of("useJakartaEe", true, "hideGenerationTimestamp", true),
+                        // the client only: no generated tests or docs to write
+                        "globalProperties", Map.of("apiTests", "false", "modelTests", "false", "apiDocs", "false",
+                                "modelDocs", "false"))));
+                command.add(config.toString());
+            }
+            Files.createDirectories(root);
+            Path log = root.resolve("generator-" + String.join("-", new TreeMap<>(specs).keySet()) + ".log");
+            Process generator = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+            if (!generator.waitFor(10, TimeUnit.MINUTES)) {
                 generator.destroyForcibly();
-                throw new AssertionError("openapi-generator did not finish in 5 minutes for " + service);
+                throw new AssertionError("openapi-generator did not finish in 10 minutes for " + specs.keySet());
             }
             if (generator.exitValue() != 0) {
-                throw new AssertionError("openapi-generator failed for " + service + ":\n" + Files.readString(log));
+                throw new AssertionError("openapi-generator failed for " + specs.keySet() + ":\n"
+                        + Files.readString(log));
             }
-            List<File> sources;
-            try (Stream<Path> files = Files.walk(out.resolve("client").resolve("src").resolve("main"))) {
-                sources = files.filter(f -> f.toString().endsWith(".java")).map(Path::toFile).toList();
+            Map<String, GeneratedJavaClient> clients = new TreeMap<>();
+            List<File> allSources = new ArrayList<>();
+            for (String service : specs.keySet()) {
+                Path out = root.resolve(service);
+                List<File> sources;
+                try (Stream<Path> files = Files.walk(out.resolve("client").resolve("src").resolve("main"))) {
+                    sources = files.filter(f -> f.toString().endsWith(".java")).map(Path::toFile).toList();
+                }
+                allSources.addAll(sources);
+                clients.put(service, new GeneratedJavaClient(service, root.resolve("classes"),
+                        sources.stream().map(File::getName).sorted().toList()));
             }
-            Path classes = out.resolve("classes");
-            Files.createDirectories(classes);
-            compile(service, sources, classes);
-            return new GeneratedJavaClient(service, classes, sources.stream().map(File::getName).sorted().toList());
+            deleteRecursively(root.resolve("classes"));
+            Files.createDirectories(root.resolve("classes"));
+            compile(specs.keySet().toString(), allSources, root.resolve("classes"));
+            return clients;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -103,7 +140,7 @@ public final class GeneratedJavaClient {
                     classes.toString(), "-proc:none", "-nowarn", "-parameters"), null,
                     files.getJavaFileObjectsFromFiles(sources)).call();
             if (!compiled) {
-                throw new AssertionError("the generated " + service + " client does not compile:\n"
+                throw new AssertionError("the generated client of " + service + " does not compile:\n"
                         + diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
                         .map(Object::toString).limit(20).collect(Collectors.joining("\n")));
             }

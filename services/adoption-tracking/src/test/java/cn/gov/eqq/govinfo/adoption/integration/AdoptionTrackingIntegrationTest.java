@@ -12,6 +12,8 @@ import cn.gov.eqq.govinfo.contracts.item.ItemSubmitted;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+import cn.gov.eqq.govinfo.testsupport.openapi.ClientReadyOpenApi;
+import cn.gov.eqq.govinfo.testsupport.openapi.GeneratedJavaClient;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -283,6 +285,17 @@ class AdoptionTrackingIntegrationTest {
         mvc.perform(get("/api/adoption/follow-ups/overdue").with(KeycloakJwtUsers.room()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.itemId == '" + itemId + "')].action").value("报送推广情况"));
+    }
+
+    @Test
+    void openapiGeneratorsJavaClientOfAdoptionTrackingCompiles() throws Exception {
+        byte[] spec = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        assertThat(ClientReadyOpenApi.problemsOf(spec, "http://127.0.0.1:8080")).isEmpty();
+
+        GeneratedJavaClient client = GeneratedJavaClient.generateAndCompile("adoption", spec);
+
+        assertThat(client.sourceNames()).contains("Problem.java", "ImportResult.java");
     }
 
     @Test

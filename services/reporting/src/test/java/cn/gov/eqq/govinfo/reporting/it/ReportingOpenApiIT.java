@@ -1,20 +1,11 @@
 package cn.gov.eqq.govinfo.reporting.it;
 
+import cn.gov.eqq.govinfo.testsupport.openapi.ClientReadyOpenApi;
+import cn.gov.eqq.govinfo.testsupport.openapi.GeneratedJavaClient;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import java.util.List;
 import java.util.Map;
 
@@ -28,46 +19,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class ReportingOpenApiIT extends ReportingStack {
 
-    static final Path TOOLS = Path.of("target", "openapi-generator");
-
     @Test
     void openapiGeneratorsJavaClientOfTheServiceCompiles() throws Exception {
-        Path out = Path.of("target", "generated-client", "reporting");
-        Path spec = out.resolve("reporting.json");
-        Files.createDirectories(out);
-        Files.write(spec, mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
-                .getContentAsByteArray());
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process generator = new ProcessBuilder(java.toString(), "-jar",
-                TOOLS.resolve("openapi-generator-cli.jar").toString(), "generate", "-i", spec.toString(),
-                "-g", "java", "--library", "native", "-o", out.resolve("client").toString(),
-                "--api-package", "cn.gov.eqq.city.reporting.api", "--model-package", "cn.gov.eqq.city.reporting.model",
-                "--additional-properties", "useJakartaEe=true,hideGenerationTimestamp=true")
-                .redirectErrorStream(true).redirectOutput(out.resolve("generator.log").toFile()).start();
-        assertThat(generator.waitFor(5, TimeUnit.MINUTES)).as("generator finished").isTrue();
-        assertThat(generator.exitValue()).as(Files.readString(out.resolve("generator.log"))).isZero();
+        byte[] spec = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        assertThat(ClientReadyOpenApi.problemsOf(spec, "http://127.0.0.1:8080")).isEmpty();
 
-        List<File> sources;
-        try (Stream<Path> files = Files.walk(out.resolve("client").resolve("src").resolve("main"))) {
-            sources = files.filter(f -> f.toString().endsWith(".java")).map(Path::toFile).toList();
-        }
-        assertThat(sources).extracting(File::getName).contains("DashboardFeedControllerApi.java",
-                "CircularControllerApi.java", "Problem.java");
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        Path classes = out.resolve("classes");
-        Files.createDirectories(classes);
-        String classpath = System.getProperty("java.class.path") + File.pathSeparator
-                + TOOLS.resolve("jackson-databind-nullable.jar") + File.pathSeparator
-                + TOOLS.resolve("jackson-datatype-jsr310.jar");
-        try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, null)) {
-            boolean compiled = javac.getTask(null, files, diagnostics, List.of("-classpath", classpath, "-d",
-                    classes.toString(), "-proc:none", "-nowarn"), null, files.getJavaFileObjectsFromFiles(sources))
-                    .call();
-            assertThat(compiled).as(diagnostics.getDiagnostics().stream()
-                    .filter(d -> d.getKind() == Diagnostic.Kind.ERROR).map(Object::toString).limit(20).toList()
-                    .toString()).isTrue();
-        }
+        GeneratedJavaClient client = GeneratedJavaClient.generateAndCompile("reporting", spec);
+
+        assertThat(client.sourceNames()).contains("DashboardFeedControllerApi.java", "CircularControllerApi.java",
+                "Problem.java");
     }
 
     @Test

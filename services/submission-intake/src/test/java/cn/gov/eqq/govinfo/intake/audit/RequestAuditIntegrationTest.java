@@ -74,9 +74,14 @@ class RequestAuditIntegrationTest extends IntakeIntegrationTest {
     }
 
     @Test
-    void theItemTrailStillAnswersAPeriodAndReportersReadNeither() throws Exception {
-        mvc.perform(get("/api/intake/audit").param("period", "2026-07").with(room()))
+    void theItemTrailHasItsOwnPathAndReportersReadNeither() throws Exception {
+        mvc.perform(get("/api/intake/item-audit").param("period", "2026-07").with(room()))
                 .andExpect(status().isOk()).andExpect(jsonPath("$").isArray());
+        mvc.perform(get("/api/intake/item-audit").param("period", "2026-07").with(reporter("U006")))
+                .andExpect(status().isForbidden());
+        // the request audit log no longer answers a period with the item trail: it is for the auditor only
+        mvc.perform(get("/api/intake/audit").param("period", "2026-07").with(room()))
+                .andExpect(status().isForbidden());
         mvc.perform(get("/api/intake/audit").with(reporter("U006"))).andExpect(status().isForbidden());
         mvc.perform(get("/api/intake/audit").with(room())).andExpect(status().isForbidden());
         mvc.perform(get("/api/intake/audit").with(admin())).andExpect(status().isForbidden());

@@ -137,11 +137,11 @@ class ItemPermissionsWebTest extends IntakeIntegrationTest {
                 .content("{\"reason\":\"与他单位重复\"}")).andExpect(status().isOk());
         String month = cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod.monthOf(Instant.now()).name();
 
-        mvc.perform(get("/api/intake/audit").param("period", month).param("action", "VOIDED").with(room()))
+        mvc.perform(get("/api/intake/item-audit").param("period", month).param("action", "VOIDED").with(room()))
                 .andExpect(jsonPath("$[?(@.itemId == '" + id + "')].reason").value("与他单位重复"))
                 .andExpect(jsonPath("$[?(@.itemId == '" + id + "')].by").value("room-editor"))
                 .andExpect(jsonPath("$[*].action", everyItem(is("VOIDED"))));
-        mvc.perform(get("/api/intake/audit").param("period", month).with(reporter("U006")))
+        mvc.perform(get("/api/intake/item-audit").param("period", month).with(reporter("U006")))
                 .andExpect(status().isForbidden());
     }
 

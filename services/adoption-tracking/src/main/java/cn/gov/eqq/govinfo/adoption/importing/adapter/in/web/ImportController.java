@@ -7,6 +7,7 @@ import cn.gov.eqq.govinfo.adoption.importing.domain.RowProblem;
 import cn.gov.eqq.govinfo.platform.input.TextRule;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,9 +30,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Spreadsheet import of past records (room only). Send the CSV as the body ({@code text/csv}) or as the part
- * {@code file} of a form. UTF-8 is expected; a file that is not valid UTF-8 is read as GB18030 (what Chinese Excel
- * writes when saving "CSV").
+ * Spreadsheet import of past records (room only). Send the CSV as the part {@code file} of a form, or as the body
+ * ({@code text/csv}). UTF-8 is expected; a file that is not valid UTF-8 is read as GB18030 (what Chinese Excel
+ * writes when saving "CSV"). The OpenAPI document declares only the form: one operation with one body type is what
+ * a generated client can call (three body types on one operation made openapi-generator's Java client refer to a
+ * model it never generated); the plain body stays for scripts ({@code curl --data-binary}).
  */
 @RestController
 @RequestMapping("/api/adoption/imports")
@@ -54,12 +57,15 @@ class ImportController {
                 .body("\uFEFF" + ImportTemplate.EXAMPLE);
     }
 
+    @Operation(hidden = true)
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     ImportResult importBody(CurrentUser user, @RequestBody byte[] body,
                             @RequestParam(defaultValue = "upload.csv") String fileName) {
         return run(user, fileName, body);
     }
 
+    @Operation(operationId = "importRecords", summary = "导入历史采用记录（CSV 文件，表单字段 file）",
+            description = "同一 CSV 也可作为请求体直接发送（Content-Type: text/csv，可加 ?fileName=）。")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ImportResult importFile(CurrentUser user, @RequestPart("file") MultipartFile file) throws IOException {
         return run(user, file.getOriginalFilename(), file.getBytes());

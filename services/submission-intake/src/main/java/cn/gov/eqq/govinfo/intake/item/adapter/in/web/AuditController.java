@@ -13,13 +13,14 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The items' own audit trail across all items: who received, returned, voided, forwarded what, when, why, from
- * where — asked for with {@code ?period=}. Without {@code period} the same path is the service's request audit log of
- * service-defaults ({@code ?from&to&actor&page}, docs/audit.md): the item trail tells what happened to an item and
- * why, the request log records every state-changing request, refused ones included.
+ * The items' own audit trail across all items of a period: who received, returned, voided, forwarded what, when,
+ * why, from where. It has a path of its own, apart from the service's request audit log of service-defaults at
+ * {@code /api/intake/audit} ({@code ?from&to&actor&page}, auditor only, docs/audit.md): one path, one answer shape,
+ * which a generated client needs. The item trail tells what happened to an item and why; the request log records
+ * every state-changing request, refused ones included.
  */
 @RestController
-@RequestMapping("/api/intake/audit")
+@RequestMapping("/api/intake/item-audit")
 class AuditController {
 
     private final ItemService items;
@@ -32,7 +33,7 @@ class AuditController {
                          Integer revision, String reason, String origin) {
     }
 
-    @GetMapping(params = "period")
+    @GetMapping
     List<AuditLineView> log(CurrentUser user, @RequestParam String period,
                             @RequestParam(required = false) String action) {
         ReportingPeriod range = ReportingPeriod.parse(period).orElseThrow(() -> ApiProblem

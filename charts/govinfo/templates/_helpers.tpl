@@ -139,7 +139,16 @@ GOVINFO_JWT_AUDIENCE: {{ $v.keycloak.audience | quote }}
 {{- if $v.keycloak.jwkSetUri }}
 KEYCLOAK_JWKS_URI: {{ $v.keycloak.jwkSetUri | quote }}
 {{- end }}
+{{- if and (ne .svc.role "gateway") $v.clientAddress.trustedProxies }}
+GOVINFO_AUDIT_TRUSTED_PROXIES: {{ join "," (concat $v.clientAddress.trustedProxies (list "127.0.0.0/8" "::1/128")) | quote }}
+{{- end }}
+{{- if and (eq .svc.role "gateway") $v.clientAddress.gatewayTrustedProxies }}
+GATEWAY_TRUSTED_PROXIES: {{ $v.clientAddress.gatewayTrustedProxies | quote }}
+{{- end }}
 {{- if eq .svc.role "gateway" }}
+{{- with $v.keycloak.internalUri }}
+KEYCLOAK_INTERNAL_URI: {{ . | quote }}
+{{- end }}
 {{- range $name, $cfg := $v.services }}
 {{- if and $cfg.enabled $cfg.routeEnv }}
 {{ $cfg.routeEnv }}: {{ printf "http://%s:%v" (include "govinfo.svcName" (dict "root" $.root "name" $name)) $cfg.port | quote }}

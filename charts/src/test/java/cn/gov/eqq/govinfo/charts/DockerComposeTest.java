@@ -103,6 +103,17 @@ class DockerComposeTest {
     }
 
     @Test
+    void theBrowserSignsInAtThePublishedKeycloakAndTheGatewayRedeemsTheCodeInsideTheNetwork() {
+        // inside the gateway's container localhost:8180 is the gateway itself
+        assertThat(map(services.get("gateway"), "environment"))
+                .containsEntry("KEYCLOAK_ISSUER_URI", "http://localhost:8180/realms/govinfo")
+                .containsEntry("KEYCLOAK_INTERNAL_URI", "http://keycloak:8080/realms/govinfo");
+        assertThat(map(services.get("keycloak"), "environment"))
+                .containsEntry("KC_HOSTNAME", "http://localhost:8180")
+                .containsEntry("KC_HOSTNAME_BACKCHANNEL_DYNAMIC", "true");
+    }
+
+    @Test
     void kafkaRunsInKraftModeWithoutZooKeeper() {
         Map<String, Object> kafka = services.get("kafka");
         Map<String, Object> env = map(kafka, "environment");

@@ -65,6 +65,34 @@ class ScalingAndRoutingTest {
     }
 
     @Test
+    void theServicesBelieveTheForwardedAddressOnlyFromTheConfiguredPodNetworkAndTheGatewayFromTheIngress() {
+        RenderedChart chart = RenderedChart.with(Map.of("clientAddress.trustedProxies[0]", "10.42.0.0/16",
+                "clientAddress.gatewayTrustedProxies", "10\\.42\\.\\d+\\.\\d+"));
+
+        for (String service : RenderedChart.BACKEND_SERVICES) {
+            assertThat(chart.configMap(service).getData()).as(service)
+                    .containsEntry("GOVINFO_AUDIT_TRUSTED_PROXIES", "10.42.0.0/16,127.0.0.0/8,::1/128")
+                    .doesNotContainKey("GATEWAY_TRUSTED_PROXIES");
+        }
+        assertThat(chart.configMap("gateway").getData())
+                .containsEntry("GATEWAY_TRUSTED_PROXIES", "10\\.42\\.\\d+\\.\\d+")
+                .doesNotContainKey("GOVINFO_AUDIT_TRUSTED_PROXIES");
+        // by default only loopback is believed, as in the services' and the gateway's own defaults
+        assertThat(RenderedChart.withDefaults().configMap("scoring").getData())
+                .doesNotContainKey("GOVINFO_AUDIT_TRUSTED_PROXIES");
+    }
+
+    @Test
+    void theGatewayRedeemsSignInCodesAtKeycloaksInternalAddressWhenOneIsGiven() {
+        String internal = "http://keycloak.keycloak:8080/realms/govinfo";
+        RenderedChart chart = RenderedChart.with(Map.of("keycloak.internalUri", internal));
+
+        assertThat(chart.configMap("gateway").getData()).containsEntry("KEYCLOAK_INTERNAL_URI", internal);
+        assertThat(chart.configMap("scoring").getData()).doesNotContainKey("KEYCLOAK_INTERNAL_URI");
+        assertThat(RenderedChart.withDefaults().configMap("gateway").getData()).doesNotContainKey("KEYCLOAK_INTERNAL_URI");
+    }
+
+    @Test
     void everyServiceGetsTheInfrastructureAddressesFromItsConfigMap() {
         RenderedChart chart = RenderedChart.with(Map.of("keycloak.jwkSetUri",
                 "http://keycloak.keycloak:8080/realms/govinfo/protocol/openid-connect/certs"));

@@ -26,6 +26,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.ScanOptions;
 
 /**
  * Two replicas of the gateway behind one address, as the chart runs them (no session affinity): what one replica
@@ -106,6 +108,10 @@ class GatewayReplicasTest {
         assertThat(finished.statusCode()).isEqualTo(302);
         assertThat(finished.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
 
+        // where the session lives: in Redis, under the gateway's namespace (ADR 0013)
+        assertThat(first.getBean(ReactiveStringRedisTemplate.class).scan(ScanOptions.scanOptions()
+                .match("govinfo:gateway:session:sessions:*").build()).collectList().block(Duration.ofSeconds(10)))
+                .isNotEmpty();
         for (String replica : new String[] {a, b}) {
             HttpResponse<String> me = get(browser, replica + "/api/me");
             assertThat(me.statusCode()).as("/api/me through " + replica).isEqualTo(200);

@@ -24,4 +24,17 @@ class CommissionOpenApiClientTest extends CommissionAppTestBase {
 
         assertThat(client.sourceNames()).contains("Problem.java");
     }
+
+    @Test
+    void aDeadlineIsDeclaredAsTheBeijingTimeWithoutAnOffsetThatTheServiceAnswers() throws Exception {
+        String spec = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        tools.jackson.databind.JsonNode deadline = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(spec).at("/components/schemas/CommissionView/properties/deadline");
+
+        // a date-time would make a generated client expect an offset the answer does not have
+        assertThat(deadline.path("type").asString()).isEqualTo("string");
+        assertThat(deadline.has("format")).isFalse();
+        assertThat("2026-12-06T21:53:00").matches(deadline.path("pattern").asString());
+    }
 }

@@ -59,6 +59,9 @@ class DashboardClientsIT {
         system = SecuritySystem.get();
         dashboardToken = system.tokens.cityDashboard();
         matrix = Matrix.load();
+        // at least one commission, so that the commission reads answer a deadline the client must read (a
+        // Beijing time without offset) whatever ran on this system before
+        Objects.commissionFor("U001");
     }
 
     @Test

@@ -12,6 +12,7 @@
 #   govinfo-<version>.tgz the Helm chart with its dependencies (helm install takes the archive as it is)
 #   values-intranet.yaml  the chart's values for the private registry (merge your site's values over it)
 #   govinfo-realm.json    the Keycloak realm to import; k8s/govinfo.yaml for installs without Helm
+#   keycloak-themes/      the realm's login theme (govinfo), for Keycloak's themes folder
 #   sbom/                 the CycloneDX SBOM of each service (present when the jars were built)
 #   SHA256SUMS            checksums of everything above (check with: sha256sum -c SHA256SUMS)
 # It needs bash, tar, gzip and sha256sum only; Helm only when the chart declares dependencies.
@@ -116,6 +117,8 @@ VALUES
 
 # 4. what else the install needs
 cp "$root/identity/govinfo-realm.json" "$root/k8s/govinfo.yaml" "$out/"
+# the realm's login theme, for Keycloak's /opt/keycloak/themes (docs/identity.md)
+mkdir -p "$out/keycloak-themes" && cp -r "$root/identity/themes/govinfo" "$out/keycloak-themes/"
 for s in "${services[@]}"; do
   module="services/$s"; [ "$s" = gateway ] && module=gateway
   sbom="$root/$module/target/classes/META-INF/sbom/application.cdx.json"

@@ -53,6 +53,7 @@ class OfflineBundleTest {
         }
         assertThat(Files.readString(bundle.resolve("govinfo-realm.json")))
                 .isEqualTo(Files.readString(RepoPaths.ROOT.resolve("identity/govinfo-realm.json")));
+        assertThat(bundle.resolve("keycloak-themes/govinfo/login/theme.properties")).isRegularFile();
 
         Process check = new ProcessBuilder("sha256sum", "-c", "SHA256SUMS").directory(bundle.toFile())
                 .redirectErrorStream(true).start();

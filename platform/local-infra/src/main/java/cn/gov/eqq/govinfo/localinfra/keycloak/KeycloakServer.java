@@ -52,6 +52,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *       directory gives a fresh import, an existing one keeps its state. Placeholders such as
  *       {@code ${GOVINFO_GATEWAY_CLIENT_SECRET:govinfo-gateway-dev-secret}} in the realm file are resolved from the
  *       environment of this JVM (Keycloak's documented import placeholders);</li>
+ *   <li>installs the project's folder themes ({@code identity/themes}, the county's login pages) into the
+ *       distribution's {@code themes} folder before each start;</li>
  *   <li>writes Keycloak's console output to {@code logFile} and waits until {@code /health/ready} answers 200;
  *       when the timeout passes or the process dies first, it kills the process and throws
  *       {@link KeycloakStartException} naming the log file and quoting its last lines.</li>
@@ -185,6 +187,7 @@ public final class KeycloakServer implements AutoCloseable {
             // The first start-dev of a distribution re-augments it (writes lib/quarkus); two such starts at the same
             // time would corrupt each other, so hold the lock until Keycloak has passed that step.
             long logOffset = Files.exists(config.logFile()) ? Files.size(config.logFile()) : 0;
+            installThemes(config);
             process = builder.start();
             // Registered at once, so a JVM that exits during the start leaves no Keycloak behind.
             Process started = process;
@@ -214,6 +217,29 @@ public final class KeycloakServer implements AutoCloseable {
             if (server == null) {
                 destroyTree(process);
                 removeHook(hook);
+            }
+        }
+    }
+
+    /**
+     * Copies the project's themes ({@code themes/} beside the realm file, e.g. the county's login theme) into the
+     * distribution's {@code themes/} folder, where Keycloak finds folder themes; done under the start lock, so two
+     * starts never write the same file at once.
+     */
+    private static void installThemes(Config config) throws IOException {
+        Path source = config.realmFile().toAbsolutePath().getParent().resolve("themes");
+        if (!Files.isDirectory(source)) {
+            return;
+        }
+        Path target = config.home().resolve("themes");
+        try (var files = Files.walk(source)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path copy = target.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
     }

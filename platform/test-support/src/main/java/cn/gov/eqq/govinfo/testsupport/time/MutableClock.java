@@ -6,35 +6,81 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock a test sets or moves forward, so that expiry and retry delays pass without sleeping. Thread-safe. */
+/**
+ * A clock a test sets or moves forward, so that expiry and retry delays pass without sleeping. Thread-safe.
+ * Two kinds: {@code new MutableClock(instant)} stands still until the test moves it; {@link #ticking()} runs with the
+ * system clock, moved by what the test adds (for a running system whose other parts see real time passing).
+ * {@link #withZone} gives the same clock in another zone (e.g. Beijing time, as a service's own clock is): moving
+ * one moves both.
+ */
 public final class MutableClock extends Clock {
 
-    private volatile Instant now;
+    /** The time itself, shared by the clock and its views in other zones. */
+    private static final class Time {
+        private final boolean ticking;
+        private Instant base;
+        private Duration offset = Duration.ZERO;
+
+        private Time(boolean ticking, Instant base) {
+            this.ticking = ticking;
+            this.base = base;
+        }
+
+        synchronized Instant now() {
+            return (ticking ? Instant.now() : base).plus(offset);
+        }
+
+        synchronized void set(Instant instant) {
+            if (ticking) {
+                offset = Duration.between(Instant.now(), instant);
+            } else {
+                base = instant;
+                offset = Duration.ZERO;
+            }
+        }
+
+        synchronized void advance(Duration by) {
+            offset = offset.plus(by);
+        }
+    }
+
+    private final Time time;
+    private final ZoneId zone;
 
     public MutableClock(Instant now) {
-        this.now = now;
+        this(new Time(false, now), ZoneOffset.UTC);
+    }
+
+    private MutableClock(Time time, ZoneId zone) {
+        this.time = time;
+        this.zone = zone;
+    }
+
+    /** The system clock, which the test can move forward with {@link #advance}. */
+    public static MutableClock ticking() {
+        return new MutableClock(new Time(true, null), ZoneOffset.UTC);
     }
 
     public void set(Instant instant) {
-        now = instant;
+        time.set(instant);
     }
 
-    public synchronized void advance(Duration by) {
-        now = now.plus(by);
+    public void advance(Duration by) {
+        time.advance(by);
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return time.now();
     }
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
     @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
+    public MutableClock withZone(ZoneId newZone) {
+        return new MutableClock(time, newZone);
     }
 }

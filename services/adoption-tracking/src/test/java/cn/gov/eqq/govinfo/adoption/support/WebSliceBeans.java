@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.adoption.support;
 
+import cn.gov.eqq.govinfo.adoption.config.AdoptionConfig;
+import cn.gov.eqq.govinfo.testsupport.time.MutableClock;
 import cn.gov.eqq.govinfo.adoption.importing.application.ImportingRecords;
 import cn.gov.eqq.govinfo.adoption.importing.application.StoreBackedItemDirectory;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemChanges;
@@ -26,7 +28,7 @@ public class WebSliceBeans {
 
     @Bean
     MutableClock clock() {
-        return new MutableClock(NOW);
+        return new MutableClock(NOW).withZone(AdoptionConfig.BEIJING);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.reporting.it;
 
+import cn.gov.eqq.govinfo.testsupport.time.MutableClock;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
 import cn.gov.eqq.govinfo.contracts.Topics;
@@ -47,7 +48,7 @@ public abstract class ReportingStack {
         @Bean
         @Primary
         MutableClock mutableClock() {
-            return new MutableClock();
+            return MutableClock.ticking();
         }
     }
 

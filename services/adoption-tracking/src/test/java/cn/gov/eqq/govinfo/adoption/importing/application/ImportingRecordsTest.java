@@ -1,10 +1,11 @@
 package cn.gov.eqq.govinfo.adoption.importing.application;
 
+import cn.gov.eqq.govinfo.adoption.config.AdoptionConfig;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemChanges;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryImportBatchStore;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryItemAdoptionsStore;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryUnitDirectory;
-import cn.gov.eqq.govinfo.adoption.support.MutableClock;
+import cn.gov.eqq.govinfo.testsupport.time.MutableClock;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,7 @@ class ImportingRecordsTest {
     private static final String LINE_2 = ",发改委,项目建设提速,市政府领导批示,,,2026/3/2,王副市长,请推广\n";
     private static final String LINE_3 = "I-2,,,REGION_DAILY_BRIEF_ADOPTED,,2026年第9期,2026-04-01,,\n";
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T02:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T02:00:00Z")).withZone(AdoptionConfig.BEIJING);
     private final InMemoryItemAdoptionsStore store = new InMemoryItemAdoptionsStore()
             .receivedItem("I-1", "U006", "项目建设提速", false)
             .receivedItem("I-2", "U007", "食品安全", false);

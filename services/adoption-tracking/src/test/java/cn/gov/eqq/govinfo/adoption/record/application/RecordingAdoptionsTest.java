@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.adoption.record.application;
 
+import cn.gov.eqq.govinfo.adoption.config.AdoptionConfig;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionKind;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionRuleViolation;
 import cn.gov.eqq.govinfo.adoption.record.domain.CombinedAdoption;
@@ -8,7 +9,7 @@ import cn.gov.eqq.govinfo.adoption.record.domain.ItemAdoptions;
 import cn.gov.eqq.govinfo.adoption.record.domain.RecordContent;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryCombinedAdoptionStore;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryItemAdoptionsStore;
-import cn.gov.eqq.govinfo.adoption.support.MutableClock;
+import cn.gov.eqq.govinfo.testsupport.time.MutableClock;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionCorrected;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecordingAdoptionsTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T02:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T02:00:00Z")).withZone(AdoptionConfig.BEIJING);
     private final InMemoryItemAdoptionsStore store = new InMemoryItemAdoptionsStore()
             .receivedItem("A", "U001", "开发区招商", false)
             .receivedItem("B", "U002", "敖镇招商", false)
@@ -67,7 +68,7 @@ class RecordingAdoptionsTest {
 
     @Test
     void todayIsTheBeijingDateEvenWhileUtcIsStillYesterday() {
-        MutableClock justAfterBeijingMidnight = new MutableClock(Instant.parse("2026-11-27T16:30:00Z"));
+        MutableClock justAfterBeijingMidnight = new MutableClock(Instant.parse("2026-11-27T16:30:00Z")).withZone(AdoptionConfig.BEIJING);
         RecordingAdoptions atMidnight = new RecordingAdoptions(new ItemChanges(store), store, combinedStore,
                 CombinedCreditPolicy.fullCredit(), justAfterBeijingMidnight);
 

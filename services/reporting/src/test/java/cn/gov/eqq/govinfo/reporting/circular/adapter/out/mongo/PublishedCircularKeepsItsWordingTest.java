@@ -11,7 +11,7 @@ import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFixtures;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularKind;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Letterhead;
 import cn.gov.eqq.govinfo.reporting.facts.domain.FactStore;
-import cn.gov.eqq.govinfo.reporting.it.MutableClock;
+import cn.gov.eqq.govinfo.testsupport.time.MutableClock;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshots;
 import cn.gov.eqq.govinfo.reporting.shared.adapter.out.mongo.FeedSequence;
 import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
@@ -43,7 +43,7 @@ class PublishedCircularKeepsItsWordingTest {
 
     private final MongoTemplate mongo = new MongoTemplate(
             MongoClients.create(MongoTestServer.uri("reporting-wording")), "wording-" + UUID.randomUUID());
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = MutableClock.ticking();
     private final MongoCircularStore store = new MongoCircularStore(mongo, new CloudEventJson(),
             new FeedSequence(mongo, clock));
     private final RankingSnapshots rankings = mock(RankingSnapshots.class);

@@ -1,9 +1,12 @@
 package cn.gov.eqq.govinfo.gateway.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,7 +25,8 @@ import reactor.core.publisher.Mono;
  *   <li>Only tokens the delegate accepted are remembered; a failure is never cached.</li>
  *   <li>An entry is never served at or after the token's {@code exp}; a token without {@code exp} is not cached.</li>
  *   <li>On a hit the validator (issuer, audience, timestamps) runs again, so a rule is applied to every request.</li>
- *   <li>At most {@code maxEntries} tokens, least recently used dropped first.</li>
+ *   <li>At most {@code maxEntries} tokens (Caffeine's size-bounded cache, which keeps the tokens in frequent
+ *       use); maintenance runs on the caller's thread, so the bound holds when a call returns.</li>
  *   <li>Key rotation: a remembered token stays valid until its {@code exp}, as a JWT promises; revocation at
  *       Keycloak is not seen here (the services check every token themselves).</li>
  * </ul>
@@ -32,7 +36,7 @@ final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
     private final ReactiveJwtDecoder delegate;
     private final OAuth2TokenValidator<Jwt> validator;
     private final Clock clock;
-    private final Map<String, Jwt> verified;
+    private final Cache<String, Jwt> verified;
 
     /**
      * @param delegate   verifies signature and claims (and applies {@code validator} itself)
@@ -48,13 +52,16 @@ final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
         this.delegate = delegate;
         this.validator = validator;
         this.clock = clock;
-        // access order + removeEldestEntry = LRU with a hard bound; guarded by its own lock (a few hundred ns)
-        this.verified = new LinkedHashMap<>(Math.min(maxEntries, 1024), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Jwt> eldest) {
-                return size() > maxEntries;
-            }
-        };
+        this.verified = Caffeine.newBuilder()
+                .maximumSize(maxEntries)
+                .ticker(() -> {
+                    Instant now = clock.instant();
+                    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+                })
+                .expireAfter(Expiry.<String, Jwt>creating((token, jwt) ->
+                        Duration.between(clock.instant(), jwt.getExpiresAt())))
+                .executor(Runnable::run)
+                .build();
     }
 
     @Override
@@ -72,24 +79,14 @@ final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
     }
 
     int size() {
-        synchronized (verified) {
-            return verified.size();
-        }
+        verified.cleanUp();
+        return (int) verified.estimatedSize();
     }
 
     private Jwt lookUp(String token) {
-        Instant now = clock.instant();
-        synchronized (verified) {
-            Jwt jwt = verified.get(token);
-            if (jwt == null) {
-                return null;
-            }
-            if (!now.isBefore(jwt.getExpiresAt())) {
-                verified.remove(token);
-                return null;
-            }
-            return jwt;
-        }
+        Jwt jwt = verified.getIfPresent(token);
+        // the cache expires entries on its own; this makes "never at or after exp" exact to the nanosecond
+        return jwt != null && clock.instant().isBefore(jwt.getExpiresAt()) ? jwt : null;
     }
 
     private void remember(String token, Jwt jwt) {
@@ -97,14 +94,10 @@ final class CachingReactiveJwtDecoder implements ReactiveJwtDecoder {
         if (expiresAt == null || !clock.instant().isBefore(expiresAt)) {
             return;
         }
-        synchronized (verified) {
-            verified.put(token, jwt);
-        }
+        verified.put(token, jwt);
     }
 
     private void forget(String token) {
-        synchronized (verified) {
-            verified.remove(token);
-        }
+        verified.invalidate(token);
     }
 }

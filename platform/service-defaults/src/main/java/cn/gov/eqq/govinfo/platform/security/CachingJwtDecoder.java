@@ -1,9 +1,8 @@
 package cn.gov.eqq.govinfo.platform.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -26,13 +25,14 @@ import org.springframework.security.oauth2.jwt.JwtException;
  *       answer for the same claims at any time. Of the time checks, {@code nbf} only becomes truer as time passes;
  *       {@code exp} is checked here, without the delegate's clock-skew allowance (after {@code exp} the delegate
  *       decides again, and such a token is not remembered).</li>
- *   <li>At most {@code maxEntries} tokens, least recently used dropped first.</li>
+ *   <li>At most {@code maxEntries} tokens (Caffeine's size-bounded cache, which keeps the tokens in frequent
+ *       use; while requests insert concurrently it may hold one more per insert in flight).</li>
  *   <li>Key rotation: a remembered token stays valid until its {@code exp}, as a JWT promises; revocation at
  *       Keycloak is not seen here, as it was not before (the decoder never asked Keycloak about a token).</li>
  * </ul>
  *
- * Thread-safe: the map is guarded by its own lock, held for a look-up or an insert only (never during the
- * delegate's work), so concurrent requests with new tokens verify them in parallel.
+ * Thread-safe: Caffeine's cache; nothing is locked during the delegate's work, so concurrent requests with new
+ * tokens verify them in parallel.
  */
 final class CachingJwtDecoder implements JwtDecoder {
 
@@ -41,7 +41,7 @@ final class CachingJwtDecoder implements JwtDecoder {
     private final JwtDecoder delegate;
     private final Clock clock;
     private final int maxEntries;
-    private final Map<String, Jwt> verified;
+    private final Cache<String, Jwt> verified;
 
     /**
      * @param delegate   verifies signature and claims (Boot's decoder with its validators)
@@ -55,13 +55,7 @@ final class CachingJwtDecoder implements JwtDecoder {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxEntries = maxEntries;
-        // access order + removeEldestEntry = LRU with a hard bound
-        this.verified = new LinkedHashMap<>(Math.min(maxEntries, 1024), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Jwt> eldest) {
-                return size() > maxEntries;
-            }
-        };
+        this.verified = VerifiedTokens.cache(clock, maxEntries);
     }
 
     @Override
@@ -85,27 +79,17 @@ final class CachingJwtDecoder implements JwtDecoder {
     }
 
     int size() {
-        synchronized (verified) {
-            return verified.size();
-        }
+        verified.cleanUp();
+        return (int) verified.estimatedSize();
     }
 
     private Jwt lookUp(String token) {
         if (token == null) {
             return null;
         }
-        Instant now = clock.instant();
-        synchronized (verified) {
-            Jwt jwt = verified.get(token);
-            if (jwt == null) {
-                return null;
-            }
-            if (!now.isBefore(jwt.getExpiresAt())) {
-                verified.remove(token);
-                return null;
-            }
-            return jwt;
-        }
+        Jwt jwt = verified.getIfPresent(token);
+        // the cache expires entries on its own; this makes "never at or after exp" exact to the nanosecond
+        return jwt != null && clock.instant().isBefore(jwt.getExpiresAt()) ? jwt : null;
     }
 
     private void remember(String token, Jwt jwt) {
@@ -113,8 +97,6 @@ final class CachingJwtDecoder implements JwtDecoder {
         if (expiresAt == null || !clock.instant().isBefore(expiresAt)) {
             return;
         }
-        synchronized (verified) {
-            verified.put(token, jwt);
-        }
+        verified.put(token, jwt);
     }
 }

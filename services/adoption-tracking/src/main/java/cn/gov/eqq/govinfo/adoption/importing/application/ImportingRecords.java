@@ -41,7 +41,7 @@ public class ImportingRecords {
     }
 
     public ImportResult importCsv(String fileName, String csv, String by) {
-        ImportPlan plan = ImportPlan.read(csv, directory, LocalDate.now(clock));
+        ImportPlan plan = planOf(csv, directory, LocalDate.now(clock));
         if (!plan.acceptable()) {
             return ImportResult.refused(plan.problems());
         }
@@ -53,6 +53,15 @@ public class ImportingRecords {
         int lines = plan.rows().size() + plan.duplicateLinesInFile();
         return new ImportResult(true, batchId, lines, added, plan.rows().size() - added,
                 plan.duplicateLinesInFile(), List.of());
+    }
+
+    /** The plan of an uploaded CSV file: its rows checked, or the one problem of a file that is not CSV at all. */
+    public static ImportPlan planOf(String csv, ItemDirectory directory, LocalDate today) {
+        try {
+            return ImportPlan.read(CsvSheet.read(csv), directory, today);
+        } catch (CsvSheet.Unreadable e) {
+            return ImportPlan.unreadable(e.line(), e.getMessage());
+        }
     }
 
     /** Finishes imports that were accepted but not fully applied, e.g. after a crash. */

@@ -44,13 +44,13 @@ public record ImportPlan(List<PlannedRow> rows, List<RowProblem> problems, int d
         return sha256(String.join("\n", keys));
     }
 
-    public static ImportPlan read(String csv, ItemDirectory directory, LocalDate today) {
-        List<CsvTable.Row> table;
-        try {
-            table = CsvTable.parse(csv);
-        } catch (CsvTable.CsvFormatException e) {
-            return new ImportPlan(List.of(), List.of(new RowProblem(e.line(), "import.unreadable", e.getMessage())), 0);
-        }
+    /** A file that could not be read as a table at all: its one problem, on the line where reading stopped. */
+    public static ImportPlan unreadable(int line, String message) {
+        return new ImportPlan(List.of(), List.of(new RowProblem(line, "import.unreadable", message)), 0);
+    }
+
+    /** Checks the rows of an uploaded table (the header first) against the template and the items known. */
+    public static ImportPlan read(List<SheetRow> table, ItemDirectory directory, LocalDate today) {
         if (table.isEmpty()) {
             return new ImportPlan(List.of(), List.of(new RowProblem(1, "import.empty", "文件为空，请按模板填写")), 0);
         }
@@ -76,7 +76,7 @@ public record ImportPlan(List<PlannedRow> rows, List<RowProblem> problems, int d
         }
         Map<String, PlannedRow> planned = new LinkedHashMap<>();
         int duplicates = 0;
-        for (CsvTable.Row row : table.subList(1, table.size())) {
+        for (SheetRow row : table.subList(1, table.size())) {
             Cells cells = new Cells(columns, row.cells());
             try {
                 PlannedRow p = readRow(row.line(), cells, directory, today);

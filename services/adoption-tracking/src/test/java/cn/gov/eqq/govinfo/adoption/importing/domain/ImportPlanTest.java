@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.adoption.importing.domain;
 
+import cn.gov.eqq.govinfo.adoption.importing.application.ImportingRecords;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionKind;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,7 @@ class ImportPlanTest {
                 + "I-1,,,CITY_BULLETIN_ADOPTED,,2026年第15期,2026-03-15,,,,\n"
                 + ",发改委,我旗重点项目建设提速,市政府领导批示,,,2026/4/2,王副市长,\"请总结经验，推广\",报送经验,2026-04-30\n";
 
-        ImportPlan plan = ImportPlan.read(csv, directory, TODAY);
+        ImportPlan plan = ImportingRecords.planOf(csv, directory, TODAY);
 
         assertThat(plan.problems()).isEmpty();
         assertThat(plan.acceptable()).isTrue();
@@ -45,7 +46,7 @@ class ImportPlanTest {
                 + ",教体局,不存在的标题,CITY_BULLETIN_ADOPTED,,第3期,2026-03-17,,,,\n"
                 + ",某某局,任意,CITY_BULLETIN_ADOPTED,,第4期,2026-03-17,,,,\n";
 
-        ImportPlan plan = ImportPlan.read(csv, directory, TODAY);
+        ImportPlan plan = ImportingRecords.planOf(csv, directory, TODAY);
 
         assertThat(plan.acceptable()).isFalse();
         assertThat(plan.problems()).extracting(RowProblem::line, RowProblem::code).containsExactly(
@@ -59,7 +60,7 @@ class ImportPlanTest {
     void titleSharedByTwoItemsOfTheUnitIsAmbiguous() {
         String csv = HEADER + ",U007,校园食品安全专项整治,CITY_BULLETIN_ADOPTED,,第1期,2026-03-15,,,,\n";
 
-        ImportPlan plan = ImportPlan.read(csv, directory, TODAY);
+        ImportPlan plan = ImportingRecords.planOf(csv, directory, TODAY);
 
         assertThat(plan.problems()).singleElement()
                 .satisfies(p -> assertThat(p.code()).isEqualTo("import.ambiguous-item"));
@@ -73,7 +74,7 @@ class ImportPlanTest {
                 + "I-1,,,CITY_LEADER_INSTRUCTION,,,2026-03-15,,请推广,,\n"
                 + "I-1,,,CITY_BULLETIN_ADOPTED,,第1期,2027-01-01,,,,\n";
 
-        ImportPlan plan = ImportPlan.read(csv, directory, TODAY);
+        ImportPlan plan = ImportingRecords.planOf(csv, directory, TODAY);
 
         assertThat(plan.problems()).extracting(RowProblem::code).containsExactly(
                 "import.unknown-kind", "import.bad-date", "record.leader-required", "record.date-in-future");
@@ -86,8 +87,8 @@ class ImportPlanTest {
         String b = HEADER + "I-2,,,REGION_DAILY_BRIEF_ADOPTED,,第9期,2026-05-01,,,,\r\n"
                 + "I-1,,,CITY_BULLETIN_ADOPTED,,第1期,2026-03-15,,,,\r\n";
 
-        ImportPlan first = ImportPlan.read(a, directory, TODAY);
-        ImportPlan second = ImportPlan.read(b, directory, TODAY);
+        ImportPlan first = ImportingRecords.planOf(a, directory, TODAY);
+        ImportPlan second = ImportingRecords.planOf(b, directory, TODAY);
 
         assertThat(first.batchFingerprint()).isEqualTo(second.batchFingerprint());
         assertThat(first.rows().get(0).recordId()).isEqualTo(second.rows().get(1).recordId());
@@ -97,7 +98,7 @@ class ImportPlanTest {
     void lineRepeatedInTheFileCountsOnce() {
         String line = "I-1,,,CITY_BULLETIN_ADOPTED,,第1期,2026-03-15,,,,\n";
 
-        ImportPlan plan = ImportPlan.read(HEADER + line + line, directory, TODAY);
+        ImportPlan plan = ImportingRecords.planOf(HEADER + line + line, directory, TODAY);
 
         assertThat(plan.rows()).hasSize(1);
         assertThat(plan.duplicateLinesInFile()).isEqualTo(1);
@@ -107,7 +108,7 @@ class ImportPlanTest {
     void excelByteOrderMarkAndColumnOrderDoNotMatter() {
         String csv = "\uFEFFdate,kind,item_id,issue_no\n2026-03-15,市政府办公室《鄂尔多斯政讯》采用,I-1,第1期\n";
 
-        ImportPlan plan = ImportPlan.read(csv, directory, TODAY);
+        ImportPlan plan = ImportingRecords.planOf(csv, directory, TODAY);
 
         assertThat(plan.problems()).isEmpty();
         assertThat(plan.rows()).singleElement()
@@ -116,14 +117,14 @@ class ImportPlanTest {
 
     @Test
     void headerWithoutAWayToFindTheItemIsRefused() {
-        ImportPlan plan = ImportPlan.read("kind,date\nCITY_BULLETIN_ADOPTED,2026-03-15\n", directory, TODAY);
+        ImportPlan plan = ImportingRecords.planOf("kind,date\nCITY_BULLETIN_ADOPTED,2026-03-15\n", directory, TODAY);
 
         assertThat(plan.problems()).singleElement().satisfies(p -> assertThat(p.line()).isEqualTo(1));
     }
 
     @Test
     void unclosedQuoteIsReportedNotThrown() {
-        ImportPlan plan = ImportPlan.read(HEADER + "I-1,,\"oops,CITY_BULLETIN_ADOPTED\n", directory, TODAY);
+        ImportPlan plan = ImportingRecords.planOf(HEADER + "I-1,,\"oops,CITY_BULLETIN_ADOPTED\n", directory, TODAY);
 
         assertThat(plan.acceptable()).isFalse();
         assertThat(plan.problems()).singleElement()
@@ -135,7 +136,7 @@ class ImportPlanTest {
         InMemoryItemDirectory withExampleItems = new InMemoryItemDirectory().unit("U006", "发改委")
                 .received("I-2026-0001", "U007", "x").received("I-9", "U006", "我旗重点项目建设提速");
 
-        ImportPlan plan = ImportPlan.read(ImportTemplate.EXAMPLE, withExampleItems, TODAY);
+        ImportPlan plan = ImportingRecords.planOf(ImportTemplate.EXAMPLE, withExampleItems, TODAY);
 
         assertThat(plan.problems()).isEmpty();
         assertThat(plan.rows()).hasSize(2);

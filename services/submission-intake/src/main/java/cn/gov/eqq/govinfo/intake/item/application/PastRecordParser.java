@@ -6,6 +6,9 @@ import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemValidation;
 import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -22,6 +25,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
 
 /**
  * Reads the room's spreadsheet of past items (CSV, the documented template) and checks every row before anything
@@ -64,7 +69,13 @@ public final class PastRecordParser {
     public static Result parse(String text, Set<String> knownUnits, Instant now) {
         List<CellError> errors = new ArrayList<>();
         List<PastRecord> records = new ArrayList<>();
-        List<List<String>> lines = Csv.parse(text);
+        List<List<String>> lines;
+        try {
+            lines = Csv.parse(text);
+        } catch (Csv.Unreadable e) {
+            errors.add(new CellError(e.line, "", e.getMessage()));
+            return new Result(records, errors);
+        }
         if (lines.isEmpty()) {
             errors.add(new CellError(1, "", "文件为空：第一行应为表头 " + String.join(",", COLUMNS)));
             return new Result(records, errors);
@@ -289,52 +300,47 @@ public final class PastRecordParser {
         }
     }
 
-    /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+    /**
+     * RFC 4180 CSV as Excel and WPS save it (Apache Commons CSV): quoted fields may hold commas, quotes ("") and
+     * line breaks; a UTF-8 byte-order mark is ignored; an empty line stays a row, so row n is line n of a file
+     * without line breaks inside cells.
+     */
     static final class Csv {
+        private static final CSVFormat FORMAT = CSVFormat.RFC4180
+                .builder().setIgnoreEmptyLines(false).get();
+
+        /** The file is not CSV at all from {@code line} on (a quote that never closes). */
+        static final class Unreadable extends RuntimeException {
+            final int line;
+
+            Unreadable(int line) {
+                super("第 " + line + " 行起无法按 CSV 读取：引号没有闭合");
+                this.line = line;
+            }
+        }
+
         private Csv() {
         }
 
         static List<List<String>> parse(String text) {
+            String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
             List<List<String>> rows = new ArrayList<>();
-            List<String> row = new ArrayList<>();
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            int i = text.startsWith("\uFEFF") ? 1 : 0;
-            for (; i < text.length(); i++) {
-                char ch = text.charAt(i);
-                if (quoted) {
-                    if (ch == '"') {
-                        if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                            cell.append('"');
-                            i++;
-                        } else {
-                            quoted = false;
+            try (var parser = CSVParser.parse(new StringReader(csv), FORMAT)) {
+                var records = parser.iterator();
+                while (true) {
+                    long line = parser.getCurrentLineNumber() + 1;
+                    try {
+                        if (!records.hasNext()) {
+                            return rows;
                         }
-                    } else {
-                        cell.append(ch);
+                        rows.add(records.next().toList());
+                    } catch (UncheckedIOException e) {
+                        throw new Unreadable((int) line);
                     }
-                } else if (ch == '"') {
-                    quoted = true;
-                } else if (ch == ',') {
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                } else if (ch == '\n' || ch == '\r') {
-                    if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                    row.add(cell.toString());
-                    cell.setLength(0);
-                    rows.add(row);
-                    row = new ArrayList<>();
-                } else {
-                    cell.append(ch);
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            if (cell.length() > 0 || !row.isEmpty()) {
-                row.add(cell.toString());
-                rows.add(row);
-            }
-            return rows;
         }
     }
 }

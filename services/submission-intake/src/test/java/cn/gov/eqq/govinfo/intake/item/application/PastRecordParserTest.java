@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.intake.item.application;
 
+import java.util.List;
 import cn.gov.eqq.govinfo.intake.item.domain.Category;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
@@ -99,5 +100,22 @@ class PastRecordParserTest {
     @Test
     void templateParsesCleanly() {
         assertThat(PastRecordParser.parse(PastRecordParser.TEMPLATE, Set.of("U006", "U019"), NOW).errors()).isEmpty();
+    }
+
+    @Test
+    void aQuoteThatNeverClosesIsReportedOnTheLineItStartsNotThrown() {
+        var result = PastRecordParser.parse(HEADER
+                + "U006,\"标题未闭合,动态类,2025-04-01,采用,,,否,,,\n", UNITS, NOW);
+        assertThat(result.records()).isEmpty();
+        assertThat(result.errors()).singleElement().satisfies(e -> {
+            assertThat(e.row()).isEqualTo(2);
+            assertThat(e.message()).contains("引号没有闭合");
+        });
+    }
+
+    @Test
+    void quotedCellsKeepTheirCommasAndQuotes() {
+        assertThat(PastRecordParser.Csv.parse("\uFEFFa,\"b, \"\"c\"\"\"\r\n\nd,e"))
+                .containsExactly(List.of("a", "b, \"c\""), List.of(""), List.of("d", "e"));
     }
 }

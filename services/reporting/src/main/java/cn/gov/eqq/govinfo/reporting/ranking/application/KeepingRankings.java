@@ -20,7 +20,7 @@ public class KeepingRankings {
 
     public SnapshotAdmission keep(RankingSnapshot incoming) {
         SnapshotAdmission admission = SnapshotAdmission.decide(snapshots.latestVersion(incoming.key()).orElse(null),
-                incoming.snapshotVersion(), false);
+                incoming.snapshotVersion());
         if (admission == SnapshotAdmission.KEEP) {
             snapshots.addToHistory(incoming);
             snapshots.makeLatestIfNewer(incoming);

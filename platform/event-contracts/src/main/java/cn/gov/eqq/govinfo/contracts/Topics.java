@@ -107,10 +107,10 @@ public final class Topics {
 
     /**
      * The services that consume topics, each of which dead-letters to its own topic. submission-intake consumes
-     * nothing and so has none.
+     * only the commission topic (which units each commission was sent to).
      */
     public static final List<String> CONSUMING_SERVICES =
-            List.of("adoption-tracking", "commission-tasking", "scoring", "reporting");
+            List.of("adoption-tracking", "commission-tasking", "scoring", "reporting", "submission-intake");
 
     /** The dead-letter topic of each consuming service (its one writer). */
     public static final List<Spec> DEAD_LETTERS = CONSUMING_SERVICES.stream()

@@ -96,8 +96,9 @@ final class Workload {
         String itemId = created.answer().json().get("id").asString();
         unitOfItem.put(itemId, unit);
 
+        // an answer to a commission is sent once intake has heard of the commission (409 until then, docs/adr/0016)
         Http.Outcome submitted = send(() -> Http.post(gateway + "/api/intake/items/" + itemId + "/submit", reporter,
-                ""), a -> false);
+                ""), a -> a.status() == 409 && a.body().contains("commission.not-yet-known"));
         if (!doneOrMaybeDone(submitted, "submit")) {
             return;
         }

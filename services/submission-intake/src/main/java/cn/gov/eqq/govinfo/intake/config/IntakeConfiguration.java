@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.intake.config;
 
+import cn.gov.eqq.govinfo.intake.commission.application.CommissionDirectory;
 import cn.gov.eqq.govinfo.intake.filing.application.FilingStore;
 import cn.gov.eqq.govinfo.intake.filing.application.RulesFilings;
 import cn.gov.eqq.govinfo.intake.item.application.AttachmentStore;
@@ -52,11 +53,11 @@ class IntakeConfiguration {
      * (cosine) with one sent in the last {@code lookback-days} are flagged to the room.
      */
     @Bean
-    ItemService itemService(ItemStore store, Clock clock, Runnable outboxKick,
+    ItemService itemService(ItemStore store, Clock clock, Runnable outboxKick, CommissionDirectory commissions,
                             @Value("${govinfo.intake.duplicates.threshold:0.6}") double threshold,
                             @Value("${govinfo.intake.duplicates.lookback-days:92}") int lookbackDays) {
         return new ItemService(store, clock, outboxKick, new NearDuplicateDetector(threshold),
-                Duration.ofDays(lookbackDays));
+                Duration.ofDays(lookbackDays), commissions);
     }
 
     @Bean

@@ -20,6 +20,13 @@ public interface CommissionStore {
 
     void insert(Commission commission, List<OutboxEntry> outbox);
 
+    /**
+     * Inserts a commission with its outbox unless one with its id exists (an import applied again).
+     *
+     * @return false when the id was already there; nothing is written then
+     */
+    boolean insertIfAbsent(Commission commission, List<OutboxEntry> outbox);
+
     /** Writes the new state if nobody wrote since it was read; false means "read again and retry". */
     boolean update(Commission commission, List<OutboxEntry> outbox);
 

@@ -1,8 +1,10 @@
 package cn.gov.eqq.govinfo.commission.tasking.config;
 
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mail.SmtpReminderMailer;
+import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoCommissionImportStore;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoCommissionStore;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoUnitDirectory;
+import cn.gov.eqq.govinfo.commission.tasking.application.CommissionImport;
 import cn.gov.eqq.govinfo.commission.tasking.application.CommissionService;
 import cn.gov.eqq.govinfo.commission.tasking.application.CommissionSettings;
 import cn.gov.eqq.govinfo.commission.tasking.application.IntegrationEvents;
@@ -81,6 +83,18 @@ class CommissionConfiguration {
     CommissionService commissionService(MongoCommissionStore store, MongoUnitDirectory units,
                                         IntegrationEvents events, Clock clock, ObjectProvider<OutboxRelay> relay) {
         return new CommissionService(store, units, events, clock, kick(relay));
+    }
+
+    @Bean
+    MongoCommissionImportStore commissionImportStore(MongoTemplate mongo) {
+        return new MongoCommissionImportStore(mongo);
+    }
+
+    @Bean
+    CommissionImport commissionImport(MongoCommissionStore store, MongoCommissionImportStore batches,
+                                      MongoUnitDirectory units, IntegrationEvents events, Clock clock,
+                                      ObjectProvider<OutboxRelay> relay) {
+        return new CommissionImport(store, batches, units, events, clock, kick(relay));
     }
 
     @Bean

@@ -16,6 +16,10 @@ public final class BeijingTime {
         return LocalDateTime.ofInstant(instant, ZONE);
     }
 
+    public static Instant toInstant(LocalDateTime beijing) {
+        return beijing.atZone(ZONE).toInstant();
+    }
+
     public static String display(Instant instant) {
         return DISPLAY.format(of(instant));
     }

@@ -120,6 +120,32 @@ public final class Commission {
     }
 
     /**
+     * A commission brought in from the room's records (补录), checked whole by {@link CommissionImportCheck}: its
+     * deadline may have passed, its answers count as received by the room, and each judged answer carries the
+     * room's verdict. The events are those the live commission would have published, at their real times; a
+     * commission whose deadline has passed sends no reminders.
+     */
+    public static Issuing imported(PastCommission past, String importedBy, Instant now) {
+        List<Answer> answers = new ArrayList<>();
+        List<CommissionDomainEvent> events = new ArrayList<>();
+        events.add(new CommissionDomainEvent.Issued(past.id(), past.title(), past.requirements(),
+                past.targetUnitIds(), past.deadline(), importedBy, past.issuedAt()));
+        for (PastCommission.Answer a : past.answers()) {
+            Judgement judgement = a.judged() ? new Judgement(a.accepted(), a.reason(), importedBy, a.judgedAt()) : null;
+            answers.add(new Answer(a.itemId(), a.unitId(), a.revision(), a.answeredAt(), true, judgement, null, null));
+            events.add(new CommissionDomainEvent.Answered(past.id(), a.unitId(), a.itemId(), a.revision(),
+                    a.answeredAt(), past.deadline(), past.deadline().isMetBy(a.answeredAt())));
+            if (judgement != null) {
+                events.add(new CommissionDomainEvent.AnswerJudged(past.id(), a.unitId(), a.itemId(), a.answeredAt(),
+                        past.deadline(), a.accepted(), a.reason(), importedBy, a.judgedAt()));
+            }
+        }
+        Commission commission = new Commission(past.id(), past.title(), past.requirements(), past.targetUnitIds(),
+                past.deadline(), importedBy, past.issuedAt(), answers, List.of(), past.deadline().hasPassed(now), 0);
+        return new Issuing(commission, List.copyOf(events));
+    }
+
+    /**
      * A unit submitted (or the room received) an item linked to this commission. The latest revision counts; an
      * older or repeated revision changes nothing. An item from a unit the commission was not sent to is refused.
      */

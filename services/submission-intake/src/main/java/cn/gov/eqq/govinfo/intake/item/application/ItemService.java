@@ -1,6 +1,9 @@
 package cn.gov.eqq.govinfo.intake.item.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.intake.commission.application.CommissionDirectory;
+import cn.gov.eqq.govinfo.intake.commission.domain.CommissionLink;
+import cn.gov.eqq.govinfo.intake.commission.domain.CommissionTargets;
 import cn.gov.eqq.govinfo.intake.item.domain.Actor;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemChange;
@@ -21,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -38,10 +42,12 @@ public class ItemService {
     private final Runnable afterWrite;
     private final NearDuplicateDetector duplicates;
     private final Duration duplicateLookback;
+    private final CommissionDirectory commissions;
 
     public ItemService(ItemStore store, Clock clock, Runnable afterWrite, NearDuplicateDetector duplicates,
-                       Duration duplicateLookback) {
+                       Duration duplicateLookback, CommissionDirectory commissions) {
         this.store = store;
+        this.commissions = commissions;
         this.clock = clock;
         this.afterWrite = afterWrite;
         this.duplicates = duplicates;
@@ -49,6 +55,10 @@ public class ItemService {
     }
 
     public Item createDraft(Actor reporter, ItemContent content) {
+        domain(() -> {
+            CommissionLink.checkDraft(reporter.unitId(), content.commissionId(), findCommission(content));
+            return null;
+        });
         Item item = domain(() -> Item.draft(UUID.randomUUID().toString(), reporter, content, clock.instant()));
         store.insert(item, List.of());
         return item;
@@ -58,12 +68,23 @@ public class ItemService {
         ItemStore.StoredItem stored = load(reporter, itemId);
         // attachments are managed on their own endpoints: an edit of the text keeps them
         ItemContent kept = content.withAttachmentIds(stored.item().draft().attachmentIds());
+        domain(() -> {
+            CommissionLink.checkDraft(stored.item().unitId(), kept.commissionId(), findCommission(kept));
+            return null;
+        });
         Item next = domain(() -> stored.item().revise(reporter, kept, clock.instant()));
         save(next, stored.version(), List.of(), List.of(), null);
         return next;
     }
 
+    /** Sends a draft; one that answers a commission must come from a unit the commission was sent to. */
     public Item submit(Actor reporter, String itemId, String origin) {
+        Item current = load(reporter, itemId).item();
+        domain(() -> {
+            CommissionLink.checkSubmission(current.unitId(), current.draft().commissionId(),
+                    findCommission(current.draft()));
+            return null;
+        });
         return act(reporter, itemId, origin, (item, now) -> item.submit(reporter, now));
     }
 
@@ -196,6 +217,11 @@ public class ItemService {
         }
         save(t.item(), stored.version(), events, audit, similar);
         return t.item();
+    }
+
+    private Optional<CommissionTargets> findCommission(
+            ItemContent content) {
+        return content.commissionId() == null ? Optional.empty() : commissions.find(content.commissionId());
     }
 
     private ItemStore.StoredItem load(Actor actor, String itemId) {

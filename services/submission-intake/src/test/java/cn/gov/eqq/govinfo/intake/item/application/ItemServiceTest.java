@@ -2,6 +2,8 @@ package cn.gov.eqq.govinfo.intake.item.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
+import cn.gov.eqq.govinfo.intake.commission.application.CommissionDirectory;
+import cn.gov.eqq.govinfo.intake.commission.domain.CommissionTargets;
 import cn.gov.eqq.govinfo.intake.item.domain.Actor;
 import cn.gov.eqq.govinfo.intake.item.domain.Category;
 import cn.gov.eqq.govinfo.intake.item.domain.ComparableText;
@@ -105,11 +107,32 @@ class ItemServiceTest {
             List.of(FocusTopic.LIVELIHOOD), LocalDate.of(2026, 7, 9), "张信息员", "7622029", Polarity.PROBLEM, false,
             true, "建议加强调度。", "CMS-1", List.of());
 
+    /** Commissions as intake heard of them: CMS-1 went to U006 and U007. */
+    static final class InMemoryCommissions implements CommissionDirectory {
+        final Map<String, CommissionTargets> known = new HashMap<>();
+
+        @Override
+        public Optional<CommissionTargets> find(String commissionId) {
+            return Optional.ofNullable(known.get(commissionId));
+        }
+
+        @Override
+        public void issued(CommissionTargets commission) {
+            known.put(commission.commissionId(), commission);
+        }
+    }
+
     private final InMemoryItems store = new InMemoryItems();
+    private final InMemoryCommissions commissions = new InMemoryCommissions();
+
+    {
+        commissions.issued(new CommissionTargets("CMS-1", "乡村振兴典型做法", Set.of("U006", "U007")));
+    }
+
     private final AtomicInteger kicks = new AtomicInteger();
     private final ItemService service = new ItemService(store,
             Clock.fixed(Instant.parse("2026-07-10T02:00:00Z"), ZoneOffset.UTC), kicks::incrementAndGet,
-            new NearDuplicateDetector(0.6), Duration.ofDays(92));
+            new NearDuplicateDetector(0.6), Duration.ofDays(92), commissions);
 
     @Test
     void aSubmissionIsSavedWithTheSentItemsItReadsLikeButNotWithItself() {
@@ -180,5 +203,56 @@ class ItemServiceTest {
                 p -> assertThat(p.status().value()).isEqualTo(404));
         assertThatThrownBy(() -> service.receive(ROOM, draft.id(), "x")).isInstanceOfSatisfying(ApiProblem.class,
                 p -> assertThat(p.status().value()).isEqualTo(409));
+    }
+
+    @Test
+    void aUnitTheCommissionWasNotSentToCannotLinkADraftToIt() {
+        Actor outsider = new Actor("rep-c", "赵信息员", "U040", Set.of(Role.REPORTER));
+
+        assertThatThrownBy(() -> service.createDraft(outsider, CONTENT)).isInstanceOfSatisfying(ApiProblem.class,
+                p -> {
+                    assertThat(p.status().value()).isEqualTo(400);
+                    assertThat(p.code()).isEqualTo("commission.not-a-target");
+                    assertThat(p.getMessage()).isEqualTo(
+                            "约稿任务「乡村振兴典型做法」（CMS-1）未向本单位约稿，本单位的信息不能作为其答复");
+                    assertThat(p.errors()).extracting(ApiProblem.FieldError::field).containsExactly("commissionId");
+                });
+        assertThat(store.items).isEmpty();
+    }
+
+    @Test
+    void aDraftMayNameACommissionNotYetHeardOfButItIsNotSentUntilTheCommissionIsKnown() {
+        ItemContent unknown = linkedTo("CMS-9");
+        Item draft = service.createDraft(REPORTER, unknown);
+
+        assertThatThrownBy(() -> service.submit(REPORTER, draft.id(), "x")).isInstanceOfSatisfying(ApiProblem.class,
+                p -> {
+                    assertThat(p.status().value()).isEqualTo(409);
+                    assertThat(p.code()).isEqualTo("commission.not-yet-known");
+                    assertThat(p.getMessage()).isEqualTo(
+                            "约稿任务 CMS-9 尚未同步，请稍后再试（如约稿编号有误，请核对后修改草稿）");
+                });
+        assertThat(store.writes).isEmpty();
+
+        commissions.issued(new CommissionTargets("CMS-9", "营商环境", Set.of("U006")));
+        assertThat(service.submit(REPORTER, draft.id(), "x").status().name()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void aDraftOfAnotherUnitKeepsItsCommissionOnlyIfTheCommissionWentThere() {
+        Item draft = service.createDraft(REPORTER, linkedTo(null));
+        commissions.issued(new CommissionTargets("CMS-2", "营商环境", Set.of("U007")));
+
+        assertThatThrownBy(() -> service.updateDraft(REPORTER, draft.id(), linkedTo("CMS-2")))
+                .isInstanceOfSatisfying(ApiProblem.class,
+                        p -> assertThat(p.code()).isEqualTo("commission.not-a-target"));
+        assertThat(store.writes).isEmpty();
+    }
+
+    private static ItemContent linkedTo(String commissionId) {
+        ItemContent c = CONTENT;
+        return new ItemContent(c.title(), c.body(), c.category(), c.topics(), c.eventDate(), c.reporterName(),
+                c.contactPhone(), c.polarity(), c.majorEvent(), c.majorEmergency(), c.countermeasures(), commissionId,
+                c.attachmentIds());
     }
 }

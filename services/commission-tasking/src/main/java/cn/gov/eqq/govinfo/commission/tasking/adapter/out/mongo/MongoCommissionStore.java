@@ -11,6 +11,7 @@ import cn.gov.eqq.govinfo.commission.tasking.domain.Reminder;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -67,6 +68,16 @@ public class MongoCommissionStore implements CommissionStore {
         doc.put("version", 1L);
         doc.put("outbox", outbox.stream().map(MongoCommissionStore::entry).toList());
         mongo.insert(doc, COLLECTION);
+    }
+
+    @Override
+    public boolean insertIfAbsent(Commission commission, List<OutboxEntry> outbox) {
+        try {
+            insert(commission, outbox);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
     }
 
     @Override

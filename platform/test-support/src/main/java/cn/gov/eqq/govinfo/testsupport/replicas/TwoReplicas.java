@@ -27,14 +27,18 @@ public final class TwoReplicas implements AutoCloseable {
 
     /**
      * Starts the two replicas one after the other with {@code args} as command-line arguments (they outrank the
-     * application's own configuration, as a deployment's environment does). Either failing closes the other.
+     * application's own configuration, as a deployment's environment does), each on a free port unless {@code args}
+     * set {@code --server.port}. Either failing closes the other.
      */
     public static TwoReplicas start(Class<?>[] sources, String... args) {
+        List<String> arguments = new ArrayList<>(List.of(args));
+        if (arguments.stream().noneMatch(a -> a.startsWith("--server.port="))) {
+            arguments.add("--server.port=0"); // each on a free port of its own, over the application's own setting
+        }
         List<ConfigurableApplicationContext> started = new ArrayList<>();
         try {
             for (int i = 0; i < 2; i++) {
-                // each on a free port of its own, unless the arguments say otherwise
-                started.add(new SpringApplicationBuilder(sources).properties("server.port=0").run(args));
+                started.add(new SpringApplicationBuilder(sources).run(arguments.toArray(String[]::new)));
             }
         } catch (RuntimeException | Error e) {
             started.forEach(ConfigurableApplicationContext::close);

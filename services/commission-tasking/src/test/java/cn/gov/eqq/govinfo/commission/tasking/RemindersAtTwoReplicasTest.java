@@ -9,7 +9,6 @@ import cn.gov.eqq.govinfo.commissiontesting.TestClockConfiguration;
 import cn.gov.eqq.govinfo.commissiontesting.TestSmtp;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
-import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 import cn.gov.eqq.govinfo.testsupport.replicas.TwoReplicas;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -48,14 +47,7 @@ class RemindersAtTwoReplicasTest extends CommissionAppTestBase {
     void bothReplicasSweepingAtOnceSendEachReminderOnceByPortalMailAndEvent() {
         try (TwoReplicas replicas = TwoReplicas.start(
                 new Class<?>[]{CommissionTaskingApplication.class, TestClockConfiguration.class},
-                "--spring.mongodb.uri=" + MongoTestServer.uri("commission-replicas"),
-                "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + TestSmtp.port(),
-                "--govinfo.commission.reminders.scheduler-enabled=false",
-                "--govinfo.commission.mail.unit-addresses.U001=alzq@example.gov.cn",
-                "--govinfo.commission.mail.unit-addresses.U006=fgw@example.gov.cn",
-                "--logging.level.org.apache.kafka=WARN");
+                standaloneArguments("commission-replicas", broker.getBrokersAsString()));
              Consumer<String, String> events = consumerFromNow()) {
             replicas.replica(0).getBean(MongoTemplate.class).remove(new Query(), "commissions");
             MongoUnitDirectory directory = replicas.replica(0).getBean(MongoUnitDirectory.class);

@@ -3,8 +3,10 @@ package cn.gov.eqq.govinfo.devstack;
 import cn.gov.eqq.govinfo.localinfra.kafka.KafkaBroker;
 import cn.gov.eqq.govinfo.localinfra.keycloak.KeycloakServer;
 import cn.gov.eqq.govinfo.localinfra.mongo.MongoWireServer;
+import cn.gov.eqq.govinfo.localinfra.process.ChildProcess;
 import cn.gov.eqq.govinfo.localinfra.process.FreePorts;
 import cn.gov.eqq.govinfo.localinfra.process.ServiceProcess;
+import cn.gov.eqq.govinfo.localinfra.process.Supervisor;
 import cn.gov.eqq.govinfo.localinfra.redis.RedisServer;
 
 import java.io.IOException;
@@ -69,10 +71,13 @@ public final class DevStack implements AutoCloseable {
     private final java.util.Set<Integer> taken = new java.util.HashSet<>();
     private Duration startupTime;
     private boolean closed;
+    /** Restarts a service or the gateway whose process exits, as Kubernetes would (docs/devstack.md). */
+    private final Supervisor supervisor;
 
     private DevStack(DevStackConfig config, Consumer<String> progress) {
         this.config = config;
         this.progress = progress;
+        this.supervisor = new Supervisor(Supervisor.Backoff.standard(), this::say);
     }
 
     /** Starts everything the config asks for and returns when the gateway (or the last service) is ready. */
@@ -125,12 +130,12 @@ public final class DevStack implements AutoCloseable {
             List<Callable<Void>> backends = new ArrayList<>();
             for (Service service : Service.backends()) {
                 if (config.services().contains(service)) {
-                    backends.add(timed(service.artifactId(), () -> startService(service)));
+                    backends.add(timed(service.artifactId(), () -> startSupervised(service)));
                 }
             }
             runAll(pool, backends);
             if (config.services().contains(Service.GATEWAY)) {
-                timed("gateway", () -> startService(Service.GATEWAY)).call();
+                timed("gateway", () -> startSupervised(Service.GATEWAY)).call();
             }
         } catch (RuntimeException e) {
             throw e;
@@ -414,6 +419,31 @@ public final class DevStack implements AutoCloseable {
                 + seconds(Duration.ofNanos(System.nanoTime() - begin)) + ")");
     }
 
+    /** Starts the service and has the supervisor start it again whenever its process exits. */
+    private void startSupervised(Service service) {
+        startService(service);
+        supervisor.supervise(service.artifactId(), processes.get(service).process(), () -> startedAgain(service));
+    }
+
+    /** The supervisor's restart: the same port and settings; a process that started but is not ready is kept. */
+    private ChildProcess startedAgain(Service service) {
+        ServiceProcess old = processes.get(service);
+        if (old != null) {
+            old.stop(); // already gone: only forgets it and its shutdown hook
+        }
+        try {
+            startService(service);
+        } catch (IllegalStateException e) {
+            ServiceProcess now = processes.get(service);
+            if (now == null || now == old || !now.process().isAlive()) {
+                throw e;
+            }
+            say(service.artifactId() + " 已重启但未就绪 / restarted, not ready yet: " + e.getMessage().lines().findFirst()
+                    .orElse(""));
+        }
+        return processes.get(service).process();
+    }
+
     /**
      * A copy of the jar in {@code <dataDir>/jars}: a JVM loads classes from its jar lazily, so a rebuild of the module
      * while the devstack runs would otherwise break the running service. Copied again only when the jar changed.
@@ -593,6 +623,7 @@ public final class DevStack implements AutoCloseable {
         if (process == null) {
             throw new IllegalArgumentException(service.artifactId() + " is not running in this devstack");
         }
+        supervisor.hold(service.artifactId()); // the test restarts it itself
         ProcessHandle handle = process.process().handle();
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(handle);
@@ -611,7 +642,7 @@ public final class DevStack implements AutoCloseable {
             throw new IllegalStateException(service.artifactId() + " is still running (pid " + old.process().pid() + ")");
         }
         long begin = System.nanoTime();
-        startService(service);
+        startSupervised(service);
         return Duration.ofNanos(System.nanoTime() - begin);
     }
 
@@ -710,6 +741,7 @@ public final class DevStack implements AutoCloseable {
             return;
         }
         closed = true;
+        supervisor.close();
         ServiceProcess gateway = processes.get(Service.GATEWAY);
         if (gateway != null) {
             gateway.stop();

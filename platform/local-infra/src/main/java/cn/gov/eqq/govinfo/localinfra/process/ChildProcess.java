@@ -91,6 +91,11 @@ public final class ChildProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Completes with the exit code when the process ends, however it ends (a crash, a signal, by itself). */
+    public java.util.concurrent.CompletableFuture<Integer> onExit() {
+        return process.onExit().thenApply(Process::exitValue);
+    }
+
     /** The last {@code lines} lines of the log file, for error messages. */
     public String logTail(int lines) {
         return tail(logFile, lines);

@@ -56,6 +56,22 @@ public abstract class CommissionAppTestBase {
 
     protected final TestClock clock = TestClock.INSTANCE;
 
+    /**
+     * Command-line arguments of a further instance of the service started by a test itself (a restart, a second
+     * replica) over {@code database}, the broker, the SMTP server and the reminder settings of this base.
+     */
+    protected static String[] standaloneArguments(String database, String brokers) {
+        return new String[]{"--server.port=0",
+                "--spring.mongodb.uri=" + MongoTestServer.uri(database),
+                "--spring.kafka.bootstrap-servers=" + brokers,
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + TestSmtp.port(),
+                "--govinfo.commission.reminders.scheduler-enabled=false",
+                "--govinfo.commission.mail.unit-addresses.U001=alzq@example.gov.cn",
+                "--govinfo.commission.mail.unit-addresses.U006=fgw@example.gov.cn",
+                "--logging.level.org.apache.kafka=WARN"};
+    }
+
     @BeforeEach
     void freshState() {
         mongo.remove(new Query(), "commissions");

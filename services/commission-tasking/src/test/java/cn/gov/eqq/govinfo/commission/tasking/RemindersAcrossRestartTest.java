@@ -7,7 +7,6 @@ import cn.gov.eqq.govinfo.commission.tasking.application.ReminderService;
 import cn.gov.eqq.govinfo.commission.tasking.domain.NewCommission;
 import cn.gov.eqq.govinfo.commissiontesting.TestClockConfiguration;
 import cn.gov.eqq.govinfo.commissiontesting.TestSmtp;
-import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,15 +36,7 @@ class RemindersAcrossRestartTest extends CommissionAppTestBase {
     private ConfigurableApplicationContext startService() {
         return new SpringApplicationBuilder(CommissionTaskingApplication.class, TestClockConfiguration.class)
                 // command-line arguments: they outrank application.yml, as a real deployment's environment does
-                .run("--server.port=0",
-                        "--spring.mongodb.uri=" + MongoTestServer.uri(DATABASE),
-                        "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
-                        "--spring.mail.host=127.0.0.1",
-                        "--spring.mail.port=" + TestSmtp.port(),
-                        "--govinfo.commission.reminders.scheduler-enabled=false",
-                        "--govinfo.commission.mail.unit-addresses.U001=alzq@example.gov.cn",
-                        "--govinfo.commission.mail.unit-addresses.U006=fgw@example.gov.cn",
-                        "--logging.level.org.apache.kafka=WARN");
+                .run(standaloneArguments(DATABASE, broker.getBrokersAsString()));
     }
 
     @Test

@@ -6,7 +6,6 @@ import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
-import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
@@ -171,13 +170,10 @@ class BackDatedPolicyIntegrationTest {
     }
 
     private RankingRow latestRow(String key, String unitId) {
-        return published.payloads(RankingSnapshotPublished.class).stream().filter(s -> s.aggregateKey().equals(key))
-                .max(java.util.Comparator.comparingLong(RankingSnapshotPublished::snapshotVersion))
-                .flatMap(s -> s.rows().stream().filter(r -> r.unitId().equals(unitId)).findFirst())
-                .orElse(null);
+        return published.latestRow(key, unitId);
     }
 
-    private static ScoringPolicy county(String version, LocalDate from) {
+    static ScoringPolicy county(String version, LocalDate from) {
         ScoringPolicy notice = PolicyJson.shipped();
         Map<String, CategoryRule> categories = new HashMap<>(notice.categories());
         categories.put("PROBLEM", new CategoryRule("问题类", 6));
@@ -208,7 +204,7 @@ class BackDatedPolicyIntegrationTest {
         kafka.send(topic, envelope.key(), codec.encode(envelope)).join();
     }
 
-    private static Instant bj(String local) {
+    static Instant bj(String local) {
         return LocalDateTime.parse(local).atZone(Period.BEIJING).toInstant();
     }
 }

@@ -51,6 +51,16 @@ final class TopicRecords implements AutoCloseable {
         return envelopes;
     }
 
+    /** The row of {@code unitId} in the highest snapshot version read so far of ranking {@code key}, or null. */
+    cn.gov.eqq.govinfo.contracts.ranking.RankingRow latestRow(String key, String unitId) {
+        return payloads(cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished.class).stream()
+                .filter(s -> s.aggregateKey().equals(key))
+                .max(java.util.Comparator.comparingLong(
+                        cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished::snapshotVersion))
+                .flatMap(s -> s.rows().stream().filter(r -> r.unitId().equals(unitId)).findFirst())
+                .orElse(null);
+    }
+
     /** The payloads of one type read so far, in the order read. */
     <T> List<T> payloads(Class<T> type) {
         return envelopes.stream().map(EventEnvelope::payload).filter(type::isInstance).map(type::cast).toList();

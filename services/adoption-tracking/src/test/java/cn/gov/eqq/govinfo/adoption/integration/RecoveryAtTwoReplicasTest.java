@@ -71,7 +71,7 @@ class RecoveryAtTwoReplicasTest {
             String csv = "item_id,unit,title,kind,publication,issue_no,date,leader,text\n"
                     + itemId + ",,,CITY_BULLETIN_ADOPTED,,2026年第3期,2026-02-10,,\n"
                     + itemId + ",,,REGION_DAILY_BRIEF_ADOPTED,,2026年第9期,2026-04-01,,\n";
-            ImportPlan plan = ImportPlan.read(csv, replicas.replica(0).getBean(ItemDirectory.class), LocalDate.now());
+            ImportPlan plan = ImportingRecords.planOf(csv, replicas.replica(0).getBean(ItemDirectory.class), LocalDate.now());
             assertThat(plan.acceptable()).isTrue();
             replicas.replica(0).getBean(ImportBatchStore.class).insertIfAbsent(new ImportBatchStore.Batch(
                     "IMP-" + plan.batchFingerprint().substring(0, 32), "past.csv", plan.rows(), "room-editor",

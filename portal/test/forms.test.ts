@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ATTACHMENT_RULES, checkAttachment } from '../src/attachments';
 import { checkFilingFile } from '../src/filings';
-import { unitChange } from '../src/units';
+import { membershipText, unitChange } from '../src/units';
 
 const MB = 1024 * 1024;
 
@@ -42,5 +42,27 @@ describe('unit edit', () => {
     const r = unitChange(unit, '旗发改委', '二', true);
     expect(r.errors).toEqual([{ field: 'group', message: '组别应为整数，如 2' }]);
     expect(r.change.group).toBeUndefined();
+  });
+});
+
+describe('unit membership in the unit admin page', () => {
+  const unit = { unitId: 'U006', name: '旗发改委', group: 2, active: true };
+
+  it('sends the effective month with a move or a leave, not with a rename alone', () => {
+    expect(unitChange(unit, '旗发改委', '3', true, '2026-07')).toEqual({ change: { group: 3, fromMonth: '2026-07' }, errors: [] });
+    expect(unitChange(unit, '旗发改委', '2', false, '2026-10')).toEqual({ change: { active: false, fromMonth: '2026-10' }, errors: [] });
+    expect(unitChange(unit, '发改委', '2', true, '2026-10')).toEqual({ change: { name: '发改委' }, errors: [] });
+  });
+
+  it('keeps a month that is not a month for the field', () => {
+    expect(unitChange(unit, '旗发改委', '3', true, '2026/7').errors)
+      .toEqual([{ field: 'fromMonth', message: '生效月份格式应为 2026-07' }]);
+  });
+
+  it('shows every span with its group and months', () => {
+    expect(membershipText([{ group: 2, fromMonth: '2022-07', untilMonth: '2026-07' }, { group: 3, fromMonth: '2026-07' }]))
+      .toBe('第二组 2022年7月—2026年6月；第三组 2026年7月起');
+    expect(membershipText([{ group: 1, fromMonth: '2023-01', untilMonth: '2024-01' }])).toBe('第一组 2023年1月—2023年12月');
+    expect(membershipText(undefined)).toBe('—');
   });
 });

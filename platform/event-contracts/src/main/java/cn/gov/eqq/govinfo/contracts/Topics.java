@@ -16,7 +16,10 @@ import java.util.List;
  */
 public final class Topics {
 
-    /** Compacted: the latest {@code UnitChanged} per unit. Writer: submission-intake. Key: unit id. */
+    /**
+     * Compacted: the latest {@code UnitChanged} per unit, each carrying the unit's whole membership history. Writer:
+     * submission-intake. Key: unit id.
+     */
     public static final String UNITS = "intake.unit-events.v1";
     /** The life of an item of information. Writer: submission-intake. Key: item id. */
     public static final String ITEMS = "intake.item-events.v1";

@@ -140,7 +140,12 @@ public class EventIngestion {
     /**
      * A run of unit changes at once (a replay starts with every unit of a province): the states are folded in order
      * as one by one would, then written together, and the months of all changed units are read in one query
-     * instead of one scan per unit.
+     * instead of one scan per unit. A change of membership — also one dated back — marks every period from the first
+     * month it changes to this month, for each group the unit belongs or belonged to: quotas, deductions and the
+     * rankings' members of those months follow it, items or not. A unit heard of for the first time (a new unit, a
+     * replay, the first start) marks only those periods of its membership that have been published already: the
+     * snapshot publisher publishes the never-published periods of a year on its own, with every member in them.
+     * A rename marks the periods of the unit's items.
      */
     private void applyUnits(List<UnitChanged> changes) {
         if (changes.isEmpty()) {
@@ -148,25 +153,32 @@ public class EventIngestion {
         }
         Map<String, Unit> current = new HashMap<>(units.findAll(changes.stream().map(UnitChanged::unitId).toList()));
         Map<String, Set<Integer>> groupsToMark = new LinkedHashMap<>();
+        Set<SnapshotStore.Key> keys = new LinkedHashSet<>();
+        Set<SnapshotStore.Key> ifPublished = new LinkedHashSet<>();
+        Period thisMonth = Period.monthOf(policies.today());
         for (UnitChanged e : changes) {
             Unit before = current.get(e.unitId());
-            Unit now = new Unit(e.unitId(), e.name(), e.group(), e.active(), e.changedAt()).newer(before);
+            Unit now = UnitFacts.unitOf(e).newer(before);
             if (before != null && before.equals(now)) {
                 continue; // an older or repeated state: nothing changed
             }
             Set<Integer> groups = groupsToMark.computeIfAbsent(e.unitId(), id -> new TreeSet<>());
             if (before != null) {
-                groups.add(before.group());
+                groups.addAll(before.groupsEver());
             }
-            groups.add(now.group());
+            groups.addAll(now.groupsEver());
+            Set<SnapshotStore.Key> membershipKeys = before == null ? ifPublished : keys;
+            now.firstMonthDifferingFrom(before, thisMonth)
+                    .ifPresent(from -> membershipKeys.addAll(SnapshotStore.Key.monthsFrom(from, thisMonth, groups)));
             current.put(e.unitId(), now);
         }
         if (groupsToMark.isEmpty()) {
             return;
         }
         units.saveAll(groupsToMark.keySet().stream().map(current::get).toList());
+        ifPublished.removeAll(keys);
+        ifPublished.stream().filter(k -> snapshots.versionOf(k) > 0).forEach(keys::add);
         Map<String, Set<Period>> monthsByUnit = items.monthsOfUnits(groupsToMark.keySet());
-        Set<SnapshotStore.Key> keys = new LinkedHashSet<>();
         groupsToMark.forEach((unitId, groups) -> {
             for (Period month : monthsByUnit.getOrDefault(unitId, Set.of())) {
                 for (Period p : month.withEnclosing()) {

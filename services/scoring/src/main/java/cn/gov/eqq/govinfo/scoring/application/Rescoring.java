@@ -129,15 +129,8 @@ public class Rescoring {
 
     /** Quotas and deductions follow the version for every unit: each period from its month to today is published. */
     private void markFrom(LocalDate from) {
-        LocalDate today = Period.beijingDateOf(clock.instant());
-        Set<SnapshotStore.Key> keys = new LinkedHashSet<>();
-        List<Integer> groups = units.directory().groups().stream().toList();
-        for (Period month = Period.monthOf(from); !month.firstDay().isAfter(today);
-             month = Period.monthOf(month.lastDay().plusDays(1))) {
-            for (Period p : month.withEnclosing()) {
-                groups.forEach(g -> keys.add(new SnapshotStore.Key(p, g)));
-            }
-        }
-        snapshots.markDirty(keys, clock.instant());
+        Period thisMonth = Period.monthOf(Period.beijingDateOf(clock.instant()));
+        snapshots.markDirty(SnapshotStore.Key.monthsFrom(Period.monthOf(from), thisMonth, units.directory().groups()),
+                clock.instant());
     }
 }

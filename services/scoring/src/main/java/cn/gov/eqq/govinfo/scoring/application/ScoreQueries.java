@@ -46,7 +46,7 @@ public class ScoreQueries {
     }
 
     Ranking ranking(int group, Period period, UnitDirectory directory, PolicyHistory history) {
-        List<String> unitIds = directory.rankedIn(group).stream().map(Unit::unitId).toList();
+        List<String> unitIds = directory.rankedIn(group, period).stream().map(Unit::unitId).toList();
         Map<String, List<LedgerEntry>> byUnit = new HashMap<>();
         for (LedgerEntry e : items.entriesOf(unitIds, period.months())) {
             byUnit.computeIfAbsent(e.unitId(), u -> new ArrayList<>()).add(e);
@@ -69,7 +69,7 @@ public class ScoreQueries {
         Set<String> unitIds = new LinkedHashSet<>();
         Set<Period> months = new TreeSet<>();
         for (SnapshotStore.Key key : keys) {
-            directory.rankedIn(key.group()).forEach(u -> unitIds.add(u.unitId()));
+            directory.rankedIn(key.group(), key.period()).forEach(u -> unitIds.add(u.unitId()));
             months.addAll(key.period().months());
         }
         Map<String, List<LedgerEntry>> byUnit = new HashMap<>();

@@ -5,7 +5,9 @@ import cn.gov.eqq.govinfo.scoring.domain.Period;
 
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Port: one record per (period, group) holding the last published snapshot version, a dirty mark and the outbox of
@@ -16,6 +18,17 @@ public interface SnapshotStore {
     record Key(Period period, int group) {
         public String id() {
             return period + "|" + group;
+        }
+
+        /** Every month from {@code from} to {@code lastMonth}, with its quarter and year, for each of the groups. */
+        public static Set<Key> monthsFrom(Period from, Period lastMonth, Collection<Integer> groups) {
+            Set<Key> keys = new LinkedHashSet<>();
+            for (Period month = from; month.compareTo(lastMonth) <= 0; month = month.next()) {
+                for (Period p : month.withEnclosing()) {
+                    groups.forEach(g -> keys.add(new Key(p, g)));
+                }
+            }
+            return keys;
         }
     }
 

@@ -92,6 +92,12 @@ public record Period(PeriodType type, int year, int index) implements Comparable
         return List.of(this, quarter(year, (index - 1) / 3 + 1), year(year));
     }
 
+    /** The month after this one. */
+    public Period next() {
+        requireMonth();
+        return monthOf(lastDay().plusDays(1));
+    }
+
     /** The months this period is made of, in order. */
     public List<Period> months() {
         return switch (type) {

@@ -22,14 +22,18 @@ public final class UnitDirectory {
         return Optional.ofNullable(unitId == null ? null : units.get(unitId));
     }
 
-    /** Active units of a group, by unit id: the units a ranking lists. */
-    public List<Unit> rankedIn(int group) {
-        return units.values().stream().filter(u -> u.active() && u.group() == group)
+    /**
+     * The units a ranking of a group for a period lists, by unit id: those that belonged to the group in at least
+     * one month of the period — a unit that has left since, or moved to another group, included.
+     */
+    public List<Unit> rankedIn(int group, Period period) {
+        return units.values().stream().filter(u -> u.memberOf(group, period))
                 .sorted(Comparator.comparing(Unit::unitId)).toList();
     }
 
+    /** Every group a unit belongs to or ever belonged to. */
     public List<Integer> groups() {
-        return units.values().stream().map(Unit::group).distinct().sorted().toList();
+        return units.values().stream().flatMap(u -> u.groupsEver().stream()).distinct().sorted().toList();
     }
 
     public Collection<Unit> all() {

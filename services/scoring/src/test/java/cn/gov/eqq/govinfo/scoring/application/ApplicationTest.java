@@ -265,6 +265,49 @@ class ApplicationTest {
         assertThat(policyStore.outbox).as("nothing published again").isEmpty();
     }
 
+    @Test
+    void moveDatedBackMarksEveryPeriodFromItsMonthInTheOldAndTheNewGroup() {
+        unit("U006", 2);
+        snapshots.byId.clear();
+
+        // entered in October: U006 has been in group 3 since July
+        ingestion.apply(EventEnvelope.wrap(new UnitChanged("U006", "单位U006", 3, true,
+                Instant.parse("2026-10-09T02:00:00Z"), List.of(new UnitChanged.Membership(2, "2022-07", "2026-07"),
+                new UnitChanged.Membership(3, "2026-07", null))), "submission-intake", Instant.now()));
+
+        assertThat(snapshots.dirtyIds()).containsExactlyInAnyOrder(
+                "2026-07|2", "2026-08|2", "2026-09|2", "2026-10|2", "2026-Q3|2", "2026-Q4|2", "2026|2",
+                "2026-07|3", "2026-08|3", "2026-09|3", "2026-10|3", "2026-Q3|3", "2026-Q4|3", "2026|3");
+        assertThat(queries.ranking(2, Period.month(2026, 6)).lines()).extracting(l -> l.score().unitId())
+                .containsExactly("U006");
+        assertThat(queries.ranking(2, Period.month(2026, 7)).lines()).isEmpty();
+        assertThat(queries.ranking(3, Period.month(2026, 7)).lines()).extracting(l -> l.score().unitId())
+                .containsExactly("U006");
+        assertThat(queries.groups()).containsExactly(2, 3);
+    }
+
+    @Test
+    void unitJoiningInThePastMarksThePublishedRankingsOfItsMonthsSoTheyListIt() {
+        unit("U006", 2);
+        InMemoryStores.Snapshots.State published = new InMemoryStores.Snapshots.State(1, 0, false, Instant.now(), null,
+                List.of());
+        for (String id : List.of("2026-08|2", "2026-09|2", "2026-Q3|2", "2026|2")) {
+            snapshots.byId.put(id, published);
+        }
+
+        // created in October, a member of group 2 since September
+        ingestion.apply(EventEnvelope.wrap(new UnitChanged("U060", "数据局", 2, true,
+                Instant.parse("2026-10-09T02:00:00Z"), List.of(new UnitChanged.Membership(2, "2026-09", null))),
+                "submission-intake", Instant.now()));
+
+        assertThat(snapshots.dirtyIds()).as("published periods of its months; August was before it joined")
+                .containsExactlyInAnyOrder("2026-09|2", "2026-Q3|2", "2026|2");
+        assertThat(queries.ranking(2, Period.month(2026, 9)).lines()).extracting(l -> l.score().unitId())
+                .containsExactly("U006", "U060");
+        assertThat(queries.ranking(2, Period.month(2026, 8)).lines()).extracting(l -> l.score().unitId())
+                .containsExactly("U006");
+    }
+
     private void unit(String id, int group) {
         ingestion.apply(EventEnvelope.wrap(new UnitChanged(id, "单位" + id, group, true,
                 Instant.parse("2026-01-01T00:00:00Z")), "submission-intake", Instant.now()));

@@ -115,8 +115,10 @@ class BatchIngestionTest {
 
         s.ingestion.applyAll(List.of(unit("U007", 2, 0), unit("U006", 3, 1)));
 
-        assertThat(s.snapshots.dirtyIds()).containsExactlyInAnyOrder("2026-07|2", "2026-07|3", "2026-08|2",
-                "2026-08|3", "2026-Q3|2", "2026-Q3|3", "2026|2", "2026|3");
+        // a record without history means "in group 3 since 2022-07": every period up to this month, both groups
+        assertThat(s.snapshots.dirtyIds()).contains("2026-07|2", "2026-07|3", "2026-08|2", "2026-08|3", "2026-Q3|2",
+                "2026-Q3|3", "2026|2", "2026|3", "2022-07|2", "2022-07|3", "2026-10|3")
+                .doesNotContain("2026-11|2", "2026-11|3").hasSize(2 * (52 + 18 + 5));
         assertThat(s.units.byId.get("U006").group()).isEqualTo(3);
     }
 

@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,10 +21,15 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The unit directory: the administrator's changes, the first-start seed, and republishing to the compacted topic. */
+/**
+ * The unit directory: the administrator's changes with the month they take effect from, the first-start seed (the
+ * 52 units of 2022, members since 2022-07), and republishing to the compacted topic — each record with the unit's
+ * whole membership history, since compaction keeps only the latest one.
+ */
 public class UnitService {
 
     public static final String PRODUCER = "submission-intake";
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final UnitStore store;
     private final Clock clock;
@@ -50,9 +57,13 @@ public class UnitService {
         return store.findAll().stream().filter(u -> u.group() == group).map(Unit::id).sorted().toList();
     }
 
-    public Unit create(String unitId, String name, Integer group) {
+    /**
+     * A new unit, a member of {@code group} from {@code fromMonth} (this month when not given), which may lie in the
+     * past: months before it count for nothing.
+     */
+    public Unit create(String unitId, String name, Integer group, YearMonth fromMonth) {
         requireValid(Unit.check(unitId, name, group));
-        Unit unit = new Unit(unitId, name, group, true);
+        Unit unit = refusedAsProblem(() -> Unit.joining(unitId, name, group, monthOrThis(fromMonth)));
         if (!store.insert(unit, changed(unit))) {
             throw ApiProblem.conflict("unit.exists", "单位编号 " + unitId + " 已存在");
         }
@@ -60,12 +71,34 @@ public class UnitService {
         return unit;
     }
 
-    public Unit change(String unitId, String name, Integer group, Boolean active) {
+    /**
+     * The administrator's change: a rename (the history stays), a move to another group, leaving
+     * ({@code active=false}) or joining again ({@code active=true}), each from {@code fromMonth} (this month when
+     * not given) — back-dated changes included, as long as they do not overlap the recorded history.
+     */
+    public Unit change(String unitId, String name, Integer group, Boolean active, YearMonth fromMonth) {
         UnitStore.StoredUnit stored = store.find(unitId)
                 .orElseThrow(() -> ApiProblem.notFound("单位 " + unitId + " 不存在"));
-        Unit next = stored.unit().change(name, group, active);
-        requireValid(Unit.check(next.id(), next.name(), next.group()));
-        if (next.equals(stored.unit())) {
+        Unit before = stored.unit();
+        Unit renamed = name == null ? before : before.renamed(name);
+        requireValid(Unit.check(renamed.id(), renamed.name(), group == null ? renamed.group() : group));
+        YearMonth from = monthOrThis(fromMonth);
+        Unit next = refusedAsProblem(() -> {
+            if (Boolean.FALSE.equals(active)) {
+                return renamed.active() ? renamed.leaving(from) : renamed;
+            }
+            if (Boolean.TRUE.equals(active) && !renamed.active()) {
+                return renamed.movedTo(group == null ? renamed.group() : group, from);
+            }
+            if (group != null && group != renamed.group()) {
+                if (!renamed.active()) {
+                    throw new Unit.MembershipRefused("group", "单位已退出，不能调整分组；请先重新加入");
+                }
+                return renamed.movedTo(group, from);
+            }
+            return renamed;
+        });
+        if (next.equals(before)) {
             return next; // nothing changed: no event
         }
         if (!store.update(next, stored.version(), changed(next))) {
@@ -73,6 +106,18 @@ public class UnitService {
         }
         afterWrite.run();
         return next;
+    }
+
+    private YearMonth monthOrThis(YearMonth month) {
+        return month != null ? month : YearMonth.from(clock.instant().atZone(BEIJING));
+    }
+
+    private static Unit refusedAsProblem(java.util.function.Supplier<Unit> change) {
+        try {
+            return change.get();
+        } catch (Unit.MembershipRefused e) {
+            throw ApiProblem.badRequest("unit.membership", e.getMessage()).withField(e.field(), e.getMessage());
+        }
     }
 
     /** First start: loads the 2022 directory when the collection is empty. @return how many units were added */
@@ -107,7 +152,9 @@ public class UnitService {
 
     private EventEnvelope<UnitChanged> changed(Unit unit) {
         var now = clock.instant();
-        return EventEnvelope.wrap(new UnitChanged(unit.id(), unit.name(), unit.group(), unit.active(), now),
+        return EventEnvelope.wrap(new UnitChanged(unit.id(), unit.name(), unit.group(), unit.active(), now,
+                unit.memberships().stream().map(m -> new UnitChanged.Membership(m.group(), m.from().toString(),
+                        m.until() == null ? null : m.until().toString())).toList()),
                 PRODUCER, now);
     }
 
@@ -132,7 +179,8 @@ public class UnitService {
                     continue;
                 }
                 String[] cells = line.split(",", -1);
-                units.add(new Unit(cells[0].strip(), cells[1].strip(), Integer.parseInt(cells[2].strip()), true));
+                units.add(Unit.memberSinceFirstMonth(cells[0].strip(), cells[1].strip(),
+                        Integer.parseInt(cells[2].strip())));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the unit seed", e);

@@ -24,6 +24,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -84,28 +85,44 @@ class UnitDirectoryWebTest extends IntakeIntegrationTest {
     }
 
     @Test
-    void renamingMovingAndDeactivatingPublishesTheNewState() throws Exception {
+    void renamingMovingAndLeavingPublishTheWholeHistoryEachTime() throws Exception {
         mvc.perform(post("/api/intake/units").with(admin()).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"unitId\":\"U902\",\"name\":\"供销合作社\",\"group\":3}")).andExpect(status().isCreated());
+                        .content("{\"unitId\":\"U902\",\"name\":\"供销合作社\",\"group\":3,\"fromMonth\":\"2025-01\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.memberships[0].fromMonth").value("2025-01"));
         mvc.perform(put("/api/intake/units/U902").with(admin()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\"供销合作社联合社\",\"group\":2,\"active\":false}"))
+                        .content("{\"name\":\"供销合作社联合社\",\"group\":2,\"fromMonth\":\"2025-07\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.name").value("供销合作社联合社"))
                 .andExpect(jsonPath("$.group").value(2))
-                .andExpect(jsonPath("$.active").value(false));
+                .andExpect(jsonPath("$.memberships.length()").value(2));
+        mvc.perform(put("/api/intake/units/U902").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"active\":false,\"fromMonth\":\"2025-06\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("unit.membership"))
+                .andExpect(jsonPath("$.detail").value("退出的月份应晚于加入第二组的月份（2025年7月），收到 2025年6月"))
+                .andExpect(jsonPath("$.errors[0].field").value("fromMonth"));
+        mvc.perform(put("/api/intake/units/U902").with(admin()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"active\":false,\"fromMonth\":\"2026-03\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.active").value(false))
+                .andExpect(jsonPath("$.group").value(2));
         mvc.perform(put("/api/intake/units/U999").with(admin()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"不存在\"}")).andExpect(status().isNotFound());
 
         try (TopicReader reader = new TopicReader(broker, Topics.UNITS)) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 List<ConsumerRecord<String, String>> records = reader.withKey("U902");
-                assertThat(records).hasSizeGreaterThanOrEqualTo(2);
-                UnitChanged last = (UnitChanged) codec.decode(records.get(records.size() - 1).value()).payload();
+                assertThat(records).hasSize(3);
+                UnitChanged last = (UnitChanged) codec.decode(records.get(2).value()).payload();
                 assertThat(last.name()).isEqualTo("供销合作社联合社");
                 assertThat(last.group()).isEqualTo(2);
                 assertThat(last.active()).isFalse();
+                assertThat(last.memberships()).containsExactly(new UnitChanged.Membership(3, "2025-01", "2025-07"),
+                        new UnitChanged.Membership(2, "2025-07", "2026-03"));
             });
-            String produced = reader.withKey("U902").get(0).value();
+            String produced = reader.withKey("U902").get(1).value(); // moved: two spans, the last one open
             String golden = TopicReader.golden(Topics.UNITS, "UnitChanged");
             assertThat(TopicReader.paths(codec, produced)).isEqualTo(TopicReader.paths(codec, golden));
             assertThat(TopicReader.shape(codec, produced)).isEqualTo(TopicReader.shape(codec, golden));

@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.intake.unit.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
+import cn.gov.eqq.govinfo.intake.unit.domain.Membership;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,14 +78,14 @@ class UnitServiceTest {
     }
 
     @Test
-    void firstStartLoadsAndPublishesThe52UnitsOnce() {
+    void firstStartLoadsAndPublishesThe52UnitsOnceAsMembersSinceTheFirstPolicyMonth() {
         assertThat(service.seedIfEmpty(seed())).isEqualTo(52);
         assertThat(service.seedIfEmpty(seed())).isZero();
 
         assertThat(store.outbox).hasSize(52);
         UnitChanged first = (UnitChanged) store.outbox.get(0).payload();
         assertThat(first).isEqualTo(new UnitChanged("U001", "上海庙经济开发区", 1, true,
-                Instant.parse("2026-07-01T00:00:00Z")));
+                Instant.parse("2026-07-01T00:00:00Z"), List.of(new UnitChanged.Membership(1, "2022-07", null))));
         assertThat(store.outbox.get(0).key()).isEqualTo("U001");
         assertThat(service.idsInGroup(3)).hasSize(16).first().isEqualTo("U037");
     }
@@ -91,7 +93,7 @@ class UnitServiceTest {
     @Test
     void republishingPutsEveryUnitsCurrentStateOnTheTopicAgain() {
         service.seedIfEmpty(seed());
-        service.change("U039", "供销合作社", null, null);
+        service.change("U039", "供销合作社", null, null, null);
         store.outbox.clear();
 
         assertThat(service.republishAll()).isEqualTo(52);
@@ -107,7 +109,7 @@ class UnitServiceTest {
         service.seedIfEmpty(seed());
         store.outbox.clear();
 
-        service.change("U006", "发改委", 2, true);
+        service.change("U006", "发改委", 2, true, null);
 
         assertThat(store.outbox).isEmpty();
     }
@@ -115,9 +117,59 @@ class UnitServiceTest {
     @Test
     void unknownUnitAndBadValuesAreRefused() {
         service.seedIfEmpty(seed());
-        assertThatThrownBy(() -> service.change("U999", "x", null, null)).isInstanceOf(ApiProblem.class)
+        assertThatThrownBy(() -> service.change("U999", "x", null, null, null)).isInstanceOf(ApiProblem.class)
                 .hasMessage("单位 U999 不存在");
-        assertThatThrownBy(() -> service.change("U006", " ", null, null)).isInstanceOf(ApiProblem.class)
+        assertThatThrownBy(() -> service.change("U006", " ", null, null, null)).isInstanceOf(ApiProblem.class)
                 .hasMessage("单位名称不能为空");
+    }
+
+    @Test
+    void backDatedMovePublishesTheUnitsWholeHistory() {
+        service.seedIfEmpty(seed());
+        store.outbox.clear();
+
+        service.change("U006", null, 3, null, YearMonth.of(2026, 3));
+
+        assertThat(store.outbox).map(e -> (UnitChanged) e.payload()).singleElement().satisfies(u -> {
+            assertThat(u.group()).isEqualTo(3);
+            assertThat(u.active()).isTrue();
+            assertThat(u.memberships()).containsExactly(new UnitChanged.Membership(2, "2022-07", "2026-03"),
+                    new UnitChanged.Membership(3, "2026-03", null));
+        });
+    }
+
+    @Test
+    void changeWithoutAMonthTakesEffectThisMonthInBeijing() {
+        service.seedIfEmpty(seed());
+
+        // the clock stands at 2026-07-01T00:00Z, already July in Beijing
+        Unit left = service.change("U006", null, null, false, null);
+
+        assertThat(left.memberships()).containsExactly(new Membership(2, YearMonth.of(2022, 7), YearMonth.of(2026, 7)));
+    }
+
+    @Test
+    void unitCreatedWithAJoinMonthIsAMemberFromThatMonth() {
+        Unit created = service.create("U060", "数据局", 2, YearMonth.of(2026, 5));
+
+        assertThat(created.memberships()).containsExactly(new Membership(2, YearMonth.of(2026, 5), null));
+        assertThat(((UnitChanged) store.outbox.get(0).payload()).memberships())
+                .containsExactly(new UnitChanged.Membership(2, "2026-05", null));
+    }
+
+    @Test
+    void membershipChangesTheHistoryDoesNotAllowAreRefusedWithAProblemNamingTheMonth() {
+        service.create("U060", "数据局", 2, YearMonth.of(2026, 5));
+
+        assertThatThrownBy(() -> service.change("U060", null, 3, null, YearMonth.of(2026, 4)))
+                .isInstanceOfSatisfying(ApiProblem.class, p -> {
+                    assertThat(p.getMessage()).isEqualTo("调整分组的月份应晚于加入第二组的月份（2026年5月），收到 2026年4月");
+                    assertThat(p.status().value()).isEqualTo(400);
+                });
+        assertThatThrownBy(() -> service.change("U060", null, null, false, YearMonth.of(2026, 5)))
+                .isInstanceOf(ApiProblem.class).hasMessage("退出的月份应晚于加入第二组的月份（2026年5月），收到 2026年5月");
+        service.change("U060", null, null, false, YearMonth.of(2026, 6));
+        assertThatThrownBy(() -> service.change("U060", null, 3, null, YearMonth.of(2026, 8)))
+                .isInstanceOf(ApiProblem.class).hasMessage("单位已退出，不能调整分组；请先重新加入");
     }
 }

@@ -1,6 +1,10 @@
 package cn.gov.eqq.govinfo.scoring.adapter.out.mongo;
 
+import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
+import cn.gov.eqq.govinfo.scoring.application.UnitFacts;
 import cn.gov.eqq.govinfo.scoring.application.UnitStore;
+import cn.gov.eqq.govinfo.scoring.domain.Membership;
+import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.Unit;
 import cn.gov.eqq.govinfo.scoring.domain.UnitDirectory;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -47,7 +51,10 @@ class MongoUnitStore implements UnitStore {
         BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, UnitDocument.class, COLLECTION);
         for (Unit u : units) {
             bulk.replaceOne(Query.query(Criteria.where("_id").is(u.unitId())),
-                    new UnitDocument(u.unitId(), u.name(), u.group(), u.active(), u.changedAt()),
+                    new UnitDocument(u.unitId(), u.name(), u.group(), u.active(), u.changedAt(), u.memberships().stream()
+                            .map(m -> new UnitDocument.MembershipDocument(m.group(), m.from().toString(),
+                                    m.until() == null ? null : m.until().toString()))
+                            .toList()),
                     FindAndReplaceOptions.options().upsert());
         }
         bulk.execute();
@@ -65,6 +72,12 @@ class MongoUnitStore implements UnitStore {
     }
 
     private static Unit unit(UnitDocument d) {
-        return new Unit(d.id(), d.name(), d.group(), d.active(), d.changedAt());
+        if (d.memberships() == null) { // stored before memberships were kept: read as the contract reads it
+            return UnitFacts.unitOf(new UnitChanged(d.id(), d.name(), d.group(), d.active(), d.changedAt()));
+        }
+        return new Unit(d.id(), d.name(), d.group(), d.active(), d.changedAt(), d.memberships().stream()
+                .map(m -> new Membership(m.group(), Period.parse(m.from()), m.until() == null ? null
+                        : Period.parse(m.until())))
+                .toList());
     }
 }

@@ -10,6 +10,7 @@ import cn.gov.eqq.govinfo.scoring.domain.ItemFact;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
 import cn.gov.eqq.govinfo.scoring.domain.ItemScoring;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
+import cn.gov.eqq.govinfo.scoring.domain.Membership;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
 import cn.gov.eqq.govinfo.scoring.domain.PublishedCircular;
@@ -215,7 +216,38 @@ class MongoStoresTest {
         store.saveAll(List.of(newer));
 
         assertThat(store.find("U006")).contains(newer);
-        assertThat(store.directory().rankedIn(2)).containsExactly(newer);
+        assertThat(store.directory().rankedIn(2, Period.month(2026, 6))).containsExactly(newer);
+    }
+
+    @Test
+    void membershipSpansReadBackAsSaved() {
+        MongoUnitStore store = new MongoUnitStore(mongo);
+        Unit moved = new Unit("U013", "财政局", 3, true, Instant.parse("2026-10-01T00:00:00Z"), List.of(
+                new Membership(2, Period.month(2022, 7), Period.month(2026, 7)),
+                new Membership(3, Period.month(2026, 7), null)));
+
+        store.saveAll(List.of(moved));
+
+        assertThat(store.find("U013")).contains(moved);
+    }
+
+    @Test
+    void unitStoredBeforeMembershipsWereKeptReadsAsAMemberOfItsGroupSinceTheFirstPolicyMonth() {
+        mongo.insert(new org.bson.Document("_id", "U006").append("name", "发改委").append("group", 2)
+                .append("active", true).append("changedAt", java.util.Date.from(Instant.parse("2025-01-01T00:00:00Z"))),
+                "units");
+        mongo.insert(new org.bson.Document("_id", "U009").append("name", "民委").append("group", 2)
+                .append("active", false).append("changedAt", java.util.Date.from(Instant.parse("2025-03-10T00:00:00Z"))),
+                "units");
+
+        assertThat(store().find("U006").orElseThrow().memberships())
+                .containsExactly(new Membership(2, Period.month(2022, 7), null));
+        assertThat(store().find("U009").orElseThrow().memberships())
+                .containsExactly(new Membership(2, Period.month(2022, 7), Period.month(2025, 3)));
+    }
+
+    private MongoUnitStore store() {
+        return new MongoUnitStore(mongo);
     }
 
     @Test

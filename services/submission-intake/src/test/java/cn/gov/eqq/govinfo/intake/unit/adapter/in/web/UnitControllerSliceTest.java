@@ -24,6 +24,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -45,12 +46,25 @@ class UnitControllerSliceTest {
 
     @Test
     void listsUnitsForAnySignedInRole() throws Exception {
-        when(units.all()).thenReturn(List.of(new Unit("U001", "上海庙经济开发区", 1, true)));
+        when(units.all()).thenReturn(List.of(Unit.memberSinceFirstMonth("U001", "上海庙经济开发区", 1)));
         mvc.perform(get("/api/intake/units").with(as("dashboard")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].unitId").value("U001"))
                 .andExpect(jsonPath("$[0].name").value("上海庙经济开发区"))
-                .andExpect(jsonPath("$[0].group").value(1));
+                .andExpect(jsonPath("$[0].group").value(1))
+                .andExpect(jsonPath("$[0].memberships[0].group").value(1))
+                .andExpect(jsonPath("$[0].memberships[0].fromMonth").value("2022-07"))
+                .andExpect(jsonPath("$[0].memberships[0].untilMonth").doesNotExist());
+    }
+
+    @Test
+    void malformedEffectiveMonthIsAChineseProblemBeforeTheUseCaseRuns() throws Exception {
+        mvc.perform(put("/api/intake/units/U006").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"group\":3,\"fromMonth\":\"2026/7\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.detail").value("生效月份格式应为 2026-07，收到：2026/7"));
+        verifyNoInteractions(units);
     }
 
     @Test
@@ -64,7 +78,7 @@ class UnitControllerSliceTest {
 
     @Test
     void useCaseProblemsBecomeChineseProblemJson() throws Exception {
-        when(units.change(any(), any(), any(), any())).thenThrow(ApiProblem.notFound("单位 U999 不存在"));
+        when(units.change(any(), any(), any(), any(), any())).thenThrow(ApiProblem.notFound("单位 U999 不存在"));
         mvc.perform(put("/api/intake/units/U999").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"x\"}"))
                 .andExpect(status().isNotFound())

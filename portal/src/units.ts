@@ -11,7 +11,7 @@ export interface MembershipView { group: number; fromMonth: string; untilMonth?:
 interface UnitView { unitId: string; name: string; group: number; active: boolean; memberships?: MembershipView[] }
 
 /** The groups offered in the forms, with whom each is for. */
-export const GROUP_CHOICES: [string, string][] = [['1', '第一组（苏木镇）'], ['2', '第二组（旗直部门）'], ['3', '第三组（驻旗单位）']];
+export const GROUP_CHOICES: [string, string][] = [['1', '第一组（开发区、各镇）'], ['2', '第二组（旗直部门、驻旗单位）'], ['3', '第三组（服务中心、执法局等）']];
 
 function monthLabel(month: string): string {
   const [y, m] = month.split('-');

@@ -106,11 +106,11 @@ public final class Topics {
             event(CIRCULARS, "reporting", "CloudEvents subject", CleanupPolicy.DELETE, FOREVER));
 
     /**
-     * The services that consume topics, each of which dead-letters to its own topic. submission-intake consumes
-     * nothing and so has none.
+     * The services that consume topics, each of which dead-letters to its own topic. submission-intake consumes only
+     * the circulars (a published circular ends the room's corrections of its period).
      */
     public static final List<String> CONSUMING_SERVICES =
-            List.of("adoption-tracking", "commission-tasking", "scoring", "reporting");
+            List.of("adoption-tracking", "commission-tasking", "scoring", "reporting", "submission-intake");
 
     /** The dead-letter topic of each consuming service (its one writer). */
     public static final List<Spec> DEAD_LETTERS = CONSUMING_SERVICES.stream()

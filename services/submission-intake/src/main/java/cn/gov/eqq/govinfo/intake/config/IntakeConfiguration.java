@@ -6,7 +6,9 @@ import cn.gov.eqq.govinfo.intake.item.application.AttachmentStore;
 import cn.gov.eqq.govinfo.intake.item.application.Attachments;
 import cn.gov.eqq.govinfo.intake.item.application.HistoryImport;
 import cn.gov.eqq.govinfo.intake.item.application.ImportStore;
+import cn.gov.eqq.govinfo.intake.item.application.CorrectingItems;
 import cn.gov.eqq.govinfo.intake.item.application.ItemService;
+import cn.gov.eqq.govinfo.intake.item.application.PublishedCircularStore;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
 import cn.gov.eqq.govinfo.intake.item.domain.AttachmentPolicy;
 import cn.gov.eqq.govinfo.intake.item.domain.NearDuplicateDetector;
@@ -57,6 +59,11 @@ class IntakeConfiguration {
                             @Value("${govinfo.intake.duplicates.lookback-days:92}") int lookbackDays) {
         return new ItemService(store, clock, outboxKick, new NearDuplicateDetector(threshold),
                 Duration.ofDays(lookbackDays));
+    }
+
+    @Bean
+    CorrectingItems correctingItems(ItemService items, PublishedCircularStore circulars) {
+        return new CorrectingItems(items, circulars);
     }
 
     @Bean

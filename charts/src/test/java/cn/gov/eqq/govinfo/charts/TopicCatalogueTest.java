@@ -69,7 +69,7 @@ class TopicCatalogueTest {
         assertThat(Topics.spec(Topics.RANKINGS).retentionMs()).isEqualTo(63_072_000_000L);
         assertThat(Topics.DEAD_LETTERS).extracting(Topics.Spec::name).containsExactly(
                 "adoption-tracking.dead-letter.v1", "commission-tasking.dead-letter.v1", "scoring.dead-letter.v1",
-                "reporting.dead-letter.v1");
+                "reporting.dead-letter.v1", "submission-intake.dead-letter.v1");
         assertThat(Topics.DEAD_LETTERS).allSatisfy(d -> {
             assertThat(d.partitions()).isEqualTo(6);
             assertThat(d.retentionMs()).isEqualTo(2_592_000_000L);

@@ -2,17 +2,13 @@ package cn.gov.eqq.govinfo.intake.item.adapter.in.kafka;
 
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.reporting.CircularPublished;
-import cn.gov.eqq.govinfo.contracts.reporting.CloudEvent;
 import cn.gov.eqq.govinfo.intake.item.application.PublishedCircularStore;
 import cn.gov.eqq.govinfo.intake.item.domain.PublishedCircular;
+import cn.gov.eqq.govinfo.platform.events.CircularPublications;
 import cn.gov.eqq.govinfo.platform.events.EventDecodingException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,10 +24,6 @@ import java.util.regex.Pattern;
 class CircularEventsListener {
 
     private static final Pattern QUARTER_OR_YEAR = Pattern.compile("^\\d{4}(-Q[1-4])?$");
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES) // figures intake does not read
-            .build();
 
     /** A publication as intake keeps it: the circular and its version within the series. */
     record Publication(PublishedCircular circular, int version) {
@@ -53,24 +45,14 @@ class CircularEventsListener {
      * @throws EventDecodingException when the record is not a CloudEvent or a publication lacks what intake needs
      */
     static Optional<Publication> read(String json) {
-        JsonNode event;
-        try {
-            event = JSON.readTree(json);
-        } catch (JacksonException e) {
-            throw new EventDecodingException("not a CloudEvent: " + e.getOriginalMessage(), e);
+        Optional<CircularPublished> published = CircularPublications.read(json);
+        if (published.isEmpty()) {
+            return Optional.empty();
         }
-        if (!CloudEvent.CIRCULAR_PUBLISHED.equals(event.path("type").asString(null))) {
-            return Optional.empty(); // rankings finalized, supersessions: the publication already froze the period
-        }
-        CircularPublished c;
-        try {
-            c = JSON.treeToValue(event.path("data"), CircularPublished.class);
-        } catch (JacksonException e) {
-            throw new EventDecodingException("circular.published without readable data: " + e.getOriginalMessage(), e);
-        }
-        if (c == null || c.seriesId() == null || c.period() == null || c.version() < 1
-                || !QUARTER_OR_YEAR.matcher(c.period()).matches()) {
-            throw new EventDecodingException("circular.published without series, quarter or year, or version");
+        CircularPublished c = published.get();
+        if (!QUARTER_OR_YEAR.matcher(c.period()).matches()) {
+            throw new EventDecodingException("circular.published with a period that is no quarter or year: "
+                    + c.period());
         }
         return Optional.of(new Publication(
                 new PublishedCircular(c.seriesId(), c.period(), c.title(), c.documentNumber()), c.version()));

@@ -3,6 +3,7 @@ import { describe, get, Me, post, Problem, put } from './api';
 import { barChart, lineChart } from './charts';
 import { attachmentsSection } from './attachments';
 import { circularDetail, circularList } from './circulars';
+import { correctionForm, correctionsSection, type Classification, type Correction } from './corrections';
 import { filings } from './filings';
 import { activeMenu, defaultPageFor, menuFor, parseRoute } from './routes';
 import { statistics } from './statistics';
@@ -91,6 +92,8 @@ interface Item {
   id: string; unitId: string; status: string; statusLabel: string; revisionCount: number; submittedAt: string | null;
   forwardedToCity: boolean; voidReason: string | null; signOffOpinion: string | null; nearDuplicate: boolean;
   similarItems: { itemId: string; unitId: string; title: string; similarity: number }[];
+  /** how the item counts now (the room's last correction, else as received) and every correction */
+  classification?: Classification & { categoryLabel: string }; corrections?: Correction[];
   content: {
     title: string; body: string; category: string; categoryLabel: string; topics: string[]; eventDate: string;
     reporterName: string; contactPhone: string; polarity: string; majorEvent: boolean; majorEmergency: boolean;
@@ -230,17 +233,21 @@ async function itemDetail(id: string, notice?: string) {
     try { await fn(); await itemDetail(id, `${label}成功`); }
     catch (e) { messages.replaceChildren(banner(describe(e))); }
   };
+  // category, flags and topics as the item counts now: the room may have corrected them (修改记录 below)
+  const k = item.classification ?? { category: c.category, categoryLabel: c.categoryLabel, majorEvent: c.majorEvent,
+    majorEmergency: c.majorEmergency, topics: c.topics ?? [] };
   const rows: [string, Child][] = [
-    ['单位', unitNames[item.unitId] ?? item.unitId], ['状态', item.statusLabel], ['类别', c.categoryLabel],
-    ['报送重点', (c.topics ?? []).map((t) => TOPIC[t] ?? t).join('、') || '—'], ['事件日期', c.eventDate],
+    ['单位', unitNames[item.unitId] ?? item.unitId], ['状态', item.statusLabel], ['类别', k.categoryLabel],
+    ['报送重点', (k.topics ?? []).map((t) => TOPIC[t] ?? t).join('、') || '—'], ['事件日期', c.eventDate],
     ['报送人', c.reporterName], ['联系电话', c.contactPhone], ['喜忧', POLARITY[c.polarity] ?? c.polarity],
-    ['重大事件', c.majorEvent ? '是' : '否'], ['重大紧急类', c.majorEmergency ? '是' : '否'],
+    ['重大事件', k.majorEvent ? '是' : '否'], ['重大紧急类', k.majorEmergency ? '是' : '否'],
     ['报送时间', fmtTime(item.submittedAt)], ['已转报市政府', item.forwardedToCity ? '是' : '否'],
   ];
   if (c.countermeasures) rows.push(['对策建议', c.countermeasures]);
   if (item.voidReason) rows.push(['作废原因', item.voidReason]);
   if (item.signOffOpinion) rows.push(['签批意见', item.signOffOpinion]);
   const actions = el('div', { className: 'actions' });
+  const correcting = el('div', { id: 'correcting' });
   if (has('reporter') && (item.status === 'DRAFT' || item.status === 'RETURNED')) {
     actions.append(el('a', { className: 'button', href: `#/edit/${id}` }, '修改'),
       el('button', { className: 'primary', id: 'submit-item',
@@ -254,7 +261,13 @@ async function itemDetail(id: string, notice?: string) {
     if (item.status === 'SUBMITTED') {
       actions.append(el('button', { className: 'primary', id: 'receive-item',
         onclick: () => act('接收', () => post(`/api/intake/items/${id}/receive`)) }, '接收'),
-      el('button', { id: 'return-item', onclick: () => withText('退回修改意见', (t) => act('退回', () => post(`/api/intake/items/${id}/return`, { opinion: t }))) }, '退回修改'));
+      el('button', { id: 'return-item', onclick: () => withText('退回修改意见', (t) => act('退回', () => post(`/api/intake/items/${id}/return`, { opinion: t }))) }, '退回修改'),
+      el('button', { id: 'receive-correct-item', onclick: () => correcting.replaceChildren(
+        correctionForm(id, k, true, () => itemDetail(id, '接收并更正成功'))) }, '接收并更正'));
+    }
+    if (item.status === 'RECEIVED') {
+      actions.append(el('button', { id: 'correct-item', onclick: () => correcting.replaceChildren(
+        correctionForm(id, k, false, () => itemDetail(id, '更正成功'))) }, '更正'));
     }
     if (item.status === 'RECEIVED' && !item.forwardedToCity) {
       actions.append(el('button', { onclick: () => act('转报', () => post(`/api/intake/items/${id}/forward`)) }, '转报市政府'));
@@ -269,7 +282,7 @@ async function itemDetail(id: string, notice?: string) {
   const adoptions = el('section', { className: 'card', id: 'adoptions' }, el('h2', {}, '采用与批示'), el('p', { className: 'muted' }, '加载中……'));
   show(el('h1', {}, c.title), messages, similar,
     el('section', { className: 'card' }, el('dl', { className: 'facts' }, ...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
-      el('div', { className: 'body-text' }, c.body ?? '')), actions,
+      el('div', { className: 'body-text' }, c.body ?? '')), actions, correcting, correctionsSection(item.corrections ?? []),
     attachmentsSection(id, has('reporter') && (item.status === 'DRAFT' || item.status === 'RETURNED')), revisions, adoptions);
   get<any[]>(`/api/intake/items/${id}/revisions`).then((list) => revisions.replaceChildren(el('h2', {}, '修改与处理记录'),
     list.length === 0 ? el('p', { className: 'muted' }, '尚未报送。') : el('ol', { className: 'revisions' }, ...list.map((r) =>

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ATTACHMENT_RULES, checkAttachment } from '../src/attachments';
 import { checkFilingFile } from '../src/filings';
 import { membershipText, unitChange } from '../src/units';
+import { correctionBody, correctionLine } from '../src/corrections';
 
 const MB = 1024 * 1024;
 
@@ -64,5 +65,27 @@ describe('unit membership in the unit admin page', () => {
       .toBe('第二组 2022年7月—2026年6月；第三组 2026年7月起');
     expect(membershipText([{ group: 1, fromMonth: '2023-01', untilMonth: '2024-01' }])).toBe('第一组 2023年1月—2023年12月');
     expect(membershipText(undefined)).toBe('—');
+  });
+});
+
+describe('the room corrects an item', () => {
+  const now = { category: 'DYNAMIC', majorEvent: false, majorEmergency: false, topics: ['DEEPENING_REFORM'] };
+
+  it('sends only what differs, with the reason', () => {
+    expect(correctionBody(now, 'PROBLEM', false, false, ['DEEPENING_REFORM'], ' 应为问题信息 '))
+      .toEqual({ body: { category: 'PROBLEM', reason: '应为问题信息' }, errors: [] });
+    expect(correctionBody(now, 'DYNAMIC', false, true, ['LIVELIHOOD'], '属突发事件'))
+      .toEqual({ body: { majorEmergency: true, topics: ['LIVELIHOOD'], reason: '属突发事件' }, errors: [] });
+  });
+
+  it('refuses in Chinese a correction without a reason or without a change', () => {
+    expect(correctionBody(now, 'DYNAMIC', false, false, ['DEEPENING_REFORM'], '')).toEqual(
+      { body: null, errors: ['没有需要更正的内容', '更正时必须填写理由'] });
+  });
+
+  it('tells the unit what changed and why', () => {
+    expect(correctionLine({ revision: 1, before: { ...now }, after: { ...now, category: 'PROBLEM' },
+      changes: ['类别 由「动态类」改为「问题类」'], reason: '反映问题并提出对策', by: 'room', at: '2026-07-12T06:20:00Z' }))
+      .toBe('类别 由「动态类」改为「问题类」，理由：反映问题并提出对策');
   });
 });

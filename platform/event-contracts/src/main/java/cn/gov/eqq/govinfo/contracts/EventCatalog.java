@@ -10,6 +10,7 @@ import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswered;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionIssued;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionOverdue;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionReminderSent;
+import cn.gov.eqq.govinfo.contracts.item.ItemCorrected;
 import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemReturned;
@@ -35,6 +36,7 @@ public final class EventCatalog {
             new EventType("ItemReturned", 1, Topics.ITEMS, ItemReturned.class),
             new EventType("ItemVoided", 1, Topics.ITEMS, ItemVoided.class),
             new EventType("ItemForwardedToCity", 1, Topics.ITEMS, ItemForwardedToCity.class),
+            new EventType("ItemCorrected", 1, Topics.ITEMS, ItemCorrected.class),
             new EventType("AdoptionRecorded", 1, Topics.ADOPTIONS, AdoptionRecorded.class),
             new EventType("AdoptionCorrected", 1, Topics.ADOPTIONS, AdoptionCorrected.class),
             new EventType("AdoptionWithdrawn", 1, Topics.ADOPTIONS, AdoptionWithdrawn.class),

@@ -110,7 +110,8 @@ public final class Topics {
 
     /**
      * The services that consume topics, each of which dead-letters to its own topic. submission-intake consumes
-     * only the commission topic (which units each commission was sent to).
+     * the commission topic (which units each commission was sent to) and the circulars (a published circular ends
+     * the room's corrections of its period).
      */
     public static final List<String> CONSUMING_SERVICES =
             List.of("adoption-tracking", "commission-tasking", "scoring", "reporting", "submission-intake");

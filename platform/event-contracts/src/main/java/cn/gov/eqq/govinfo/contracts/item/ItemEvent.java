@@ -8,7 +8,7 @@ import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
  * RESEARCH_REPORT (consumers must tolerate a name they do not know).
  */
 public sealed interface ItemEvent extends IntegrationEvent
-        permits ItemSubmitted, ItemReceived, ItemReturned, ItemVoided, ItemForwardedToCity {
+        permits ItemSubmitted, ItemReceived, ItemReturned, ItemVoided, ItemForwardedToCity, ItemCorrected {
 
     String itemId();
 

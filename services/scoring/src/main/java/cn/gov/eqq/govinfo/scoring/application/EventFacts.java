@@ -7,6 +7,7 @@ import cn.gov.eqq.govinfo.contracts.adoption.AdoptionWithdrawn;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerJudged;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerVoided;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswered;
+import cn.gov.eqq.govinfo.contracts.item.ItemCorrected;
 import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
@@ -41,6 +42,8 @@ public final class EventFacts {
         boolean complete = f.itemId() != null && !f.itemId().isBlank();
         if (f instanceof ItemFact.Received r) {
             complete &= r.submittedAt() != null && r.unitId() != null;
+        } else if (f instanceof ItemFact.Corrected x) {
+            complete &= x.correctedAt() != null && x.category() != null && x.revision() > 0;
         } else if (f instanceof ItemFact.Forwarded x) {
             complete &= x.forwardedAt() != null && x.unitId() != null;
         } else if (f instanceof ItemFact.AdoptionState x) {
@@ -66,6 +69,12 @@ public final class EventFacts {
         if (p instanceof ItemReceived e) {
             return Optional.of(new ItemFact.Received(id, e.itemId(), e.unitId(), e.revision(), e.title(),
                     e.category(), e.majorEmergency(), e.submittedAt(), e.receivedAt(), e.commissionId()));
+        }
+        if (p instanceof ItemCorrected e) {
+            ItemCorrected.Classification after = e.after() == null
+                    ? new ItemCorrected.Classification(null, false, false, null) : e.after();
+            return Optional.of(new ItemFact.Corrected(id, e.itemId(), e.unitId(), e.revision(), after.category(),
+                    after.majorEvent(), after.majorEmergency(), e.reason(), e.correctedAt()));
         }
         if (p instanceof ItemVoided e) {
             return Optional.of(new ItemFact.Voided(id, e.itemId(), e.unitId(), e.reason(), e.voidedAt()));

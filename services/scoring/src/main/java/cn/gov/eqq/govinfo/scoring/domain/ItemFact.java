@@ -19,6 +19,15 @@ public sealed interface ItemFact {
             implements ItemFact {
     }
 
+    /**
+     * The room corrected how the received revision {@code revision} is classified; the latest correction (by
+     * {@code correctedAt}) is how the item counts.
+     */
+    record Corrected(String eventId, String itemId, String unitId, int revision, String category,
+                     boolean majorEvent, boolean majorEmergency, String reason, Instant correctedAt)
+            implements ItemFact {
+    }
+
     /** The room voided the item: it counts nowhere. */
     record Voided(String eventId, String itemId, String unitId, String reason, Instant voidedAt) implements ItemFact {
     }

@@ -22,12 +22,14 @@ import java.util.stream.Stream;
  * @param judgements     the latest judgement per commission
  * @param voidedAnswers  commissions whose answer (this item) was voided; final, like a withdrawal
  * @param appliedEventIds the events already merged (deduplication)
+ * @param correction     the room's latest correction of the item's classification, or null
  */
 public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Voided voided,
                         List<ItemFact.Forwarded> forwards, Map<String, AdoptionRecord> adoptions,
                         Map<String, ItemFact.CommissionAnswer> answers,
                         Map<String, ItemFact.CommissionJudgement> judgements,
-                        Map<String, ItemFact.CommissionAnswerVoid> voidedAnswers, Set<String> appliedEventIds) {
+                        Map<String, ItemFact.CommissionAnswerVoid> voidedAnswers, Set<String> appliedEventIds,
+                        ItemFact.Corrected correction) {
 
     private static final Comparator<ItemFact.Received> RECEIVED_ORDER = Comparator
             .comparingInt(ItemFact.Received::revision)
@@ -52,6 +54,10 @@ public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Void
             .comparing(ItemFact.CommissionJudgement::judgedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(ItemFact.CommissionJudgement::eventId);
 
+    private static final Comparator<ItemFact.Corrected> CORRECTION_ORDER = Comparator
+            .comparing(ItemFact.Corrected::correctedAt, Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(ItemFact.Corrected::eventId);
+
     private static final Comparator<ItemFact.CommissionAnswerVoid> ANSWER_VOID_ORDER = Comparator
             .comparing(ItemFact.CommissionAnswerVoid::voidedAt, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(ItemFact.CommissionAnswerVoid::eventId);
@@ -70,7 +76,7 @@ public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Void
     }
 
     public static ItemFacts empty(String itemId) {
-        return new ItemFacts(itemId, null, null, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Set.of());
+        return new ItemFacts(itemId, null, null, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Set.of(), null);
     }
 
     public boolean hasApplied(String eventId) {
@@ -94,6 +100,7 @@ public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Void
         Map<String, ItemFact.CommissionAnswer> ans = answers;
         Map<String, ItemFact.CommissionJudgement> j = judgements;
         Map<String, ItemFact.CommissionAnswerVoid> av = voidedAnswers;
+        ItemFact.Corrected c = correction;
         // Java 17: no pattern matching for switch yet
         if (fact instanceof ItemFact.Received x) {
             r = max(r, x, RECEIVED_ORDER);
@@ -131,8 +138,29 @@ public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Void
             ItemFact.CommissionAnswerVoid old = all.get(x.commissionId());
             all.put(x.commissionId(), old == null || ANSWER_VOID_ORDER.compare(x, old) < 0 ? x : old);
             av = all;
+        } else if (fact instanceof ItemFact.Corrected x) {
+            c = max(c, x, CORRECTION_ORDER);
         }
-        return new ItemFacts(itemId, r, v, f, a, ans, j, av, applied);
+        return new ItemFacts(itemId, r, v, f, a, ans, j, av, applied, c);
+    }
+
+    /**
+     * The received revision as it counts: with the category and the 重大紧急 flag of the room's latest correction of
+     * that revision, else as the unit sent it; null while not received.
+     */
+    public ItemFact.Received countedAs() {
+        if (received == null || correction == null || correction.revision() != received.revision()) {
+            return received;
+        }
+        return new ItemFact.Received(received.eventId(), received.itemId(), received.unitId(), received.revision(),
+                received.title(), correction.category(), correction.majorEmergency(), received.submittedAt(),
+                received.receivedAt(), received.commissionId());
+    }
+
+    /** The correction that applies to the received revision, or null. */
+    public ItemFact.Corrected appliedCorrection() {
+        return received != null && correction != null && correction.revision() == received.revision()
+                ? correction : null;
     }
 
     /**

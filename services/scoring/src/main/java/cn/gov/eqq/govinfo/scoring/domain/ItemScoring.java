@@ -17,7 +17,8 @@ public final class ItemScoring {
     }
 
     public static List<LedgerEntry> score(ItemFacts facts, PolicyHistory policies) {
-        ItemFact.Received received = facts.received();
+        // as the room last corrected it (category, 重大紧急), else as the unit sent it
+        ItemFact.Received received = facts.countedAs();
         if (received == null) {
             // nothing is earned before the room has received the item; adoptions wait in the facts
             return List.of();
@@ -47,7 +48,8 @@ public final class ItemScoring {
         } else if (rule != null) {
             out.add(new LedgerEntry(item + ":submission", unit, item, Period.monthOf(submitted), submitted,
                     PointSource.SUBMISSION, "category:" + category, rule.points(),
-                    title + "（" + rule.label() + "）已被信息室接收，报送积分 " + signed(rule.points()),
+                    title + "（" + rule.label() + "）已被信息室接收，报送积分 " + signed(rule.points())
+                            + corrected(facts),
                     received.eventId(), atSubmission.version()));
         } else {
             out.add(new LedgerEntry(item + ":submission", unit, item, Period.monthOf(submitted), submitted,
@@ -189,6 +191,12 @@ public final class ItemScoring {
             case DEDUCTION -> "扣分";
             case VOID -> "作废";
         };
+    }
+
+    /** Why the item counts as it does when the room corrected it: its reason, as the unit was told. */
+    private static String corrected(ItemFacts facts) {
+        ItemFact.Corrected c = facts.appliedCorrection();
+        return c == null ? "" : "（分类经信息室更正，理由：" + c.reason() + "）";
     }
 
     static String signed(int points) {

@@ -39,7 +39,8 @@ class GoldenEventsTest {
                 "AdoptionRecorded", "AdoptionCorrected", "AdoptionWithdrawn", "CommissionAnswerJudged");
         List<String> scored = new ArrayList<>();
         byType.forEach((type, fact) -> fact.ifPresent(f -> scored.add(type)));
-        assertThat(scored).containsExactlyInAnyOrder("ItemReceived", "ItemVoided", "ItemForwardedToCity",
+        assertThat(scored).containsExactlyInAnyOrder("ItemReceived", "ItemCorrected", "ItemVoided",
+                "ItemForwardedToCity",
                 "AdoptionRecorded", "AdoptionCorrected", "AdoptionWithdrawn", "CommissionAnswered",
                 "CommissionAnswerJudged", "CommissionAnswerVoided");
         assertThat(byType.get("CommissionAnswered")).get().isInstanceOfSatisfying(ItemFact.CommissionAnswer.class,
@@ -48,6 +49,11 @@ class GoldenEventsTest {
             assertThat(r.category()).isEqualTo("DYNAMIC");
             assertThat(r.submittedAt()).isEqualTo(Instant.parse("2026-07-10T02:30:00Z"));
             assertThat(r.unitId()).isEqualTo("U006");
+        });
+        assertThat(byType.get("ItemCorrected")).get().isInstanceOfSatisfying(ItemFact.Corrected.class, c -> {
+            assertThat(c.category()).isEqualTo("PROBLEM");
+            assertThat(c.revision()).isEqualTo(1);
+            assertThat(c.correctedAt()).isEqualTo(Instant.parse("2026-07-12T06:20:00Z"));
         });
         assertThat(byType.get("AdoptionRecorded")).get().isInstanceOfSatisfying(ItemFact.AdoptionState.class, a -> {
             assertThat(a.kind()).isEqualTo("CITY_BULLETIN_ADOPTED");

@@ -7,7 +7,9 @@ import cn.gov.eqq.govinfo.intake.item.application.AttachmentStore;
 import cn.gov.eqq.govinfo.intake.item.application.Attachments;
 import cn.gov.eqq.govinfo.intake.item.application.HistoryImport;
 import cn.gov.eqq.govinfo.intake.item.application.ImportStore;
+import cn.gov.eqq.govinfo.intake.item.application.CorrectingItems;
 import cn.gov.eqq.govinfo.intake.item.application.ItemService;
+import cn.gov.eqq.govinfo.intake.item.application.PublishedCircularStore;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
 import cn.gov.eqq.govinfo.intake.item.domain.AttachmentPolicy;
 import cn.gov.eqq.govinfo.intake.item.domain.NearDuplicateDetector;
@@ -58,6 +60,11 @@ class IntakeConfiguration {
                             @Value("${govinfo.intake.duplicates.lookback-days:92}") int lookbackDays) {
         return new ItemService(store, clock, outboxKick, new NearDuplicateDetector(threshold),
                 Duration.ofDays(lookbackDays), commissions);
+    }
+
+    @Bean
+    CorrectingItems correctingItems(ItemService items, PublishedCircularStore circulars) {
+        return new CorrectingItems(items, circulars);
     }
 
     @Bean

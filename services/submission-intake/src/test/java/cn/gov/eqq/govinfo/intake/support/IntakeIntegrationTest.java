@@ -6,6 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import cn.gov.eqq.govinfo.contracts.Topics;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -34,7 +35,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         // the ingress pods (10.42.0.0/16) are our proxies, so the address they saw is the client (docs/audit.md)
         "govinfo.audit.trusted-proxies=127.0.0.0/8,10.42.0.0/16"})
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1)
+// the circulars' topic exists from the start, as the catalogue creates it, so intake's listener reads it at once
+@EmbeddedKafka(partitions = 1, topics = Topics.CIRCULARS)
 public abstract class IntakeIntegrationTest {
 
     @DynamicPropertySource

@@ -1,11 +1,13 @@
 package cn.gov.eqq.govinfo.intake.item.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.item.ItemCorrected;
 import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemReturned;
 import cn.gov.eqq.govinfo.contracts.item.ItemSubmitted;
 import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
+import cn.gov.eqq.govinfo.intake.item.domain.Classification;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemChange;
@@ -58,7 +60,16 @@ public final class ItemEvents {
         if (change instanceof ItemChange.ForwardedToCity f) {
             return Optional.of(wrap(new ItemForwardedToCity(f.itemId(), f.unitId(), f.at(), f.by()), f));
         }
+        if (change instanceof ItemChange.Corrected x) {
+            return Optional.of(wrap(new ItemCorrected(x.itemId(), x.unitId(), x.revision(), contract(x.before()),
+                    contract(x.after()), x.reason(), x.at(), x.by()), x));
+        }
         return Optional.empty(); // sign-off steps: audit only
+    }
+
+    private static ItemCorrected.Classification contract(Classification c) {
+        return new ItemCorrected.Classification(name(c.category()), c.majorEvent(), c.majorEmergency(),
+                c.topics().stream().map(FocusTopic::name).toList());
     }
 
     private static EventEnvelope<?> wrap(cn.gov.eqq.govinfo.contracts.item.ItemEvent payload, ItemChange change) {
@@ -99,6 +110,11 @@ public final class ItemEvents {
         }
         if (change instanceof ItemChange.ForwardedToCity x) {
             return line(x, byName, "FORWARDED_TO_CITY", null, null, origin);
+        }
+        if (change instanceof ItemChange.Corrected x) {
+            // the trail says what changed and why: 类别 由「动态类」改为「问题类」；理由：…
+            return line(x, byName, "CORRECTED", x.revision(),
+                    String.join("；", x.before().changesTo(x.after())) + "；理由：" + x.reason(), origin);
         }
         throw new IllegalArgumentException("unknown change " + change);
     }

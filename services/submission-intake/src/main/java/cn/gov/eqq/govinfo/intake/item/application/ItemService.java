@@ -199,7 +199,8 @@ public class ItemService {
                 null, null, null, null, null, ItemStore.SortField.UPDATED_AT, true, page, size));
     }
 
-    private Item act(Actor actor, String itemId, String origin, BiFunction<Item, Instant, Item.Transition> action) {
+    /** Loads the item, applies one action of the domain and stores its state, events and audit lines in one write. */
+    Item act(Actor actor, String itemId, String origin, BiFunction<Item, Instant, Item.Transition> action) {
         ItemStore.StoredItem stored = load(actor, itemId);
         Item.Transition t = domain(() -> action.apply(stored.item(), clock.instant()));
         List<EventEnvelope<?>> events = ItemEvents.of(t.item(), t.changes());

@@ -18,23 +18,26 @@ import static cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException.Kind.INVAL
  * DRAFT ──submit──▶ SUBMITTED ──receive──▶ RECEIVED ──forward (once)
  *   │  (major event)     │ └──return──▶ RETURNED ──revise, submit──▶ SUBMITTED (next revision)
  *   └▶ AWAITING_SIGN_OFF ─sign─▶ SUBMITTED     SUBMITTED | RETURNED | RECEIVED ──void──▶ VOIDED
- *          └─send back─▶ DRAFT
+ *          └─send back─▶ DRAFT                RECEIVED ──correct (room, with a reason)──▶ RECEIVED
  * </pre>
  *
  * @param draft     the unit's working copy; what the next submission will send
- * @param revisions every submitted version, oldest first; never rewritten except for the room's decision on it
+ * @param revisions   every submitted version, oldest first; never rewritten except for the room's decision on it
+ * @param corrections the room's corrections of the received item's classification, oldest first
  */
 public record Item(String id, String unitId, ItemStatus status, ItemContent draft, List<Revision> revisions,
                    String createdBy, Instant createdAt, Instant updatedAt,
                    String signOffRequestedBy, Instant signOffRequestedAt, String signOffOpinion,
                    String forwardedBy, Instant forwardedAt,
-                   String voidedBy, Instant voidedAt, String voidReason) {
+                   String voidedBy, Instant voidedAt, String voidReason, List<Correction> corrections) {
 
     public Item {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(unitId, "unitId");
         Objects.requireNonNull(status, "status");
         revisions = revisions == null ? List.of() : List.copyOf(revisions);
+        // null in documents stored before the room could correct items
+        corrections = corrections == null ? List.of() : List.copyOf(corrections);
     }
 
     /** The result of an action: the item's next state and what happened. */
@@ -53,7 +56,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         ItemPermissions.requireReporterOf(reporter, reporter.unitId());
         ItemValidation.requireValidDraft(content);
         return new Item(id, reporter.unitId(), ItemStatus.DRAFT, content, List.of(), reporter.userId(), now, now,
-                null, null, null, null, null, null, null, null);
+                null, null, null, null, null, null, null, null, List.of());
     }
 
     /** The reporter edits the working copy: a new draft, or the revision of a returned item. */
@@ -112,7 +115,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         ItemValidation.requireValidSubmission(draft);
         if (draft.majorEvent()) {
             Item next = new Item(id, unitId, ItemStatus.AWAITING_SIGN_OFF, draft, revisions, createdBy, createdAt, now,
-                    reporter.userId(), now, null, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason);
+                    reporter.userId(), now, null, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason, corrections);
             return new Transition(next, List.of(new ItemChange.SignOffRequested(id, unitId, now, reporter.userId())));
         }
         return toRoom(reporter.userId(), null, null, now, List.of());
@@ -132,7 +135,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         requireStatus(ItemStatus.AWAITING_SIGN_OFF, "item.not-awaiting-sign-off", "该信息不在待签批状态");
         String text = requireText(opinion, "opinion", "退回时必须填写签批意见");
         Item next = new Item(id, unitId, ItemStatus.DRAFT, draft, revisions, createdBy, createdAt, now,
-                null, null, text, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason);
+                null, null, text, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason, corrections);
         return new Transition(next, List.of(new ItemChange.SentBackBySignOff(id, unitId, text, now, leader.userId())));
     }
 
@@ -145,6 +148,74 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         Item next = with(ItemStatus.RECEIVED, draft, decided, now);
         return new Transition(next, List.of(
                 new ItemChange.Received(id, unitId, current.number(), current.submittedAt(), now, room.userId())));
+    }
+
+    /**
+     * The room receives the submitted revision and at once corrects its classification, with a reason: the item
+     * counts as corrected from the start, and the correction stays on record like any later one.
+     *
+     * @param frozenBy the published circular covering the period the item counts in, if any
+     */
+    public Transition receive(Actor room, Classification corrected, String reason,
+                              Optional<PublishedCircular> frozenBy, Instant now) {
+        Transition received = receive(room, now);
+        Transition correction = received.item().correct(room, corrected, reason, frozenBy, now);
+        List<ItemChange> changes = new ArrayList<>(received.changes());
+        changes.addAll(correction.changes());
+        return new Transition(correction.item(), changes);
+    }
+
+    /**
+     * The room corrects the category, the 重大事件 / 重大紧急 flags or the topics of a received item, with a reason,
+     * while no published circular covers the period the item counts in (the quarter or the year of the submission
+     * of its received revision). The unit's revisions stay as they were sent; the item counts with the correction.
+     *
+     * @param frozenBy the published circular covering that period, if any
+     */
+    public Transition correct(Actor room, Classification to, String reason, Optional<PublishedCircular> frozenBy,
+                              Instant now) {
+        ItemPermissions.requireRoom(room, unitId);
+        if (status != ItemStatus.RECEIVED) {
+            throw conflict("item.not-correctable", "只能更正已接收的信息（当前状态：" + status.label() + "）");
+        }
+        String text = requireText(reason, "reason", "更正时必须填写理由");
+        if (to == null || to.category() == null) {
+            throw new ItemRuleException(INVALID, "item.category-required", "更正后的类别不能为空",
+                    List.of(new Violation("category", "请选择类别")));
+        }
+        Classification from = classification();
+        if (from.changesTo(to).isEmpty()) {
+            throw new ItemRuleException(INVALID, "item.correction-unchanged",
+                    "更正内容与当前分类相同，没有需要更正的内容");
+        }
+        if (frozenBy.isPresent()) {
+            throw conflict("item.period-published", "该信息所属期间的" + frozenBy.get().named()
+                    + "已发布，不能再更正");
+        }
+        int revision = receivedRevision().orElseThrow().number();
+        List<Correction> all = new ArrayList<>(corrections);
+        all.add(new Correction(revision, from, to, text, room.userId(), room.displayName(), now));
+        Item next = new Item(id, unitId, status, draft, revisions, createdBy, createdAt, now,
+                signOffRequestedBy, signOffRequestedAt, signOffOpinion, forwardedBy, forwardedAt,
+                voidedBy, voidedAt, voidReason, all);
+        return new Transition(next, List.of(
+                new ItemChange.Corrected(id, unitId, revision, from, to, text, now, room.userId())));
+    }
+
+    /**
+     * How the item is classified now: as the room last corrected it, else as its received revision (or, before
+     * that, its latest revision or draft) says.
+     */
+    public Classification classification() {
+        if (!corrections.isEmpty()) {
+            return corrections.get(corrections.size() - 1).after();
+        }
+        return Classification.of(receivedRevision().or(this::currentRevision).map(Revision::content).orElse(draft));
+    }
+
+    /** When the item's counting starts: the submission of its received revision, or null when not received. */
+    public Instant countsFrom() {
+        return receivedRevision().map(Revision::submittedAt).orElse(null);
     }
 
     /** The room returns the submitted revision for revision (退回修改) with its opinion. */
@@ -168,7 +239,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         String text = requireText(reason, "reason", "作废时必须填写理由");
         Item next = new Item(id, unitId, ItemStatus.VOIDED, draft, revisions, createdBy, createdAt, now,
                 signOffRequestedBy, signOffRequestedAt, signOffOpinion, forwardedBy, forwardedAt,
-                room.userId(), now, text);
+                room.userId(), now, text, corrections);
         return new Transition(next, List.of(new ItemChange.Voided(id, unitId, text, now, room.userId())));
     }
 
@@ -181,7 +252,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         }
         Item next = new Item(id, unitId, status, draft, revisions, createdBy, createdAt, now,
                 signOffRequestedBy, signOffRequestedAt, signOffOpinion, room.userId(), now,
-                voidedBy, voidedAt, voidReason);
+                voidedBy, voidedAt, voidReason, corrections);
         return new Transition(next, List.of(new ItemChange.ForwardedToCity(id, unitId, now, room.userId())));
     }
 
@@ -210,12 +281,12 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
             }
             Instant last = forwardedAt != null && forwardedAt.isAfter(decidedAt) ? forwardedAt : decidedAt;
             item = new Item(id, unitId, ItemStatus.RECEIVED, content, List.of(revision), by, submittedAt, last,
-                    null, null, null, forwardedAt == null ? null : by, forwardedAt, null, null, null);
+                    null, null, null, forwardedAt == null ? null : by, forwardedAt, null, null, null, List.of());
         } else {
             String reason = requireText(voidReason, "voidReason", "作废的信息必须填写作废理由");
             changes.add(new ItemChange.Voided(id, unitId, reason, decidedAt, by));
             item = new Item(id, unitId, ItemStatus.VOIDED, content, List.of(revision), by, submittedAt, decidedAt,
-                    null, null, null, null, null, by, decidedAt, reason);
+                    null, null, null, null, null, by, decidedAt, reason, List.of());
         }
         return new Transition(item, changes);
     }
@@ -250,7 +321,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         List<Revision> all = new ArrayList<>(revisions);
         all.add(revision);
         Item next = new Item(id, unitId, ItemStatus.SUBMITTED, draft, all, createdBy, createdAt, now,
-                null, null, null, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason);
+                null, null, null, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason, corrections);
         List<ItemChange> changes = new ArrayList<>(before);
         changes.add(new ItemChange.Submitted(id, unitId, number, now, submittedBy));
         return new Transition(next, changes);
@@ -259,7 +330,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
     private Item with(ItemStatus newStatus, ItemContent newDraft, List<Revision> newRevisions, Instant now) {
         return new Item(id, unitId, newStatus, newDraft, newRevisions, createdBy, createdAt, now,
                 signOffRequestedBy, signOffRequestedAt, signOffOpinion, forwardedBy, forwardedAt,
-                voidedBy, voidedAt, voidReason);
+                voidedBy, voidedAt, voidReason, corrections);
     }
 
     private List<Revision> replaceLast(Revision revision) {

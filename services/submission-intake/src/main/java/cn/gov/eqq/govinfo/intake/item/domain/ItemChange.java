@@ -44,4 +44,9 @@ public sealed interface ItemChange {
 
     record ForwardedToCity(String itemId, String unitId, Instant at, String by) implements ItemChange {
     }
+
+    /** The room corrected the classification of the received revision {@code revision}. */
+    record Corrected(String itemId, String unitId, int revision, Classification before, Classification after,
+                     String reason, Instant at, String by) implements ItemChange {
+    }
 }

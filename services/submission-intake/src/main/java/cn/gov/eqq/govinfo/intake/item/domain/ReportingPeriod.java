@@ -45,6 +45,12 @@ public record ReportingPeriod(String name, Instant from, Instant to) {
         return parse(ym.toString()).orElseThrow();
     }
 
+    /** The quarter ({@code 2026-Q3}) and the year ({@code 2026}) an instant lies in, Beijing time. */
+    public static java.util.List<String> quarterAndYearOf(Instant instant) {
+        YearMonth ym = YearMonth.from(instant.atZone(BEIJING));
+        return java.util.List.of(ym.getYear() + "-Q" + ((ym.getMonthValue() - 1) / 3 + 1), String.valueOf(ym.getYear()));
+    }
+
     public boolean contains(Instant instant) {
         return !instant.isBefore(from) && instant.isBefore(to);
     }

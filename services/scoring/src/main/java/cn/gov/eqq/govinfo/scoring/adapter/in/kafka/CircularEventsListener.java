@@ -2,7 +2,7 @@ package cn.gov.eqq.govinfo.scoring.adapter.in.kafka;
 
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.reporting.CircularPublished;
-import cn.gov.eqq.govinfo.contracts.reporting.CloudEvent;
+import cn.gov.eqq.govinfo.platform.events.CircularPublications;
 import cn.gov.eqq.govinfo.platform.events.EventDecodingException;
 import cn.gov.eqq.govinfo.scoring.application.Policies;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
@@ -10,10 +10,6 @@ import cn.gov.eqq.govinfo.scoring.domain.PublishedCircular;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Optional;
 
@@ -28,11 +24,6 @@ import java.util.Optional;
 class CircularEventsListener {
 
     static final String ID = "scoring-circulars";
-
-    private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES) // figures scoring does not read
-            .build();
 
     /** A publication as scoring keeps it: the circular and its version within the series. */
     record Publication(PublishedCircular circular, int version) {
@@ -54,24 +45,11 @@ class CircularEventsListener {
      * @throws EventDecodingException when the record is not a CloudEvent or a publication lacks what scoring needs
      */
     static Optional<Publication> read(String json) {
-        JsonNode event;
-        try {
-            event = JSON.readTree(json);
-        } catch (JacksonException e) {
-            throw new EventDecodingException("not a CloudEvent: " + e.getOriginalMessage(), e);
+        Optional<CircularPublished> published = CircularPublications.read(json);
+        if (published.isEmpty()) {
+            return Optional.empty();
         }
-        if (!CloudEvent.CIRCULAR_PUBLISHED.equals(event.path("type").asString(null))) {
-            return Optional.empty(); // rankings finalized, supersessions: the publication already covered the period
-        }
-        CircularPublished c;
-        try {
-            c = JSON.treeToValue(event.path("data"), CircularPublished.class);
-        } catch (JacksonException e) {
-            throw new EventDecodingException("circular.published without readable data: " + e.getOriginalMessage(), e);
-        }
-        if (c == null || c.seriesId() == null || c.period() == null || c.version() < 1) {
-            throw new EventDecodingException("circular.published without series, period or version");
-        }
+        CircularPublished c = published.get();
         Period period;
         try {
             period = Period.parse(c.period());

@@ -1,12 +1,15 @@
 package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
 
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.AuditView;
+import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.CorrectionInput;
+import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.ReceiveInput;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.ItemInput;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.ItemView;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.Opinion;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.PageView;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.Reason;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.RevisionView;
+import cn.gov.eqq.govinfo.intake.item.application.CorrectingItems;
 import cn.gov.eqq.govinfo.intake.item.application.ItemService;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
 import cn.gov.eqq.govinfo.intake.item.domain.Category;
@@ -49,10 +52,12 @@ class ItemController {
 
     private final ItemService items;
     private final UnitService units;
+    private final CorrectingItems corrections;
 
-    ItemController(ItemService items, UnitService units) {
+    ItemController(ItemService items, UnitService units, CorrectingItems corrections) {
         this.items = items;
         this.units = units;
+        this.corrections = corrections;
     }
 
     @PostMapping
@@ -98,8 +103,25 @@ class ItemController {
 
     @PostMapping("/{itemId}/receive")
     @PreAuthorize("hasRole('info-room')")
-    ItemView receive(CurrentUser user, @PathVariable String itemId, HttpServletRequest request) {
+    ItemView receive(CurrentUser user, @PathVariable String itemId,
+                     @RequestBody(required = false) ReceiveInput body, HttpServletRequest request) {
+        if (body != null && body.correction() != null) {
+            // received and corrected in one write: the item counts as corrected from the start
+            return ItemView.of(corrections.receive(Actors.of(user), itemId, body.correction().toRequest(),
+                    Actors.origin(request)));
+        }
         return ItemView.of(items.receive(Actors.of(user), itemId, Actors.origin(request)));
+    }
+
+    /**
+     * The room corrects the category, the 重大事件 / 重大紧急 flags or the topics of a received item, with a reason,
+     * until a published circular covers its quarter or year. Omitted fields stay as they are.
+     */
+    @PostMapping("/{itemId}/correct")
+    @PreAuthorize("hasRole('info-room')")
+    ItemView correct(CurrentUser user, @PathVariable String itemId, @RequestBody CorrectionInput body,
+                     HttpServletRequest request) {
+        return ItemView.of(corrections.correct(Actors.of(user), itemId, body.toRequest(), Actors.origin(request)));
     }
 
     @PostMapping("/{itemId}/return")

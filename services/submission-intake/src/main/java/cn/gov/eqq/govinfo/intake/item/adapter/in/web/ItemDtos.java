@@ -2,8 +2,11 @@ package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
 
 import cn.gov.eqq.govinfo.intake.item.application.AuditEntry;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
+import cn.gov.eqq.govinfo.intake.item.application.CorrectingItems;
 import cn.gov.eqq.govinfo.intake.item.domain.Category;
+import cn.gov.eqq.govinfo.intake.item.domain.Classification;
 import cn.gov.eqq.govinfo.intake.item.domain.ContactPhoneMask;
+import cn.gov.eqq.govinfo.intake.item.domain.Correction;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
@@ -36,6 +39,44 @@ final class ItemDtos {
     record Opinion(String opinion) {
     }
 
+    /**
+     * The room's correction of an item's classification; an omitted field stays as it is.
+     *
+     * @param reason why (mandatory); the unit reads it
+     */
+    record CorrectionInput(Category category, Boolean majorEvent, Boolean majorEmergency, List<FocusTopic> topics,
+                           String reason) {
+        CorrectingItems.Request toRequest() {
+            return new CorrectingItems.Request(category, majorEvent, majorEmergency, topics, reason);
+        }
+    }
+
+    /** @param correction a correction made while receiving, or null to receive the item as the unit sent it */
+    record ReceiveInput(CorrectionInput correction) {
+    }
+
+    /** How the item counts now: as received, or as the room last corrected it. */
+    record ClassificationView(Category category, String categoryLabel, boolean majorEvent, boolean majorEmergency,
+                              List<FocusTopic> topics, List<String> topicLabels) {
+        static ClassificationView of(Classification c) {
+            return new ClassificationView(c.category(), c.category() == null ? null : c.category().label(),
+                    c.majorEvent(), c.majorEmergency(), c.topics(), c.topics().stream().map(FocusTopic::label).toList());
+        }
+    }
+
+    /**
+     * One correction as the unit reads it (修改记录).
+     *
+     * @param changes one Chinese line per changed field, e.g. 类别 由「动态类」改为「问题类」
+     */
+    record CorrectionView(int revision, ClassificationView before, ClassificationView after, List<String> changes,
+                          String reason, String by, String byName, Instant at) {
+        static CorrectionView of(Correction c) {
+            return new CorrectionView(c.revision(), ClassificationView.of(c.before()), ClassificationView.of(c.after()),
+                    c.changes(), c.reason(), c.by(), c.byName(), c.at());
+        }
+    }
+
     record Reason(String reason) {
     }
 
@@ -61,7 +102,8 @@ final class ItemDtos {
                     int revisionCount, Instant submittedAt, Integer receivedRevision, boolean forwardedToCity,
                     Instant forwardedAt, String forwardedBy, String voidReason, Instant voidedAt,
                     String signOffOpinion, String createdBy, Instant createdAt, Instant updatedAt,
-                    boolean nearDuplicate, List<SimilarItemView> similarItems) {
+                    boolean nearDuplicate, List<SimilarItemView> similarItems, ClassificationView classification,
+                    List<CorrectionView> corrections) {
         static ItemView of(Item i) {
             return of(i, List.of());
         }
@@ -74,13 +116,15 @@ final class ItemDtos {
             return new ItemView(i.id(), i.unitId(), i.status().name(), i.status().label(), ContentView.of(i.draft()),
                     i.revisions().size(), i.lastSubmittedAt(), i.receivedRevision().map(Revision::number).orElse(null),
                     i.forwarded(), i.forwardedAt(), i.forwardedBy(), i.voidReason(), i.voidedAt(),
-                    i.signOffOpinion(), i.createdBy(), i.createdAt(), i.updatedAt(), !similar.isEmpty(), similar);
+                    i.signOffOpinion(), i.createdBy(), i.createdAt(), i.updatedAt(), !similar.isEmpty(), similar,
+                    ClassificationView.of(i.classification()),
+                    i.corrections().stream().map(CorrectionView::of).toList());
         }
 
         ItemView masked() {
             return new ItemView(id, unitId, status, statusLabel, content.masked(), revisionCount, submittedAt,
                     receivedRevision, forwardedToCity, forwardedAt, forwardedBy, voidReason, voidedAt, signOffOpinion,
-                    createdBy, createdAt, updatedAt, nearDuplicate, similarItems);
+                    createdBy, createdAt, updatedAt, nearDuplicate, similarItems, classification, corrections);
         }
     }
 

@@ -189,8 +189,10 @@ class MongoItemStore implements ItemStore {
 
     private Document copyFields(Item item) {
         Document d = new Document("unitId", item.unitId()).append("status", item.status().name())
-                .append("category", item.draft().category() == null ? null : item.draft().category().name())
-                .append("topics", item.draft().topics().stream().map(FocusTopic::name).toList())
+                // the room's filters follow its corrections
+                .append("category", item.classification().category() == null ? null
+                        : item.classification().category().name())
+                .append("topics", item.classification().topics().stream().map(FocusTopic::name).toList())
                 .append("title", item.draft().title()).append("body", item.draft().body())
                 .append("submittedAt", item.lastSubmittedAt() == null ? null : Date.from(item.lastSubmittedAt()))
                 // the instant a received item counts at (submission of the received revision); null otherwise

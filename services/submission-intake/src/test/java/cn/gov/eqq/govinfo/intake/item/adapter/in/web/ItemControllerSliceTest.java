@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
 
+import cn.gov.eqq.govinfo.intake.item.application.CorrectingItems;
 import cn.gov.eqq.govinfo.intake.item.application.ItemService;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
 import cn.gov.eqq.govinfo.intake.item.domain.Actor;
@@ -49,6 +50,8 @@ class ItemControllerSliceTest {
     ItemService items;
     @MockitoBean
     UnitService units;
+    @MockitoBean
+    CorrectingItems corrections;
 
     private static RequestPostProcessor reporterOf(String unit) {
         return jwt().jwt(j -> j.claim("realm_access", Map.of("roles", List.of("reporter")))

@@ -73,9 +73,11 @@ export async function send<T>(path: string, init: { method: string; headers?: Re
 }
 
 export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  // A changing call without a body still says JSON: an endpoint whose body is optional (接收, which may carry a
+  // correction) then reads "no body", while a bare '' would go out as text/plain and be refused with 415.
   return send<T>(path, {
     method,
-    headers: body !== undefined ? { 'Content-Type': 'application/json' } : {},
+    headers: method !== 'GET' ? { 'Content-Type': 'application/json' } : {},
     body: body === undefined ? (method === 'GET' ? undefined : '') : JSON.stringify(body),
   }, (status) => `请求失败（${status}）`);
 }

@@ -81,6 +81,16 @@ describe('api problem handling', () => {
 });
 
 describe('Idempotency-Key on creating calls', () => {
+  it('declares JSON on a changing call without a body, so an optional body reads as absent', async () => {
+    const fetch = answer(200, { status: 'RECEIVED' });
+    vi.stubGlobal('fetch', fetch);
+    await post('/api/intake/items/I1/receive');
+    await get('/api/intake/items/I1');
+    expect(fetch.mock.calls[0][1].headers['Content-Type']).toBe('application/json');
+    expect(fetch.mock.calls[0][1].body).toBe('');
+    expect(fetch.mock.calls[1][1].headers['Content-Type']).toBeUndefined();
+  });
+
   it('sends a key on POST and none on GET or PUT', async () => {
     const fetch = answer(201, { id: 'I1' }, 'application/json');
     vi.stubGlobal('fetch', fetch);

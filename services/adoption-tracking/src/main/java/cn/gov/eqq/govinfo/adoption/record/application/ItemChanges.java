@@ -6,16 +6,19 @@ import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
  * Read an item, let the domain change it, write it back with the resulting events in its outbox — one
- * single-document write. A concurrent writer (another request, the intake consumer) makes us read and try again.
+ * single-document write. A concurrent writer (another request, the intake consumer, another replica's recovery)
+ * makes us read and try again, after a short random pause that grows with each attempt: two replicas that collide
+ * on one item would otherwise collide again on every immediate retry.
  */
 @Component
 public class ItemChanges {
 
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 10;
 
     private final ItemAdoptionsStore store;
 
@@ -40,7 +43,17 @@ public class ItemChanges {
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }
+                pauseBefore(attempt + 1);
             }
+        }
+    }
+
+    private static void pauseBefore(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a concurrent change", e);
         }
     }
 }

@@ -18,6 +18,7 @@ import cn.gov.eqq.govinfo.contracts.item.ItemSubmitted;
 import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
 import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
+import cn.gov.eqq.govinfo.contracts.score.ItemScored;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 
 import java.util.List;
@@ -48,7 +49,8 @@ public final class EventCatalog {
             new EventType("CommissionOverdue", 1, Topics.COMMISSIONS, CommissionOverdue.class),
             new EventType("CommissionReminderSent", 1, Topics.COMMISSIONS, CommissionReminderSent.class),
             new EventType("InstructionFollowUpReported", 1, Topics.ADOPTIONS, InstructionFollowUpReported.class),
-            new EventType("PolicyVersionAdded", 1, Topics.POLICIES, PolicyVersionAdded.class));
+            new EventType("PolicyVersionAdded", 1, Topics.POLICIES, PolicyVersionAdded.class),
+            new EventType("ItemScored", 1, Topics.ITEM_SCORES, ItemScored.class));
 
     private static final Map<Class<?>, EventType> BY_CLASS =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::payloadClass, Function.identity()));

@@ -36,6 +36,12 @@ public final class Topics {
      */
     public static final String POLICIES = "scoring.policy-events.v1";
     /**
+     * Compacted: each item's score as scoring last decided it ({@code ItemScored}), whole, with its ledger lines and
+     * their Chinese explanations. The other services show points from here and hold no rule of their own. Derived:
+     * a replay of the event topics publishes it again. Writer: scoring. Key: item id.
+     */
+    public static final String ITEM_SCORES = "scoring.item-scores.v1";
+    /**
      * For the city appraisal dashboard (市考核看板): each published circular and each final period ranking, as
      * CloudEvents 1.0 structured JSON ({@link cn.gov.eqq.govinfo.contracts.reporting.CloudEvent}), not the
      * {@code EventEnvelope} of the internal topics. Writer: reporting. Key: the CloudEvents {@code subject}.
@@ -103,6 +109,8 @@ public final class Topics {
             event(COMMISSIONS, "commission-tasking", "commission id", CleanupPolicy.DELETE, FOREVER),
             // derived: a replay of the event topics reproduces them, and reporting keeps every version it received
             event(RANKINGS, "scoring", "period|group", CleanupPolicy.DELETE, TWO_YEARS_MS),
+            // derived, latest per item: a consumer needs the current score of every item, not its history
+            event(ITEM_SCORES, "scoring", "item id", CleanupPolicy.COMPACT, FOREVER),
             // facts kept whole: every version, in full, forever (docs/adr/0012-history-on-the-log.md)
             event(POLICIES, "scoring", "policy version", CleanupPolicy.DELETE, FOREVER),
             // published circulars are the official record; an outside reader may join late and needs all of them

@@ -22,12 +22,35 @@ import java.util.Map;
  * @param shortfall        each group's deduction tiers for a month short of its quota
  * @param addedBy          who added it
  * @param addedAt          when
+ * @param combinedCredit   how a combined adoption (综合采用) credits its source items: {@code FULL} (each source
+ *                         earns the kind's points) or {@code LEAD_ONLY} (only the first listed); absent in versions
+ *                         published before the rule was part of the version, which read as {@code FULL}
  */
 public record PolicyVersionAdded(String version, LocalDate effectiveFrom, String source,
                                  Map<String, Category> categories, int forwardPoints, Map<String, Kind> adoptionKinds,
                                  int commissionPoints, Map<Integer, Integer> monthlyQuota,
-                                 Map<Integer, Shortfall> shortfall, String addedBy, Instant addedAt)
+                                 Map<Integer, Shortfall> shortfall, String addedBy, Instant addedAt,
+                                 String combinedCredit)
         implements IntegrationEvent {
+
+    /** Every source of a combined adoption earns the kind's points: the rule of versions without one. */
+    public static final String FULL_CREDIT = "FULL";
+    /** Only the lead source of a combined adoption earns points. */
+    public static final String LEAD_ONLY_CREDIT = "LEAD_ONLY";
+
+    /** A version as published before the combined-credit rule was part of it. */
+    public PolicyVersionAdded(String version, LocalDate effectiveFrom, String source,
+                              Map<String, Category> categories, int forwardPoints, Map<String, Kind> adoptionKinds,
+                              int commissionPoints, Map<Integer, Integer> monthlyQuota,
+                              Map<Integer, Shortfall> shortfall, String addedBy, Instant addedAt) {
+        this(version, effectiveFrom, source, categories, forwardPoints, adoptionKinds, commissionPoints, monthlyQuota,
+                shortfall, addedBy, addedAt, null);
+    }
+
+    /** The combined-credit rule of this version; {@link #FULL_CREDIT} when the record has none. */
+    public String combinedCreditOrDefault() {
+        return combinedCredit == null ? FULL_CREDIT : combinedCredit;
+    }
 
     public PolicyVersionAdded {
         categories = categories == null ? Map.of() : Map.copyOf(categories);

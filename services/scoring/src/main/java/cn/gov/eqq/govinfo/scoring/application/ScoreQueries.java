@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
+import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
+import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PeriodScoring;
@@ -18,21 +20,43 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Scores and rankings, computed from the stored ledger entries and the unit directory. */
+/**
+ * Scores and rankings, computed from the stored ledger entries and the unit directory, or, for a ranking whose key
+ * no fact has marked since its last snapshot, read from that snapshot.
+ */
 @Service
 public class ScoreQueries {
 
     private final ItemScoreStore items;
     private final UnitStore units;
     private final Policies policies;
+    private final SnapshotStore snapshots;
+    private final EventCodec codec;
 
-    public ScoreQueries(ItemScoreStore items, UnitStore units, Policies policies) {
+    public ScoreQueries(ItemScoreStore items, UnitStore units, Policies policies, SnapshotStore snapshots,
+                        EventCodec codec) {
         this.items = items;
         this.units = units;
         this.policies = policies;
+        this.snapshots = snapshots;
+        this.codec = codec;
+    }
+
+    /**
+     * The ranking as last published, if no fact has marked its key since: then it equals what {@link #ranking}
+     * would compute, because every fact that changes a ranking marks its keys (an event its month, quarter and
+     * year; a back-dated policy version, membership change or correction every period it reaches; the end of a
+     * month the month's keys) before a read can see the change. A read costs one document instead of the period's
+     * ledger of the whole group (docs/performance.md). Empty when the key is marked or was never published.
+     */
+    public Optional<RankingSnapshotPublished> keptRanking(int group, Period period) {
+        return snapshots.kept(new SnapshotStore.Key(period, group))
+                .filter(kept -> !kept.dirty())
+                .map(kept -> (RankingSnapshotPublished) codec.decode(kept.snapshotJson()).payload());
     }
 
     public UnitPeriodScore unitScore(String unitId, Period period) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,4 +57,14 @@ public interface SnapshotStore {
     boolean published(Dirty dirty, OutboxEntry entry);
 
     long versionOf(Key key);
+
+    /**
+     * The snapshot last stored for publication under a key, as the encoded event, and whether a fact has marked the
+     * key since: kept state that answers a ranking read without reading the period's ledger.
+     */
+    record Kept(long version, boolean dirty, String snapshotJson) {
+    }
+
+    /** The key's kept snapshot; empty when none was published yet (or it was stored before snapshots were kept). */
+    Optional<Kept> kept(Key key);
 }

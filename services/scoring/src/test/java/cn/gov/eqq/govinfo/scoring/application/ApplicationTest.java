@@ -48,7 +48,7 @@ class ApplicationTest {
     private final Clock october = Clock.fixed(Instant.parse("2026-10-10T02:00:00Z"), ZoneOffset.UTC);
     private final Policies policies = new Policies(policyStore, circulars, october, NOTICE, new EventCodec(), mock(OutboxRelay.class));
     private final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies);
-    private final ScoreQueries queries = new ScoreQueries(items, units, policies);
+    private final ScoreQueries queries = new ScoreQueries(items, units, policies, snapshots, new EventCodec());
     private final EventCodec codec = new EventCodec();
 
     @Test

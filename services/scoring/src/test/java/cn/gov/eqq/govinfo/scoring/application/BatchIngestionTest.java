@@ -49,7 +49,7 @@ class BatchIngestionTest {
         final Policies policies = new Policies(new InMemoryStores.PolicyVersions(), new InMemoryStores.Circulars(), october, NOTICE,
                 new EventCodec(), org.mockito.Mockito.mock(OutboxRelay.class));
         final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies);
-        final ScoreQueries queries = new ScoreQueries(items, units, policies);
+        final ScoreQueries queries = new ScoreQueries(items, units, policies, snapshots, new EventCodec());
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -35,7 +35,7 @@ class EveryGroupAndPeriodPublishedTest {
     private final Policies policies = new Policies(new InMemoryStores.PolicyVersions(), new InMemoryStores.Circulars(), december,
             PolicyJson.shipped(), new EventCodec(), mock(OutboxRelay.class));
     private final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies);
-    private final ScoreQueries queries = new ScoreQueries(items, units, policies);
+    private final ScoreQueries queries = new ScoreQueries(items, units, policies, snapshots, new EventCodec());
     private final EventCodec codec = new EventCodec();
     private final SnapshotPublisher publisher = new SnapshotPublisher(snapshots, queries, codec,
             mock(OutboxRelay.class), new Replay(mock(EventSource.class), items, units, snapshots, policies, List::of), december,

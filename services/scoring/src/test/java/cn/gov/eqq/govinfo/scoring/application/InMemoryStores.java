@@ -188,6 +188,15 @@ final class InMemoryStores {
             return s == null ? 0 : s.version();
         }
 
+        @Override
+        public java.util.Optional<Kept> kept(Key key) {
+            State s = byId.get(key.id());
+            if (s == null || s.outbox().isEmpty() || s.outbox().get(s.outbox().size() - 1) == null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(new Kept(s.version(), s.dirty(), s.outbox().get(s.outbox().size() - 1).json()));
+        }
+
         Set<String> dirtyIds() {
             Set<String> out = new TreeSet<>();
             byId.forEach((k, v) -> {

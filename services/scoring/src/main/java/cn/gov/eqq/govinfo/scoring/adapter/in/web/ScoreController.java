@@ -47,11 +47,14 @@ class ScoreController {
     @PreAuthorize("hasAnyRole('info-room','viewer','admin','dashboard')")
     ScoreViews.RankingView ranking(@RequestParam int group, @RequestParam String period) {
         Period p = parse(period);
-        if (!queries.groups().contains(group)) {
-            throw ApiProblem.notFound("没有第" + group + "组的报送单位");
-        }
-        return ScoreViews.RankingView.of(queries.ranking(group, p),
-                snapshots.versionOf(new SnapshotStore.Key(p, group)));
+        // a clean key answers from its last snapshot; a marked one (or one never published) is computed
+        return queries.keptRanking(group, p).map(ScoreViews.RankingView::of).orElseGet(() -> {
+            if (!queries.groups().contains(group)) {
+                throw ApiProblem.notFound("没有第" + group + "组的报送单位");
+            }
+            return ScoreViews.RankingView.of(queries.ranking(group, p),
+                    snapshots.versionOf(new SnapshotStore.Key(p, group)));
+        });
     }
 
     static Period parse(String period) {

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.scoring.adapter.in.web;
 
+import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.Ranking;
@@ -43,13 +44,27 @@ final class ScoreViews {
                    int shortfall) {
     }
 
+    static final String TIE_BREAK = "积分相同者名次并列，并列时按单位编号排列";
+
     record RankingView(int group, String period, String periodType, String periodLabel, List<String> policyVersions,
                        long lastSnapshotVersion, String tieBreak, List<RowView> rows) {
+
+        /** The same view from a kept snapshot, which carries the same figures row by row. */
+        static RankingView of(RankingSnapshotPublished s) {
+            Period p = Period.parse(s.period());
+            List<String> versions = s.policyVersion() == null || s.policyVersion().isEmpty() ? List.of()
+                    : List.of(s.policyVersion().split(","));
+            return new RankingView(s.group(), p.toString(), p.type().name(), p.label(), versions,
+                    s.snapshotVersion(), TIE_BREAK, s.rows().stream().map(row -> new RowView(row.rank(),
+                            row.unitId(), row.unitName(), row.points(), row.submissionPoints(), row.forwardPoints(),
+                            row.adoptionPoints(), row.commissionPoints(), row.deductionPoints(), row.receivedItems(),
+                            row.quota(), row.shortfall())).toList());
+        }
 
         static RankingView of(Ranking r, long lastSnapshotVersion) {
             Period p = r.period();
             return new RankingView(r.group(), p.toString(), p.type().name(), p.label(), r.policyVersions(),
-                    lastSnapshotVersion, "积分相同者名次并列，并列时按单位编号排列",
+                    lastSnapshotVersion, TIE_BREAK,
                     r.lines().stream().map(l -> {
                         UnitPeriodScore s = l.score();
                         return new RowView(l.rank(), s.unitId(), s.unitName(), s.points(), s.submissionPoints(),

@@ -16,10 +16,12 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code ranking_snapshots}: one document per (period, group) key with the last snapshot version, a dirty mark with
- * a generation counter, and the {@code outbox} the platform relay publishes from.
+ * a generation counter, the {@code outbox} the platform relay publishes from, and {@code latest}, the last snapshot
+ * stored (the encoded event), from which ranking reads are answered while the key is clean.
  */
 @Repository
 class MongoSnapshotStore implements SnapshotStore {
@@ -81,7 +83,8 @@ class MongoSnapshotStore implements SnapshotStore {
         UpdateResult stored = mongo.updateFirst(
                 Query.query(Criteria.where("_id").is(dirty.key().id()).and("version").is(dirty.version())),
                 new Update().set("version", dirty.version() + 1).push("outbox", outboxEntry)
-                        .set("lastPublishedAt", Date.from(entry.createdAt())), COLLECTION);
+                        .set("latest", entry.json()).set("lastPublishedAt", Date.from(entry.createdAt())),
+                COLLECTION);
         if (stored.getMatchedCount() == 0) {
             return false;
         }
@@ -96,6 +99,18 @@ class MongoSnapshotStore implements SnapshotStore {
     public long versionOf(Key key) {
         Document d = mongo.findById(key.id(), Document.class, COLLECTION);
         return d == null ? 0 : number(d.get("version"));
+    }
+
+    @Override
+    public Optional<Kept> kept(Key key) {
+        Query query = byId(key.id());
+        query.fields().include("version", "dirty", "latest");
+        Document d = mongo.findOne(query, Document.class, COLLECTION);
+        if (d == null || d.getString("latest") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Kept(number(d.get("version")), Boolean.TRUE.equals(d.getBoolean("dirty")),
+                d.getString("latest")));
     }
 
     private static Query byId(String id) {

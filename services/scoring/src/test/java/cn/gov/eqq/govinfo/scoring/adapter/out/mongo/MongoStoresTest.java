@@ -271,6 +271,22 @@ class MongoStoresTest {
     }
 
     @Test
+    void theLastStoredSnapshotIsKeptAndReadsAsMarkedOnceAFactMarksItsKey() {
+        MongoSnapshotStore store = new MongoSnapshotStore(mongo);
+        SnapshotStore.Key key = new SnapshotStore.Key(Period.month(2026, 7), 1);
+        store.markDirty(key, Instant.now());
+        assertThat(store.kept(key)).as("never published").isEmpty();
+
+        store.published(store.dirty().get(0), new OutboxEntry("ev-1", "t", "2026-07|1", "{\"v\":1}", Instant.now()));
+        store.markDirty(key, Instant.now());
+        store.published(store.dirty().get(0), new OutboxEntry("ev-2", "t", "2026-07|1", "{\"v\":2}", Instant.now()));
+
+        assertThat(store.kept(key)).contains(new SnapshotStore.Kept(2, false, "{\"v\":2}"));
+        store.markDirty(key, Instant.now());
+        assertThat(store.kept(key)).contains(new SnapshotStore.Kept(2, true, "{\"v\":2}"));
+    }
+
+    @Test
     void addedPolicyVersionReadsBackEqualWithItsFactInTheOutboxAndAwaitsRescoring() {
         MongoPolicyStore store = new MongoPolicyStore(mongo);
         Instant at = Instant.parse("2026-03-12T02:00:00Z");

@@ -3,6 +3,7 @@ package cn.gov.eqq.govinfo.testsupport.time;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
@@ -67,6 +68,21 @@ public final class MutableClock extends Clock {
 
     public void advance(Duration by) {
         time.advance(by);
+    }
+
+    /** Beijing time, the zone of every date the notice's rules speak of. */
+    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    /** The instant of a Beijing local date-time such as {@code 2026-07-28T23:59:59}. */
+    public static Instant beijing(String localDateTime) {
+        return LocalDateTime.parse(localDateTime).atZone(BEIJING).toInstant();
+    }
+
+    /** Sets the time to a Beijing local date-time such as {@code 2026-07-28T23:59:59}; returns that instant. */
+    public Instant setBeijing(String localDateTime) {
+        Instant at = beijing(localDateTime);
+        set(at);
+        return at;
     }
 
     @Override

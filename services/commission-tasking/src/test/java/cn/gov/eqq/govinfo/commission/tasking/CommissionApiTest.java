@@ -8,7 +8,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import static cn.gov.eqq.govinfo.commissiontesting.TestClock.beijing;
+import static cn.gov.eqq.govinfo.testsupport.time.MutableClock.beijing;
 import static cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers.reporter;
 import static cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers.room;
 import static cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers.user;

@@ -1,7 +1,7 @@
 package cn.gov.eqq.govinfo.commission.tasking;
 
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoUnitDirectory;
-import cn.gov.eqq.govinfo.commissiontesting.TestClock;
+import cn.gov.eqq.govinfo.testsupport.time.MutableClock;
 import cn.gov.eqq.govinfo.commissiontesting.TestClockConfiguration;
 import cn.gov.eqq.govinfo.commissiontesting.TestSmtp;
 import cn.gov.eqq.govinfo.contracts.Topics;
@@ -54,7 +54,7 @@ public abstract class CommissionAppTestBase {
     @Autowired
     protected MongoUnitDirectory units;
 
-    protected final TestClock clock = TestClock.INSTANCE;
+    protected final MutableClock clock = TestClockConfiguration.CLOCK;
 
     /**
      * Command-line arguments of a further instance of the service started by a test itself (a restart, a second

@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import static cn.gov.eqq.govinfo.commissiontesting.TestClock.beijing;
+import static cn.gov.eqq.govinfo.testsupport.time.MutableClock.beijing;
 import static cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers.room;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -23,7 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static cn.gov.eqq.govinfo.commissiontesting.TestClock.beijing;
+import static cn.gov.eqq.govinfo.testsupport.time.MutableClock.beijing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The version-conditional single-document write is what makes a claim exclusive and keeps state exact. */

@@ -13,7 +13,7 @@ import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 
-import static cn.gov.eqq.govinfo.commissiontesting.TestClock.beijing;
+import static cn.gov.eqq.govinfo.testsupport.time.MutableClock.beijing;
 import static cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers.reporter;
 import static cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers.room;
 import static org.assertj.core.api.Assertions.assertThat;

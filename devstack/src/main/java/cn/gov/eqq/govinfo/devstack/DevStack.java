@@ -165,9 +165,19 @@ public final class DevStack implements AutoCloseable {
         return serviceUrl(Service.GATEWAY);
     }
 
-    /** {@code http://127.0.0.1:<port>} of a started service or the gateway. */
+    /** {@code http://127.0.0.1:<port>} of a started service or the gateway (its first replica). */
     public String serviceUrl(Service service) {
-        return services.urlOf(service);
+        return services.urlOf(service, 1);
+    }
+
+    /** {@code http://127.0.0.1:<port>} of one replica (1 = the first) of a service or the gateway. */
+    public String serviceUrl(Service service, int replica) {
+        return services.urlOf(service, replica);
+    }
+
+    /** How many processes of the service this stack runs (0 when it does not run it). */
+    public int replicasOf(Service service) {
+        return ports.replicasOf(service);
     }
 
     public Map<Service, String> serviceUrls() {
@@ -218,22 +228,37 @@ public final class DevStack implements AutoCloseable {
      * pid that was killed, once it is gone. Its port stays reserved for {@link #restartService}.
      */
     public long killService(Service service) {
-        return services.kill(service);
+        return killService(service, 1);
+    }
+
+    /** {@code kill -9} of one replica of a service or the gateway. */
+    public long killService(Service service, int replica) {
+        return services.kill(new ServiceProcesses.Replica(service, replica));
     }
 
     /** Starts a killed (or stopped) service again on its port and returns when it is ready. */
     public Duration restartService(Service service) {
-        return services.restart(service);
+        return restartService(service, 1);
     }
 
-    /** Whether the process of a service is alive (it may still be starting). */
+    /** Starts a killed (or stopped) replica again on its port and returns when it is ready. */
+    public Duration restartService(Service service, int replica) {
+        return services.restart(new ServiceProcesses.Replica(service, replica));
+    }
+
+    /** Whether the process of a service (its first replica) is alive (it may still be starting). */
     public boolean isRunning(Service service) {
-        return services.isRunning(service);
+        return services.isRunning(new ServiceProcesses.Replica(service, 1));
     }
 
-    /** Pid of a service's process, for a test that wants to {@code kill -9} it itself. */
+    /** Pid of a service's process (its first replica), for a test that wants to {@code kill -9} it itself. */
     public long pidOf(Service service) {
-        return services.pidOf(service);
+        return pidOf(service, 1);
+    }
+
+    /** Pid of one replica's process. */
+    public long pidOf(Service service, int replica) {
+        return services.pidOf(new ServiceProcesses.Replica(service, replica));
     }
 
     /** Stops the Kafka broker cleanly (SIGTERM); its log dirs stay, and {@link #startKafka()} reuses its ports. */

@@ -20,10 +20,15 @@ import java.util.Set;
  * @param services          which of the five services and the gateway to start
  * @param jars              jar per service; missing entries = {@code <module>/target/<name>-0.1.0-SNAPSHOT.jar}
  * @param serviceJvmOptions JVM options of every service and the gateway
+ * @param replicas          processes per service (absent = 1); the first replica has the configured port, the others
+ *                          free ones
  */
 public record DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mongo, String externalMongoUri,
         boolean keycloak, Set<Service> services, Map<Service, Path> jars, List<String> serviceJvmOptions,
-        Duration infraTimeout, Duration serviceTimeout) {
+        Duration infraTimeout, Duration serviceTimeout, Map<Service, Integer> replicas) {
+
+    /** At most this many processes of one service: two cores run a handful of JVMs at best. */
+    public static final int MAX_REPLICAS = 4;
 
     public static final String VERSION = "0.1.0-SNAPSHOT";
 
@@ -50,6 +55,57 @@ public record DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mon
         if (mongo == Mongo.EXTERNAL && (externalMongoUri == null || externalMongoUri.isBlank())) {
             throw new IllegalArgumentException("Mongo EXTERNAL needs a URI (MONGODB_URI)");
         }
+        replicas = Map.copyOf(replicas);
+        replicas.forEach((service, n) -> {
+            if (n < 1 || n > MAX_REPLICAS) {
+                throw new IllegalArgumentException("副本数应为 1–" + MAX_REPLICAS + " / replicas must be 1–" + MAX_REPLICAS
+                        + ": " + service.artifactId() + "=" + n);
+            }
+        });
+    }
+
+    /** One process of every service. */
+    public DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mongo, String externalMongoUri,
+                          boolean keycloak, Set<Service> services, Map<Service, Path> jars,
+                          List<String> serviceJvmOptions, Duration infraTimeout, Duration serviceTimeout) {
+        this(repoRoot, dataDir, ports, mongo, externalMongoUri, keycloak, services, jars, serviceJvmOptions,
+                infraTimeout, serviceTimeout, Map.of());
+    }
+
+    /** How many processes of the service run (1 unless asked otherwise). */
+    public int replicasOf(Service service) {
+        return replicas.getOrDefault(service, 1);
+    }
+
+    public DevStackConfig withReplicas(Service service, int count) {
+        Map<Service, Integer> changed = new EnumMap<>(Service.class);
+        changed.putAll(replicas);
+        changed.put(service, count);
+        return new DevStackConfig(repoRoot, dataDir, ports, mongo, externalMongoUri, keycloak, services, jars,
+                serviceJvmOptions, infraTimeout, serviceTimeout, changed);
+    }
+
+    /** {@code GOVINFO_REPLICAS}, e.g. {@code scoring=2,gateway=2}: unset = one process of each. */
+    static Map<Service, Integer> replicas(String spec) {
+        Map<Service, Integer> out = new EnumMap<>(Service.class);
+        if (spec == null || spec.isBlank()) {
+            return out;
+        }
+        for (String part : spec.split(",")) {
+            String[] kv = part.trim().split("=");
+            Service service = kv.length == 2 ? byName(kv[0].trim()).orElse(null) : null;
+            if (service == null) {
+                throw new IllegalArgumentException("GOVINFO_REPLICAS 应为 服务=副本数，逗号分隔 / GOVINFO_REPLICAS must be "
+                        + "service=count, comma-separated, e.g. scoring=2,gateway=2: " + part.trim());
+            }
+            out.put(service, Ports.port(Map.of("GOVINFO_REPLICAS", kv[1].trim()), "GOVINFO_REPLICAS", 1, 1,
+                    MAX_REPLICAS));
+        }
+        return out;
+    }
+
+    private static java.util.Optional<Service> byName(String name) {
+        return java.util.Arrays.stream(Service.values()).filter(s -> s.artifactId().equals(name)).findFirst();
     }
 
     /** The local run: ports, data dir and Mongo from the environment (see docs/devstack.md), everything started. */
@@ -65,7 +121,8 @@ public record DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mon
                 ? List.of(env.get("GOVINFO_SERVICE_JVM_OPTS").trim().split("\\s+"))
                 : DEFAULT_SERVICE_JVM_OPTIONS;
         return new DevStackConfig(repoRoot, dataDir, Ports.fromEnvironment(env), mongo, uri, true,
-                services(env.get("GOVINFO_SERVICES")), Map.of(), jvm, timeout, timeout);
+                services(env.get("GOVINFO_SERVICES")), Map.of(), jvm, timeout, timeout,
+                replicas(env.get("GOVINFO_REPLICAS")));
     }
 
     /** {@code GOVINFO_SERVICES}: unset = all; {@code none} = infrastructure only; else names, comma-separated. */
@@ -79,8 +136,7 @@ public record DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mon
             if (n.isEmpty() || n.equals("none")) {
                 continue;
             }
-            chosen.add(java.util.Arrays.stream(Service.values()).filter(s -> s.artifactId().equals(n)).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("GOVINFO_SERVICES 中的未知服务 / unknown service in "
+            chosen.add(byName(n).orElseThrow(() -> new IllegalArgumentException("GOVINFO_SERVICES 中的未知服务 / unknown service in "
                             + "GOVINFO_SERVICES: " + n)));
         }
         return chosen;
@@ -95,12 +151,12 @@ public record DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mon
 
     public DevStackConfig withMongo(Mongo newMongo, String uri) {
         return new DevStackConfig(repoRoot, dataDir, ports, newMongo, uri, keycloak, services, jars,
-                serviceJvmOptions, infraTimeout, serviceTimeout);
+                serviceJvmOptions, infraTimeout, serviceTimeout, replicas);
     }
 
     public DevStackConfig withServiceTimeout(Duration timeout) {
         return new DevStackConfig(repoRoot, dataDir, ports, mongo, externalMongoUri, keycloak, services, jars,
-                serviceJvmOptions, infraTimeout, timeout);
+                serviceJvmOptions, infraTimeout, timeout, replicas);
     }
 
     public Path jarOf(Service service) {

@@ -87,6 +87,10 @@ public final class DevStackMain {
         for (Map.Entry<Service, String> e : stack.serviceUrls().entrySet()) {
             out.append(String.format("  %-22s %s%n", e.getKey().isGateway() ? "网关 / gateway" : e.getKey().artifactId(),
                     e.getValue()));
+            for (int replica = 2; replica <= stack.replicasOf(e.getKey()); replica++) {
+                out.append(String.format("  %-22s %s%n", "  副本 / replica " + replica,
+                        stack.serviceUrl(e.getKey(), replica)));
+            }
         }
         out.append(String.format("  %-22s %s  (admin console %s/admin, admin/admin)%n", "Keycloak issuer",
                 stack.keycloakIssuerUri(), stack.keycloakIssuerUri().replace("/realms/" + KeycloakServer.REALM, "")));
@@ -108,6 +112,10 @@ public final class DevStackMain {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<Service, String> e : stack.serviceUrls().entrySet()) {
             out.append(e.getKey().artifactId()).append('=').append(e.getValue()).append('\n');
+            for (int replica = 2; replica <= stack.replicasOf(e.getKey()); replica++) {
+                out.append(e.getKey().artifactId()).append('-').append(replica).append('=')
+                        .append(stack.serviceUrl(e.getKey(), replica)).append('\n');
+            }
         }
         out.append("keycloak-issuer=").append(stack.keycloakIssuerUri()).append('\n');
         out.append("kafka=").append(stack.kafkaBootstrapServers()).append('\n');

@@ -17,6 +17,8 @@ import java.util.Set;
 final class StackPorts {
 
     private final Map<Service, Integer> services = new EnumMap<>(Service.class);
+    /** Every replica's port, the first replica's included. */
+    private final Map<Service, List<Integer>> replicas = new EnumMap<>(Service.class);
     private final Set<Integer> taken = new HashSet<>();
     private final int keycloak;
     private final int keycloakManagement;
@@ -32,6 +34,11 @@ final class StackPorts {
             int port = pick(ports.of(service));
             checkFree(port, service.portEnv(), busy);
             services.put(service, port);
+            List<Integer> all = new ArrayList<>(List.of(port));
+            for (int i = 2; i <= config.replicasOf(service); i++) {
+                all.add(pick(0));
+            }
+            replicas.put(service, List.copyOf(all));
         }
         keycloak = pick(ports.keycloak());
         keycloakManagement = pick(ports.keycloakManagement());
@@ -83,6 +90,16 @@ final class StackPorts {
     /** The services' and the gateway's ports, by service. */
     Map<Service, Integer> services() {
         return Collections.unmodifiableMap(services);
+    }
+
+    /** The port of replica {@code replica} (1 = the first) of a service. */
+    Integer portOf(Service service, int replica) {
+        List<Integer> all = replicas.get(service);
+        return all == null || replica < 1 || replica > all.size() ? null : all.get(replica - 1);
+    }
+
+    int replicasOf(Service service) {
+        return replicas.getOrDefault(service, List.of()).size();
     }
 
     int keycloak() {

@@ -73,4 +73,17 @@ class DevStackConfigTest {
         assertThatThrownBy(() -> DevStackConfig.fromEnvironment(REPO, Map.of("GOVINFO_SERVICES", "scorring")))
                 .hasMessageContaining("未知服务").hasMessageContaining("scorring");
     }
+
+    @Test
+    void replicasComeFromTheEnvironmentOneOfEachByDefault() {
+        DevStackConfig config = DevStackConfig.fromEnvironment(REPO, Map.of("GOVINFO_REPLICAS", "scoring=2, gateway=2"));
+        assertThat(config.replicasOf(Service.SCORING)).isEqualTo(2);
+        assertThat(config.replicasOf(Service.GATEWAY)).isEqualTo(2);
+        assertThat(config.replicasOf(Service.REPORTING)).isEqualTo(1);
+        assertThat(DevStackConfig.fromEnvironment(REPO, Map.of()).replicasOf(Service.SCORING)).isEqualTo(1);
+        assertThatThrownBy(() -> DevStackConfig.fromEnvironment(REPO, Map.of("GOVINFO_REPLICAS", "scoring=9")))
+                .hasMessageContaining("GOVINFO_REPLICAS");
+        assertThatThrownBy(() -> DevStackConfig.fromEnvironment(REPO, Map.of("GOVINFO_REPLICAS", "scorring=2")))
+                .hasMessageContaining("服务=副本数").hasMessageContaining("scorring=2");
+    }
 }

@@ -44,6 +44,29 @@ class DevStackSupervisionTest {
         }
     }
 
+    @Test
+    void twoReplicasRunOnTheirOwnPortsAndAKilledOneComesBackWhileTheOtherAnswers() throws Exception {
+        Path jar = DummyJar.write(dir.resolve("dummy.jar"));
+        DevStackConfig config = DevStackConfig.forTest(REPO, dir.resolve("data"), false, Map.of(Service.SCORING, jar))
+                .withReplicas(Service.SCORING, 2);
+        try (DevStack stack = DevStack.start(config)) {
+            assertThat(stack.replicasOf(Service.SCORING)).isEqualTo(2);
+            String first = stack.serviceUrl(Service.SCORING, 1) + "/actuator/health/readiness";
+            String second = stack.serviceUrl(Service.SCORING, 2) + "/actuator/health/readiness";
+            assertThat(first).isNotEqualTo(second);
+            assertThat(status(first)).isEqualTo(200);
+            assertThat(status(second)).isEqualTo(200);
+            long killed = stack.pidOf(Service.SCORING, 2);
+            assertThat(killed).isNotEqualTo(stack.pidOf(Service.SCORING, 1));
+
+            ProcessHandle.of(killed).orElseThrow().destroyForcibly();
+            assertThat(status(first)).as("the other replica goes on").isEqualTo(200);
+            await().atMost(Duration.ofSeconds(60)).until(() -> stack.pidOf(Service.SCORING, 2) != killed
+                    && status(second) == 200);
+            assertThat(stack.childPids()).contains(stack.pidOf(Service.SCORING, 1), stack.pidOf(Service.SCORING, 2));
+        }
+    }
+
     private static int status(String url) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),

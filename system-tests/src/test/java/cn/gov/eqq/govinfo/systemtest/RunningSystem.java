@@ -32,7 +32,9 @@ public final class RunningSystem {
             }
             // under target/, not a temp dir: the logs of every process stay there for whoever reads a failure
             Path dataDir = repo.resolve("system-tests/target/system-" + System.currentTimeMillis());
-            stack = DevStack.start(DevStackConfig.forTest(repo, dataDir, true, jars));
+            // two gateways, as in production: a person signed in through one goes on through the other
+            // (TwoGatewayReplicasIT); every other test uses the first
+            stack = DevStack.start(DevStackConfig.forTest(repo, dataDir, true, jars).withReplicas(Service.GATEWAY, 2));
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "system-tests-stop"));
             System.out.println("[system-tests] whole system ready in " + stack.startupTime().toMillis() + " ms "
                     + stack.timings() + "; logs in " + dataDir.resolve("logs"));

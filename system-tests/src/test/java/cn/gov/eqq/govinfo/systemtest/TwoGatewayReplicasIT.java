@@ -1,0 +1,95 @@
+package cn.gov.eqq.govinfo.systemtest;
+
+import cn.gov.eqq.govinfo.devstack.DevStack;
+import cn.gov.eqq.govinfo.devstack.Service;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The gateway runs as two replicas with no affinity, as in the cluster: the sign-in started on one may come back to
+ * the other, and a person signed in through one goes on through the other, because the session (with the pending
+ * authorization request) and the CSRF token live in Redis, not in one replica's memory.
+ */
+class TwoGatewayReplicasIT {
+
+    @RegisterExtension
+    static final BrowserNetworkLog NETWORK = new BrowserNetworkLog();
+
+    static DevStack stack;
+    static HeadlessChromium chromium;
+
+    @BeforeAll
+    static void startSystemAndBrowser() throws Exception {
+        stack = RunningSystem.stack();
+        Files.createDirectories(Path.of("target", "screenshots"));
+        chromium = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void aSignInStartedOnOneReplicaEndsOnTheOtherAndTheSessionHoldsOnBoth() {
+        assertThat(stack.replicasOf(Service.GATEWAY)).isEqualTo(2);
+        String first = stack.serviceUrl(Service.GATEWAY, 1);
+        String second = stack.serviceUrl(Service.GATEWAY, 2);
+        try (BrowserContext context = chromium.newContext(NETWORK)) {
+            // Keycloak sends the browser back to the replica that started the sign-in; the callback is taken away
+            // from it and given to the other replica, as a load balancer without affinity may do
+            AtomicReference<String> callback = new AtomicReference<>();
+            context.route(first + "/login/oauth2/code/**", route -> {
+                callback.set(route.request().url());
+                route.abort();
+            });
+            Page page = context.newPage();
+            page.navigate(first + "/");
+            page.locator("#login").click();
+            page.locator("#username").fill("u006-reporter");
+            page.locator("#password").fill("Demo_2026");
+            page.locator("#kc-login").click();
+            await().atMost(Duration.ofSeconds(30)).until(() -> callback.get() != null);
+
+            page.navigate(callback.get().replace(first, second));
+            page.waitForURL(url -> url.startsWith(second) && !url.contains("/login/oauth2/code/"));
+            assertThat(page.locator("#user")).containsText("刘伟");
+            PortalIT.screenshot(page, "replicas-01-signed-in-on-the-second");
+
+            // the same session through the first replica, and a change through it (CSRF token from the session)
+            context.unrouteAll();
+            page.navigate(first + "/#/items/new");
+            assertThat(page.locator("#user")).containsText("刘伟");
+            page.locator("#f-title").fill("两个网关副本之间的会话（系统测试）");
+            page.locator("#f-category").selectOption("DYNAMIC");
+            page.locator("#f-body").fill("从一个网关副本登录，经另一个副本继续办理。");
+            page.locator("input[name=topics][value=MAJOR_PROJECTS]").check();
+            page.locator("#f-polarity").selectOption("GOOD_NEWS");
+            page.locator("#f-contactPhone").fill("0477-7622029");
+            page.locator("#save-draft").click();
+            page.waitForURL(Pattern.compile(".*#/items/(?!new$)[^/]+$"));
+            String item = page.url().replaceAll(".*#/items/", "");
+
+            // and the draft it saved, read back through the second replica
+            page.navigate(second + "/#/items/" + item);
+            assertThat(page.locator("body")).containsText("两个网关副本之间的会话（系统测试）");
+            PortalIT.screenshot(page, "replicas-02-draft-read-through-the-other");
+        }
+    }
+}

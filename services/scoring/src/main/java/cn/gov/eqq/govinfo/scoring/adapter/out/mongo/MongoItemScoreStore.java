@@ -12,6 +12,7 @@ import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,6 +35,8 @@ class MongoItemScoreStore implements ItemScoreStore {
     static final String GENERATIONS = "item_score_generation";
     private static final String GENERATION_ID = "replay";
     private static final String OUTBOX = "outbox";
+    /** How a dot in a map key (an adoption record id) is stored. */
+    static final String DOT_IN_KEY = "\uFF0E";
     /**
      * Documents per reply of the reads that can match a group's whole year. MongoDB splits a large find into 16 MB
      * batches by itself; the devstack's wire server answers in one reply unless a batch size is asked for, and a
@@ -46,6 +49,12 @@ class MongoItemScoreStore implements ItemScoreStore {
 
     MongoItemScoreStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        if (mongo.getConverter() instanceof MappingMongoConverter converter) {
+            // the facts keep adoption records by record id, and the records of a combined adoption are named
+            // <id>.1, <id>.2, …: a dot may not be part of a stored key, so it is stored as a full-width dot and read
+            // back as a dot
+            converter.setMapKeyDotReplacement(DOT_IN_KEY);
+        }
         createIndexes();
     }
 

@@ -119,12 +119,15 @@ class ItemScoresIntegrationTest {
                 .containsExactly(tuple("R1", 20, true));
 
         // the same event again, then a record of another item behind it on the same partition: once that one is
-        // published, the redelivered event has been consumed — and published nothing
+        // published, the redelivered event has been consumed — and published nothing. (That record is the second
+        // source of a combined adoption, whose id carries a dot.)
         send(Topics.ADOPTIONS, adoption);
-        send(Topics.ADOPTIONS, new AdoptionRecorded("R2", "I2", "U006", "CITY_BULLETIN_ADOPTED", "鄂尔多斯政讯",
-                "2026年第31期", LocalDate.of(2026, 8, 27), null, null, null, "room", bj("2026-08-28T09:00")));
+        send(Topics.ADOPTIONS, new AdoptionRecorded("ADR-9.2", "I2", "U006", "CITY_BULLETIN_ADOPTED", "鄂尔多斯政讯",
+                "2026年第31期", LocalDate.of(2026, 8, 27), null, null, "ADR-9", "room", bj("2026-08-28T09:00"), 1));
         await().atMost(Duration.ofSeconds(60)).until(() -> scores("I2").size() == 1);
         assertThat(scores("I2").get(0).status()).isEqualTo("NOT_SCORED");
+        assertThat(scores("I2").get(0).adoptions()).extracting(ItemScored.AdoptionReading::recordId,
+                ItemScored.AdoptionReading::countable).containsExactly(tuple("ADR-9.2", 20));
         assertThat(scores("I1")).hasSize(3);
 
         assertThat(replay.start("test")).isTrue();

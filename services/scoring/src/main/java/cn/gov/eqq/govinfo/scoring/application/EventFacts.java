@@ -84,7 +84,8 @@ public final class EventFacts {
         }
         if (p instanceof AdoptionRecorded e) {
             return Optional.of(new ItemFact.AdoptionState(id, e.itemId(), e.recordId(), e.unitId(), e.kind(),
-                    e.publication(), e.issueNo(), e.leader(), e.effectiveDate(), e.recordedAt()));
+                    e.publication(), e.issueNo(), e.leader(), e.effectiveDate(), e.recordedAt(), e.combinedRecordId(),
+                    e.combinedPosition(), e.recordedAt()));
         }
         if (p instanceof AdoptionCorrected e) {
             return Optional.of(new ItemFact.AdoptionState(id, e.itemId(), e.recordId(), e.unitId(), e.kind(),

@@ -24,10 +24,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.LongSupplier;
 
 /**
  * Applies events: merges each fact into its item's record, derives the item's entries again and stores both in one
- * single-document write (optimistic, retried on a concurrent write), then marks the affected rankings dirty.
+ * single-document write (optimistic, retried on a concurrent write) — with the item's {@code ItemScored} in the
+ * document's outbox when its score changed ({@link ItemScores}) — then marks the affected rankings dirty.
  * {@link #applyAll} does the same for a poll's worth of events with a handful of round trips instead of several per
  * event (profiled: docs/performance.md).
  */
@@ -41,12 +43,15 @@ public class EventIngestion {
     private final UnitStore units;
     private final SnapshotStore snapshots;
     private final Policies policies;
+    private final ItemScores scores;
 
-    public EventIngestion(ItemScoreStore items, UnitStore units, SnapshotStore snapshots, Policies policies) {
+    public EventIngestion(ItemScoreStore items, UnitStore units, SnapshotStore snapshots, Policies policies,
+                          ItemScores scores) {
         this.items = items;
         this.units = units;
         this.snapshots = snapshots;
         this.policies = policies;
+        this.scores = scores;
     }
 
     public void apply(EventEnvelope<?> envelope) {
@@ -199,6 +204,7 @@ public class EventIngestion {
         PolicyHistory history = policies.history();
         List<ItemScoreStore.Write> writes = new ArrayList<>();
         List<Change> changes = new ArrayList<>();
+        LongSupplier generation = once(items::replayGeneration);
         byItem.forEach((itemId, itemFacts) -> {
             StoredItem current = stored.get(itemId);
             ItemFacts before = current == null ? ItemFacts.empty(itemId) : current.facts();
@@ -212,7 +218,8 @@ public class EventIngestion {
                 return; // every one of them redelivered
             }
             List<LedgerEntry> entries = ItemScoring.score(after, history);
-            writes.add(new ItemScoreStore.Write(after, entries, current == null ? -1L : current.version()));
+            writes.add(new ItemScoreStore.Write(after, entries, current == null ? -1L : current.version(),
+                    scores.next(current, after, entries, history, generation)));
             List<LedgerEntry> old = current == null ? List.of() : current.entries();
             if (!old.equals(entries)) {
                 changes.add(new Change(old, entries));
@@ -222,6 +229,9 @@ public class EventIngestion {
             return;
         }
         boolean allLanded = items.saveAll(writes);
+        if (writes.stream().anyMatch(w -> w.publication().entry() != null)) {
+            scores.written();
+        }
         markDirty(changes);
         if (!allLanded) {
             // another writer (a replica during a rebalance) got to one of these items first: apply them one by one;
@@ -239,8 +249,14 @@ public class EventIngestion {
                 return; // a redelivered event: nothing changes
             }
             ItemFacts after = before.with(fact);
-            List<LedgerEntry> entries = ItemScoring.score(after, policies.history());
-            if (items.save(after, entries, stored.map(StoredItem::version).orElse(-1L))) {
+            PolicyHistory history = policies.history();
+            List<LedgerEntry> entries = ItemScoring.score(after, history);
+            ItemScoreStore.Publication publication = scores.next(stored.orElse(null), after, entries, history,
+                    items::replayGeneration);
+            if (items.save(after, entries, stored.map(StoredItem::version).orElse(-1L), publication)) {
+                if (publication.entry() != null) {
+                    scores.written();
+                }
                 List<LedgerEntry> old = stored.map(StoredItem::entries).orElse(List.of());
                 if (!old.equals(entries)) {
                     markDirty(List.of(new Change(old, entries)));
@@ -249,6 +265,19 @@ public class EventIngestion {
             }
         }
         throw new IllegalStateException("item " + fact.itemId() + " kept changing under " + fact.eventId());
+    }
+
+    /** Reads the value at most once, when first asked for. */
+    static LongSupplier once(LongSupplier read) {
+        long[] value = new long[1];
+        boolean[] known = new boolean[1];
+        return () -> {
+            if (!known[0]) {
+                value[0] = read.getAsLong();
+                known[0] = true;
+            }
+            return value[0];
+        };
     }
 
     /** An item's entries before and after: their units and periods are the rankings that may have moved. */

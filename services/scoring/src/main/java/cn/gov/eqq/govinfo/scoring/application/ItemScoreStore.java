@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
+import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
@@ -23,11 +24,41 @@ public interface ItemScoreStore {
      *
      * @return false on a concurrent write: read again and retry
      */
-    boolean save(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion);
+    boolean save(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion, Publication publication);
 
-    /** One item's write for {@link #saveAll}: insert when {@code expectedVersion} is -1, else a conditional replace. */
-    record Write(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion) {
+    /** {@link #save(ItemFacts, List, long, Publication)} of a write that publishes nothing and keeps what was. */
+    default boolean save(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion) {
+        return save(facts, entries, expectedVersion, null);
     }
+
+    /**
+     * What is published of the item with this write, in the same single-document write (docs/adr/0002): the item's
+     * {@code scoreVersion} and content digest from now on, and the {@code ItemScored} to append to the document's
+     * outbox ({@code entry} null: the score did not change, nothing is published).
+     */
+    record Publication(long scoreVersion, String digest, OutboxEntry entry) {
+    }
+
+    /**
+     * One item's write for {@link #saveAll}: insert when {@code expectedVersion} is -1, else a conditional update;
+     * {@code publication} null publishes nothing and keeps what was.
+     */
+    record Write(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion, Publication publication) {
+
+        public Write(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion) {
+            this(facts, entries, expectedVersion, null);
+        }
+    }
+
+    /**
+     * How many replays have begun; kept apart from the items, which a replay deletes. An item first stored in
+     * generation {@code g} starts its {@code scoreVersion} at {@code g × 1,000,000 + 1}, so that what a replay
+     * publishes is newer than anything published before it (docs/adr/0018).
+     */
+    long replayGeneration();
+
+    /** A replay begins: every item stored from now on starts from a higher {@code scoreVersion}. */
+    void nextReplayGeneration();
 
     /**
      * Performs the writes together (a store may send them in one round trip), each as {@link #save} would.

@@ -3,6 +3,7 @@ package cn.gov.eqq.govinfo.scoring.application;
 import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
 import cn.gov.eqq.govinfo.scoring.domain.AdoptionKindRule;
 import cn.gov.eqq.govinfo.scoring.domain.CategoryRule;
+import cn.gov.eqq.govinfo.scoring.domain.CombinedCredit;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
 import cn.gov.eqq.govinfo.scoring.domain.ShortfallRule;
 import cn.gov.eqq.govinfo.scoring.domain.ShortfallTier;
@@ -28,7 +29,7 @@ final class PolicyEvents {
                 .map(t -> new PolicyVersionAdded.Tier(t.fromShortfall(), t.toShortfall(), t.deduction())).toList(),
                 s.nothingReceived(), s.example(), s.note())));
         return new PolicyVersionAdded(p.version(), p.effectiveFrom(), p.source(), categories, p.forwardPoints(), kinds,
-                p.commissionPoints(), p.monthlyQuota(), shortfall, addedBy, addedAt);
+                p.commissionPoints(), p.monthlyQuota(), shortfall, addedBy, addedAt, p.combinedCredit().name());
     }
 
     static ScoringPolicy policyOf(PolicyVersionAdded e) {
@@ -42,6 +43,6 @@ final class PolicyEvents {
                 .map(t -> new ShortfallTier(t.fromShortfall(), t.toShortfall(), t.deduction())).toList(),
                 s.nothingReceived(), s.example(), s.note())));
         return new ScoringPolicy(e.version(), e.effectiveFrom(), e.source(), categories, e.forwardPoints(), kinds,
-                e.commissionPoints(), e.monthlyQuota(), shortfall);
+                e.commissionPoints(), e.monthlyQuota(), shortfall, CombinedCredit.parse(e.combinedCreditOrDefault()));
     }
 }

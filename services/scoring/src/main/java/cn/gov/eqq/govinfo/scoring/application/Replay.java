@@ -72,6 +72,8 @@ public class Replay {
             if (!restored.isEmpty()) {
                 log.info("replay restored policy versions {} from the policy topic", restored);
             }
+            // every item is stored again from a higher scoreVersion: what it publishes is newer than what it did
+            items.nextReplayGeneration();
             items.deleteAll();
             units.deleteAll();
             source.rewindToBeginning();

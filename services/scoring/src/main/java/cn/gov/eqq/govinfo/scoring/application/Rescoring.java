@@ -27,9 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * an item's stored entries were derived under the history without it. Items whose entries change are written
  * (conditional on their version, retried on a concurrent write) and their rankings marked dirty; every (month,
  * quarter, year) × group from the version's date to today is marked too, since quotas and deductions follow the
- * version even for units without items. The version's mark in the store is cleared only when the pass is done, so
- * a pass cut short by a crash runs again on any replica; scoring is a pure function of the facts, so running it
- * twice changes nothing.
+ * version even for units without items. An item whose published score changes ({@code ItemScored}: lines, readings,
+ * labels) is published again with its next {@code scoreVersion}. The version's mark in the store is cleared only
+ * when the pass is done, so a pass cut short by a crash runs again on any replica; scoring is a pure function of the
+ * facts, so running it twice changes nothing.
  */
 @Service
 public class Rescoring {
@@ -53,10 +54,12 @@ public class Rescoring {
     private final EventIngestion ingestion;
     private final Replay replay;
     private final Clock clock;
+    private final ItemScores scores;
 
     public Rescoring(PolicyStore policyStore, Policies policies, ItemScoreStore items, UnitStore units,
                      SnapshotStore snapshots, EventIngestion ingestion, Replay replay, Clock clock,
-                     @Value("${govinfo.scoring.rescore-settle:5s}") Duration settle) {
+                     @Value("${govinfo.scoring.rescore-settle:5s}") Duration settle, ItemScores scores) {
+        this.scores = scores;
         this.settle = settle;
         this.policyStore = policyStore;
         this.policies = policies;
@@ -116,10 +119,15 @@ public class Rescoring {
         StoredItem current = item;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             List<LedgerEntry> entries = ItemScoring.score(current.facts(), history);
-            if (entries.equals(current.entries())) {
+            ItemScoreStore.Publication publication = scores.next(current, current.facts(), entries, history,
+                    items::replayGeneration);
+            if (entries.equals(current.entries()) && publication.entry() == null) {
                 return Optional.empty();
             }
-            if (items.save(current.facts(), entries, current.version())) {
+            if (items.save(current.facts(), entries, current.version(), publication)) {
+                if (publication.entry() != null) {
+                    scores.written();
+                }
                 return Optional.of(new EventIngestion.Change(current.entries(), entries));
             }
             current = items.find(item.facts().itemId()).orElseThrow(); // an event arrived meanwhile: read again

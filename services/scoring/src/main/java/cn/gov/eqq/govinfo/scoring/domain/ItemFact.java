@@ -38,11 +38,37 @@ public sealed interface ItemFact {
 
     /**
      * The state of an adoption or instruction record as recorded or corrected; the state with the latest
-     * {@code changedAt} wins.
+     * {@code changedAt} wins. {@code combinedRecordId} / {@code combinedPosition} say which source of a combined
+     * adoption (综合采用) it is (position 0 = the lead; null = a single adoption, or not said); {@code enteredAt} is
+     * when the record was first entered (orders records of one date; null when only a correction was heard).
      */
     record AdoptionState(String eventId, String itemId, String recordId, String unitId, String kind,
                          String publication, String issueNo, String leader, LocalDate effectiveDate,
-                         Instant changedAt) implements ItemFact {
+                         Instant changedAt, String combinedRecordId, Integer combinedPosition, Instant enteredAt)
+            implements ItemFact {
+
+        /** A state that says nothing of a combined adoption or of when the record was first entered. */
+        public AdoptionState(String eventId, String itemId, String recordId, String unitId, String kind,
+                             String publication, String issueNo, String leader, LocalDate effectiveDate,
+                             Instant changedAt) {
+            this(eventId, itemId, recordId, unitId, kind, publication, issueNo, leader, effectiveDate, changedAt, null,
+                    null, null);
+        }
+
+        /**
+         * This state, with what only the recording said (the combined adoption it belongs to, when it was entered)
+         * taken from {@code other} where this one lacks it: a correction replaces the content, not the record's
+         * origin.
+         */
+        AdoptionState withOriginOf(AdoptionState other) {
+            if (other == null) {
+                return this;
+            }
+            return new AdoptionState(eventId, itemId, recordId, unitId, kind, publication, issueNo, leader,
+                    effectiveDate, changedAt, combinedRecordId != null ? combinedRecordId : other.combinedRecordId,
+                    combinedPosition != null ? combinedPosition : other.combinedPosition,
+                    enteredAt != null ? enteredAt : other.enteredAt);
+        }
     }
 
     /** A record was withdrawn: as if never recorded, whatever arrives for it later. */

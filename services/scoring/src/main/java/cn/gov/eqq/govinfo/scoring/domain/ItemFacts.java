@@ -114,8 +114,10 @@ public record ItemFacts(String itemId, ItemFact.Received received, ItemFact.Void
         } else if (fact instanceof ItemFact.AdoptionState x) {
             Map<String, AdoptionRecord> all = new TreeMap<>(adoptions);
             AdoptionRecord old = all.get(x.recordId());
-            all.put(x.recordId(), new AdoptionRecord(x.recordId(),
-                    max(old == null ? null : old.state(), x, STATE_ORDER),
+            ItemFact.AdoptionState previous = old == null ? null : old.state();
+            ItemFact.AdoptionState winner = max(previous, x, STATE_ORDER);
+            ItemFact.AdoptionState loser = winner == x ? previous : x;
+            all.put(x.recordId(), new AdoptionRecord(x.recordId(), winner.withOriginOf(loser),
                     old == null ? null : old.withdrawal()));
             a = all;
         } else if (fact instanceof ItemFact.AdoptionWithdrawal x) {

@@ -71,7 +71,7 @@ public final class ItemScoring {
             }
         }
 
-        out.addAll(adoptions(facts, received, title, policies));
+        out.addAll(adoptionPass(facts, received.majorEmergency(), title, policies).entries());
 
         for (ItemFact.CommissionJudgement j : facts.judgements().values()) {
             LocalDate day = Period.beijingDateOf(j.answerSubmittedAt());
@@ -110,54 +110,113 @@ public final class ItemScoring {
     }
 
     /**
-     * Highest only per item: records are taken in the order of their dates; one that raises the best value so
-     * far adds the difference in its own month, one that does not adds nothing (and says so).
+     * How each adoption or instruction record of the item is read (withdrawn ones included), in date order; the
+     * {@code ADOPTION} entries of {@link #score} are made from the same pass, so the two always agree. An item not
+     * (yet) received is read as not 重大紧急.
      */
-    private static List<LedgerEntry> adoptions(ItemFacts facts, ItemFact.Received received, String title,
-                                               PolicyHistory policies) {
-        List<ItemFact.AdoptionState> records = facts.adoptions().values().stream()
-                .filter(AdoptionRecord::counts)
-                .map(AdoptionRecord::state)
-                .sorted(Comparator.comparing(ItemFact.AdoptionState::effectiveDate)
-                        .thenComparing(ItemFact.AdoptionState::recordId))
+    public static List<AdoptionReading> readings(ItemFacts facts, PolicyHistory policies) {
+        ItemFact.Received received = facts.countedAs();
+        String title = received == null ? "" : "《" + received.title() + "》";
+        return adoptionPass(facts, received != null && received.majorEmergency(), title, policies).readings();
+    }
+
+    private record AdoptionPass(List<AdoptionReading> readings, List<LedgerEntry> entries) {
+    }
+
+    /** Date order; same date: the order in which the records were entered, then the record id. */
+    private static final Comparator<ItemFact.AdoptionState> RECORD_ORDER = Comparator
+            .comparing(ItemFact.AdoptionState::effectiveDate)
+            .thenComparing(ItemFact.AdoptionState::enteredAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(ItemFact.AdoptionState::recordId);
+
+    /**
+     * Highest only per item: records are taken in date order; one that raises the best value so far adds the
+     * difference in its own month, one that does not adds nothing (and says so). A withdrawn record is as if never
+     * recorded; a source of a combined adoption that the version in force on its date does not credit earns 0.
+     */
+    private static AdoptionPass adoptionPass(ItemFacts facts, boolean majorEmergency, String title,
+                                             PolicyHistory policies) {
+        List<AdoptionRecord> records = facts.adoptions().values().stream()
+                .filter(r -> r.state() != null)
+                .sorted(Comparator.comparing(AdoptionRecord::state, RECORD_ORDER))
                 .toList();
-        List<LedgerEntry> out = new ArrayList<>();
+        String unit = facts.unitId();
+        record Step(ItemFact.AdoptionState state, AdoptionKindRule kind, int countable, int added, String why) {
+        }
+        List<Step> steps = new ArrayList<>();
+        List<LedgerEntry> entries = new ArrayList<>();
         int best = 0;
         String bestLabel = null;
-        for (ItemFact.AdoptionState r : records) {
+        String countingId = null;
+        for (AdoptionRecord record : records) {
+            ItemFact.AdoptionState r = record.state();
             LocalDate day = r.effectiveDate();
             ScoringPolicy p = policies.inForceOn(day).orElse(null);
+            AdoptionKindRule kind = p == null ? null : p.adoptionKind(r.kind()).orElse(null);
+            if (record.withdrawal() != null) {
+                String reason = record.withdrawal().reason();
+                steps.add(new Step(r, kind, 0, 0, "已撤销" + (reason == null || reason.isBlank() ? "" : "（" + reason
+                        + "）") + "，视同未记录，不计分"));
+                continue;
+            }
             if (p == null) {
+                steps.add(new Step(r, null, 0, 0, "日期早于第一个积分标准版本的施行日期，不计分"));
                 continue; // recorded before the first version: nothing scores
             }
-            AdoptionKindRule kind = p.adoptionKind(r.kind()).orElse(null);
             String id = facts.itemId() + ":adoption:" + r.recordId();
             String ruleName = "adoption:" + r.kind();
-            int points;
-            String why;
+            int countable = 0;
+            String why = null;
+            String line;
             if (kind == null) {
-                points = 0;
-                why = title + "的记录类型“" + r.kind() + "”不在积分标准 " + p.version() + " 中，不计分";
-            } else if (kind.instruction() && received.majorEmergency()) {
-                points = 0;
-                why = title + "被" + kind.shortLabel() + "（记录在案）；该信息为重大紧急类信息，按规定被领导批示的信息均为"
+                why = "记录类型“" + r.kind() + "”不在积分标准 " + p.version() + " 中，不计分";
+                line = title + "的" + why;
+            } else if (!p.combinedCredit().credits(r.combinedPosition())) {
+                why = "综合采用按积分标准只计首条来源信息，本信息只作记录，不计分";
+                line = title + "被" + kind.shortLabel() + "（综合采用，非首条来源信息）；" + why;
+            } else if (kind.instruction() && majorEmergency) {
+                why = "重大紧急类信息的领导批示只作记录，不计分（被领导批示信息均为非重大紧急类信息）";
+                line = title + "被" + kind.shortLabel() + "（记录在案）；该信息为重大紧急类信息，按规定被领导批示的信息均为"
                         + "非重大紧急类信息，批示不计分";
             } else if (kind.points() > best) {
-                points = kind.points() - best;
-                why = title + "被" + kind.shortLabel() + " " + signed(kind.points())
+                countable = kind.points();
+                line = title + "被" + kind.shortLabel() + " " + signed(kind.points())
                         + (bestLabel == null ? ""
-                        : "（替代此前" + bestLabel + " " + signed(best) + "，净增 " + signed(points) + "）");
-                best = kind.points();
-                bestLabel = kind.shortLabel();
+                        : "（替代此前" + bestLabel + " " + signed(best) + "，净增 " + signed(kind.points() - best) + "）");
             } else {
-                points = 0;
-                why = title + "被" + kind.shortLabel() + "（" + kind.points() + "分）；同一条信息按最高积分计算，不高于此前"
+                countable = kind.points();
+                line = title + "被" + kind.shortLabel() + "（" + kind.points() + "分）；同一条信息按最高积分计算，不高于此前"
                         + bestLabel + "的 " + best + " 分，不另加分";
             }
-            out.add(new LedgerEntry(id, received.unitId(), facts.itemId(), Period.monthOf(day), day,
-                    PointSource.ADOPTION, ruleName, points, why, r.eventId(), p.version()));
+            int added = Math.max(0, countable - best);
+            if (countable > best) {
+                best = countable;
+                bestLabel = kind.shortLabel();
+                countingId = r.recordId();
+            }
+            steps.add(new Step(r, kind, countable, added, why));
+            entries.add(new LedgerEntry(id, unit, facts.itemId(), Period.monthOf(day), day, PointSource.ADOPTION,
+                    ruleName, added, line, r.eventId(), p.version()));
         }
-        return out;
+        int itemPoints = best;
+        String counting = countingId;
+        List<AdoptionReading> readings = steps.stream().map(s -> {
+            boolean counts = s.state().recordId().equals(counting);
+            String why = s.why();
+            if (why == null) {
+                if (counts) {
+                    why = "按最高积分计算，本信息计 " + itemPoints + " 分";
+                } else if (s.added() > 0) {
+                    why = "当时为最高记录，在本月增加 " + s.added() + " 分；后被更高记录取代";
+                } else {
+                    why = "不高于本信息已有的最高记录，不另计分";
+                }
+            }
+            return new AdoptionReading(s.state().recordId(), s.state().kind(),
+                    s.kind() == null ? null : s.kind().label(), s.state().effectiveDate(),
+                    s.kind() == null ? 0 : s.kind().points(), s.countable(), counts, s.added(), why);
+        }).toList();
+        return new AdoptionPass(readings, entries);
     }
 
     /** One visible entry of 0 points in the month the item had counted in, saying what the void took back. */

@@ -18,19 +18,31 @@ import java.util.TreeMap;
  * @param monthlyQuota     items a month by ranking group (基础条数)
  * @param shortfall        tiered deductions for a shortfall against the quota, by ranking group like the quota
  *                         (quotas differ, so "nothing received" and every tier are the group's own)
+ * @param combinedCredit   how a combined adoption (综合采用) credits its source items; {@link CombinedCredit#FULL}
+ *                         when a version (stored, published or sent) has none
  */
 public record ScoringPolicy(String version, LocalDate effectiveFrom, String source,
                             Map<String, CategoryRule> categories, int forwardPoints,
                             Map<String, AdoptionKindRule> adoptionKinds, int commissionPoints,
-                            Map<Integer, Integer> monthlyQuota, Map<Integer, ShortfallRule> shortfall) {
+                            Map<Integer, Integer> monthlyQuota, Map<Integer, ShortfallRule> shortfall,
+                            CombinedCredit combinedCredit) {
 
     public ScoringPolicy {
+        combinedCredit = combinedCredit == null ? CombinedCredit.FULL : combinedCredit;
         categories = categories == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(categories));
         adoptionKinds = adoptionKinds == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(adoptionKinds));
         monthlyQuota = monthlyQuota == null ? Map.of()
                 : java.util.Collections.unmodifiableMap(new TreeMap<>(monthlyQuota));
         shortfall = shortfall == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(shortfall));
+    }
+
+    /** A version with every source of a combined adoption credited in full. */
+    public ScoringPolicy(String version, LocalDate effectiveFrom, String source, Map<String, CategoryRule> categories,
+                         int forwardPoints, Map<String, AdoptionKindRule> adoptionKinds, int commissionPoints,
+                         Map<Integer, Integer> monthlyQuota, Map<Integer, ShortfallRule> shortfall) {
+        this(version, effectiveFrom, source, categories, forwardPoints, adoptionKinds, commissionPoints, monthlyQuota,
+                shortfall, CombinedCredit.FULL);
     }
 
     public Optional<CategoryRule> category(String name) {

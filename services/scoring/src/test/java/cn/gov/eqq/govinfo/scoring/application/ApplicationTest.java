@@ -47,7 +47,8 @@ class ApplicationTest {
     private final InMemoryStores.Circulars circulars = new InMemoryStores.Circulars();
     private final Clock october = Clock.fixed(Instant.parse("2026-10-10T02:00:00Z"), ZoneOffset.UTC);
     private final Policies policies = new Policies(policyStore, circulars, october, NOTICE, new EventCodec(), mock(OutboxRelay.class));
-    private final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies);
+    private final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies,
+            new ItemScores(new EventCodec(), october, mock(OutboxRelay.class)));
     private final ScoreQueries queries = new ScoreQueries(items, units, policies, snapshots, new EventCodec());
     private final EventCodec codec = new EventCodec();
 
@@ -194,9 +195,9 @@ class ApplicationTest {
                 tiers);
         Replay replay = new Replay(mock(EventSource.class), items, units, snapshots, policies, List::of);
         Rescoring patient = new Rescoring(policyStore, policies, items, units, snapshots, ingestion, replay, october,
-                Duration.ofHours(1));
+                Duration.ofHours(1), new ItemScores(new EventCodec(), october, mock(OutboxRelay.class)));
         Rescoring rescoring = new Rescoring(policyStore, policies, items, units, snapshots, ingestion, replay, october,
-                Duration.ZERO);
+                Duration.ZERO, new ItemScores(new EventCodec(), october, mock(OutboxRelay.class)));
 
         policies.add(county, "admin");
         snapshots.byId.clear();

@@ -48,7 +48,9 @@ class BatchIngestionTest {
         final InMemoryStores.Snapshots snapshots = new InMemoryStores.Snapshots();
         final Policies policies = new Policies(new InMemoryStores.PolicyVersions(), new InMemoryStores.Circulars(), october, NOTICE,
                 new EventCodec(), org.mockito.Mockito.mock(OutboxRelay.class));
-        final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies);
+        final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies,
+                new ItemScores(new EventCodec(), java.time.Clock.systemUTC(),
+                        org.mockito.Mockito.mock(OutboxRelay.class)));
         final ScoreQueries queries = new ScoreQueries(items, units, policies, snapshots, new EventCodec());
     }
 

@@ -34,7 +34,8 @@ class EveryGroupAndPeriodPublishedTest {
     private final Clock december = Clock.fixed(Instant.parse("2026-12-03T02:00:00Z"), ZoneOffset.UTC);
     private final Policies policies = new Policies(new InMemoryStores.PolicyVersions(), new InMemoryStores.Circulars(), december,
             PolicyJson.shipped(), new EventCodec(), mock(OutboxRelay.class));
-    private final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies);
+    private final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies,
+            new ItemScores(new EventCodec(), december, mock(OutboxRelay.class)));
     private final ScoreQueries queries = new ScoreQueries(items, units, policies, snapshots, new EventCodec());
     private final EventCodec codec = new EventCodec();
     private final SnapshotPublisher publisher = new SnapshotPublisher(snapshots, queries, codec,

@@ -41,24 +41,45 @@ final class InMemoryStores {
             return out;
         }
 
+        /** Every {@code ItemScored} written to an item's outbox, in order (as if published at once). */
+        final List<OutboxEntry> published = new ArrayList<>();
+        long generation;
+
         @Override
         public boolean saveAll(List<Write> writes) {
             boolean all = true;
             for (Write w : writes) {
-                all &= save(w.facts(), w.entries(), w.expectedVersion());
+                all &= save(w.facts(), w.entries(), w.expectedVersion(), w.publication());
             }
             return all;
         }
 
         @Override
-        public boolean save(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion) {
-            long current = byId.containsKey(facts.itemId()) ? byId.get(facts.itemId()).version() : -1;
+        public boolean save(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion,
+                            Publication publication) {
+            StoredItem stored = byId.get(facts.itemId());
+            long current = stored == null ? -1 : stored.version();
             if (current != expectedVersion) {
                 return false;
             }
             writes++;
-            byId.put(facts.itemId(), new StoredItem(facts, entries, expectedVersion + 1));
+            StoredItem.Published kept = publication == null ? (stored == null ? null : stored.published())
+                    : new StoredItem.Published(publication.scoreVersion(), publication.digest());
+            byId.put(facts.itemId(), new StoredItem(facts, entries, expectedVersion + 1, kept));
+            if (publication != null && publication.entry() != null) {
+                published.add(publication.entry());
+            }
             return true;
+        }
+
+        @Override
+        public long replayGeneration() {
+            return generation;
+        }
+
+        @Override
+        public void nextReplayGeneration() {
+            generation++;
         }
 
         @Override

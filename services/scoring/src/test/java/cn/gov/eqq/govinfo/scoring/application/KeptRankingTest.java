@@ -33,7 +33,8 @@ class KeptRankingTest {
     private final Clock december = Clock.fixed(Instant.parse("2026-12-03T02:00:00Z"), ZoneOffset.UTC);
     private final Policies policies = new Policies(new InMemoryStores.PolicyVersions(), new InMemoryStores.Circulars(),
             december, PolicyJson.shipped(), new EventCodec(), mock(OutboxRelay.class));
-    private final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies);
+    private final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies,
+            new ItemScores(new EventCodec(), december, mock(OutboxRelay.class)));
     private final ScoreQueries queries = new ScoreQueries(items, units, policies, snapshots, new EventCodec());
     private final SnapshotPublisher publisher = new SnapshotPublisher(snapshots, queries, new EventCodec(),
             mock(OutboxRelay.class), new Replay(mock(EventSource.class), items, units, snapshots, policies, List::of),

@@ -49,6 +49,7 @@ import static org.awaitility.Awaitility.await;
         "govinfo.kafka.topic-partitions=1"})
 @EmbeddedKafka(partitions = 1,
         topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS, Topics.RANKINGS,
+                Topics.ITEM_SCORES,
                 Topics.POLICIES, Topics.CIRCULARS})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorrectionRescoringIntegrationTest {

@@ -51,6 +51,7 @@ import static org.awaitility.Awaitility.await;
         "govinfo.kafka.retry.interval-ms=100"})
 @EmbeddedKafka(partitions = 1,
         topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS, Topics.RANKINGS,
+                Topics.ITEM_SCORES,
                 Topics.POLICIES, Topics.CIRCULARS})
 class PoisonInABatchIntegrationTest {
 

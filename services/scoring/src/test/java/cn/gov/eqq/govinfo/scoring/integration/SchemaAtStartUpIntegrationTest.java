@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "govinfo.kafka.topic-partitions=1"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS,
-        Topics.RANKINGS, Topics.POLICIES, Topics.CIRCULARS})
+        Topics.RANKINGS, Topics.ITEM_SCORES, Topics.POLICIES, Topics.CIRCULARS})
 class SchemaAtStartUpIntegrationTest {
 
     @DynamicPropertySource

@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
  * re-scoring, which both replicas may run, ends in the same rankings as one pass would.
  */
 @EmbeddedKafka(partitions = 2, topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS,
-        Topics.RANKINGS, Topics.POLICIES, Topics.CIRCULARS})
+        Topics.RANKINGS, Topics.ITEM_SCORES, Topics.POLICIES, Topics.CIRCULARS})
 class ScoringAtTwoReplicasTest {
 
     @Test

@@ -26,7 +26,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "govinfo.kafka.topic-partitions=1"})
 @AutoConfigureMockMvc
 @EmbeddedKafka(partitions = 1, topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS,
-        Topics.RANKINGS})
+        Topics.RANKINGS, Topics.ITEM_SCORES})
 class ScoringOpenApiClientTest {
 
     @DynamicPropertySource

@@ -57,6 +57,7 @@ import static org.awaitility.Awaitility.await;
         "logging.level.cn.gov.eqq.govinfo.scoring=DEBUG"})
 @EmbeddedKafka(partitions = 1,
         topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS, Topics.RANKINGS,
+                Topics.ITEM_SCORES,
                 Topics.POLICIES, Topics.CIRCULARS})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

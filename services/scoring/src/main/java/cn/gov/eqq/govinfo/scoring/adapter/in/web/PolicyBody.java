@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.scoring.adapter.in.web;
 
 import cn.gov.eqq.govinfo.scoring.domain.AdoptionKindRule;
 import cn.gov.eqq.govinfo.scoring.domain.CategoryRule;
+import cn.gov.eqq.govinfo.scoring.domain.CombinedCredit;
 import cn.gov.eqq.govinfo.scoring.domain.InvalidPolicyException;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
 import cn.gov.eqq.govinfo.scoring.domain.ShortfallRule;
@@ -15,11 +16,12 @@ import java.util.TreeMap;
 
 /**
  * A policy version on the wire (request and response): the same shape as the shipped JSON file; {@code shortfall}
- * holds each group's deduction tiers under the group's number, as {@code monthlyQuota} holds its quota.
+ * holds each group's deduction tiers under the group's number, as {@code monthlyQuota} holds its quota;
+ * {@code combinedCredit} is {@code FULL} (the default when absent) or {@code LEAD_ONLY}.
  */
 record PolicyBody(String version, LocalDate effectiveFrom, String source, Map<String, Category> categories,
                   Integer forwardPoints, Map<String, Kind> adoptionKinds, Integer commissionPoints,
-                  Map<Integer, Integer> monthlyQuota, Map<Integer, Shortfall> shortfall) {
+                  Map<Integer, Integer> monthlyQuota, Map<Integer, Shortfall> shortfall, String combinedCredit) {
 
     record Category(String label, Integer points) {
     }
@@ -44,7 +46,7 @@ record PolicyBody(String version, LocalDate effectiveFrom, String source, Map<St
                 .map(t -> new Tier(t.fromShortfall(), t.toShortfall(), t.deduction())).toList(),
                 s.nothingReceived(), s.example(), s.note())));
         return new PolicyBody(p.version(), p.effectiveFrom(), p.source(), categories, p.forwardPoints(), kinds,
-                p.commissionPoints(), p.monthlyQuota(), shortfall);
+                p.commissionPoints(), p.monthlyQuota(), shortfall, p.combinedCredit().name());
     }
 
     /** @throws InvalidPolicyException naming every missing value, in Chinese */
@@ -100,10 +102,16 @@ record PolicyBody(String version, LocalDate effectiveFrom, String source, Map<St
         if (monthlyQuota != null && monthlyQuota.values().stream().anyMatch(java.util.Objects::isNull)) {
             missing.add("每月基础条数不能为空");
         }
+        CombinedCredit credit = null;
+        try {
+            credit = CombinedCredit.parse(combinedCredit);
+        } catch (InvalidPolicyException e) {
+            missing.addAll(e.problems());
+        }
         if (!missing.isEmpty()) {
             throw new InvalidPolicyException(missing);
         }
         return new ScoringPolicy(version, effectiveFrom, source, cats, forwardPoints, kinds, commissionPoints,
-                monthlyQuota, rules);
+                monthlyQuota, rules, credit);
     }
 }

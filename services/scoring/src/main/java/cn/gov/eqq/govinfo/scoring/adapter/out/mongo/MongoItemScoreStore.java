@@ -6,14 +6,17 @@ import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
 import com.mongodb.bulk.BulkWriteResult;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.util.Collection;
@@ -28,6 +31,12 @@ import java.util.TreeSet;
 class MongoItemScoreStore implements ItemScoreStore {
 
     static final String COLLECTION = "item_scores";
+    /** The replay generation: one document, kept when a replay drops {@link #COLLECTION}. */
+    static final String GENERATIONS = "item_score_generation";
+    private static final String GENERATION_ID = "replay";
+    private static final String OUTBOX = "outbox";
+    /** How a dot in a map key (an adoption record id) is stored. */
+    static final String DOT_IN_KEY = "\uFF0E";
     /**
      * Documents per reply of the reads that can match a group's whole year. MongoDB splits a large find into 16 MB
      * batches by itself; the devstack's wire server answers in one reply unless a batch size is asked for, and a
@@ -40,6 +49,12 @@ class MongoItemScoreStore implements ItemScoreStore {
 
     MongoItemScoreStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        if (mongo.getConverter() instanceof MappingMongoConverter converter) {
+            // the facts keep adoption records by record id, and the records of a combined adoption are named
+            // <id>.1, <id>.2, …: a dot may not be part of a stored key, so it is stored as a full-width dot and read
+            // back as a dot
+            converter.setMapKeyDotReplacement(DOT_IN_KEY);
+        }
         createIndexes();
     }
 
@@ -52,14 +67,14 @@ class MongoItemScoreStore implements ItemScoreStore {
     @Override
     public Optional<StoredItem> find(String itemId) {
         ItemScoreDocument doc = mongo.findById(itemId, ItemScoreDocument.class, COLLECTION);
-        return Optional.ofNullable(doc).map(d -> new StoredItem(d.facts(), d.entries(), d.version()));
+        return Optional.ofNullable(doc).map(ItemScoreDocument::stored);
     }
 
     @Override
     public Map<String, StoredItem> findAll(Collection<String> itemIds) {
         Map<String, StoredItem> out = new HashMap<>();
         mongo.find(Query.query(Criteria.where("_id").in(itemIds)), ItemScoreDocument.class, COLLECTION)
-                .forEach(d -> out.put(d.id(), new StoredItem(d.facts(), d.entries(), d.version())));
+                .forEach(d -> out.put(d.id(), d.stored()));
         return out;
     }
 
@@ -69,13 +84,13 @@ class MongoItemScoreStore implements ItemScoreStore {
             return true;
         }
         // unordered: one insert command and one update command with many statements, whatever the mix
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, ItemScoreDocument.class, COLLECTION);
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
         for (Write w : writes) {
-            ItemScoreDocument doc = document(w.facts(), w.entries(), w.expectedVersion());
             if (w.expectedVersion() < 0) {
-                bulk.insert(doc);
+                bulk.insert(inserted(w.facts(), w.entries(), w.publication()));
             } else {
-                bulk.replaceOne(sameVersion(w.facts().itemId(), w.expectedVersion()), doc);
+                bulk.updateOne(sameVersion(w.facts().itemId(), w.expectedVersion()),
+                        update(w.facts(), w.entries(), w.expectedVersion(), w.publication()));
             }
         }
         try {
@@ -90,23 +105,55 @@ class MongoItemScoreStore implements ItemScoreStore {
     }
 
     @Override
-    public boolean save(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion) {
-        ItemScoreDocument doc = document(facts, entries, expectedVersion);
+    public boolean save(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion, Publication publication) {
         if (expectedVersion < 0) {
             try {
-                mongo.insert(doc, COLLECTION);
+                mongo.insert(inserted(facts, entries, publication), COLLECTION);
                 return true;
             } catch (DuplicateKeyException e) {
                 return false;
             }
         }
-        // one conditional single-document replace: facts, entries and applied event ids change together
-        return mongo.findAndReplace(sameVersion(facts.itemId(), expectedVersion), doc, COLLECTION) != null;
+        // one conditional single-document update: facts, entries, applied event ids and the event that publishes
+        // the new score change together
+        return mongo.updateFirst(sameVersion(facts.itemId(), expectedVersion),
+                update(facts, entries, expectedVersion, publication), COLLECTION).getMatchedCount() == 1;
     }
 
-    private static ItemScoreDocument document(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion) {
+    /** The document's fields as the mapping writes them (without its id). */
+    private Document fields(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion, Publication p) {
         List<String> months = entries.stream().map(e -> e.month().toString()).distinct().sorted().toList();
-        return new ItemScoreDocument(facts.itemId(), facts.unitId(), facts, entries, months, expectedVersion + 1);
+        Document doc = new Document();
+        mongo.getConverter().write(new ItemScoreDocument(facts.itemId(), facts.unitId(), facts, entries, months,
+                expectedVersion + 1, p == null ? null : p.scoreVersion(), p == null ? null : p.digest()), doc);
+        if (p == null) {
+            doc.remove("scoreVersion");
+            doc.remove("scoreDigest");
+        }
+        return doc;
+    }
+
+    private Document inserted(ItemFacts facts, List<LedgerEntry> entries, Publication publication) {
+        Document doc = fields(facts, entries, -1, publication);
+        if (publication != null && publication.entry() != null) {
+            doc.append(OUTBOX, List.of(OutboxDocuments.of(publication.entry())));
+        }
+        return doc;
+    }
+
+    /**
+     * Sets every field and appends the new event to the outbox: entries not yet published stay (a replace would
+     * drop them).
+     */
+    private Update update(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion, Publication publication) {
+        Document doc = fields(facts, entries, expectedVersion, publication);
+        doc.remove("_id");
+        Update update = new Update();
+        doc.forEach(update::set);
+        if (publication != null && publication.entry() != null) {
+            update.push(OUTBOX, OutboxDocuments.of(publication.entry()));
+        }
+        return update;
     }
 
     private static Query sameVersion(String itemId, long version) {
@@ -150,7 +197,19 @@ class MongoItemScoreStore implements ItemScoreStore {
         Query q = (afterId == null ? new Query() : Query.query(Criteria.where("_id").gt(afterId)))
                 .with(Sort.by(Sort.Direction.ASC, "_id")).limit(limit);
         return mongo.find(q, ItemScoreDocument.class, COLLECTION).stream()
-                .map(d -> new StoredItem(d.facts(), d.entries(), d.version())).toList();
+                .map(ItemScoreDocument::stored).toList();
+    }
+
+    @Override
+    public long replayGeneration() {
+        Document doc = mongo.findById(GENERATION_ID, Document.class, GENERATIONS);
+        return doc == null ? 0 : ((Number) doc.get("generation")).longValue();
+    }
+
+    @Override
+    public void nextReplayGeneration() {
+        mongo.upsert(Query.query(Criteria.where("_id").is(GENERATION_ID)), new Update().inc("generation", 1),
+                GENERATIONS);
     }
 
     @Override

@@ -45,12 +45,9 @@ class MongoPolicyStore implements PolicyStore {
 
     @Override
     public boolean insert(ScoringPolicy policy, String addedBy, Instant addedAt, OutboxEntry published) {
-        Document outboxEntry = new Document("eventId", published.eventId()).append("topic", published.topic())
-                .append("key", published.key()).append("json", published.json())
-                .append("createdAt", Date.from(published.createdAt()));
         Document doc = new Document("_id", policy.version()).append("json", PolicyJson.write(policy))
                 .append("addedBy", addedBy).append("addedAt", Date.from(addedAt)).append("awaitingRescore", true)
-                .append("outbox", List.of(outboxEntry));
+                .append("outbox", List.of(OutboxDocuments.of(published)));
         try {
             mongo.insert(doc, COLLECTION);
             return true;

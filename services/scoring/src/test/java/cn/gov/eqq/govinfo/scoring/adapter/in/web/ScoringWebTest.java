@@ -11,6 +11,7 @@ import cn.gov.eqq.govinfo.scoring.application.WhatIf;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PointSource;
+import cn.gov.eqq.govinfo.scoring.domain.CombinedCredit;
 import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
 import cn.gov.eqq.govinfo.scoring.domain.InvalidPolicyException;
 import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
@@ -30,6 +31,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -179,6 +181,28 @@ class ScoringWebTest {
                 .andExpect(jsonPath("$.code").value("policy.invalid"))
                 .andExpect(jsonPath("$.detail").value("积分标准无效：第4组缺少当月未报送的扣分（nothingReceived）"));
         verify(policies, never()).add(any(), anyString());
+    }
+
+    @Test
+    void combinedCreditIsPartOfAVersionAndAnUnknownRuleIsRefusedInChinese() throws Exception {
+        String shipped = PolicyJson.write(PolicyJson.shipped());
+        assertThat(shipped).contains("\"combinedCredit\":\"FULL\"");
+
+        mvc.perform(post("/api/scoring/policies").with(as("admin", null)).contentType(MediaType.APPLICATION_JSON)
+                        .content(shipped.replace("\"combinedCredit\":\"FULL\"", "\"combinedCredit\":\"HALF\"")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.code").value("policy.invalid"))
+                .andExpect(jsonPath("$.detail").value("积分标准无效：综合采用计分规则（combinedCredit）“HALF”无效，"
+                        + "只能是 FULL（每条来源信息均计分）或 LEAD_ONLY（只计首条来源信息）"));
+        verify(policies, never()).add(any(), anyString());
+
+        when(policies.add(any(), anyString())).thenAnswer(call -> call.getArgument(0));
+        mvc.perform(post("/api/scoring/policies").with(as("admin", null)).contentType(MediaType.APPLICATION_JSON)
+                        .content(shipped.replace("\"combinedCredit\":\"FULL\"", "\"combinedCredit\":\"LEAD_ONLY\"")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.combinedCredit").value("LEAD_ONLY"));
+        verify(policies).add(argThat(p -> p.combinedCredit() == CombinedCredit.LEAD_ONLY), anyString());
     }
 
     @Test

@@ -66,6 +66,45 @@ class MongoStoresTest {
     }
 
     @Test
+    void anItemsScoreGoesIntoItsOutboxWithTheWriteAndEntriesNotYetPublishedStay() {
+        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+        Instant t = Instant.parse("2026-07-10T01:00:00Z");
+        ItemFacts facts = ItemFacts.empty("I.2")
+                .with(new ItemFact.Received("e1", "I.2", "U006", 1, "标题", "DYNAMIC", false, t, t, null))
+                .with(new ItemFact.AdoptionState("e2", "I.2", "ADR-7.2", "U006", "CITY_BULLETIN_ADOPTED", "鄂尔多斯政讯",
+                        "第7期", null, LocalDate.of(2026, 7, 20), t, "ADR-7", 1, t));
+        List<LedgerEntry> entries = ItemScoring.score(facts, policies);
+        OutboxEntry v1 = new OutboxEntry("s1", "scoring.item-scores.v1", "I.2", "{\"v\":1}", t);
+        OutboxEntry v2 = new OutboxEntry("s2", "scoring.item-scores.v1", "I.2", "{\"v\":2}", t);
+
+        assertThat(store.save(facts, entries, -1, new ItemScoreStore.Publication(1, "d1", v1))).isTrue();
+        assertThat(store.save(facts, entries, 0, new ItemScoreStore.Publication(2, "d2", v2))).isTrue();
+        assertThat(store.save(facts, entries, 1, new ItemScoreStore.Publication(2, "d2", null))).isTrue();
+        assertThat(store.save(facts, entries, 1, new ItemScoreStore.Publication(3, "d3", v2))).as("stale").isFalse();
+
+        StoredItem read = store.find("I.2").orElseThrow();
+        assertThat(read.facts()).isEqualTo(facts);
+        assertThat(read.published()).isEqualTo(new StoredItem.Published(2, "d2"));
+        Document doc = mongo.getCollection(MongoItemScoreStore.COLLECTION).find(new Document("_id", "I.2")).first();
+        assertThat(doc.getList("outbox", Document.class)).extracting(d -> d.getString("eventId"),
+                d -> d.getString("topic"), d -> d.getString("key")).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("s1", "scoring.item-scores.v1", "I.2"),
+                org.assertj.core.groups.Tuple.tuple("s2", "scoring.item-scores.v1", "I.2"));
+    }
+
+    @Test
+    void theReplayGenerationGrowsAndOutlivesTheItems() {
+        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+        assertThat(store.replayGeneration()).isZero();
+
+        store.nextReplayGeneration();
+        store.deleteAll();
+        store.nextReplayGeneration();
+
+        assertThat(store.replayGeneration()).isEqualTo(2);
+    }
+
+    @Test
     void anItemStoredBeforeAnswersWereKeptReadsBackWithNoAnswers() {
         MongoItemScoreStore store = new MongoItemScoreStore(mongo);
         Instant t = Instant.parse("2026-07-10T01:00:00Z");

@@ -31,6 +31,12 @@ public class InMemoryItemAdoptionsStore implements ItemAdoptionsStore {
         return this;
     }
 
+    /** Puts an item as a stored document holds it, e.g. with records written by an earlier version. */
+    public synchronized InMemoryItemAdoptionsStore withItem(ItemAdoptions item) {
+        items.put(item.itemId(), new Stored(item, 0, List.of()));
+        return this;
+    }
+
     public synchronized void failNextSaveOf(String itemId) {
         failNextSaveOf = itemId::equals;
     }

@@ -53,18 +53,21 @@ public final class ItemAdoptions {
 
     /** The room records an adoption, forward or instruction (also late, 补录, with its real date). */
     public RecordChange record(String recordId, RecordContent content, String by, Instant at, LocalDate today) {
-        return add(recordId, RecordOrigin.MANUAL, null, true, null, content, by, at, today);
+        return add(recordId, RecordOrigin.MANUAL, null, null, null, content, by, at, today);
     }
 
-    /** One source item's record of a combined adoption (综合采用); applying it twice changes nothing. */
-    public Optional<RecordChange> recordCombinedSource(String recordId, String combinedRecordId, boolean credited,
+    /**
+     * One source item's record of a combined adoption (综合采用), at its place in the listed order (0 = lead);
+     * applying it twice changes nothing. Whether a source earns points is scoring's rule, not decided here.
+     */
+    public Optional<RecordChange> recordCombinedSource(String recordId, String combinedRecordId, int position,
                                                        RecordContent content, String by, Instant at,
                                                        LocalDate today) {
         if (find(recordId).isPresent() || hasActiveRecordSaying(content)) {
             // applied before, or the item already carries this very adoption: nothing more to credit
             return Optional.empty();
         }
-        return Optional.of(add(recordId, RecordOrigin.COMBINED, combinedRecordId, credited, null, content, by, at,
+        return Optional.of(add(recordId, RecordOrigin.COMBINED, combinedRecordId, position, null, content, by, at,
                 today));
     }
 
@@ -74,7 +77,7 @@ public final class ItemAdoptions {
         if (hasImportKey(importKey) || find(recordId).isPresent() || hasActiveRecordSaying(content)) {
             return Optional.empty();
         }
-        return Optional.of(add(recordId, RecordOrigin.IMPORTED, null, true, importKey, content, by, at, today));
+        return Optional.of(add(recordId, RecordOrigin.IMPORTED, null, null, importKey, content, by, at, today));
     }
 
     public RecordChange correct(String recordId, RecordContent content, String reason, String by, Instant at,
@@ -115,7 +118,7 @@ public final class ItemAdoptions {
         return records.stream().anyMatch(r -> !r.withdrawn() && r.content().equals(content));
     }
 
-    private RecordChange add(String recordId, RecordOrigin origin, String combinedRecordId, boolean credited,
+    private RecordChange add(String recordId, RecordOrigin origin, String combinedRecordId, Integer combinedPosition,
                              String importKey, RecordContent content, String by, Instant at, LocalDate today) {
         facts.requireRecordable(itemId);
         content.validate(today);
@@ -126,8 +129,8 @@ public final class ItemAdoptions {
             // the same publication issue or instruction twice is a double entry, not a second adoption
             throw new AdoptionRuleViolation("record.duplicate", "该信息已有相同的采用或批示记录");
         }
-        AdoptionRecord created = AdoptionRecord.first(recordId, itemId, origin, combinedRecordId, credited, importKey,
-                content, by, at);
+        AdoptionRecord created = AdoptionRecord.first(recordId, itemId, origin, combinedRecordId, combinedPosition,
+                importKey, content, by, at);
         records.add(created);
         return new RecordChange(created, created.latest());
     }

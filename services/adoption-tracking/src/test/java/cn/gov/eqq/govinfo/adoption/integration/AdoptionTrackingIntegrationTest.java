@@ -297,6 +297,34 @@ class AdoptionTrackingIntegrationTest {
     }
 
     @Test
+    void importLineForAnItemNotYetReceivedWaitsAndIsRecordedWhenIntakesItemReceivedArrives() throws Exception {
+        String itemId = "ITM-" + UUID.randomUUID();
+        String csv = "item_id,kind,issue_no,date\n" + itemId + ",CITY_BULLETIN_ADOPTED,2026年第6期,2026-03-05\n";
+
+        String body = mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.room()).contentType("text/csv")
+                        .content(csv.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.added").value(0))
+                .andExpect(jsonPath("$.waiting").value(1))
+                .andReturn().getResponse().getContentAsString();
+        String batchId = codec.tree(body).get("batchId").asString();
+        mvc.perform(get("/api/adoption/imports/{id}", batchId).with(KeycloakJwtUsers.room()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stillWaiting[0]").value("第 2 行：信息 " + itemId + " 尚未接收，接收后自动登记"));
+
+        receivedItem(itemId, "U006", "先导入采用、后接收的信息", false);
+
+        AdoptionRecorded recorded = (AdoptionRecorded) eventsFor(itemId, 1).get(0).payload();
+        assertThat(recorded.recordId()).startsWith("imp-");
+        assertThat(recorded.unitId()).isEqualTo("U006");
+        assertThat(recorded.effectiveDate()).isEqualTo(LocalDate.of(2026, 3, 5));
+        mvc.perform(get("/api/adoption/imports/{id}", batchId).with(KeycloakJwtUsers.room()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.recordedSince").value(1))
+                .andExpect(jsonPath("$.stillWaiting.length()").value(0));
+    }
+
+    @Test
     void importingTheSameFileTwiceAddsNothingTheSecondTime() throws Exception {
         String itemId = receivedItem("U007", "校园食品安全专项整治", false);
         unitChanged("U007", "教体局");
@@ -415,7 +443,10 @@ class AdoptionTrackingIntegrationTest {
     }
 
     private String receivedItem(String unitId, String title, boolean majorEmergency) {
-        String itemId = "ITM-" + UUID.randomUUID();
+        return receivedItem("ITM-" + UUID.randomUUID(), unitId, title, majorEmergency);
+    }
+
+    private String receivedItem(String itemId, String unitId, String title, boolean majorEmergency) {
         send(Topics.ITEMS, EventEnvelope.wrap(new ItemSubmitted(itemId, unitId, 1, title, "DYNAMIC",
                 Instant.parse("2026-01-05T02:00:00Z"), null), "submission-intake", Instant.now()));
         send(Topics.ITEMS, EventEnvelope.wrap(itemReceived(itemId, unitId, title, majorEmergency),

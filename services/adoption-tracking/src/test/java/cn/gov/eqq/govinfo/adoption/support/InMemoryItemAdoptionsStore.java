@@ -97,6 +97,6 @@ public class InMemoryItemAdoptionsStore implements ItemAdoptionsStore {
     }
 
     private ItemAdoptions copy(ItemAdoptions item) {
-        return new ItemAdoptions(item.itemId(), item.facts(), item.records());
+        return new ItemAdoptions(item.itemId(), item.facts(), item.records(), item.waitingImports());
     }
 }

@@ -50,6 +50,6 @@ public class WebSliceBeans {
     ImportingRecords importingRecords(InMemoryItemAdoptionsStore store, InMemoryUnitDirectory units,
                                       MutableClock clock) {
         return new ImportingRecords(new StoreBackedItemDirectory(store, units), new InMemoryImportBatchStore(),
-                new ItemChanges(store), clock);
+                new ItemChanges(store), store, clock);
     }
 }

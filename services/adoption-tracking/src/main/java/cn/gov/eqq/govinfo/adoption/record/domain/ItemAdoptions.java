@@ -16,11 +16,18 @@ public final class ItemAdoptions {
     private final String itemId;
     private ItemFacts facts;
     private final List<AdoptionRecord> records;
+    private final List<WaitingImport> waitingImports;
 
     public ItemAdoptions(String itemId, ItemFacts facts, List<AdoptionRecord> records) {
+        this(itemId, facts, records, List.of());
+    }
+
+    public ItemAdoptions(String itemId, ItemFacts facts, List<AdoptionRecord> records,
+                         List<WaitingImport> waitingImports) {
         this.itemId = Objects.requireNonNull(itemId, "itemId");
         this.facts = Objects.requireNonNull(facts, "facts");
         this.records = new ArrayList<>(records);
+        this.waitingImports = new ArrayList<>(waitingImports == null ? List.of() : waitingImports);
     }
 
     public static ItemAdoptions firstHeardOf(String itemId) {
@@ -37,6 +44,43 @@ public final class ItemAdoptions {
 
     public List<AdoptionRecord> records() {
         return List.copyOf(records);
+    }
+
+    /** Imported lines waiting for this item to be received. */
+    public List<WaitingImport> waitingImports() {
+        return List.copyOf(waitingImports);
+    }
+
+    /**
+     * An imported line for an item not yet received waits here; @return false when the line is already on file or
+     * already waiting (a second import of the same file).
+     */
+    public boolean awaitImport(WaitingImport line) {
+        if (hasImportKey(line.importKey()) || find(line.recordId()).isPresent()
+                || waitingImports.stream().anyMatch(w -> w.importKey().equals(line.importKey()))) {
+            return false;
+        }
+        if (facts.voided()) {
+            throw new AdoptionRuleViolation("item.voided", "信息 " + itemId + " 已作废，不能登记采用或批示");
+        }
+        waitingImports.add(line);
+        return true;
+    }
+
+    /**
+     * Once the item is received (and not voided), its waiting imported lines become records, each with its own
+     * change; a line that is already on file adds nothing. Until then nothing happens.
+     */
+    public List<RecordChange> recordWaitingImports(LocalDate today) {
+        if (!facts.received() || facts.voided() || waitingImports.isEmpty()) {
+            return List.of();
+        }
+        List<RecordChange> changes = new ArrayList<>();
+        for (WaitingImport w : waitingImports) {
+            recordImported(w.recordId(), w.importKey(), w.content(), w.by(), w.at(), today).ifPresent(changes::add);
+        }
+        waitingImports.clear();
+        return changes;
     }
 
     public void updateFacts(ItemFacts newFacts) {

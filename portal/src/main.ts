@@ -299,10 +299,14 @@ async function itemDetail(id: string, notice?: string) {
 function adoptionList(a: any) {
   const records: any[] = a?.records ?? [];
   if (records.length === 0) return el('p', { className: 'muted' }, '暂无采用或批示记录。');
-  return el('ul', {}, ...records.map((r) => el('li', {},
+  // points as scoring decided them; until it has, the service says 「积分待计算」 instead of a number
+  const points = a.itemPoints != null ? `本信息采用批示积分：${a.itemPoints} 分` : null;
+  return el('div', {}, el('p', { id: 'adoption-points', className: points ? '' : 'muted' }, points ?? a.scoreNote ?? ''),
+    points && a.scoreNote ? el('p', { className: 'muted' }, a.scoreNote) : null,
+    el('ul', {}, ...records.map((r) => el('li', {},
     `${r.kindLabel ?? ADOPTION_KIND[r.kind] ?? r.kind} · ${r.effectiveDate}`,
     r.publication ? ` ·《${r.publication}》${r.issueNo ?? ''}` : '', r.withdrawn ? '（已撤销）' : '',
-    r.explanation ? el('div', { className: 'muted' }, r.explanation) : null)));
+    r.explanation ? el('div', { className: 'muted' }, r.explanation) : null))));
 }
 
 function adoptionForm(itemId: string, done: () => void) {

@@ -130,6 +130,9 @@ class KafkaTopicsAndAclsTest {
                 Topics.COMMISSIONS, Topics.CIRCULARS, Topics.POLICIES);
         assertThat(reads.get("reporting")).containsExactlyInAnyOrder(Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS,
                 Topics.COMMISSIONS, Topics.RANKINGS);
+        // adoption-tracking shows scoring's decision of each item instead of computing points itself
+        assertThat(reads.get("adoption-tracking")).containsExactlyInAnyOrder(Topics.UNITS, Topics.ITEMS,
+                Topics.ITEM_SCORES);
         // Nobody reads a topic it writes (a service does not consume its own events), except scoring's policy facts:
         // the log is where its policy history is kept whole, and a replay rebuilds it from there (ADR 0012).
         reads.forEach((service, topics) -> assertThat(topics).as(service).noneMatch(t -> !t.equals(Topics.POLICIES)

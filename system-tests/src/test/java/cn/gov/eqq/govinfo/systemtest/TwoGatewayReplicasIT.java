@@ -55,7 +55,8 @@ class TwoGatewayReplicasIT {
             // Keycloak sends the browser back to the replica that started the sign-in; the callback is taken away
             // from it and given to the other replica, as a load balancer without affinity may do
             AtomicReference<String> callback = new AtomicReference<>();
-            context.route(first + "/login/oauth2/code/**", route -> {
+            String callbackOfFirst = first + "/login/oauth2/code/";
+            context.route(url -> url.startsWith(callbackOfFirst), route -> {
                 callback.set(route.request().url());
                 route.abort();
             });

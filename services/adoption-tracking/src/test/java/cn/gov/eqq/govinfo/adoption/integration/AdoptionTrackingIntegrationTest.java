@@ -9,6 +9,7 @@ import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionWithdrawn;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemSubmitted;
+import cn.gov.eqq.govinfo.contracts.score.ItemScored;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
@@ -69,7 +70,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         // the ingress pods (10.42.0.0/16) are our proxies, so the address they saw is the client (docs/audit.md)
         "govinfo.audit.trusted-proxies=127.0.0.0/8,10.42.0.0/16"})
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, topics = {Topics.ITEMS, Topics.UNITS, Topics.ADOPTIONS,
+@EmbeddedKafka(partitions = 1, topics = {Topics.ITEMS, Topics.UNITS, Topics.ADOPTIONS, Topics.ITEM_SCORES,
         "adoption-tracking.dead-letter.v1"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AdoptionTrackingIntegrationTest {
@@ -122,12 +123,10 @@ class AdoptionTrackingIntegrationTest {
                                 {"record":{"kind":"REGION_DAILY_BRIEF_ADOPTED","issueNo":"2026年第88期",
                                  "effectiveDate":"2026-07-16"},"reason":"刊物录错，实为《每日要情》"}"""))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.itemPoints").value(30))
                 .andExpect(jsonPath("$.records[0].versions.length()").value(2));
         mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", itemId, recordId).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"实际未采用，误录\"}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.itemPoints").value(0))
                 .andExpect(jsonPath("$.records[0].withdrawn").value(true));
 
         List<EventEnvelope<?>> events = eventsFor(itemId, 3);
@@ -226,31 +225,103 @@ class AdoptionTrackingIntegrationTest {
     }
 
     @Test
-    void combinedAdoptionCreditsEverySourceItemWithOneSharedId() throws Exception {
+    void combinedAdoptionPublishesOneRecordPerSourceWithItsPlaceAndOneSharedId() throws Exception {
         String a = receivedItem("U001", "上海庙开发区招商引资", false);
         String b = receivedItem("U002", "敖勒召其镇招商引资", false);
+        String c = receivedItem("U003", "城川镇招商引资", false);
 
         String body = mvc.perform(post("/api/adoption/combined").with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content("""
-                                {"sourceItemIds":["%s","%s"],
+                                {"sourceItemIds":["%s","%s","%s"],
                                  "record":{"kind":"REGION_DAILY_BRIEF_ADOPTED","issueNo":"2026年第101期",
-                                           "effectiveDate":"2026-09-08"}}""".formatted(a, b)))
+                                           "effectiveDate":"2026-09-08"}}""".formatted(a, b, c)))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.sources.length()").value(2))
+                .andExpect(jsonPath("$.sources.length()").value(3))
                 .andReturn().getResponse().getContentAsString();
         String combinedId = codec.tree(body).get("combinedRecordId").asString();
 
-        for (String item : List.of(a, b)) {
+        List<String> sources = List.of(a, b, c);
+        for (int position = 0; position < sources.size(); position++) {
+            String item = sources.get(position);
             List<EventEnvelope<?>> events = eventsFor(item, 1);
             AdoptionRecorded recorded = (AdoptionRecorded) events.get(0).payload();
             assertThat(recorded.combinedRecordId()).isEqualTo(combinedId);
+            assertThat(recorded.combinedPosition()).isEqualTo(position);
             assertThat(recorded.kind()).isEqualTo("REGION_DAILY_BRIEF_ADOPTED");
             mvc.perform(get("/api/adoption/items/{id}", item).with(KeycloakJwtUsers.viewer()))
                     .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.itemPoints").value(30))
-                    .andExpect(jsonPath("$.records[0].origin").value("COMBINED"));
+                    .andExpect(jsonPath("$.records[0].origin").value("COMBINED"))
+                    .andExpect(jsonPath("$.records[0].combinedPosition").value(position));
         }
         assertThat(mongo.findById(combinedId, Document.class, "combined").getBoolean("applied")).isTrue();
+    }
+
+    @Test
+    void scoringsDecisionArrivingOnTheBrokerIsWhatTheItemsViewShows() throws Exception {
+        String itemId = receivedItem("U006", "牧区饮水安全工程", false);
+        String recordId = recordCityBulletin(itemId, "2026年第33期", "2026-09-20");
+        mvc.perform(get("/api/adoption/items/{id}", itemId).with(KeycloakJwtUsers.reporter("U006")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.itemPoints").doesNotExist())
+                .andExpect(jsonPath("$.scoreNote").value("积分待计算：积分部门尚未计算本信息"))
+                .andExpect(jsonPath("$.records[0].explanation").value("积分待计算：积分部门尚未计算本信息"));
+
+        send(Topics.ITEM_SCORES, EventEnvelope.wrap(itemScored(itemId, recordId, 2, 20,
+                "按最高积分计算，本信息计 20 分"), "scoring", Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                mvc.perform(get("/api/adoption/items/{id}", itemId).with(KeycloakJwtUsers.reporter("U006")))
+                        .andExpect(status().isOk())
+                        .andExpect(jsonPath("$.scoreVersion").value(2)));
+        // an older decision arriving late (a replay, another partition's lag) is not shown over the newer one
+        send(Topics.ITEM_SCORES, EventEnvelope.wrap(itemScored(itemId, recordId, 1, 0, "旧的计算"), "scoring",
+                Instant.now()));
+        // a later event on the same single partition proves the older one was consumed before it
+        String marker = "ITM-" + UUID.randomUUID();
+        send(Topics.ITEM_SCORES, EventEnvelope.wrap(itemScored(marker, "R-x", 1, 0, "标记"), "scoring",
+                Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() -> mongo.findById(marker, Document.class, "item-scores")
+                != null);
+
+        mvc.perform(get("/api/adoption/items/{id}", itemId).with(KeycloakJwtUsers.reporter("U006")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.scoreVersion").value(2))
+                .andExpect(jsonPath("$.itemPoints").value(20))
+                .andExpect(jsonPath("$.totalPoints").value(21))
+                .andExpect(jsonPath("$.countingRecordId").value(recordId))
+                .andExpect(jsonPath("$.scoreNote").doesNotExist())
+                .andExpect(jsonPath("$.records[0].scored").value(true))
+                .andExpect(jsonPath("$.records[0].points").value(20))
+                .andExpect(jsonPath("$.records[0].counts").value(true))
+                .andExpect(jsonPath("$.records[0].addedPoints").value(20))
+                .andExpect(jsonPath("$.records[0].explanation").value("按最高积分计算，本信息计 20 分"));
+    }
+
+    @Test
+    void importLineForAnItemNotYetReceivedWaitsAndIsRecordedWhenIntakesItemReceivedArrives() throws Exception {
+        String itemId = "ITM-" + UUID.randomUUID();
+        String csv = "item_id,kind,issue_no,date\n" + itemId + ",CITY_BULLETIN_ADOPTED,2026年第6期,2026-03-05\n";
+
+        String body = mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.room()).contentType("text/csv")
+                        .content(csv.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.added").value(0))
+                .andExpect(jsonPath("$.waiting").value(1))
+                .andReturn().getResponse().getContentAsString();
+        String batchId = codec.tree(body).get("batchId").asString();
+        mvc.perform(get("/api/adoption/imports/{id}", batchId).with(KeycloakJwtUsers.room()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stillWaiting[0]").value("第 2 行：信息 " + itemId + " 尚未接收，接收后自动登记"));
+
+        receivedItem(itemId, "U006", "先导入采用、后接收的信息", false);
+
+        AdoptionRecorded recorded = (AdoptionRecorded) eventsFor(itemId, 1).get(0).payload();
+        assertThat(recorded.recordId()).startsWith("imp-");
+        assertThat(recorded.unitId()).isEqualTo("U006");
+        assertThat(recorded.effectiveDate()).isEqualTo(LocalDate.of(2026, 3, 5));
+        mvc.perform(get("/api/adoption/imports/{id}", batchId).with(KeycloakJwtUsers.room()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.recordedSince").value(1))
+                .andExpect(jsonPath("$.stillWaiting.length()").value(0));
     }
 
     @Test
@@ -372,7 +443,10 @@ class AdoptionTrackingIntegrationTest {
     }
 
     private String receivedItem(String unitId, String title, boolean majorEmergency) {
-        String itemId = "ITM-" + UUID.randomUUID();
+        return receivedItem("ITM-" + UUID.randomUUID(), unitId, title, majorEmergency);
+    }
+
+    private String receivedItem(String itemId, String unitId, String title, boolean majorEmergency) {
         send(Topics.ITEMS, EventEnvelope.wrap(new ItemSubmitted(itemId, unitId, 1, title, "DYNAMIC",
                 Instant.parse("2026-01-05T02:00:00Z"), null), "submission-intake", Instant.now()));
         send(Topics.ITEMS, EventEnvelope.wrap(itemReceived(itemId, unitId, title, majorEmergency),
@@ -388,6 +462,18 @@ class AdoptionTrackingIntegrationTest {
         return new ItemReceived(itemId, unitId, 1, title, "DYNAMIC", List.of("产业发展"), majorEmergency,
                 "GOOD_NEWS", LocalDate.of(2026, 1, 4), Instant.parse("2026-01-05T02:00:00Z"),
                 Instant.parse("2026-01-06T02:00:00Z"), "room-editor", null);
+    }
+
+    private static ItemScored itemScored(String itemId, String recordId, long version, int adoptionPoints,
+                                         String explanation) {
+        return new ItemScored(itemId, "U006", "标题", "DYNAMIC", "动态类", false, false, "SCORED", 1 + adoptionPoints,
+                List.of(new ItemScored.Line("L-1", "2026-01", LocalDate.of(2026, 1, 5), "SUBMISSION",
+                                "category:DYNAMIC", 1, "动态类信息 1 分", "2022-07-06"),
+                        new ItemScored.Line("L-2", "2026-09", LocalDate.of(2026, 9, 20), "ADOPTION",
+                                "adoption:CITY_BULLETIN_ADOPTED", adoptionPoints, explanation, "2022-07-06")),
+                List.of(new ItemScored.AdoptionReading(recordId, "CITY_BULLETIN_ADOPTED",
+                        "市政府办公室《鄂尔多斯政讯》采用", LocalDate.of(2026, 9, 20), 20, 20, true, adoptionPoints,
+                        explanation)), version, Instant.now());
     }
 
     private void unitChanged(String unitId, String name) {

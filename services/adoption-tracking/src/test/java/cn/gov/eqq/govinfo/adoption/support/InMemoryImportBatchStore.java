@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 public class InMemoryImportBatchStore implements ImportBatchStore {
@@ -26,6 +27,11 @@ public class InMemoryImportBatchStore implements ImportBatchStore {
 
     public synchronized int count() {
         return batches.size();
+    }
+
+    @Override
+    public synchronized Optional<Batch> find(String batchId) {
+        return Optional.ofNullable(batches.get(batchId));
     }
 
     @Override

@@ -31,6 +31,12 @@ public class InMemoryItemAdoptionsStore implements ItemAdoptionsStore {
         return this;
     }
 
+    /** Puts an item as a stored document holds it, e.g. with records written by an earlier version. */
+    public synchronized InMemoryItemAdoptionsStore withItem(ItemAdoptions item) {
+        items.put(item.itemId(), new Stored(item, 0, List.of()));
+        return this;
+    }
+
     public synchronized void failNextSaveOf(String itemId) {
         failNextSaveOf = itemId::equals;
     }
@@ -91,6 +97,6 @@ public class InMemoryItemAdoptionsStore implements ItemAdoptionsStore {
     }
 
     private ItemAdoptions copy(ItemAdoptions item) {
-        return new ItemAdoptions(item.itemId(), item.facts(), item.records());
+        return new ItemAdoptions(item.itemId(), item.facts(), item.records(), item.waitingImports());
     }
 }

@@ -6,17 +6,12 @@ import cn.gov.eqq.govinfo.adoption.importing.application.ImportingRecords;
 import cn.gov.eqq.govinfo.adoption.importing.application.StoreBackedItemDirectory;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemChanges;
 import cn.gov.eqq.govinfo.adoption.record.application.RecordingAdoptions;
-import cn.gov.eqq.govinfo.adoption.record.domain.CombinedCreditPolicy;
-import cn.gov.eqq.govinfo.adoption.record.domain.KindPointsTable;
 import cn.gov.eqq.govinfo.platform.problem.ProblemExceptionHandler;
 import cn.gov.eqq.govinfo.platform.security.ResourceServerAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /** Web slices run the real use cases over in-memory fakes of the stores; "now" is 2026-11-28 10:00 Beijing. */
@@ -42,22 +37,19 @@ public class WebSliceBeans {
     }
 
     @Bean
-    KindPointsTable kindPointsTable() throws IOException {
-        try (InputStream in = getClass().getResourceAsStream("/policy/adoption-kind-points.csv")) {
-            return KindPointsTable.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
-        }
+    InMemoryItemScores itemScores() {
+        return new InMemoryItemScores();
     }
 
     @Bean
     RecordingAdoptions recordingAdoptions(InMemoryItemAdoptionsStore store, MutableClock clock) {
-        return new RecordingAdoptions(new ItemChanges(store), store, new InMemoryCombinedAdoptionStore(),
-                CombinedCreditPolicy.fullCredit(), clock);
+        return new RecordingAdoptions(new ItemChanges(store), store, new InMemoryCombinedAdoptionStore(), clock);
     }
 
     @Bean
     ImportingRecords importingRecords(InMemoryItemAdoptionsStore store, InMemoryUnitDirectory units,
                                       MutableClock clock) {
         return new ImportingRecords(new StoreBackedItemDirectory(store, units), new InMemoryImportBatchStore(),
-                new ItemChanges(store), clock);
+                new ItemChanges(store), store, clock);
     }
 }

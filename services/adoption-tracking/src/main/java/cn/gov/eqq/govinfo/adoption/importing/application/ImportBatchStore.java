@@ -4,6 +4,7 @@ import cn.gov.eqq.govinfo.adoption.importing.domain.PlannedRow;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Port: an accepted import, written whole in one document before its rows are applied to the items, so a crash
@@ -20,4 +21,6 @@ public interface ImportBatchStore {
     void markApplied(String batchId, int added);
 
     List<Batch> pendingSince(Instant before);
+
+    Optional<Batch> find(String batchId);
 }

@@ -22,7 +22,8 @@ import java.util.Optional;
 
 /**
  * Reads a spreadsheet of past records and checks every line before anything is written: all lines are good, or
- * the import is refused with the list of problems (all-or-nothing). A line repeated in the file counts once.
+ * the import is refused with the list of problems (all-or-nothing). A line repeated in the file counts once. A line
+ * naming by {@code item_id} an item not yet received here is good: it waits for the item ({@link PlannedRow#waiting}).
  */
 public record ImportPlan(List<PlannedRow> rows, List<RowProblem> problems, int duplicateLinesInFile) {
 
@@ -92,8 +93,11 @@ public record ImportPlan(List<PlannedRow> rows, List<RowProblem> problems, int d
 
     private static PlannedRow readRow(int line, Cells cells, ItemDirectory directory, LocalDate today) {
         String itemId = matchItem(cells, directory);
-        ItemFacts facts = directory.item(itemId).orElseThrow();
-        facts.requireRecordable(itemId);
+        Optional<ItemFacts> facts = directory.item(itemId);
+        if (facts.isPresent() && facts.get().voided()) {
+            throw new AdoptionRuleViolation("item.voided", "信息 " + itemId + " 已作废，不能登记采用或批示");
+        }
+        boolean waiting = facts.isEmpty() || !facts.get().received();
         String kindText = cells.get("kind");
         AdoptionKind kind = AdoptionKind.parse(kindText).orElseThrow(() -> new AdoptionRuleViolation(
                 "import.unknown-kind", "无法识别的类型：" + (kindText.isEmpty() ? "（空）" : kindText)));
@@ -107,15 +111,13 @@ public record ImportPlan(List<PlannedRow> rows, List<RowProblem> problems, int d
         content.validate(today);
         String key = sha256(String.join("\u001f", itemId, kind.name(), nz(content.publication()),
                 nz(content.issueNo()), date.toString(), nz(content.leader()), nz(content.text())));
-        return new PlannedRow(line, itemId, content, key);
+        return new PlannedRow(line, itemId, content, key, waiting);
     }
 
     private static String matchItem(Cells cells, ItemDirectory directory) {
         String itemId = cells.get("item_id");
         if (!itemId.isEmpty()) {
-            if (directory.item(itemId).isEmpty()) {
-                throw new AdoptionRuleViolation("import.no-such-item", "找不到编号为 " + itemId + " 的信息");
-            }
+            // an item not yet heard of is waited for: the imports of items and of their records may come in any order
             return itemId;
         }
         String unit = cells.get("unit");
@@ -129,7 +131,8 @@ public record ImportPlan(List<PlannedRow> rows, List<RowProblem> problems, int d
         }
         List<String> matches = directory.itemsOf(unitId.get(), title);
         if (matches.isEmpty()) {
-            throw new AdoptionRuleViolation("import.no-matching-item", "找不到 " + unit + " 标题为《" + title + "》的信息");
+            throw new AdoptionRuleViolation("import.no-matching-item", "找不到 " + unit + " 标题为《" + title
+                    + "》的信息（尚未接收的信息请填写 item_id，导入后等待其接收）");
         }
         if (matches.size() > 1) {
             throw new AdoptionRuleViolation("import.ambiguous-item",

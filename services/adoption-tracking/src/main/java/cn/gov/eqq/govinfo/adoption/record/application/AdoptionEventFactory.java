@@ -25,8 +25,9 @@ public final class AdoptionEventFactory {
     }
 
     /**
-     * The event for one change, or nothing when the record earns nothing by policy (an uncredited source of a
-     * combined adoption is kept for the room's view only: scoring must not count it).
+     * The event for one change. Nothing for a record that was never published: a source of a combined adoption
+     * recorded when only the lead item was credited (before scoring owned that rule) is kept for the room's view,
+     * and its corrections and withdrawal stay unpublished too, so scoring never hears of it.
      */
     public static Optional<EventEnvelope<?>> eventOf(RecordChange change, String unitId) {
         AdoptionRecord record = change.record();
@@ -38,7 +39,7 @@ public final class AdoptionEventFactory {
         AdoptionEvent payload = switch (v.change()) {
             case RECORDED -> new AdoptionRecorded(record.recordId(), record.itemId(), unitId, c.kind().name(),
                     c.publication(), c.issueNo(), c.effectiveDate(), c.leader(), c.text(), record.combinedRecordId(),
-                    v.by(), v.at());
+                    v.by(), v.at(), record.combinedPosition());
             case CORRECTED -> new AdoptionCorrected(record.recordId(), record.itemId(), unitId, c.kind().name(),
                     c.publication(), c.issueNo(), c.effectiveDate(), c.leader(), c.text(), v.reason(), v.by(),
                     v.at());

@@ -6,6 +6,7 @@ import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
@@ -33,8 +34,20 @@ public class ItemChanges {
 
     /** Like {@link #change} for commands that make their integration events themselves. */
     public ItemAdoptions changeTelling(String itemId, Function<ItemAdoptions, List<EventEnvelope<?>>> command) {
+        return run(itemId, false, command);
+    }
+
+    /** Like {@link #change}, starting the item's document when nothing has been heard of it yet. */
+    public ItemAdoptions changeOrStart(String itemId, Function<ItemAdoptions, List<RecordChange>> command) {
+        return run(itemId, true, item -> AdoptionEventFactory.eventsOf(command.apply(item), item.facts().unitId()));
+    }
+
+    private ItemAdoptions run(String itemId, boolean start,
+                              Function<ItemAdoptions, List<EventEnvelope<?>>> command) {
         for (int attempt = 1; ; attempt++) {
-            ItemAdoptionsStore.Loaded loaded = store.load(itemId).orElseThrow(() -> new ItemNotKnown(itemId));
+            ItemAdoptionsStore.Loaded loaded = store.load(itemId)
+                    .or(() -> start ? Optional.of(ItemAdoptionsStore.Loaded.fresh(itemId)) : Optional.empty())
+                    .orElseThrow(() -> new ItemNotKnown(itemId));
             List<EventEnvelope<?>> events = command.apply(loaded.item());
             try {
                 store.save(loaded, loaded.appliedEventIds(), events);

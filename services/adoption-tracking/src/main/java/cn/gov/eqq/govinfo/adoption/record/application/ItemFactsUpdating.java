@@ -9,12 +9,15 @@ import cn.gov.eqq.govinfo.contracts.item.ItemSubmitted;
 import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Keeps what we know of each item from intake's events. The event id is remembered in the item's own document in
- * the same write, so a redelivered event changes nothing.
+ * the same write, so a redelivered event changes nothing. When the item is received, the imported lines that were
+ * waiting for it become records in that same write, with their events in its outbox.
  */
 @Service
 public class ItemFactsUpdating {
@@ -24,9 +27,11 @@ public class ItemFactsUpdating {
     private static final int ATTEMPTS = 5;
 
     private final ItemAdoptionsStore store;
+    private final Clock clock;
 
-    public ItemFactsUpdating(ItemAdoptionsStore store) {
+    public ItemFactsUpdating(ItemAdoptionsStore store, Clock clock) {
         this.store = store;
+        this.clock = clock;
     }
 
     /** @return false when the event was applied before */
@@ -41,13 +46,15 @@ public class ItemFactsUpdating {
                 return false;
             }
             loaded.item().updateFacts(next(loaded.item().facts(), event));
+            List<EventEnvelope<?>> events = AdoptionEventFactory.eventsOf(
+                    loaded.item().recordWaitingImports(LocalDate.now(clock)), loaded.item().facts().unitId());
             List<String> applied = new ArrayList<>(loaded.appliedEventIds());
             applied.add(envelope.eventId());
             if (applied.size() > REMEMBERED_EVENT_IDS) {
                 applied = new ArrayList<>(applied.subList(applied.size() - REMEMBERED_EVENT_IDS, applied.size()));
             }
             try {
-                store.save(loaded, applied, List.of());
+                store.save(loaded, applied, events);
                 return true;
             } catch (ItemAdoptionsStore.ConcurrentChange e) {
                 if (attempt >= ATTEMPTS) {

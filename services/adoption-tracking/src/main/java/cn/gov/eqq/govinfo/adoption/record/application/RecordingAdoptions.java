@@ -2,7 +2,6 @@ package cn.gov.eqq.govinfo.adoption.record.application;
 
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionRuleViolation;
 import cn.gov.eqq.govinfo.adoption.record.domain.CombinedAdoption;
-import cn.gov.eqq.govinfo.adoption.record.domain.CombinedCreditPolicy;
 import cn.gov.eqq.govinfo.adoption.record.domain.FollowUpReport;
 import cn.gov.eqq.govinfo.adoption.record.domain.ItemAdoptions;
 import cn.gov.eqq.govinfo.adoption.record.domain.RecordContent;
@@ -28,15 +27,13 @@ public class RecordingAdoptions {
     private final ItemChanges changes;
     private final ItemAdoptionsStore items;
     private final CombinedAdoptionStore combined;
-    private final CombinedCreditPolicy creditPolicy;
     private final Clock clock;
 
     public RecordingAdoptions(ItemChanges changes, ItemAdoptionsStore items, CombinedAdoptionStore combined,
-                              CombinedCreditPolicy creditPolicy, Clock clock) {
+                              Clock clock) {
         this.changes = changes;
         this.items = items;
         this.combined = combined;
-        this.creditPolicy = creditPolicy;
         this.clock = clock;
     }
 
@@ -62,12 +59,13 @@ public class RecordingAdoptions {
 
     /**
      * 综合采用: checks every source first (nothing is written unless all can take the record), writes the decision,
-     * then gives each source item its own record. A crash in between is finished by {@link #completePending()}.
+     * then gives each source item its own record, with its place in the listed order (0 = the lead item); each is
+     * published, and scoring decides which earn points. A crash in between is finished by {@link #completePending()}.
      */
     public CombinedAdoption recordCombined(RecordContent content, List<String> sourceItemIds, String by) {
         content.validate(today());
-        CombinedAdoption plan = CombinedAdoption.plan("CMB-" + UUID.randomUUID(), content, sourceItemIds,
-                creditPolicy, by, now());
+        CombinedAdoption plan = CombinedAdoption.plan("CMB-" + UUID.randomUUID(), content, sourceItemIds, by,
+                now());
         for (CombinedAdoption.SourceCredit source : plan.sources()) {
             ItemAdoptions item = items.load(source.itemId()).orElseThrow(() -> new ItemNotKnown(source.itemId()))
                     .item();
@@ -141,10 +139,11 @@ public class RecordingAdoptions {
         for (CombinedAdoption.SourceCredit source : plan.sources()) {
             try {
                 changes.change(source.itemId(), item -> item.recordCombinedSource(source.recordId(),
-                        plan.combinedRecordId(), source.credited(), plan.content(), plan.by(), plan.at(), today())
+                        plan.combinedRecordId(), plan.positionOf(source), plan.content(), plan.by(), plan.at(),
+                        today())
                         .map(List::of).orElse(List.of()));
             } catch (AdoptionRuleViolation | ItemNotKnown e) {
-                // e.g. voided between the check and the write: that source stays uncredited, and we say so
+                // e.g. voided between the check and the write: that source gets no record, and we say so
                 log.warn("combined adoption {}: source {} skipped: {}", plan.combinedRecordId(), source.itemId(),
                         e.getMessage());
                 skipped.add(source.itemId() + "：" + e.getMessage());

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * The kinds of record named by the notice (docs/rules.md, points 2). The names are the wire vocabulary of
- * {@code AdoptionEvent}; their points are NOT here but in {@link KindPointsTable}, which is data.
+ * {@code AdoptionEvent}. Their points are not here: scoring alone holds them (in its policy versions) and publishes
+ * how it read each record ({@link ItemScore}).
  */
 public enum AdoptionKind {
     STATE_COUNCIL_ADOPTED(AdoptionLevel.STATE_COUNCIL, AdoptionForm.PUBLICATION, "被国办采用", null),

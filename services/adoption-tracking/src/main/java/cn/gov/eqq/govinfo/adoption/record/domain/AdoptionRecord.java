@@ -12,12 +12,16 @@ import java.util.Optional;
  * version with its reason, and every version stays visible.
  *
  * @param combinedRecordId for 综合采用, the id shared by the records of all its source items; else null
- * @param credited         false when the combined-adoption policy gives this source item nothing
+ * @param combinedPosition for 综合采用, the source's place in the listed order (0 = the lead item); null for other
+ *                         records and for combined records stored before the position was kept
+ * @param credited         true for every record written now. False only for a source of a combined adoption recorded
+ *                         under the former setting that credited the lead item alone: such a record was never
+ *                         published, so neither are its corrections or its withdrawal; it stays visible to the room
  * @param importKey        for imported rows, the fingerprint that makes a second import of the same row a no-op
  */
 public record AdoptionRecord(String recordId, String itemId, RecordOrigin origin, String combinedRecordId,
-                             boolean credited, String importKey, List<RecordVersion> versions,
-                             List<FollowUpReport> followUpReports) {
+                             Integer combinedPosition, boolean credited, String importKey,
+                             List<RecordVersion> versions, List<FollowUpReport> followUpReports) {
 
     public AdoptionRecord {
         Objects.requireNonNull(recordId, "recordId");
@@ -31,8 +35,9 @@ public record AdoptionRecord(String recordId, String itemId, RecordOrigin origin
     }
 
     static AdoptionRecord first(String recordId, String itemId, RecordOrigin origin, String combinedRecordId,
-                                boolean credited, String importKey, RecordContent content, String by, Instant at) {
-        return new AdoptionRecord(recordId, itemId, origin, combinedRecordId, credited, importKey,
+                                Integer combinedPosition, String importKey, RecordContent content, String by,
+                                Instant at) {
+        return new AdoptionRecord(recordId, itemId, origin, combinedRecordId, combinedPosition, true, importKey,
                 List.of(new RecordVersion(1, ChangeType.RECORDED, content, null, by, at)), List.of());
     }
 
@@ -101,7 +106,8 @@ public record AdoptionRecord(String recordId, String itemId, RecordOrigin origin
         }
         List<FollowUpReport> reports = new ArrayList<>(followUpReports);
         reports.add(report);
-        return new AdoptionRecord(recordId, itemId, origin, combinedRecordId, credited, importKey, versions, reports);
+        return new AdoptionRecord(recordId, itemId, origin, combinedRecordId, combinedPosition, credited, importKey,
+                versions, reports);
     }
 
     public Optional<FollowUpRequest> followUpRequest() {
@@ -123,8 +129,8 @@ public record AdoptionRecord(String recordId, String itemId, RecordOrigin origin
     private AdoptionRecord withVersion(RecordVersion version) {
         List<RecordVersion> all = new ArrayList<>(versions);
         all.add(version);
-        return new AdoptionRecord(recordId, itemId, origin, combinedRecordId, credited, importKey, all,
-                followUpReports);
+        return new AdoptionRecord(recordId, itemId, origin, combinedRecordId, combinedPosition, credited, importKey,
+                all, followUpReports);
     }
 
     private void requireActive() {

@@ -16,11 +16,18 @@ public final class ItemAdoptions {
     private final String itemId;
     private ItemFacts facts;
     private final List<AdoptionRecord> records;
+    private final List<WaitingImport> waitingImports;
 
     public ItemAdoptions(String itemId, ItemFacts facts, List<AdoptionRecord> records) {
+        this(itemId, facts, records, List.of());
+    }
+
+    public ItemAdoptions(String itemId, ItemFacts facts, List<AdoptionRecord> records,
+                         List<WaitingImport> waitingImports) {
         this.itemId = Objects.requireNonNull(itemId, "itemId");
         this.facts = Objects.requireNonNull(facts, "facts");
         this.records = new ArrayList<>(records);
+        this.waitingImports = new ArrayList<>(waitingImports == null ? List.of() : waitingImports);
     }
 
     public static ItemAdoptions firstHeardOf(String itemId) {
@@ -39,6 +46,43 @@ public final class ItemAdoptions {
         return List.copyOf(records);
     }
 
+    /** Imported lines waiting for this item to be received. */
+    public List<WaitingImport> waitingImports() {
+        return List.copyOf(waitingImports);
+    }
+
+    /**
+     * An imported line for an item not yet received waits here; @return false when the line is already on file or
+     * already waiting (a second import of the same file).
+     */
+    public boolean awaitImport(WaitingImport line) {
+        if (hasImportKey(line.importKey()) || find(line.recordId()).isPresent()
+                || waitingImports.stream().anyMatch(w -> w.importKey().equals(line.importKey()))) {
+            return false;
+        }
+        if (facts.voided()) {
+            throw new AdoptionRuleViolation("item.voided", "信息 " + itemId + " 已作废，不能登记采用或批示");
+        }
+        waitingImports.add(line);
+        return true;
+    }
+
+    /**
+     * Once the item is received (and not voided), its waiting imported lines become records, each with its own
+     * change; a line that is already on file adds nothing. Until then nothing happens.
+     */
+    public List<RecordChange> recordWaitingImports(LocalDate today) {
+        if (!facts.received() || facts.voided() || waitingImports.isEmpty()) {
+            return List.of();
+        }
+        List<RecordChange> changes = new ArrayList<>();
+        for (WaitingImport w : waitingImports) {
+            recordImported(w.recordId(), w.importKey(), w.content(), w.by(), w.at(), today).ifPresent(changes::add);
+        }
+        waitingImports.clear();
+        return changes;
+    }
+
     public void updateFacts(ItemFacts newFacts) {
         this.facts = Objects.requireNonNull(newFacts);
     }
@@ -53,18 +97,21 @@ public final class ItemAdoptions {
 
     /** The room records an adoption, forward or instruction (also late, 补录, with its real date). */
     public RecordChange record(String recordId, RecordContent content, String by, Instant at, LocalDate today) {
-        return add(recordId, RecordOrigin.MANUAL, null, true, null, content, by, at, today);
+        return add(recordId, RecordOrigin.MANUAL, null, null, null, content, by, at, today);
     }
 
-    /** One source item's record of a combined adoption (综合采用); applying it twice changes nothing. */
-    public Optional<RecordChange> recordCombinedSource(String recordId, String combinedRecordId, boolean credited,
+    /**
+     * One source item's record of a combined adoption (综合采用), at its place in the listed order (0 = lead);
+     * applying it twice changes nothing. Whether a source earns points is scoring's rule, not decided here.
+     */
+    public Optional<RecordChange> recordCombinedSource(String recordId, String combinedRecordId, int position,
                                                        RecordContent content, String by, Instant at,
                                                        LocalDate today) {
         if (find(recordId).isPresent() || hasActiveRecordSaying(content)) {
             // applied before, or the item already carries this very adoption: nothing more to credit
             return Optional.empty();
         }
-        return Optional.of(add(recordId, RecordOrigin.COMBINED, combinedRecordId, credited, null, content, by, at,
+        return Optional.of(add(recordId, RecordOrigin.COMBINED, combinedRecordId, position, null, content, by, at,
                 today));
     }
 
@@ -74,7 +121,7 @@ public final class ItemAdoptions {
         if (hasImportKey(importKey) || find(recordId).isPresent() || hasActiveRecordSaying(content)) {
             return Optional.empty();
         }
-        return Optional.of(add(recordId, RecordOrigin.IMPORTED, null, true, importKey, content, by, at, today));
+        return Optional.of(add(recordId, RecordOrigin.IMPORTED, null, null, importKey, content, by, at, today));
     }
 
     public RecordChange correct(String recordId, RecordContent content, String reason, String by, Instant at,
@@ -115,7 +162,7 @@ public final class ItemAdoptions {
         return records.stream().anyMatch(r -> !r.withdrawn() && r.content().equals(content));
     }
 
-    private RecordChange add(String recordId, RecordOrigin origin, String combinedRecordId, boolean credited,
+    private RecordChange add(String recordId, RecordOrigin origin, String combinedRecordId, Integer combinedPosition,
                              String importKey, RecordContent content, String by, Instant at, LocalDate today) {
         facts.requireRecordable(itemId);
         content.validate(today);
@@ -126,8 +173,8 @@ public final class ItemAdoptions {
             // the same publication issue or instruction twice is a double entry, not a second adoption
             throw new AdoptionRuleViolation("record.duplicate", "该信息已有相同的采用或批示记录");
         }
-        AdoptionRecord created = AdoptionRecord.first(recordId, itemId, origin, combinedRecordId, credited, importKey,
-                content, by, at);
+        AdoptionRecord created = AdoptionRecord.first(recordId, itemId, origin, combinedRecordId, combinedPosition,
+                importKey, content, by, at);
         records.add(created);
         return new RecordChange(created, created.latest());
     }

@@ -2,17 +2,20 @@ package cn.gov.eqq.govinfo.adoption.importing.application;
 
 import cn.gov.eqq.govinfo.adoption.config.AdoptionConfig;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemChanges;
+import cn.gov.eqq.govinfo.adoption.record.application.ItemFactsUpdating;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryImportBatchStore;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryItemAdoptionsStore;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryUnitDirectory;
 import cn.gov.eqq.govinfo.testsupport.time.MutableClock;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
+import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,6 +27,8 @@ class ImportingRecordsTest {
     private static final String LINE_2 = ",发改委,项目建设提速,市政府领导批示,,,2026/3/2,王副市长,请推广\n";
     private static final String LINE_3 = "I-2,,,REGION_DAILY_BRIEF_ADOPTED,,2026年第9期,2026-04-01,,\n";
 
+    private static final Instant T = Instant.parse("2026-11-28T01:00:00Z");
+
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T02:00:00Z")).withZone(AdoptionConfig.BEIJING);
     private final InMemoryItemAdoptionsStore store = new InMemoryItemAdoptionsStore()
             .receivedItem("I-1", "U006", "项目建设提速", false)
@@ -31,7 +36,8 @@ class ImportingRecordsTest {
     private final InMemoryImportBatchStore batches = new InMemoryImportBatchStore();
     private final ImportingRecords importing = new ImportingRecords(
             new StoreBackedItemDirectory(store, new InMemoryUnitDirectory().with("U006", "发改委")), batches,
-            new ItemChanges(store), clock);
+            new ItemChanges(store), store, clock);
+    private final ItemFactsUpdating intake = new ItemFactsUpdating(store, clock);
 
     @Test
     void pastRecordsAreImportedWithTheirRealDates() {
@@ -47,12 +53,12 @@ class ImportingRecordsTest {
     @Test
     void oneLineMatchingNoItemRefusesTheWholeFile() {
         ImportResult result = importing.importCsv("past.csv",
-                HEADER + LINE_1 + "I-404,,,CITY_BULLETIN_ADOPTED,,第1期,2026-02-11,,\n", "room-editor");
+                HEADER + LINE_1 + ",发改委,没有这条信息,CITY_BULLETIN_ADOPTED,,第1期,2026-02-11,,\n", "room-editor");
 
         assertThat(result.imported()).isFalse();
         assertThat(result.problems()).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(3);
-            assertThat(p.message()).contains("I-404");
+            assertThat(p.message()).contains("没有这条信息");
         });
         assertThat(store.outbox()).isEmpty();
         assertThat(store.load("I-1").orElseThrow().item().records()).isEmpty();
@@ -94,5 +100,42 @@ class ImportingRecordsTest {
 
         assertThat(store.outbox()).extracting(EventEnvelope::key).containsExactly("I-1", "I-2");
         assertThat(store.load("I-1").orElseThrow().item().records()).hasSize(1);
+    }
+
+    @Test
+    void lineNamingAnItemNotYetHeardOfWaitsAndIsRecordedWhenTheItemIsReceived() {
+        ImportResult result = importing.importCsv("past.csv",
+                HEADER + LINE_1 + "I-NEW,,,CITY_BULLETIN_ADOPTED,,2026年第4期,2026-02-20,,\n", "room-editor");
+
+        assertThat(result.imported()).isTrue();
+        assertThat(result.added()).isEqualTo(1);
+        assertThat(result.waiting()).isEqualTo(1);
+        assertThat(result.alreadyOnFile()).isZero();
+        assertThat(result.waitingLines()).containsExactly("第 3 行：信息 I-NEW 尚未接收，接收后自动登记");
+        assertThat(store.outbox()).extracting(EventEnvelope::key).containsExactly("I-1");
+        assertThat(importing.status(result.batchId()).orElseThrow().stillWaiting())
+                .containsExactly("第 3 行：信息 I-NEW 尚未接收，接收后自动登记");
+
+        intake.apply(EventEnvelope.wrap(new ItemReceived("I-NEW", "U006", 1, "新信息", "DYNAMIC", List.of(), false,
+                "GOOD_NEWS", LocalDate.of(2026, 2, 1), T, T, "room-editor", null), "submission-intake", T));
+
+        assertThat(store.outbox()).extracting(EventEnvelope::key).containsExactly("I-1", "I-NEW");
+        assertThat(((AdoptionRecorded) store.outbox().get(1).payload()).effectiveDate())
+                .isEqualTo(LocalDate.of(2026, 2, 20));
+        ImportStatus status = importing.status(result.batchId()).orElseThrow();
+        assertThat(status.stillWaiting()).isEmpty();
+        assertThat(status.recordedSince()).isEqualTo(1);
+    }
+
+    @Test
+    void importingAWaitingLineTwiceKeepsItWaitingOnce() {
+        String csv = HEADER + "I-NEW,,,CITY_BULLETIN_ADOPTED,,2026年第4期,2026-02-20,,\n";
+        importing.importCsv("past.csv", csv, "room-editor");
+
+        ImportResult again = importing.importCsv("past.csv", csv, "room-editor");
+
+        assertThat(again.waiting()).isEqualTo(1);
+        assertThat(again.added()).isZero();
+        assertThat(store.load("I-NEW").orElseThrow().item().waitingImports()).hasSize(1);
     }
 }

@@ -39,10 +39,9 @@ class ImportPlanTest {
     }
 
     @Test
-    void rowsThatMatchNoItemAreReportedAndNothingIsPlanned() {
+    void rowsByUnitAndTitleThatMatchNoItemAreReportedAndNothingIsPlanned() {
         String csv = HEADER
                 + "I-1,,,CITY_BULLETIN_ADOPTED,,第1期,2026-03-15,,,,\n"
-                + "I-404,,,CITY_BULLETIN_ADOPTED,,第2期,2026-03-16,,,,\n"
                 + ",教体局,不存在的标题,CITY_BULLETIN_ADOPTED,,第3期,2026-03-17,,,,\n"
                 + ",某某局,任意,CITY_BULLETIN_ADOPTED,,第4期,2026-03-17,,,,\n";
 
@@ -50,10 +49,42 @@ class ImportPlanTest {
 
         assertThat(plan.acceptable()).isFalse();
         assertThat(plan.problems()).extracting(RowProblem::line, RowProblem::code).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(3, "import.no-such-item"),
-                org.assertj.core.groups.Tuple.tuple(4, "import.no-matching-item"),
-                org.assertj.core.groups.Tuple.tuple(5, "import.no-such-unit"));
-        assertThat(plan.problems().get(0).message()).startsWith("第 3 行：");
+                org.assertj.core.groups.Tuple.tuple(3, "import.no-matching-item"),
+                org.assertj.core.groups.Tuple.tuple(4, "import.no-such-unit"));
+        assertThat(plan.problems().get(0).message()).startsWith("第 3 行：").contains("item_id");
+    }
+
+    @Test
+    void rowNamingAnItemNotYetReceivedByItsIdWaitsForItInsteadOfBeingRefused() {
+        InMemoryItemDirectory withSubmitted = directory.put("I-5", new cn.gov.eqq.govinfo.adoption.record.domain
+                .ItemFacts("U006", "已报送未接收", false, false, false, false));
+        String csv = HEADER
+                + "I-1,,,CITY_BULLETIN_ADOPTED,,第1期,2026-03-15,,,,\n"
+                + "I-404,,,CITY_BULLETIN_ADOPTED,,第2期,2026-03-16,,,,\n"
+                + "I-5,,,CITY_BULLETIN_ADOPTED,,第3期,2026-03-17,,,,\n";
+
+        ImportPlan plan = ImportingRecords.planOf(csv, withSubmitted, TODAY);
+
+        assertThat(plan.acceptable()).isTrue();
+        assertThat(plan.rows()).extracting(PlannedRow::itemId, PlannedRow::waiting).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("I-1", false),
+                org.assertj.core.groups.Tuple.tuple("I-404", true),
+                org.assertj.core.groups.Tuple.tuple("I-5", true));
+    }
+
+    @Test
+    void rowNamingAVoidedItemIsRefused() {
+        InMemoryItemDirectory withVoided = directory.put("I-9", new cn.gov.eqq.govinfo.adoption.record.domain
+                .ItemFacts("U006", "已作废", true, true, false, false));
+
+        ImportPlan plan = ImportingRecords.planOf(HEADER + "I-9,,,CITY_BULLETIN_ADOPTED,,第1期,2026-03-15,,,,\n",
+                withVoided, TODAY);
+
+        assertThat(plan.acceptable()).isFalse();
+        assertThat(plan.problems()).singleElement().satisfies(p -> {
+            assertThat(p.code()).isEqualTo("item.voided");
+            assertThat(p.message()).isEqualTo("第 2 行：信息 I-9 已作废，不能登记采用或批示");
+        });
     }
 
     @Test

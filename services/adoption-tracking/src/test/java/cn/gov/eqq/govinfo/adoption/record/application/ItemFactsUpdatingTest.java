@@ -1,6 +1,12 @@
 package cn.gov.eqq.govinfo.adoption.record.application;
 
+import cn.gov.eqq.govinfo.adoption.config.AdoptionConfig;
+import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionKind;
+import cn.gov.eqq.govinfo.adoption.record.domain.ItemAdoptions;
 import cn.gov.eqq.govinfo.adoption.record.domain.ItemFacts;
+import cn.gov.eqq.govinfo.adoption.record.domain.RecordContent;
+import cn.gov.eqq.govinfo.adoption.record.domain.WaitingImport;
+import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryItemAdoptionsStore;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
@@ -8,6 +14,7 @@ import cn.gov.eqq.govinfo.contracts.item.ItemSubmitted;
 import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ItemFactsUpdatingTest {
 
     private final InMemoryItemAdoptionsStore store = new InMemoryItemAdoptionsStore();
-    private final ItemFactsUpdating updating = new ItemFactsUpdating(store);
+    private final ItemFactsUpdating updating = new ItemFactsUpdating(store,
+            Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), AdoptionConfig.BEIJING));
     private static final Instant T = Instant.parse("2026-07-01T02:00:00Z");
 
     private static EventEnvelope<?> received(String title, boolean majorEmergency) {
@@ -63,5 +71,29 @@ class ItemFactsUpdatingTest {
                 "submission-intake", T));
 
         assertThat(store.load("I").orElseThrow().item().facts().title()).isEqualTo("接收的标题");
+    }
+
+    @Test
+    void importedLinesWaitingForTheItemAreRecordedAndPublishedWhenItIsReceived() {
+        ItemAdoptions unknown = ItemAdoptions.firstHeardOf("I");
+        unknown.awaitImport(new WaitingImport("IMP-1", 3, "imp-abc", "abc", new RecordContent(
+                AdoptionKind.CITY_BULLETIN_ADOPTED, null, "2026年第3期", LocalDate.of(2026, 2, 10), null, null, null),
+                "room-editor", T));
+        store.withItem(unknown);
+
+        updating.apply(EventEnvelope.wrap(new ItemSubmitted("I", "U006", 1, "标题", "PROBLEM", T, null),
+                "submission-intake", T));
+        assertThat(store.outbox()).isEmpty();
+        updating.apply(received("标题", false));
+
+        ItemAdoptions item = store.load("I").orElseThrow().item();
+        assertThat(item.waitingImports()).isEmpty();
+        assertThat(item.records()).singleElement().satisfies(r -> assertThat(r.recordId()).isEqualTo("imp-abc"));
+        assertThat(store.outbox()).singleElement().satisfies(e -> {
+            AdoptionRecorded recorded = (AdoptionRecorded) e.payload();
+            assertThat(recorded.recordId()).isEqualTo("imp-abc");
+            assertThat(recorded.unitId()).isEqualTo("U006");
+            assertThat(recorded.effectiveDate()).isEqualTo(LocalDate.of(2026, 2, 10));
+        });
     }
 }

@@ -2,9 +2,13 @@ package cn.gov.eqq.govinfo.adoption.record.application;
 
 import cn.gov.eqq.govinfo.adoption.config.AdoptionConfig;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionKind;
+import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionRecord;
+import cn.gov.eqq.govinfo.adoption.record.domain.ChangeType;
+import cn.gov.eqq.govinfo.adoption.record.domain.ItemFacts;
+import cn.gov.eqq.govinfo.adoption.record.domain.RecordOrigin;
+import cn.gov.eqq.govinfo.adoption.record.domain.RecordVersion;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionRuleViolation;
 import cn.gov.eqq.govinfo.adoption.record.domain.CombinedAdoption;
-import cn.gov.eqq.govinfo.adoption.record.domain.CombinedCreditPolicy;
 import cn.gov.eqq.govinfo.adoption.record.domain.ItemAdoptions;
 import cn.gov.eqq.govinfo.adoption.record.domain.RecordContent;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryCombinedAdoptionStore;
@@ -33,11 +37,8 @@ class RecordingAdoptionsTest {
             .receivedItem("C", "U003", "城川镇招商", false);
     private final InMemoryCombinedAdoptionStore combinedStore = new InMemoryCombinedAdoptionStore();
 
-    private RecordingAdoptions recording(CombinedCreditPolicy policy) {
-        return new RecordingAdoptions(new ItemChanges(store), store, combinedStore, policy, clock);
-    }
-
-    private final RecordingAdoptions recording = recording(CombinedCreditPolicy.fullCredit());
+    private final RecordingAdoptions recording = new RecordingAdoptions(new ItemChanges(store), store, combinedStore,
+            clock);
 
     private static RecordContent brief(String issue) {
         return new RecordContent(AdoptionKind.REGION_DAILY_BRIEF_ADOPTED, null, issue, LocalDate.of(2026, 9, 8),
@@ -70,7 +71,7 @@ class RecordingAdoptionsTest {
     void todayIsTheBeijingDateEvenWhileUtcIsStillYesterday() {
         MutableClock justAfterBeijingMidnight = new MutableClock(Instant.parse("2026-11-27T16:30:00Z")).withZone(AdoptionConfig.BEIJING);
         RecordingAdoptions atMidnight = new RecordingAdoptions(new ItemChanges(store), store, combinedStore,
-                CombinedCreditPolicy.fullCredit(), justAfterBeijingMidnight);
+                justAfterBeijingMidnight);
 
         atMidnight.record("A", new RecordContent(AdoptionKind.CITY_BULLETIN_ADOPTED, null, "第1期",
                 LocalDate.of(2026, 11, 28), null, null, null), "room-editor");
@@ -159,15 +160,40 @@ class RecordingAdoptionsTest {
     }
 
     @Test
-    void leadOnlyPolicyPublishesOnlyTheLeadSourcesRecord() {
-        RecordingAdoptions leadOnly = recording(new CombinedCreditPolicy(CombinedCreditPolicy.Mode.LEAD_ONLY));
+    void combinedAdoptionPublishesOneRecordPerSourceWithItsPlaceInTheListedOrder() {
+        CombinedAdoption combined = recording.recordCombined(brief("2026年第5期"), List.of("C", "A", "B"),
+                "room-editor");
 
-        CombinedAdoption combined = leadOnly.recordCombined(brief("2026年第5期"), List.of("C", "A"), "room-editor");
-        leadOnly.withdraw("A", combined.sources().get(1).recordId(), "并非来源", "room-editor");
+        assertThat(store.outbox()).extracting(e -> (AdoptionRecorded) e.payload())
+                .extracting(AdoptionRecorded::itemId, AdoptionRecorded::combinedPosition,
+                        AdoptionRecorded::combinedRecordId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("C", 0, combined.combinedRecordId()),
+                        org.assertj.core.groups.Tuple.tuple("A", 1, combined.combinedRecordId()),
+                        org.assertj.core.groups.Tuple.tuple("B", 2, combined.combinedRecordId()));
+    }
 
-        assertThat(store.outbox()).extracting(EventEnvelope::key).containsExactly("C");
-        assertThat(store.load("A").orElseThrow().item().records()).singleElement()
-                .satisfies(r -> assertThat(r.credited()).isFalse());
+    @Test
+    void aSingleRecordIsPublishedWithoutACombinedPosition() {
+        recording.record("A", brief("2026年第6期"), "room-editor");
+
+        assertThat(store.outbox()).singleElement()
+                .satisfies(e -> assertThat(((AdoptionRecorded) e.payload()).combinedPosition()).isNull());
+    }
+
+    @Test
+    void aSourceStoredAsUncreditedUnderTheFormerLeadOnlySettingStillReadsAndStaysUnpublished() {
+        RecordVersion first = new RecordVersion(1, ChangeType.RECORDED, brief("2026年第7期"), null, "room-editor",
+                Instant.parse("2025-03-01T01:00:00Z"));
+        store.withItem(new ItemAdoptions("D", new ItemFacts("U004", "旧综合采用来源", true, false, false, false),
+                List.of(new AdoptionRecord("CMB-old.2", "D", RecordOrigin.COMBINED, "CMB-old", null, false, null,
+                        List.of(first), List.of()))));
+
+        recording.correct("D", "CMB-old.2", brief("2026年第8期"), "期号录错", "room-editor");
+        recording.withdraw("D", "CMB-old.2", "并非来源", "room-editor");
+
+        assertThat(store.outbox()).isEmpty();
+        assertThat(store.load("D").orElseThrow().item().find("CMB-old.2").orElseThrow().versions()).hasSize(3);
     }
 
     @Test

@@ -1,13 +1,10 @@
 package cn.gov.eqq.govinfo.adoption.record.domain;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Shared test data: the shipped points table, items in given states, record contents of each form. */
+/** Shared test data: items in given states, record contents of each form. */
 public final class Fixtures {
 
     public static final LocalDate TODAY = LocalDate.of(2026, 11, 28);
@@ -15,18 +12,6 @@ public final class Fixtures {
     public static final String ROOM = "room-editor";
 
     private Fixtures() {
-    }
-
-    /** The table the service ships, read from the same resource. */
-    public static KindPointsTable shippedTable() {
-        try (InputStream in = Fixtures.class.getResourceAsStream("/policy/adoption-kind-points.csv")) {
-            if (in == null) {
-                throw new IllegalStateException("policy/adoption-kind-points.csv missing from the classpath");
-            }
-            return KindPointsTable.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     public static ItemAdoptions receivedItem(String itemId) {

@@ -219,4 +219,31 @@ class ItemAdoptionsTest {
         assertThat(item.recordImported("imp-1", "key-1", c, ROOM, NOW, TODAY)).isEmpty();
         assertThat(item.records()).hasSize(1);
     }
+
+    @Test
+    void importedLineWaitsUntilTheItemIsReceivedAndIsRecordedOnce() {
+        ItemAdoptions item = ItemAdoptions.firstHeardOf("I-7");
+        WaitingImport line = new WaitingImport("IMP-1", 2, "imp-1", "key-1",
+                Fixtures.cityBulletin(LocalDate.of(2026, 3, 1), "2026年第5期"), Fixtures.ROOM, Fixtures.NOW);
+
+        assertThat(item.awaitImport(line)).isTrue();
+        assertThat(item.awaitImport(line)).isFalse();
+        assertThat(item.recordWaitingImports(Fixtures.TODAY)).isEmpty();
+        item.updateFacts(new ItemFacts("U006", "标题", true, false, false, false));
+
+        assertThat(item.recordWaitingImports(Fixtures.TODAY)).singleElement()
+                .satisfies(c -> assertThat(c.record().recordId()).isEqualTo("imp-1"));
+        assertThat(item.waitingImports()).isEmpty();
+        assertThat(item.awaitImport(line)).isFalse();
+    }
+
+    @Test
+    void aVoidedItemTakesNoWaitingImport() {
+        ItemAdoptions item = new ItemAdoptions("I-8", new ItemFacts("U006", "标题", false, true, false, false),
+                java.util.List.of());
+
+        assertThatThrownBy(() -> item.awaitImport(new WaitingImport("IMP-1", 2, "imp-2", "key-2",
+                Fixtures.cityBulletin(LocalDate.of(2026, 3, 1), "2026年第5期"), Fixtures.ROOM, Fixtures.NOW)))
+                .hasMessage("信息 I-8 已作废，不能登记采用或批示");
+    }
 }

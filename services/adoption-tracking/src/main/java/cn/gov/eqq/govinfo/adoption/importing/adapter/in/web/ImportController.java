@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.adoption.importing.adapter.in.web;
 
 import cn.gov.eqq.govinfo.adoption.importing.application.ImportResult;
+import cn.gov.eqq.govinfo.adoption.importing.application.ImportStatus;
 import cn.gov.eqq.govinfo.adoption.importing.application.ImportingRecords;
 import cn.gov.eqq.govinfo.adoption.importing.domain.ImportTemplate;
 import cn.gov.eqq.govinfo.adoption.importing.domain.RowProblem;
@@ -14,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,6 +57,12 @@ class ImportController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"adoption-import-template.csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .body("\uFEFF" + ImportTemplate.EXAMPLE);
+    }
+
+    /** An accepted import as it stands: its lines that waited for their item, recorded since or still waiting. */
+    @GetMapping("/{batchId}")
+    ImportStatus status(@PathVariable String batchId) {
+        return importing.status(batchId).orElseThrow(() -> ApiProblem.notFound("找不到导入批次 " + batchId));
     }
 
     @Operation(hidden = true)

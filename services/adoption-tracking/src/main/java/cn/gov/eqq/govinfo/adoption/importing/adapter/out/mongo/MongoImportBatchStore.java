@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 @Repository
 class MongoImportBatchStore implements ImportBatchStore {
@@ -51,7 +52,15 @@ class MongoImportBatchStore implements ImportBatchStore {
     @Override
     public List<Batch> pendingSince(Instant before) {
         return mongo.find(new Query(Criteria.where("applied").is(false).and("importedAt").lt(before)),
-                BatchDocument.class).stream()
-                .map(d -> new Batch(d.id(), d.fileName(), d.rows(), d.importedBy(), d.importedAt())).toList();
+                BatchDocument.class).stream().map(MongoImportBatchStore::toBatch).toList();
+    }
+
+    @Override
+    public Optional<Batch> find(String batchId) {
+        return Optional.ofNullable(mongo.findById(batchId, BatchDocument.class)).map(MongoImportBatchStore::toBatch);
+    }
+
+    private static Batch toBatch(BatchDocument d) {
+        return new Batch(d.id(), d.fileName(), d.rows(), d.importedBy(), d.importedAt());
     }
 }

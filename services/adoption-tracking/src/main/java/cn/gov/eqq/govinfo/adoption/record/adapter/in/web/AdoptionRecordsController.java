@@ -7,11 +7,12 @@ import cn.gov.eqq.govinfo.adoption.record.adapter.in.web.RecordRequests.RecordBo
 import cn.gov.eqq.govinfo.adoption.record.adapter.in.web.RecordRequests.WithdrawalBody;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemAdoptionsStore;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemNotKnown;
+import cn.gov.eqq.govinfo.adoption.record.application.ItemScores;
 import cn.gov.eqq.govinfo.adoption.record.application.RecordingAdoptions;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionRecord;
 import cn.gov.eqq.govinfo.adoption.record.domain.CombinedAdoption;
 import cn.gov.eqq.govinfo.adoption.record.domain.ItemAdoptions;
-import cn.gov.eqq.govinfo.adoption.record.domain.KindPointsTable;
+import cn.gov.eqq.govinfo.adoption.record.domain.ItemScore;
 import cn.gov.eqq.govinfo.adoption.unit.application.UnitDirectory;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
@@ -33,6 +34,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Adoption and instruction records. Only the information room records, corrects, withdraws; a unit sees the
@@ -47,20 +50,21 @@ class AdoptionRecordsController {
     private final RecordingAdoptions recording;
     private final ItemAdoptionsStore items;
     private final UnitDirectory units;
-    private final KindPointsTable table;
+    private final ItemScores scores;
     private final Clock clock;
 
     AdoptionRecordsController(RecordingAdoptions recording, ItemAdoptionsStore items, UnitDirectory units,
-                              KindPointsTable table, Clock clock) {
+                              ItemScores scores, Clock clock) {
         this.recording = recording;
         this.items = items;
         this.units = units;
-        this.table = table;
+        this.scores = scores;
         this.clock = clock;
     }
 
+    /** A combined adoption: its sources in the listed order, {@code position} 0 being the lead item. */
     record CombinedView(String combinedRecordId, String kind, LocalDate effectiveDate, List<SourceView> sources) {
-        record SourceView(String itemId, String recordId, boolean credited) {
+        record SourceView(String itemId, String recordId, int position) {
         }
     }
 
@@ -92,7 +96,8 @@ class AdoptionRecordsController {
         } else {
             throw ApiProblem.forbidden("您的角色无权查看采用和批示情况");
         }
-        return found.stream().map(this::view).toList();
+        Map<String, ItemScore> scored = scores.findAll(found.stream().map(ItemAdoptions::itemId).toList());
+        return found.stream().map(item -> view(item, Optional.ofNullable(scored.get(item.itemId())))).toList();
     }
 
     @PreAuthorize("hasRole('info-room')")
@@ -125,7 +130,7 @@ class AdoptionRecordsController {
 
     private static CombinedView combinedView(CombinedAdoption c) {
         return new CombinedView(c.combinedRecordId(), c.content().kind().name(), c.content().effectiveDate(),
-                c.sources().stream().map(s -> new CombinedView.SourceView(s.itemId(), s.recordId(), s.credited()))
+                c.sources().stream().map(s -> new CombinedView.SourceView(s.itemId(), s.recordId(), c.positionOf(s)))
                         .toList());
     }
 
@@ -202,7 +207,11 @@ class AdoptionRecordsController {
     }
 
     private ItemAdoptionsView view(ItemAdoptions item) {
+        return view(item, scores.find(item.itemId()));
+    }
+
+    private ItemAdoptionsView view(ItemAdoptions item, Optional<ItemScore> score) {
         String unitName = item.facts().unitId() == null ? null : units.nameOf(item.facts().unitId()).orElse(null);
-        return ItemAdoptionsView.of(item, unitName, table, clock.getZone(), LocalDate.now(clock));
+        return ItemAdoptionsView.of(item, unitName, score, clock.getZone(), LocalDate.now(clock));
     }
 }

@@ -70,7 +70,7 @@ class MongoItemAdoptionsStore implements ItemAdoptionsStore {
             try {
                 mongo.insert(new ItemAdoptionsDocument(item.itemId(), 0, item.facts(), records,
                         item.facts().unitId(), item.facts().title(), !records.isEmpty(), lastRecordAt, openDue,
-                        appliedEventIds, new ArrayList<>(entries)));
+                        appliedEventIds, new ArrayList<>(entries), item.waitingImports()));
             } catch (DuplicateKeyException e) {
                 throw new ConcurrentChange(item.itemId());
             }
@@ -82,6 +82,7 @@ class MongoItemAdoptionsStore implements ItemAdoptionsStore {
                     .set("title", item.facts().title())
                     .set("hasRecords", !records.isEmpty())
                     .set("appliedEventIds", appliedEventIds)
+                    .set("waitingImports", item.waitingImports())
                     .inc("version", 1);
             setOrUnset(update, "lastRecordAt", lastRecordAt);
             setOrUnset(update, "openFollowUpDue", openDue);
@@ -131,7 +132,8 @@ class MongoItemAdoptionsStore implements ItemAdoptionsStore {
     }
 
     private static ItemAdoptions toDomain(ItemAdoptionsDocument doc) {
-        return new ItemAdoptions(doc.id(), doc.facts(), doc.records() == null ? List.of() : doc.records());
+        return new ItemAdoptions(doc.id(), doc.facts(), doc.records() == null ? List.of() : doc.records(),
+                doc.waitingImports());
     }
 
     private static void setOrUnset(Update update, String field, Object value) {

@@ -4,6 +4,7 @@ import cn.gov.eqq.govinfo.adoption.support.InMemoryItemAdoptionsStore;
 import cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers;
 import cn.gov.eqq.govinfo.adoption.support.WebSliceBeans;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
@@ -63,14 +64,14 @@ class ImportControllerTest {
     void refusedFileListsEveryBadLineAsA422Problem() throws Exception {
         store.receivedItem("IMP-W1", "U006", "标题一", false);
         String csv = "item_id,kind,issue_no,date\nIMP-W1,CITY_BULLETIN_ADOPTED,第1期,2026-03-01\n"
-                + "IMP-NONE,CITY_BULLETIN_ADOPTED,第2期,2026-03-02\n";
+                + "IMP-W1,没有这种类型,第2期,2026-03-02\n";
 
         mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.room()).contentType("text/csv")
                         .content(csv.getBytes(StandardCharsets.UTF_8)))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.code").value("import.refused"))
                 .andExpect(jsonPath("$.errors[0].field").value("第3行"))
-                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("IMP-NONE")));
+                .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("没有这种类型")));
         assertThat(store.load("IMP-W1").orElseThrow().item().records()).isEmpty();
     }
 
@@ -86,5 +87,30 @@ class ImportControllerTest {
                 .andExpect(jsonPath("$.added").value(1));
         assertThat(store.load("IMP-G1").orElseThrow().item().records()).singleElement()
                 .satisfies(r -> assertThat(r.content().issueNo()).isEqualTo("第7期"));
+    }
+
+    @Test
+    void lineForAnItemNotYetReceivedIsAcceptedAsWaitingAndTheImportsStatusSaysSoInChinese() throws Exception {
+        String csv = "item_id,kind,issue_no,date\nIMP-LATER,CITY_BULLETIN_ADOPTED,第9期,2026-03-05\n";
+
+        String body = mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.room()).contentType("text/csv")
+                        .content(csv.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.added").value(0))
+                .andExpect(jsonPath("$.waiting").value(1))
+                .andExpect(jsonPath("$.waitingLines[0]").value("第 2 行：信息 IMP-LATER 尚未接收，接收后自动登记"))
+                .andReturn().getResponse().getContentAsString();
+        String batchId = tools.jackson.databind.json.JsonMapper.builder().build().readTree(body).get("batchId")
+                .asString();
+
+        mvc.perform(get("/api/adoption/imports/{id}", batchId).with(KeycloakJwtUsers.room()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.recordedSince").value(0))
+                .andExpect(jsonPath("$.stillWaiting[0]").value("第 2 行：信息 IMP-LATER 尚未接收，接收后自动登记"));
+        mvc.perform(get("/api/adoption/imports/{id}", batchId).with(KeycloakJwtUsers.reporter("U006")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/adoption/imports/{id}", "IMP-unknown").with(KeycloakJwtUsers.room()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 }

@@ -1,6 +1,9 @@
 package cn.gov.eqq.govinfo.adoption.record.adapter.in.web;
 
+import cn.gov.eqq.govinfo.adoption.record.domain.ItemScore;
+import cn.gov.eqq.govinfo.adoption.record.domain.ScoreShown;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryItemAdoptionsStore;
+import cn.gov.eqq.govinfo.adoption.support.InMemoryItemScores;
 import cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers;
 import cn.gov.eqq.govinfo.adoption.support.WebSliceBeans;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +20,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +39,8 @@ class AdoptionRecordsControllerTest {
     MockMvc mvc;
     @Autowired
     InMemoryItemAdoptionsStore store;
+    @Autowired
+    InMemoryItemScores scores;
     @MockitoBean
     JwtDecoder jwtDecoder;
 
@@ -65,14 +71,18 @@ class AdoptionRecordsControllerTest {
         mvc.perform(post("/api/adoption/items/{id}/records", item).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content(CITY_BULLETIN))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.itemPoints").value(20))
+                // scoring has not published the item yet: no number of our own making, a note instead
+                .andExpect(jsonPath("$.itemPoints").doesNotExist())
+                .andExpect(jsonPath("$.scoreNote").value(ScoreShown.ITEM_PENDING))
                 .andExpect(jsonPath("$.unitName").value("发改委"))
                 .andExpect(jsonPath("$.records[0].publication").value("鄂尔多斯政讯"))
                 .andExpect(jsonPath("$.records[0].enteredBy").value("room-editor"))
                 .andExpect(jsonPath("$.records[0].enteredAt").value("2026-11-28T02:00:00Z"))
                 .andExpect(jsonPath("$.records[0].period").value("2026-07"))
                 .andExpect(jsonPath("$.records[0].lateEntry").value(true))
-                .andExpect(jsonPath("$.records[0].counts").value(true));
+                .andExpect(jsonPath("$.records[0].scored").value(false))
+                .andExpect(jsonPath("$.records[0].points").doesNotExist())
+                .andExpect(jsonPath("$.records[0].explanation").value(ScoreShown.ITEM_PENDING));
     }
 
     @ParameterizedTest
@@ -109,17 +119,17 @@ class AdoptionRecordsControllerTest {
                 .satisfies(r -> assertThat(r.versions()).hasSize(1));
     }
 
-    @ParameterizedTest(name = "{0} ({1}) earns {2}")
+    @ParameterizedTest(name = "{0} ({1})")
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
-            "STATE_COUNCIL_ADOPTED             | 被国办采用                        | 100 | {\"publication\":\"国务院办公厅《政务信息》\",\"issueNo\":\"第12期\"}",
-            "REGION_FORWARDED_TO_STATE_COUNCIL | 自治区转报国办                    | 100 | {\"issueNo\":\"内政办转〔2026〕3号\"}",
-            "CENTRAL_LEADER_INSTRUCTION        | 中央领导批示                      | 100 | {\"leader\":\"某领导\",\"text\":\"很好\"}",
-            "REGION_DAILY_BRIEF_ADOPTED        | 自治区政府办公厅《每日要情》采用  | 30  | {\"issueNo\":\"第88期\"}",
-            "REGION_LEADER_INSTRUCTION         | 自治区政府领导批示                | 30  | {\"leader\":\"某副主席\",\"text\":\"请推广\"}",
-            "CITY_BULLETIN_ADOPTED             | 市政府办公室《鄂尔多斯政讯》采用  | 20  | {\"issueNo\":\"第15期\"}",
-            "CITY_FORWARDED_TO_REGION          | 市转报自治区                      | 20  | {}",
-            "CITY_LEADER_INSTRUCTION           | 市政府领导批示                    | 20  | {\"leader\":\"王副市长\",\"text\":\"请推广\"}"})
-    void everyKindCanBeRecordedByItsWireNameOrItsChineseLabel(String kind, String label, int points, String fields)
+            "STATE_COUNCIL_ADOPTED             | 被国办采用                        | {\"publication\":\"国务院办公厅《政务信息》\",\"issueNo\":\"第12期\"}",
+            "REGION_FORWARDED_TO_STATE_COUNCIL | 自治区转报国办                    | {\"issueNo\":\"内政办转〔2026〕3号\"}",
+            "CENTRAL_LEADER_INSTRUCTION        | 中央领导批示                      | {\"leader\":\"某领导\",\"text\":\"很好\"}",
+            "REGION_DAILY_BRIEF_ADOPTED        | 自治区政府办公厅《每日要情》采用  | {\"issueNo\":\"第88期\"}",
+            "REGION_LEADER_INSTRUCTION         | 自治区政府领导批示                | {\"leader\":\"某副主席\",\"text\":\"请推广\"}",
+            "CITY_BULLETIN_ADOPTED             | 市政府办公室《鄂尔多斯政讯》采用  | {\"issueNo\":\"第15期\"}",
+            "CITY_FORWARDED_TO_REGION          | 市转报自治区                      | {}",
+            "CITY_LEADER_INSTRUCTION           | 市政府领导批示                    | {\"leader\":\"王副市长\",\"text\":\"请推广\"}"})
+    void everyKindCanBeRecordedByItsWireNameOrItsChineseLabel(String kind, String label, String fields)
             throws Exception {
         for (String name : java.util.List.of(kind, label)) {
             String itemId = "I-" + UUID.randomUUID();
@@ -131,9 +141,7 @@ class AdoptionRecordsControllerTest {
                             .contentType(MediaType.APPLICATION_JSON).content(body))
                     .andExpect(status().isCreated())
                     .andExpect(jsonPath("$.records[0].kind").value(kind))
-                    .andExpect(jsonPath("$.records[0].kindLabel").value(label))
-                    .andExpect(jsonPath("$.records[0].points").value(points))
-                    .andExpect(jsonPath("$.itemPoints").value(points));
+                    .andExpect(jsonPath("$.records[0].kindLabel").value(label));
         }
     }
 
@@ -144,6 +152,10 @@ class AdoptionRecordsControllerTest {
                         .content("{\"sourceItemIds\":[\"" + item + "\",\"" + otherUnitsItem + "\"],\"record\":"
                                 + CITY_BULLETIN + "}"))
                 .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.sources[0].itemId").value(item))
+                .andExpect(jsonPath("$.sources[0].position").value(0))
+                .andExpect(jsonPath("$.sources[1].itemId").value(otherUnitsItem))
+                .andExpect(jsonPath("$.sources[1].position").value(1))
                 .andReturn().getResponse().getContentAsString();
         String combinedId = JsonMapper.builder().build().readTree(body).get("combinedRecordId").asString();
 
@@ -158,6 +170,7 @@ class AdoptionRecordsControllerTest {
             mvc.perform(get("/api/adoption/items/{id}", id).with(KeycloakJwtUsers.room()))
                     .andExpect(jsonPath("$.records[0].issueNo").value("2026年第16期"))
                     .andExpect(jsonPath("$.records[0].combinedRecordId").value(combinedId))
+                    .andExpect(jsonPath("$.records[0].combinedPosition").value(id.equals(item) ? 0 : 1))
                     .andExpect(jsonPath("$.records[0].versions", hasSize(2)));
         }
         mvc.perform(post("/api/adoption/combined/{c}/withdrawal", "CMB-unknown").with(KeycloakJwtUsers.room())
@@ -214,33 +227,46 @@ class AdoptionRecordsControllerTest {
                                 {"record":{"kind":"STATE_COUNCIL_ADOPTED","publication":"国务院办公厅《政务信息》",
                                  "issueNo":"第12期","effectiveDate":"2026-08-01"},"reason":"级别录错"}"""))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.itemPoints").value(100))
                 .andExpect(jsonPath("$.records[0].versions[1].change").value("CORRECTED"))
                 .andExpect(jsonPath("$.records[0].versions[1].reason").value("级别录错"))
                 .andExpect(jsonPath("$.records[0].versions[0].kind").value("CITY_BULLETIN_ADOPTED"));
         mvc.perform(post("/api/adoption/items/{id}/records/{r}/withdrawal", item, recordId).with(KeycloakJwtUsers.room())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"误录\"}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.itemPoints").value(0))
                 .andExpect(jsonPath("$.records[0].withdrawn").value(true))
                 .andExpect(jsonPath("$.records[0].versions", hasSize(3)));
     }
 
     @Test
-    void instructionOnMajorEmergencyItemIsShownWithItsReason() throws Exception {
+    void scoringsReadingOfEachRecordIsShownAndARecordItHasNotReadYetSaysSo() throws Exception {
         String emergency = "I-" + UUID.randomUUID();
         store.receivedItem(emergency, "U006", "突发汛情", true);
+        String instruction = record(emergency, """
+                {"kind":"市政府领导批示","leader":"王副市长","text":"抓紧处置","effectiveDate":"2026-11-20"}""");
+        String bulletin = record(emergency, """
+                {"kind":"CITY_BULLETIN_ADOPTED","issueNo":"2026年第30期","effectiveDate":"2026-11-21"}""");
+        scores.keepIfNewer(new ItemScore(emergency, ItemScore.SCORED, 5, 0, 3, WebSliceBeans.NOW, List.of(
+                new ItemScore.RecordScore(instruction, "市政府领导批示", 20, 0, false, 0,
+                        "重大紧急类信息的领导批示只作记录，不计分"))));
 
-        mvc.perform(post("/api/adoption/items/{id}/records", emergency).with(KeycloakJwtUsers.room())
-                        .contentType(MediaType.APPLICATION_JSON).content("""
-                                {"kind":"市政府领导批示","leader":"王副市长","text":"抓紧处置",
-                                 "effectiveDate":"2026-11-20"}"""))
-                .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.majorEmergency").value(true))
+        mvc.perform(get("/api/adoption/items/{id}", emergency).with(KeycloakJwtUsers.reporter("U006")))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.itemPoints").value(0))
+                .andExpect(jsonPath("$.totalPoints").value(5))
+                .andExpect(jsonPath("$.scoreVersion").value(3))
+                .andExpect(jsonPath("$.scoreNote").doesNotExist())
+                .andExpect(jsonPath("$.records[0].recordId").value(instruction))
+                .andExpect(jsonPath("$.records[0].scored").value(true))
                 .andExpect(jsonPath("$.records[0].points").value(20))
                 .andExpect(jsonPath("$.records[0].countable").value(0))
-                .andExpect(jsonPath("$.records[0].explanation").value(org.hamcrest.Matchers.containsString("重大紧急类")));
+                .andExpect(jsonPath("$.records[0].explanation").value("重大紧急类信息的领导批示只作记录，不计分"))
+                .andExpect(jsonPath("$.records[1].recordId").value(bulletin))
+                .andExpect(jsonPath("$.records[1].scored").value(false))
+                .andExpect(jsonPath("$.records[1].points").doesNotExist())
+                .andExpect(jsonPath("$.records[1].explanation").value(ScoreShown.RECORD_PENDING));
+        mvc.perform(get("/api/adoption/items").param("unitId", "U006").with(KeycloakJwtUsers.room()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.itemId == '" + emergency + "')].scoreVersion").value(3));
     }
 
     @Test

@@ -1,14 +1,19 @@
 package cn.gov.eqq.govinfo.adoption.record.adapter.out.mongo;
 
+import cn.gov.eqq.govinfo.adoption.config.AdoptionConfig;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemAdoptionsStore;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemAdoptionsStore.ConcurrentChange;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemAdoptionsStore.Loaded;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemFactsUpdating;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionKind;
+import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionRecord;
+import cn.gov.eqq.govinfo.adoption.record.domain.ChangeType;
 import cn.gov.eqq.govinfo.adoption.record.domain.FollowUpRequest;
 import cn.gov.eqq.govinfo.adoption.record.domain.ItemAdoptions;
 import cn.gov.eqq.govinfo.adoption.record.domain.ItemFacts;
 import cn.gov.eqq.govinfo.adoption.record.domain.RecordContent;
+import cn.gov.eqq.govinfo.adoption.record.domain.RecordOrigin;
+import cn.gov.eqq.govinfo.adoption.record.domain.RecordVersion;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionWithdrawn;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
@@ -82,7 +87,7 @@ class MongoItemAdoptionsStoreTest {
                 "GOOD_NEWS", TODAY, AT, AT.plusSeconds(60), "room-editor", null);
         EventEnvelope<?> envelope = EventEnvelope.wrap(received, "submission-intake", AT.plusSeconds(60));
 
-        assertThat(new ItemFactsUpdating(store).apply(envelope)).isTrue();
+        assertThat(new ItemFactsUpdating(store, java.time.Clock.system(AdoptionConfig.BEIJING)).apply(envelope)).isTrue();
 
         Loaded stored = store.load(id).orElseThrow();
         assertThat(stored.item().facts().received()).isTrue();
@@ -179,5 +184,34 @@ class MongoItemAdoptionsStoreTest {
 
     private static EventEnvelope<?> event(String itemId, String reason) {
         return EventEnvelope.wrap(new AdoptionWithdrawn("r", itemId, reason, "room", AT), "adoption-tracking", AT);
+    }
+
+    @Test
+    void documentWrittenBeforeWaitingImportsAndCombinedPositionsWereKeptStillReads() {
+        String id = "I-" + UUID.randomUUID();
+        RecordContent bulletin = new RecordContent(AdoptionKind.CITY_BULLETIN_ADOPTED, null, "2025年第3期",
+                LocalDate.of(2025, 2, 20), null, null, null);
+        // a source of a combined adoption stored under the former lead-only setting: not credited, never published
+        AdoptionRecord legacy = new AdoptionRecord("CMB-old.2", id, RecordOrigin.COMBINED, "CMB-old", null, false,
+                null, List.of(new RecordVersion(1, ChangeType.RECORDED, bulletin, null, "room-editor", AT)),
+                List.of());
+        store.save(new Loaded(new ItemAdoptions(id, new ItemFacts("U006", "旧标题", true, false, false, false),
+                List.of(legacy)), -1, List.of()), List.of(), List.of());
+        // the fields the previous version did not write
+        mongo.updateFirst(new Query(Criteria.where("_id").is(id)),
+                new Update().unset("waitingImports").unset("records.0.combinedPosition"),
+                MongoItemAdoptionsStore.COLLECTION);
+        Document raw = mongo.findById(id, Document.class, MongoItemAdoptionsStore.COLLECTION);
+        assertThat(raw).doesNotContainKey("waitingImports");
+        assertThat(raw.getList("records", Document.class).get(0)).doesNotContainKey("combinedPosition");
+
+        ItemAdoptions item = store.load(id).orElseThrow().item();
+
+        assertThat(item.waitingImports()).isEmpty();
+        assertThat(item.records()).singleElement().satisfies(r -> {
+            assertThat(r.credited()).isFalse();
+            assertThat(r.combinedPosition()).isNull();
+            assertThat(r.content()).isEqualTo(bulletin);
+        });
     }
 }

@@ -87,6 +87,7 @@ class YearOfHistoryIT {
         withdrawOneAdoptionRecord();
         importTheCommissions();
         voidTwoItemsThatHadEarnedPoints();
+        assertThat(year.rulesNotExercised()).as("rules the year's records do not exercise").isEmpty();
         List<String> units = new ArrayList<>(seedGroups.keySet());
         units.add(YearOfRecords.JOINER);
         reference = new ReferenceScoring(units, YearOfHistoryIT::groupOf, year);
@@ -344,9 +345,12 @@ class YearOfHistoryIT {
     private static void voidTwoItemsThatHadEarnedPoints() {
         Map<PastItem, Integer> adoptionCount = new HashMap<>();
         year.adoptions.forEach(a -> adoptionCount.merge(a.item, 1, Integer::sum));
-        PastItem forwardedAndAdopted = adoptionCount.keySet().stream()
-                .filter(i -> i.forwardedAt != null && !i.voided()).findFirst()
-                .orElseGet(() -> adoptionCount.keySet().stream().filter(i -> !i.voided()).findFirst().orElseThrow());
+        // not the item whose record was withdrawn nor a corrected one: their own checks must stay visible
+        List<PastItem> candidates = year.items.stream().filter(adoptionCount::containsKey)
+                .filter(i -> !i.voided() && i.correctedCategory == null && i.correctedMajorEmergency == null)
+                .filter(i -> year.adoptions.stream().noneMatch(a -> a.item == i && a.withdrawn)).toList();
+        PastItem forwardedAndAdopted = candidates.stream().filter(i -> i.forwardedAt != null).findFirst()
+                .orElse(candidates.get(0));
         PastItem acceptedAnswer = year.commissions.get(1).answers().stream()
                 .filter(a -> Boolean.TRUE.equals(a.accepted()) && !a.item().voided()).findFirst().orElseThrow().item();
         for (PastItem item : List.of(forwardedAndAdopted, acceptedAnswer)) {

@@ -244,6 +244,50 @@ public final class YearOfRecords {
         return new Commission(id, title, targets, issuedAt, deadline, answers);
     }
 
+    /**
+     * The rules this year's records do not exercise (empty when every case the check is meant to cover occurs):
+     * a generated year is only a good check if it holds them.
+     */
+    public List<String> rulesNotExercised() {
+        List<String> missing = new ArrayList<>();
+        check(missing, "a sending unit's month with nothing received",
+                SENDERS.stream().anyMatch(u -> java.util.stream.IntStream.rangeClosed(1, 12).anyMatch(m -> items.stream()
+                        .noneMatch(i -> i.unitId.equals(u) && i.submittedAt.getMonthValue() == m))));
+        check(missing, "an item in the first half hour of a month (Beijing)",
+                items.stream().anyMatch(i -> i.submittedAt.getDayOfMonth() == 1 && i.submittedAt.getHour() == 0));
+        check(missing, "a forward in a later month than the submission", items.stream().anyMatch(i ->
+                i.forwardedAt != null && !YearMonth.from(i.forwardedAt).equals(YearMonth.from(i.submittedAt))));
+        check(missing, "an item voided on import", items.stream().anyMatch(i -> i.voidedOnImport));
+        check(missing, "an item voided later", items.stream().anyMatch(i -> i.voidedLater));
+        check(missing, "a category corrected", items.stream().anyMatch(i -> i.correctedCategory != null));
+        check(missing, "an instruction on a 重大紧急 item", adoptions.stream()
+                .anyMatch(a -> a.kind.endsWith("_INSTRUCTION") && a.item.majorEmergencyNow() && !a.withdrawn));
+        check(missing, "a higher record in a later month", adoptions.stream().anyMatch(a -> adoptions.stream()
+                .anyMatch(b -> b.item == a.item && b.date.isAfter(a.date) && !YearMonth.from(b.date)
+                        .equals(YearMonth.from(a.date)))));
+        check(missing, "a withdrawn record", adoptions.stream().anyMatch(a -> a.withdrawn));
+        check(missing, "two accepted on-time answers of one unit to one commission", commissions.stream().anyMatch(
+                c -> c.answers().stream().filter(a -> Boolean.TRUE.equals(a.accepted()))
+                        .collect(java.util.stream.Collectors.groupingBy(Answer::unitId, java.util.stream.Collectors
+                                .counting())).values().stream().anyMatch(n -> n > 1)));
+        check(missing, "a rejected answer", commissions.stream()
+                .anyMatch(c -> c.answers().stream().anyMatch(a -> Boolean.FALSE.equals(a.accepted()))));
+        check(missing, "an answer never judged", commissions.stream()
+                .anyMatch(c -> c.answers().stream().anyMatch(a -> a.accepted() == null)));
+        check(missing, "the mover's items before and after its move",
+                items.stream().anyMatch(i -> i.unitId.equals(MOVER) && YearMonth.from(i.submittedAt).isBefore(MOVES))
+                        && items.stream().anyMatch(i -> i.unitId.equals(MOVER)
+                        && !YearMonth.from(i.submittedAt).isBefore(MOVES)));
+        check(missing, "the joiner's items", items.stream().anyMatch(i -> i.unitId.equals(JOINER)));
+        return missing;
+    }
+
+    private static void check(List<String> missing, String rule, boolean exercised) {
+        if (!exercised) {
+            missing.add(rule);
+        }
+    }
+
     /** Items by title (titles are unique within the year). */
     public Map<String, PastItem> byUnitAndTitle() {
         Map<String, PastItem> map = new LinkedHashMap<>();

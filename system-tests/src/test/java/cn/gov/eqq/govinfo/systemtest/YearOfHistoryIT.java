@@ -10,6 +10,7 @@ import cn.gov.eqq.govinfo.systemtest.year.YearOfRecords.Adoption;
 import cn.gov.eqq.govinfo.systemtest.year.YearOfRecords.Answer;
 import cn.gov.eqq.govinfo.systemtest.year.YearOfRecords.Commission;
 import cn.gov.eqq.govinfo.systemtest.year.YearOfRecords.PastItem;
+import cn.gov.eqq.govinfo.systemtest.year.YearStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -57,8 +58,8 @@ class YearOfHistoryIT {
 
     @BeforeAll
     static void startTheWholeSystem() {
-        stack = RunningSystem.stack();
-        api = new PublicApi(stack.gatewayUrl(), RunningSystem.tokens()::password);
+        stack = YearStack.stack();
+        api = new PublicApi(stack.gatewayUrl(), YearStack.tokens()::password);
     }
 
     /** The membership the year's history gives each unit, month by month — the test's own, not the system's. */

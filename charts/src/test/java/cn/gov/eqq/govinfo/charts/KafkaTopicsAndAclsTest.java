@@ -129,7 +129,7 @@ class KafkaTopicsAndAclsTest {
         assertThat(reads.get("scoring")).containsExactlyInAnyOrder(Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS,
                 Topics.COMMISSIONS, Topics.CIRCULARS, Topics.POLICIES);
         assertThat(reads.get("reporting")).containsExactlyInAnyOrder(Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS,
-                Topics.COMMISSIONS, Topics.RANKINGS);
+                Topics.COMMISSIONS, Topics.RANKINGS, Topics.ITEM_SCORES);
         // Nobody reads a topic it writes (a service does not consume its own events), except scoring's policy facts:
         // the log is where its policy history is kept whole, and a replay rebuilds it from there (ADR 0012).
         reads.forEach((service, topics) -> assertThat(topics).as(service).noneMatch(t -> !t.equals(Topics.POLICIES)

@@ -27,7 +27,14 @@ interface Objection {
   reply: string | null; resolvedBy: string | null; resolvedAt: string | null;
 }
 interface UnitRef { unitId: string; unitName: string; status: string }
-interface AnnexLine { no: number; itemId: string; itemTitle: string; unitId: string; unitName: string; publication: string; date: string; points: number }
+interface AnnexLine { no: number; itemId: string; itemTitle: string; unitId: string; unitName: string; publication: string; date: string;
+  /** null while scoring has not scored the item; explanation is scoring's wording (absent in older circulars) */
+  points: number | null; explanation?: string | null }
+/** Scoring's points of an annex item, or 待积分公布 while scoring has not scored it. */
+export function annexPoints(a: Pick<AnnexLine, 'points'>): string | number {
+  return a.points ?? '待积分公布';
+}
+
 interface Figures {
   period: string;
   groups: { group: number; groupName: string; snapshotVersion: number; rows: RankingLine[] }[];
@@ -174,7 +181,7 @@ function ownFigures(ctx: Ctx, f: UnitFigures, mayObject: boolean, done?: () => v
       : el('p', { className: 'muted' }, '本单位不在该通报的排名中。'),
     el('h3', {}, '采用信息'),
     dataTable<AnnexLine>([['信息', (a) => a.itemTitle], ['刊物', (a) => a.publication], ['日期', (a) => a.date],
-      ['积分', (a) => a.points]], f.annex, () => ({}), {}, '无。'),
+      ['积分', annexPoints], ['说明', (a) => a.explanation ?? '']], f.annex, () => ({}), {}, '无。'),
     el('h3', {}, '约稿'),
     dataTable<UnitRef>([['约稿', (r) => r.unitName], ['情况', (r) => r.status]], f.commissions, () => ({}), {}, '无。'),
     el('h3', {}, '复核申请'),
@@ -334,6 +341,7 @@ function wholeCircular(ctx: Ctx, c: Circular, notice: string | undefined): (Node
       f.commissions, () => ({}), {}, '本期无约稿')),
     el('section', { className: 'card' }, el('h2', {}, '附件：采用信息'),
       dataTable<AnnexLine>([['序号', (a) => a.no], ['单位', (a) => a.unitName], ['信息', (a) => a.itemTitle],
-        ['刊物', (a) => a.publication], ['日期', (a) => a.date], ['积分', (a) => a.points]], f.annex, () => ({}), {}, '本期无采用信息')),
+        ['刊物', (a) => a.publication], ['日期', (a) => a.date], ['积分', annexPoints], ['说明', (a) => a.explanation ?? '']],
+        f.annex, () => ({}), {}, '本期无采用信息')),
   ];
 }

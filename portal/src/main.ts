@@ -9,6 +9,7 @@ import { activeMenu, defaultPageFor, menuFor, parseRoute } from './routes';
 import { statistics } from './statistics';
 import { units } from './units';
 import { ADOPTION_KIND, CATEGORY, GROUPS, POLARITY, ROLE, STATUS, TOPIC, app, banner, beijingMonth, beijingToday, el, fmtTime, guardedShow, nextRoute, options, progressBar, show, showFieldErrors, withText, type Child, type Ctx } from './ui';
+import { quotaCell, quotaSentence } from './progress';
 
 let me: Me;
 let unitNames: Record<string, string> = {};
@@ -349,8 +350,7 @@ async function overview() {
   get<any>(`/api/intake/quota-progress?month=${month}`).then((p) => {
     const u = (p.units ?? []).find((x: any) => x.unitId === me.unitId);
     quota.replaceChildren(el('h2', {}, `${month} 任务进度`), u
-      ? el('div', {}, progressBar(u.received, u.quota), el('p', {}, `已被接收 ${u.received} 条 / 基础条数 ${u.quota} 条`,
-        u.shortfall > 0 ? `，还差 ${u.shortfall} 条` : '，已完成'))
+      ? el('div', {}, ...(u.quota == null ? [] : [progressBar(u.received, u.quota)]), el('p', {}, quotaSentence(u, p.quotaNote)))
       : el('p', { className: 'muted' }, '暂无数据'));
   }).catch((e) => quota.append(banner(describe(e))));
   get<any[]>('/api/commission/commissions?scope=open').then((list) => comm.replaceChildren(el('h2', {}, '待完成的约稿'),
@@ -455,10 +455,12 @@ async function bannerProgress() {
   const p = await get<any>(`/api/intake/quota-progress?month=${month}`);
   show(el('h1', {}, `${month} 全旗任务进度`),
     el('div', { className: 'cards' }, ...(p.groups ?? []).map((g: any) => el('section', { className: 'card' },
-      el('h2', {}, `${GROUPS[g.group] ?? g.group}（基础条数 ${g.quota}）`), el('p', {}, `${g.unitsOnQuota}/${g.units} 个单位已完成，共接收 ${g.received} 条`)))),
+      el('h2', {}, `${GROUPS[g.group] ?? g.group}（基础条数 ${quotaCell(g.quota)}）`),
+      el('p', {}, g.quota == null ? `共接收 ${g.received} 条` : `${g.unitsOnQuota}/${g.units} 个单位已完成，共接收 ${g.received} 条`)))),
+    ...(p.quotaNote ? [el('p', { className: 'muted', id: 'quota-note' }, p.quotaNote)] : []),
     el('table', { className: 'list' }, el('thead', {}, el('tr', {}, el('th', {}, '单位'), el('th', {}, '已接收'), el('th', {}, '基础条数'), el('th', {}, '差额'))),
       el('tbody', {}, ...(p.units ?? []).map((u: any) => el('tr', {}, el('td', { 'data-label': '单位' }, u.unitName),
-        el('td', { 'data-label': '已接收' }, u.received), el('td', { 'data-label': '基础条数' }, u.quota), el('td', { 'data-label': '差额' }, u.shortfall))))));
+        el('td', { 'data-label': '已接收' }, u.received), el('td', { 'data-label': '基础条数' }, quotaCell(u.quota)), el('td', { 'data-label': '差额' }, quotaCell(u.shortfall)))))));
 }
 
 // ---------- leaders and viewers ----------

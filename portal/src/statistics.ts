@@ -12,7 +12,9 @@ export interface UnitMonthStatistics {
   timeliness: { itemsWithEventDate: number; averageDays: number | null; medianDays: number | null; maxDays: number | null };
   adoptedItems: number; adoptionRate: number | null;
   commissions: { targeted: number; answered: number; late: number; rejected: number; missed: number; pending: number;
-    responseRate: number | null };
+    responseRate: number | null;
+    /** scoring's commission bonus lines of the month (每条加10分), absent in older answers */
+    bonusItems?: number | null; bonusPoints?: number | null };
 }
 
 /** One unit's figures summed over the months of the period; rates recomputed from the sums, not averaged. */

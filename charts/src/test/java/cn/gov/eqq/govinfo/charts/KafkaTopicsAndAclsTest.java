@@ -129,7 +129,7 @@ class KafkaTopicsAndAclsTest {
         assertThat(reads.get("scoring")).containsExactlyInAnyOrder(Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS,
                 Topics.COMMISSIONS, Topics.CIRCULARS, Topics.POLICIES);
         assertThat(reads.get("reporting")).containsExactlyInAnyOrder(Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS,
-                Topics.COMMISSIONS, Topics.RANKINGS);
+                Topics.COMMISSIONS, Topics.RANKINGS, Topics.ITEM_SCORES);
         // adoption-tracking shows scoring's decision of each item instead of computing points itself
         assertThat(reads.get("adoption-tracking")).containsExactlyInAnyOrder(Topics.UNITS, Topics.ITEMS,
                 Topics.ITEM_SCORES);

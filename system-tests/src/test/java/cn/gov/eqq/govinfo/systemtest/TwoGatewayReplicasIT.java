@@ -2,8 +2,10 @@ package cn.gov.eqq.govinfo.systemtest;
 
 import cn.gov.eqq.govinfo.devstack.DevStack;
 import cn.gov.eqq.govinfo.devstack.Service;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Route;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,13 +13,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The gateway runs as two replicas with no affinity, as in the cluster: the sign-in started on one may come back to
@@ -52,24 +53,32 @@ class TwoGatewayReplicasIT {
         String first = stack.serviceUrl(Service.GATEWAY, 1);
         String second = stack.serviceUrl(Service.GATEWAY, 2);
         try (BrowserContext context = chromium.newContext(NETWORK)) {
-            // Keycloak sends the browser back to the replica that started the sign-in; the callback is taken away
-            // from it and given to the other replica, as a load balancer without affinity may do
+            // Keycloak answers the sign-in with a redirect back to the replica that started it; the test hands that
+            // redirect to the other replica, as a load balancer without affinity may do (a browser route sees only
+            // the first request of a redirect chain, so it is Keycloak's answer that is rewritten)
+            String keycloak = stack.keycloakIssuerUri().replaceAll("/realms/.*", "");
             AtomicReference<String> callback = new AtomicReference<>();
-            String callbackOfFirst = first + "/login/oauth2/code/";
-            context.route(url -> url.startsWith(callbackOfFirst), route -> {
-                callback.set(route.request().url());
-                route.abort();
-            });
+            context.route(url -> url.startsWith(keycloak + "/realms/") && url.contains("/login-actions/authenticate"),
+                    route -> {
+                        APIResponse answer = route.fetch(new Route.FetchOptions().setMaxRedirects(0));
+                        String location = answer.headers().get("location");
+                        if (location == null || !location.startsWith(first + "/login/oauth2/code/")) {
+                            route.fulfill(new Route.FulfillOptions().setResponse(answer));
+                            return;
+                        }
+                        callback.set(location);
+                        route.fulfill(new Route.FulfillOptions().setStatus(302)
+                                .setHeaders(Map.of("location", location.replace(first, second))));
+                    });
             Page page = context.newPage();
             page.navigate(first + "/");
             page.locator("#login").click();
             page.locator("#username").fill("u006-reporter");
             page.locator("#password").fill("Demo_2026");
             page.locator("#kc-login").click();
-            await().atMost(Duration.ofSeconds(30)).until(() -> callback.get() != null);
 
-            page.navigate(callback.get().replace(first, second));
             page.waitForURL(url -> url.startsWith(second) && !url.contains("/login/oauth2/code/"));
+            assertThat(callback.get()).as("Keycloak sent the browser back to the first replica").isNotNull();
             assertThat(page.locator("#user")).containsText("刘伟");
             PortalIT.screenshot(page, "replicas-01-signed-in-on-the-second");
 

@@ -118,8 +118,8 @@ public final class Topics {
 
     /**
      * The services that consume topics, each of which dead-letters to its own topic. submission-intake consumes
-     * the commission topic (which units each commission was sent to) and the circulars (a published circular ends
-     * the room's corrections of its period).
+     * the commission topic (which units each commission was sent to), the circulars (a published circular ends
+     * the room's corrections of its period) and scoring's policy versions (each month's quota for its progress view).
      */
     public static final List<String> CONSUMING_SERVICES =
             List.of("adoption-tracking", "commission-tasking", "scoring", "reporting", "submission-intake");

@@ -3,7 +3,6 @@ package cn.gov.eqq.govinfo.reporting.config;
 import cn.gov.eqq.govinfo.reporting.circular.application.CircularAnnouncements;
 import cn.gov.eqq.govinfo.reporting.circular.application.CircularService;
 import cn.gov.eqq.govinfo.reporting.circular.application.CircularStore;
-import cn.gov.eqq.govinfo.reporting.circular.domain.AdoptionPointsTable;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularComposer;
 import cn.gov.eqq.govinfo.reporting.facts.domain.FactStore;
 import cn.gov.eqq.govinfo.reporting.ranking.application.KeepingRankings;
@@ -33,29 +32,24 @@ class ReportingConfiguration {
     }
 
     @Bean
-    AdoptionPointsTable adoptionPointsTable() {
-        return AdoptionPointsTable.policy2022();
-    }
-
-    @Bean
     KeepingRankings keepingRankings(RankingSnapshots snapshots) {
         return new KeepingRankings(snapshots);
     }
 
     @Bean
     CircularService circularService(CircularStore store, RankingSnapshots rankings, FactStore facts,
-                                    AdoptionPointsTable points, Clock clock,
+                                    Clock clock,
                                     @Value("${govinfo.reporting.cloud-events-source}") String source,
                                     @Value("${govinfo.reporting.event-schema-base}") String schemaBase,
                                     @Value("${govinfo.reporting.default-review-window:P5D}") Duration window,
                                     CircularSettings settings) {
-        return new CircularService(store, rankings, facts, new CircularComposer(points),
+        return new CircularService(store, rankings, facts, new CircularComposer(),
                 new CircularAnnouncements(source, schemaBase), clock, window, settings.letterhead());
     }
 
     @Bean
-    ReadingStatistics readingStatistics(FactStore facts, AdoptionPointsTable points, Clock clock) {
-        return new ReadingStatistics(facts, new StatisticsCalculator(points.instructionKinds()), clock);
+    ReadingStatistics readingStatistics(FactStore facts, Clock clock) {
+        return new ReadingStatistics(facts, new StatisticsCalculator(), clock);
     }
 
     /**

@@ -5,6 +5,7 @@ import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionEvent;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionEvent;
 import cn.gov.eqq.govinfo.contracts.item.ItemEvent;
+import cn.gov.eqq.govinfo.contracts.score.ItemScored;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -53,6 +54,9 @@ class CircularFromEventsIT extends ReportingStack {
         if (e instanceof CommissionEvent) {
             return Topics.COMMISSIONS;
         }
+        if (e instanceof ItemScored) {
+            return Topics.ITEM_SCORES;
+        }
         throw new IllegalArgumentException(e.toString());
     }
 
@@ -66,6 +70,8 @@ class CircularFromEventsIT extends ReportingStack {
             // August of 发改委: the commissioned research report, answered and accepted in time
             assertThat(stats.get(1).get("receivedItems").asInt()).isEqualTo(1);
             assertThat(stats.get(1).get("commissions").get("answered").asInt()).isEqualTo(1);
+            // scoring's score of that item, published after the others: the item scores are taken in
+            assertThat(stats.get(1).get("commissions").get("bonusItems").asInt()).isEqualTo(1);
             JsonNode edu = test.getJson("/api/reporting/statistics", as("info-room"), "period", q.period(),
                     "unitId", "U007");
             assertThat(edu.get(2).get("adoptedItems").asInt()).isZero(); // the only adoption of Sept. was withdrawn

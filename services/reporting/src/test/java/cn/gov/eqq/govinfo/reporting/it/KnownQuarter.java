@@ -10,6 +10,7 @@ import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
+import cn.gov.eqq.govinfo.contracts.score.ItemScored;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 
 import java.time.Instant;
@@ -19,7 +20,8 @@ import java.util.List;
 
 /**
  * A known third quarter of a given year told as the other services tell it: units, received items, a forward, adoption
- * records (one withdrawn, one on a voided item), a commission, and scoring's group-2 ranking that agrees with them.
+ * records (one withdrawn, one on a voided item), a commission, the item scores scoring published, and scoring's
+ * group-2 ranking that agrees with them.
  * Ids carry the year so that tests of different years do not meet.
  */
 record KnownQuarter(int year) {
@@ -62,7 +64,38 @@ record KnownQuarter(int year) {
         e.add(received("I6", "U006", "乡村振兴典型经验", "RESEARCH_REPORT", "GOOD_NEWS", "08-01", "08-14T02:00:00"));
         e.add(new CommissionAnswerJudged(id("C1"), "U006", id("I6"), at("08-14T02:00:00"), deadline, true, null,
                 "room", at("08-16T00:00:00")));
+        e.addAll(scores());
         return e;
+    }
+
+    /** What scoring published for the quarter's items; I6 (the commissioned item) last. */
+    List<ItemScored> scores() {
+        return List.of(
+                score("I1", "U006", "发改委推进重点项目建设", "SCORED",
+                        line("I1", "07-02", "SUBMISSION", "category:DYNAMIC", 1, "（动态类）已被信息室接收，报送积分 +1"),
+                        line("I1", "07-03", "FORWARD", "forward", 2, "转报市政府，在报送积分上累加 +2"),
+                        line("I1", "07-10", "ADOPTION", "adoption:CITY_BULLETIN_ADOPTED", 20, "被《鄂尔多斯政讯》采用，按最高积分计 +20"),
+                        line("I1", "08-05", "ADOPTION", "adoption:REGION_DAILY_BRIEF_ADOPTED", 10, "被《每日要情》采用，按最高积分补计差额 +10")),
+                score("I2", "U007", "教体局推进校园安全整治", "SCORED",
+                        line("I2", "08-25", "SUBMISSION", "category:PROBLEM", 5, "（问题类）已被信息室接收，报送积分 +5"),
+                        line("I2", "09-01", "ADOPTION", "adoption:CITY_BULLETIN_ADOPTED", 20, "被《鄂尔多斯政讯》采用，按最高积分计 +20")),
+                score("I3", "U007", "已作废的信息", "VOIDED",
+                        line("I3", "07-04", "VOID", "void", 0, "已作废，不计任何积分")),
+                score("I6", "U006", "乡村振兴典型经验", "SCORED",
+                        line("I6", "08-14", "SUBMISSION", "category:RESEARCH_REPORT", 5, "（调研报告）已被信息室接收，报送积分 +5"),
+                        line("I6", "08-14", "COMMISSION", "commission", 10, "按时报送约稿信息并被采纳，加 10 分")));
+    }
+
+    private ItemScored score(String item, String unit, String title, String status, ItemScored.Line... lines) {
+        return new ItemScored(id(item), unit, title, null, null, false, false, status,
+                java.util.Arrays.stream(lines).mapToInt(ItemScored.Line::points).sum(), List.of(lines), List.of(), 1,
+                at("10-01T00:00:00"));
+    }
+
+    private ItemScored.Line line(String item, String monthDay, String source, String rule, int points,
+                                 String explanation) {
+        return new ItemScored.Line(id(item) + ":" + source, year + "-" + monthDay.substring(0, 2), date(monthDay),
+                source, rule, points, explanation, "2022-07-06");
     }
 
     /** Scoring's view of group 2 that agrees with the facts (adoption 30 for 发改委, 20 for 教体局). */

@@ -13,7 +13,7 @@ import cn.gov.eqq.govinfo.intake.item.application.PublishedCircularStore;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
 import cn.gov.eqq.govinfo.intake.item.domain.AttachmentPolicy;
 import cn.gov.eqq.govinfo.intake.item.domain.NearDuplicateDetector;
-import cn.gov.eqq.govinfo.intake.progress.application.QuotaCopy;
+import cn.gov.eqq.govinfo.intake.progress.application.PolicyVersions;
 import cn.gov.eqq.govinfo.intake.progress.application.QuotaProgress;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitStore;
@@ -90,7 +90,7 @@ class IntakeConfiguration {
     }
 
     @Bean
-    QuotaProgress quotaProgress(ItemStore items, UnitService units, QuotaCopy quota, Clock clock) {
-        return new QuotaProgress(items, units, quota, clock);
+    QuotaProgress quotaProgress(ItemStore items, UnitService units, PolicyVersions policies, Clock clock) {
+        return new QuotaProgress(items, units, policies, clock);
     }
 }

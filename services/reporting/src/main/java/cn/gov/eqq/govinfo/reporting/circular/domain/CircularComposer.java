@@ -10,6 +10,7 @@ import cn.gov.eqq.govinfo.reporting.facts.domain.CommissionFact;
 import cn.gov.eqq.govinfo.reporting.facts.domain.CommissionFact.Responsiveness;
 import cn.gov.eqq.govinfo.reporting.facts.domain.Facts;
 import cn.gov.eqq.govinfo.reporting.facts.domain.ItemFact;
+import cn.gov.eqq.govinfo.reporting.facts.domain.ItemScore;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingLine;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshot;
 import cn.gov.eqq.govinfo.reporting.shared.domain.GroupNames;
@@ -20,25 +21,27 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collector;
 import java.util.stream.Collectors;
 
 /**
  * Computes a circular's figures. The ranking tables are the scoring snapshots line for line (reporting never
- * re-ranks); the named units come from the same lines; commissions and the annex come from the facts.
+ * re-ranks); the named units come from the same lines; commissions come from the facts and the annex's points from
+ * the item scores scoring published (its ADOPTION lines and their explanations). Reporting computes no points: an
+ * item scoring has not decided yet is shown as not yet scored.
  */
 public final class CircularComposer {
 
-    private final AdoptionPointsTable pointsTable;
-    private final StatisticsCalculator statistics;
+    /** Shown in place of points for an item scoring has not published a score for. */
+    public static final String NOT_YET_SCORED = "积分服务尚未公布本条信息的积分";
 
-    public CircularComposer(AdoptionPointsTable pointsTable) {
-        this.pointsTable = pointsTable;
-        this.statistics = new StatisticsCalculator(pointsTable.instructionKinds());
-    }
+    private final StatisticsCalculator statistics = new StatisticsCalculator();
 
     public CircularFigures compose(ReportingPeriod period, List<RankingSnapshot> latestPerGroup, Facts facts,
                                    Instant now) {
@@ -49,6 +52,9 @@ public final class CircularComposer {
                 .map(s -> new GroupTable(s.group(), GroupNames.of(s.group()), s.snapshotVersion(), s.policyVersion(),
                         s.lines()))
                 .toList();
+        if (tables.isEmpty()) {
+            warnings.add("本期尚无积分排名，通报中没有排名表");
+        }
 
         List<QuotaNote> nothing = new ArrayList<>();
         List<QuotaNote> missed = new ArrayList<>();
@@ -65,13 +71,17 @@ public final class CircularComposer {
         }
 
         List<AnnexLine> annex = annex(period, facts);
-        crossCheckAnnex(tables, annex, warnings);
+        long unscored = annex.stream().filter(a -> a.points() == null).count();
+        if (unscored > 0) {
+            warnings.add("附件中有 " + unscored + " 条采用信息的积分尚未由积分服务公布，请待公布后再发布");
+        }
         return new CircularFigures(period.code(), tables, nothing, missed, commissions(period, facts, now), annex,
                 warnings, statistics.forMonths(period, facts, now));
     }
 
     private List<CommissionLine> commissions(ReportingPeriod period, Facts facts, Instant now) {
         List<CommissionLine> lines = new ArrayList<>();
+        Map<String, ItemScore> scores = facts.scoresByItem();
         facts.commissions().stream()
                 .filter(c -> c.deadline() != null && period.contains(c.deadline()))
                 .sorted(Comparator.comparing(CommissionFact::deadline).thenComparing(CommissionFact::id))
@@ -83,7 +93,7 @@ public final class CircularComposer {
                         Responsiveness r = c.responsivenessOf(unitId, now);
                         UnitRef ref = new UnitRef(unitId, facts.unitName(unitId), r.name(), null);
                         if (r == Responsiveness.ANSWERED) {
-                            answered.add(new UnitRef(unitId, ref.unitName(), r.name(), c.bonusItems(unitId)));
+                            answered.add(new UnitRef(unitId, ref.unitName(), r.name(), bonusItems(c, unitId, scores)));
                         } else if (r.missed()) {
                             missedUnits.add(ref);
                         } else {
@@ -96,59 +106,85 @@ public final class CircularComposer {
         return lines;
     }
 
-    /** Adoption points an item earned in the period: records in date order, only a rise of the best value counts. */
-    int adoptionPointsInPeriod(ItemFact item, List<AdoptionFact> records, ReportingPeriod period) {
-        int best = 0;
-        int inPeriod = 0;
-        for (AdoptionFact r : sortedLive(records)) {
-            int value = pointsTable.pointsOf(r.kind(), item.majorEmergency());
-            if (value > best) {
-                if (period.contains(r.effectiveDate())) {
-                    inPeriod += value - best;
-                }
-                best = value;
-            }
-        }
-        return inPeriod;
+    /** The unit's answers to the commission that earned scoring's +10 (每条加10分): its items with a COMMISSION line. */
+    static int bonusItems(CommissionFact c, String unitId, Map<String, ItemScore> scores) {
+        return (int) c.answers().stream()
+                .filter(a -> a.unitId().equals(unitId))
+                .map(a -> scores.get(a.itemId()))
+                .filter(s -> s != null && !s.voided()
+                        && s.lines().stream().anyMatch(l -> ItemScore.COMMISSION.equals(l.source()) && l.points() > 0))
+                .count();
     }
 
-    private static List<AdoptionFact> sortedLive(List<AdoptionFact> records) {
-        return records.stream()
-                .filter(r -> !r.withdrawn() && r.effectiveDate() != null)
-                .sorted(Comparator.comparing(AdoptionFact::effectiveDate).thenComparing(AdoptionFact::id))
-                .toList();
-    }
-
+    /**
+     * Every item with an adoption or instruction record dated in the period (withdrawn records and voided items left
+     * out), with the adoption points scoring put in the period's months and scoring's explanations of them.
+     */
     private List<AnnexLine> annex(ReportingPeriod period, Facts facts) {
+        List<String> months = period.months().stream().map(ReportingPeriod::code).toList();
         Map<String, ItemFact> items = facts.itemsById();
-        Map<String, List<AdoptionFact>> byItem = facts.adoptions().stream()
+        Map<String, ItemScore> scores = facts.scoresByItem();
+        Map<String, List<AdoptionFact>> recordsInPeriod = facts.adoptions().stream()
+                .filter(r -> !r.withdrawn() && r.effectiveDate() != null && period.contains(r.effectiveDate()))
+                .sorted(Comparator.comparing(AdoptionFact::effectiveDate).thenComparing(AdoptionFact::id))
                 .collect(Collectors.groupingBy(AdoptionFact::itemId, LinkedHashMap::new, Collectors.toList()));
-        record Pending(ItemFact item, List<AdoptionFact> inPeriod, int points) {
-        }
-        List<Pending> pending = new ArrayList<>();
-        byItem.forEach((itemId, records) -> {
+        Set<String> itemIds = new LinkedHashSet<>(recordsInPeriod.keySet());
+        scores.values().stream().filter(s -> !s.linesIn(ItemScore.ADOPTION, months).isEmpty())
+                .forEach(s -> itemIds.add(s.itemId()));
+
+        List<AnnexLine> unnumbered = new ArrayList<>();
+        for (String itemId : itemIds) {
             ItemFact item = items.get(itemId);
-            if (item == null || !item.counts()) {
-                return; // a voided (or never received) item counts nowhere
+            ItemScore score = scores.get(itemId);
+            if (score != null ? score.voided() : item == null || !item.counts()) {
+                continue; // a voided (or never received) item counts nowhere
             }
-            List<AdoptionFact> inPeriod = sortedLive(records).stream()
-                    .filter(r -> period.contains(r.effectiveDate())).toList();
-            if (!inPeriod.isEmpty()) {
-                pending.add(new Pending(item, inPeriod, adoptionPointsInPeriod(item, records, period)));
-            }
-        });
-        pending.sort(Comparator.comparing((Pending p) -> p.inPeriod().get(0).effectiveDate())
-                .thenComparing(p -> p.item().id()));
-        List<AnnexLine> lines = new ArrayList<>();
-        for (Pending p : pending) {
-            String publication = p.inPeriod().stream().map(this::describe).collect(Collectors.joining("；"));
-            lines.add(new AnnexLine(lines.size() + 1, p.item().id(), p.item().title(), p.item().unitId(),
-                    facts.unitName(p.item().unitId()), publication, p.inPeriod().get(0).effectiveDate(), p.points()));
+            List<AdoptionFact> records = recordsInPeriod.getOrDefault(itemId, List.of());
+            List<ItemScore.Line> lines = score == null ? List.of() : score.linesIn(ItemScore.ADOPTION, months);
+            String title = item != null && item.title() != null ? item.title() : score.title();
+            String unitId = item != null ? item.unitId() : score.unitId();
+            LocalDate date = records.isEmpty() ? lines.get(0).date() : records.get(0).effectiveDate();
+            String publication = records.isEmpty()
+                    ? lines.stream().map(ItemScore.Line::rule).map(rule -> labelOf(rule, score)).collect(joining())
+                    : records.stream().map(r -> describe(r, score)).collect(joining());
+            Integer points = score == null ? null : lines.stream().mapToInt(ItemScore.Line::points).sum();
+            unnumbered.add(new AnnexLine(0, itemId, title, unitId, facts.unitName(unitId), publication, date, points,
+                    explanation(score, lines, records)));
         }
-        return lines;
+        unnumbered.sort(Comparator.comparing(AnnexLine::date).thenComparing(AnnexLine::itemId));
+        List<AnnexLine> numbered = new ArrayList<>();
+        for (AnnexLine a : unnumbered) {
+            numbered.add(new AnnexLine(numbered.size() + 1, a.itemId(), a.itemTitle(), a.unitId(), a.unitName(),
+                    a.publication(), a.date(), a.points(), a.explanation()));
+        }
+        return numbered;
     }
 
-    private String describe(AdoptionFact r) {
+    private static Collector<CharSequence, ?, String> joining() {
+        return Collectors.joining("；");
+    }
+
+    /** Scoring's words: the explanations of the lines in the period, else of the records it read in the period. */
+    private static String explanation(ItemScore score, List<ItemScore.Line> lines, List<AdoptionFact> records) {
+        if (score == null) {
+            return NOT_YET_SCORED;
+        }
+        if (!lines.isEmpty()) {
+            return lines.stream().map(ItemScore.Line::explanation).filter(Objects::nonNull).collect(joining());
+        }
+        Set<String> ids = records.stream().map(AdoptionFact::id).collect(Collectors.toSet());
+        String readings = score.adoptions().stream().filter(a -> ids.contains(a.recordId()))
+                .map(ItemScore.Reading::explanation).filter(Objects::nonNull).collect(joining());
+        return readings.isEmpty() ? "本期不计采用积分" : readings;
+    }
+
+    private static String labelOf(String rule, ItemScore score) {
+        String kind = rule == null ? "" : rule.substring(rule.indexOf(':') + 1);
+        return score.adoptions().stream().filter(a -> kind.equals(a.kind()) && a.kindLabel() != null)
+                .map(ItemScore.Reading::kindLabel).findFirst().orElse("采用或批示");
+    }
+
+    private static String describe(AdoptionFact r, ItemScore score) {
         StringBuilder b = new StringBuilder();
         if (r.publication() != null && !r.publication().isBlank()) {
             String pub = r.publication().startsWith("《") ? r.publication() : "《" + r.publication() + "》";
@@ -157,29 +193,15 @@ public final class CircularComposer {
                 b.append(r.issueNo());
             }
         } else {
-            b.append(pointsTable.labelOf(r.kind()));
+            String label = score == null ? null : score.adoptions().stream()
+                    .filter(a -> r.id().equals(a.recordId()) && a.kindLabel() != null)
+                    .map(ItemScore.Reading::kindLabel).findFirst().orElse(null);
+            b.append(label != null ? label : score == null ? "采用或批示" : labelOf(":" + r.kind(), score));
             if (r.leader() != null && !r.leader().isBlank()) {
                 b.append("（").append(r.leader()).append("）");
             }
         }
         return b.toString();
-    }
-
-    private static void crossCheckAnnex(List<GroupTable> tables, List<AnnexLine> annex, List<String> warnings) {
-        Map<String, Integer> annexByUnit = new HashMap<>();
-        annex.forEach(a -> annexByUnit.merge(a.unitId(), a.points(), Integer::sum));
-        for (GroupTable t : tables) {
-            for (RankingLine r : t.rows()) {
-                int fromAnnex = annexByUnit.getOrDefault(r.unitId(), 0);
-                if (fromAnnex != r.adoptionPoints()) {
-                    warnings.add(t.groupName() + " " + r.unitName() + "：附件采用积分合计 " + fromAnnex
-                            + " 与排名中的采用积分 " + r.adoptionPoints() + " 不一致，请核对后再发布");
-                }
-            }
-        }
-        if (tables.isEmpty()) {
-            warnings.add("本期尚无积分排名，通报中没有排名表");
-        }
     }
 
     /** Used by callers that need the date a period's figures were taken. */

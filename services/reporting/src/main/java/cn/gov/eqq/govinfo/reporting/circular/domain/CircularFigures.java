@@ -56,11 +56,14 @@ public record CircularFigures(String period, List<GroupTable> groups, List<Quota
     }
 
     /**
-     * One adopted (or instructed) item in the annex: the records dated in the period and the adoption points they
-     * earned the item in the period (only the rise of the item's best record counts).
+     * One adopted (or instructed) item in the annex: the records dated in the period and the adoption points scoring
+     * put in the period's months for the item (its ADOPTION lines: only the rise of the item's best record counts).
+     *
+     * @param points      null while scoring has not published the item's score (shown as not yet scored)
+     * @param explanation scoring's Chinese explanation of those points; null in circulars stored before it was kept
      */
     public record AnnexLine(int no, String itemId, String itemTitle, String unitId, String unitName, String publication,
-                            LocalDate date, int points) {
+                            LocalDate date, Integer points, String explanation) {
     }
 
     public boolean mentionsUnit(String unitId) {

@@ -64,15 +64,19 @@ final class FigureDiff {
             AnnexLine any = b != null ? b : a;
             String figure = "附件《" + any.itemTitle() + "》";
             if (a == null) {
-                changes.add(new FigureChange(null, any.unitId(), any.unitName(), figure, "无", b.points() + "分"));
+                changes.add(new FigureChange(null, any.unitId(), any.unitName(), figure, "无", points(b)));
             } else if (b == null) {
-                changes.add(new FigureChange(null, any.unitId(), any.unitName(), figure, a.points() + "分", "删除"));
-            } else if (a.points() != b.points() || !Objects.equals(a.publication(), b.publication())) {
+                changes.add(new FigureChange(null, any.unitId(), any.unitName(), figure, points(a), "删除"));
+            } else if (!Objects.equals(a.points(), b.points()) || !Objects.equals(a.publication(), b.publication())) {
                 changes.add(new FigureChange(null, any.unitId(), any.unitName(), figure,
-                        a.publication() + " " + a.points() + "分", b.publication() + " " + b.points() + "分"));
+                        a.publication() + " " + points(a), b.publication() + " " + points(b)));
             }
         }
         return changes;
+    }
+
+    private static String points(AnnexLine a) {
+        return a.points() == null ? "积分待公布" : a.points() + "分";
     }
 
     private static Map<Integer, GroupTable> index(CircularFigures f) {

@@ -62,15 +62,6 @@ public record CommissionFact(String id, String title, List<String> targetUnitIds
         return new CommissionFact(id, null, List.of(), null, List.of());
     }
 
-    /**
-     * How many of the unit's items earn the notice's +10 (每条加10分): submitted by the deadline and accepted. One
-     * unit may earn it more than once for one commission; scoring counts the same.
-     */
-    public int bonusItems(String unitId) {
-        return (int) answers.stream().filter(a -> a.unitId().equals(unitId) && a.isAccepted() && a.onTime(deadline))
-                .count();
-    }
-
     /** How a target unit stands at {@code now}. */
     public Responsiveness responsivenessOf(String unitId, Instant now) {
         List<Answer> mine = answers.stream().filter(a -> a.unitId().equals(unitId)).toList();

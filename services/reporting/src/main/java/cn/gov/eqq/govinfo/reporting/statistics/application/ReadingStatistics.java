@@ -28,8 +28,7 @@ public class ReadingStatistics {
         if (unitId == null) {
             return calculator.forMonths(period, all, clock.instant());
         }
-        Facts one = new Facts(all.units().stream().filter(u -> u.id().equals(unitId)).toList(), all.items(),
-                all.adoptions(), all.commissions());
+        Facts one = all.withUnits(all.units().stream().filter(u -> u.id().equals(unitId)).toList());
         return calculator.forMonths(period, one, clock.instant());
     }
 }

@@ -5,6 +5,7 @@ import cn.gov.eqq.govinfo.reporting.facts.domain.CommissionFact;
 import cn.gov.eqq.govinfo.reporting.facts.domain.CommissionFact.Responsiveness;
 import cn.gov.eqq.govinfo.reporting.facts.domain.Facts;
 import cn.gov.eqq.govinfo.reporting.facts.domain.ItemFact;
+import cn.gov.eqq.govinfo.reporting.facts.domain.ItemScore;
 import cn.gov.eqq.govinfo.reporting.facts.domain.UnitFact;
 import cn.gov.eqq.govinfo.reporting.shared.domain.PeriodType;
 import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
@@ -21,24 +22,30 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Per unit and month: what was received, of what kind, how fast, how much was adopted, how commissions went. */
+/**
+ * Per unit and month: what was received, of what kind, how fast, how much was adopted, how commissions went. A unit
+ * stands in the group it belonged to in that month; commission bonuses are scoring's COMMISSION lines (one +10 per
+ * accepted on-time item), not counted here.
+ */
 public final class StatisticsCalculator {
 
-    private final Set<String> instructionKinds;
+    /** Instruction kinds end so in the contract's vocabulary (e.g. CITY_LEADER_INSTRUCTION): not an adoption. */
+    private static final String INSTRUCTION_SUFFIX = "_INSTRUCTION";
 
-    /** @param instructionKinds kinds that are leader instructions, not adoptions (they do not make an item adopted) */
-    public StatisticsCalculator(Set<String> instructionKinds) {
-        this.instructionKinds = Set.copyOf(instructionKinds);
-    }
-
+    /**
+     * Every month of the period, each unit that was a member that month in the group of that month (a unit that moved
+     * stands in its old group before the move and in its new one after); a unit not a member that month is left out
+     * unless it has received items then.
+     */
     public List<UnitMonthStatistics> forMonths(ReportingPeriod period, Facts facts, Instant now) {
         List<UnitMonthStatistics> all = new ArrayList<>();
-        List<UnitFact> units = facts.units().stream()
-                .sorted(Comparator.comparingInt(UnitFact::group).thenComparing(UnitFact::id)).toList();
         for (ReportingPeriod month : period.months()) {
-            for (UnitFact u : units) {
-                all.add(of(u, month, facts, now));
-            }
+            all.addAll(facts.units().stream()
+                    .map(u -> of(u, month, facts, now))
+                    .filter(m -> m.group() > 0 || m.receivedItems() > 0)
+                    .sorted(Comparator.comparingInt(UnitMonthStatistics::group)
+                            .thenComparing(UnitMonthStatistics::unitId))
+                    .toList());
         }
         return all;
     }
@@ -71,11 +78,12 @@ public final class StatisticsCalculator {
             }
         }
         Set<String> adopted = facts.adoptions().stream()
-                .filter(a -> !a.withdrawn() && !instructionKinds.contains(a.kind()))
+                .filter(a -> !a.withdrawn() && a.kind() != null && !a.kind().endsWith(INSTRUCTION_SUFFIX))
                 .map(AdoptionFact::itemId).collect(Collectors.toSet());
         int adoptedItems = (int) items.stream().filter(i -> adopted.contains(i.id())).count();
 
-        return new UnitMonthStatistics(unit.id(), unit.name(), unit.group(), month.code(), items.size(), byCategory,
+        int group = unit.groupIn(month.code()).orElse(0);
+        return new UnitMonthStatistics(unit.id(), unit.name(), group, month.code(), items.size(), byCategory,
                 byTopic, good, problems, good + problems == 0 ? null : round((double) problems / (good + problems)),
                 timeliness(days), adoptedItems, items.isEmpty() ? null : round((double) adoptedItems / items.size()),
                 commissions(unit.id(), month, facts, now));
@@ -93,6 +101,11 @@ public final class StatisticsCalculator {
     }
 
     private static CommissionResponse commissions(String unitId, ReportingPeriod month, Facts facts, Instant now) {
+        List<ItemScore.Line> bonuses = facts.itemScores().stream()
+                .filter(s -> unitId.equals(s.unitId()) && !s.voided())
+                .flatMap(s -> s.linesIn(ItemScore.COMMISSION, List.of(month.code())).stream())
+                .filter(l -> l.points() > 0)
+                .toList();
         int targeted = 0;
         int answered = 0;
         int late = 0;
@@ -115,7 +128,8 @@ public final class StatisticsCalculator {
         }
         int decided = targeted - pending;
         return new CommissionResponse(targeted, answered, late, rejected, missed, pending,
-                decided == 0 ? null : round((double) answered / decided));
+                decided == 0 ? null : round((double) answered / decided), bonuses.size(),
+                bonuses.stream().mapToInt(ItemScore.Line::points).sum());
     }
 
     private static double round(double v) {

@@ -126,7 +126,7 @@ class CircularLifecycleTest {
                         new RankingLine(2, "U007", "教体局", 38, 21, 0, 20, 0, -3, 21, 24, 3),
                         new RankingLine(3, "U008", "工信和科技局", -10, 0, 0, 0, 0, -10, 0, 24, 24)),
                 g2.keptAt());
-        CircularFigures now = new CircularComposer(AdoptionPointsTable.policy2022())
+        CircularFigures now = new CircularComposer()
                 .compose(Q3, List.of(corrected, CircularFixtures.group3()), CircularFixtures.facts(), AFTER_WINDOW);
 
         Circular v2 = published.correct("c2", "教体局复核属实，补计一条动态类信息", now, CircularFixtures.LETTERHEAD, "room",

@@ -5,11 +5,14 @@ import cn.gov.eqq.govinfo.intake.item.domain.Actor;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemPermissions;
 import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
 import cn.gov.eqq.govinfo.intake.item.domain.Role;
+import cn.gov.eqq.govinfo.intake.progress.domain.MonthQuota;
+import cn.gov.eqq.govinfo.intake.progress.domain.QuotaVersion;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 
 import java.time.Clock;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -17,29 +20,43 @@ import java.util.stream.Collectors;
 
 /**
  * Live quota progress for a month: received items counted in the month of the received version's submission
- * (Beijing), voided ones not at all, against the configured copy of the group quota. Points and deductions are
- * scoring's business; this is the unit's and the room's running tally.
+ * (Beijing), voided ones not at all, against the quota scoring's policy gives that month ({@link MonthQuota}: the
+ * version in force, the group each unit belonged to in that month). Before the first policy version there is no
+ * quota, and the answer says so in Chinese. Points and deductions are scoring's business; this is the unit's and the
+ * room's running tally.
  */
 public class QuotaProgress {
 
-    public record UnitProgress(String unitId, String unitName, int group, long received, int quota, long shortfall) {
+    /**
+     * @param group     the unit's group in the month (null: no member then)
+     * @param quota     null when the month has no quota for the unit (no version in force, or no member)
+     * @param shortfall null when there is no quota
+     */
+    public record UnitProgress(String unitId, String unitName, Integer group, long received, Integer quota,
+                               Long shortfall) {
     }
 
-    public record GroupProgress(int group, int quota, int units, long received, long unitsOnQuota) {
+    /** @param quota null before the first policy version; unitsOnQuota null then as well */
+    public record GroupProgress(int group, Integer quota, int units, long received, Long unitsOnQuota) {
     }
 
-    public record Progress(String month, List<GroupProgress> groups, List<UnitProgress> units) {
+    /**
+     * @param policyVersion the version whose quota applies, null when none does
+     * @param quotaNote     why there is no quota this month, in Chinese; null when a version applies
+     */
+    public record Progress(String month, String policyVersion, String quotaNote, List<GroupProgress> groups,
+                           List<UnitProgress> units) {
     }
 
     private final ItemStore items;
     private final UnitService units;
-    private final QuotaCopy quota;
+    private final PolicyVersions policies;
     private final Clock clock;
 
-    public QuotaProgress(ItemStore items, UnitService units, QuotaCopy quota, Clock clock) {
+    public QuotaProgress(ItemStore items, UnitService units, PolicyVersions policies, Clock clock) {
         this.items = items;
         this.units = units;
-        this.quota = quota;
+        this.policies = policies;
         this.clock = clock;
     }
 
@@ -47,9 +64,10 @@ public class QuotaProgress {
         ReportingPeriod period = month == null || month.isBlank() ? ReportingPeriod.monthOf(clock.instant())
                 : ReportingPeriod.parse(month).filter(p -> p.name().matches("\\d{4}-\\d{2}"))
                 .orElseThrow(() -> ApiProblem.badRequest("month.invalid", "月份格式应为 2026-07").withField("month", "月份格式不正确"));
+        MonthQuota quota = new MonthQuota(YearMonth.parse(period.name()), policies.all());
         List<Unit> shown;
         if (ItemPermissions.seesAllUnits(actor)) {
-            shown = units.all().stream().filter(Unit::active).toList();
+            shown = units.all().stream().filter(u -> quota.groupOf(u).isPresent()).toList();
         } else if (actor.unitId() != null && (actor.has(Role.REPORTER) || actor.has(Role.UNIT_LEADER))) {
             shown = units.find(actor.unitId()).stream().toList();
         } else {
@@ -57,18 +75,26 @@ public class QuotaProgress {
         }
         Map<String, Long> counts = items.receivedCountsByUnit(period.from(), period.to());
         List<UnitProgress> rows = shown.stream()
-                .sorted(Comparator.comparing(Unit::group).thenComparing(Unit::id))
                 .map(u -> {
                     long received = counts.getOrDefault(u.id(), 0L);
-                    int q = quota.of(u.group());
-                    return new UnitProgress(u.id(), u.name(), u.group(), received, q, Math.max(0, q - received));
-                }).toList();
-        List<GroupProgress> groups = rows.stream().collect(Collectors.groupingBy(UnitProgress::group))
-                .entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> new GroupProgress(e.getKey(), quota.of(e.getKey()), e.getValue().size(),
-                        e.getValue().stream().mapToLong(UnitProgress::received).sum(),
-                        e.getValue().stream().filter(r -> r.shortfall() == 0).count()))
+                    Integer q = quota.of(u).orElse(null);
+                    return new UnitProgress(u.id(), u.name(), quota.groupOf(u).orElse(null), received, q,
+                            q == null ? null : Math.max(0, q - received));
+                })
+                .sorted(Comparator.comparing((UnitProgress r) -> r.group() == null ? Integer.MAX_VALUE : r.group())
+                        .thenComparing(UnitProgress::unitId))
                 .toList();
-        return new Progress(period.name(), groups, rows);
+        List<GroupProgress> groups = rows.stream().filter(r -> r.group() != null)
+                .collect(Collectors.groupingBy(UnitProgress::group))
+                .entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(e -> {
+                    Integer q = quota.ofGroup(e.getKey()).orElse(null);
+                    return new GroupProgress(e.getKey(), q, e.getValue().size(),
+                            e.getValue().stream().mapToLong(UnitProgress::received).sum(),
+                            q == null ? null : e.getValue().stream().filter(r -> r.shortfall() == 0).count());
+                })
+                .toList();
+        return new Progress(period.name(), quota.version().map(QuotaVersion::version).orElse(null),
+                quota.absence().orElse(null), groups, rows);
     }
 }

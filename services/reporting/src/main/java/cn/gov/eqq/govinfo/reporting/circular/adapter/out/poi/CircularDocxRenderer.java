@@ -105,7 +105,7 @@ public final class CircularDocxRenderer {
             for (AnnexLine a : f.annex()) {
                 row(annex, List.of(Integer.toString(a.no()), a.itemTitle() == null ? a.itemId() : a.itemTitle(),
                         a.unitName(), a.publication(), a.date() == null ? "" : a.date().toString(),
-                        Integer.toString(a.points())));
+                        CircularText.annexPoints(a)));
             }
             if (!f.warnings().isEmpty() && !c.frozen()) {
                 paragraph(doc, "核对提示（发布前处理）：" + f.warnings().stream().collect(Collectors.joining("；")),

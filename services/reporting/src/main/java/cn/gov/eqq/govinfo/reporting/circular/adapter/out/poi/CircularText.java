@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.reporting.circular.adapter.out.poi;
 
 import cn.gov.eqq.govinfo.reporting.circular.domain.Circular;
+import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFigures;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFigures.UnitRef;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingLine;
 import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
@@ -59,6 +60,13 @@ final class CircularText {
     }
 
     /** Unit names; a unit that answered with the number of its items that earned the +10, e.g. 发改委（2条）. */
+    /** An annex item scoring has not scored yet shows this instead of points. */
+    static final String ANNEX_NOT_SCORED = "待积分公布";
+
+    static String annexPoints(CircularFigures.AnnexLine a) {
+        return a.points() == null ? ANNEX_NOT_SCORED : Integer.toString(a.points());
+    }
+
     static String names(List<UnitRef> refs) {
         return refs.isEmpty() ? "无" : refs.stream()
                 .map(r -> r.bonusItems() == null ? r.unitName() : r.unitName() + "（" + r.bonusItems() + "条）")

@@ -75,7 +75,7 @@ public final class CircularXlsxRenderer {
             Sheet annex = sheet(wb, st, c, "附件-采用及批示信息", CircularText.ANNEX_HEADERS);
             for (AnnexLine a : f.annex()) {
                 row(annex, st, List.of(a.no(), a.itemTitle() == null ? a.itemId() : a.itemTitle(), a.unitName(),
-                        a.publication(), a.date() == null ? "" : a.date().toString(), a.points()));
+                        a.publication(), a.date() == null ? "" : a.date().toString(), a.points() == null ? CircularText.ANNEX_NOT_SCORED : a.points()));
             }
 
             Sheet stats = sheet(wb, st, c, "统计", List.of("月份", "组别", "单位", "收录条数", "分类", "主题", "喜", "忧",

@@ -13,20 +13,22 @@ import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemSubmitted;
 import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
+import cn.gov.eqq.govinfo.contracts.score.ItemScored;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.reporting.facts.domain.AdoptionFact;
 import cn.gov.eqq.govinfo.reporting.facts.domain.CommissionFact;
 import cn.gov.eqq.govinfo.reporting.facts.domain.FactStore;
 import cn.gov.eqq.govinfo.reporting.facts.domain.ItemFact;
+import cn.gov.eqq.govinfo.reporting.facts.domain.ItemScore;
 import cn.gov.eqq.govinfo.reporting.facts.domain.UnitFact;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps reporting's copy of units, items, adoption records and commissions, for the circulars' named units,
- * commissions and annex, and for the statistics. Events of a kind reporting does not use (e.g. ItemReturned) are
- * read and dropped.
+ * Keeps reporting's copy of units (with their memberships over time), items, adoption records, commissions and the
+ * item scores scoring publishes, for the circulars' named units, commissions and annex, and for the statistics.
+ * Events of a kind reporting does not use (e.g. ItemReturned) are read and dropped.
  */
 @Component
 class FactListeners {
@@ -43,7 +45,8 @@ class FactListeners {
     void onUnit(String value) {
         EventEnvelope<?> e = codec.decode(value);
         if (e.payload() instanceof UnitChanged u) {
-            UnitFact fact = new UnitFact(u.unitId(), u.name(), u.group(), u.active());
+            UnitFact fact = new UnitFact(u.unitId(), u.name(), u.group(), u.active(), u.history().stream()
+                    .map(m -> new UnitFact.Membership(m.group(), m.fromMonth(), m.untilMonth())).toList());
             facts.updateUnit(u.unitId(), e.eventId(), fact, old -> fact);
         }
     }
@@ -83,6 +86,20 @@ class FactListeners {
             facts.updateAdoption(w.recordId(), e.eventId(),
                     new AdoptionFact(w.recordId(), w.itemId(), null, null, null, null, null, true),
                     AdoptionFact::withdraw);
+        }
+    }
+
+    /** Scoring's decision per item (compacted, whole): the newest scoreVersion wins. */
+    @KafkaListener(topics = Topics.ITEM_SCORES, groupId = "${spring.application.name}")
+    void onItemScore(String value) {
+        EventEnvelope<?> e = codec.decode(value);
+        if (e.payload() instanceof ItemScored s) {
+            facts.keepItemScore(new ItemScore(s.itemId(), s.unitId(), s.title(), s.status(), s.points(),
+                    s.lines().stream().map(l -> new ItemScore.Line(l.month(), l.date(), l.source(), l.rule(),
+                            l.points(), l.explanation(), l.policyVersion())).toList(),
+                    s.adoptions().stream().map(a -> new ItemScore.Reading(a.recordId(), a.kind(), a.kindLabel(),
+                            a.effectiveDate(), a.countable(), a.counts(), a.addedPoints(), a.explanation())).toList(),
+                    s.scoreVersion()));
         }
     }
 

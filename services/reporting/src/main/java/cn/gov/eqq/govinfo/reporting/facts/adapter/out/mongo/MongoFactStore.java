@@ -5,6 +5,7 @@ import cn.gov.eqq.govinfo.reporting.facts.domain.CommissionFact;
 import cn.gov.eqq.govinfo.reporting.facts.domain.FactStore;
 import cn.gov.eqq.govinfo.reporting.facts.domain.Facts;
 import cn.gov.eqq.govinfo.reporting.facts.domain.ItemFact;
+import cn.gov.eqq.govinfo.reporting.facts.domain.ItemScore;
 import cn.gov.eqq.govinfo.reporting.facts.domain.UnitFact;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -27,6 +28,7 @@ class MongoFactStore implements FactStore {
 
     /** Only the last event ids are needed to recognise a redelivery; an aggregate has few events. */
     private static final int REMEMBERED_EVENTS = 200;
+    private static final String ITEM_SCORES = "facts_item_scores";
 
     record UnitDocument(String id, UnitFact fact, List<String> eventIds) {
     }
@@ -38,6 +40,10 @@ class MongoFactStore implements FactStore {
     }
 
     record CommissionDocument(String id, CommissionFact fact, List<String> eventIds) {
+    }
+
+    /** Scoring's latest decision for one item; {@code scoreVersion} is copied out to condition the replace on it. */
+    record ItemScoreDocument(String id, ItemScore score, long scoreVersion) {
     }
 
     private final MongoTemplate mongo;
@@ -104,12 +110,39 @@ class MongoFactStore implements FactStore {
     }
 
     @Override
+    public void keepItemScore(ItemScore score) {
+        for (int attempt = 0; attempt < 5; attempt++) {
+            ItemScoreDocument current = mongo.findById(score.itemId(), ItemScoreDocument.class, ITEM_SCORES);
+            if (current != null && !score.newerThan(current.score())) {
+                return; // redelivered, or older than what is kept
+            }
+            ItemScoreDocument next = new ItemScoreDocument(score.itemId(), score, score.scoreVersion());
+            if (current == null) {
+                try {
+                    mongo.insert(next, ITEM_SCORES);
+                    return;
+                } catch (org.springframework.dao.DuplicateKeyException raced) {
+                    continue;
+                }
+            }
+            Query unchanged = new Query(Criteria.where("_id").is(score.itemId())
+                    .and("scoreVersion").is(current.scoreVersion()));
+            if (mongo.findAndReplace(unchanged, next, ITEM_SCORES) != null) {
+                return;
+            }
+        }
+        throw new IllegalStateException("concurrent updates of " + ITEM_SCORES + "/" + score.itemId()
+                + " did not settle");
+    }
+
+    @Override
     public Facts all() {
         return new Facts(
                 mongo.findAll(UnitDocument.class, "facts_units").stream().map(UnitDocument::fact).toList(),
                 mongo.findAll(ItemDocument.class, "facts_items").stream().map(ItemDocument::fact).toList(),
                 mongo.findAll(AdoptionDocument.class, "facts_adoptions").stream().map(AdoptionDocument::fact).toList(),
                 mongo.findAll(CommissionDocument.class, "facts_commissions").stream().map(CommissionDocument::fact)
-                        .toList());
+                        .toList(),
+                mongo.findAll(ItemScoreDocument.class, ITEM_SCORES).stream().map(ItemScoreDocument::score).toList());
     }
 }

@@ -4,7 +4,6 @@ import cn.gov.eqq.govinfo.reporting.circular.adapter.out.kafka.CloudEventJson;
 import cn.gov.eqq.govinfo.reporting.circular.adapter.out.poi.CircularDocxRenderer;
 import cn.gov.eqq.govinfo.reporting.circular.application.CircularAnnouncements;
 import cn.gov.eqq.govinfo.reporting.circular.application.CircularService;
-import cn.gov.eqq.govinfo.reporting.circular.domain.AdoptionPointsTable;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Circular;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularComposer;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFixtures;
@@ -58,7 +57,7 @@ class PublishedCircularKeepsItsWordingTest {
     }
 
     private CircularService serviceWith(Letterhead settings) {
-        return new CircularService(store, rankings, facts, new CircularComposer(AdoptionPointsTable.policy2022()),
+        return new CircularService(store, rankings, facts, new CircularComposer(),
                 new CircularAnnouncements("urn:govinfo:eqq:reporting", "http://127.0.0.1:8080/schemas"),
                 clock, Duration.ofDays(1), settings);
     }

@@ -80,6 +80,12 @@ public interface ItemScoreStore {
     /** Up to {@code limit} stored items with ids after {@code afterId} (null: from the first), in id order. */
     List<StoredItem> page(String afterId, int limit);
 
+    /**
+     * Up to {@code limit} items stored before scores were published (no {@code scoreVersion}), with ids after
+     * {@code afterId} (null: from the first), in id order.
+     */
+    List<StoredItem> neverPublished(String afterId, int limit);
+
     long count();
 
     void deleteAll();

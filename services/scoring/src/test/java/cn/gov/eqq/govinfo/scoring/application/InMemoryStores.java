@@ -114,6 +114,12 @@ final class InMemoryStores {
         }
 
         @Override
+        public List<StoredItem> neverPublished(String afterId, int limit) {
+            return byId.entrySet().stream().filter(e -> afterId == null || e.getKey().compareTo(afterId) > 0)
+                    .filter(e -> e.getValue().published() == null).limit(limit).map(Map.Entry::getValue).toList();
+        }
+
+        @Override
         public List<StoredItem> page(String afterId, int limit) {
             return byId.entrySet().stream().filter(e -> afterId == null || e.getKey().compareTo(afterId) > 0)
                     .limit(limit).map(Map.Entry::getValue).toList();

@@ -162,6 +162,28 @@ class ItemScoresPublishedTest {
         assertThat(published().get(3).points()).isEqualTo(published().get(1).points());
     }
 
+    @Test
+    void itemsStoredBeforeScoresWerePublishedArePublishedOnceByTheBackfill() {
+        apply(received("I1", "PROBLEM"));
+        apply(received("I2", "DYNAMIC"));
+        // as an upgrade finds them: stored, nothing published
+        for (String id : List.of("I1", "I2")) {
+            StoredItem stored = items.find(id).orElseThrow();
+            items.byId.put(id, new StoredItem(stored.facts(), stored.entries(), stored.version()));
+        }
+        items.published.clear();
+        ItemScoresBackfill backfill = new ItemScoresBackfill(items, scores, policies);
+
+        assertThat(backfill.publishNeverPublished()).isEqualTo(2);
+
+        assertThat(published()).extracting(ItemScored::itemId, ItemScored::scoreVersion, ItemScored::points)
+                .containsExactly(tuple("I1", 1L, 5), tuple("I2", 1L, 1));
+        assertThat(backfill.publishNeverPublished()).as("once").isZero();
+        apply(forwarded("I2", "2026-07-12T10:00"));
+        assertThat(published()).last().extracting(ItemScored::scoreVersion, ItemScored::points)
+                .containsExactly(2L, 3);
+    }
+
     private void apply(EventEnvelope<?> envelope) {
         ingestion.apply(envelope);
     }

@@ -201,6 +201,14 @@ class MongoItemScoreStore implements ItemScoreStore {
     }
 
     @Override
+    public List<StoredItem> neverPublished(String afterId, int limit) {
+        Criteria unpublished = Criteria.where("scoreVersion").exists(false);
+        Query q = Query.query(afterId == null ? unpublished : unpublished.and("_id").gt(afterId))
+                .with(Sort.by(Sort.Direction.ASC, "_id")).limit(limit);
+        return mongo.find(q, ItemScoreDocument.class, COLLECTION).stream().map(ItemScoreDocument::stored).toList();
+    }
+
+    @Override
     public long replayGeneration() {
         Document doc = mongo.findById(GENERATION_ID, Document.class, GENERATIONS);
         return doc == null ? 0 : ((Number) doc.get("generation")).longValue();

@@ -380,4 +380,17 @@ class MongoStoresTest {
         assertThat(store.page(null, 2)).extracting(i -> i.facts().itemId()).containsExactly("I1", "I2");
         assertThat(store.page("I2", 2)).extracting(i -> i.facts().itemId()).containsExactly("I3");
     }
+
+    @Test
+    void itemsNeverPublishedAreFoundInIdOrderAndAPublishedOneIsNot() {
+        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+        for (String id : List.of("I3", "I1", "I2")) {
+            assertThat(store.save(ItemFacts.empty(id), List.of(), -1)).isTrue();
+        }
+        assertThat(store.save(ItemFacts.empty("I2"), List.of(), 0,
+                new cn.gov.eqq.govinfo.scoring.application.ItemScoreStore.Publication(1, "d", null))).isTrue();
+
+        assertThat(store.neverPublished(null, 10)).extracting(i -> i.facts().itemId()).containsExactly("I1", "I3");
+        assertThat(store.neverPublished("I1", 10)).extracting(i -> i.facts().itemId()).containsExactly("I3");
+    }
 }

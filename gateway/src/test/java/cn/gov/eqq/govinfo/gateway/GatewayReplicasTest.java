@@ -117,6 +117,14 @@ class GatewayReplicasTest {
             assertThat(me.statusCode()).as("/api/me through " + replica).isEqualTo(200);
             assertThat(me.body()).contains("\"username\":\"u001-reporter\"").contains("\"unitId\":\"U001\"");
         }
+        // and the user's tokens are in the session too: replica A, which did not finish the sign-in, relays the
+        // access token to a service (a replica keeping them in its own memory answered with a new sign-in instead);
+        // one call, as the replicas' rate limit here allows three requests of a user
+        REPORTING.reset();
+        HttpResponse<String> relayed = get(browser, a + "/api/reporting/circulars");
+        assertThat(relayed.statusCode()).as("a relayed call through the replica that started the sign-in")
+                .isEqualTo(200);
+        assertThat(REPORTING.last().header("Authorization")).startsWith("Bearer ey");
     }
 
     @Test

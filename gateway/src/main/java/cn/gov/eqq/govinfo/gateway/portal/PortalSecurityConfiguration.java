@@ -13,6 +13,8 @@ import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcCli
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -47,6 +49,16 @@ class PortalSecurityConfiguration {
     @Bean
     ReactiveClientRegistrationRepository portalClientRegistrations(PortalProperties properties) {
         return new InMemoryReactiveClientRegistrationRepository(PortalClientRegistration.of(properties));
+    }
+
+    /**
+     * The user's tokens are kept in the session, which lives in Redis (ADR 0013), not in the replica that finished
+     * the sign-in: Spring's default keeps them in that replica's memory, and the TokenRelay filter of every other
+     * replica then answered an API call with a new sign-in instead of relaying the token.
+     */
+    @Bean
+    ServerOAuth2AuthorizedClientRepository authorizedClientsInTheSession() {
+        return new WebSessionServerOAuth2AuthorizedClientRepository();
     }
 
     @Bean

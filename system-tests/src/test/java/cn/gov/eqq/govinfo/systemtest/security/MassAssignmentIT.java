@@ -1,9 +1,11 @@
 package cn.gov.eqq.govinfo.systemtest.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import cn.gov.eqq.govinfo.devstack.Service;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -109,8 +111,10 @@ class MassAssignmentIT {
 
         System.out.println("[security] mass assignment: adoption record with foreign fields → " + recorded.statusCode());
         assertThat(recorded.statusCode()).as(Http.describe(recorded)).isEqualTo(201);
-        HttpResponse<String> read = Http.get(system.url(Service.ADOPTION) + "/api/adoption/items/" + itemId, room);
-        JsonNode item = Requests.JSON.readTree(read.body());
+        // the record's points are scoring's decision: shown once scoring has published the item's score
+        JsonNode item = await().atMost(Duration.ofSeconds(60)).until(() -> Requests.JSON.readTree(
+                Http.get(system.url(Service.ADOPTION) + "/api/adoption/items/" + itemId, room).body()),
+                read -> read.path("records").size() == 1 && read.path("records").get(0).has("points"));
         assertUntouched(item);
         assertThat(item.get("itemId").asString()).isEqualTo(itemId);
         assertThat(item.get("unitId").asString()).isEqualTo(UNIT);

@@ -1,9 +1,6 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
-import cn.gov.eqq.govinfo.contracts.EventEnvelope;
-import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
-import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import cn.gov.eqq.govinfo.scoring.domain.Period;
@@ -13,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -65,8 +60,8 @@ class EveryGroupAndPeriodPublishedTest {
         unit("U001", 1);
         unit("U006", 2);
         // an import of July: items of group 2 only
-        ingestion.apply(received("I1", "U006", "2026-07-10T09:00"));
-        ingestion.apply(received("I2", "U006", "2026-07-11T09:00"));
+        ingestion.apply(RankedEvents.received("I1", "U006", "2026-07-10T09:00"));
+        ingestion.apply(RankedEvents.received("I2", "U006", "2026-07-11T09:00"));
 
         assertThat(publisher.publishDue()).as("group 2's month, quarter and year").isEqualTo(3);
         assertThat(publisher.publishDue()).as("then every other period of 2026 up to December, in both groups")
@@ -91,8 +86,8 @@ class EveryGroupAndPeriodPublishedTest {
         unit("U006", 2);
         unit("U020", 3);
         // an imported past year: items in March and October only; the other ten months hold nothing but shortfalls
-        ingestion.apply(received("I1", "U006", "2025-03-10T09:00"));
-        ingestion.apply(received("I2", "U001", "2025-10-11T09:00"));
+        ingestion.apply(RankedEvents.received("I1", "U006", "2025-03-10T09:00"));
+        ingestion.apply(RankedEvents.received("I2", "U001", "2025-10-11T09:00"));
 
         int published = 0;
         for (int pass = publisher.publishDue(); pass > 0; pass = publisher.publishDue()) {
@@ -121,7 +116,7 @@ class EveryGroupAndPeriodPublishedTest {
     @Test
     void monthsThatHaveNotBegunAreNotPublished() {
         unit("U001", 1);
-        ingestion.apply(received("I1", "U001", "2026-07-10T09:00"));
+        ingestion.apply(RankedEvents.received("I1", "U001", "2026-07-10T09:00"));
 
         while (publisher.publishDue() > 0) {
             // until nothing is due
@@ -133,14 +128,6 @@ class EveryGroupAndPeriodPublishedTest {
     }
 
     private void unit(String id, int group) {
-        ingestion.apply(EventEnvelope.wrap(new UnitChanged(id, "单位" + id, group, true,
-                Instant.parse("2026-01-01T00:00:00Z")), "submission-intake", Instant.now()));
-    }
-
-    private static EventEnvelope<ItemReceived> received(String item, String unit, String bj) {
-        Instant at = LocalDateTime.parse(bj).atZone(Period.BEIJING).toInstant();
-        return EventEnvelope.wrap(new ItemReceived(item, unit, 1, "标题" + item, "BRIEF", List.of(), false,
-                "GOOD_NEWS", LocalDate.ofInstant(at, Period.BEIJING), at, at.plusSeconds(3600), "room", null),
-                "submission-intake", Instant.now());
+        ingestion.apply(RankedEvents.unit(id, group));
     }
 }

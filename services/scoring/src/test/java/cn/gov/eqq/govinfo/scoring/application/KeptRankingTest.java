@@ -1,7 +1,6 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
-import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
@@ -13,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -44,7 +41,7 @@ class KeptRankingTest {
     @Test
     void aKeyNeverPublishedHasNoKeptRanking() {
         unit("U006", 2);
-        ingestion.apply(received("I1", "U006", "2026-07-10T09:00"));
+        ingestion.apply(RankedEvents.received("I1", "U006", "2026-07-10T09:00"));
 
         assertThat(queries.keptRanking(2, july)).isEmpty();
     }
@@ -53,7 +50,7 @@ class KeptRankingTest {
     void aPublishedKeyAnswersWithItsSnapshotWhichEqualsTheComputedRanking() {
         unit("U006", 2);
         unit("U007", 2);
-        ingestion.apply(received("I1", "U006", "2026-07-10T09:00"));
+        ingestion.apply(RankedEvents.received("I1", "U006", "2026-07-10T09:00"));
         publishAll();
 
         RankingSnapshotPublished kept = queries.keptRanking(2, july).orElseThrow();
@@ -69,12 +66,12 @@ class KeptRankingTest {
     void aNewFactMarksTheKeySoTheReadIsComputedUntilTheNextSnapshotKeepsTheNewFigures() {
         unit("U006", 2);
         unit("U007", 2);
-        ingestion.apply(received("I1", "U006", "2026-07-10T09:00"));
+        ingestion.apply(RankedEvents.received("I1", "U006", "2026-07-10T09:00"));
         publishAll();
         long before = queries.keptRanking(2, july).orElseThrow().snapshotVersion();
 
-        ingestion.apply(received("I2", "U007", "2026-07-11T09:00"));
-        ingestion.apply(received("I3", "U007", "2026-07-12T09:00"));
+        ingestion.apply(RankedEvents.received("I2", "U007", "2026-07-11T09:00"));
+        ingestion.apply(RankedEvents.received("I3", "U007", "2026-07-12T09:00"));
 
         assertThat(queries.keptRanking(2, july)).as("marked: not answered from the old snapshot").isEmpty();
         assertThat(queries.keptRanking(2, Period.parse("2026-Q3"))).as("its quarter too").isEmpty();
@@ -91,7 +88,7 @@ class KeptRankingTest {
     void aUnitMovedBackIntoJulyMarksJulySoTheKeptRankingIsNotServed() {
         unit("U006", 2);
         unit("U007", 2);
-        ingestion.apply(received("I1", "U006", "2026-07-10T09:00"));
+        ingestion.apply(RankedEvents.received("I1", "U006", "2026-07-10T09:00"));
         publishAll();
         assertThat(queries.keptRanking(2, july).orElseThrow().rows()).hasSize(2);
 
@@ -113,14 +110,6 @@ class KeptRankingTest {
     }
 
     private void unit(String id, int group) {
-        ingestion.apply(EventEnvelope.wrap(new UnitChanged(id, "单位" + id, group, true,
-                Instant.parse("2026-01-01T00:00:00Z")), "submission-intake", Instant.now()));
-    }
-
-    private static EventEnvelope<ItemReceived> received(String item, String unit, String bj) {
-        Instant at = LocalDateTime.parse(bj).atZone(Period.BEIJING).toInstant();
-        return EventEnvelope.wrap(new ItemReceived(item, unit, 1, "标题" + item, "BRIEF", List.of(), false,
-                "GOOD_NEWS", LocalDate.ofInstant(at, Period.BEIJING), at, at.plusSeconds(3600), "room", null),
-                "submission-intake", Instant.now());
+        ingestion.apply(RankedEvents.unit(id, group));
     }
 }

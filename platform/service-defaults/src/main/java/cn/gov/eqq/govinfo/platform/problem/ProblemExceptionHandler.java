@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.platform.problem;
 
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 import cn.gov.eqq.govinfo.platform.limits.PayloadTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,28 @@ public class ProblemExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
         return respond(Problems.of(problem.status(), problem.code(), problem.title(), problem.getMessage(),
                 problem.errors()));
+    }
+
+    /** The one place where a use case's refusal becomes HTTP: the kind chooses the status and the title. */
+    @ExceptionHandler(UseCaseFailure.class)
+    ResponseEntity<ProblemDetail> useCaseFailure(UseCaseFailure failure) {
+        HttpStatus status = switch (failure.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+        };
+        String title = switch (failure.kind()) {
+            case INVALID -> "请求有误";
+            case NOT_FOUND -> "未找到";
+            case FORBIDDEN -> "无权操作";
+            case CONFLICT -> "状态冲突";
+            case UNPROCESSABLE -> "无法处理";
+        };
+        List<ApiProblem.FieldError> errors = failure.errors().stream()
+                .map(error -> new ApiProblem.FieldError(error.field(), error.message())).toList();
+        return respond(Problems.of(status, failure.code(), title, failure.getMessage(), errors));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

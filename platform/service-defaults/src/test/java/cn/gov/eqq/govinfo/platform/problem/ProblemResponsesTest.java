@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.platform.problem;
 
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import cn.gov.eqq.govinfo.platform.security.ResourceServerAutoConfiguration;
 import jakarta.validation.Valid;
@@ -56,6 +57,12 @@ class ProblemResponsesTest {
             throw ApiProblem.notFound("信息 " + id + " 不存在");
         }
 
+        @PostMapping("/api/sample/{id}/close")
+        Map<String, String> close(@PathVariable int id) {
+            throw UseCaseFailure.conflict("sample.closed", "信息 " + id + " 已作废，不能再关闭")
+                    .withField("state", "已作废");
+        }
+
         @PreAuthorize("hasRole('info-room')")
         @PostMapping("/api/sample/room-only")
         Map<String, String> roomOnly() {
@@ -66,6 +73,17 @@ class ProblemResponsesTest {
     private static org.springframework.test.web.servlet.request.RequestPostProcessor reporterOf(String unit) {
         return jwt().jwt(j -> j.claim("unit_id", unit).claim("preferred_username", "u-reporter"))
                 .authorities(new SimpleGrantedAuthority("ROLE_reporter"));
+    }
+
+    @Test
+    void aUseCaseRefusalIsAnsweredWithTheStatusAndChineseTitleOfItsKind() throws Exception {
+        mvc.perform(post("/api/sample/7/close").with(reporterOf("U01")))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.title").value("状态冲突"))
+                .andExpect(jsonPath("$.code").value("sample.closed"))
+                .andExpect(jsonPath("$.detail").value("信息 7 已作废，不能再关闭"))
+                .andExpect(jsonPath("$.errors[0].field").value("state"));
     }
 
     @Test

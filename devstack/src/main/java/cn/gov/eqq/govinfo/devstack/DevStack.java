@@ -39,6 +39,7 @@ public final class DevStack implements AutoCloseable {
     private Infrastructure infra;
     private ServiceProcesses services;
     private Duration startupTime;
+    private boolean servicesStarted;
     private boolean closed;
 
     private DevStack(DevStackConfig config, Consumer<String> progress) {
@@ -53,9 +54,9 @@ public final class DevStack implements AutoCloseable {
     }
 
     public static DevStack start(DevStackConfig config, Consumer<String> progress) {
-        DevStack stack = new DevStack(config, progress);
+        DevStack stack = startInfrastructure(config, progress);
         try {
-            stack.startAll();
+            stack.startServices();
             return stack;
         } catch (RuntimeException | Error e) {
             stack.close();
@@ -63,7 +64,23 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private void startAll() {
+    /**
+     * Starts the database, the broker (with the project's topics), Keycloak and Redis, and no service: for an
+     * operator's restore into an empty system, which puts the data in place before the services of this release
+     * first start (and migrate it). Every service's port is chosen already; {@link #startServices()} starts them.
+     */
+    public static DevStack startInfrastructure(DevStackConfig config, Consumer<String> progress) {
+        DevStack stack = new DevStack(config, progress);
+        try {
+            stack.startInfrastructure();
+            return stack;
+        } catch (RuntimeException | Error e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure() {
         long begin = System.nanoTime();
         directory.createLogDir();
         requireJars();
@@ -89,7 +106,28 @@ public final class DevStack implements AutoCloseable {
                 say("Kafka 主题 / topics: " + (created.isEmpty() ? "已存在 / already there" : "新建 / created "
                         + created.size()));
             }).call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+        startupTime = Duration.ofNanos(System.nanoTime() - begin);
+    }
 
+    /**
+     * Starts the services the config asks for, in parallel, then the gateway, and returns when all are ready. Once
+     * per stack: {@link #start} calls it; after {@link #startInfrastructure} the caller does.
+     */
+    public synchronized void startServices() {
+        if (servicesStarted) {
+            throw new IllegalStateException("the services of this devstack are started already");
+        }
+        servicesStarted = true;
+        long begin = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(3, config.services().size()));
+        try {
             List<Callable<Void>> backends = new ArrayList<>();
             for (Service service : Service.backends()) {
                 if (config.services().contains(service)) {
@@ -107,7 +145,7 @@ public final class DevStack implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
-        startupTime = Duration.ofNanos(System.nanoTime() - begin);
+        startupTime = startupTime.plus(Duration.ofNanos(System.nanoTime() - begin));
     }
 
     /** Before anything starts: a missing jar should cost no broker start. */

@@ -25,7 +25,10 @@ final class Stacks {
     private Stacks() {
     }
 
-    /** A fresh, empty system from this tree's built jars, its data and logs under {@code dataDir}. */
+    /**
+     * A fresh, empty system from this tree's built jars, its data and logs under {@code dataDir}: the database, the
+     * broker, Keycloak and Redis running, no service started yet (an operator restores before the services start).
+     */
     static DevStack startEmpty(Path dataDir) {
         Path repo = RunningSystem.repoRoot();
         Map<Service, Path> jars = new EnumMap<>(Service.class);
@@ -38,10 +41,11 @@ final class Stacks {
         List<String> jvm = new ArrayList<>(base.serviceJvmOptions());
         jvm.add("-Dgovinfo.gateway.rate-limit.enabled=false");
         // patient: on a shared 2-core machine with other stacks running, Keycloak alone has needed 180 s and more
-        DevStack stack = DevStack.start(new DevStackConfig(base.repoRoot(), base.dataDir(), base.ports(),
-                base.mongo(), null, true, base.services(), base.jars(), jvm, START_TIMEOUT, START_TIMEOUT));
-        System.out.println("[upgrade] system ready in " + stack.startupTime().toMillis() + " ms; logs in "
-                + dataDir.resolve("logs"));
+        DevStack stack = DevStack.startInfrastructure(new DevStackConfig(base.repoRoot(), base.dataDir(),
+                base.ports(), base.mongo(), null, true, base.services(), base.jars(), jvm, START_TIMEOUT,
+                START_TIMEOUT), line -> System.out.println("[devstack " + dataDir.getFileName() + "] " + line));
+        System.out.println("[upgrade] infrastructure of " + dataDir.getFileName() + " ready in "
+                + stack.startupTime().toMillis() + " ms; logs in " + dataDir.resolve("logs"));
         return stack;
     }
 

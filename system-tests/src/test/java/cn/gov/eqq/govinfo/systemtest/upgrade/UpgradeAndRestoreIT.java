@@ -1,7 +1,6 @@
 package cn.gov.eqq.govinfo.systemtest.upgrade;
 
 import cn.gov.eqq.govinfo.devstack.DevStack;
-import cn.gov.eqq.govinfo.devstack.Service;
 import cn.gov.eqq.govinfo.systemtest.RunningSystem;
 import cn.gov.eqq.govinfo.testsupport.keycloak.Tokens;
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,49 +36,47 @@ class UpgradeAndRestoreIT {
     private static final Duration CONVERGE = Duration.ofMinutes(3);
 
     @Test
-    void aYearFromTheEarlierReleaseIsUpgradedBackedUpAndRestoredTwiceAndAnswersTheSame() throws IOException {
+    void aYearFromTheEarlierReleaseIsUpgradedBackedUpAndRestoredTwiceAndAnswersTheSame() throws Exception {
         Path work = RunningSystem.repoRoot().resolve("system-tests/target/upgrade-" + System.currentTimeMillis());
         Path fixture = unzipFixture(work.resolve("fixture"));
         Path upgraded = work.resolve("answers-upgraded");
         Path secondBackup = work.resolve("backup-of-upgraded");
         long begin = System.nanoTime();
 
-        try (DevStack first = Stacks.startEmpty(work.resolve("first"))) {
-            restoreAndStartServices(first, fixture.resolve("backup"));
-            awaitSameAnswers(first, fixture.resolve("answers"), upgraded, true);
-            Stacks.backup(first, secondBackup);
-        }
-        try (DevStack second = Stacks.startEmpty(work.resolve("second"))) {
-            restoreAndStartServices(second, secondBackup);
-            awaitSameAnswers(second, upgraded, work.resolve("answers-restored"), false);
+        // the second empty system's infrastructure starts while the first is upgraded: it only waits for the backup
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        Future<DevStack> secondSystem = background.submit(() -> Stacks.startEmpty(work.resolve("second")));
+        try {
+            try (DevStack first = Stacks.startEmpty(work.resolve("first"))) {
+                restoreAndStartServices(first, fixture.resolve("backup"));
+                awaitSameAnswers(first, fixture.resolve("answers"), upgraded, true);
+                Stacks.backup(first, secondBackup);
+            }
+            try (DevStack second = secondSystem.get()) {
+                restoreAndStartServices(second, secondBackup);
+                awaitSameAnswers(second, upgraded, work.resolve("answers-restored"), false);
+            }
+        } finally {
+            background.shutdown();
+            // never leave the second system running when the first failed: wait for its start and stop it
+            // (close is idempotent: closed already when the test got that far)
+            try {
+                secondSystem.get().close();
+            } catch (ExecutionException startFailed) {
+                // its own start closed what it had started; the test's failure is the one to report
+            }
         }
         System.out.println("[upgrade] proof done in " + Duration.ofNanos(System.nanoTime() - begin).toSeconds() + " s");
     }
 
     /**
-     * Restores a backup into a freshly started system the way an operator upgrades one: the backends stopped, the
-     * backup restored (databases, topics, realm), the backends of this release started on it — their migrations run
+     * Restores a backup into an empty system the way an operator upgrades one: the backup restored (databases,
+     * topics, realm) while no service runs, then the services of this release started on it — their migrations run
      * before they serve.
      */
     private static void restoreAndStartServices(DevStack stack, Path backup) {
-        for (Service service : Service.backends()) {
-            stack.killService(service);
-        }
         Stacks.restore(stack, backup);
-        ExecutorService starts = Executors.newFixedThreadPool(Service.backends().size());
-        try {
-            List<Future<Duration>> started = new ArrayList<>();
-            for (Service service : Service.backends()) {
-                started.add(starts.submit(() -> stack.restartService(service)));
-            }
-            for (Future<Duration> f : started) {
-                f.get();
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("a service did not start on the restored data", e);
-        } finally {
-            starts.shutdownNow();
-        }
+        stack.startServices();
     }
 
     /** Captures the answers until they agree with the expected ones (consumers catch up on the restored topics). */

@@ -51,6 +51,7 @@ class UpgradeFixtureCapture {
         Path repo = RunningSystem.repoRoot();
         Path work = repo.resolve("system-tests/target/upgrade-capture-" + System.currentTimeMillis());
         try (DevStack stack = Stacks.startEmpty(work.resolve("system"))) {
+            stack.startServices();
             Api api = new Api(stack.gatewayUrl());
             Tokens tokens = new Tokens(stack.keycloakIssuerUri());
             enterAYear(api, tokens);

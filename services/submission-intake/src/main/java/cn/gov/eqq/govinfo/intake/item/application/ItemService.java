@@ -17,7 +17,7 @@ import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
 import cn.gov.eqq.govinfo.intake.item.domain.Revision;
 import cn.gov.eqq.govinfo.intake.item.domain.RevisionComparison;
 import cn.gov.eqq.govinfo.intake.item.domain.Role;
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -129,15 +129,15 @@ public class ItemService {
 
     public List<RevisionComparison.FieldChange> compare(Actor actor, String itemId, int from, int to) {
         Item item = get(actor, itemId);
-        Revision a = item.revision(from).orElseThrow(() -> ApiProblem.notFound("该信息没有第 " + from + " 稿"));
-        Revision b = item.revision(to).orElseThrow(() -> ApiProblem.notFound("该信息没有第 " + to + " 稿"));
+        Revision a = item.revision(from).orElseThrow(() -> UseCaseFailure.notFound("该信息没有第 " + from + " 稿"));
+        Revision b = item.revision(to).orElseThrow(() -> UseCaseFailure.notFound("该信息没有第 " + to + " 稿"));
         return RevisionComparison.between(a.content(), b.content());
     }
 
     public List<AuditEntry> audit(Actor actor, String itemId) {
         Item item = get(actor, itemId);
         if (!actor.has(Role.INFO_ROOM) && !actor.has(Role.ADMIN)) {
-            throw ApiProblem.forbidden("只有信息室和管理员可以查看操作记录");
+            throw UseCaseFailure.forbidden("只有信息室和管理员可以查看操作记录");
         }
         return store.audit(item.id());
     }
@@ -145,7 +145,7 @@ public class ItemService {
     /** The room's audit log across all items for a period (Beijing), optionally one action only. */
     public List<ItemStore.AuditLine> auditLog(Actor actor, ReportingPeriod period, String action) {
         if (!actor.has(Role.INFO_ROOM) && !actor.has(Role.ADMIN)) {
-            throw ApiProblem.forbidden("只有信息室和管理员可以查看操作记录");
+            throw UseCaseFailure.forbidden("只有信息室和管理员可以查看操作记录");
         }
         return store.auditBetween(period.from(), period.to(), 2000).stream()
                 .filter(l -> action == null || action.isBlank() || l.entry().action().equalsIgnoreCase(action.strip()))
@@ -160,10 +160,10 @@ public class ItemService {
         ItemStore.Search effective = query;
         if (!ItemPermissions.seesAllUnits(actor)) {
             if (actor.unitId() == null || !(actor.has(Role.REPORTER) || actor.has(Role.UNIT_LEADER))) {
-                throw ApiProblem.forbidden("您的角色无权查看信息列表");
+                throw UseCaseFailure.forbidden("您的角色无权查看信息列表");
             }
             if (query.unitIds() != null && !query.unitIds().equals(Set.of(actor.unitId()))) {
-                throw ApiProblem.forbidden("只能查看本单位的信息");
+                throw UseCaseFailure.forbidden("只能查看本单位的信息");
             }
             effective = new ItemStore.Search(Set.of(actor.unitId()), query.statuses(), query.category(),
                     query.topic(), query.submittedFrom(), query.submittedTo(), query.text(), query.sort(),
@@ -193,7 +193,7 @@ public class ItemService {
     /** A leader's queue: major-event items of their unit waiting for sign-off. */
     public ItemStore.Page signOffQueue(Actor leader, int page, int size) {
         if (!leader.has(Role.UNIT_LEADER) || leader.unitId() == null) {
-            throw ApiProblem.forbidden("只有本单位领导可以查看待签批信息");
+            throw UseCaseFailure.forbidden("只有本单位领导可以查看待签批信息");
         }
         return store.search(new ItemStore.Search(Set.of(leader.unitId()), EnumSet.of(ItemStatus.AWAITING_SIGN_OFF),
                 null, null, null, null, null, ItemStore.SortField.UPDATED_AT, true, page, size));
@@ -226,9 +226,9 @@ public class ItemService {
     }
 
     private ItemStore.StoredItem load(Actor actor, String itemId) {
-        ItemStore.StoredItem stored = store.find(itemId).orElseThrow(() -> toProblem(ItemPermissions.notFound()));
+        ItemStore.StoredItem stored = store.find(itemId).orElseThrow(() -> ItemRefusals.failureOf(ItemPermissions.notFound()));
         if (!ItemPermissions.canSee(actor, stored.item().unitId())) {
-            throw toProblem(ItemPermissions.notFound());
+            throw ItemRefusals.failureOf(ItemPermissions.notFound());
         }
         return stored;
     }
@@ -236,7 +236,7 @@ public class ItemService {
     private void save(Item next, long version, List<EventEnvelope<?>> events, List<AuditEntry> audit,
                       List<SimilarItem> similar) {
         if (!store.update(next, version, events, audit, similar)) {
-            throw ApiProblem.conflict("item.concurrent-change", "该信息刚被他人修改，请刷新后重试");
+            throw UseCaseFailure.conflict("item.concurrent-change", "该信息刚被他人修改，请刷新后重试");
         }
         if (!events.isEmpty()) {
             afterWrite.run();
@@ -247,20 +247,7 @@ public class ItemService {
         try {
             return action.get();
         } catch (ItemRuleException e) {
-            throw toProblem(e);
+            throw ItemRefusals.failureOf(e);
         }
-    }
-
-    public static ApiProblem toProblem(ItemRuleException e) {
-        ApiProblem problem = switch (e.kind()) {
-            case NOT_FOUND -> new ApiProblem(org.springframework.http.HttpStatus.NOT_FOUND, e.code(), "未找到",
-                    e.getMessage());
-            case FORBIDDEN -> new ApiProblem(org.springframework.http.HttpStatus.FORBIDDEN, e.code(), "无权操作",
-                    e.getMessage());
-            case CONFLICT -> ApiProblem.conflict(e.code(), e.getMessage());
-            case INVALID -> ApiProblem.badRequest(e.code(), e.getMessage());
-        };
-        e.violations().forEach(v -> problem.withField(v.field(), v.message()));
-        return problem;
     }
 }

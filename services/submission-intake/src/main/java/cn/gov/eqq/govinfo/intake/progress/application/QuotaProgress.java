@@ -9,7 +9,7 @@ import cn.gov.eqq.govinfo.intake.progress.domain.MonthQuota;
 import cn.gov.eqq.govinfo.intake.progress.domain.QuotaVersion;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 
 import java.time.Clock;
 import java.time.YearMonth;
@@ -63,7 +63,7 @@ public class QuotaProgress {
     public Progress of(Actor actor, String month) {
         ReportingPeriod period = month == null || month.isBlank() ? ReportingPeriod.monthOf(clock.instant())
                 : ReportingPeriod.parse(month).filter(p -> p.name().matches("\\d{4}-\\d{2}"))
-                .orElseThrow(() -> ApiProblem.badRequest("month.invalid", "月份格式应为 2026-07").withField("month", "月份格式不正确"));
+                .orElseThrow(() -> UseCaseFailure.invalid("month.invalid", "月份格式应为 2026-07").withField("month", "月份格式不正确"));
         MonthQuota quota = new MonthQuota(YearMonth.parse(period.name()), policies.all());
         List<Unit> shown;
         if (ItemPermissions.seesAllUnits(actor)) {
@@ -71,7 +71,7 @@ public class QuotaProgress {
         } else if (actor.unitId() != null && (actor.has(Role.REPORTER) || actor.has(Role.UNIT_LEADER))) {
             shown = units.find(actor.unitId()).stream().toList();
         } else {
-            throw ApiProblem.forbidden("您的角色无权查看报送进度");
+            throw UseCaseFailure.forbidden("您的角色无权查看报送进度");
         }
         Map<String, Long> counts = items.receivedCountsByUnit(period.from(), period.to());
         List<UnitProgress> rows = shown.stream()

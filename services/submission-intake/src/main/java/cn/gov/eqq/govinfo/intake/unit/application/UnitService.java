@@ -3,7 +3,7 @@ package cn.gov.eqq.govinfo.intake.unit.application;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,9 +63,9 @@ public class UnitService {
      */
     public Unit create(String unitId, String name, Integer group, YearMonth fromMonth) {
         requireValid(Unit.check(unitId, name, group));
-        Unit unit = refusedAsProblem(() -> Unit.joining(unitId, name, group, monthOrThis(fromMonth)));
+        Unit unit = refusedAsFailure(() -> Unit.joining(unitId, name, group, monthOrThis(fromMonth)));
         if (!store.insert(unit, changed(unit))) {
-            throw ApiProblem.conflict("unit.exists", "单位编号 " + unitId + " 已存在");
+            throw UseCaseFailure.conflict("unit.exists", "单位编号 " + unitId + " 已存在");
         }
         afterWrite.run();
         return unit;
@@ -78,12 +78,12 @@ public class UnitService {
      */
     public Unit change(String unitId, String name, Integer group, Boolean active, YearMonth fromMonth) {
         UnitStore.StoredUnit stored = store.find(unitId)
-                .orElseThrow(() -> ApiProblem.notFound("单位 " + unitId + " 不存在"));
+                .orElseThrow(() -> UseCaseFailure.notFound("单位 " + unitId + " 不存在"));
         Unit before = stored.unit();
         Unit renamed = name == null ? before : before.renamed(name);
         requireValid(Unit.check(renamed.id(), renamed.name(), group == null ? renamed.group() : group));
         YearMonth from = monthOrThis(fromMonth);
-        Unit next = refusedAsProblem(() -> {
+        Unit next = refusedAsFailure(() -> {
             if (Boolean.FALSE.equals(active)) {
                 return renamed.active() ? renamed.leaving(from) : renamed;
             }
@@ -102,7 +102,7 @@ public class UnitService {
             return next; // nothing changed: no event
         }
         if (!store.update(next, stored.version(), changed(next))) {
-            throw ApiProblem.conflict("unit.concurrent-change", "单位信息已被他人修改，请刷新后重试");
+            throw UseCaseFailure.conflict("unit.concurrent-change", "单位信息已被他人修改，请刷新后重试");
         }
         afterWrite.run();
         return next;
@@ -112,11 +112,11 @@ public class UnitService {
         return month != null ? month : YearMonth.from(clock.instant().atZone(BEIJING));
     }
 
-    private static Unit refusedAsProblem(java.util.function.Supplier<Unit> change) {
+    private static Unit refusedAsFailure(java.util.function.Supplier<Unit> change) {
         try {
             return change.get();
         } catch (Unit.MembershipRefused e) {
-            throw ApiProblem.badRequest("unit.membership", e.getMessage()).withField(e.field(), e.getMessage());
+            throw UseCaseFailure.invalid("unit.membership", e.getMessage()).withField(e.field(), e.getMessage());
         }
     }
 
@@ -160,9 +160,9 @@ public class UnitService {
 
     private static void requireValid(List<Unit.UnitViolation> violations) {
         if (!violations.isEmpty()) {
-            ApiProblem problem = ApiProblem.badRequest("unit.invalid", violations.get(0).message());
-            violations.forEach(v -> problem.withField(v.field(), v.message()));
-            throw problem;
+            UseCaseFailure failure = UseCaseFailure.invalid("unit.invalid", violations.get(0).message());
+            violations.forEach(v -> failure.withField(v.field(), v.message()));
+            throw failure;
         }
     }
 

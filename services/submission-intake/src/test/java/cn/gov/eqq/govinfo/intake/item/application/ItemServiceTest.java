@@ -14,7 +14,7 @@ import cn.gov.eqq.govinfo.intake.item.domain.NearDuplicateDetector;
 import cn.gov.eqq.govinfo.intake.item.domain.Polarity;
 import cn.gov.eqq.govinfo.intake.item.domain.Role;
 import cn.gov.eqq.govinfo.intake.item.domain.SimilarItem;
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -188,7 +188,7 @@ class ItemServiceTest {
         Item draft = service.createDraft(REPORTER, CONTENT);
         store.someoneElseWrites = true;
 
-        assertThatThrownBy(() -> service.submit(REPORTER, draft.id(), "x")).isInstanceOf(ApiProblem.class)
+        assertThatThrownBy(() -> service.submit(REPORTER, draft.id(), "x")).isInstanceOf(UseCaseFailure.class)
                 .hasMessage("该信息刚被他人修改，请刷新后重试");
         assertThat(store.writes).isEmpty();
         assertThat(kicks.get()).isZero();
@@ -199,23 +199,23 @@ class ItemServiceTest {
         Item draft = service.createDraft(REPORTER, CONTENT);
         Actor other = new Actor("rep-b", null, "U007", Set.of(Role.REPORTER));
 
-        assertThatThrownBy(() -> service.submit(other, draft.id(), "x")).isInstanceOfSatisfying(ApiProblem.class,
-                p -> assertThat(p.status().value()).isEqualTo(404));
-        assertThatThrownBy(() -> service.receive(ROOM, draft.id(), "x")).isInstanceOfSatisfying(ApiProblem.class,
-                p -> assertThat(p.status().value()).isEqualTo(409));
+        assertThatThrownBy(() -> service.submit(other, draft.id(), "x")).isInstanceOfSatisfying(UseCaseFailure.class,
+                p -> assertThat(p.kind()).isEqualTo(UseCaseFailure.Kind.NOT_FOUND));
+        assertThatThrownBy(() -> service.receive(ROOM, draft.id(), "x")).isInstanceOfSatisfying(UseCaseFailure.class,
+                p -> assertThat(p.kind()).isEqualTo(UseCaseFailure.Kind.CONFLICT));
     }
 
     @Test
     void aUnitTheCommissionWasNotSentToCannotLinkADraftToIt() {
         Actor outsider = new Actor("rep-c", "赵信息员", "U040", Set.of(Role.REPORTER));
 
-        assertThatThrownBy(() -> service.createDraft(outsider, CONTENT)).isInstanceOfSatisfying(ApiProblem.class,
+        assertThatThrownBy(() -> service.createDraft(outsider, CONTENT)).isInstanceOfSatisfying(UseCaseFailure.class,
                 p -> {
-                    assertThat(p.status().value()).isEqualTo(400);
+                    assertThat(p.kind()).isEqualTo(UseCaseFailure.Kind.INVALID);
                     assertThat(p.code()).isEqualTo("commission.not-a-target");
                     assertThat(p.getMessage()).isEqualTo(
                             "约稿任务「乡村振兴典型做法」（CMS-1）未向本单位约稿，本单位的信息不能作为其答复");
-                    assertThat(p.errors()).extracting(ApiProblem.FieldError::field).containsExactly("commissionId");
+                    assertThat(p.errors()).extracting(UseCaseFailure.FieldError::field).containsExactly("commissionId");
                 });
         assertThat(store.items).isEmpty();
     }
@@ -225,9 +225,9 @@ class ItemServiceTest {
         ItemContent unknown = linkedTo("CMS-9");
         Item draft = service.createDraft(REPORTER, unknown);
 
-        assertThatThrownBy(() -> service.submit(REPORTER, draft.id(), "x")).isInstanceOfSatisfying(ApiProblem.class,
+        assertThatThrownBy(() -> service.submit(REPORTER, draft.id(), "x")).isInstanceOfSatisfying(UseCaseFailure.class,
                 p -> {
-                    assertThat(p.status().value()).isEqualTo(409);
+                    assertThat(p.kind()).isEqualTo(UseCaseFailure.Kind.CONFLICT);
                     assertThat(p.code()).isEqualTo("commission.not-yet-known");
                     assertThat(p.getMessage()).isEqualTo(
                             "约稿任务 CMS-9 尚未同步，请稍后再试（如约稿编号有误，请核对后修改草稿）");
@@ -244,7 +244,7 @@ class ItemServiceTest {
         commissions.issued(new CommissionTargets("CMS-2", "营商环境", Set.of("U007")));
 
         assertThatThrownBy(() -> service.updateDraft(REPORTER, draft.id(), linkedTo("CMS-2")))
-                .isInstanceOfSatisfying(ApiProblem.class,
+                .isInstanceOfSatisfying(UseCaseFailure.class,
                         p -> assertThat(p.code()).isEqualTo("commission.not-a-target"));
         assertThat(store.writes).isEmpty();
     }

@@ -4,7 +4,7 @@ import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.intake.unit.domain.Membership;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;
@@ -117,9 +117,9 @@ class UnitServiceTest {
     @Test
     void unknownUnitAndBadValuesAreRefused() {
         service.seedIfEmpty(seed());
-        assertThatThrownBy(() -> service.change("U999", "x", null, null, null)).isInstanceOf(ApiProblem.class)
+        assertThatThrownBy(() -> service.change("U999", "x", null, null, null)).isInstanceOf(UseCaseFailure.class)
                 .hasMessage("单位 U999 不存在");
-        assertThatThrownBy(() -> service.change("U006", " ", null, null, null)).isInstanceOf(ApiProblem.class)
+        assertThatThrownBy(() -> service.change("U006", " ", null, null, null)).isInstanceOf(UseCaseFailure.class)
                 .hasMessage("单位名称不能为空");
     }
 
@@ -162,14 +162,14 @@ class UnitServiceTest {
         service.create("U060", "数据局", 2, YearMonth.of(2026, 5));
 
         assertThatThrownBy(() -> service.change("U060", null, 3, null, YearMonth.of(2026, 4)))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> {
+                .isInstanceOfSatisfying(UseCaseFailure.class, p -> {
                     assertThat(p.getMessage()).isEqualTo("调整分组的月份应晚于加入第二组的月份（2026年5月），收到 2026年4月");
-                    assertThat(p.status().value()).isEqualTo(400);
+                    assertThat(p.kind()).isEqualTo(UseCaseFailure.Kind.INVALID);
                 });
         assertThatThrownBy(() -> service.change("U060", null, null, false, YearMonth.of(2026, 5)))
-                .isInstanceOf(ApiProblem.class).hasMessage("退出的月份应晚于加入第二组的月份（2026年5月），收到 2026年5月");
+                .isInstanceOf(UseCaseFailure.class).hasMessage("退出的月份应晚于加入第二组的月份（2026年5月），收到 2026年5月");
         service.change("U060", null, null, false, YearMonth.of(2026, 6));
         assertThatThrownBy(() -> service.change("U060", null, 3, null, YearMonth.of(2026, 8)))
-                .isInstanceOf(ApiProblem.class).hasMessage("单位已退出，不能调整分组；请先重新加入");
+                .isInstanceOf(UseCaseFailure.class).hasMessage("单位已退出，不能调整分组；请先重新加入");
     }
 }

@@ -2,7 +2,7 @@ package cn.gov.eqq.govinfo.intake.unit.adapter.in.web;
 
 import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 import cn.gov.eqq.govinfo.platform.problem.ProblemExceptionHandler;
 import cn.gov.eqq.govinfo.platform.security.ResourceServerAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -78,7 +78,7 @@ class UnitControllerSliceTest {
 
     @Test
     void useCaseProblemsBecomeChineseProblemJson() throws Exception {
-        when(units.change(any(), any(), any(), any(), any())).thenThrow(ApiProblem.notFound("单位 U999 不存在"));
+        when(units.change(any(), any(), any(), any(), any())).thenThrow(UseCaseFailure.notFound("单位 U999 不存在"));
         mvc.perform(put("/api/intake/units/U999").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"x\"}"))
                 .andExpect(status().isNotFound())

@@ -2,11 +2,9 @@ package cn.gov.eqq.govinfo.intake.filing.application;
 
 import cn.gov.eqq.govinfo.intake.filing.domain.FilingDeadline;
 import cn.gov.eqq.govinfo.intake.item.application.AttachmentStore;
-import cn.gov.eqq.govinfo.intake.item.domain.Actor;
 import cn.gov.eqq.govinfo.intake.item.domain.AttachmentPolicy;
-import cn.gov.eqq.govinfo.intake.item.domain.ItemPermissions;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException;
-import cn.gov.eqq.govinfo.intake.item.domain.Role;
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
 import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
@@ -48,7 +46,7 @@ public class RulesFilings {
     }
 
     public UnitFiling file(Actor actor, int year, String title, String fileName, byte[] content) {
-        if (actor.unitId() == null || !(actor.has(Role.REPORTER) || actor.has(Role.UNIT_LEADER))) {
+        if (!actor.worksForAUnit()) {
             throw UseCaseFailure.forbidden("只有报送单位的信息员或领导可以备案本单位的制度");
         }
         checkYear(year);
@@ -85,7 +83,7 @@ public class RulesFilings {
     }
 
     public Overview overview(Actor actor, int year) {
-        if (!ItemPermissions.seesAllUnits(actor)) {
+        if (!actor.seesAllUnits()) {
             throw UseCaseFailure.forbidden("只有信息室、领导和管理员可以查看各单位备案情况");
         }
         checkYear(year);

@@ -1,10 +1,10 @@
 package cn.gov.eqq.govinfo.intake.item.application;
 
-import cn.gov.eqq.govinfo.intake.item.domain.Actor;
 import cn.gov.eqq.govinfo.intake.item.domain.AttachmentPolicy;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemPermissions;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException;
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
 import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 
 import java.security.MessageDigest;

@@ -1,12 +1,12 @@
 package cn.gov.eqq.govinfo.intake.item.application;
 
-import cn.gov.eqq.govinfo.intake.item.domain.Actor;
 import cn.gov.eqq.govinfo.intake.item.domain.Category;
 import cn.gov.eqq.govinfo.intake.item.domain.Classification;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.PublishedCircular;
 import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,12 +1,12 @@
 package cn.gov.eqq.govinfo.intake.item.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
-import cn.gov.eqq.govinfo.intake.item.domain.Actor;
+import cn.gov.eqq.govinfo.intake.item.domain.Category;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
 import cn.gov.eqq.govinfo.intake.item.domain.Polarity;
-import cn.gov.eqq.govinfo.intake.item.domain.Category;
-import cn.gov.eqq.govinfo.intake.item.domain.Role;
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
+import cn.gov.eqq.govinfo.intake.shared.domain.Role;
 import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 
 import java.nio.ByteBuffer;

@@ -4,19 +4,19 @@ import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.intake.commission.application.CommissionDirectory;
 import cn.gov.eqq.govinfo.intake.commission.domain.CommissionLink;
 import cn.gov.eqq.govinfo.intake.commission.domain.CommissionTargets;
-import cn.gov.eqq.govinfo.intake.item.domain.Actor;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemChange;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
-import cn.gov.eqq.govinfo.intake.item.domain.NearDuplicateDetector;
-import cn.gov.eqq.govinfo.intake.item.domain.SimilarItem;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemPermissions;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
+import cn.gov.eqq.govinfo.intake.item.domain.NearDuplicateDetector;
 import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
 import cn.gov.eqq.govinfo.intake.item.domain.Revision;
 import cn.gov.eqq.govinfo.intake.item.domain.RevisionComparison;
-import cn.gov.eqq.govinfo.intake.item.domain.Role;
+import cn.gov.eqq.govinfo.intake.item.domain.SimilarItem;
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
+import cn.gov.eqq.govinfo.intake.shared.domain.Role;
 import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 
 import java.time.Clock;
@@ -119,7 +119,7 @@ public class ItemService {
     /** The item with its near-duplicates; those are shown only to people who see all units. */
     public ItemStore.StoredItem getWithSimilar(Actor actor, String itemId) {
         ItemStore.StoredItem stored = load(actor, itemId);
-        return ItemPermissions.seesAllUnits(actor) ? stored
+        return actor.seesAllUnits() ? stored
                 : new ItemStore.StoredItem(stored.item(), stored.version(), List.of());
     }
 
@@ -158,8 +158,8 @@ public class ItemService {
      */
     public ItemStore.Page search(Actor actor, ItemStore.Search query) {
         ItemStore.Search effective = query;
-        if (!ItemPermissions.seesAllUnits(actor)) {
-            if (actor.unitId() == null || !(actor.has(Role.REPORTER) || actor.has(Role.UNIT_LEADER))) {
+        if (!actor.seesAllUnits()) {
+            if (!actor.worksForAUnit()) {
                 throw UseCaseFailure.forbidden("您的角色无权查看信息列表");
             }
             if (query.unitIds() != null && !query.unitIds().equals(Set.of(actor.unitId()))) {
@@ -182,7 +182,7 @@ public class ItemService {
                     query.page(), query.size());
         }
         ItemStore.Page page = store.search(effective);
-        if (ItemPermissions.seesAllUnits(actor)) {
+        if (actor.seesAllUnits()) {
             return page;
         }
         return new ItemStore.Page(page.items().stream()

@@ -1,12 +1,10 @@
 package cn.gov.eqq.govinfo.intake.progress.application;
 
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
-import cn.gov.eqq.govinfo.intake.item.domain.Actor;
-import cn.gov.eqq.govinfo.intake.item.domain.ItemPermissions;
 import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
-import cn.gov.eqq.govinfo.intake.item.domain.Role;
 import cn.gov.eqq.govinfo.intake.progress.domain.MonthQuota;
 import cn.gov.eqq.govinfo.intake.progress.domain.QuotaVersion;
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
 import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
@@ -66,9 +64,9 @@ public class QuotaProgress {
                 .orElseThrow(() -> UseCaseFailure.invalid("month.invalid", "月份格式应为 2026-07").withField("month", "月份格式不正确"));
         MonthQuota quota = new MonthQuota(YearMonth.parse(period.name()), policies.all());
         List<Unit> shown;
-        if (ItemPermissions.seesAllUnits(actor)) {
+        if (actor.seesAllUnits()) {
             shown = units.all().stream().filter(u -> quota.groupOf(u).isPresent()).toList();
-        } else if (actor.unitId() != null && (actor.has(Role.REPORTER) || actor.has(Role.UNIT_LEADER))) {
+        } else if (actor.worksForAUnit()) {
             shown = units.find(actor.unitId()).stream().toList();
         } else {
             throw UseCaseFailure.forbidden("您的角色无权查看报送进度");

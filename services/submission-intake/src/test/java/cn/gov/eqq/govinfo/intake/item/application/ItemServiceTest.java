@@ -4,7 +4,6 @@ import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.intake.commission.application.CommissionDirectory;
 import cn.gov.eqq.govinfo.intake.commission.domain.CommissionTargets;
-import cn.gov.eqq.govinfo.intake.item.domain.Actor;
 import cn.gov.eqq.govinfo.intake.item.domain.Category;
 import cn.gov.eqq.govinfo.intake.item.domain.ComparableText;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
@@ -12,8 +11,9 @@ import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
 import cn.gov.eqq.govinfo.intake.item.domain.NearDuplicateDetector;
 import cn.gov.eqq.govinfo.intake.item.domain.Polarity;
-import cn.gov.eqq.govinfo.intake.item.domain.Role;
 import cn.gov.eqq.govinfo.intake.item.domain.SimilarItem;
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
+import cn.gov.eqq.govinfo.intake.shared.domain.Role;
 import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package cn.gov.eqq.govinfo.intake.item.adapter.in;
 
 import cn.gov.eqq.govinfo.intake.item.application.HistoryImport;
-import cn.gov.eqq.govinfo.intake.item.domain.Actor;
-import cn.gov.eqq.govinfo.intake.item.domain.Role;
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
+import cn.gov.eqq.govinfo.intake.shared.domain.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;

@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
 
 import cn.gov.eqq.govinfo.intake.item.application.AttachmentStore;
 import cn.gov.eqq.govinfo.intake.item.application.Attachments;
+import cn.gov.eqq.govinfo.intake.shared.adapter.in.web.Actors;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import org.springframework.http.ContentDisposition;

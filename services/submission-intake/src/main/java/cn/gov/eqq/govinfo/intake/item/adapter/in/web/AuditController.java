@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
 
 import cn.gov.eqq.govinfo.intake.item.application.ItemService;
 import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.intake.shared.adapter.in.web.Actors;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.intake.item.domain;
+package cn.gov.eqq.govinfo.intake.shared.domain;
 
 import java.util.Objects;
 import java.util.Set;
@@ -18,6 +18,16 @@ public record Actor(String userId, String displayName, String unitId, Set<Role> 
 
     public boolean has(Role role) {
         return roles.contains(role);
+    }
+
+    /** The room, banner leaders (viewers) and administrators see every unit; people of a unit only their own. */
+    public boolean seesAllUnits() {
+        return has(Role.INFO_ROOM) || has(Role.VIEWER) || has(Role.ADMIN);
+    }
+
+    /** A reporter or leader of a reporting unit, who sees and acts for that unit only. */
+    public boolean worksForAUnit() {
+        return unitId != null && (has(Role.REPORTER) || has(Role.UNIT_LEADER));
     }
 
     public boolean belongsTo(String otherUnitId) {

@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.intake.item.domain;
+package cn.gov.eqq.govinfo.intake.shared.domain;
 
 import java.util.Optional;
 

@@ -2,8 +2,8 @@ package cn.gov.eqq.govinfo.intake.progress;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
-import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
 import cn.gov.eqq.govinfo.intake.support.IntakeIntegrationTest;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class QuotaProgressWebTest extends IntakeIntegrationTest {
     @Test
     void unitSeesItsReceivedItemsAgainstTheQuotaOfThePolicyInForceAndTheRoomSeesTheBanner() throws Exception {
         policyVersion("2022-07-06", "2022-07-06", Map.of(1, 8, 2, 8, 3, 4));
-        String month = ReportingPeriod.monthOf(Instant.now()).name();
+        String month = ReportingPeriod.monthOf(Instant.now()).code();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 mvc.perform(get("/api/intake/quota-progress").with(reporter("U045")))
                         .andExpect(jsonPath("$.units[0].quota").value(4)));

@@ -5,7 +5,7 @@ import cn.gov.eqq.govinfo.intake.item.application.AttachmentStore;
 import cn.gov.eqq.govinfo.intake.item.domain.AttachmentPolicy;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException;
 import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
-import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
+import cn.gov.eqq.govinfo.intake.unit.application.KeepingUnits;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
 import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 
@@ -33,10 +33,10 @@ public class RulesFilings {
     private final FilingStore filings;
     private final AttachmentStore files;
     private final AttachmentPolicy policy;
-    private final UnitService units;
+    private final KeepingUnits units;
     private final Clock clock;
 
-    public RulesFilings(FilingStore filings, AttachmentStore files, AttachmentPolicy policy, UnitService units,
+    public RulesFilings(FilingStore filings, AttachmentStore files, AttachmentPolicy policy, KeepingUnits units,
                         Clock clock) {
         this.filings = filings;
         this.files = files;
@@ -45,7 +45,15 @@ public class RulesFilings {
         this.clock = clock;
     }
 
-    public UnitFiling file(Actor actor, int year, String title, String fileName, byte[] content) {
+    /** A unit's rules document for a year, as its reporter or leader sent it. */
+    public record FileRules(int year, String title, String fileName, byte[] content) {
+    }
+
+    public UnitFiling file(Actor actor, FileRules command) {
+        int year = command.year();
+        String title = command.title();
+        String fileName = command.fileName();
+        byte[] content = command.content();
         if (!actor.worksForAUnit()) {
             throw UseCaseFailure.forbidden("只有报送单位的信息员或领导可以备案本单位的制度");
         }

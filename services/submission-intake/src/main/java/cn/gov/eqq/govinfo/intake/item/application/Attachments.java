@@ -35,7 +35,14 @@ public class Attachments {
         this.clock = clock;
     }
 
-    public AttachmentStore.Attachment upload(Actor reporter, String itemId, String fileName, byte[] content) {
+    /** A file for an item's draft, as the reporter sent it. */
+    public record UploadAttachment(String itemId, String fileName, byte[] content) {
+    }
+
+    public AttachmentStore.Attachment upload(Actor reporter, UploadAttachment command) {
+        String itemId = command.itemId();
+        String fileName = command.fileName();
+        byte[] content = command.content();
         ItemStore.StoredItem stored = load(reporter, itemId);
         String id = UUID.randomUUID().toString();
         Item next = domain(() -> {

@@ -50,7 +50,14 @@ public class HistoryImport {
         this.afterWrite = afterWrite;
     }
 
-    public Outcome importCsv(Actor room, String fileName, byte[] content, String origin) {
+    /** A CSV file of past items, as the room uploaded it, and where the request came from. */
+    public record ImportPastRecords(String fileName, byte[] content, String origin) {
+    }
+
+    public Outcome importCsv(Actor room, ImportPastRecords command) {
+        String fileName = command.fileName();
+        byte[] content = command.content();
+        String origin = command.origin();
         if (!room.has(Role.INFO_ROOM)) {
             throw UseCaseFailure.forbidden("只有信息室可以导入历史信息");
         }

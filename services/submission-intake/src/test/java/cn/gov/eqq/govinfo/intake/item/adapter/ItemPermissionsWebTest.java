@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.intake.item.adapter;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.intake.support.IntakeIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -135,7 +136,7 @@ class ItemPermissionsWebTest extends IntakeIntegrationTest {
         String id = submitted("U006", goodNews("审计日志-作废"));
         mvc.perform(post("/api/intake/items/{id}/void", id).with(room()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"reason\":\"与他单位重复\"}")).andExpect(status().isOk());
-        String month = cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod.monthOf(Instant.now()).name();
+        String month = ReportingPeriod.monthOf(Instant.now()).code();
 
         mvc.perform(get("/api/intake/item-audit").param("period", month).param("action", "VOIDED").with(room()))
                 .andExpect(jsonPath("$[?(@.itemId == '" + id + "')].reason").value("与他单位重复"))

@@ -1,6 +1,6 @@
 package cn.gov.eqq.govinfo.intake.item.adapter;
 
-import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.intake.support.IntakeIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,7 +71,7 @@ class RoomInboxWebTest extends IntakeIntegrationTest {
 
     @Test
     void filtersByBeijingPeriodOfSubmission() throws Exception {
-        String thisMonth = ReportingPeriod.monthOf(Instant.now()).name();
+        String thisMonth = ReportingPeriod.monthOf(Instant.now()).code();
         mvc.perform(get("/api/intake/items").param("q", tag).param("period", thisMonth).with(room()))
                 .andExpect(jsonPath("$.total").value(3));
         mvc.perform(get("/api/intake/items").param("q", tag).param("period", "2020-Q1").with(room()))

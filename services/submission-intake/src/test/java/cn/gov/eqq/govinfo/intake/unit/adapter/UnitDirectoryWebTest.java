@@ -4,7 +4,7 @@ import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.intake.support.IntakeIntegrationTest;
 import cn.gov.eqq.govinfo.intake.support.TopicReader;
-import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
+import cn.gov.eqq.govinfo.intake.unit.application.KeepingUnits;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ class UnitDirectoryWebTest extends IntakeIntegrationTest {
     @Autowired
     EventCodec codec;
     @Autowired
-    UnitService units;
+    KeepingUnits units;
 
     @Test
     void the2022DirectoryIsSeededWithItsThreeGroups() throws Exception {

@@ -28,7 +28,8 @@ class FilingController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     RulesFilings.UnitFiling file(CurrentUser user, @PathVariable int year, @RequestParam("title") String title,
                                  @RequestParam("file") MultipartFile file) throws IOException {
-        return filings.file(Actors.of(user), year, title, file.getOriginalFilename(), file.getBytes());
+        return filings.file(Actors.of(user),
+                new RulesFilings.FileRules(year, title, file.getOriginalFilename(), file.getBytes()));
     }
 
     @GetMapping("/mine")

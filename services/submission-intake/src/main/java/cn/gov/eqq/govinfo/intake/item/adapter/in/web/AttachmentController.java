@@ -53,8 +53,8 @@ class AttachmentController {
         if (file.isEmpty()) {
             throw ApiProblem.badRequest("attachment.invalid", "附件为空").withField("file", "附件为空");
         }
-        return AttachmentView.of(attachments.upload(Actors.of(user), itemId, file.getOriginalFilename(),
-                file.getBytes()));
+        return AttachmentView.of(attachments.upload(Actors.of(user),
+                new Attachments.UploadAttachment(itemId, file.getOriginalFilename(), file.getBytes())));
     }
 
     @GetMapping

@@ -72,8 +72,9 @@ class ImportController {
         if (refused != null) {
             throw ApiProblem.badRequest("import.invalid-text", "导入文件" + refused + "，请修改后重新导入");
         }
-        HistoryImport.Outcome o = imports.importCsv(Actors.of(user), file.getOriginalFilename(), file.getBytes(),
-                Actors.origin(request));
+        HistoryImport.Outcome o = imports.importCsv(Actors.of(user),
+                new HistoryImport.ImportPastRecords(file.getOriginalFilename(), file.getBytes(),
+                        Actors.origin(request)));
         return new ImportResult(o.batchId(), o.rows(), o.added(), o.alreadyPresent(), o.repeated());
     }
 

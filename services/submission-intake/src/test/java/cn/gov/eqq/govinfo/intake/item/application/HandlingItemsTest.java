@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The use cases against an in-memory store: one write carries state, events and audit together. */
-class ItemServiceTest {
+class HandlingItemsTest {
 
     /** Records every write as the single unit it must be. */
     static final class InMemoryItems implements ItemStore {
@@ -130,7 +130,7 @@ class ItemServiceTest {
     }
 
     private final AtomicInteger kicks = new AtomicInteger();
-    private final ItemService service = new ItemService(store,
+    private final HandlingItems service = new HandlingItems(store,
             Clock.fixed(Instant.parse("2026-07-10T02:00:00Z"), ZoneOffset.UTC), kicks::incrementAndGet,
             new NearDuplicateDetector(0.6), Duration.ofDays(92), commissions);
 

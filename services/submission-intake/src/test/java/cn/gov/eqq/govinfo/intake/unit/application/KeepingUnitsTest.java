@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The directory's use cases against an in-memory store that records what would go to the outbox. */
-class UnitServiceTest {
+class KeepingUnitsTest {
 
     static final class InMemoryUnits implements UnitStore {
         final Map<String, StoredUnit> units = new LinkedHashMap<>();
@@ -70,7 +70,7 @@ class UnitServiceTest {
     }
 
     private final InMemoryUnits store = new InMemoryUnits();
-    private final UnitService service = new UnitService(store,
+    private final KeepingUnits service = new KeepingUnits(store,
             Clock.fixed(Instant.parse("2026-07-01T00:00:00Z"), ZoneOffset.UTC), () -> { });
 
     private InputStream seed() {
@@ -93,7 +93,7 @@ class UnitServiceTest {
     @Test
     void republishingPutsEveryUnitsCurrentStateOnTheTopicAgain() {
         service.seedIfEmpty(seed());
-        service.change("U039", "供销合作社", null, null, null);
+        service.change(new KeepingUnits.ChangeUnit("U039", "供销合作社", null, null, null));
         store.outbox.clear();
 
         assertThat(service.republishAll()).isEqualTo(52);
@@ -109,7 +109,7 @@ class UnitServiceTest {
         service.seedIfEmpty(seed());
         store.outbox.clear();
 
-        service.change("U006", "发改委", 2, true, null);
+        service.change(new KeepingUnits.ChangeUnit("U006", "发改委", 2, true, null));
 
         assertThat(store.outbox).isEmpty();
     }
@@ -117,9 +117,11 @@ class UnitServiceTest {
     @Test
     void unknownUnitAndBadValuesAreRefused() {
         service.seedIfEmpty(seed());
-        assertThatThrownBy(() -> service.change("U999", "x", null, null, null)).isInstanceOf(UseCaseFailure.class)
+        assertThatThrownBy(() -> service.change(new KeepingUnits.ChangeUnit("U999", "x", null, null, null)))
+                .isInstanceOf(UseCaseFailure.class)
                 .hasMessage("单位 U999 不存在");
-        assertThatThrownBy(() -> service.change("U006", " ", null, null, null)).isInstanceOf(UseCaseFailure.class)
+        assertThatThrownBy(() -> service.change(new KeepingUnits.ChangeUnit("U006", " ", null, null, null)))
+                .isInstanceOf(UseCaseFailure.class)
                 .hasMessage("单位名称不能为空");
     }
 
@@ -128,7 +130,7 @@ class UnitServiceTest {
         service.seedIfEmpty(seed());
         store.outbox.clear();
 
-        service.change("U006", null, 3, null, YearMonth.of(2026, 3));
+        service.change(new KeepingUnits.ChangeUnit("U006", null, 3, null, YearMonth.of(2026, 3)));
 
         assertThat(store.outbox).map(e -> (UnitChanged) e.payload()).singleElement().satisfies(u -> {
             assertThat(u.group()).isEqualTo(3);
@@ -143,14 +145,14 @@ class UnitServiceTest {
         service.seedIfEmpty(seed());
 
         // the clock stands at 2026-07-01T00:00Z, already July in Beijing
-        Unit left = service.change("U006", null, null, false, null);
+        Unit left = service.change(new KeepingUnits.ChangeUnit("U006", null, null, false, null));
 
         assertThat(left.memberships()).containsExactly(new Membership(2, YearMonth.of(2022, 7), YearMonth.of(2026, 7)));
     }
 
     @Test
     void unitCreatedWithAJoinMonthIsAMemberFromThatMonth() {
-        Unit created = service.create("U060", "数据局", 2, YearMonth.of(2026, 5));
+        Unit created = service.create(new KeepingUnits.CreateUnit("U060", "数据局", 2, YearMonth.of(2026, 5)));
 
         assertThat(created.memberships()).containsExactly(new Membership(2, YearMonth.of(2026, 5), null));
         assertThat(((UnitChanged) store.outbox.get(0).payload()).memberships())
@@ -159,17 +161,17 @@ class UnitServiceTest {
 
     @Test
     void membershipChangesTheHistoryDoesNotAllowAreRefusedWithAProblemNamingTheMonth() {
-        service.create("U060", "数据局", 2, YearMonth.of(2026, 5));
+        service.create(new KeepingUnits.CreateUnit("U060", "数据局", 2, YearMonth.of(2026, 5)));
 
-        assertThatThrownBy(() -> service.change("U060", null, 3, null, YearMonth.of(2026, 4)))
+        assertThatThrownBy(() -> service.change(new KeepingUnits.ChangeUnit("U060", null, 3, null, YearMonth.of(2026, 4))))
                 .isInstanceOfSatisfying(UseCaseFailure.class, p -> {
                     assertThat(p.getMessage()).isEqualTo("调整分组的月份应晚于加入第二组的月份（2026年5月），收到 2026年4月");
                     assertThat(p.kind()).isEqualTo(UseCaseFailure.Kind.INVALID);
                 });
-        assertThatThrownBy(() -> service.change("U060", null, null, false, YearMonth.of(2026, 5)))
+        assertThatThrownBy(() -> service.change(new KeepingUnits.ChangeUnit("U060", null, null, false, YearMonth.of(2026, 5))))
                 .isInstanceOf(UseCaseFailure.class).hasMessage("退出的月份应晚于加入第二组的月份（2026年5月），收到 2026年5月");
-        service.change("U060", null, null, false, YearMonth.of(2026, 6));
-        assertThatThrownBy(() -> service.change("U060", null, 3, null, YearMonth.of(2026, 8)))
+        service.change(new KeepingUnits.ChangeUnit("U060", null, null, false, YearMonth.of(2026, 6)));
+        assertThatThrownBy(() -> service.change(new KeepingUnits.ChangeUnit("U060", null, 3, null, YearMonth.of(2026, 8))))
                 .isInstanceOf(UseCaseFailure.class).hasMessage("单位已退出，不能调整分组；请先重新加入");
     }
 }

@@ -1,6 +1,6 @@
-package cn.gov.eqq.govinfo.intake.unit.adapter.in;
+package cn.gov.eqq.govinfo.intake.unit.adapter.in.startup;
 
-import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
+import cn.gov.eqq.govinfo.intake.unit.application.KeepingUnits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,10 +22,10 @@ class UnitDirectoryStartup implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(UnitDirectoryStartup.class);
 
-    private final UnitService units;
+    private final KeepingUnits units;
     private final boolean republish;
 
-    UnitDirectoryStartup(UnitService units,
+    UnitDirectoryStartup(KeepingUnits units,
                          @Value("${govinfo.intake.units.republish-on-start:true}") boolean republish) {
         this.units = units;
         this.republish = republish;

@@ -1,7 +1,6 @@
-package cn.gov.eqq.govinfo.intake.commission.domain;
+package cn.gov.eqq.govinfo.intake.item.domain;
 
-import cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException;
-import cn.gov.eqq.govinfo.intake.item.domain.Violation;
+import cn.gov.eqq.govinfo.intake.commission.domain.CommissionTargets;
 
 import java.util.List;
 import java.util.Optional;

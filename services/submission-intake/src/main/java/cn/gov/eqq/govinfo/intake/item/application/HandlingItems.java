@@ -1,9 +1,10 @@
 package cn.gov.eqq.govinfo.intake.item.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.intake.commission.application.CommissionDirectory;
-import cn.gov.eqq.govinfo.intake.commission.domain.CommissionLink;
 import cn.gov.eqq.govinfo.intake.commission.domain.CommissionTargets;
+import cn.gov.eqq.govinfo.intake.item.domain.CommissionLink;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemChange;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
@@ -11,7 +12,6 @@ import cn.gov.eqq.govinfo.intake.item.domain.ItemPermissions;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
 import cn.gov.eqq.govinfo.intake.item.domain.NearDuplicateDetector;
-import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
 import cn.gov.eqq.govinfo.intake.item.domain.Revision;
 import cn.gov.eqq.govinfo.intake.item.domain.RevisionComparison;
 import cn.gov.eqq.govinfo.intake.item.domain.SimilarItem;
@@ -31,11 +31,27 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 /** The use cases of an item's life. Every state change is one atomic write of state, events and audit lines. */
-public class ItemService {
+public class HandlingItems {
 
     /** What the room's inbox shows by default: what units have sent, not their drafts. */
     public static final Set<ItemStatus> SENT = EnumSet.of(ItemStatus.SUBMITTED, ItemStatus.RECEIVED,
             ItemStatus.RETURNED, ItemStatus.VOIDED);
+
+    /** A unit leader sends a major-event item back to its reporter, with an opinion. */
+    public record SendBack(String itemId, String opinion, String origin) {
+    }
+
+    /** The room returns a submitted item to its unit for revision, with an opinion. */
+    public record ReturnForRevision(String itemId, String opinion, String origin) {
+    }
+
+    /** The room voids an item, with a reason. */
+    public record VoidItem(String itemId, String reason, String origin) {
+    }
+
+    /** What changed between two revisions (1-based) of an item. */
+    public record CompareRevisions(String itemId, int from, int to) {
+    }
 
     private final ItemStore store;
     private final Clock clock;
@@ -44,7 +60,7 @@ public class ItemService {
     private final Duration duplicateLookback;
     private final CommissionDirectory commissions;
 
-    public ItemService(ItemStore store, Clock clock, Runnable afterWrite, NearDuplicateDetector duplicates,
+    public HandlingItems(ItemStore store, Clock clock, Runnable afterWrite, NearDuplicateDetector duplicates,
                        Duration duplicateLookback, CommissionDirectory commissions) {
         this.store = store;
         this.commissions = commissions;
@@ -92,20 +108,23 @@ public class ItemService {
         return act(leader, itemId, origin, (item, now) -> item.signOff(leader, now));
     }
 
-    public Item sendBack(Actor leader, String itemId, String opinion, String origin) {
-        return act(leader, itemId, origin, (item, now) -> item.sendBack(leader, opinion, now));
+    public Item sendBack(Actor leader, SendBack command) {
+        return act(leader, command.itemId(), command.origin(),
+                (item, now) -> item.sendBack(leader, command.opinion(), now));
     }
 
     public Item receive(Actor room, String itemId, String origin) {
         return act(room, itemId, origin, (item, now) -> item.receive(room, now));
     }
 
-    public Item returnForRevision(Actor room, String itemId, String opinion, String origin) {
-        return act(room, itemId, origin, (item, now) -> item.returnForRevision(room, opinion, now));
+    public Item returnForRevision(Actor room, ReturnForRevision command) {
+        return act(room, command.itemId(), command.origin(),
+                (item, now) -> item.returnForRevision(room, command.opinion(), now));
     }
 
-    public Item voidItem(Actor room, String itemId, String reason, String origin) {
-        return act(room, itemId, origin, (item, now) -> item.voidItem(room, reason, now));
+    public Item voidItem(Actor room, VoidItem command) {
+        return act(room, command.itemId(), command.origin(),
+                (item, now) -> item.voidItem(room, command.reason(), now));
     }
 
     public Item forwardToCity(Actor room, String itemId, String origin) {
@@ -127,8 +146,10 @@ public class ItemService {
         return get(actor, itemId).revisions();
     }
 
-    public List<RevisionComparison.FieldChange> compare(Actor actor, String itemId, int from, int to) {
-        Item item = get(actor, itemId);
+    public List<RevisionComparison.FieldChange> compare(Actor actor, CompareRevisions command) {
+        Item item = get(actor, command.itemId());
+        int from = command.from();
+        int to = command.to();
         Revision a = item.revision(from).orElseThrow(() -> UseCaseFailure.notFound("该信息没有第 " + from + " 稿"));
         Revision b = item.revision(to).orElseThrow(() -> UseCaseFailure.notFound("该信息没有第 " + to + " 稿"));
         return RevisionComparison.between(a.content(), b.content());
@@ -147,7 +168,7 @@ public class ItemService {
         if (!actor.has(Role.INFO_ROOM) && !actor.has(Role.ADMIN)) {
             throw UseCaseFailure.forbidden("只有信息室和管理员可以查看操作记录");
         }
-        return store.auditBetween(period.from(), period.to(), 2000).stream()
+        return store.auditBetween(period.startInstant(), period.endInstant(), 2000).stream()
                 .filter(l -> action == null || action.isBlank() || l.entry().action().equalsIgnoreCase(action.strip()))
                 .toList();
     }

@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.intake.unit.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
 import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
@@ -12,7 +13,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,16 +26,26 @@ import java.util.stream.Collectors;
  * 52 units of 2022, members since 2022-07), and republishing to the compacted topic — each record with the unit's
  * whole membership history, since compaction keeps only the latest one.
  */
-public class UnitService {
+public class KeepingUnits {
 
     public static final String PRODUCER = "submission-intake";
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+    /** A new unit in {@code group} from {@code fromMonth}; null {@code fromMonth} means this month. */
+    public record CreateUnit(String unitId, String name, Integer group, YearMonth fromMonth) {
+    }
+
+    /**
+     * The administrator's change of a unit; a null field keeps what the unit has, a null {@code fromMonth} means
+     * this month.
+     */
+    public record ChangeUnit(String unitId, String name, Integer group, Boolean active, YearMonth fromMonth) {
+    }
 
     private final UnitStore store;
     private final Clock clock;
     private final Runnable afterWrite;
 
-    public UnitService(UnitStore store, Clock clock, Runnable afterWrite) {
+    public KeepingUnits(UnitStore store, Clock clock, Runnable afterWrite) {
         this.store = store;
         this.clock = clock;
         this.afterWrite = afterWrite;
@@ -61,7 +71,11 @@ public class UnitService {
      * A new unit, a member of {@code group} from {@code fromMonth} (this month when not given), which may lie in the
      * past: months before it count for nothing.
      */
-    public Unit create(String unitId, String name, Integer group, YearMonth fromMonth) {
+    public Unit create(CreateUnit command) {
+        String unitId = command.unitId();
+        String name = command.name();
+        Integer group = command.group();
+        YearMonth fromMonth = command.fromMonth();
         requireValid(Unit.check(unitId, name, group));
         Unit unit = refusedAsFailure(() -> Unit.joining(unitId, name, group, monthOrThis(fromMonth)));
         if (!store.insert(unit, changed(unit))) {
@@ -76,7 +90,12 @@ public class UnitService {
      * ({@code active=false}) or joining again ({@code active=true}), each from {@code fromMonth} (this month when
      * not given) — back-dated changes included, as long as they do not overlap the recorded history.
      */
-    public Unit change(String unitId, String name, Integer group, Boolean active, YearMonth fromMonth) {
+    public Unit change(ChangeUnit command) {
+        String unitId = command.unitId();
+        String name = command.name();
+        Integer group = command.group();
+        Boolean active = command.active();
+        YearMonth fromMonth = command.fromMonth();
         UnitStore.StoredUnit stored = store.find(unitId)
                 .orElseThrow(() -> UseCaseFailure.notFound("单位 " + unitId + " 不存在"));
         Unit before = stored.unit();
@@ -109,7 +128,7 @@ public class UnitService {
     }
 
     private YearMonth monthOrThis(YearMonth month) {
-        return month != null ? month : YearMonth.from(clock.instant().atZone(BEIJING));
+        return month != null ? month : YearMonth.from(BeijingTime.of(clock.instant()));
     }
 
     private static Unit refusedAsFailure(java.util.function.Supplier<Unit> change) {

@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.intake.item.adapter.in;
+package cn.gov.eqq.govinfo.intake.item.adapter.in.startup;
 
 import cn.gov.eqq.govinfo.intake.item.application.HistoryImport;
 import cn.gov.eqq.govinfo.intake.shared.domain.Actor;

@@ -61,7 +61,7 @@ public class HandlingItems {
     private final CommissionDirectory commissions;
 
     public HandlingItems(ItemStore store, Clock clock, Runnable afterWrite, NearDuplicateDetector duplicates,
-                       Duration duplicateLookback, CommissionDirectory commissions) {
+                         Duration duplicateLookback, CommissionDirectory commissions) {
         this.store = store;
         this.commissions = commissions;
         this.clock = clock;

@@ -9,7 +9,7 @@ import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
 import cn.gov.eqq.govinfo.intake.item.domain.Polarity;
 import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
 import cn.gov.eqq.govinfo.intake.shared.domain.Role;
-import cn.gov.eqq.govinfo.intake.support.IntakeIntegrationTest;
+import cn.gov.eqq.govinfo.intake.integration.IntakeIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

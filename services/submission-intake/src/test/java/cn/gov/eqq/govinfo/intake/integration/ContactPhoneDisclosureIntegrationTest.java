@@ -1,6 +1,6 @@
-package cn.gov.eqq.govinfo.intake.audit;
+package cn.gov.eqq.govinfo.intake.integration;
 
-import cn.gov.eqq.govinfo.intake.support.IntakeIntegrationTest;
+import cn.gov.eqq.govinfo.intake.integration.IntakeIntegrationTest;
 import cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;

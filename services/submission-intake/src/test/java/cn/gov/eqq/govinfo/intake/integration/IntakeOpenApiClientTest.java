@@ -1,6 +1,6 @@
-package cn.gov.eqq.govinfo.intake.openapi;
+package cn.gov.eqq.govinfo.intake.integration;
 
-import cn.gov.eqq.govinfo.intake.support.IntakeIntegrationTest;
+import cn.gov.eqq.govinfo.intake.integration.IntakeIntegrationTest;
 import cn.gov.eqq.govinfo.testsupport.openapi.ClientReadyOpenApi;
 import cn.gov.eqq.govinfo.testsupport.openapi.GeneratedJavaClient;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
-package cn.gov.eqq.govinfo.intake.commission.adapter;
+package cn.gov.eqq.govinfo.intake.integration;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionIssued;
 import cn.gov.eqq.govinfo.intake.commission.application.CommissionDirectory;
 import cn.gov.eqq.govinfo.intake.commission.domain.CommissionTargets;
-import cn.gov.eqq.govinfo.intake.support.IntakeIntegrationTest;
+import cn.gov.eqq.govinfo.intake.integration.IntakeIntegrationTest;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,7 +1,7 @@
-package cn.gov.eqq.govinfo.intake.item.adapter;
+package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
 
 import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
-import cn.gov.eqq.govinfo.intake.support.IntakeIntegrationTest;
+import cn.gov.eqq.govinfo.intake.integration.IntakeIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;

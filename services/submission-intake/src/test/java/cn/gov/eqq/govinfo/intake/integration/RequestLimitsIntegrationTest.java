@@ -1,6 +1,6 @@
-package cn.gov.eqq.govinfo.intake.audit;
+package cn.gov.eqq.govinfo.intake.integration;
 
-import cn.gov.eqq.govinfo.intake.support.IntakeIntegrationTest;
+import cn.gov.eqq.govinfo.intake.integration.IntakeIntegrationTest;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
-package cn.gov.eqq.govinfo.intake.item.adapter;
+package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
 
-import cn.gov.eqq.govinfo.intake.support.IntakeIntegrationTest;
+import cn.gov.eqq.govinfo.intake.integration.IntakeIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 

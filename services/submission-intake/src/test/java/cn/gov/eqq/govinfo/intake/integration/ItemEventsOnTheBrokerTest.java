@@ -1,11 +1,11 @@
-package cn.gov.eqq.govinfo.intake.item.adapter;
+package cn.gov.eqq.govinfo.intake.integration;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemSubmitted;
-import cn.gov.eqq.govinfo.intake.support.IntakeIntegrationTest;
-import cn.gov.eqq.govinfo.intake.support.TopicReader;
+import cn.gov.eqq.govinfo.intake.integration.IntakeIntegrationTest;
+import cn.gov.eqq.govinfo.intake.integration.TopicReader;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;

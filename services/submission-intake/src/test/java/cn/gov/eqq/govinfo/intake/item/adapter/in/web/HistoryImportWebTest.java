@@ -1,10 +1,10 @@
-package cn.gov.eqq.govinfo.intake.item.adapter;
+package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
 
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
-import cn.gov.eqq.govinfo.intake.support.IntakeIntegrationTest;
-import cn.gov.eqq.govinfo.intake.support.TopicReader;
+import cn.gov.eqq.govinfo.intake.integration.IntakeIntegrationTest;
+import cn.gov.eqq.govinfo.intake.integration.TopicReader;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,8 +1,8 @@
-package cn.gov.eqq.govinfo.intake;
+package cn.gov.eqq.govinfo.intake.integration;
 
 import cn.gov.eqq.govinfo.contracts.EventCatalog;
 import cn.gov.eqq.govinfo.contracts.Topics;
-import cn.gov.eqq.govinfo.intake.support.TopicReader;
+import cn.gov.eqq.govinfo.intake.integration.TopicReader;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;

@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.intake.support;
+package cn.gov.eqq.govinfo.intake.integration;
 
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import org.apache.kafka.clients.consumer.Consumer;

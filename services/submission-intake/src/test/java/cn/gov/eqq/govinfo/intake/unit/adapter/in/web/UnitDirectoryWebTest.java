@@ -1,9 +1,9 @@
-package cn.gov.eqq.govinfo.intake.unit.adapter;
+package cn.gov.eqq.govinfo.intake.unit.adapter.in.web;
 
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
-import cn.gov.eqq.govinfo.intake.support.IntakeIntegrationTest;
-import cn.gov.eqq.govinfo.intake.support.TopicReader;
+import cn.gov.eqq.govinfo.intake.integration.IntakeIntegrationTest;
+import cn.gov.eqq.govinfo.intake.integration.TopicReader;
 import cn.gov.eqq.govinfo.intake.unit.application.KeepingUnits;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

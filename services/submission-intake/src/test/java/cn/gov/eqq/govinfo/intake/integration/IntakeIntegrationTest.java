@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.intake.support;
+package cn.gov.eqq.govinfo.intake.integration;
 
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 import com.jayway.jsonpath.JsonPath;

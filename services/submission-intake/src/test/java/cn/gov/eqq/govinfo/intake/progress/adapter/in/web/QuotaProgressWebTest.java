@@ -1,10 +1,10 @@
-package cn.gov.eqq.govinfo.intake.progress;
+package cn.gov.eqq.govinfo.intake.progress.adapter.in.web;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
-import cn.gov.eqq.govinfo.intake.support.IntakeIntegrationTest;
+import cn.gov.eqq.govinfo.intake.integration.IntakeIntegrationTest;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

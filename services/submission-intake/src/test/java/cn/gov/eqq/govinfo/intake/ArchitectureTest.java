@@ -1,47 +1,33 @@
 package cn.gov.eqq.govinfo.intake;
 
+import cn.gov.eqq.govinfo.testsupport.architecture.ServiceShape;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 
-/** The domain stays plain Java: no Spring, Mongo, Kafka or Jackson, and it never reaches into adapters. */
+/** Intake has the shape of every service (test-support's {@link ServiceShape}), and keeps its controllers private. */
 class ArchitectureTest {
+
+    private static final String ROOT = "cn.gov.eqq.govinfo.intake";
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("cn.gov.eqq.govinfo.intake");
+            .importPackages(ROOT);
 
     @Test
-    void domainDependsOnNoFramework() {
-        noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.bson..",
-                        "com.mongodb..", "org.apache.kafka..", "tools.jackson..", "com.fasterxml..",
-                        "jakarta.persistence..", "cn.gov.eqq.govinfo.platform..")
-                .check(classes);
-    }
-
-    @Test
-    void domainDoesNotKnowApplicationOrAdapters() {
-        noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("..application..", "..adapter..", "..config..")
-                .check(classes);
+    void intakeHasTheShapeOfEveryService() {
+        ServiceShape.of(ROOT).check(classes);
     }
 
     @Test
     void controllersArePackagePrivate() {
-        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
-                .that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+        classes().that().areAnnotatedWith(RestController.class)
                 .should().notBePublic()
-                .check(classes);
-    }
-
-    @Test
-    void applicationDoesNotKnowAdapters() {
-        noClasses().that().resideInAPackage("..application..")
-                .should().dependOnClassesThat().resideInAnyPackage("..adapter..")
+                .because("控制器只由 Spring 调用，包外的代码应当使用用例而不是控制器")
                 .check(classes);
     }
 }

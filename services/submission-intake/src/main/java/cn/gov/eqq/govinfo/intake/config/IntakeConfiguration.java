@@ -5,17 +5,17 @@ import cn.gov.eqq.govinfo.intake.filing.application.FilingStore;
 import cn.gov.eqq.govinfo.intake.filing.application.RulesFilings;
 import cn.gov.eqq.govinfo.intake.item.application.AttachmentStore;
 import cn.gov.eqq.govinfo.intake.item.application.Attachments;
+import cn.gov.eqq.govinfo.intake.item.application.CorrectingItems;
+import cn.gov.eqq.govinfo.intake.item.application.HandlingItems;
 import cn.gov.eqq.govinfo.intake.item.application.HistoryImport;
 import cn.gov.eqq.govinfo.intake.item.application.ImportStore;
-import cn.gov.eqq.govinfo.intake.item.application.CorrectingItems;
-import cn.gov.eqq.govinfo.intake.item.application.ItemService;
-import cn.gov.eqq.govinfo.intake.item.application.PublishedCircularStore;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
+import cn.gov.eqq.govinfo.intake.item.application.PublishedCircularStore;
 import cn.gov.eqq.govinfo.intake.item.domain.AttachmentPolicy;
 import cn.gov.eqq.govinfo.intake.item.domain.NearDuplicateDetector;
 import cn.gov.eqq.govinfo.intake.progress.application.PolicyVersions;
 import cn.gov.eqq.govinfo.intake.progress.application.QuotaProgress;
-import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
+import cn.gov.eqq.govinfo.intake.unit.application.KeepingUnits;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitStore;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import org.springframework.beans.factory.ObjectProvider;
@@ -46,8 +46,8 @@ class IntakeConfiguration {
     }
 
     @Bean
-    UnitService unitService(UnitStore store, Clock clock, Runnable outboxKick) {
-        return new UnitService(store, clock, outboxKick);
+    KeepingUnits keepingUnits(UnitStore store, Clock clock, Runnable outboxKick) {
+        return new KeepingUnits(store, clock, outboxKick);
     }
 
     /**
@@ -55,20 +55,20 @@ class IntakeConfiguration {
      * (cosine) with one sent in the last {@code lookback-days} are flagged to the room.
      */
     @Bean
-    ItemService itemService(ItemStore store, Clock clock, Runnable outboxKick, CommissionDirectory commissions,
+    HandlingItems handlingItems(ItemStore store, Clock clock, Runnable outboxKick, CommissionDirectory commissions,
                             @Value("${govinfo.intake.duplicates.threshold:0.6}") double threshold,
                             @Value("${govinfo.intake.duplicates.lookback-days:92}") int lookbackDays) {
-        return new ItemService(store, clock, outboxKick, new NearDuplicateDetector(threshold),
+        return new HandlingItems(store, clock, outboxKick, new NearDuplicateDetector(threshold),
                 Duration.ofDays(lookbackDays), commissions);
     }
 
     @Bean
-    CorrectingItems correctingItems(ItemService items, PublishedCircularStore circulars) {
+    CorrectingItems correctingItems(HandlingItems items, PublishedCircularStore circulars) {
         return new CorrectingItems(items, circulars);
     }
 
     @Bean
-    HistoryImport historyImport(ItemStore items, ImportStore imports, UnitService units, Clock clock,
+    HistoryImport historyImport(ItemStore items, ImportStore imports, KeepingUnits units, Clock clock,
                                 Runnable outboxKick) {
         return new HistoryImport(items, imports,
                 () -> units.all().stream().map(u -> u.id()).collect(Collectors.toSet()), clock, outboxKick);
@@ -84,13 +84,13 @@ class IntakeConfiguration {
     }
 
     @Bean
-    RulesFilings rulesFilings(FilingStore filings, AttachmentStore files, UnitService units, Clock clock,
+    RulesFilings rulesFilings(FilingStore filings, AttachmentStore files, KeepingUnits units, Clock clock,
                               @Value("${govinfo.intake.attachments.max-document-bytes:10485760}") long maxDocument) {
         return new RulesFilings(filings, files, new AttachmentPolicy(maxDocument, maxDocument, 1), units, clock);
     }
 
     @Bean
-    QuotaProgress quotaProgress(ItemStore items, UnitService units, PolicyVersions policies, Clock clock) {
+    QuotaProgress quotaProgress(ItemStore items, KeepingUnits units, PolicyVersions policies, Clock clock) {
         return new QuotaProgress(items, units, policies, clock);
     }
 }

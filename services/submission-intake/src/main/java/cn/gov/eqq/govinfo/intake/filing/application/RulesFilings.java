@@ -2,14 +2,12 @@ package cn.gov.eqq.govinfo.intake.filing.application;
 
 import cn.gov.eqq.govinfo.intake.filing.domain.FilingDeadline;
 import cn.gov.eqq.govinfo.intake.item.application.AttachmentStore;
-import cn.gov.eqq.govinfo.intake.item.domain.Actor;
 import cn.gov.eqq.govinfo.intake.item.domain.AttachmentPolicy;
-import cn.gov.eqq.govinfo.intake.item.domain.ItemPermissions;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException;
-import cn.gov.eqq.govinfo.intake.item.domain.Role;
-import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
+import cn.gov.eqq.govinfo.intake.unit.application.KeepingUnits;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -35,10 +33,10 @@ public class RulesFilings {
     private final FilingStore filings;
     private final AttachmentStore files;
     private final AttachmentPolicy policy;
-    private final UnitService units;
+    private final KeepingUnits units;
     private final Clock clock;
 
-    public RulesFilings(FilingStore filings, AttachmentStore files, AttachmentPolicy policy, UnitService units,
+    public RulesFilings(FilingStore filings, AttachmentStore files, AttachmentPolicy policy, KeepingUnits units,
                         Clock clock) {
         this.filings = filings;
         this.files = files;
@@ -47,22 +45,30 @@ public class RulesFilings {
         this.clock = clock;
     }
 
-    public UnitFiling file(Actor actor, int year, String title, String fileName, byte[] content) {
-        if (actor.unitId() == null || !(actor.has(Role.REPORTER) || actor.has(Role.UNIT_LEADER))) {
-            throw ApiProblem.forbidden("只有报送单位的信息员或领导可以备案本单位的制度");
+    /** A unit's rules document for a year, as its reporter or leader sent it. */
+    public record FileRules(int year, String title, String fileName, byte[] content) {
+    }
+
+    public UnitFiling file(Actor actor, FileRules command) {
+        int year = command.year();
+        String title = command.title();
+        String fileName = command.fileName();
+        byte[] content = command.content();
+        if (!actor.worksForAUnit()) {
+            throw UseCaseFailure.forbidden("只有报送单位的信息员或领导可以备案本单位的制度");
         }
         checkYear(year);
         if (title == null || title.isBlank()) {
-            throw ApiProblem.badRequest("filing.title-required", "请填写制度文件名称").withField("title", "请填写制度文件名称");
+            throw UseCaseFailure.invalid("filing.title-required", "请填写制度文件名称").withField("title", "请填写制度文件名称");
         }
         AttachmentPolicy.FileType type;
         try {
             type = policy.check(fileName, content);
         } catch (ItemRuleException e) {
-            throw ApiProblem.badRequest(e.code(), e.getMessage()).withField("file", e.getMessage());
+            throw UseCaseFailure.invalid(e.code(), e.getMessage()).withField("file", e.getMessage());
         }
         if (type.kind() != AttachmentPolicy.Kind.DOCUMENT) {
-            throw ApiProblem.badRequest("filing.document-required", "备案材料应为 PDF、Word 或 WPS 文档")
+            throw UseCaseFailure.invalid("filing.document-required", "备案材料应为 PDF、Word 或 WPS 文档")
                     .withField("file", "备案材料应为文档");
         }
         Instant now = clock.instant();
@@ -77,16 +83,16 @@ public class RulesFilings {
 
     public UnitFiling mine(Actor actor, int year) {
         if (actor.unitId() == null) {
-            throw ApiProblem.forbidden("当前账号未关联报送单位");
+            throw UseCaseFailure.forbidden("当前账号未关联报送单位");
         }
         checkYear(year);
-        Unit unit = units.find(actor.unitId()).orElseThrow(() -> ApiProblem.notFound("单位不存在"));
+        Unit unit = units.find(actor.unitId()).orElseThrow(() -> UseCaseFailure.notFound("单位不存在"));
         return row(unit, filings.find(year, unit.id()).orElse(null), year);
     }
 
     public Overview overview(Actor actor, int year) {
-        if (!ItemPermissions.seesAllUnits(actor)) {
-            throw ApiProblem.forbidden("只有信息室、领导和管理员可以查看各单位备案情况");
+        if (!actor.seesAllUnits()) {
+            throw UseCaseFailure.forbidden("只有信息室、领导和管理员可以查看各单位备案情况");
         }
         checkYear(year);
         Map<String, FilingStore.Filing> byUnit = filings.ofYear(year).stream()
@@ -110,7 +116,7 @@ public class RulesFilings {
 
     private static void checkYear(int year) {
         if (year < 2022 || year > 2100) {
-            throw ApiProblem.badRequest("filing.year-invalid", "年份应在 2022 至 2100 之间").withField("year", "年份无效");
+            throw UseCaseFailure.invalid("filing.year-invalid", "年份应在 2022 至 2100 之间").withField("year", "年份无效");
         }
     }
 }

@@ -1,16 +1,15 @@
 package cn.gov.eqq.govinfo.intake.filing.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Each unit files its internal information-work rules (内部信息考核机制) with the room by the end of July (备案,
  * notice part 二(四)2). "By 31 July" is read as: before 1 August 00:00 Beijing time.
  */
 public final class FilingDeadline {
-
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     public enum Status {
         FILED("已备案"),
@@ -33,7 +32,7 @@ public final class FilingDeadline {
     }
 
     public static Instant of(int year) {
-        return LocalDate.of(year, 8, 1).atStartOfDay(BEIJING).toInstant();
+        return BeijingTime.startOf(LocalDate.of(year, 8, 1));
     }
 
     /** @param filedAt null when the unit has not filed */

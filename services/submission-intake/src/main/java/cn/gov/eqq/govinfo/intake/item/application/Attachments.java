@@ -1,11 +1,11 @@
 package cn.gov.eqq.govinfo.intake.item.application;
 
-import cn.gov.eqq.govinfo.intake.item.domain.Actor;
 import cn.gov.eqq.govinfo.intake.item.domain.AttachmentPolicy;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemPermissions;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException;
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,7 +35,14 @@ public class Attachments {
         this.clock = clock;
     }
 
-    public AttachmentStore.Attachment upload(Actor reporter, String itemId, String fileName, byte[] content) {
+    /** A file for an item's draft, as the reporter sent it. */
+    public record UploadAttachment(String itemId, String fileName, byte[] content) {
+    }
+
+    public AttachmentStore.Attachment upload(Actor reporter, UploadAttachment command) {
+        String itemId = command.itemId();
+        String fileName = command.fileName();
+        byte[] content = command.content();
         ItemStore.StoredItem stored = load(reporter, itemId);
         String id = UUID.randomUUID().toString();
         Item next = domain(() -> {
@@ -47,7 +54,7 @@ public class Attachments {
             return linked;
         });
         if (!items.update(next, stored.version(), List.of(), List.of(), null)) {
-            throw ApiProblem.conflict("item.concurrent-change", "该信息刚被他人修改，请刷新后重试");
+            throw UseCaseFailure.conflict("item.concurrent-change", "该信息刚被他人修改，请刷新后重试");
         }
         return files.find(id).orElseThrow();
     }
@@ -56,7 +63,7 @@ public class Attachments {
         ItemStore.StoredItem stored = load(reporter, itemId);
         Item next = domain(() -> stored.item().detach(reporter, attachmentId, clock.instant()));
         if (!items.update(next, stored.version(), List.of(), List.of(), null)) {
-            throw ApiProblem.conflict("item.concurrent-change", "该信息刚被他人修改，请刷新后重试");
+            throw UseCaseFailure.conflict("item.concurrent-change", "该信息刚被他人修改，请刷新后重试");
         }
     }
 
@@ -68,17 +75,17 @@ public class Attachments {
     public Download download(Actor actor, String itemId, String attachmentId) {
         Item item = load(actor, itemId).item();
         if (!item.hasAttachment(attachmentId)) {
-            throw ApiProblem.notFound("附件不存在");
+            throw UseCaseFailure.notFound("附件不存在");
         }
-        AttachmentStore.Attachment meta = files.find(attachmentId).orElseThrow(() -> ApiProblem.notFound("附件不存在"));
-        return new Download(meta, files.content(attachmentId).orElseThrow(() -> ApiProblem.notFound("附件不存在")));
+        AttachmentStore.Attachment meta = files.find(attachmentId).orElseThrow(() -> UseCaseFailure.notFound("附件不存在"));
+        return new Download(meta, files.content(attachmentId).orElseThrow(() -> UseCaseFailure.notFound("附件不存在")));
     }
 
     private ItemStore.StoredItem load(Actor actor, String itemId) {
         ItemStore.StoredItem stored = items.find(itemId)
-                .orElseThrow(() -> ItemService.toProblem(ItemPermissions.notFound()));
+                .orElseThrow(() -> ItemRefusals.failureOf(ItemPermissions.notFound()));
         if (!ItemPermissions.canSee(actor, stored.item().unitId())) {
-            throw ItemService.toProblem(ItemPermissions.notFound());
+            throw ItemRefusals.failureOf(ItemPermissions.notFound());
         }
         return stored;
     }
@@ -87,7 +94,7 @@ public class Attachments {
         try {
             return action.get();
         } catch (ItemRuleException e) {
-            throw ItemService.toProblem(e);
+            throw ItemRefusals.failureOf(e);
         }
     }
 

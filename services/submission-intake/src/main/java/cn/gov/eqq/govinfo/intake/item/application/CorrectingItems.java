@@ -1,12 +1,11 @@
 package cn.gov.eqq.govinfo.intake.item.application;
 
-import cn.gov.eqq.govinfo.intake.item.domain.Actor;
 import cn.gov.eqq.govinfo.intake.item.domain.Category;
 import cn.gov.eqq.govinfo.intake.item.domain.Classification;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.PublishedCircular;
-import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
 
 import java.time.Instant;
 import java.util.List;
@@ -33,28 +32,34 @@ public class CorrectingItems {
         }
     }
 
-    private final ItemService items;
+    private final HandlingItems items;
     private final PublishedCircularStore circulars;
 
-    public CorrectingItems(ItemService items, PublishedCircularStore circulars) {
+    public CorrectingItems(HandlingItems items, PublishedCircularStore circulars) {
         this.items = items;
         this.circulars = circulars;
     }
 
+    /** The room's correction of one item, and where the request came from (for the audit line). */
+    public record CorrectItem(String itemId, Request correction, String origin) {
+    }
+
     /** Receives the submitted revision and corrects it in the same write. */
-    public Item receive(Actor room, String itemId, Request correction, String origin) {
-        return items.act(room, itemId, origin, (item, now) -> item.receive(room,
+    public Item receive(Actor room, CorrectItem command) {
+        Request correction = command.correction();
+        return items.act(room, command.itemId(), command.origin(), (item, now) -> item.receive(room,
                 correction.applyTo(item.classification()), correction.reason(), frozenBy(item.lastSubmittedAt()),
                 now));
     }
 
-    public Item correct(Actor room, String itemId, Request correction, String origin) {
-        return items.act(room, itemId, origin, (item, now) -> item.correct(room,
+    public Item correct(Actor room, CorrectItem command) {
+        Request correction = command.correction();
+        return items.act(room, command.itemId(), command.origin(), (item, now) -> item.correct(room,
                 correction.applyTo(item.classification()), correction.reason(), frozenBy(item.countsFrom()), now));
     }
 
     /** The published circular of the quarter or year of {@code countsFrom}, if any. */
     private Optional<PublishedCircular> frozenBy(Instant countsFrom) {
-        return countsFrom == null ? Optional.empty() : circulars.covering(ReportingPeriod.quarterAndYearOf(countsFrom));
+        return countsFrom == null ? Optional.empty() : circulars.covering(PublishedCircular.periodsFreezing(countsFrom));
     }
 }

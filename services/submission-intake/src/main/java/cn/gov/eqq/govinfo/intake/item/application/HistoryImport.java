@@ -1,13 +1,13 @@
 package cn.gov.eqq.govinfo.intake.item.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
-import cn.gov.eqq.govinfo.intake.item.domain.Actor;
+import cn.gov.eqq.govinfo.intake.item.domain.Category;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
 import cn.gov.eqq.govinfo.intake.item.domain.Polarity;
-import cn.gov.eqq.govinfo.intake.item.domain.Category;
-import cn.gov.eqq.govinfo.intake.item.domain.Role;
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
+import cn.gov.eqq.govinfo.intake.shared.domain.Role;
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -50,18 +50,25 @@ public class HistoryImport {
         this.afterWrite = afterWrite;
     }
 
-    public Outcome importCsv(Actor room, String fileName, byte[] content, String origin) {
+    /** A CSV file of past items, as the room uploaded it, and where the request came from. */
+    public record ImportPastRecords(String fileName, byte[] content, String origin) {
+    }
+
+    public Outcome importCsv(Actor room, ImportPastRecords command) {
+        String fileName = command.fileName();
+        byte[] content = command.content();
+        String origin = command.origin();
         if (!room.has(Role.INFO_ROOM)) {
-            throw ApiProblem.forbidden("只有信息室可以导入历史信息");
+            throw UseCaseFailure.forbidden("只有信息室可以导入历史信息");
         }
         String text = decode(content);
         PastRecordParser.Result parsed = PastRecordParser.parse(text, knownUnits.get(), clock.instant());
         if (!parsed.errors().isEmpty()) {
-            ApiProblem problem = ApiProblem.badRequest("import.invalid", "文件有 " + parsed.errors().size()
+            UseCaseFailure failure = UseCaseFailure.invalid("import.invalid", "文件有 " + parsed.errors().size()
                     + " 处错误，未导入任何数据；请修改后重新导入");
             parsed.errors().stream().limit(MAX_ERRORS_SHOWN)
-                    .forEach(e -> problem.withField("第" + e.row() + "行." + e.column(), e.message()));
-            throw problem;
+                    .forEach(e -> failure.withField("第" + e.row() + "行." + e.column(), e.message()));
+            throw failure;
         }
         String batchId = "BATCH-" + sha256(content);
         ImportStore.Batch batch = new ImportStore.Batch(batchId, fileName, text, room.userId(), origin,
@@ -92,7 +99,7 @@ public class HistoryImport {
 
     public List<ImportStore.Batch> recent(Actor actor) {
         if (!actor.has(Role.INFO_ROOM) && !actor.has(Role.ADMIN)) {
-            throw ApiProblem.forbidden("只有信息室和管理员可以查看导入记录");
+            throw UseCaseFailure.forbidden("只有信息室和管理员可以查看导入记录");
         }
         return imports.recent(50);
     }
@@ -133,7 +140,7 @@ public class HistoryImport {
                 return Charset.forName("GB18030").newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(content)).toString();
             } catch (CharacterCodingException e) {
-                throw ApiProblem.badRequest("import.encoding", "无法识别文件编码，请保存为 UTF-8 编码的 CSV 文件");
+                throw UseCaseFailure.invalid("import.encoding", "无法识别文件编码，请保存为 UTF-8 编码的 CSV 文件");
             }
         }
     }

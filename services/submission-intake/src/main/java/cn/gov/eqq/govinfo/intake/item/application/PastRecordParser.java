@@ -1,10 +1,10 @@
 package cn.gov.eqq.govinfo.intake.item.application;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.intake.item.domain.Category;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemValidation;
-import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -163,7 +163,7 @@ public final class PastRecordParser {
     }
 
     private static Instant startOfDay(Instant instant) {
-        return instant.atZone(ReportingPeriod.BEIJING).toLocalDate().atStartOfDay(ReportingPeriod.BEIJING).toInstant();
+        return BeijingTime.startOf(BeijingTime.dateOf(instant));
     }
 
     /** One data row with its error sink. */
@@ -247,10 +247,10 @@ public final class PastRecordParser {
                     return Instant.parse(v);
                 }
                 if (v.length() == 10) {
-                    return LocalDate.parse(v).atStartOfDay(ReportingPeriod.BEIJING).toInstant();
+                    return BeijingTime.startOf(LocalDate.parse(v));
                 }
                 DateTimeFormatter f = v.length() == 16 ? MINUTES : SECONDS;
-                return LocalDateTime.parse(v.replace('T', ' '), f).atZone(ReportingPeriod.BEIJING).toInstant();
+                return BeijingTime.toInstant(LocalDateTime.parse(v.replace('T', ' '), f));
             } catch (DateTimeParseException e) {
                 error(column, "「" + v + "」不是有效时间，应为 2025-03-05 或 2025-03-05 10:30（北京时间）");
                 return null;

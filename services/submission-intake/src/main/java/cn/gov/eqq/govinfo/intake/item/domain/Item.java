@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.intake.item.domain;
 
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

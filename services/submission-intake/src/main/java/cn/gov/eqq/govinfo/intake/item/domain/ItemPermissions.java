@@ -1,5 +1,8 @@
 package cn.gov.eqq.govinfo.intake.item.domain;
 
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
+import cn.gov.eqq.govinfo.intake.shared.domain.Role;
+
 import static cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException.Kind.FORBIDDEN;
 import static cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException.Kind.NOT_FOUND;
 
@@ -13,12 +16,8 @@ public final class ItemPermissions {
     private ItemPermissions() {
     }
 
-    public static boolean seesAllUnits(Actor actor) {
-        return actor.has(Role.INFO_ROOM) || actor.has(Role.VIEWER) || actor.has(Role.ADMIN);
-    }
-
     public static boolean canSee(Actor actor, String itemUnitId) {
-        return seesAllUnits(actor)
+        return actor.seesAllUnits()
                 || ((actor.has(Role.REPORTER) || actor.has(Role.UNIT_LEADER)) && actor.belongsTo(itemUnitId));
     }
 

@@ -1,15 +1,13 @@
 package cn.gov.eqq.govinfo.intake.progress.application;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
-import cn.gov.eqq.govinfo.intake.item.domain.Actor;
-import cn.gov.eqq.govinfo.intake.item.domain.ItemPermissions;
-import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
-import cn.gov.eqq.govinfo.intake.item.domain.Role;
 import cn.gov.eqq.govinfo.intake.progress.domain.MonthQuota;
 import cn.gov.eqq.govinfo.intake.progress.domain.QuotaVersion;
-import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
+import cn.gov.eqq.govinfo.intake.unit.application.KeepingUnits;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 
 import java.time.Clock;
 import java.time.YearMonth;
@@ -49,11 +47,11 @@ public class QuotaProgress {
     }
 
     private final ItemStore items;
-    private final UnitService units;
+    private final KeepingUnits units;
     private final PolicyVersions policies;
     private final Clock clock;
 
-    public QuotaProgress(ItemStore items, UnitService units, PolicyVersions policies, Clock clock) {
+    public QuotaProgress(ItemStore items, KeepingUnits units, PolicyVersions policies, Clock clock) {
         this.items = items;
         this.units = units;
         this.policies = policies;
@@ -62,18 +60,18 @@ public class QuotaProgress {
 
     public Progress of(Actor actor, String month) {
         ReportingPeriod period = month == null || month.isBlank() ? ReportingPeriod.monthOf(clock.instant())
-                : ReportingPeriod.parse(month).filter(p -> p.name().matches("\\d{4}-\\d{2}"))
-                .orElseThrow(() -> ApiProblem.badRequest("month.invalid", "月份格式应为 2026-07").withField("month", "月份格式不正确"));
-        MonthQuota quota = new MonthQuota(YearMonth.parse(period.name()), policies.all());
+                : ReportingPeriod.tryParse(month).filter(ReportingPeriod::isMonth)
+                .orElseThrow(() -> UseCaseFailure.invalid("month.invalid", "月份格式应为 2026-07").withField("month", "月份格式不正确"));
+        MonthQuota quota = new MonthQuota(YearMonth.of(period.year(), period.index()), policies.all());
         List<Unit> shown;
-        if (ItemPermissions.seesAllUnits(actor)) {
+        if (actor.seesAllUnits()) {
             shown = units.all().stream().filter(u -> quota.groupOf(u).isPresent()).toList();
-        } else if (actor.unitId() != null && (actor.has(Role.REPORTER) || actor.has(Role.UNIT_LEADER))) {
+        } else if (actor.worksForAUnit()) {
             shown = units.find(actor.unitId()).stream().toList();
         } else {
-            throw ApiProblem.forbidden("您的角色无权查看报送进度");
+            throw UseCaseFailure.forbidden("您的角色无权查看报送进度");
         }
-        Map<String, Long> counts = items.receivedCountsByUnit(period.from(), period.to());
+        Map<String, Long> counts = items.receivedCountsByUnit(period.startInstant(), period.endInstant());
         List<UnitProgress> rows = shown.stream()
                 .map(u -> {
                     long received = counts.getOrDefault(u.id(), 0L);
@@ -94,7 +92,7 @@ public class QuotaProgress {
                             q == null ? null : e.getValue().stream().filter(r -> r.shortfall() == 0).count());
                 })
                 .toList();
-        return new Progress(period.name(), quota.version().map(QuotaVersion::version).orElse(null),
+        return new Progress(period.code(), quota.version().map(QuotaVersion::version).orElse(null),
                 quota.absence().orElse(null), groups, rows);
     }
 }

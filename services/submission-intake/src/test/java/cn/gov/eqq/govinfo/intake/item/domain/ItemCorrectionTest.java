@@ -136,9 +136,9 @@ class ItemCorrectionTest {
     @Test
     void anItemCountsInTheQuarterAndYearOfItsSubmissionBeijingTime() {
         // 2026-09-30 16:30 UTC is 1 October 00:30 in Beijing
-        assertThat(ReportingPeriod.quarterAndYearOf(Instant.parse("2026-09-30T16:30:00Z")))
+        assertThat(PublishedCircular.periodsFreezing(Instant.parse("2026-09-30T16:30:00Z")))
                 .containsExactly("2026-Q4", "2026");
-        assertThat(ReportingPeriod.quarterAndYearOf(Instant.parse("2026-09-30T15:30:00Z")))
+        assertThat(PublishedCircular.periodsFreezing(Instant.parse("2026-09-30T15:30:00Z")))
                 .containsExactly("2026-Q3", "2026");
     }
 }

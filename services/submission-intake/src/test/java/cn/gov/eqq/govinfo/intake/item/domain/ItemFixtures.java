@@ -1,5 +1,8 @@
 package cn.gov.eqq.govinfo.intake.item.domain;
 
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
+import cn.gov.eqq.govinfo.intake.shared.domain.Role;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,8 @@
 package cn.gov.eqq.govinfo.intake.item.domain;
 
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
+import cn.gov.eqq.govinfo.intake.shared.domain.Role;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;

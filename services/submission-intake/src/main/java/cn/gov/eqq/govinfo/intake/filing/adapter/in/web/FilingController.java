@@ -1,8 +1,7 @@
 package cn.gov.eqq.govinfo.intake.filing.adapter.in.web;
 
 import cn.gov.eqq.govinfo.intake.filing.application.RulesFilings;
-import cn.gov.eqq.govinfo.intake.item.domain.Actor;
-import cn.gov.eqq.govinfo.intake.item.domain.Role;
+import cn.gov.eqq.govinfo.intake.shared.adapter.in.web.Actors;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,8 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** 备案: a unit files its internal information-work rules for a year; the room sees who has and who is late. */
 @RestController
@@ -31,22 +28,17 @@ class FilingController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     RulesFilings.UnitFiling file(CurrentUser user, @PathVariable int year, @RequestParam("title") String title,
                                  @RequestParam("file") MultipartFile file) throws IOException {
-        return filings.file(actor(user), year, title, file.getOriginalFilename(), file.getBytes());
+        return filings.file(Actors.of(user),
+                new RulesFilings.FileRules(year, title, file.getOriginalFilename(), file.getBytes()));
     }
 
     @GetMapping("/mine")
     RulesFilings.UnitFiling mine(CurrentUser user, @PathVariable int year) {
-        return filings.mine(actor(user), year);
+        return filings.mine(Actors.of(user), year);
     }
 
     @GetMapping
     RulesFilings.Overview overview(CurrentUser user, @PathVariable int year) {
-        return filings.overview(actor(user), year);
-    }
-
-    static Actor actor(CurrentUser user) {
-        String unit = user.unitId() == null || user.unitId().isBlank() ? null : user.unitId();
-        return new Actor(user.actor(), user.displayName(), unit, user.roles().stream()
-                .map(Role::fromWireName).flatMap(Optional::stream).collect(Collectors.toSet()));
+        return filings.overview(Actors.of(user), year);
     }
 }

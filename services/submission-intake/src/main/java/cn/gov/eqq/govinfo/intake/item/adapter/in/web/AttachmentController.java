@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
 
 import cn.gov.eqq.govinfo.intake.item.application.AttachmentStore;
 import cn.gov.eqq.govinfo.intake.item.application.Attachments;
+import cn.gov.eqq.govinfo.intake.shared.adapter.in.web.Actors;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import org.springframework.http.ContentDisposition;
@@ -52,8 +53,8 @@ class AttachmentController {
         if (file.isEmpty()) {
             throw ApiProblem.badRequest("attachment.invalid", "附件为空").withField("file", "附件为空");
         }
-        return AttachmentView.of(attachments.upload(Actors.of(user), itemId, file.getOriginalFilename(),
-                file.getBytes()));
+        return AttachmentView.of(attachments.upload(Actors.of(user),
+                new Attachments.UploadAttachment(itemId, file.getOriginalFilename(), file.getBytes())));
     }
 
     @GetMapping

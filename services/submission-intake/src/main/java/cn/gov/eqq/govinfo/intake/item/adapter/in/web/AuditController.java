@@ -1,7 +1,8 @@
 package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
 
-import cn.gov.eqq.govinfo.intake.item.application.ItemService;
-import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+import cn.gov.eqq.govinfo.intake.item.application.HandlingItems;
+import cn.gov.eqq.govinfo.intake.shared.adapter.in.web.Actors;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +24,9 @@ import java.util.List;
 @RequestMapping("/api/intake/item-audit")
 class AuditController {
 
-    private final ItemService items;
+    private final HandlingItems items;
 
-    AuditController(ItemService items) {
+    AuditController(HandlingItems items) {
         this.items = items;
     }
 
@@ -36,7 +37,7 @@ class AuditController {
     @GetMapping
     List<AuditLineView> log(CurrentUser user, @RequestParam String period,
                             @RequestParam(required = false) String action) {
-        ReportingPeriod range = ReportingPeriod.parse(period).orElseThrow(() -> ApiProblem
+        ReportingPeriod range = ReportingPeriod.tryParse(period).orElseThrow(() -> ApiProblem
                 .badRequest("period.invalid", "期间格式应为 2026-07（月）、2026-Q3（季度）或 2026（年）")
                 .withField("period", "期间格式不正确"));
         return items.auditLog(Actors.of(user), range, action).stream()

@@ -3,8 +3,9 @@ package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
 import cn.gov.eqq.govinfo.intake.item.application.HistoryImport;
 import cn.gov.eqq.govinfo.intake.item.application.ImportStore;
 import cn.gov.eqq.govinfo.intake.item.application.PastRecordParser;
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.intake.shared.adapter.in.web.Actors;
 import cn.gov.eqq.govinfo.platform.input.TextRule;
+import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
@@ -71,8 +72,9 @@ class ImportController {
         if (refused != null) {
             throw ApiProblem.badRequest("import.invalid-text", "导入文件" + refused + "，请修改后重新导入");
         }
-        HistoryImport.Outcome o = imports.importCsv(Actors.of(user), file.getOriginalFilename(), file.getBytes(),
-                Actors.origin(request));
+        HistoryImport.Outcome o = imports.importCsv(Actors.of(user),
+                new HistoryImport.ImportPastRecords(file.getOriginalFilename(), file.getBytes(),
+                        Actors.origin(request)));
         return new ImportResult(o.batchId(), o.rows(), o.added(), o.alreadyPresent(), o.repeated());
     }
 

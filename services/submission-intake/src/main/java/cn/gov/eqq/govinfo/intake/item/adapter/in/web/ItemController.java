@@ -1,23 +1,24 @@
 package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.AuditView;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.CorrectionInput;
-import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.ReceiveInput;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.ItemInput;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.ItemView;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.Opinion;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.PageView;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.Reason;
+import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.ReceiveInput;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.RevisionView;
 import cn.gov.eqq.govinfo.intake.item.application.CorrectingItems;
-import cn.gov.eqq.govinfo.intake.item.application.ItemService;
+import cn.gov.eqq.govinfo.intake.item.application.HandlingItems;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
 import cn.gov.eqq.govinfo.intake.item.domain.Category;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
-import cn.gov.eqq.govinfo.intake.item.domain.ReportingPeriod;
 import cn.gov.eqq.govinfo.intake.item.domain.RevisionComparison;
-import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
+import cn.gov.eqq.govinfo.intake.shared.adapter.in.web.Actors;
+import cn.gov.eqq.govinfo.intake.unit.application.KeepingUnits;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,11 +51,11 @@ class ItemController {
 
     private static final int MAX_PAGE_SIZE = 100;
 
-    private final ItemService items;
-    private final UnitService units;
+    private final HandlingItems items;
+    private final KeepingUnits units;
     private final CorrectingItems corrections;
 
-    ItemController(ItemService items, UnitService units, CorrectingItems corrections) {
+    ItemController(HandlingItems items, KeepingUnits units, CorrectingItems corrections) {
         this.items = items;
         this.units = units;
         this.corrections = corrections;
@@ -98,7 +99,8 @@ class ItemController {
     @PreAuthorize("hasRole('unit-leader')")
     ItemView sendBack(CurrentUser user, @PathVariable String itemId, @RequestBody Opinion body,
                       HttpServletRequest request) {
-        return ItemView.of(items.sendBack(Actors.of(user), itemId, body.opinion(), Actors.origin(request)));
+        return ItemView.of(items.sendBack(Actors.of(user),
+                new HandlingItems.SendBack(itemId, body.opinion(), Actors.origin(request))));
     }
 
     @PostMapping("/{itemId}/receive")
@@ -107,8 +109,8 @@ class ItemController {
                      @RequestBody(required = false) ReceiveInput body, HttpServletRequest request) {
         if (body != null && body.correction() != null) {
             // received and corrected in one write: the item counts as corrected from the start
-            return ItemView.of(corrections.receive(Actors.of(user), itemId, body.correction().toRequest(),
-                    Actors.origin(request)));
+            return ItemView.of(corrections.receive(Actors.of(user),
+                    new CorrectingItems.CorrectItem(itemId, body.correction().toRequest(), Actors.origin(request))));
         }
         return ItemView.of(items.receive(Actors.of(user), itemId, Actors.origin(request)));
     }
@@ -121,21 +123,24 @@ class ItemController {
     @PreAuthorize("hasRole('info-room')")
     ItemView correct(CurrentUser user, @PathVariable String itemId, @RequestBody CorrectionInput body,
                      HttpServletRequest request) {
-        return ItemView.of(corrections.correct(Actors.of(user), itemId, body.toRequest(), Actors.origin(request)));
+        return ItemView.of(corrections.correct(Actors.of(user),
+                new CorrectingItems.CorrectItem(itemId, body.toRequest(), Actors.origin(request))));
     }
 
     @PostMapping("/{itemId}/return")
     @PreAuthorize("hasRole('info-room')")
     ItemView returnForRevision(CurrentUser user, @PathVariable String itemId, @RequestBody Opinion body,
                                HttpServletRequest request) {
-        return ItemView.of(items.returnForRevision(Actors.of(user), itemId, body.opinion(), Actors.origin(request)));
+        return ItemView.of(items.returnForRevision(Actors.of(user),
+                new HandlingItems.ReturnForRevision(itemId, body.opinion(), Actors.origin(request))));
     }
 
     @PostMapping("/{itemId}/void")
     @PreAuthorize("hasRole('info-room')")
     ItemView voidItem(CurrentUser user, @PathVariable String itemId, @RequestBody Reason body,
                       HttpServletRequest request) {
-        return ItemView.of(items.voidItem(Actors.of(user), itemId, body.reason(), Actors.origin(request)));
+        return ItemView.of(items.voidItem(Actors.of(user),
+                new HandlingItems.VoidItem(itemId, body.reason(), Actors.origin(request))));
     }
 
     @PostMapping("/{itemId}/forward")
@@ -159,7 +164,8 @@ class ItemController {
     List<RevisionComparison.FieldChange> compare(CurrentUser user, @PathVariable String itemId,
                                                  @RequestParam int from, @RequestParam int to,
                                                  HttpServletRequest request) {
-        return ContactPhones.shownChanges(user, items.compare(Actors.of(user), itemId, from, to), request);
+        return ContactPhones.shownChanges(user, items.compare(Actors.of(user),
+                new HandlingItems.CompareRevisions(itemId, from, to)), request);
     }
 
     @GetMapping("/{itemId}/audit")
@@ -199,7 +205,7 @@ class ItemController {
         }
         ReportingPeriod range = null;
         if (period != null && !period.isBlank()) {
-            range = ReportingPeriod.parse(period).orElseThrow(() -> ApiProblem
+            range = ReportingPeriod.tryParse(period).orElseThrow(() -> ApiProblem
                     .badRequest("period.invalid", "期间格式应为 2026-07（月）、2026-Q3（季度）或 2026（年）")
                     .withField("period", "期间格式不正确"));
         }
@@ -220,7 +226,7 @@ class ItemController {
         };
         Set<ItemStatus> statuses = status == null || status.isEmpty() ? null : EnumSet.copyOf(status);
         ItemStore.Search query = new ItemStore.Search(unitIds, statuses, category, topic,
-                range == null ? null : range.from(), range == null ? null : range.to(), q, sortField, ascending,
+                range == null ? null : range.startInstant(), range == null ? null : range.endInstant(), q, sortField, ascending,
                 checkPage(page), checkSize(size));
         return ContactPhones.shown(user, PageView.of(items.search(Actors.of(user), query)), request);
     }

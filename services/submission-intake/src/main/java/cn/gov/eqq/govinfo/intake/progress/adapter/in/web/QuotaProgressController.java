@@ -1,16 +1,12 @@
 package cn.gov.eqq.govinfo.intake.progress.adapter.in.web;
 
-import cn.gov.eqq.govinfo.intake.item.domain.Actor;
-import cn.gov.eqq.govinfo.intake.item.domain.Role;
 import cn.gov.eqq.govinfo.intake.progress.application.QuotaProgress;
+import cn.gov.eqq.govinfo.intake.shared.adapter.in.web.Actors;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** This month's received items against the quota: the unit sees its own line, the room the whole banner. */
 @RestController
@@ -25,9 +21,6 @@ class QuotaProgressController {
 
     @GetMapping
     QuotaProgress.Progress get(CurrentUser user, @RequestParam(required = false) String month) {
-        String unit = user.unitId() == null || user.unitId().isBlank() ? null : user.unitId();
-        Actor actor = new Actor(user.actor(), user.displayName(), unit, user.roles().stream()
-                .map(Role::fromWireName).flatMap(Optional::stream).collect(Collectors.toSet()));
-        return progress.of(actor, month);
+        return progress.of(Actors.of(user), month);
     }
 }

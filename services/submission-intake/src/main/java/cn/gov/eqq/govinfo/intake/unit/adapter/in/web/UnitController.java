@@ -1,6 +1,6 @@
 package cn.gov.eqq.govinfo.intake.unit.adapter.in.web;
 
-import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
+import cn.gov.eqq.govinfo.intake.unit.application.KeepingUnits;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import org.springframework.http.HttpStatus;
@@ -23,9 +23,9 @@ import java.util.List;
 @RequestMapping("/api/intake/units")
 class UnitController {
 
-    private final UnitService units;
+    private final KeepingUnits units;
 
-    UnitController(UnitService units) {
+    UnitController(KeepingUnits units) {
         this.units = units;
     }
 
@@ -75,12 +75,14 @@ class UnitController {
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('admin')")
     UnitView create(@RequestBody NewUnit body) {
-        return UnitView.of(units.create(body.unitId(), body.name(), body.group(), month(body.fromMonth())));
+        return UnitView.of(units.create(new KeepingUnits.CreateUnit(body.unitId(), body.name(), body.group(),
+                month(body.fromMonth()))));
     }
 
     @PutMapping("/{unitId}")
     @PreAuthorize("hasRole('admin')")
     UnitView change(@PathVariable String unitId, @RequestBody UnitChange body) {
-        return UnitView.of(units.change(unitId, body.name(), body.group(), body.active(), month(body.fromMonth())));
+        return UnitView.of(units.change(new KeepingUnits.ChangeUnit(unitId, body.name(), body.group(), body.active(),
+                month(body.fromMonth()))));
     }
 }

@@ -1,14 +1,14 @@
 package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
 
 import cn.gov.eqq.govinfo.intake.item.application.CorrectingItems;
-import cn.gov.eqq.govinfo.intake.item.application.ItemService;
+import cn.gov.eqq.govinfo.intake.item.application.HandlingItems;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
-import cn.gov.eqq.govinfo.intake.item.domain.Actor;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
-import cn.gov.eqq.govinfo.intake.item.domain.Role;
-import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
+import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
+import cn.gov.eqq.govinfo.intake.shared.domain.Role;
+import cn.gov.eqq.govinfo.intake.unit.application.KeepingUnits;
 import cn.gov.eqq.govinfo.platform.problem.ProblemExceptionHandler;
 import cn.gov.eqq.govinfo.platform.security.ResourceServerAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -47,9 +47,9 @@ class ItemControllerSliceTest {
     @Autowired
     MockMvc mvc;
     @MockitoBean
-    ItemService items;
+    HandlingItems items;
     @MockitoBean
-    UnitService units;
+    KeepingUnits units;
     @MockitoBean
     CorrectingItems corrections;
 

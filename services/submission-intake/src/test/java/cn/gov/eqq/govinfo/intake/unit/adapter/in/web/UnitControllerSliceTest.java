@@ -1,8 +1,8 @@
 package cn.gov.eqq.govinfo.intake.unit.adapter.in.web;
 
-import cn.gov.eqq.govinfo.intake.unit.application.UnitService;
+import cn.gov.eqq.govinfo.intake.unit.application.KeepingUnits;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 import cn.gov.eqq.govinfo.platform.problem.ProblemExceptionHandler;
 import cn.gov.eqq.govinfo.platform.security.ResourceServerAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -37,7 +37,7 @@ class UnitControllerSliceTest {
     @Autowired
     MockMvc mvc;
     @MockitoBean
-    UnitService units;
+    KeepingUnits units;
 
     private static org.springframework.test.web.servlet.request.RequestPostProcessor as(String role) {
         return jwt().jwt(j -> j.claim("realm_access", Map.of("roles", List.of(role))).claim("preferred_username", role))
@@ -78,7 +78,7 @@ class UnitControllerSliceTest {
 
     @Test
     void useCaseProblemsBecomeChineseProblemJson() throws Exception {
-        when(units.change(any(), any(), any(), any(), any())).thenThrow(ApiProblem.notFound("单位 U999 不存在"));
+        when(units.change(any())).thenThrow(UseCaseFailure.notFound("单位 U999 不存在"));
         mvc.perform(put("/api/intake/units/U999").with(as("admin")).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"x\"}"))
                 .andExpect(status().isNotFound())

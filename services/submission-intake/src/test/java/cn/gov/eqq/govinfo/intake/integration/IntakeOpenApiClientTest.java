@@ -1,0 +1,29 @@
+package cn.gov.eqq.govinfo.intake.integration;
+
+import cn.gov.eqq.govinfo.intake.integration.IntakeIntegrationTest;
+import cn.gov.eqq.govinfo.testsupport.openapi.ClientReadyOpenApi;
+import cn.gov.eqq.govinfo.testsupport.openapi.GeneratedJavaClient;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The city's generator (openapi-generator 7.17, {@code -g java --library native}) makes a Java client of intake's
+ * OpenAPI document that compiles, and the document is one a generator can use (the gateway, OAuth2, one shape per
+ * path, problem+json errors, stable operationIds).
+ */
+class IntakeOpenApiClientTest extends IntakeIntegrationTest {
+
+    @Test
+    void openapiGeneratorsJavaClientOfIntakeCompiles() throws Exception {
+        byte[] spec = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        assertThat(ClientReadyOpenApi.problemsOf(spec, "http://127.0.0.1:8080")).isEmpty();
+
+        GeneratedJavaClient client = GeneratedJavaClient.generateAndCompile("intake", spec);
+
+        assertThat(client.sourceNames()).contains("Problem.java", "AuditLineView.java");
+    }
+}

@@ -5,8 +5,10 @@ import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
 import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -187,19 +189,15 @@ public class KeepingUnits {
 
     static List<Unit> parseSeed(InputStream csv) {
         List<Unit> units = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))) {
-            String header = reader.readLine();
-            if (header == null || !header.strip().equals("unit_id,name,group")) {
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                .setIgnoreEmptyLines(true).get();
+        try (CSVParser parser = CSVParser.parse(new InputStreamReader(csv, StandardCharsets.UTF_8), format)) {
+            if (!parser.getHeaderNames().equals(List.of("unit_id", "name", "group"))) {
                 throw new IllegalStateException("seed file must start with unit_id,name,group");
             }
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                String[] cells = line.split(",", -1);
-                units.add(Unit.memberSinceFirstMonth(cells[0].strip(), cells[1].strip(),
-                        Integer.parseInt(cells[2].strip())));
+            for (CSVRecord row : parser) {
+                units.add(Unit.memberSinceFirstMonth(row.get("unit_id"), row.get("name"),
+                        Integer.parseInt(row.get("group"))));
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the unit seed", e);

@@ -1,15 +1,16 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventDecodingException;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFact;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
 import cn.gov.eqq.govinfo.scoring.domain.ItemScoring;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
 import cn.gov.eqq.govinfo.scoring.domain.Unit;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -160,7 +161,7 @@ public class EventIngestion {
         Map<String, Set<Integer>> groupsToMark = new LinkedHashMap<>();
         Set<SnapshotStore.Key> keys = new LinkedHashSet<>();
         Set<SnapshotStore.Key> ifPublished = new LinkedHashSet<>();
-        Period thisMonth = Period.monthOf(policies.today());
+        ReportingPeriod thisMonth = ReportingPeriod.monthOf(policies.today());
         for (UnitChanged e : changes) {
             Unit before = current.get(e.unitId());
             Unit now = UnitFacts.unitOf(e).newer(before);
@@ -183,10 +184,10 @@ public class EventIngestion {
         units.saveAll(groupsToMark.keySet().stream().map(current::get).toList());
         ifPublished.removeAll(keys);
         ifPublished.stream().filter(k -> snapshots.versionOf(k) > 0).forEach(keys::add);
-        Map<String, Set<Period>> monthsByUnit = items.monthsOfUnits(groupsToMark.keySet());
+        Map<String, Set<ReportingPeriod>> monthsByUnit = items.monthsOfUnits(groupsToMark.keySet());
         groupsToMark.forEach((unitId, groups) -> {
-            for (Period month : monthsByUnit.getOrDefault(unitId, Set.of())) {
-                for (Period p : month.withEnclosing()) {
+            for (ReportingPeriod month : monthsByUnit.getOrDefault(unitId, Set.of())) {
+                for (ReportingPeriod p : month.withEnclosing()) {
                     groups.forEach(g -> keys.add(new SnapshotStore.Key(p, g)));
                 }
             }
@@ -295,7 +296,7 @@ public class EventIngestion {
         Set<SnapshotStore.Key> keys = new LinkedHashSet<>();
         for (Change c : changes) {
             Set<String> changedUnits = new TreeSet<>();
-            Set<Period> periods = new TreeSet<>();
+            Set<ReportingPeriod> periods = new TreeSet<>();
             for (List<LedgerEntry> list : List.of(c.before(), c.after())) {
                 for (LedgerEntry e : list) {
                     changedUnits.add(e.unitId());

@@ -1,9 +1,9 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 
 import java.util.Collection;
 import java.util.List;
@@ -69,13 +69,13 @@ public interface ItemScoreStore {
     boolean saveAll(List<Write> writes);
 
     /** Entries of these units that count in any of these months. */
-    List<LedgerEntry> entriesOf(Collection<String> unitIds, Collection<Period> months);
+    List<LedgerEntry> entriesOf(Collection<String> unitIds, Collection<ReportingPeriod> months);
 
     /** Facts of every item with an entry in one of these months (for what-if). */
-    List<ItemFacts> factsTouching(Collection<Period> months);
+    List<ItemFacts> factsTouching(Collection<ReportingPeriod> months);
 
     /** The months the items of each of these units have entries in (units without items are absent). */
-    Map<String, Set<Period>> monthsOfUnits(Collection<String> unitIds);
+    Map<String, Set<ReportingPeriod>> monthsOfUnits(Collection<String> unitIds);
 
     /** Up to {@code limit} stored items with ids after {@code afterId} (null: from the first), in id order. */
     List<StoredItem> page(String afterId, int limit);

@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.scoring.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.contracts.score.ItemScored;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
@@ -12,8 +13,8 @@ import cn.gov.eqq.govinfo.scoring.domain.ItemFact;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
 import cn.gov.eqq.govinfo.scoring.domain.ItemScoring;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
+
 import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,7 @@ public class ItemScores {
         ItemFact.Corrected correction = facts.appliedCorrection();
         String category = received == null ? null : received.category();
         String categoryLabel = received == null ? null
-                : history.inForceOn(Period.beijingDateOf(received.submittedAt()))
+                : history.inForceOn(BeijingTime.dateOf(received.submittedAt()))
                 .flatMap(p -> p.category(category)).map(CategoryRule::label).orElse(null);
         String status = entries.isEmpty() ? "NOT_SCORED" : facts.voided() != null ? "VOIDED" : "SCORED";
         List<ItemScored.Line> lines = entries.stream().map(e -> new ItemScored.Line(e.entryId(), e.month().toString(),

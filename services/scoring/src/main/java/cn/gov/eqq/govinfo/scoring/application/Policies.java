@@ -1,7 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.scoring.domain.InvalidPolicyException;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
 import cn.gov.eqq.govinfo.scoring.domain.PublishedCircular;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
@@ -11,6 +11,7 @@ import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
+
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -121,6 +122,6 @@ public class Policies {
     }
 
     public LocalDate today() {
-        return Period.beijingDateOf(clock.instant());
+        return BeijingTime.dateOf(clock.instant());
     }
 }

@@ -1,9 +1,11 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.scoring.domain.ItemScoring;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -137,8 +139,8 @@ public class Rescoring {
 
     /** Quotas and deductions follow the version for every unit: each period from its month to today is published. */
     private void markFrom(LocalDate from) {
-        Period thisMonth = Period.monthOf(Period.beijingDateOf(clock.instant()));
-        snapshots.markDirty(SnapshotStore.Key.monthsFrom(Period.monthOf(from), thisMonth, units.directory().groups()),
+        ReportingPeriod thisMonth = ReportingPeriod.monthOf(BeijingTime.dateOf(clock.instant()));
+        snapshots.markDirty(SnapshotStore.Key.monthsFrom(ReportingPeriod.monthOf(from), thisMonth, units.directory().groups()),
                 clock.instant());
     }
 }

@@ -1,15 +1,16 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PeriodScoring;
 import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
 import cn.gov.eqq.govinfo.scoring.domain.Ranking;
 import cn.gov.eqq.govinfo.scoring.domain.Unit;
 import cn.gov.eqq.govinfo.scoring.domain.UnitDirectory;
 import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
+
 import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
@@ -53,23 +54,23 @@ public class ScoreQueries {
      * month the month's keys) before a read can see the change. A read costs one document instead of the period's
      * ledger of the whole group (docs/performance.md). Empty when the key is marked or was never published.
      */
-    public Optional<RankingSnapshotPublished> keptRanking(int group, Period period) {
+    public Optional<RankingSnapshotPublished> keptRanking(int group, ReportingPeriod period) {
         return snapshots.kept(new SnapshotStore.Key(period, group))
                 .filter(kept -> !kept.dirty())
                 .map(kept -> (RankingSnapshotPublished) codec.decode(kept.snapshotJson()).payload());
     }
 
-    public UnitPeriodScore unitScore(String unitId, Period period) {
+    public UnitPeriodScore unitScore(String unitId, ReportingPeriod period) {
         Unit unit = units.find(unitId).orElse(null);
         List<LedgerEntry> entries = items.entriesOf(List.of(unitId), period.months());
         return PeriodScoring.unitScore(unitId, unit, period, entries, policies.history(), policies.today());
     }
 
-    public Ranking ranking(int group, Period period) {
+    public Ranking ranking(int group, ReportingPeriod period) {
         return ranking(group, period, units.directory(), policies.history());
     }
 
-    Ranking ranking(int group, Period period, UnitDirectory directory, PolicyHistory history) {
+    Ranking ranking(int group, ReportingPeriod period, UnitDirectory directory, PolicyHistory history) {
         List<String> unitIds = directory.rankedIn(group, period).stream().map(Unit::unitId).toList();
         Map<String, List<LedgerEntry>> byUnit = new HashMap<>();
         for (LedgerEntry e : items.entriesOf(unitIds, period.months())) {
@@ -91,7 +92,7 @@ public class ScoreQueries {
         UnitDirectory directory = units.directory();
         PolicyHistory history = policies.history();
         Set<String> unitIds = new LinkedHashSet<>();
-        Set<Period> months = new TreeSet<>();
+        Set<ReportingPeriod> months = new TreeSet<>();
         for (SnapshotStore.Key key : keys) {
             directory.rankedIn(key.group(), key.period()).forEach(u -> unitIds.add(u.unitId()));
             months.addAll(key.period().months());

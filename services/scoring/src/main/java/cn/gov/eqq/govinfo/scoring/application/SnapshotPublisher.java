@@ -2,14 +2,15 @@ package cn.gov.eqq.govinfo.scoring.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.Ranking;
 import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -47,7 +48,7 @@ public class SnapshotPublisher {
     private final Clock clock;
     private final Duration quiet;
     private final Duration maxDelay;
-    private volatile Period lastSeenMonth;
+    private volatile ReportingPeriod lastSeenMonth;
     private volatile long restUntil = System.nanoTime();
 
     private static final long REST_FACTOR = 3;
@@ -101,8 +102,8 @@ public class SnapshotPublisher {
      * topic is read) there is no group to mark, and the next tick tries again.
      */
     void markEndedMonth() {
-        Period month = Period.monthOf(clock.instant());
-        Period seen = lastSeenMonth;
+        ReportingPeriod month = ReportingPeriod.monthOf(clock.instant());
+        ReportingPeriod seen = lastSeenMonth;
         if (month.equals(seen)) {
             return;
         }
@@ -111,9 +112,9 @@ public class SnapshotPublisher {
             return;
         }
         // after a (re)start the previous month is marked too: the service may have been down when it ended
-        Period ended = seen == null ? previous(month) : seen;
+        ReportingPeriod ended = seen == null ? previous(month) : seen;
         Set<SnapshotStore.Key> keys = new LinkedHashSet<>();
-        for (Period p : ended.withEnclosing()) {
+        for (ReportingPeriod p : ended.withEnclosing()) {
             groups.forEach(g -> keys.add(new SnapshotStore.Key(p, g)));
         }
         snapshots.markDirty(keys, Instant.now());
@@ -133,10 +134,10 @@ public class SnapshotPublisher {
         if (years.isEmpty()) {
             return;
         }
-        Set<Period> periods = new LinkedHashSet<>();
-        Period running = Period.monthOf(clock.instant());
+        Set<ReportingPeriod> periods = new LinkedHashSet<>();
+        ReportingPeriod running = ReportingPeriod.monthOf(clock.instant());
         for (int year : years) {
-            for (Period month : Period.year(year).months()) {
+            for (ReportingPeriod month : ReportingPeriod.year(year).months()) {
                 if (month.compareTo(running) <= 0) {
                     periods.addAll(month.withEnclosing());
                 }
@@ -144,7 +145,7 @@ public class SnapshotPublisher {
         }
         Set<SnapshotStore.Key> missing = new LinkedHashSet<>();
         List<Integer> groups = queries.groups();
-        for (Period p : periods) {
+        for (ReportingPeriod p : periods) {
             for (int g : groups) {
                 SnapshotStore.Key key = new SnapshotStore.Key(p, g);
                 if (dirtyKeys.contains(key) || knownPublished.contains(key)) {
@@ -160,8 +161,8 @@ public class SnapshotPublisher {
         snapshots.markDirty(missing, now);
     }
 
-    private static Period previous(Period month) {
-        return month.index() == 1 ? Period.month(month.year() - 1, 12) : Period.month(month.year(), month.index() - 1);
+    private static ReportingPeriod previous(ReportingPeriod month) {
+        return month.index() == 1 ? ReportingPeriod.month(month.year() - 1, 12) : ReportingPeriod.month(month.year(), month.index() - 1);
     }
 
     /** Publishes every key that is due; returns how many snapshots were stored for publication. */
@@ -201,7 +202,7 @@ public class SnapshotPublisher {
                     s.forwardPoints(), s.adoptionPoints(), s.commissionPoints(), s.deductionPoints(),
                     s.receivedItems(), s.quota(), s.shortfall());
         }).toList();
-        Period p = ranking.period();
+        ReportingPeriod p = ranking.period();
         return new RankingSnapshotPublished(p.toString(), p.type().name(), ranking.group(), version, now,
                 String.join(",", ranking.policyVersions()), rows);
     }

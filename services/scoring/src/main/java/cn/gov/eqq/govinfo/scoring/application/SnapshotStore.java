@@ -1,7 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -16,16 +16,16 @@ import java.util.Set;
  */
 public interface SnapshotStore {
 
-    record Key(Period period, int group) {
+    record Key(ReportingPeriod period, int group) {
         public String id() {
             return period + "|" + group;
         }
 
         /** Every month from {@code from} to {@code lastMonth}, with its quarter and year, for each of the groups. */
-        public static Set<Key> monthsFrom(Period from, Period lastMonth, Collection<Integer> groups) {
+        public static Set<Key> monthsFrom(ReportingPeriod from, ReportingPeriod lastMonth, Collection<Integer> groups) {
             Set<Key> keys = new LinkedHashSet<>();
-            for (Period month = from; month.compareTo(lastMonth) <= 0; month = month.next()) {
-                for (Period p : month.withEnclosing()) {
+            for (ReportingPeriod month = from; month.compareTo(lastMonth) <= 0; month = month.next()) {
+                for (ReportingPeriod p : month.withEnclosing()) {
                     groups.forEach(g -> keys.add(new Key(p, g)));
                 }
             }

@@ -1,8 +1,8 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.scoring.domain.Membership;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.Unit;
 
 /** Translates the unit contract into scoring's unit, its membership history included. */
@@ -17,8 +17,8 @@ public final class UnitFacts {
      */
     public static Unit unitOf(UnitChanged e) {
         return new Unit(e.unitId(), e.name(), e.group(), e.active(), e.changedAt(), e.history().stream()
-                .map(m -> new Membership(m.group(), Period.parse(m.fromMonth()),
-                        m.untilMonth() == null ? null : Period.parse(m.untilMonth())))
+                .map(m -> new Membership(m.group(), ReportingPeriod.parse(m.fromMonth()),
+                        m.untilMonth() == null ? null : ReportingPeriod.parse(m.untilMonth())))
                 .toList());
     }
 }

@@ -1,15 +1,16 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
 import cn.gov.eqq.govinfo.scoring.domain.ItemScoring;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PeriodScoring;
 import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
 import cn.gov.eqq.govinfo.scoring.domain.Ranking;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
 import cn.gov.eqq.govinfo.scoring.domain.UnitDirectory;
 import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
+
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public class WhatIf {
                                  int difference, int currentRank, int draftRank) {
     }
 
-    public record Result(Period period, String draftVersion, List<UnitDifference> units) {
+    public record Result(ReportingPeriod period, String draftVersion, List<UnitDifference> units) {
     }
 
     private final ItemScoreStore items;
@@ -42,7 +43,7 @@ public class WhatIf {
         this.policies = policies;
     }
 
-    public Result compare(ScoringPolicy draft, Period period, Integer onlyGroup) {
+    public Result compare(ScoringPolicy draft, ReportingPeriod period, Integer onlyGroup) {
         PolicyHistory current = policies.history();
         PolicyHistory drafted = current.withDraft(draft);
         List<ItemFacts> facts = items.factsTouching(period.months());
@@ -65,7 +66,7 @@ public class WhatIf {
         return new Result(period, draft.version(), out);
     }
 
-    private Ranking rank(int group, Period period, UnitDirectory directory, List<ItemFacts> facts,
+    private Ranking rank(int group, ReportingPeriod period, UnitDirectory directory, List<ItemFacts> facts,
                          PolicyHistory history) {
         Map<String, List<LedgerEntry>> byUnit = new HashMap<>();
         for (ItemFacts f : facts) {

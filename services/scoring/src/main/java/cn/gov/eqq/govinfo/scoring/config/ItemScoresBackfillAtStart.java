@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.config;
 
 import cn.gov.eqq.govinfo.scoring.application.ItemScoresBackfill;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -1,5 +1,8 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,20 +42,20 @@ public final class ItemScoring {
         String item = facts.itemId();
         String title = "《" + received.title() + "》";
 
-        LocalDate submitted = Period.beijingDateOf(received.submittedAt());
+        LocalDate submitted = BeijingTime.dateOf(received.submittedAt());
         ScoringPolicy atSubmission = policies.inForceOn(submitted).orElse(null);
         String category = received.category();
         CategoryRule rule = atSubmission == null ? null : atSubmission.category(category).orElse(null);
         if (atSubmission == null) {
             // before the first version nothing scores: no points and no place in a quota
         } else if (rule != null) {
-            out.add(new LedgerEntry(item + ":submission", unit, item, Period.monthOf(submitted), submitted,
+            out.add(new LedgerEntry(item + ":submission", unit, item, ReportingPeriod.monthOf(submitted), submitted,
                     PointSource.SUBMISSION, "category:" + category, rule.points(),
                     title + "（" + rule.label() + "）已被信息室接收，报送积分 " + signed(rule.points())
                             + corrected(facts),
                     received.eventId(), atSubmission.version()));
         } else {
-            out.add(new LedgerEntry(item + ":submission", unit, item, Period.monthOf(submitted), submitted,
+            out.add(new LedgerEntry(item + ":submission", unit, item, ReportingPeriod.monthOf(submitted), submitted,
                     PointSource.SUBMISSION, "category:" + category, 0,
                     title + "已被信息室接收，计入报送条数；类别“" + category + "”不在积分标准 "
                             + atSubmission.version() + " 中，不计报送积分",
@@ -61,10 +64,10 @@ public final class ItemScoring {
 
         if (!facts.forwards().isEmpty()) {
             ItemFact.Forwarded first = facts.forwards().get(0);
-            LocalDate day = Period.beijingDateOf(first.forwardedAt());
+            LocalDate day = BeijingTime.dateOf(first.forwardedAt());
             ScoringPolicy p = policies.inForceOn(day).orElse(null);
             if (p != null) {
-                    out.add(new LedgerEntry(item + ":forward", unit, item, Period.monthOf(day), day,
+                    out.add(new LedgerEntry(item + ":forward", unit, item, ReportingPeriod.monthOf(day), day,
                         PointSource.FORWARD, "forward", p.forwardPoints(),
                         title + "转报市政府，在报送积分上累加 " + signed(p.forwardPoints()),
                         first.eventId(), p.version()));
@@ -74,7 +77,7 @@ public final class ItemScoring {
         out.addAll(adoptionPass(facts, received.majorEmergency(), title, policies).entries());
 
         for (ItemFact.CommissionJudgement j : facts.judgements().values()) {
-            LocalDate day = Period.beijingDateOf(j.answerSubmittedAt());
+            LocalDate day = BeijingTime.dateOf(j.answerSubmittedAt());
             ScoringPolicy p = policies.inForceOn(day).orElse(null);
             if (p == null) {
                 continue; // answered before the first version: nothing scores
@@ -103,7 +106,7 @@ public final class ItemScoring {
                 points = p.commissionPoints();
                 why = title + "按时完成约稿并被信息室认可 " + signed(points);
             }
-            out.add(new LedgerEntry(item + ":commission:" + j.commissionId(), unit, item, Period.monthOf(day), day,
+            out.add(new LedgerEntry(item + ":commission:" + j.commissionId(), unit, item, ReportingPeriod.monthOf(day), day,
                     PointSource.COMMISSION, "commission", points, why, j.eventId(), p.version()));
         }
         return out;
@@ -195,7 +198,7 @@ public final class ItemScoring {
                 countingId = r.recordId();
             }
             steps.add(new Step(r, kind, countable, added, why));
-            entries.add(new LedgerEntry(id, unit, facts.itemId(), Period.monthOf(day), day, PointSource.ADOPTION,
+            entries.add(new LedgerEntry(id, unit, facts.itemId(), ReportingPeriod.monthOf(day), day, PointSource.ADOPTION,
                     ruleName, added, line, r.eventId(), p.version()));
         }
         int itemPoints = best;
@@ -231,13 +234,13 @@ public final class ItemScoring {
                 parts.add(sourceLabel(source) + " " + signed(points));
             }
         });
-        LocalDate submitted = Period.beijingDateOf(received.submittedAt());
+        LocalDate submitted = BeijingTime.dateOf(received.submittedAt());
         ItemFact.Voided v = facts.voided();
         String why = "《" + received.title() + "》已作废" + reason(v.reason()) + "，如同未被接收：收回其全部积分"
                 + (parts.isEmpty() ? "" : "（" + String.join("、", parts) + "）") + "共 " + total
                 + " 分，且不计入报送条数";
         return new LedgerEntry(facts.itemId() + ":void", received.unitId(), facts.itemId(),
-                Period.monthOf(submitted), submitted, PointSource.VOID, "void", 0, why, v.eventId(),
+                ReportingPeriod.monthOf(submitted), submitted, PointSource.VOID, "void", 0, why, v.eventId(),
                 policies.inForceOn(submitted).map(ScoringPolicy::version).orElse(null));
     }
 
@@ -268,6 +271,6 @@ public final class ItemScoring {
 
     private static String beijing(java.time.Instant instant) {
         return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .format(instant.atZone(Period.BEIJING)) + "（北京时间）";
+                .format(instant.atZone(BeijingTime.ZONE)) + "（北京时间）";
     }
 }

@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+
 import java.time.LocalDate;
 
 /**
@@ -13,7 +15,7 @@ import java.time.LocalDate;
  * @param causeEventId the event whose fact this entry derives from (null for a deduction)
  * @param policyVersion the policy version that gave the points
  */
-public record LedgerEntry(String entryId, String unitId, String itemId, Period month, LocalDate date,
+public record LedgerEntry(String entryId, String unitId, String itemId, ReportingPeriod month, LocalDate date,
                           PointSource source, String rule, int points, String explanation, String causeEventId,
                           String policyVersion) {
 }

@@ -1,5 +1,8 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.PeriodType;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+
 import java.util.Objects;
 
 /**
@@ -8,7 +11,7 @@ import java.util.Objects;
  * @param from  the first month of the span (a month period)
  * @param until the first month after the span, or null while it lasts
  */
-public record Membership(int group, Period from, Period until) {
+public record Membership(int group, ReportingPeriod from, ReportingPeriod until) {
 
     public Membership {
         Objects.requireNonNull(from, "from");
@@ -17,7 +20,7 @@ public record Membership(int group, Period from, Period until) {
         }
     }
 
-    public boolean covers(Period month) {
+    public boolean covers(ReportingPeriod month) {
         return from.compareTo(month) <= 0 && (until == null || month.compareTo(until) < 0);
     }
 }

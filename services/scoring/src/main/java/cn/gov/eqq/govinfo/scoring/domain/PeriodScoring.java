@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,7 +33,7 @@ public final class PeriodScoring {
      * @param unitEntries the unit's item entries (any period; those outside {@code period} are ignored)
      * @param unit        the unit as the directory has it, or null when unknown (its points count, no quota then)
      */
-    public static UnitPeriodScore unitScore(String unitId, Unit unit, Period period, Collection<LedgerEntry> unitEntries,
+    public static UnitPeriodScore unitScore(String unitId, Unit unit, ReportingPeriod period, Collection<LedgerEntry> unitEntries,
                                             PolicyHistory policies, LocalDate today) {
         if (unit == null) {
             return score(unitId, null, null, period, month -> true, unitEntries, policies, today);
@@ -47,22 +49,22 @@ public final class PeriodScoring {
      * items, quota and deduction (a unit that moved in the middle of a quarter stands in both groups' rankings, each
      * with its own months there).
      */
-    public static UnitPeriodScore scoreInGroup(Unit unit, int group, Period period, Collection<LedgerEntry> unitEntries,
+    public static UnitPeriodScore scoreInGroup(Unit unit, int group, ReportingPeriod period, Collection<LedgerEntry> unitEntries,
                                                PolicyHistory policies, LocalDate today) {
         return score(unit.unitId(), unit, group, period,
                 month -> unit.groupIn(month).filter(g -> g == group).isPresent(), unitEntries, policies, today);
     }
 
-    private static UnitPeriodScore score(String unitId, Unit unit, Integer shownGroup, Period period,
-                                         Predicate<Period> counted, Collection<LedgerEntry> unitEntries,
+    private static UnitPeriodScore score(String unitId, Unit unit, Integer shownGroup, ReportingPeriod period,
+                                         Predicate<ReportingPeriod> counted, Collection<LedgerEntry> unitEntries,
                                          PolicyHistory policies, LocalDate today) {
         List<LedgerEntry> entries = new ArrayList<>(unitEntries.stream()
                 .filter(e -> unitId.equals(e.unitId()) && period.contains(e.month()) && counted.test(e.month()))
                 .toList());
         int quota = 0;
         int shortfall = 0;
-        List<Period> open = new ArrayList<>();
-        for (Period month : period.months()) {
+        List<ReportingPeriod> open = new ArrayList<>();
+        for (ReportingPeriod month : period.months()) {
             if (month.firstDay().isAfter(today) || unit == null || !counted.test(month)) {
                 continue; // not begun, unknown unit, or not a member (of this group) that month: no quota
             }
@@ -103,7 +105,7 @@ public final class PeriodScoring {
      * Ranks the units that belonged to the group in any month of the period, each with its months in the group;
      * units with no entries are listed too (with their deductions).
      */
-    public static Ranking rank(int group, Period period, UnitDirectory directory,
+    public static Ranking rank(int group, ReportingPeriod period, UnitDirectory directory,
                                Map<String, List<LedgerEntry>> entriesByUnit, PolicyHistory policies,
                                LocalDate today) {
         List<UnitPeriodScore> scores = directory.rankedIn(group, period).stream()
@@ -121,7 +123,7 @@ public final class PeriodScoring {
         return new Ranking(group, period, versions, lines);
     }
 
-    private static LedgerEntry deductionEntry(String unitId, int group, Period month, int received, int quota,
+    private static LedgerEntry deductionEntry(String unitId, int group, ReportingPeriod month, int received, int quota,
                                               int shortfall, int deduction, ScoringPolicy policy) {
         String why = month.label() + "接收信息 " + received + " 条，基础条数 " + quota + " 条，差 " + shortfall + " 条"
                 + (received == 0 ? "（当月未报送）" : "") + "，按梯次扣分 " + ItemScoring.signed(deduction)

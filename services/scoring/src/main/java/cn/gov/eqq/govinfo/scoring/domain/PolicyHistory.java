@@ -1,5 +1,8 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -108,7 +111,7 @@ public final class PolicyHistory {
     }
 
     public Optional<ScoringPolicy> inForceAt(Instant instant) {
-        return inForceOn(Period.beijingDateOf(instant));
+        return inForceOn(BeijingTime.dateOf(instant));
     }
 
     /** The effective date of the first version after {@code date}, if any: where a version from that date stops. */
@@ -117,7 +120,7 @@ public final class PolicyHistory {
     }
 
     /** The versions in force for at least one day of the period, in order. */
-    public List<ScoringPolicy> inForceDuring(Period period) {
+    public List<ScoringPolicy> inForceDuring(ReportingPeriod period) {
         ScoringPolicy atStart = inForceOn(period.firstDay()).orElse(null);
         List<ScoringPolicy> out = new ArrayList<>();
         for (ScoringPolicy v : versions) {

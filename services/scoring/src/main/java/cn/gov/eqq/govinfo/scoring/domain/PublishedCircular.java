@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+
 import java.time.LocalDate;
 
 /**
@@ -11,7 +13,7 @@ import java.time.LocalDate;
  * @param title          its title as printed
  * @param documentNumber its document number (文号), e.g. 鄂前政办信〔2026〕7号
  */
-public record PublishedCircular(String seriesId, Period period, String title, String documentNumber) {
+public record PublishedCircular(String seriesId, ReportingPeriod period, String title, String documentNumber) {
 
     /** Whether a version in force from {@code from} until the day before {@code until} (null: open) would reach it. */
     public boolean overlaps(LocalDate from, LocalDate until) {

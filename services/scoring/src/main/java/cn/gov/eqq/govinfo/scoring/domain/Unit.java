@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -18,7 +20,7 @@ public record Unit(String unitId, String name, int group, boolean active, Instan
                    List<Membership> memberships) {
 
     /** The first month of the appraisal: the notice applies from 2022-07-06. */
-    public static final Period FIRST_MONTH = Period.month(2022, 7);
+    public static final ReportingPeriod FIRST_MONTH = ReportingPeriod.month(2022, 7);
 
     public Unit {
         memberships = memberships.stream().sorted(Comparator.comparing(Membership::from)).toList();
@@ -34,12 +36,12 @@ public record Unit(String unitId, String name, int group, boolean active, Instan
     }
 
     /** The group the unit belonged to in this month, or empty when it was no member then. */
-    public Optional<Integer> groupIn(Period month) {
+    public Optional<Integer> groupIn(ReportingPeriod month) {
         return memberships.stream().filter(m -> m.covers(month)).map(Membership::group).findFirst();
     }
 
     /** Whether the unit belonged to {@code group} in at least one month of the period. */
-    public boolean memberOf(int group, Period period) {
+    public boolean memberOf(int group, ReportingPeriod period) {
         return period.months().stream().anyMatch(m -> groupIn(m).filter(g -> g == group).isPresent());
     }
 
@@ -53,11 +55,11 @@ public record Unit(String unitId, String name, int group, boolean active, Instan
      * The first month in which this unit's membership differs from {@code before}'s (a group in one and another
      * group or none in the other), up to {@code lastMonth}; empty if none differs.
      */
-    public Optional<Period> firstMonthDifferingFrom(Unit before, Period lastMonth) {
-        Period first = java.util.stream.Stream.concat(memberships.stream(),
+    public Optional<ReportingPeriod> firstMonthDifferingFrom(Unit before, ReportingPeriod lastMonth) {
+        ReportingPeriod first = java.util.stream.Stream.concat(memberships.stream(),
                         before == null ? java.util.stream.Stream.<Membership>empty() : before.memberships.stream())
                 .map(Membership::from).min(Comparator.naturalOrder()).orElse(lastMonth.next());
-        for (Period m = first; m.compareTo(lastMonth) <= 0; m = m.next()) {
+        for (ReportingPeriod m = first; m.compareTo(lastMonth) <= 0; m = m.next()) {
             Optional<Integer> was = before == null ? Optional.empty() : before.groupIn(m);
             if (!was.equals(groupIn(m))) {
                 return Optional.of(m);

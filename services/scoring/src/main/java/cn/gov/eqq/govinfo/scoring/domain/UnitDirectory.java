@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +28,7 @@ public final class UnitDirectory {
      * The units a ranking of a group for a period lists, by unit id: those that belonged to the group in at least
      * one month of the period — a unit that has left since, or moved to another group, included.
      */
-    public List<Unit> rankedIn(int group, Period period) {
+    public List<Unit> rankedIn(int group, ReportingPeriod period) {
         return units.values().stream().filter(u -> u.memberOf(group, period))
                 .sorted(Comparator.comparing(Unit::unitId)).toList();
     }

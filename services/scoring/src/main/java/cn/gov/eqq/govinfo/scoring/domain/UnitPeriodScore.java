@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+
 import java.util.List;
 
 /**
@@ -11,10 +13,10 @@ import java.util.List;
  * @param shortfall     the sum of the monthly shortfalls (a surplus in one month does not make up another)
  * @param openMonths    months of the period still running: their shortfall shows but costs nothing yet
  */
-public record UnitPeriodScore(String unitId, String unitName, Integer group, Period period, int points,
+public record UnitPeriodScore(String unitId, String unitName, Integer group, ReportingPeriod period, int points,
                               int submissionPoints, int forwardPoints, int adoptionPoints, int commissionPoints,
                               int deductionPoints, int receivedItems, int quota, int shortfall,
-                              List<Period> openMonths, List<LedgerEntry> entries) {
+                              List<ReportingPeriod> openMonths, List<LedgerEntry> entries) {
 
     public UnitPeriodScore {
         openMonths = List.copyOf(openMonths);

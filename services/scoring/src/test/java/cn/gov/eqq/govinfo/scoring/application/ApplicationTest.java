@@ -2,6 +2,8 @@ package cn.gov.eqq.govinfo.scoring.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
@@ -12,12 +14,12 @@ import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.domain.CategoryRule;
 import cn.gov.eqq.govinfo.scoring.domain.InvalidPolicyException;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
 import cn.gov.eqq.govinfo.scoring.domain.PublishedCircular;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
 import cn.gov.eqq.govinfo.scoring.domain.ShortfallRule;
 import cn.gov.eqq.govinfo.scoring.domain.ShortfallTier;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -74,7 +76,7 @@ class ApplicationTest {
         unit("U006", 2);
 
         assertThat(snapshots.dirtyIds()).containsExactly("2026-07|2", "2026-Q3|2", "2026|2");
-        assertThat(queries.ranking(2, Period.month(2026, 7)).lines()).singleElement()
+        assertThat(queries.ranking(2, ReportingPeriod.month(2026, 7)).lines()).singleElement()
                 .satisfies(l -> assertThat(l.score().submissionPoints()).isEqualTo(5));
     }
 
@@ -91,8 +93,8 @@ class ApplicationTest {
 
         assertThat(snapshots.dirtyIds()).containsExactlyInAnyOrder("2026-06|2", "2026-Q2|2", "2026|2", "2026-08|2",
                 "2026-Q3|2");
-        assertThat(queries.unitScore("U006", Period.month(2026, 8)).adoptionPoints()).isEqualTo(20);
-        assertThat(queries.unitScore("U006", Period.month(2026, 6)).adoptionPoints()).isZero();
+        assertThat(queries.unitScore("U006", ReportingPeriod.month(2026, 8)).adoptionPoints()).isEqualTo(20);
+        assertThat(queries.unitScore("U006", ReportingPeriod.month(2026, 6)).adoptionPoints()).isZero();
     }
 
     @Test
@@ -157,7 +159,7 @@ class ApplicationTest {
                 NOTICE.shortfall());
         Map<String, StoredItem> before = Map.copyOf(items.byId);
 
-        WhatIf.Result result = new WhatIf(items, units, policies).compare(draft, Period.month(2026, 7), 2);
+        WhatIf.Result result = new WhatIf(items, units, policies).compare(draft, ReportingPeriod.month(2026, 7), 2);
 
         assertThat(result.units()).containsExactly(
                 new WhatIf.UnitDifference("U006", "单位U006", 2, 5 - 3, 1 - 3, -4, 1, 2),
@@ -212,13 +214,13 @@ class ApplicationTest {
                 .containsExactly(tuple(5, "2022-07-06"));
         assertThat(snapshots.dirtyIds()).contains("2026-07|2", "2026-07|3", "2026-Q3|3", "2026-08|3", "2026-09|3",
                 "2026-10|3", "2026|3").doesNotContain("2026-06|3", "2026-Q2|2");
-        assertThat(queries.unitScore("U037", Period.month(2026, 8)).deductionPoints()).isEqualTo(-2);
+        assertThat(queries.unitScore("U037", ReportingPeriod.month(2026, 8)).deductionPoints()).isEqualTo(-2);
         assertThat(rescoring.rescorePending()).as("done once").isEmpty();
     }
 
     @Test
     void versionReachingIntoAPublishedCircularIsRefusedNamingIt() {
-        policies.circularPublished(new PublishedCircular("QUARTERLY-2026-Q3", Period.quarter(2026, 3),
+        policies.circularPublished(new PublishedCircular("QUARTERLY-2026-Q3", ReportingPeriod.quarter(2026, 3),
                 "关于2026年第三季度全旗政务信息工作情况的通报", "鄂前政办信〔2026〕7号"), 1);
         ScoringPolicy past = new ScoringPolicy("2026-07-01", LocalDate.of(2026, 7, 1), "追溯", NOTICE.categories(),
                 NOTICE.forwardPoints(), NOTICE.adoptionKinds(), NOTICE.commissionPoints(), NOTICE.monthlyQuota(),
@@ -279,10 +281,10 @@ class ApplicationTest {
         assertThat(snapshots.dirtyIds()).containsExactlyInAnyOrder(
                 "2026-07|2", "2026-08|2", "2026-09|2", "2026-10|2", "2026-Q3|2", "2026-Q4|2", "2026|2",
                 "2026-07|3", "2026-08|3", "2026-09|3", "2026-10|3", "2026-Q3|3", "2026-Q4|3", "2026|3");
-        assertThat(queries.ranking(2, Period.month(2026, 6)).lines()).extracting(l -> l.score().unitId())
+        assertThat(queries.ranking(2, ReportingPeriod.month(2026, 6)).lines()).extracting(l -> l.score().unitId())
                 .containsExactly("U006");
-        assertThat(queries.ranking(2, Period.month(2026, 7)).lines()).isEmpty();
-        assertThat(queries.ranking(3, Period.month(2026, 7)).lines()).extracting(l -> l.score().unitId())
+        assertThat(queries.ranking(2, ReportingPeriod.month(2026, 7)).lines()).isEmpty();
+        assertThat(queries.ranking(3, ReportingPeriod.month(2026, 7)).lines()).extracting(l -> l.score().unitId())
                 .containsExactly("U006");
         assertThat(queries.groups()).containsExactly(2, 3);
     }
@@ -303,9 +305,9 @@ class ApplicationTest {
 
         assertThat(snapshots.dirtyIds()).as("published periods of its months; August was before it joined")
                 .containsExactlyInAnyOrder("2026-09|2", "2026-Q3|2", "2026|2");
-        assertThat(queries.ranking(2, Period.month(2026, 9)).lines()).extracting(l -> l.score().unitId())
+        assertThat(queries.ranking(2, ReportingPeriod.month(2026, 9)).lines()).extracting(l -> l.score().unitId())
                 .containsExactly("U006", "U060");
-        assertThat(queries.ranking(2, Period.month(2026, 8)).lines()).extracting(l -> l.score().unitId())
+        assertThat(queries.ranking(2, ReportingPeriod.month(2026, 8)).lines()).extracting(l -> l.score().unitId())
                 .containsExactly("U006");
     }
 
@@ -315,7 +317,7 @@ class ApplicationTest {
     }
 
     private static EventEnvelope<ItemReceived> received(String item, String unit, String category, String bj) {
-        Instant at = LocalDateTime.parse(bj).atZone(Period.BEIJING).toInstant();
+        Instant at = LocalDateTime.parse(bj).atZone(BeijingTime.ZONE).toInstant();
         return EventEnvelope.wrap(new ItemReceived(item, unit, 1, "标题" + item, category, List.of(), false,
                 "GOOD_NEWS", LocalDate.of(2026, 7, 1), at, at.plusSeconds(3600), "room", null),
                 "submission-intake", Instant.now());

@@ -2,6 +2,8 @@ package cn.gov.eqq.govinfo.scoring.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerJudged;
 import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
@@ -11,8 +13,8 @@ import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.events.EventDecodingException;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -74,7 +76,7 @@ class BatchIngestionTest {
         assertThat(batched.units.byId).isEqualTo(oneByOne.units.byId);
         assertThat(batched.snapshots.dirtyIds()).isEqualTo(oneByOne.snapshots.dirtyIds());
         for (int group = 1; group <= 3; group++) {
-            for (Period p : List.of(Period.month(2026, 7), Period.quarter(2026, 3), Period.year(2026))) {
+            for (ReportingPeriod p : List.of(ReportingPeriod.month(2026, 7), ReportingPeriod.quarter(2026, 3), ReportingPeriod.year(2026))) {
                 assertThat(batched.queries.ranking(group, p)).isEqualTo(oneByOne.queries.ranking(group, p));
             }
         }
@@ -88,8 +90,8 @@ class BatchIngestionTest {
         s.ingestion.applyAll(stream(new Random(seed), 300));
         List<SnapshotStore.Key> keys = new ArrayList<>();
         for (int group = 1; group <= 3; group++) {
-            for (Period p : List.of(Period.month(2026, 7), Period.month(2026, 9), Period.quarter(2026, 3),
-                    Period.year(2026))) {
+            for (ReportingPeriod p : List.of(ReportingPeriod.month(2026, 7), ReportingPeriod.month(2026, 9), ReportingPeriod.quarter(2026, 3),
+                    ReportingPeriod.year(2026))) {
                 keys.add(new SnapshotStore.Key(p, group));
             }
         }
@@ -185,9 +187,9 @@ class BatchIngestionTest {
                 unit("U006", 3, 1), received("I2", "U006", 1, "2026-07-11T09:00")));
 
         assertThat(s.snapshots.dirtyIds()).contains("2026-07|2", "2026-07|3", "2026|2", "2026|3");
-        assertThat(s.queries.ranking(3, Period.month(2026, 7)).lines()).singleElement()
+        assertThat(s.queries.ranking(3, ReportingPeriod.month(2026, 7)).lines()).singleElement()
                 .satisfies(l -> assertThat(l.score().receivedItems()).isEqualTo(2));
-        assertThat(s.queries.ranking(2, Period.month(2026, 7)).lines()).isEmpty();
+        assertThat(s.queries.ranking(2, ReportingPeriod.month(2026, 7)).lines()).isEmpty();
     }
 
     /** Units (one of them moving group half-way), items with revisions, voids, forwards, adoptions, judgements, and
@@ -232,7 +234,7 @@ class BatchIngestionTest {
     }
 
     private static Instant bj(String at) {
-        return LocalDateTime.parse(at).atZone(Period.BEIJING).toInstant();
+        return LocalDateTime.parse(at).atZone(BeijingTime.ZONE).toInstant();
     }
 
     private static EventEnvelope<ItemReceived> received(String item, String unit, int revision, String at) {

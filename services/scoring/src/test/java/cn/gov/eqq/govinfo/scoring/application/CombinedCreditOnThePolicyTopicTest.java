@@ -4,6 +4,7 @@ import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.domain.CombinedCredit;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,10 +1,11 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -76,8 +77,8 @@ class EveryGroupAndPeriodPublishedTest {
             assertThat(r.unitId()).isEqualTo("U001");
             assertThat(r.receivedItems()).isZero();
         });
-        assertThat(snapshots.versionOf(new SnapshotStore.Key(Period.month(2026, 7), 2))).isEqualTo(1);
-        assertThat(snapshots.versionOf(new SnapshotStore.Key(Period.parse("2026-Q3"), 1))).isEqualTo(1);
+        assertThat(snapshots.versionOf(new SnapshotStore.Key(ReportingPeriod.month(2026, 7), 2))).isEqualTo(1);
+        assertThat(snapshots.versionOf(new SnapshotStore.Key(ReportingPeriod.parse("2026-Q3"), 1))).isEqualTo(1);
     }
 
     @Test
@@ -95,7 +96,7 @@ class EveryGroupAndPeriodPublishedTest {
         }
 
         assertThat(published).as("3 groups × (12 months + 4 quarters + the year)").isEqualTo(3 * 17);
-        for (Period month : Period.year(2025).months()) {
+        for (ReportingPeriod month : ReportingPeriod.year(2025).months()) {
             for (int group = 1; group <= 3; group++) {
                 assertThat(snapshots.versionOf(new SnapshotStore.Key(month, group))).as(month + " group " + group)
                         .isEqualTo(1);
@@ -109,7 +110,7 @@ class EveryGroupAndPeriodPublishedTest {
             assertThat(r.shortfall()).isEqualTo(r.quota());
             assertThat(r.deductionPoints()).isNegative();
         });
-        assertThat(snapshots.versionOf(new SnapshotStore.Key(Period.month(2026, 1), 1)))
+        assertThat(snapshots.versionOf(new SnapshotStore.Key(ReportingPeriod.month(2026, 1), 1)))
                 .as("another year without events of its own is not touched").isZero();
     }
 
@@ -122,7 +123,7 @@ class EveryGroupAndPeriodPublishedTest {
             // until nothing is due
         }
 
-        assertThat(snapshots.versionOf(new SnapshotStore.Key(Period.month(2026, 12), 1))).as("the running month")
+        assertThat(snapshots.versionOf(new SnapshotStore.Key(ReportingPeriod.month(2026, 12), 1))).as("the running month")
                 .isEqualTo(1);
         assertThat(snapshots.byId.keySet()).allSatisfy(id -> assertThat(id).startsWith("2026"));
     }

@@ -1,9 +1,9 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PublishedCircular;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
 import cn.gov.eqq.govinfo.scoring.domain.Unit;
@@ -83,29 +83,29 @@ final class InMemoryStores {
         }
 
         @Override
-        public List<LedgerEntry> entriesOf(Collection<String> unitIds, Collection<Period> months) {
+        public List<LedgerEntry> entriesOf(Collection<String> unitIds, Collection<ReportingPeriod> months) {
             return byId.values().stream().flatMap(i -> i.entries().stream())
                     .filter(e -> unitIds.contains(e.unitId()) && months.contains(e.month())).toList();
         }
 
         @Override
-        public List<ItemFacts> factsTouching(Collection<Period> months) {
+        public List<ItemFacts> factsTouching(Collection<ReportingPeriod> months) {
             return byId.values().stream().filter(i -> i.entries().stream().anyMatch(e -> months.contains(e.month())))
                     .map(StoredItem::facts).toList();
         }
 
-        private Set<Period> monthsOfUnit(String unitId) {
-            Set<Period> out = new TreeSet<>();
+        private Set<ReportingPeriod> monthsOfUnit(String unitId) {
+            Set<ReportingPeriod> out = new TreeSet<>();
             byId.values().stream().filter(i -> unitId.equals(i.facts().unitId()))
                     .forEach(i -> i.entries().forEach(e -> out.add(e.month())));
             return out;
         }
 
         @Override
-        public Map<String, Set<Period>> monthsOfUnits(Collection<String> unitIds) {
-            Map<String, Set<Period>> out = new TreeMap<>();
+        public Map<String, Set<ReportingPeriod>> monthsOfUnits(Collection<String> unitIds) {
+            Map<String, Set<ReportingPeriod>> out = new TreeMap<>();
             for (String unitId : unitIds) {
-                Set<Period> months = monthsOfUnit(unitId);
+                Set<ReportingPeriod> months = monthsOfUnit(unitId);
                 if (!months.isEmpty()) {
                     out.put(unitId, months);
                 }

@@ -4,6 +4,7 @@ import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerJudged;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswered;
 import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
@@ -15,8 +16,8 @@ import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.domain.CategoryRule;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -206,6 +207,6 @@ class ItemScoresPublishedTest {
     }
 
     private static Instant bj(String local) {
-        return LocalDateTime.parse(local).atZone(Period.BEIJING).toInstant();
+        return LocalDateTime.parse(local).atZone(BeijingTime.ZONE).toInstant();
     }
 }

@@ -1,12 +1,13 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -36,7 +37,7 @@ class KeptRankingTest {
     private final SnapshotPublisher publisher = new SnapshotPublisher(snapshots, queries, new EventCodec(),
             mock(OutboxRelay.class), new Replay(mock(EventSource.class), items, units, snapshots, policies, List::of),
             december, Duration.ZERO, Duration.ofMinutes(10));
-    private final Period july = Period.month(2026, 7);
+    private final ReportingPeriod july = ReportingPeriod.month(2026, 7);
 
     @Test
     void aKeyNeverPublishedHasNoKeptRanking() {
@@ -74,8 +75,8 @@ class KeptRankingTest {
         ingestion.apply(RankedEvents.received("I3", "U007", "2026-07-12T09:00"));
 
         assertThat(queries.keptRanking(2, july)).as("marked: not answered from the old snapshot").isEmpty();
-        assertThat(queries.keptRanking(2, Period.parse("2026-Q3"))).as("its quarter too").isEmpty();
-        assertThat(queries.keptRanking(2, Period.year(2026))).as("and its year").isEmpty();
+        assertThat(queries.keptRanking(2, ReportingPeriod.parse("2026-Q3"))).as("its quarter too").isEmpty();
+        assertThat(queries.keptRanking(2, ReportingPeriod.year(2026))).as("and its year").isEmpty();
 
         publishAll();
         RankingSnapshotPublished kept = queries.keptRanking(2, july).orElseThrow();

@@ -1,18 +1,19 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFact;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
 import cn.gov.eqq.govinfo.scoring.domain.ItemScoring;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PeriodScoring;
 import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
 import cn.gov.eqq.govinfo.scoring.domain.Ranking;
 import cn.gov.eqq.govinfo.scoring.domain.Unit;
 import cn.gov.eqq.govinfo.scoring.domain.UnitDirectory;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -43,7 +44,7 @@ class ProducedSnapshotMatchesGoldenTest {
         List<LedgerEntry> entries = new ArrayList<>(ItemScoring.score(item, policy));
         UnitDirectory directory = new UnitDirectory(List.of(new Unit("U006", "发改委", 2, true, null),
                 new Unit("U007", "教体局", 2, true, null)));
-        Ranking ranking = PeriodScoring.rank(2, Period.month(2026, 7), directory, Map.of("U006", entries), policy,
+        Ranking ranking = PeriodScoring.rank(2, ReportingPeriod.month(2026, 7), directory, Map.of("U006", entries), policy,
                 LocalDate.of(2026, 8, 5));
 
         var snapshot = SnapshotPublisher.toSnapshot(ranking, 7, Instant.parse("2026-08-05T00:00:00Z"));

@@ -1,9 +1,9 @@
 package cn.gov.eqq.govinfo.scoring.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,9 +24,9 @@ final class RankedEvents {
 
     /** A brief item of {@code unit} received an hour after its submission at the Beijing time {@code bj}. */
     static EventEnvelope<ItemReceived> received(String item, String unit, String bj) {
-        Instant at = LocalDateTime.parse(bj).atZone(Period.BEIJING).toInstant();
+        Instant at = LocalDateTime.parse(bj).atZone(BeijingTime.ZONE).toInstant();
         return EventEnvelope.wrap(new ItemReceived(item, unit, 1, "标题" + item, "BRIEF", List.of(), false,
-                "GOOD_NEWS", LocalDate.ofInstant(at, Period.BEIJING), at, at.plusSeconds(3600), "room", null),
+                "GOOD_NEWS", LocalDate.ofInstant(at, BeijingTime.ZONE), at, at.plusSeconds(3600), "room", null),
                 "submission-intake", Instant.now());
     }
 }

@@ -5,6 +5,7 @@ import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
 import cn.gov.eqq.govinfo.scoring.domain.ShortfallRule;
 import cn.gov.eqq.govinfo.scoring.domain.ShortfallTier;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;

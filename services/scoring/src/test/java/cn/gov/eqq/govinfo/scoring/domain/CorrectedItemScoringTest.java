@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -32,7 +34,7 @@ class CorrectedItemScoringTest {
             assertThat(e.points()).isEqualTo(5);
             assertThat(e.rule()).isEqualTo("category:PROBLEM");
             // it still counts in the month of its submission, not of the correction
-            assertThat(e.month()).isEqualTo(Period.month(2026, 7));
+            assertThat(e.month()).isEqualTo(ReportingPeriod.month(2026, 7));
             assertThat(e.explanation()).isEqualTo(
                     "《标题I1》（问题类）已被信息室接收，报送积分 +5（分类经信息室更正，理由：反映问题并提出对策，应为问题信息）");
         });

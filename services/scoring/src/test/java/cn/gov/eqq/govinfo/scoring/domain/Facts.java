@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
 
 import java.time.Instant;
@@ -23,7 +24,7 @@ final class Facts {
 
     /** A Beijing wall-clock time, e.g. {@code bj("2026-08-01T00:30")}. */
     static Instant bj(String localDateTime) {
-        return LocalDateTime.parse(localDateTime).atZone(Period.BEIJING).toInstant();
+        return LocalDateTime.parse(localDateTime).atZone(BeijingTime.ZONE).toInstant();
     }
 
     static ItemFact.Received received(String item, String unit, String category, String submittedBj) {

@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -29,7 +31,7 @@ class ItemScoringTest {
         assertThat(entries).singleElement().satisfies(e -> {
             assertThat(e.points()).isEqualTo(5);
             assertThat(e.source()).isEqualTo(PointSource.SUBMISSION);
-            assertThat(e.month()).isEqualTo(Period.month(2026, 7));
+            assertThat(e.month()).isEqualTo(ReportingPeriod.month(2026, 7));
             assertThat(e.unitId()).isEqualTo("U010");
             assertThat(e.rule()).isEqualTo("category:PROBLEM");
             assertThat(e.policyVersion()).isEqualTo("2022-07-06");
@@ -57,8 +59,8 @@ class ItemScoringTest {
                 forwarded("I1", "U010", "2026-08-02T10:00"));
 
         assertThat(entries).extracting(LedgerEntry::source, LedgerEntry::points, LedgerEntry::month)
-                .containsExactly(tuple(PointSource.SUBMISSION, 1, Period.month(2026, 7)),
-                        tuple(PointSource.FORWARD, 2, Period.month(2026, 8)));
+                .containsExactly(tuple(PointSource.SUBMISSION, 1, ReportingPeriod.month(2026, 7)),
+                        tuple(PointSource.FORWARD, 2, ReportingPeriod.month(2026, 8)));
         assertThat(entries.get(1).explanation()).isEqualTo("《标题I1》转报市政府，在报送积分上累加 +2");
     }
 
@@ -82,8 +84,8 @@ class ItemScoringTest {
 
         List<LedgerEntry> adoptions = entries.stream().filter(e -> e.source() == PointSource.ADOPTION).toList();
         assertThat(adoptions).extracting(LedgerEntry::points, LedgerEntry::month)
-                .containsExactly(tuple(20, Period.month(2026, 7)), tuple(10, Period.month(2026, 9)),
-                        tuple(0, Period.month(2026, 9)));
+                .containsExactly(tuple(20, ReportingPeriod.month(2026, 7)), tuple(10, ReportingPeriod.month(2026, 9)),
+                        tuple(0, ReportingPeriod.month(2026, 9)));
         assertThat(adoptions).extracting(LedgerEntry::explanation).containsExactly(
                 "《标题X》被《鄂尔多斯政讯》采用 +20",
                 "《标题X》被《每日要情》采用 +30（替代此前《鄂尔多斯政讯》采用 +20，净增 +10）",
@@ -186,7 +188,7 @@ class ItemScoringTest {
         assertThat(entries).filteredOn(e -> e.source() == PointSource.ADOPTION).singleElement()
                 .satisfies(e -> {
                     assertThat(e.points()).isEqualTo(30);
-                    assertThat(e.month()).isEqualTo(Period.month(2026, 8));
+                    assertThat(e.month()).isEqualTo(ReportingPeriod.month(2026, 8));
                 });
     }
 
@@ -200,7 +202,7 @@ class ItemScoringTest {
         assertThat(entries).singleElement().satisfies(e -> {
             assertThat(e.points()).isZero();
             assertThat(e.source()).isEqualTo(PointSource.VOID);
-            assertThat(e.month()).isEqualTo(Period.month(2026, 7));
+            assertThat(e.month()).isEqualTo(ReportingPeriod.month(2026, 7));
             assertThat(e.explanation()).isEqualTo("《标题V》已作废（原因：内容与事实不符），如同未被接收：收回其全部积分"
                     + "（报送 +5、转报市政府 +2、采用/批示 +20）共 27 分，且不计入报送条数");
         });
@@ -235,7 +237,7 @@ class ItemScoringTest {
         assertThat(entries).filteredOn(e -> e.source() == PointSource.COMMISSION).singleElement()
                 .satisfies(e -> {
                     assertThat(e.points()).isEqualTo(10);
-                    assertThat(e.month()).isEqualTo(Period.month(2026, 7));
+                    assertThat(e.month()).isEqualTo(ReportingPeriod.month(2026, 7));
                 });
     }
 
@@ -302,7 +304,7 @@ class ItemScoringTest {
                 rejectedFirst, acceptedRevision);
 
         assertThat(entries).extracting(LedgerEntry::points).containsExactly(1, 10);
-        assertThat(entries.get(1).month()).isEqualTo(Period.month(2026, 8));
+        assertThat(entries.get(1).month()).isEqualTo(ReportingPeriod.month(2026, 8));
     }
 
     @Test
@@ -339,7 +341,7 @@ class ItemScoringTest {
         List<LedgerEntry> entries = score("R", revised, first);
 
         assertThat(entries).singleElement().satisfies(e -> {
-            assertThat(e.month()).isEqualTo(Period.month(2026, 7));
+            assertThat(e.month()).isEqualTo(ReportingPeriod.month(2026, 7));
             assertThat(e.points()).isEqualTo(5);
         });
     }
@@ -361,7 +363,7 @@ class ItemScoringTest {
         List<LedgerEntry> entries = score("T", received("T", "U010", "DYNAMIC", "2026-08-01T00:30"));
 
         assertThat(Facts.bj("2026-08-01T00:30").toString()).isEqualTo("2026-07-31T16:30:00Z");
-        assertThat(entries.get(0).month()).isEqualTo(Period.month(2026, 8));
+        assertThat(entries.get(0).month()).isEqualTo(ReportingPeriod.month(2026, 8));
     }
 
     /** docs/rules.md worked example 4, second half. */
@@ -372,18 +374,18 @@ class ItemScoringTest {
 
         LedgerEntry e = score("T", r).get(0);
 
-        assertThat(e.month()).isEqualTo(Period.month(2026, 9));
-        assertThat(Period.parse("2026-Q3").contains(e.month())).isTrue();
-        assertThat(Period.parse("2026-Q4").contains(e.month())).isFalse();
+        assertThat(e.month()).isEqualTo(ReportingPeriod.month(2026, 9));
+        assertThat(ReportingPeriod.parse("2026-Q3").contains(e.month())).isTrue();
+        assertThat(ReportingPeriod.parse("2026-Q4").contains(e.month())).isFalse();
     }
 
     @Test
     void newYearInBeijingStartsEightHoursBeforeUtc() {
         assertThat(score("Y1", received("Y1", "U010", "DYNAMIC", "2026-12-31T23:59")).get(0).month())
-                .isEqualTo(Period.month(2026, 12));
+                .isEqualTo(ReportingPeriod.month(2026, 12));
         assertThat(score("Y2", received("Y2", "U010", "DYNAMIC", "2027-01-01T00:00")).get(0).month())
-                .isEqualTo(Period.month(2027, 1));
-        assertThat(Period.monthOf(Facts.bj("2027-01-01T00:00")).withEnclosing().stream().map(Period::toString))
+                .isEqualTo(ReportingPeriod.month(2027, 1));
+        assertThat(ReportingPeriod.monthOf(Facts.bj("2027-01-01T00:00")).withEnclosing().stream().map(ReportingPeriod::toString))
                 .containsExactly("2027-01", "2027-Q1", "2027");
     }
 
@@ -414,7 +416,7 @@ class ItemScoringTest {
                 adoption("early", "U013", "r1", "CITY_BULLETIN_ADOPTED", "2022-07-10"));
 
         assertThat(entries).extracting(LedgerEntry::rule, LedgerEntry::points, LedgerEntry::month)
-                .containsExactly(tuple("adoption:CITY_BULLETIN_ADOPTED", 20, Period.month(2022, 7)));
+                .containsExactly(tuple("adoption:CITY_BULLETIN_ADOPTED", 20, ReportingPeriod.month(2022, 7)));
         assertThat(score("void-early", received("void-early", "U013", "DYNAMIC", "2022-07-05T10:00"),
                 voided("void-early", "U013", "2022-07-05T12:00"))).isEmpty();
     }
@@ -423,9 +425,9 @@ class ItemScoringTest {
     void aMonthThatBeganBeforeTheFirstVersionHasNoQuotaAndNoDeduction() {
         Unit unit = new Unit("U013", "财政局", 2, true, null);
 
-        UnitPeriodScore july2022 = PeriodScoring.unitScore("U013", unit, Period.month(2022, 7), List.of(),
+        UnitPeriodScore july2022 = PeriodScoring.unitScore("U013", unit, ReportingPeriod.month(2022, 7), List.of(),
                 Facts.SHIPPED, LocalDate.of(2026, 1, 1));
-        UnitPeriodScore august2022 = PeriodScoring.unitScore("U013", unit, Period.month(2022, 8), List.of(),
+        UnitPeriodScore august2022 = PeriodScoring.unitScore("U013", unit, ReportingPeriod.month(2022, 8), List.of(),
                 Facts.SHIPPED, LocalDate.of(2026, 1, 1));
 
         assertThat(july2022.quota()).isZero();

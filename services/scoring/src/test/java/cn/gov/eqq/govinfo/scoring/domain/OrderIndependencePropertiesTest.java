@@ -1,5 +1,8 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -72,9 +75,9 @@ class OrderIndependencePropertiesTest {
         UnitDirectory directory = new UnitDirectory(List.of(new Unit("U006", "发改委", 2, true, null),
                 new Unit("U007", "教体局", 2, true, null)));
 
-        Ranking expected = PeriodScoring.rank(2, Period.quarter(2026, 3), directory, ledgerByUnit(facts),
+        Ranking expected = PeriodScoring.rank(2, ReportingPeriod.quarter(2026, 3), directory, ledgerByUnit(facts),
                 Facts.SHIPPED, today);
-        Ranking actual = PeriodScoring.rank(2, Period.quarter(2026, 3), directory, ledgerByUnit(arrival),
+        Ranking actual = PeriodScoring.rank(2, ReportingPeriod.quarter(2026, 3), directory, ledgerByUnit(arrival),
                 Facts.SHIPPED, today);
 
         assertThat(actual).isEqualTo(expected);
@@ -155,7 +158,7 @@ class OrderIndependencePropertiesTest {
             return new ItemFact.Forwarded("?", i, u, time(random));
         } else if (roll < 12) {
             return new ItemFact.AdoptionState("?", i, pick(random, records), u, pick(random, KINDS), null, null, null,
-                    Period.beijingDateOf(time(random)), time(random));
+                    BeijingTime.dateOf(time(random)), time(random));
         } else if (roll < 14) {
             return new ItemFact.AdoptionWithdrawal("?", i, pick(random, records), "撤回", time(random));
         }

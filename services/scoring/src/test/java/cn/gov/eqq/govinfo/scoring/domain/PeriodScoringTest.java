@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +34,7 @@ class PeriodScoringTest {
         // the forwarded item is one of the six dynamic ones in the example: drop one plain one
         entries.removeIf(e -> "D6".equals(e.itemId()));
 
-        UnitPeriodScore july = PeriodScoring.unitScore("U013", FINANCE, Period.month(2026, 7), entries,
+        UnitPeriodScore july = PeriodScoring.unitScore("U013", FINANCE, ReportingPeriod.month(2026, 7), entries,
                 Facts.SHIPPED, AFTER_JULY);
 
         assertThat(july.submissionPoints() + july.forwardPoints() + july.adoptionPoints()
@@ -58,7 +60,7 @@ class PeriodScoringTest {
             entries.addAll(Facts.score("I" + i, received("I" + i, "U013", "BRIEF", "2026-07-15T09:00")));
         }
 
-        UnitPeriodScore july = PeriodScoring.unitScore("U013", FINANCE, Period.month(2026, 7), entries,
+        UnitPeriodScore july = PeriodScoring.unitScore("U013", FINANCE, ReportingPeriod.month(2026, 7), entries,
                 Facts.SHIPPED, AFTER_JULY);
 
         assertThat(july.deductionPoints()).isEqualTo(deduction);
@@ -73,7 +75,7 @@ class PeriodScoringTest {
             entries.addAll(Facts.score("I" + i, received("I" + i, "U042", "BRIEF", "2026-07-15T09:00")));
         }
 
-        UnitPeriodScore july = PeriodScoring.unitScore("U042", centre, Period.month(2026, 7), entries,
+        UnitPeriodScore july = PeriodScoring.unitScore("U042", centre, ReportingPeriod.month(2026, 7), entries,
                 Facts.SHIPPED, AFTER_JULY);
 
         assertThat(july.quota()).isEqualTo(4);
@@ -85,12 +87,12 @@ class PeriodScoringTest {
     void aMonthStillRunningShowsItsShortfallButDeductsNothingYet() {
         List<LedgerEntry> entries = Facts.score("I", received("I", "U013", "BRIEF", "2026-07-02T09:00"));
 
-        UnitPeriodScore july = PeriodScoring.unitScore("U013", FINANCE, Period.month(2026, 7), entries,
+        UnitPeriodScore july = PeriodScoring.unitScore("U013", FINANCE, ReportingPeriod.month(2026, 7), entries,
                 Facts.SHIPPED, LocalDate.of(2026, 7, 31));
 
         assertThat(july.shortfall()).isEqualTo(7);
         assertThat(july.deductionPoints()).isZero();
-        assertThat(july.openMonths()).containsExactly(Period.month(2026, 7));
+        assertThat(july.openMonths()).containsExactly(ReportingPeriod.month(2026, 7));
     }
 
     @Test
@@ -101,7 +103,7 @@ class PeriodScoringTest {
         }
         entries.addAll(Facts.score("A", received("A", "U013", "PROBLEM", "2026-08-15T09:00")));
 
-        UnitPeriodScore q3 = PeriodScoring.unitScore("U013", FINANCE, Period.quarter(2026, 3), entries,
+        UnitPeriodScore q3 = PeriodScoring.unitScore("U013", FINANCE, ReportingPeriod.quarter(2026, 3), entries,
                 Facts.SHIPPED, LocalDate.of(2026, 9, 5));
 
         // July complete, August one of eight (−3 for ≥5 short), September running
@@ -110,9 +112,9 @@ class PeriodScoringTest {
         assertThat(q3.shortfall()).isEqualTo(0 + 7 + 8);
         assertThat(q3.deductionPoints()).isEqualTo(-3);
         assertThat(q3.points()).isEqualTo(8 + 5 - 3);
-        assertThat(q3.openMonths()).containsExactly(Period.month(2026, 9));
+        assertThat(q3.openMonths()).containsExactly(ReportingPeriod.month(2026, 9));
 
-        UnitPeriodScore year = PeriodScoring.unitScore("U013", FINANCE, Period.year(2026), entries,
+        UnitPeriodScore year = PeriodScoring.unitScore("U013", FINANCE, ReportingPeriod.year(2026), entries,
                 Facts.SHIPPED, LocalDate.of(2026, 9, 5));
         // January to June: nothing received, −3 each
         assertThat(year.deductionPoints()).isEqualTo(6 * -3 - 3);
@@ -129,7 +131,7 @@ class PeriodScoringTest {
         entries.addAll(Facts.score("I7", received("I7", "U013", "BRIEF", "2026-07-15T09:00"),
                 Facts.voided("I7", "U013", "2026-07-20T09:00")));
 
-        UnitPeriodScore july = PeriodScoring.unitScore("U013", FINANCE, Period.month(2026, 7), entries,
+        UnitPeriodScore july = PeriodScoring.unitScore("U013", FINANCE, ReportingPeriod.month(2026, 7), entries,
                 Facts.SHIPPED, AFTER_JULY);
 
         assertThat(july.receivedItems()).isEqualTo(7);
@@ -151,7 +153,7 @@ class PeriodScoringTest {
                 "U009", Facts.score("c", received("c", "U009", "RESEARCH_REPORT", "2026-07-01T09:00")),
                 "U006", Facts.score("d", received("d", "U006", "BRIEF", "2026-07-01T09:00")));
 
-        Ranking ranking = PeriodScoring.rank(2, Period.month(2026, 7), directory, entries, Facts.SHIPPED,
+        Ranking ranking = PeriodScoring.rank(2, ReportingPeriod.month(2026, 7), directory, entries, Facts.SHIPPED,
                 LocalDate.of(2026, 7, 20));
 
         assertThat(ranking.lines()).extracting(l -> l.rank(), l -> l.score().unitId(), l -> l.score().points())
@@ -164,7 +166,7 @@ class PeriodScoringTest {
         UnitDirectory directory = new UnitDirectory(List.of(new Unit("U037", "营商环境促进中心", 3, true, null),
                 new Unit("U038", "投资项目代建中心", 3, true, null)));
 
-        Ranking ranking = PeriodScoring.rank(3, Period.month(2026, 7), directory,
+        Ranking ranking = PeriodScoring.rank(3, ReportingPeriod.month(2026, 7), directory,
                 Map.of("U038", Facts.score("a", received("a", "U038", "BRIEF", "2026-07-01T09:00"))),
                 Facts.SHIPPED, AFTER_JULY);
 
@@ -174,7 +176,7 @@ class PeriodScoringTest {
 
     @Test
     void unitUnknownToTheDirectoryHasItsPointsButNoQuota() {
-        UnitPeriodScore s = PeriodScoring.unitScore("U999", null, Period.month(2026, 7),
+        UnitPeriodScore s = PeriodScoring.unitScore("U999", null, ReportingPeriod.month(2026, 7),
                 Facts.score("a", received("a", "U999", "BRIEF", "2026-07-01T09:00")), Facts.SHIPPED, AFTER_JULY);
 
         assertThat(s.points()).isEqualTo(1);

@@ -1,6 +1,8 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -83,7 +85,7 @@ class PolicyTest {
     @Test
     void versionReachingIntoAPublishedCircularIsRefusedNamingTheCircular() {
         PolicyHistory history = PolicyHistory.of(List.of(NOTICE));
-        PublishedCircular q1 = new PublishedCircular("QUARTERLY-2026-Q1", Period.quarter(2026, 1),
+        PublishedCircular q1 = new PublishedCircular("QUARTERLY-2026-Q1", ReportingPeriod.quarter(2026, 1),
                 "关于2026年第一季度全旗政务信息工作情况的通报", "鄂前政办信〔2026〕3号");
 
         assertThatThrownBy(() -> history.adding(withVersion("county-2026", LocalDate.of(2026, 3, 1)), List.of(q1)))
@@ -101,7 +103,7 @@ class PolicyTest {
     @Test
     void backDatedVersionStoppedByALaterVersionBeforeThePublishedCircularIsAccepted() {
         PolicyHistory history = PolicyHistory.of(List.of(NOTICE, withVersion("2026-03", LocalDate.of(2026, 3, 1))));
-        PublishedCircular q2 = new PublishedCircular("QUARTERLY-2026-Q2", Period.quarter(2026, 2), "二季度通报", "2号");
+        PublishedCircular q2 = new PublishedCircular("QUARTERLY-2026-Q2", ReportingPeriod.quarter(2026, 2), "二季度通报", "2号");
 
         PolicyHistory added = history.adding(withVersion("2026-01", LocalDate.of(2026, 1, 1)), List.of(q2));
 
@@ -128,7 +130,7 @@ class PolicyTest {
 
         assertThat(history.inForceOn(LocalDate.of(2022, 7, 5))).isEmpty();
         assertThat(history.inForceOn(LocalDate.of(2022, 7, 6))).contains(NOTICE);
-        assertThat(history.inForceDuring(Period.year(2021))).isEmpty();
+        assertThat(history.inForceDuring(ReportingPeriod.year(2021))).isEmpty();
     }
 
     @Test
@@ -162,7 +164,7 @@ class PolicyTest {
         int[] deductions = new int[4];
         for (int group = 1; group <= 3; group++) {
             deductions[group] = PeriodScoring.unitScore("U" + group, new Unit("U" + group, "单位", group, true, null),
-                    Period.month(2026, 1), List.of(), history, today).deductionPoints();
+                    ReportingPeriod.month(2026, 1), List.of(), history, today).deductionPoints();
         }
 
         assertThat(deductions).containsExactly(0, -5, -4, -2);
@@ -177,9 +179,9 @@ class PolicyTest {
         assertThat(history.inForceOn(LocalDate.of(2026, 8, 15)).orElseThrow().version()).isEqualTo("2026-08-15");
         assertThat(history.inForceAt(Facts.bj("2026-08-15T00:10")).orElseThrow().version()).isEqualTo("2026-08-15");
         assertThat(history.inForceOn(LocalDate.of(2020, 1, 1))).isEmpty();
-        assertThat(history.inForceDuring(Period.quarter(2026, 3))).extracting(ScoringPolicy::version)
+        assertThat(history.inForceDuring(ReportingPeriod.quarter(2026, 3))).extracting(ScoringPolicy::version)
                 .containsExactly("2022-07-06", "2026-08-15");
-        assertThat(history.inForceDuring(Period.quarter(2026, 4))).extracting(ScoringPolicy::version)
+        assertThat(history.inForceDuring(ReportingPeriod.quarter(2026, 4))).extracting(ScoringPolicy::version)
                 .containsExactly("2026-08-15");
     }
 
@@ -209,7 +211,7 @@ class PolicyTest {
                         tuple("b", "category:PROBLEM", 6, "2026-08-15"),
                         tuple("b", "adoption:CITY_BULLETIN_ADOPTED", 25, "2026-08-15"));
         UnitPeriodScore q3 = PeriodScoring.unitScore("U013", new Unit("U013", "财政局", 2, true, null),
-                Period.quarter(2026, 3), entries, history, LocalDate.of(2026, 9, 10));
+                ReportingPeriod.quarter(2026, 3), entries, history, LocalDate.of(2026, 9, 10));
         assertThat(q3.submissionPoints()).isEqualTo(11);
         assertThat(q3.adoptionPoints()).isEqualTo(45);
     }
@@ -229,13 +231,13 @@ class PolicyTest {
 
     @Test
     void periodsAreReadFromTheirWrittenForm() {
-        assertThat(Period.parse("2026-07")).isEqualTo(Period.month(2026, 7));
-        assertThat(Period.parse("2026-Q3")).isEqualTo(Period.quarter(2026, 3));
-        assertThat(Period.parse("2026")).isEqualTo(Period.year(2026));
-        assertThat(Period.parse("2026-Q3").months()).extracting(Period::toString)
+        assertThat(ReportingPeriod.parse("2026-07")).isEqualTo(ReportingPeriod.month(2026, 7));
+        assertThat(ReportingPeriod.parse("2026-Q3")).isEqualTo(ReportingPeriod.quarter(2026, 3));
+        assertThat(ReportingPeriod.parse("2026")).isEqualTo(ReportingPeriod.year(2026));
+        assertThat(ReportingPeriod.parse("2026-Q3").months()).extracting(ReportingPeriod::toString)
                 .containsExactly("2026-07", "2026-08", "2026-09");
-        assertThatThrownBy(() -> Period.parse("2026-13")).hasMessageContaining("期间格式应为");
-        assertThatThrownBy(() -> Period.parse("July")).hasMessageContaining("期间格式应为");
+        assertThatThrownBy(() -> ReportingPeriod.parse("2026-13")).hasMessageContaining("期间格式应为");
+        assertThatThrownBy(() -> ReportingPeriod.parse("July")).hasMessageContaining("期间格式应为");
     }
 
     private static ScoringPolicy withVersion(String version, LocalDate from) {

@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -17,11 +19,11 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class UnitsOverTimeTest {
 
-    private static final Period JULY = Period.month(2026, 7);
-    private static final Period AUGUST = Period.month(2026, 8);
-    private static final Period SEPTEMBER = Period.month(2026, 9);
-    private static final Period OCTOBER = Period.month(2026, 10);
-    private static final Period Q3 = Period.quarter(2026, 3);
+    private static final ReportingPeriod JULY = ReportingPeriod.month(2026, 7);
+    private static final ReportingPeriod AUGUST = ReportingPeriod.month(2026, 8);
+    private static final ReportingPeriod SEPTEMBER = ReportingPeriod.month(2026, 9);
+    private static final ReportingPeriod OCTOBER = ReportingPeriod.month(2026, 10);
+    private static final ReportingPeriod Q3 = ReportingPeriod.quarter(2026, 3);
 
     /** In group 2 since 2022-07, in group 3 from August 2026. */
     private static final Unit MOVED_IN_AUGUST = new Unit("U013", "财政局", 3, true, null, List.of(
@@ -45,14 +47,14 @@ class UnitsOverTimeTest {
 
     @Test
     void unitThatJoinsInOctoberHasNoQuotaAndNoDeductionForTheMonthsBefore() {
-        UnitPeriodScore year = PeriodScoring.unitScore("U060", JOINED_IN_OCTOBER, Period.year(2026), List.of(),
+        UnitPeriodScore year = PeriodScoring.unitScore("U060", JOINED_IN_OCTOBER, ReportingPeriod.year(2026), List.of(),
                 Facts.SHIPPED, LocalDate.of(2026, 12, 6));
 
         assertThat(year.quota()).isEqualTo(3 * 8); // October, November and the running December
         assertThat(year.deductionPoints()).isEqualTo(2 * -3); // October and November ended with nothing
-        assertThat(year.openMonths()).containsExactly(Period.month(2026, 12));
+        assertThat(year.openMonths()).containsExactly(ReportingPeriod.month(2026, 12));
         assertThat(year.entries()).extracting(LedgerEntry::month)
-                .containsExactly(OCTOBER, Period.month(2026, 11));
+                .containsExactly(OCTOBER, ReportingPeriod.month(2026, 11));
     }
 
     @Test
@@ -60,7 +62,7 @@ class UnitsOverTimeTest {
         List<LedgerEntry> entries = new ArrayList<>(briefs("U060", "S", 2, "2026-09-15"));
         entries.addAll(briefs("U060", "O", 8, "2026-10-15"));
 
-        UnitPeriodScore year = PeriodScoring.unitScore("U060", JOINED_IN_OCTOBER, Period.year(2026), entries,
+        UnitPeriodScore year = PeriodScoring.unitScore("U060", JOINED_IN_OCTOBER, ReportingPeriod.year(2026), entries,
                 Facts.SHIPPED, LocalDate.of(2026, 11, 10));
         Ranking september = PeriodScoring.rank(2, SEPTEMBER, new UnitDirectory(List.of(JOINED_IN_OCTOBER)),
                 Map.of("U060", entries), Facts.SHIPPED, LocalDate.of(2026, 11, 10));
@@ -72,7 +74,7 @@ class UnitsOverTimeTest {
 
     @Test
     void unitThatLeftHasNoQuotaAndNoDeductionFromTheMonthItLeft() {
-        UnitPeriodScore year = PeriodScoring.unitScore("U009", LEFT_IN_SEPTEMBER, Period.year(2026), List.of(),
+        UnitPeriodScore year = PeriodScoring.unitScore("U009", LEFT_IN_SEPTEMBER, ReportingPeriod.year(2026), List.of(),
                 Facts.SHIPPED, LocalDate.of(2026, 12, 6));
 
         assertThat(year.quota()).isEqualTo(8 * 8); // January to August
@@ -170,7 +172,7 @@ class UnitsOverTimeTest {
         Unit before = new Unit("U013", "财政局", 2, true, null);
 
         assertThat(MOVED_IN_AUGUST.firstMonthDifferingFrom(before, OCTOBER)).contains(AUGUST);
-        assertThat(JOINED_IN_OCTOBER.firstMonthDifferingFrom(null, Period.month(2026, 12))).contains(OCTOBER);
+        assertThat(JOINED_IN_OCTOBER.firstMonthDifferingFrom(null, ReportingPeriod.month(2026, 12))).contains(OCTOBER);
     }
 
     @Test

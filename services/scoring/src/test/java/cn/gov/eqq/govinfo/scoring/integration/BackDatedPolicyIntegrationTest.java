@@ -3,6 +3,8 @@ package cn.gov.eqq.govinfo.scoring.integration;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
 import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
@@ -12,12 +14,12 @@ import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.application.Replay;
 import cn.gov.eqq.govinfo.scoring.application.ScoreQueries;
 import cn.gov.eqq.govinfo.scoring.domain.CategoryRule;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
 import cn.gov.eqq.govinfo.scoring.domain.ShortfallRule;
 import cn.gov.eqq.govinfo.scoring.domain.ShortfallTier;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 import cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,7 +114,7 @@ class BackDatedPolicyIntegrationTest {
         send(Topics.ITEMS, new ItemReceived("I1", "U006", 1, "标题I1", "PROBLEM", List.of(), false, "GOOD_NEWS",
                 LocalDate.of(2026, 7, 1), bj("2026-07-10T09:00"), bj("2026-07-10T11:00"), "room", null));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(queries.unitScore("U006", Period.month(2026, 7)).submissionPoints()).isEqualTo(5));
+                assertThat(queries.unitScore("U006", ReportingPeriod.month(2026, 7)).submissionPoints()).isEqualTo(5));
         kafka.send(Topics.CIRCULARS, "QUARTERLY-2026-Q2", circularPublished()).join();
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -132,8 +134,8 @@ class BackDatedPolicyIntegrationTest {
                 .andExpect(jsonPath("$.shortfall.3.nothingReceived").value(-2));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(queries.unitScore("U006", Period.month(2026, 7)).submissionPoints()).isEqualTo(6);
-            assertThat(queries.unitScore("U037", Period.month(2026, 8)).deductionPoints()).isEqualTo(-2);
+            assertThat(queries.unitScore("U006", ReportingPeriod.month(2026, 7)).submissionPoints()).isEqualTo(6);
+            assertThat(queries.unitScore("U037", ReportingPeriod.month(2026, 8)).deductionPoints()).isEqualTo(-2);
             RankingRow u037 = latestRow("2026-08|3", "U037");
             assertThat(u037).isNotNull();
             assertThat(u037.deductionPoints()).isEqualTo(-2);
@@ -162,7 +164,7 @@ class BackDatedPolicyIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].version").value(org.hamcrest.Matchers.contains(
                         "2022-07-06", "county-2026-07", "draft-2026-11")));
-        assertThat(queries.unitScore("U006", Period.month(2026, 7)).submissionPoints()).isEqualTo(6);
+        assertThat(queries.unitScore("U006", ReportingPeriod.month(2026, 7)).submissionPoints()).isEqualTo(6);
     }
 
     private List<PolicyVersionAdded> policyFacts() {
@@ -205,6 +207,6 @@ class BackDatedPolicyIntegrationTest {
     }
 
     static Instant bj(String local) {
-        return LocalDateTime.parse(local).atZone(Period.BEIJING).toInstant();
+        return LocalDateTime.parse(local).atZone(BeijingTime.ZONE).toInstant();
     }
 }

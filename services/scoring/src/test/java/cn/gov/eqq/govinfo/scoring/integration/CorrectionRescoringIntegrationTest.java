@@ -3,6 +3,8 @@ package cn.gov.eqq.govinfo.scoring.integration;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
 import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.item.ItemCorrected;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
@@ -11,10 +13,10 @@ import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.scoring.application.Replay;
 import cn.gov.eqq.govinfo.scoring.application.ScoreQueries;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PointSource;
 import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,18 +109,18 @@ class CorrectionRescoringIntegrationTest {
         });
         assertThat(july().entries()).filteredOn(e -> e.source() == PointSource.SUBMISSION).singleElement().satisfies(e -> assertThat(e.explanation())
                 .isEqualTo("《标题I1》（问题类）已被信息室接收，报送积分 +5（分类经信息室更正，理由：反映问题并提出对策，应为问题信息）"));
-        UnitPeriodScore live = queries.unitScore("U006", Period.parse("2026"));
+        UnitPeriodScore live = queries.unitScore("U006", ReportingPeriod.parse("2026"));
 
         assertThat(replay.start("test")).isTrue();
         await().atMost(Duration.ofSeconds(120)).until(() -> replay.status().state() != Replay.State.RUNNING);
 
         assertThat(replay.status().state()).isEqualTo(Replay.State.DONE);
-        assertThat(queries.unitScore("U006", Period.parse("2026"))).isEqualTo(live);
+        assertThat(queries.unitScore("U006", ReportingPeriod.parse("2026"))).isEqualTo(live);
         assertThat(july().submissionPoints()).isEqualTo(5);
     }
 
     private UnitPeriodScore july() {
-        return queries.unitScore("U006", Period.parse("2026-07"));
+        return queries.unitScore("U006", ReportingPeriod.parse("2026-07"));
     }
 
     private RankingSnapshotPublished latest(String key) {
@@ -138,6 +140,6 @@ class CorrectionRescoringIntegrationTest {
     }
 
     private static Instant bj(String local) {
-        return LocalDateTime.parse(local).atZone(Period.BEIJING).toInstant();
+        return LocalDateTime.parse(local).atZone(BeijingTime.ZONE).toInstant();
     }
 }

@@ -4,12 +4,14 @@ import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.scoring.application.ScoreQueries;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -100,7 +102,7 @@ class PoisonInABatchIntegrationTest {
         assertThat(deadLetters).allSatisfy(r ->
                 assertThat(header(r, "kafka_dlt-exception-message")).isNotBlank());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            var july = queries.unitScore("U006", Period.month(2026, 7));
+            var july = queries.unitScore("U006", ReportingPeriod.month(2026, 7));
             assertThat(july.receivedItems()).isEqualTo(3);
             assertThat(july.adoptionPoints()).isEqualTo(20);
         });
@@ -130,6 +132,6 @@ class PoisonInABatchIntegrationTest {
     }
 
     private static Instant bj(String local) {
-        return LocalDateTime.parse(local).atZone(Period.BEIJING).toInstant();
+        return LocalDateTime.parse(local).atZone(BeijingTime.ZONE).toInstant();
     }
 }

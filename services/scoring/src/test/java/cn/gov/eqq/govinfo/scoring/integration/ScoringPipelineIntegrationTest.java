@@ -4,6 +4,8 @@ import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerJudged;
 import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
@@ -14,9 +16,9 @@ import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.scoring.application.Replay;
 import cn.gov.eqq.govinfo.scoring.application.ScoreQueries;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -205,7 +207,7 @@ class ScoringPipelineIntegrationTest {
         List<UnitPeriodScore> out = new ArrayList<>();
         for (String unit : List.of("U002", "U006", "U007", "U008", "U009")) {
             for (String p : List.of("2026-07", "2026-08", "2026-09", "2026-Q3", "2026")) {
-                out.add(queries.unitScore(unit, Period.parse(p)));
+                out.add(queries.unitScore(unit, ReportingPeriod.parse(p)));
             }
         }
         return out;
@@ -237,6 +239,6 @@ class ScoringPipelineIntegrationTest {
     }
 
     private static Instant bj(String local) {
-        return LocalDateTime.parse(local).atZone(Period.BEIJING).toInstant();
+        return LocalDateTime.parse(local).atZone(BeijingTime.ZONE).toInstant();
     }
 }

@@ -1,12 +1,13 @@
 package cn.gov.eqq.govinfo.scoring.adapter.in.kafka;
 
 import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.reporting.CircularPublished;
 import cn.gov.eqq.govinfo.platform.events.CircularPublications;
 import cn.gov.eqq.govinfo.platform.events.EventDecodingException;
 import cn.gov.eqq.govinfo.scoring.application.Policies;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PublishedCircular;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
@@ -50,9 +51,9 @@ class CircularEventsListener {
             return Optional.empty();
         }
         CircularPublished c = published.get();
-        Period period;
+        ReportingPeriod period;
         try {
-            period = Period.parse(c.period());
+            period = ReportingPeriod.parse(c.period());
         } catch (IllegalArgumentException e) {
             throw new EventDecodingException("circular.published with an unknown period: " + c.period(), e);
         }

@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.adapter.in.kafka;
 
 import cn.gov.eqq.govinfo.scoring.application.EventSource;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;

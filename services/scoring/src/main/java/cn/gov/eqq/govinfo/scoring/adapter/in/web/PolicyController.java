@@ -6,6 +6,7 @@ import cn.gov.eqq.govinfo.scoring.application.Policies;
 import cn.gov.eqq.govinfo.scoring.application.WhatIf;
 import cn.gov.eqq.govinfo.scoring.domain.InvalidPolicyException;
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

@@ -3,6 +3,7 @@ package cn.gov.eqq.govinfo.scoring.adapter.in.web;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import cn.gov.eqq.govinfo.scoring.application.Replay;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;

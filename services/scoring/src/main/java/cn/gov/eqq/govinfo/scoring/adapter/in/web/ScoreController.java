@@ -1,11 +1,12 @@
 package cn.gov.eqq.govinfo.scoring.adapter.in.web;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import cn.gov.eqq.govinfo.platform.security.Roles;
 import cn.gov.eqq.govinfo.scoring.application.ScoreQueries;
 import cn.gov.eqq.govinfo.scoring.application.SnapshotStore;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -46,7 +47,7 @@ class ScoreController {
     @GetMapping("/rankings")
     @PreAuthorize("hasAnyRole('info-room','viewer','admin','dashboard')")
     ScoreViews.RankingView ranking(@RequestParam int group, @RequestParam String period) {
-        Period p = parse(period);
+        ReportingPeriod p = parse(period);
         // a clean key answers from its last snapshot; a marked one (or one never published) is computed
         return queries.keptRanking(group, p).map(ScoreViews.RankingView::of).orElseGet(() -> {
             if (!queries.groups().contains(group)) {
@@ -57,9 +58,9 @@ class ScoreController {
         });
     }
 
-    static Period parse(String period) {
+    static ReportingPeriod parse(String period) {
         try {
-            return Period.parse(period);
+            return ReportingPeriod.parse(period);
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest("period.invalid", e.getMessage()).withField("period", e.getMessage());
         }

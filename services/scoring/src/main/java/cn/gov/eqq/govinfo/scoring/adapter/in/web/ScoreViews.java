@@ -1,8 +1,8 @@
 package cn.gov.eqq.govinfo.scoring.adapter.in.web;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.Ranking;
 import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
 
@@ -30,11 +30,11 @@ final class ScoreViews {
                          List<String> openMonths, List<EntryView> entries) {
 
         static UnitScoreView of(UnitPeriodScore s) {
-            Period p = s.period();
+            ReportingPeriod p = s.period();
             return new UnitScoreView(s.unitId(), s.unitName(), s.group(), p.toString(), p.type().name(), p.label(),
                     s.points(), s.submissionPoints(), s.forwardPoints(), s.adoptionPoints(), s.commissionPoints(),
                     s.deductionPoints(), s.receivedItems(), s.quota(), s.shortfall(),
-                    s.openMonths().stream().map(Period::toString).toList(),
+                    s.openMonths().stream().map(ReportingPeriod::toString).toList(),
                     s.entries().stream().map(EntryView::of).toList());
         }
     }
@@ -51,7 +51,7 @@ final class ScoreViews {
 
         /** The same view from a kept snapshot, which carries the same figures row by row. */
         static RankingView of(RankingSnapshotPublished s) {
-            Period p = Period.parse(s.period());
+            ReportingPeriod p = ReportingPeriod.parse(s.period());
             List<String> versions = s.policyVersion() == null || s.policyVersion().isEmpty() ? List.of()
                     : List.of(s.policyVersion().split(","));
             return new RankingView(s.group(), p.toString(), p.type().name(), p.label(), versions,
@@ -62,7 +62,7 @@ final class ScoreViews {
         }
 
         static RankingView of(Ranking r, long lastSnapshotVersion) {
-            Period p = r.period();
+            ReportingPeriod p = r.period();
             return new RankingView(r.group(), p.toString(), p.type().name(), p.label(), r.policyVersions(),
                     lastSnapshotVersion, TIE_BREAK,
                     r.lines().stream().map(l -> {

@@ -1,8 +1,9 @@
 package cn.gov.eqq.govinfo.scoring.adapter.out.mongo;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.scoring.application.CircularStore;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PublishedCircular;
+
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -43,7 +44,7 @@ class MongoCircularStore implements CircularStore {
     @Override
     public List<PublishedCircular> all() {
         return mongo.findAll(CircularDocument.class, COLLECTION).stream()
-                .map(d -> new PublishedCircular(d.id(), Period.parse(d.period()), d.title(), d.documentNumber()))
+                .map(d -> new PublishedCircular(d.id(), ReportingPeriod.parse(d.period()), d.title(), d.documentNumber()))
                 .toList();
     }
 }

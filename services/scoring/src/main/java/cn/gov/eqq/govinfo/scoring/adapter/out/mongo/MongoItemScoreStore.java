@@ -1,10 +1,11 @@
 package cn.gov.eqq.govinfo.scoring.adapter.out.mongo;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.scoring.application.ItemScoreStore;
 import cn.gov.eqq.govinfo.scoring.application.StoredItem;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
+
 import com.mongodb.bulk.BulkWriteResult;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -161,8 +162,8 @@ class MongoItemScoreStore implements ItemScoreStore {
     }
 
     @Override
-    public List<LedgerEntry> entriesOf(Collection<String> unitIds, Collection<Period> months) {
-        Set<Period> wanted = Set.copyOf(months);
+    public List<LedgerEntry> entriesOf(Collection<String> unitIds, Collection<ReportingPeriod> months) {
+        Set<ReportingPeriod> wanted = Set.copyOf(months);
         Set<String> units = Set.copyOf(unitIds); // a group's 1,800 units: a list's contains() per entry showed up
         Query q = Query.query(Criteria.where("unitId").in(unitIds).and("months").in(names(months)));
         // only the entries: the facts (with every applied event id) are most of an item's document, and a year's
@@ -176,19 +177,19 @@ class MongoItemScoreStore implements ItemScoreStore {
     }
 
     @Override
-    public List<ItemFacts> factsTouching(Collection<Period> months) {
+    public List<ItemFacts> factsTouching(Collection<ReportingPeriod> months) {
         Query q = Query.query(Criteria.where("months").in(names(months))).cursorBatchSize(READ_BATCH);
         return mongo.find(q, ItemScoreDocument.class, COLLECTION).stream().map(ItemScoreDocument::facts).toList();
     }
 
     @Override
-    public Map<String, Set<Period>> monthsOfUnits(Collection<String> unitIds) {
+    public Map<String, Set<ReportingPeriod>> monthsOfUnits(Collection<String> unitIds) {
         Query q = Query.query(Criteria.where("unitId").in(unitIds));
         q.fields().include("unitId").include("months");
         q.cursorBatchSize(READ_BATCH);
-        Map<String, Set<Period>> out = new HashMap<>();
+        Map<String, Set<ReportingPeriod>> out = new HashMap<>();
         mongo.find(q, UnitMonths.class, COLLECTION).forEach(d -> d.months()
-                .forEach(m -> out.computeIfAbsent(d.unitId(), u -> new TreeSet<>()).add(Period.parse(m))));
+                .forEach(m -> out.computeIfAbsent(d.unitId(), u -> new TreeSet<>()).add(ReportingPeriod.parse(m))));
         return out;
     }
 
@@ -240,7 +241,7 @@ class MongoItemScoreStore implements ItemScoreStore {
     record UnitMonths(String id, String unitId, List<String> months) {
     }
 
-    private static List<String> names(Collection<Period> months) {
-        return months.stream().map(Period::toString).toList();
+    private static List<String> names(Collection<ReportingPeriod> months) {
+        return months.stream().map(ReportingPeriod::toString).toList();
     }
 }

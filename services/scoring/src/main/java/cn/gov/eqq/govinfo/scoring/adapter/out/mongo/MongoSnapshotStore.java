@@ -1,8 +1,9 @@
 package cn.gov.eqq.govinfo.scoring.adapter.out.mongo;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
 import cn.gov.eqq.govinfo.scoring.application.SnapshotStore;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
+
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -68,7 +69,7 @@ class MongoSnapshotStore implements SnapshotStore {
     @Override
     public List<Dirty> dirty() {
         return mongo.find(Query.query(Criteria.where("dirty").is(true)), Document.class, COLLECTION).stream()
-                .map(d -> new Dirty(new Key(Period.parse(d.getString("period")), d.getInteger("group")),
+                .map(d -> new Dirty(new Key(ReportingPeriod.parse(d.getString("period")), d.getInteger("group")),
                         number(d.get("version")), number(d.get("generation")),
                         d.getDate("lastMarkedAt").toInstant(),
                         d.getDate("firstMarkedAt") == null ? null : d.getDate("firstMarkedAt").toInstant()))

@@ -1,12 +1,13 @@
 package cn.gov.eqq.govinfo.scoring.adapter.out.mongo;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.scoring.application.UnitFacts;
 import cn.gov.eqq.govinfo.scoring.application.UnitStore;
 import cn.gov.eqq.govinfo.scoring.domain.Membership;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.Unit;
 import cn.gov.eqq.govinfo.scoring.domain.UnitDirectory;
+
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -76,8 +77,8 @@ class MongoUnitStore implements UnitStore {
             return UnitFacts.unitOf(new UnitChanged(d.id(), d.name(), d.group(), d.active(), d.changedAt()));
         }
         return new Unit(d.id(), d.name(), d.group(), d.active(), d.changedAt(), d.memberships().stream()
-                .map(m -> new Membership(m.group(), Period.parse(m.from()), m.until() == null ? null
-                        : Period.parse(m.until())))
+                .map(m -> new Membership(m.group(), ReportingPeriod.parse(m.from()), m.until() == null ? null
+                        : ReportingPeriod.parse(m.until())))
                 .toList());
     }
 }

@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.adapter.out.mongo;
 
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
+
 import org.bson.Document;
 
 import java.util.Date;

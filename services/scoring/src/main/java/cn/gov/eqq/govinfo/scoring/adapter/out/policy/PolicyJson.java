@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.adapter.out.policy;
 
 import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
+
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;

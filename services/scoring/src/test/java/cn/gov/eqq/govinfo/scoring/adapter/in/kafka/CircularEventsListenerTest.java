@@ -1,8 +1,9 @@
 package cn.gov.eqq.govinfo.scoring.adapter.in.kafka;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.platform.events.EventDecodingException;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PublishedCircular;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -21,7 +22,7 @@ class CircularEventsListenerTest {
     void publishedCircularIsReadWithItsPeriodTitleNumberAndVersion() throws IOException {
         assertThat(CircularEventsListener.read(golden("cn.gov.eqq.govinfo.circular.published.v1.json")))
                 .contains(new CircularEventsListener.Publication(new PublishedCircular("QUARTERLY-2026-Q3",
-                        Period.quarter(2026, 3), "关于2026年第三季度全旗政务信息工作情况的通报", "鄂前政办信〔2026〕7号"), 1));
+                        ReportingPeriod.quarter(2026, 3), "关于2026年第三季度全旗政务信息工作情况的通报", "鄂前政办信〔2026〕7号"), 1));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.scoring.adapter.in.web;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.platform.problem.ProblemExceptionHandler;
 import cn.gov.eqq.govinfo.platform.security.ResourceServerAutoConfiguration;
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
@@ -9,12 +10,12 @@ import cn.gov.eqq.govinfo.scoring.application.ScoreQueries;
 import cn.gov.eqq.govinfo.scoring.application.SnapshotStore;
 import cn.gov.eqq.govinfo.scoring.application.WhatIf;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PointSource;
 import cn.gov.eqq.govinfo.scoring.domain.CombinedCredit;
 import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
 import cn.gov.eqq.govinfo.scoring.domain.InvalidPolicyException;
 import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,11 +68,11 @@ class ScoringWebTest {
 
     @BeforeEach
     void julyOfU013() {
-        LedgerEntry entry = new LedgerEntry("I1:submission", "U013", "I1", Period.month(2026, 7),
+        LedgerEntry entry = new LedgerEntry("I1:submission", "U013", "I1", ReportingPeriod.month(2026, 7),
                 LocalDate.of(2026, 7, 10), PointSource.SUBMISSION, "category:PROBLEM", 5,
                 "《标题》（问题类）已被信息室接收，报送积分 +5", "e1", "2022-07-06");
-        when(queries.unitScore("U013", Period.month(2026, 7))).thenReturn(new UnitPeriodScore("U013", "财政局", 2,
-                Period.month(2026, 7), 5, 5, 0, 0, 0, 0, 1, 8, 7, List.of(Period.month(2026, 7)), List.of(entry)));
+        when(queries.unitScore("U013", ReportingPeriod.month(2026, 7))).thenReturn(new UnitPeriodScore("U013", "财政局", 2,
+                ReportingPeriod.month(2026, 7), 5, 5, 0, 0, 0, 0, 1, 8, 7, List.of(ReportingPeriod.month(2026, 7)), List.of(entry)));
         when(policies.history()).thenReturn(PolicyHistory.of(List.of(PolicyJson.shipped())));
     }
 

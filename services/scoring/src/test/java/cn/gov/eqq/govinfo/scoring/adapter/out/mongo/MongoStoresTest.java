@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.scoring.adapter.out.mongo;
 
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
 import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.application.ItemScoreStore;
@@ -11,11 +12,11 @@ import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
 import cn.gov.eqq.govinfo.scoring.domain.ItemScoring;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
 import cn.gov.eqq.govinfo.scoring.domain.Membership;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
 import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
 import cn.gov.eqq.govinfo.scoring.domain.PublishedCircular;
 import cn.gov.eqq.govinfo.scoring.domain.Unit;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -59,10 +60,10 @@ class MongoStoresTest {
         assertThat(store.save(facts, entries, -1)).as("insert of an existing item").isFalse();
         assertThat(store.save(facts, entries, 0)).isTrue();
         assertThat(store.save(facts, entries, 0)).as("stale version").isFalse();
-        assertThat(store.entriesOf(List.of("U006"), List.of(Period.month(2026, 7)))).isEqualTo(entries);
-        assertThat(store.entriesOf(List.of("U007"), List.of(Period.month(2026, 7)))).isEmpty();
-        assertThat(store.monthsOfUnits(List.of("U006"))).containsEntry("U006", java.util.Set.of(Period.month(2026, 7)));
-        assertThat(store.factsTouching(List.of(Period.month(2026, 8)))).isEmpty();
+        assertThat(store.entriesOf(List.of("U006"), List.of(ReportingPeriod.month(2026, 7)))).isEqualTo(entries);
+        assertThat(store.entriesOf(List.of("U007"), List.of(ReportingPeriod.month(2026, 7)))).isEmpty();
+        assertThat(store.monthsOfUnits(List.of("U006"))).containsEntry("U006", java.util.Set.of(ReportingPeriod.month(2026, 7)));
+        assertThat(store.factsTouching(List.of(ReportingPeriod.month(2026, 8)))).isEmpty();
     }
 
     @Test
@@ -167,7 +168,7 @@ class MongoStoresTest {
         assertThat(store.count()).isZero();
         assertThat(store.find("I1")).isEmpty();
         assertThat(store.save(one, ItemScoring.score(one, policies), -1)).isTrue();
-        assertThat(store.entriesOf(List.of("U006"), List.of(Period.month(2026, 7)))).hasSize(1);
+        assertThat(store.entriesOf(List.of("U006"), List.of(ReportingPeriod.month(2026, 7)))).hasSize(1);
         assertThat(mongo.indexOps("item_scores").getIndexInfo()).extracting(i -> i.getName())
                 .contains("_id_");
     }
@@ -200,11 +201,11 @@ class MongoStoresTest {
             store.saveAll(writes);
 
             getMores.set(0);
-            assertThat(store.entriesOf(List.of("U006"), List.of(Period.month(2026, 7)))).hasSize(items);
+            assertThat(store.entriesOf(List.of("U006"), List.of(ReportingPeriod.month(2026, 7)))).hasSize(items);
             assertThat(getMores.getAndSet(0)).as("entriesOf in batches").isGreaterThanOrEqualTo(2);
-            assertThat(store.factsTouching(List.of(Period.month(2026, 7)))).hasSize(items);
+            assertThat(store.factsTouching(List.of(ReportingPeriod.month(2026, 7)))).hasSize(items);
             assertThat(getMores.getAndSet(0)).as("factsTouching in batches").isGreaterThanOrEqualTo(2);
-            assertThat(store.monthsOfUnits(List.of("U006"))).containsEntry("U006", java.util.Set.of(Period.month(2026, 7)));
+            assertThat(store.monthsOfUnits(List.of("U006"))).containsEntry("U006", java.util.Set.of(ReportingPeriod.month(2026, 7)));
             assertThat(getMores.get()).as("monthsOfUnits in batches").isGreaterThanOrEqualTo(2);
         }
     }
@@ -241,8 +242,8 @@ class MongoStoresTest {
 
         assertThat(store.monthsOfUnits(List.of("U006", "U007", "U008")))
                 .containsOnlyKeys("U006", "U007")
-                .containsEntry("U006", java.util.Set.of(Period.month(2026, 7), Period.month(2026, 8)))
-                .containsEntry("U007", java.util.Set.of(Period.month(2026, 7)));
+                .containsEntry("U006", java.util.Set.of(ReportingPeriod.month(2026, 7), ReportingPeriod.month(2026, 8)))
+                .containsEntry("U007", java.util.Set.of(ReportingPeriod.month(2026, 7)));
     }
 
     @Test
@@ -255,15 +256,15 @@ class MongoStoresTest {
         store.saveAll(List.of(newer));
 
         assertThat(store.find("U006")).contains(newer);
-        assertThat(store.directory().rankedIn(2, Period.month(2026, 6))).containsExactly(newer);
+        assertThat(store.directory().rankedIn(2, ReportingPeriod.month(2026, 6))).containsExactly(newer);
     }
 
     @Test
     void membershipSpansReadBackAsSaved() {
         MongoUnitStore store = new MongoUnitStore(mongo);
         Unit moved = new Unit("U013", "财政局", 3, true, Instant.parse("2026-10-01T00:00:00Z"), List.of(
-                new Membership(2, Period.month(2022, 7), Period.month(2026, 7)),
-                new Membership(3, Period.month(2026, 7), null)));
+                new Membership(2, ReportingPeriod.month(2022, 7), ReportingPeriod.month(2026, 7)),
+                new Membership(3, ReportingPeriod.month(2026, 7), null)));
 
         store.saveAll(List.of(moved));
 
@@ -280,9 +281,9 @@ class MongoStoresTest {
                 "units");
 
         assertThat(store().find("U006").orElseThrow().memberships())
-                .containsExactly(new Membership(2, Period.month(2022, 7), null));
+                .containsExactly(new Membership(2, ReportingPeriod.month(2022, 7), null));
         assertThat(store().find("U009").orElseThrow().memberships())
-                .containsExactly(new Membership(2, Period.month(2022, 7), Period.month(2025, 3)));
+                .containsExactly(new Membership(2, ReportingPeriod.month(2022, 7), ReportingPeriod.month(2025, 3)));
     }
 
     private MongoUnitStore store() {
@@ -292,7 +293,7 @@ class MongoStoresTest {
     @Test
     void snapshotVersionRisesOnceAndTheOutboxEntryIsStoredForTheRelay() {
         MongoSnapshotStore store = new MongoSnapshotStore(mongo);
-        SnapshotStore.Key key = new SnapshotStore.Key(Period.quarter(2026, 3), 2);
+        SnapshotStore.Key key = new SnapshotStore.Key(ReportingPeriod.quarter(2026, 3), 2);
         store.markDirty(key, Instant.now());
         store.markDirty(key, Instant.now());
         SnapshotStore.Dirty dirty = store.dirty().get(0);
@@ -312,7 +313,7 @@ class MongoStoresTest {
     @Test
     void theLastStoredSnapshotIsKeptAndReadsAsMarkedOnceAFactMarksItsKey() {
         MongoSnapshotStore store = new MongoSnapshotStore(mongo);
-        SnapshotStore.Key key = new SnapshotStore.Key(Period.month(2026, 7), 1);
+        SnapshotStore.Key key = new SnapshotStore.Key(ReportingPeriod.month(2026, 7), 1);
         store.markDirty(key, Instant.now());
         assertThat(store.kept(key)).as("never published").isEmpty();
 
@@ -359,8 +360,8 @@ class MongoStoresTest {
     @Test
     void publishedCircularKeepsItsLatestVersionsTitleAndNumber() {
         MongoCircularStore store = new MongoCircularStore(mongo);
-        PublishedCircular v1 = new PublishedCircular("QUARTERLY-2026-Q3", Period.quarter(2026, 3), "三季度通报", "7号");
-        PublishedCircular v2 = new PublishedCircular("QUARTERLY-2026-Q3", Period.quarter(2026, 3), "三季度通报（更正）", "9号");
+        PublishedCircular v1 = new PublishedCircular("QUARTERLY-2026-Q3", ReportingPeriod.quarter(2026, 3), "三季度通报", "7号");
+        PublishedCircular v2 = new PublishedCircular("QUARTERLY-2026-Q3", ReportingPeriod.quarter(2026, 3), "三季度通报（更正）", "9号");
 
         store.published(v1, 1);
         store.published(v2, 2);

@@ -13,7 +13,6 @@ import cn.gov.eqq.govinfo.scoring.domain.Unit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +33,6 @@ import java.util.function.LongSupplier;
  * {@link #applyAll} does the same for a poll's worth of events with a handful of round trips instead of several per
  * event (profiled: docs/performance.md).
  */
-@Service
 public class EventIngestion {
 
     private static final Logger log = LoggerFactory.getLogger(EventIngestion.class);

@@ -15,7 +15,6 @@ import cn.gov.eqq.govinfo.scoring.domain.ItemScoring;
 import cn.gov.eqq.govinfo.scoring.domain.LedgerEntry;
 import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
 
-import org.springframework.stereotype.Service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,7 +31,6 @@ import java.util.function.LongSupplier;
  * (docs/adr/0002, docs/adr/0018). A decision whose content equals the last published one publishes nothing; one that
  * differs is published with the next {@code scoreVersion}.
  */
-@Service
 public class ItemScores {
 
     /** scoreVersions a replay generation spans: an item changing a million times in one generation is not a case. */

@@ -2,7 +2,6 @@ package cn.gov.eqq.govinfo.scoring.application;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 
 import java.util.List;
 
@@ -12,7 +11,6 @@ import java.util.List;
  * change or for a replay. Each item is written conditionally on the version read, so two replicas running this at
  * once publish each item once; an item nobody stored before the upgrade is never visited again.
  */
-@Service
 public class ItemScoresBackfill {
 
     private static final Logger log = LoggerFactory.getLogger(ItemScoresBackfill.class);

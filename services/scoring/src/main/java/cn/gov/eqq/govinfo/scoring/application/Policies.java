@@ -12,7 +12,6 @@ import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 
-import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,7 +23,6 @@ import java.util.List;
  * The policy versions in force: the shipped version of the notice plus those added by administrators, each added one
  * published as a {@code PolicyVersionAdded} on {@code scoring.policy-events.v1} through the outbox of its document.
  */
-@Service
 public class Policies {
 
     private final PolicyStore store;

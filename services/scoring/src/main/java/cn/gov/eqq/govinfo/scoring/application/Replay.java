@@ -2,7 +2,6 @@ package cn.gov.eqq.govinfo.scoring.application;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import java.util.List;
  * consume again. Stored policy versions and snapshot version counters are kept, so snapshots published after a
  * replay still carry higher versions. Publishing and re-scoring wait until the replay has caught up.
  */
-@Service
 public class Replay {
 
     public enum State { IDLE, RUNNING, DONE, FAILED }

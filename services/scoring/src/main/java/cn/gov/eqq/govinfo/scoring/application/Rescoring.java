@@ -8,9 +8,6 @@ import cn.gov.eqq.govinfo.scoring.domain.PolicyHistory;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +31,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * when the pass is done, so a pass cut short by a crash runs again on any replica; scoring is a pure function of the
  * facts, so running it twice changes nothing.
  */
-@Service
 public class Rescoring {
 
     /**
@@ -58,9 +54,13 @@ public class Rescoring {
     private final Clock clock;
     private final ItemScores scores;
 
+    /**
+     * @param settle how long a waiting version is left to reach every replica's cached history
+     *               ({@code govinfo.scoring.rescore-settle})
+     */
     public Rescoring(PolicyStore policyStore, Policies policies, ItemScoreStore items, UnitStore units,
                      SnapshotStore snapshots, EventIngestion ingestion, Replay replay, Clock clock,
-                     @Value("${govinfo.scoring.rescore-settle:5s}") Duration settle, ItemScores scores) {
+                     Duration settle, ItemScores scores) {
         this.scores = scores;
         this.settle = settle;
         this.policyStore = policyStore;
@@ -73,7 +73,7 @@ public class Rescoring {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${govinfo.scoring.rescore-interval:1s}")
+    /** One look for waiting versions, run every {@code govinfo.scoring.rescore-interval} by the scheduling adapter. */
     public void tick() {
         if (replay.running()) {
             return; // the replay scores every item under the whole history anyway

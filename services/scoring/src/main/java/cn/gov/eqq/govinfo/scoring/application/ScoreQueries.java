@@ -11,7 +11,6 @@ import cn.gov.eqq.govinfo.scoring.domain.Unit;
 import cn.gov.eqq.govinfo.scoring.domain.UnitDirectory;
 import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
 
-import org.springframework.stereotype.Service;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,7 +28,6 @@ import java.util.TreeSet;
  * Scores and rankings, computed from the stored ledger entries and the unit directory, or, for a ranking whose key
  * no fact has marked since its last snapshot, read from that snapshot.
  */
-@Service
 public class ScoreQueries {
 
     private final ItemScoreStore items;

@@ -13,9 +13,6 @@ import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +31,6 @@ import java.util.stream.Collectors;
  * the same update that raises the version, and the platform's relay publishes it: a crash cannot lose it nor
  * publish a version that was not stored.
  */
-@Service
 public class SnapshotPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotPublisher.class);
@@ -59,9 +55,12 @@ public class SnapshotPublisher {
      */
     private final Set<SnapshotStore.Key> knownPublished = ConcurrentHashMap.newKeySet();
 
+    /**
+     * @param quiet    how long a key must go unmarked before it is published ({@code govinfo.scoring.publish-quiet})
+     * @param maxDelay how long a key that keeps being marked waits at most ({@code govinfo.scoring.publish-max-delay})
+     */
     public SnapshotPublisher(SnapshotStore snapshots, ScoreQueries queries, EventCodec codec, OutboxRelay relay,
-                             Replay replay, Clock clock, @Value("${govinfo.scoring.publish-quiet:100ms}") Duration quiet,
-                             @Value("${govinfo.scoring.publish-max-delay:500ms}") Duration maxDelay) {
+                             Replay replay, Clock clock, Duration quiet, Duration maxDelay) {
         this.snapshots = snapshots;
         this.queries = queries;
         this.codec = codec;
@@ -72,7 +71,7 @@ public class SnapshotPublisher {
         this.maxDelay = maxDelay;
     }
 
-    @Scheduled(fixedDelayString = "${govinfo.scoring.publish-interval:100ms}")
+    /** One pass, run every {@code govinfo.scoring.publish-interval} by the scheduling adapter. */
     public void tick() {
         if (replay.running()) {
             return; // half-rebuilt rankings are not published

@@ -11,7 +11,6 @@ import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
 import cn.gov.eqq.govinfo.scoring.domain.UnitDirectory;
 import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
 
-import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,7 +22,6 @@ import java.util.Map;
  * Recomputes a period under a draft policy version (which replaces the rules from its effective date on) and
  * compares it with the rules in force, unit by unit. Nothing is stored or published.
  */
-@Service
 public class WhatIf {
 
     public record UnitDifference(String unitId, String unitName, int group, int currentPoints, int draftPoints,

@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.scoring.config;
+package cn.gov.eqq.govinfo.scoring.adapter.in.scheduling;
 
 import cn.gov.eqq.govinfo.scoring.application.ItemScoresBackfill;
 

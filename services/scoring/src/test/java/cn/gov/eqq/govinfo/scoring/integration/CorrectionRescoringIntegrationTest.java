@@ -11,10 +11,10 @@ import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
-import cn.gov.eqq.govinfo.scoring.application.Replay;
-import cn.gov.eqq.govinfo.scoring.application.ScoreQueries;
-import cn.gov.eqq.govinfo.scoring.domain.PointSource;
-import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
+import cn.gov.eqq.govinfo.scoring.ledger.application.Replay;
+import cn.gov.eqq.govinfo.scoring.ranking.application.ScoreQueries;
+import cn.gov.eqq.govinfo.scoring.rules.domain.PointSource;
+import cn.gov.eqq.govinfo.scoring.rules.domain.UnitPeriodScore;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 
 import org.junit.jupiter.api.AfterAll;

@@ -10,7 +10,7 @@ import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.score.ItemScored;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
-import cn.gov.eqq.govinfo.scoring.application.Replay;
+import cn.gov.eqq.govinfo.scoring.ledger.application.Replay;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 
 import org.junit.jupiter.api.AfterAll;

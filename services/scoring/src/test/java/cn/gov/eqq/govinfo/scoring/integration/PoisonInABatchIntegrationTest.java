@@ -9,7 +9,7 @@ import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
-import cn.gov.eqq.govinfo.scoring.application.ScoreQueries;
+import cn.gov.eqq.govinfo.scoring.ranking.application.ScoreQueries;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 
 import org.apache.kafka.clients.consumer.Consumer;

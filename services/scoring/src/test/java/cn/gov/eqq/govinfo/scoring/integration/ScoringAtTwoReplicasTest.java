@@ -11,10 +11,10 @@ import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.scoring.ScoringApplication;
-import cn.gov.eqq.govinfo.scoring.application.Policies;
-import cn.gov.eqq.govinfo.scoring.application.PolicyStore;
-import cn.gov.eqq.govinfo.scoring.application.ScoreQueries;
-import cn.gov.eqq.govinfo.scoring.application.SnapshotPublisher;
+import cn.gov.eqq.govinfo.scoring.policy.application.Policies;
+import cn.gov.eqq.govinfo.scoring.policy.application.PolicyStore;
+import cn.gov.eqq.govinfo.scoring.ranking.application.ScoreQueries;
+import cn.gov.eqq.govinfo.scoring.ranking.application.SnapshotPublisher;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 import cn.gov.eqq.govinfo.testsupport.replicas.TwoReplicas;
 

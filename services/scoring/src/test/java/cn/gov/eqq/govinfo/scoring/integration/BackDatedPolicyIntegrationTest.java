@@ -1,15 +1,11 @@
 package cn.gov.eqq.govinfo.scoring.integration;
 
-import cn.gov.eqq.govinfo.contracts.EventEnvelope;
-import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
 import cn.gov.eqq.govinfo.contracts.Topics;
-import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
-import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.ledger.application.Replay;
 import cn.gov.eqq.govinfo.scoring.ranking.application.ScoreQueries;
@@ -17,34 +13,24 @@ import cn.gov.eqq.govinfo.scoring.rules.domain.CategoryRule;
 import cn.gov.eqq.govinfo.scoring.rules.domain.ScoringPolicy;
 import cn.gov.eqq.govinfo.scoring.rules.domain.ShortfallRule;
 import cn.gov.eqq.govinfo.scoring.rules.domain.ShortfallTier;
-import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 import cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -60,33 +46,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * July item and the months' deductions are scored again and new ranking snapshots published; the version is a fact
  * on {@code scoring.policy-events.v1}, and a replay rebuilds the policy history from that topic alone.
  */
-@SpringBootTest(properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "govinfo.scoring.fixed-clock=2026-10-10T02:00:00Z",
-        "govinfo.scoring.rescore-settle=0s",
-        "govinfo.scoring.rescore-interval=200ms",
-        "govinfo.kafka.topic-partitions=1"})
+@TestPropertySource(properties = {"govinfo.scoring.rescore-settle=0s", "govinfo.scoring.rescore-interval=200ms"})
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS,
-        Topics.RANKINGS, Topics.ITEM_SCORES, Topics.POLICIES, Topics.CIRCULARS})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BackDatedPolicyIntegrationTest {
+class BackDatedPolicyIntegrationTest extends ScoringOnTheBroker {
 
     private static final String Q2_TITLE = "关于2026年第二季度全旗政务信息工作情况的通报";
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("scoring-policy-it-" + UUID.randomUUID()));
-    }
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    EventCodec codec;
     @Autowired
     ScoreQueries queries;
     @Autowired
@@ -98,7 +66,7 @@ class BackDatedPolicyIntegrationTest {
 
     @BeforeAll
     void readWhatScoringPublishes() {
-        published = new TopicRecords(broker, codec, "policy-it-reader", Topics.RANKINGS, Topics.POLICIES);
+        published = read("policy-it-reader", Topics.RANKINGS, Topics.POLICIES);
     }
 
     @AfterAll
@@ -199,14 +167,5 @@ class BackDatedPolicyIntegrationTest {
 
     private static RequestPostProcessor admin() {
         return KeycloakJwtUsers.user("policy-admin", null, "admin");
-    }
-
-    private void send(String topic, IntegrationEvent payload) {
-        EventEnvelope<?> envelope = EventEnvelope.wrap(payload, "test", Instant.now());
-        kafka.send(topic, envelope.key(), codec.encode(envelope)).join();
-    }
-
-    static Instant bj(String local) {
-        return LocalDateTime.parse(local).atZone(BeijingTime.ZONE).toInstant();
     }
 }

@@ -33,7 +33,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
-import static cn.gov.eqq.govinfo.scoring.integration.BackDatedPolicyIntegrationTest.bj;
+import static cn.gov.eqq.govinfo.scoring.integration.ScoringOnTheBroker.bj;
 import static cn.gov.eqq.govinfo.scoring.integration.BackDatedPolicyIntegrationTest.county;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

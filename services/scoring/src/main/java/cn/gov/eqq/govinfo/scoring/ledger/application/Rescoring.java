@@ -144,7 +144,7 @@ public class Rescoring {
     /** Quotas and deductions follow the version for every unit: each period from its month to today is published. */
     private void markFrom(LocalDate from) {
         ReportingPeriod thisMonth = ReportingPeriod.monthOf(BeijingTime.dateOf(clock.instant()));
-        snapshots.markDirty(SnapshotStore.Key.monthsFrom(ReportingPeriod.monthOf(from), thisMonth, units.directory().groups()),
-                clock.instant());
+        snapshots.markDirty(SnapshotStore.Key.monthsFrom(ReportingPeriod.monthOf(from), thisMonth,
+                units.directory().groups()), clock.instant());
     }
 }

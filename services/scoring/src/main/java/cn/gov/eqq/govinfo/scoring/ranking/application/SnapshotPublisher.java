@@ -163,7 +163,8 @@ public class SnapshotPublisher {
     }
 
     private static ReportingPeriod previous(ReportingPeriod month) {
-        return month.index() == 1 ? ReportingPeriod.month(month.year() - 1, 12) : ReportingPeriod.month(month.year(), month.index() - 1);
+        return month.index() == 1 ? ReportingPeriod.month(month.year() - 1, 12)
+                : ReportingPeriod.month(month.year(), month.index() - 1);
     }
 
     /** Publishes every key that is due; returns how many snapshots were stored for publication. */

@@ -106,8 +106,9 @@ public final class ItemScoring {
                 points = p.commissionPoints();
                 why = title + "按时完成约稿并被信息室认可 " + signed(points);
             }
-            out.add(new LedgerEntry(item + ":commission:" + j.commissionId(), unit, item, ReportingPeriod.monthOf(day), day,
-                    PointSource.COMMISSION, "commission", points, why, j.eventId(), p.version()));
+            out.add(new LedgerEntry(item + ":commission:" + j.commissionId(), unit, item,
+                    ReportingPeriod.monthOf(day), day, PointSource.COMMISSION, "commission", points, why, j.eventId(),
+                    p.version()));
         }
         return out;
     }
@@ -198,8 +199,8 @@ public final class ItemScoring {
                 countingId = r.recordId();
             }
             steps.add(new Step(r, kind, countable, added, why));
-            entries.add(new LedgerEntry(id, unit, facts.itemId(), ReportingPeriod.monthOf(day), day, PointSource.ADOPTION,
-                    ruleName, added, line, r.eventId(), p.version()));
+            entries.add(new LedgerEntry(id, unit, facts.itemId(), ReportingPeriod.monthOf(day), day,
+                    PointSource.ADOPTION, ruleName, added, line, r.eventId(), p.version()));
         }
         int itemPoints = best;
         String counting = countingId;

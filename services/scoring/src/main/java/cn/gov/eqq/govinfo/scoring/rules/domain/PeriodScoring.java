@@ -33,8 +33,9 @@ public final class PeriodScoring {
      * @param unitEntries the unit's item entries (any period; those outside {@code period} are ignored)
      * @param unit        the unit as the directory has it, or null when unknown (its points count, no quota then)
      */
-    public static UnitPeriodScore unitScore(String unitId, Unit unit, ReportingPeriod period, Collection<LedgerEntry> unitEntries,
-                                            PolicyHistory policies, LocalDate today) {
+    public static UnitPeriodScore unitScore(String unitId, Unit unit, ReportingPeriod period,
+                                            Collection<LedgerEntry> unitEntries, PolicyHistory policies,
+                                            LocalDate today) {
         if (unit == null) {
             return score(unitId, null, null, period, month -> true, unitEntries, policies, today);
         }
@@ -49,8 +50,9 @@ public final class PeriodScoring {
      * items, quota and deduction (a unit that moved in the middle of a quarter stands in both groups' rankings, each
      * with its own months there).
      */
-    public static UnitPeriodScore scoreInGroup(Unit unit, int group, ReportingPeriod period, Collection<LedgerEntry> unitEntries,
-                                               PolicyHistory policies, LocalDate today) {
+    public static UnitPeriodScore scoreInGroup(Unit unit, int group, ReportingPeriod period,
+                                               Collection<LedgerEntry> unitEntries, PolicyHistory policies,
+                                               LocalDate today) {
         return score(unit.unitId(), unit, group, period,
                 month -> unit.groupIn(month).filter(g -> g == group).isPresent(), unitEntries, policies, today);
     }

@@ -4,7 +4,10 @@ import cn.gov.eqq.govinfo.scoring.ledger.application.Rescoring;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Looks for policy versions waiting to be scored again every {@code govinfo.scoring.rescore-interval} (1 s unless set). */
+/**
+ * Looks for policy versions waiting to be scored again every {@code govinfo.scoring.rescore-interval} (1 s unless
+ * set).
+ */
 @Component
 class RescoringAfterPolicyVersions {
 

@@ -44,7 +44,8 @@ class MongoCircularStore implements CircularStore {
     @Override
     public List<PublishedCircular> all() {
         return mongo.findAll(CircularDocument.class, COLLECTION).stream()
-                .map(d -> new PublishedCircular(d.id(), ReportingPeriod.parse(d.period()), d.title(), d.documentNumber()))
+                .map(d -> new PublishedCircular(d.id(), ReportingPeriod.parse(d.period()), d.title(),
+                        d.documentNumber()))
                 .toList();
     }
 }

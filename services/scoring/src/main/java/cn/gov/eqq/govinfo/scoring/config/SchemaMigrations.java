@@ -2,7 +2,8 @@ package cn.gov.eqq.govinfo.scoring.config;
 
 import cn.gov.eqq.govinfo.platform.migration.Migration;
 import cn.gov.eqq.govinfo.platform.migration.Migrations;
-import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
+import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
+
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Updates;

@@ -1,7 +1,8 @@
 package cn.gov.eqq.govinfo.scoring.config;
 
-import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
-import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
+import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
+import cn.gov.eqq.govinfo.scoring.rules.domain.ScoringPolicy;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

@@ -1,10 +1,11 @@
 package cn.gov.eqq.govinfo.scoring.config;
 
-import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
-import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
-import cn.gov.eqq.govinfo.scoring.domain.ShortfallRule;
-import cn.gov.eqq.govinfo.scoring.domain.ShortfallTier;
+import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
+import cn.gov.eqq.govinfo.scoring.rules.domain.ScoringPolicy;
+import cn.gov.eqq.govinfo.scoring.rules.domain.ShortfallRule;
+import cn.gov.eqq.govinfo.scoring.rules.domain.ShortfallTier;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;

@@ -1,48 +1,36 @@
 package cn.gov.eqq.govinfo.scoring.integration;
 
-import cn.gov.eqq.govinfo.contracts.EventEnvelope;
-import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
 import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
-import cn.gov.eqq.govinfo.platform.events.EventCodec;
-import cn.gov.eqq.govinfo.scoring.adapter.out.policy.PolicyJson;
-import cn.gov.eqq.govinfo.scoring.application.Replay;
-import cn.gov.eqq.govinfo.scoring.application.ScoreQueries;
-import cn.gov.eqq.govinfo.scoring.domain.CategoryRule;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
-import cn.gov.eqq.govinfo.scoring.domain.ScoringPolicy;
-import cn.gov.eqq.govinfo.scoring.domain.ShortfallRule;
-import cn.gov.eqq.govinfo.scoring.domain.ShortfallTier;
-import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
+import cn.gov.eqq.govinfo.scoring.ledger.application.Replay;
+import cn.gov.eqq.govinfo.scoring.ranking.application.ScoreQueries;
+import cn.gov.eqq.govinfo.scoring.rules.domain.CategoryRule;
+import cn.gov.eqq.govinfo.scoring.rules.domain.ScoringPolicy;
+import cn.gov.eqq.govinfo.scoring.rules.domain.ShortfallRule;
+import cn.gov.eqq.govinfo.scoring.rules.domain.ShortfallTier;
 import cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,33 +46,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * July item and the months' deductions are scored again and new ranking snapshots published; the version is a fact
  * on {@code scoring.policy-events.v1}, and a replay rebuilds the policy history from that topic alone.
  */
-@SpringBootTest(properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "govinfo.scoring.fixed-clock=2026-10-10T02:00:00Z",
-        "govinfo.scoring.rescore-settle=0s",
-        "govinfo.scoring.rescore-interval=200ms",
-        "govinfo.kafka.topic-partitions=1"})
+@TestPropertySource(properties = {"govinfo.scoring.rescore-settle=0s", "govinfo.scoring.rescore-interval=200ms"})
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS,
-        Topics.RANKINGS, Topics.ITEM_SCORES, Topics.POLICIES, Topics.CIRCULARS})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BackDatedPolicyIntegrationTest {
+class BackDatedPolicyIntegrationTest extends ScoringOnTheBroker {
 
     private static final String Q2_TITLE = "关于2026年第二季度全旗政务信息工作情况的通报";
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("scoring-policy-it-" + UUID.randomUUID()));
-    }
 
     @Autowired
     MockMvc mvc;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    EventCodec codec;
     @Autowired
     ScoreQueries queries;
     @Autowired
@@ -96,7 +66,7 @@ class BackDatedPolicyIntegrationTest {
 
     @BeforeAll
     void readWhatScoringPublishes() {
-        published = new TopicRecords(broker, codec, "policy-it-reader", Topics.RANKINGS, Topics.POLICIES);
+        published = read("policy-it-reader", Topics.RANKINGS, Topics.POLICIES);
     }
 
     @AfterAll
@@ -112,7 +82,7 @@ class BackDatedPolicyIntegrationTest {
         send(Topics.ITEMS, new ItemReceived("I1", "U006", 1, "标题I1", "PROBLEM", List.of(), false, "GOOD_NEWS",
                 LocalDate.of(2026, 7, 1), bj("2026-07-10T09:00"), bj("2026-07-10T11:00"), "room", null));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(queries.unitScore("U006", Period.month(2026, 7)).submissionPoints()).isEqualTo(5));
+                assertThat(queries.unitScore("U006", ReportingPeriod.month(2026, 7)).submissionPoints()).isEqualTo(5));
         kafka.send(Topics.CIRCULARS, "QUARTERLY-2026-Q2", circularPublished()).join();
 
         await().atMost(Duration.ofSeconds(30)).until(() ->
@@ -132,8 +102,8 @@ class BackDatedPolicyIntegrationTest {
                 .andExpect(jsonPath("$.shortfall.3.nothingReceived").value(-2));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            assertThat(queries.unitScore("U006", Period.month(2026, 7)).submissionPoints()).isEqualTo(6);
-            assertThat(queries.unitScore("U037", Period.month(2026, 8)).deductionPoints()).isEqualTo(-2);
+            assertThat(queries.unitScore("U006", ReportingPeriod.month(2026, 7)).submissionPoints()).isEqualTo(6);
+            assertThat(queries.unitScore("U037", ReportingPeriod.month(2026, 8)).deductionPoints()).isEqualTo(-2);
             RankingRow u037 = latestRow("2026-08|3", "U037");
             assertThat(u037).isNotNull();
             assertThat(u037.deductionPoints()).isEqualTo(-2);
@@ -162,7 +132,7 @@ class BackDatedPolicyIntegrationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].version").value(org.hamcrest.Matchers.contains(
                         "2022-07-06", "county-2026-07", "draft-2026-11")));
-        assertThat(queries.unitScore("U006", Period.month(2026, 7)).submissionPoints()).isEqualTo(6);
+        assertThat(queries.unitScore("U006", ReportingPeriod.month(2026, 7)).submissionPoints()).isEqualTo(6);
     }
 
     private List<PolicyVersionAdded> policyFacts() {
@@ -197,14 +167,5 @@ class BackDatedPolicyIntegrationTest {
 
     private static RequestPostProcessor admin() {
         return KeycloakJwtUsers.user("policy-admin", null, "admin");
-    }
-
-    private void send(String topic, IntegrationEvent payload) {
-        EventEnvelope<?> envelope = EventEnvelope.wrap(payload, "test", Instant.now());
-        kafka.send(topic, envelope.key(), codec.encode(envelope)).join();
-    }
-
-    static Instant bj(String local) {
-        return LocalDateTime.parse(local).atZone(Period.BEIJING).toInstant();
     }
 }

@@ -1,7 +1,5 @@
 package cn.gov.eqq.govinfo.scoring.integration;
 
-import cn.gov.eqq.govinfo.contracts.EventEnvelope;
-import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerJudged;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswered;
@@ -9,28 +7,16 @@ import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
-import cn.gov.eqq.govinfo.platform.events.EventCodec;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
-import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,36 +26,14 @@ import static org.awaitility.Awaitility.await;
  * answer (CommissionAnswered with a higher revision) takes it back in the republished ranking, and the room's
  * acceptance of the revision gives it again.
  */
-@SpringBootTest(properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "govinfo.scoring.fixed-clock=2026-10-10T02:00:00Z",
-        "govinfo.scoring.publish-quiet=1s",
-        "govinfo.scoring.publish-max-delay=20s",
-        "govinfo.kafka.topic-partitions=1"})
-@EmbeddedKafka(partitions = 1,
-        topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS, Topics.RANKINGS,
-                Topics.ITEM_SCORES,
-                Topics.POLICIES, Topics.CIRCULARS})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CommissionRevisionIntegrationTest {
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("scoring-revision-" + UUID.randomUUID()));
-    }
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    EventCodec codec;
+@TestPropertySource(properties = {"govinfo.scoring.publish-quiet=1s", "govinfo.scoring.publish-max-delay=20s"})
+class CommissionRevisionIntegrationTest extends ScoringOnTheBroker {
 
     private TopicRecords published;
 
     @BeforeAll
     void readSnapshots() {
-        published = new TopicRecords(broker, codec, "revision-snapshot-reader", Topics.RANKINGS);
+        published = read("revision-snapshot-reader", Topics.RANKINGS);
     }
 
     @AfterAll
@@ -116,14 +80,5 @@ class CommissionRevisionIntegrationTest {
         return new ItemReceived("I1", "U006", revision, "乡村振兴调研", "RESEARCH_REPORT", List.of(), false,
                 "GOOD_NEWS", LocalDate.of(2026, 7, 1), bj(submittedBj), bj(submittedBj).plusSeconds(3600), "room",
                 "K1");
-    }
-
-    private void send(String topic, IntegrationEvent payload) {
-        EventEnvelope<?> envelope = EventEnvelope.wrap(payload, "test", Instant.now());
-        kafka.send(topic, envelope.key(), codec.encode(envelope)).join();
-    }
-
-    private static Instant bj(String local) {
-        return LocalDateTime.parse(local).atZone(Period.BEIJING).toInstant();
     }
 }

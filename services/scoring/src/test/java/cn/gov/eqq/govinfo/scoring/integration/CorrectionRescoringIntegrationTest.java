@@ -1,38 +1,26 @@
 package cn.gov.eqq.govinfo.scoring.integration;
 
-import cn.gov.eqq.govinfo.contracts.EventEnvelope;
-import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
 import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.item.ItemCorrected;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
-import cn.gov.eqq.govinfo.platform.events.EventCodec;
-import cn.gov.eqq.govinfo.scoring.application.Replay;
-import cn.gov.eqq.govinfo.scoring.application.ScoreQueries;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
-import cn.gov.eqq.govinfo.scoring.domain.PointSource;
-import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
-import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+import cn.gov.eqq.govinfo.scoring.ledger.application.Replay;
+import cn.gov.eqq.govinfo.scoring.ranking.application.ScoreQueries;
+import cn.gov.eqq.govinfo.scoring.rules.domain.PointSource;
+import cn.gov.eqq.govinfo.scoring.rules.domain.UnitPeriodScore;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,30 +29,9 @@ import static org.awaitility.Awaitility.await;
  * The room's correction arrives on the item topic of the real broker: the item is scored again, the period's ranking
  * is published again with the new points, and a replay from the topics gives the corrected figures again.
  */
-@SpringBootTest(properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "govinfo.scoring.fixed-clock=2026-10-10T02:00:00Z",
-        "govinfo.scoring.publish-quiet=1s",
-        "govinfo.scoring.publish-max-delay=20s",
-        "govinfo.kafka.topic-partitions=1"})
-@EmbeddedKafka(partitions = 1,
-        topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS, Topics.RANKINGS,
-                Topics.ITEM_SCORES,
-                Topics.POLICIES, Topics.CIRCULARS})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CorrectionRescoringIntegrationTest {
+@TestPropertySource(properties = {"govinfo.scoring.publish-quiet=1s", "govinfo.scoring.publish-max-delay=20s"})
+class CorrectionRescoringIntegrationTest extends ScoringOnTheBroker {
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("scoring-correction-" + UUID.randomUUID()));
-    }
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    EventCodec codec;
     @Autowired
     ScoreQueries queries;
     @Autowired
@@ -74,7 +41,7 @@ class CorrectionRescoringIntegrationTest {
 
     @BeforeAll
     void readSnapshots() {
-        published = new TopicRecords(broker, codec, "correction-snapshot-reader", Topics.RANKINGS);
+        published = read("correction-snapshot-reader", Topics.RANKINGS);
     }
 
     @AfterAll
@@ -107,18 +74,18 @@ class CorrectionRescoringIntegrationTest {
         });
         assertThat(july().entries()).filteredOn(e -> e.source() == PointSource.SUBMISSION).singleElement().satisfies(e -> assertThat(e.explanation())
                 .isEqualTo("《标题I1》（问题类）已被信息室接收，报送积分 +5（分类经信息室更正，理由：反映问题并提出对策，应为问题信息）"));
-        UnitPeriodScore live = queries.unitScore("U006", Period.parse("2026"));
+        UnitPeriodScore live = queries.unitScore("U006", ReportingPeriod.parse("2026"));
 
         assertThat(replay.start("test")).isTrue();
         await().atMost(Duration.ofSeconds(120)).until(() -> replay.status().state() != Replay.State.RUNNING);
 
         assertThat(replay.status().state()).isEqualTo(Replay.State.DONE);
-        assertThat(queries.unitScore("U006", Period.parse("2026"))).isEqualTo(live);
+        assertThat(queries.unitScore("U006", ReportingPeriod.parse("2026"))).isEqualTo(live);
         assertThat(july().submissionPoints()).isEqualTo(5);
     }
 
     private UnitPeriodScore july() {
-        return queries.unitScore("U006", Period.parse("2026-07"));
+        return queries.unitScore("U006", ReportingPeriod.parse("2026-07"));
     }
 
     private RankingSnapshotPublished latest(String key) {
@@ -130,14 +97,5 @@ class CorrectionRescoringIntegrationTest {
     private static RankingRow row(RankingSnapshotPublished snapshot) {
         return snapshot == null ? null
                 : snapshot.rows().stream().filter(r -> r.unitId().equals("U006")).findFirst().orElse(null);
-    }
-
-    private void send(String topic, IntegrationEvent payload) {
-        EventEnvelope<?> envelope = EventEnvelope.wrap(payload, "test", Instant.now());
-        kafka.send(topic, envelope.key(), codec.encode(envelope)).join();
-    }
-
-    private static Instant bj(String local) {
-        return LocalDateTime.parse(local).atZone(Period.BEIJING).toInstant();
     }
 }

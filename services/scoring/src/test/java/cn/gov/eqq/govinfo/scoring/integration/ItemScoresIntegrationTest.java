@@ -8,28 +8,17 @@ import cn.gov.eqq.govinfo.contracts.item.ItemCorrected;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.score.ItemScored;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
-import cn.gov.eqq.govinfo.platform.events.EventCodec;
-import cn.gov.eqq.govinfo.scoring.application.Replay;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
-import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+import cn.gov.eqq.govinfo.scoring.ledger.application.Replay;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -40,27 +29,8 @@ import static org.awaitility.Awaitility.await;
  * received → version 1, the room's correction → 2 with its reason, an adoption → 3; a redelivered event publishes
  * nothing; after a replay from the topics the item's score comes again, the same, with a higher version only.
  */
-@SpringBootTest(properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "govinfo.scoring.fixed-clock=2026-10-10T02:00:00Z",
-        "govinfo.kafka.topic-partitions=1"})
-@EmbeddedKafka(partitions = 1,
-        topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS, Topics.RANKINGS,
-                Topics.ITEM_SCORES, Topics.POLICIES, Topics.CIRCULARS})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ItemScoresIntegrationTest {
+class ItemScoresIntegrationTest extends ScoringOnTheBroker {
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("scoring-item-scores-" + UUID.randomUUID()));
-    }
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    EventCodec codec;
     @Autowired
     Replay replay;
 
@@ -68,7 +38,7 @@ class ItemScoresIntegrationTest {
 
     @BeforeAll
     void readItemScores() {
-        published = new TopicRecords(broker, codec, "item-scores-reader", Topics.ITEM_SCORES);
+        published = read("item-scores-reader", Topics.ITEM_SCORES);
     }
 
     @AfterAll
@@ -151,17 +121,5 @@ class ItemScoresIntegrationTest {
 
     private EventEnvelope<?> envelope(IntegrationEvent payload) {
         return EventEnvelope.wrap(payload, "test", Instant.now());
-    }
-
-    private void send(String topic, IntegrationEvent payload) {
-        send(topic, envelope(payload));
-    }
-
-    private void send(String topic, EventEnvelope<?> envelope) {
-        kafka.send(topic, envelope.key(), codec.encode(envelope)).join();
-    }
-
-    private static Instant bj(String local) {
-        return LocalDateTime.parse(local).atZone(Period.BEIJING).toInstant();
     }
 }

@@ -1,40 +1,30 @@
 package cn.gov.eqq.govinfo.scoring.integration;
 
-import cn.gov.eqq.govinfo.contracts.EventEnvelope;
-import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
-import cn.gov.eqq.govinfo.platform.events.EventCodec;
-import cn.gov.eqq.govinfo.scoring.application.ScoreQueries;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
-import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+import cn.gov.eqq.govinfo.scoring.ranking.application.ScoreQueries;
+
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -44,28 +34,9 @@ import static org.awaitility.Awaitility.await;
  * decoded, one that decodes but cannot be placed in a period — each end up on the dead-letter topic alone, and every
  * good record around them is applied exactly once.
  */
-@SpringBootTest(properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "govinfo.scoring.fixed-clock=2026-10-10T02:00:00Z",
-        "govinfo.kafka.topic-partitions=1",
-        "govinfo.kafka.retry.interval-ms=100"})
-@EmbeddedKafka(partitions = 1,
-        topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS, Topics.RANKINGS,
-                Topics.ITEM_SCORES,
-                Topics.POLICIES, Topics.CIRCULARS})
-class PoisonInABatchIntegrationTest {
+@TestPropertySource(properties = {"govinfo.kafka.retry.interval-ms=100"})
+class PoisonInABatchIntegrationTest extends ScoringOnTheBroker {
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("scoring-poison-" + UUID.randomUUID()));
-    }
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    EventCodec codec;
     @Autowired
     ScoreQueries queries;
     @Autowired
@@ -100,7 +71,7 @@ class PoisonInABatchIntegrationTest {
         assertThat(deadLetters).allSatisfy(r ->
                 assertThat(header(r, "kafka_dlt-exception-message")).isNotBlank());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            var july = queries.unitScore("U006", Period.month(2026, 7));
+            var july = queries.unitScore("U006", ReportingPeriod.month(2026, 7));
             assertThat(july.receivedItems()).isEqualTo(3);
             assertThat(july.adoptionPoints()).isEqualTo(20);
         });
@@ -122,14 +93,5 @@ class PoisonInABatchIntegrationTest {
     private static ItemReceived received(String item, String submittedBj) {
         return new ItemReceived(item, "U006", 1, "标题" + item, "PROBLEM", List.of(), false, "GOOD_NEWS",
                 LocalDate.of(2026, 7, 1), bj(submittedBj), bj(submittedBj).plusSeconds(7200), "room", null);
-    }
-
-    private void send(String topic, IntegrationEvent payload) {
-        EventEnvelope<?> envelope = EventEnvelope.wrap(payload, "test", Instant.now());
-        kafka.send(topic, envelope.key(), codec.encode(envelope)).join();
-    }
-
-    private static Instant bj(String local) {
-        return LocalDateTime.parse(local).atZone(Period.BEIJING).toInstant();
     }
 }

@@ -3,6 +3,7 @@ package cn.gov.eqq.govinfo.scoring.integration;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 import cn.gov.eqq.govinfo.testsupport.web.KeycloakJwtUsers;
+
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.scoring.integration;
 
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -3,6 +3,7 @@ package cn.gov.eqq.govinfo.scoring.integration;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
 import cn.gov.eqq.govinfo.contracts.Topics;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
@@ -10,13 +11,13 @@ import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.scoring.ScoringApplication;
-import cn.gov.eqq.govinfo.scoring.application.Policies;
-import cn.gov.eqq.govinfo.scoring.application.PolicyStore;
-import cn.gov.eqq.govinfo.scoring.application.ScoreQueries;
-import cn.gov.eqq.govinfo.scoring.application.SnapshotPublisher;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
+import cn.gov.eqq.govinfo.scoring.policy.application.Policies;
+import cn.gov.eqq.govinfo.scoring.policy.application.PolicyStore;
+import cn.gov.eqq.govinfo.scoring.ranking.application.ScoreQueries;
+import cn.gov.eqq.govinfo.scoring.ranking.application.SnapshotPublisher;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 import cn.gov.eqq.govinfo.testsupport.replicas.TwoReplicas;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -32,7 +33,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
-import static cn.gov.eqq.govinfo.scoring.integration.BackDatedPolicyIntegrationTest.bj;
+import static cn.gov.eqq.govinfo.scoring.integration.ScoringOnTheBroker.bj;
 import static cn.gov.eqq.govinfo.scoring.integration.BackDatedPolicyIntegrationTest.county;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -67,7 +68,7 @@ class ScoringAtTwoReplicasTest {
                     null));
             ScoreQueries queries = replicas.replica(1).getBean(ScoreQueries.class);
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                assertThat(queries.unitScore("U006", Period.month(2026, 7)).submissionPoints()).isEqualTo(5);
+                assertThat(queries.unitScore("U006", ReportingPeriod.month(2026, 7)).submissionPoints()).isEqualTo(5);
                 assertThat(published.latestRow("2026-07|2", "U006")).extracting(RankingRow::submissionPoints)
                         .isEqualTo(5);
             });
@@ -85,7 +86,7 @@ class ScoringAtTwoReplicasTest {
                 assertThat(published.latestRow("2026-08|3", "U037")).extracting(RankingRow::deductionPoints)
                         .isEqualTo(-2);
             });
-            assertThat(queries.unitScore("U006", Period.month(2026, 7)).submissionPoints()).isEqualTo(6);
+            assertThat(queries.unitScore("U006", ReportingPeriod.month(2026, 7)).submissionPoints()).isEqualTo(6);
             assertThat(published.payloads(PolicyVersionAdded.class)).extracting(PolicyVersionAdded::version)
                     .containsExactly("county-2026-07");
             for (int round = 0; round < 5; round++) {

@@ -4,6 +4,7 @@ import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 import cn.gov.eqq.govinfo.testsupport.openapi.ClientReadyOpenApi;
 import cn.gov.eqq.govinfo.testsupport.openapi.GeneratedJavaClient;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,9 +1,9 @@
 package cn.gov.eqq.govinfo.scoring.integration;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
-import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerJudged;
 import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
@@ -11,35 +11,25 @@ import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
-import cn.gov.eqq.govinfo.platform.events.EventCodec;
-import cn.gov.eqq.govinfo.scoring.application.Replay;
-import cn.gov.eqq.govinfo.scoring.application.ScoreQueries;
-import cn.gov.eqq.govinfo.scoring.domain.Period;
-import cn.gov.eqq.govinfo.scoring.domain.UnitPeriodScore;
-import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
+import cn.gov.eqq.govinfo.scoring.ledger.application.Replay;
+import cn.gov.eqq.govinfo.scoring.ranking.application.ScoreQueries;
+import cn.gov.eqq.govinfo.scoring.rules.domain.UnitPeriodScore;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,32 +38,11 @@ import static org.awaitility.Awaitility.await;
  * From real Kafka records (the in-process KRaft broker) through the Mongo read model to the published ranking
  * snapshot, then a replay from the topics that must give exactly what the live run gave.
  */
-@SpringBootTest(properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "govinfo.scoring.fixed-clock=2026-10-10T02:00:00Z",
-        "govinfo.scoring.publish-quiet=1s",
-        "govinfo.scoring.publish-max-delay=20s",
-        "govinfo.kafka.topic-partitions=1",
+@TestPropertySource(properties = {"govinfo.scoring.publish-quiet=1s", "govinfo.scoring.publish-max-delay=20s",
         "logging.level.cn.gov.eqq.govinfo.scoring=DEBUG"})
-@EmbeddedKafka(partitions = 1,
-        topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS, Topics.RANKINGS,
-                Topics.ITEM_SCORES,
-                Topics.POLICIES, Topics.CIRCULARS})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ScoringPipelineIntegrationTest {
+class ScoringPipelineIntegrationTest extends ScoringOnTheBroker {
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MongoTestServer.uri("scoring-it-" + UUID.randomUUID()));
-    }
-
-    @Autowired
-    EmbeddedKafkaBroker broker;
-    @Autowired
-    KafkaTemplate<String, String> kafka;
-    @Autowired
-    EventCodec codec;
     @Autowired
     ScoreQueries queries;
     @Autowired
@@ -83,7 +52,7 @@ class ScoringPipelineIntegrationTest {
 
     @BeforeAll
     void readSnapshots() {
-        published = new TopicRecords(broker, codec, "snapshot-reader", Topics.RANKINGS);
+        published = read("snapshot-reader", Topics.RANKINGS);
     }
 
     @AfterAll
@@ -114,8 +83,8 @@ class ScoringPipelineIntegrationTest {
                 "2026年第15期", LocalDate.of(2026, 7, 25), null, null, null, "room", bj("2026-07-26T10:00")));
         EventEnvelope<ItemReceived> twice = EventEnvelope.wrap(received("I3", "U007", "DYNAMIC",
                 "2026-07-20T09:00", false), "submission-intake", Instant.now());
-        sendEnvelope(Topics.ITEMS, twice);
-        sendEnvelope(Topics.ITEMS, twice);
+        send(Topics.ITEMS, twice);
+        send(Topics.ITEMS, twice);
         // U007: an item submitted at 00:30 on 1 August Beijing time counts in August, not July
         send(Topics.ITEMS, received("I4", "U007", "BRIEF", "2026-08-01T00:30", false));
         // U008: one item, then voided; U009 is inactive and not ranked
@@ -168,7 +137,7 @@ class ScoringPipelineIntegrationTest {
             burst.add(EventEnvelope.wrap(received("B" + i, "U002", "BRIEF", "2026-09-0" + (1 + i % 9) + "T09:00",
                     false), "submission-intake", Instant.now()));
         }
-        burst.forEach(e -> sendEnvelope(Topics.ITEMS, e));
+        burst.forEach(e -> send(Topics.ITEMS, e));
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(latest("2026-09|1")).isNotNull()
                 .satisfies(s -> assertThat(s.payload().rows()).singleElement()
@@ -205,7 +174,7 @@ class ScoringPipelineIntegrationTest {
         List<UnitPeriodScore> out = new ArrayList<>();
         for (String unit : List.of("U002", "U006", "U007", "U008", "U009")) {
             for (String p : List.of("2026-07", "2026-08", "2026-09", "2026-Q3", "2026")) {
-                out.add(queries.unitScore(unit, Period.parse(p)));
+                out.add(queries.unitScore(unit, ReportingPeriod.parse(p)));
             }
         }
         return out;
@@ -226,17 +195,5 @@ class ScoringPipelineIntegrationTest {
                                          boolean emergency) {
         return new ItemReceived(item, unit, 1, "标题" + item, category, List.of(), emergency, "GOOD_NEWS",
                 LocalDate.of(2026, 7, 1), bj(submittedBj), bj(submittedBj).plusSeconds(7200), "room", null);
-    }
-
-    private void send(String topic, IntegrationEvent payload) {
-        sendEnvelope(topic, EventEnvelope.wrap(payload, "test", Instant.now()));
-    }
-
-    private void sendEnvelope(String topic, EventEnvelope<?> envelope) {
-        kafka.send(topic, envelope.key(), codec.encode(envelope)).join();
-    }
-
-    private static Instant bj(String local) {
-        return LocalDateTime.parse(local).atZone(Period.BEIJING).toInstant();
     }
 }

@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.scoring.integration;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
+
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;

@@ -1,0 +1,247 @@
+package cn.gov.eqq.govinfo.scoring.shared.adapter.out.mongo;
+
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+import cn.gov.eqq.govinfo.scoring.shared.application.ItemScoreStore;
+import cn.gov.eqq.govinfo.scoring.shared.application.StoredItem;
+import cn.gov.eqq.govinfo.scoring.rules.domain.ItemFacts;
+import cn.gov.eqq.govinfo.scoring.rules.domain.LedgerEntry;
+
+import com.mongodb.bulk.BulkWriteResult;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+@Repository
+class MongoItemScoreStore implements ItemScoreStore {
+
+    static final String COLLECTION = "item_scores";
+    /** The replay generation: one document, kept when a replay drops {@link #COLLECTION}. */
+    static final String GENERATIONS = "item_score_generation";
+    private static final String GENERATION_ID = "replay";
+    private static final String OUTBOX = "outbox";
+    /** How a dot in a map key (an adoption record id) is stored. */
+    static final String DOT_IN_KEY = "\uFF0E";
+    /**
+     * Documents per reply of the reads that can match a group's whole year. MongoDB splits a large find into 16 MB
+     * batches by itself; the devstack's wire server answers in one reply unless a batch size is asked for, and a
+     * province-year's ranking read came back as one 160 MB reply, over the driver's 48 MB limit (docs/performance.md).
+     */
+    static final int READ_BATCH = 1000;
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final MongoTemplate mongo;
+
+    MongoItemScoreStore(MongoTemplate mongo) {
+        this.mongo = mongo;
+        if (mongo.getConverter() instanceof MappingMongoConverter converter) {
+            // the facts keep adoption records by record id, and the records of a combined adoption are named
+            // <id>.1, <id>.2, …: a dot may not be part of a stored key, so it is stored as a full-width dot and read
+            // back as a dot
+            converter.setMapKeyDotReplacement(DOT_IN_KEY);
+        }
+        createIndexes();
+    }
+
+    private void createIndexes() {
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("unitId", Sort.Direction.ASC)
+                .on("months", Sort.Direction.ASC).named("unit_months"));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("months", Sort.Direction.ASC).named("months"));
+    }
+
+    @Override
+    public Optional<StoredItem> find(String itemId) {
+        ItemScoreDocument doc = mongo.findById(itemId, ItemScoreDocument.class, COLLECTION);
+        return Optional.ofNullable(doc).map(ItemScoreDocument::stored);
+    }
+
+    @Override
+    public Map<String, StoredItem> findAll(Collection<String> itemIds) {
+        Map<String, StoredItem> out = new HashMap<>();
+        mongo.find(Query.query(Criteria.where("_id").in(itemIds)), ItemScoreDocument.class, COLLECTION)
+                .forEach(d -> out.put(d.id(), d.stored()));
+        return out;
+    }
+
+    @Override
+    public boolean saveAll(List<Write> writes) {
+        if (writes.isEmpty()) {
+            return true;
+        }
+        // unordered: one insert command and one update command with many statements, whatever the mix
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        for (Write w : writes) {
+            if (w.expectedVersion() < 0) {
+                bulk.insert(inserted(w.facts(), w.entries(), w.publication()));
+            } else {
+                bulk.updateOne(sameVersion(w.facts().itemId(), w.expectedVersion()),
+                        update(w.facts(), w.entries(), w.expectedVersion(), w.publication()));
+            }
+        }
+        try {
+            BulkWriteResult result = bulk.execute();
+            return result.getInsertedCount() + result.getMatchedCount() == writes.size();
+        } catch (BulkOperationException e) {
+            if (e.getErrors().stream().allMatch(err -> err.getCode() == DUPLICATE_KEY)) {
+                return false; // an item inserted by somebody else meanwhile
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean save(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion, Publication publication) {
+        if (expectedVersion < 0) {
+            try {
+                mongo.insert(inserted(facts, entries, publication), COLLECTION);
+                return true;
+            } catch (DuplicateKeyException e) {
+                return false;
+            }
+        }
+        // one conditional single-document update: facts, entries, applied event ids and the event that publishes
+        // the new score change together
+        return mongo.updateFirst(sameVersion(facts.itemId(), expectedVersion),
+                update(facts, entries, expectedVersion, publication), COLLECTION).getMatchedCount() == 1;
+    }
+
+    /** The document's fields as the mapping writes them (without its id). */
+    private Document fields(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion, Publication p) {
+        List<String> months = entries.stream().map(e -> e.month().toString()).distinct().sorted().toList();
+        Document doc = new Document();
+        mongo.getConverter().write(new ItemScoreDocument(facts.itemId(), facts.unitId(), facts, entries, months,
+                expectedVersion + 1, p == null ? null : p.scoreVersion(), p == null ? null : p.digest()), doc);
+        if (p == null) {
+            doc.remove("scoreVersion");
+            doc.remove("scoreDigest");
+        }
+        return doc;
+    }
+
+    private Document inserted(ItemFacts facts, List<LedgerEntry> entries, Publication publication) {
+        Document doc = fields(facts, entries, -1, publication);
+        if (publication != null && publication.entry() != null) {
+            doc.append(OUTBOX, List.of(OutboxDocuments.of(publication.entry())));
+        }
+        return doc;
+    }
+
+    /**
+     * Sets every field and appends the new event to the outbox: entries not yet published stay (a replace would
+     * drop them).
+     */
+    private Update update(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion, Publication publication) {
+        Document doc = fields(facts, entries, expectedVersion, publication);
+        doc.remove("_id");
+        Update update = new Update();
+        doc.forEach(update::set);
+        if (publication != null && publication.entry() != null) {
+            update.push(OUTBOX, OutboxDocuments.of(publication.entry()));
+        }
+        return update;
+    }
+
+    private static Query sameVersion(String itemId, long version) {
+        return Query.query(Criteria.where("_id").is(itemId).and("version").is(version));
+    }
+
+    @Override
+    public List<LedgerEntry> entriesOf(Collection<String> unitIds, Collection<ReportingPeriod> months) {
+        Set<ReportingPeriod> wanted = Set.copyOf(months);
+        Set<String> units = Set.copyOf(unitIds); // a group's 1,800 units: a list's contains() per entry showed up
+        Query q = Query.query(Criteria.where("unitId").in(unitIds).and("months").in(names(months)));
+        // only the entries: the facts (with every applied event id) are most of an item's document, and a year's
+        // ranking reads every item of the group (profiled: docs/performance.md)
+        q.fields().include("entries");
+        q.cursorBatchSize(READ_BATCH);
+        return mongo.find(q, EntriesOnly.class, COLLECTION).stream()
+                .flatMap(d -> d.entries().stream())
+                .filter(e -> units.contains(e.unitId()) && wanted.contains(e.month()))
+                .toList();
+    }
+
+    @Override
+    public List<ItemFacts> factsTouching(Collection<ReportingPeriod> months) {
+        Query q = Query.query(Criteria.where("months").in(names(months))).cursorBatchSize(READ_BATCH);
+        return mongo.find(q, ItemScoreDocument.class, COLLECTION).stream().map(ItemScoreDocument::facts).toList();
+    }
+
+    @Override
+    public Map<String, Set<ReportingPeriod>> monthsOfUnits(Collection<String> unitIds) {
+        Query q = Query.query(Criteria.where("unitId").in(unitIds));
+        q.fields().include("unitId").include("months");
+        q.cursorBatchSize(READ_BATCH);
+        Map<String, Set<ReportingPeriod>> out = new HashMap<>();
+        mongo.find(q, UnitMonths.class, COLLECTION).forEach(d -> d.months()
+                .forEach(m -> out.computeIfAbsent(d.unitId(), u -> new TreeSet<>()).add(ReportingPeriod.parse(m))));
+        return out;
+    }
+
+    @Override
+    public List<StoredItem> page(String afterId, int limit) {
+        Query q = (afterId == null ? new Query() : Query.query(Criteria.where("_id").gt(afterId)))
+                .with(Sort.by(Sort.Direction.ASC, "_id")).limit(limit);
+        return mongo.find(q, ItemScoreDocument.class, COLLECTION).stream()
+                .map(ItemScoreDocument::stored).toList();
+    }
+
+    @Override
+    public List<StoredItem> neverPublished(String afterId, int limit) {
+        Criteria unpublished = Criteria.where("scoreVersion").exists(false);
+        Query q = Query.query(afterId == null ? unpublished : unpublished.and("_id").gt(afterId))
+                .with(Sort.by(Sort.Direction.ASC, "_id")).limit(limit);
+        return mongo.find(q, ItemScoreDocument.class, COLLECTION).stream().map(ItemScoreDocument::stored).toList();
+    }
+
+    @Override
+    public long replayGeneration() {
+        Document doc = mongo.findById(GENERATION_ID, Document.class, GENERATIONS);
+        return doc == null ? 0 : ((Number) doc.get("generation")).longValue();
+    }
+
+    @Override
+    public void nextReplayGeneration() {
+        mongo.upsert(Query.query(Criteria.where("_id").is(GENERATION_ID)), new Update().inc("generation", 1),
+                GENERATIONS);
+    }
+
+    @Override
+    public long count() {
+        return mongo.getCollection(COLLECTION).countDocuments();
+    }
+
+    @Override
+    public void deleteAll() {
+        // only a replay calls this, with the listener stopped: dropping is immediate where deleting a province-year
+        // document by document is not (100,000 items: 16 s between the replay's stop and restart here)
+        mongo.dropCollection(COLLECTION);
+        createIndexes();
+    }
+
+    /** Projections of {@link ItemScoreDocument} for the queries that need one field. */
+    record EntriesOnly(String id, List<LedgerEntry> entries) {
+    }
+
+    record UnitMonths(String id, String unitId, List<String> months) {
+    }
+
+    private static List<String> names(Collection<ReportingPeriod> months) {
+        return months.stream().map(ReportingPeriod::toString).toList();
+    }
+}

@@ -1,0 +1,34 @@
+package cn.gov.eqq.govinfo.scoring;
+
+import cn.gov.eqq.govinfo.testsupport.architecture.ServiceShape;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * Scoring has the shape of every service ({@link ServiceShape}); besides, its rules read no contract but the
+ * calendar: events are translated into the domain's facts in the application layer, so the rule engine stays
+ * independent of how other services publish.
+ */
+@AnalyzeClasses(packages = "cn.gov.eqq.govinfo.scoring", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static void scoringHasTheShapeOfEveryService(JavaClasses classes) {
+        ServiceShape.of("cn.gov.eqq.govinfo.scoring").check(classes);
+    }
+
+    @ArchTest
+    static final ArchRule theRulesReadNoContractButTheCalendar = noClasses()
+            .that().resideInAPackage("cn.gov.eqq.govinfo.scoring.*.domain..")
+            .should().dependOnClassesThat(resideInAPackage("cn.gov.eqq.govinfo.contracts..")
+                    .and(not(resideInAPackage("cn.gov.eqq.govinfo.contracts.calendar"))))
+            .because("积分规则只认日历（ReportingPeriod、BeijingTime），不认其他服务发布的事件契约；"
+                    + "事件在 application 层译成领域事实");
+}

@@ -1,0 +1,275 @@
+package cn.gov.eqq.govinfo.scoring.ledger.application;
+
+import cn.gov.eqq.govinfo.contracts.EventEnvelope;
+import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerJudged;
+import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
+import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
+import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
+import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
+import cn.gov.eqq.govinfo.platform.events.EventCodec;
+import cn.gov.eqq.govinfo.platform.events.EventDecodingException;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
+import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
+import cn.gov.eqq.govinfo.scoring.policy.application.Policies;
+import cn.gov.eqq.govinfo.scoring.ranking.application.ScoreQueries;
+import cn.gov.eqq.govinfo.scoring.rules.domain.ScoringPolicy;
+
+import cn.gov.eqq.govinfo.scoring.shared.application.InMemoryStores;
+import cn.gov.eqq.govinfo.scoring.shared.application.SnapshotStore;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@link EventIngestion#applyAll}: the batched path gives what the events give one by one, with fewer writes. */
+class BatchIngestionTest {
+
+    private static final ScoringPolicy NOTICE = PolicyJson.shipped();
+    private static final String[] UNITS = {"U001", "U006", "U007", "U037"};
+    private static final String[] KINDS = {"CITY_BULLETIN_ADOPTED", "PROVINCE_BULLETIN_ADOPTED",
+            "CITY_LEADER_INSTRUCTION", "STATE_COUNCIL_ADOPTED"};
+    private static final String[] CATEGORIES = {"BRIEF", "DYNAMIC", "PROBLEM", "RESEARCH_REPORT"};
+
+    private final Clock october = Clock.fixed(Instant.parse("2026-10-10T02:00:00Z"), ZoneOffset.UTC);
+
+    private final class Scoring {
+        final InMemoryStores.Items items = new InMemoryStores.Items();
+        final InMemoryStores.Units units = new InMemoryStores.Units();
+        final InMemoryStores.Snapshots snapshots = new InMemoryStores.Snapshots();
+        final Policies policies = new Policies(new InMemoryStores.PolicyVersions(), new InMemoryStores.Circulars(), october, NOTICE,
+                new EventCodec(), org.mockito.Mockito.mock(OutboxRelay.class));
+        final EventIngestion ingestion = new EventIngestion(items, units, snapshots, policies,
+                new ItemScores(new EventCodec(), java.time.Clock.systemUTC(),
+                        org.mockito.Mockito.mock(OutboxRelay.class)));
+        final ScoreQueries queries = new ScoreQueries(items, units, policies, snapshots, new EventCodec());
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 20261128, 42})
+    void batchesGiveTheSameItemsRankingsAndDirtyKeysAsOneEventAtATime(long seed) {
+        List<EventEnvelope<?>> events = stream(new Random(seed), 400);
+        Scoring oneByOne = new Scoring();
+        Scoring batched = new Scoring();
+
+        events.forEach(oneByOne.ingestion::apply);
+        Random sizes = new Random(seed + 1);
+        for (int from = 0; from < events.size(); ) {
+            int to = Math.min(events.size(), from + 1 + sizes.nextInt(60));
+            batched.ingestion.applyAll(events.subList(from, to));
+            from = to;
+        }
+
+        // versions differ by design (fewer writes); facts and entries must not
+        assertThat(contents(batched)).isEqualTo(contents(oneByOne));
+        assertThat(batched.units.byId).isEqualTo(oneByOne.units.byId);
+        assertThat(batched.snapshots.dirtyIds()).isEqualTo(oneByOne.snapshots.dirtyIds());
+        for (int group = 1; group <= 3; group++) {
+            for (ReportingPeriod p : List.of(ReportingPeriod.month(2026, 7), ReportingPeriod.quarter(2026, 3), ReportingPeriod.year(2026))) {
+                assertThat(batched.queries.ranking(group, p)).isEqualTo(oneByOne.queries.ranking(group, p));
+            }
+        }
+        assertThat(batched.items.writes).isLessThan(oneByOne.items.writes);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {7, 11, 20261128})
+    void thePublishersRankingsFromOneReadEqualEachRankingReadOnItsOwn(long seed) {
+        Scoring s = new Scoring();
+        s.ingestion.applyAll(stream(new Random(seed), 300));
+        List<SnapshotStore.Key> keys = new ArrayList<>();
+        for (int group = 1; group <= 3; group++) {
+            for (ReportingPeriod p : List.of(ReportingPeriod.month(2026, 7), ReportingPeriod.month(2026, 9), ReportingPeriod.quarter(2026, 3),
+                    ReportingPeriod.year(2026))) {
+                keys.add(new SnapshotStore.Key(p, group));
+            }
+        }
+
+        Map<SnapshotStore.Key, cn.gov.eqq.govinfo.scoring.rules.domain.Ranking> together = s.queries.rankings(keys);
+
+        assertThat(together).containsOnlyKeys(keys);
+        keys.forEach(k -> assertThat(together.get(k)).as(k.id())
+                .isEqualTo(s.queries.ranking(k.group(), k.period())));
+        assertThat(together.values()).anySatisfy(r -> assertThat(r.lines()).isNotEmpty());
+    }
+
+    private static Map<String, List<Object>> contents(Scoring s) {
+        Map<String, List<Object>> out = new TreeMap<>();
+        s.items.byId.forEach((id, item) -> out.put(id, List.of(item.facts(), item.entries())));
+        return out;
+    }
+
+    @Test
+    void aUnitThatMovesGroupMarksTheRankingsOfBothGroupsForEveryMonthOfItsItems() {
+        Scoring s = new Scoring();
+        s.ingestion.applyAll(List.of(unit("U006", 2, 0), unit("U007", 2, 0),
+                received("I1", "U006", 1, "2026-07-10T09:00"), received("I2", "U006", 1, "2026-08-10T09:00")));
+        s.snapshots.byId.clear();
+
+        s.ingestion.applyAll(List.of(unit("U007", 2, 0), unit("U006", 3, 1)));
+
+        // a record without history means "in group 3 since 2022-07": every period up to this month, both groups
+        assertThat(s.snapshots.dirtyIds()).contains("2026-07|2", "2026-07|3", "2026-08|2", "2026-08|3", "2026-Q3|2",
+                "2026-Q3|3", "2026|2", "2026|3", "2022-07|2", "2022-07|3", "2026-10|3")
+                .doesNotContain("2026-11|2", "2026-11|3").hasSize(2 * (52 + 18 + 5));
+        assertThat(s.units.byId.get("U006").group()).isEqualTo(3);
+    }
+
+    @Test
+    void anOlderUnitStateArrivingLaterIsIgnoredInABatchAndAloneAlike() {
+        Scoring s = new Scoring();
+        s.ingestion.applyAll(List.of(unit("U006", 2, 5), unit("U006", 3, 1)));
+        s.ingestion.apply(unit("U006", 1, 0));
+
+        assertThat(s.units.byId.get("U006").group()).isEqualTo(2);
+    }
+
+    @Test
+    void anItemWithSeveralEventsInOneBatchIsWrittenOnce() {
+        Scoring s = new Scoring();
+        s.ingestion.applyAll(List.of(unit("U006", 2, 0)));
+        int before = s.items.writes;
+
+        s.ingestion.applyAll(List.of(received("I1", "U006", 1, "2026-07-10T09:00"),
+                forwarded("I1", "U006", "2026-07-11T09:00"), adopted("R1", "I1", "U006", KINDS[0], "2026-07-20")));
+
+        assertThat(s.items.writes - before).isEqualTo(1);
+        assertThat(s.items.byId.get("I1").entries()).hasSize(3);
+    }
+
+    @Test
+    void aRedeliveredBatchWritesAndMarksNothing() {
+        Scoring s = new Scoring();
+        List<EventEnvelope<?>> batch = List.of(unit("U006", 2, 0), received("I1", "U006", 1, "2026-07-10T09:00"),
+                adopted("R1", "I1", "U006", KINDS[1], "2026-07-20"));
+        s.ingestion.applyAll(batch);
+        int writes = s.items.writes;
+        s.snapshots.byId.clear();
+
+        s.ingestion.applyAll(batch);
+
+        assertThat(s.items.writes).isEqualTo(writes);
+        assertThat(s.snapshots.dirtyIds()).isEmpty();
+    }
+
+    @Test
+    void anEventThatCannotBeScoredIsNamedByItsIndexAndTheEventsBeforeItAreApplied() {
+        Scoring s = new Scoring();
+        EventEnvelope<AdoptionRecorded> undated = EventEnvelope.wrap(new AdoptionRecorded("R9", "I1", "U006",
+                KINDS[0], null, null, null, null, null, null, "room", Instant.now()), "adoption-tracking",
+                Instant.now());
+        List<EventEnvelope<?>> batch = List.of(unit("U006", 2, 0), received("I1", "U006", 1, "2026-07-10T09:00"),
+                undated, received("I2", "U006", 1, "2026-07-11T09:00"));
+
+        assertThatThrownBy(() -> s.ingestion.applyAll(batch))
+                .isInstanceOfSatisfying(EventIngestion.NotApplied.class, e -> {
+                    assertThat(e.index()).isEqualTo(2);
+                    assertThat(e.getCause()).isInstanceOf(EventDecodingException.class);
+                });
+        assertThat(s.items.byId).containsOnlyKeys("I1");
+    }
+
+    @Test
+    void aUnitMovedInTheMiddleOfABatchGetsTheItemsBeforeAndAfterTheMoveInBothGroupsRankings() {
+        Scoring s = new Scoring();
+        s.ingestion.applyAll(List.of(unit("U006", 2, 0), received("I1", "U006", 1, "2026-07-10T09:00"),
+                unit("U006", 3, 1), received("I2", "U006", 1, "2026-07-11T09:00")));
+
+        assertThat(s.snapshots.dirtyIds()).contains("2026-07|2", "2026-07|3", "2026|2", "2026|3");
+        assertThat(s.queries.ranking(3, ReportingPeriod.month(2026, 7)).lines()).singleElement()
+                .satisfies(l -> assertThat(l.score().receivedItems()).isEqualTo(2));
+        assertThat(s.queries.ranking(2, ReportingPeriod.month(2026, 7)).lines()).isEmpty();
+    }
+
+    /** Units (one of them moving group half-way), items with revisions, voids, forwards, adoptions, judgements, and
+     * every tenth event delivered twice. */
+    private static List<EventEnvelope<?>> stream(Random random, int count) {
+        List<EventEnvelope<?>> out = new ArrayList<>();
+        for (int u = 0; u < UNITS.length; u++) {
+            out.add(unit(UNITS[u], 1 + u % 3, 0));
+        }
+        for (int i = 0; i < count; i++) {
+            String item = "I" + random.nextInt(60);
+            String unit = UNITS[Math.abs(item.hashCode()) % UNITS.length];
+            String day = String.format("2026-0%d-%02dT09:00", 7 + random.nextInt(3), 1 + random.nextInt(28));
+            EventEnvelope<?> e = switch (random.nextInt(7)) {
+                case 0, 1 -> received(item, unit, 1 + random.nextInt(3), day);
+                case 2 -> forwarded(item, unit, day);
+                case 3 -> adopted("R" + random.nextInt(80), item, unit, KINDS[random.nextInt(KINDS.length)],
+                        day.substring(0, 10));
+                case 4 -> judged("C" + random.nextInt(10), item, unit, random.nextBoolean(), day);
+                case 5 -> voided(item, unit, day);
+                default -> received(item, unit, 1, day);
+            };
+            out.add(e);
+            if (random.nextInt(10) == 0) {
+                out.add(e);
+            }
+            if (i == count / 3) {
+                out.add(unit("U006", 3, 1)); // moves group, with items stored in the old one
+                out.add(unit("U001", 1, 0)); // repeated state: nothing changes
+            }
+            if (i == 2 * count / 3) {
+                out.add(unit("U007", 1, 2));
+                out.add(unit("U007", 2, 1)); // older than the one before it: ignored
+            }
+        }
+        return out;
+    }
+
+    private static EventEnvelope<UnitChanged> unit(String id, int group, int version) {
+        return EventEnvelope.wrap(new UnitChanged(id, "单位" + id, group, true,
+                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(version)), "submission-intake", Instant.now());
+    }
+
+    private static Instant bj(String at) {
+        return LocalDateTime.parse(at).atZone(BeijingTime.ZONE).toInstant();
+    }
+
+    private static EventEnvelope<ItemReceived> received(String item, String unit, int revision, String at) {
+        Instant t = bj(at);
+        return EventEnvelope.wrap(new ItemReceived(item, unit, revision, "标题" + item,
+                CATEGORIES[Math.abs((item + revision).hashCode()) % CATEGORIES.length], List.of(), false, "GOOD_NEWS",
+                LocalDate.of(2026, 7, 1), t, t.plusSeconds(3600), "room", null), "submission-intake", Instant.now());
+    }
+
+    private static EventEnvelope<ItemForwardedToCity> forwarded(String item, String unit, String at) {
+        return EventEnvelope.wrap(new ItemForwardedToCity(item, unit, bj(at), "room"), "submission-intake",
+                Instant.now());
+    }
+
+    private static EventEnvelope<ItemVoided> voided(String item, String unit, String at) {
+        return EventEnvelope.wrap(new ItemVoided(item, unit, "重复报送", bj(at), "room"), "submission-intake",
+                Instant.now());
+    }
+
+    private static EventEnvelope<AdoptionRecorded> adopted(String record, String item, String unit, String kind,
+                                                           String date) {
+        return EventEnvelope.wrap(new AdoptionRecorded(record, item, unit, kind, "荆门信息", "1",
+                LocalDate.parse(date), null, null, null, "room", bj(date + "T10:00")), "adoption-tracking",
+                Instant.now());
+    }
+
+    private static EventEnvelope<CommissionAnswerJudged> judged(String commission, String item, String unit,
+                                                                boolean accepted, String at) {
+        Instant t = bj(at);
+        return EventEnvelope.wrap(new CommissionAnswerJudged(commission, unit, item, t, t.plusSeconds(86_400),
+                accepted, accepted ? null : "未按要求", "room", t.plusSeconds(7200)), "commission-tasking",
+                Instant.now());
+    }
+}

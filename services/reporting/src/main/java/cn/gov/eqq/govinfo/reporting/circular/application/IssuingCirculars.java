@@ -1,6 +1,8 @@
 package cn.gov.eqq.govinfo.reporting.circular.application;
 
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Circular;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularComposer;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFigures;
@@ -10,10 +12,8 @@ import cn.gov.eqq.govinfo.reporting.circular.domain.CircularStatus;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Letterhead;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Objection.Resolution;
 import cn.gov.eqq.govinfo.reporting.circular.domain.UnitFigures;
-import cn.gov.eqq.govinfo.reporting.facts.domain.FactStore;
-import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshots;
-import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
-
+import cn.gov.eqq.govinfo.reporting.facts.application.FactStore;
+import cn.gov.eqq.govinfo.reporting.ranking.application.RankingSnapshots;
 import cn.gov.eqq.govinfo.reporting.shared.domain.Sequenced;
 
 import java.time.Clock;
@@ -26,10 +26,20 @@ import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /**
- * The circular's use cases: draft from the rankings of now, review with objections, publish (frozen, numbered,
- * announced), correct as a new version. Each change is one conditional single-document write.
+ * Issuing circulars: draft from the rankings of now, review with objections, publish (frozen, numbered, announced),
+ * correct as a new version. Each change is one conditional single-document write. Refusals are
+ * {@link UseCaseFailure}s (the web adapter answers them as RFC 9457 problems).
  */
-public class CircularService {
+public class IssuingCirculars {
+
+    /** A unit objects to its figures in a circular under review. */
+    public record RaiseObjection(String circularId, String unitId, String raisedBy, String reason) {
+    }
+
+    /** The information room answers an objection. */
+    public record ResolveObjection(String circularId, String objectionId, Resolution resolution, String reply,
+                                   String by) {
+    }
 
     private static final int SUPERSEDE_ATTEMPTS = 8;
 
@@ -43,9 +53,9 @@ public class CircularService {
     private final Letterhead letterhead;
 
     /** @param letterhead the county's settings that a draft takes (the circular keeps its own from then on) */
-    public CircularService(CircularStore store, RankingSnapshots rankings, FactStore facts, CircularComposer composer,
-                           CircularAnnouncements announcements, Clock clock, Duration defaultReviewWindow,
-                           Letterhead letterhead) {
+    public IssuingCirculars(CircularStore store, RankingSnapshots rankings, FactStore facts,
+                            CircularComposer composer, CircularAnnouncements announcements, Clock clock,
+                            Duration defaultReviewWindow, Letterhead letterhead) {
         this.store = store;
         this.rankings = rankings;
         this.facts = facts;
@@ -65,7 +75,7 @@ public class CircularService {
         Circular draft = rule(() -> Circular.draft(idOf(Circular.seriesIdOf(kind, period), 1), kind, period,
                 figuresOf(period, now), letterhead, by, now));
         if (!store.create(draft)) {
-            throw ApiProblem.conflict("circular.exists", "该期" + kind.chinese() + "已存在（" + draft.id()
+            throw UseCaseFailure.conflict("circular.exists", "该期" + kind.chinese() + "已存在（" + draft.id()
                     + "）；如需更新数据请刷新草稿，已发布的请发起更正");
         }
         return draft;
@@ -88,19 +98,21 @@ public class CircularService {
         return change(id, c -> c.openReview(closes, now));
     }
 
-    public Circular raiseObjection(String id, String unitId, String raisedBy, String reason) {
-        return change(id, c -> c.raiseObjection(UUID.randomUUID().toString(), unitId, raisedBy, reason, now()));
+    public Circular raiseObjection(RaiseObjection command) {
+        return change(command.circularId(), c -> c.raiseObjection(UUID.randomUUID().toString(), command.unitId(),
+                command.raisedBy(), command.reason(), now()));
     }
 
-    public Circular resolveObjection(String id, String objectionId, Resolution resolution, String reply, String by) {
-        return change(id, c -> c.resolveObjection(objectionId, resolution, reply, by, now()));
+    public Circular resolveObjection(ResolveObjection command) {
+        return change(command.circularId(), c -> c.resolveObjection(command.objectionId(), command.resolution(),
+                command.reply(), command.by(), now()));
     }
 
     public Circular publish(String id, String by) {
         Circular current = get(id);
         Instant now = now();
         rule(() -> current.publish("", by, now)); // a dry run: no number is taken for a publish the rules refuse
-        int year = now.atZone(ReportingPeriod.BEIJING).getYear();
+        int year = now.atZone(BeijingTime.ZONE).getYear();
         Circular published = rule(() -> current.publish(
                 current.letterhead().documentNumber(year, store.nextDocumentSequence(year)), by, now));
         if (!store.update(published, current.revision(), announcements.of(published))) {
@@ -131,7 +143,7 @@ public class CircularService {
         List<Circular> series = store.series(published.seriesId());
         Circular newest = series.stream().max(Comparator.comparingInt(Circular::version)).orElse(published);
         if (newest.version() > published.version()) {
-            throw ApiProblem.conflict("circular.correction-exists", "该通报已有更新的版本（第" + newest.version()
+            throw UseCaseFailure.conflict("circular.correction-exists", "该通报已有更新的版本（第" + newest.version()
                     + "版，" + newest.status().chinese() + "），请在最新版本上操作");
         }
         Instant now = now();
@@ -144,7 +156,7 @@ public class CircularService {
     }
 
     public Circular get(String id) {
-        return store.find(id).orElseThrow(() -> ApiProblem.notFound("未找到通报：" + id));
+        return store.find(id).orElseThrow(() -> UseCaseFailure.notFound("未找到通报：" + id));
     }
 
     public List<Circular> list(String period, CircularKind kind) {
@@ -159,7 +171,7 @@ public class CircularService {
     public UnitFigures unitFigures(String id, String unitId) {
         Circular c = get(id);
         if (c.status() == CircularStatus.DRAFT) {
-            throw ApiProblem.conflict("circular.not-open", "通报尚未发起复核，单位暂不能查看");
+            throw UseCaseFailure.conflict("circular.not-open", "通报尚未发起复核，单位暂不能查看");
         }
         return UnitFigures.of(c, unitId);
     }
@@ -177,8 +189,8 @@ public class CircularService {
         return next;
     }
 
-    private static ApiProblem concurrentChange() {
-        return ApiProblem.conflict("circular.changed", "通报刚被他人修改，请刷新后重试");
+    private static UseCaseFailure concurrentChange() {
+        return UseCaseFailure.conflict("circular.changed", "通报刚被他人修改，请刷新后重试");
     }
 
     private Instant now() {
@@ -189,7 +201,7 @@ public class CircularService {
         try {
             return step.get();
         } catch (CircularRuleViolation v) {
-            throw ApiProblem.conflict(v.code(), v.getMessage());
+            throw UseCaseFailure.conflict(v.code(), v.getMessage());
         }
     }
 }

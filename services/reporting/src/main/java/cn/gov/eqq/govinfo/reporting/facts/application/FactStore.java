@@ -1,4 +1,11 @@
-package cn.gov.eqq.govinfo.reporting.facts.domain;
+package cn.gov.eqq.govinfo.reporting.facts.application;
+
+import cn.gov.eqq.govinfo.reporting.facts.domain.AdoptionFact;
+import cn.gov.eqq.govinfo.reporting.facts.domain.CommissionFact;
+import cn.gov.eqq.govinfo.reporting.facts.domain.Facts;
+import cn.gov.eqq.govinfo.reporting.facts.domain.ItemFact;
+import cn.gov.eqq.govinfo.reporting.facts.domain.ItemScore;
+import cn.gov.eqq.govinfo.reporting.facts.domain.UnitFact;
 
 import java.util.function.UnaryOperator;
 

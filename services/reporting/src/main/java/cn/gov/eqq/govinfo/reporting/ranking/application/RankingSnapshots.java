@@ -1,5 +1,6 @@
-package cn.gov.eqq.govinfo.reporting.ranking.domain;
+package cn.gov.eqq.govinfo.reporting.ranking.application;
 
+import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshot;
 import cn.gov.eqq.govinfo.reporting.shared.domain.Sequenced;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.reporting.it;
+package cn.gov.eqq.govinfo.reporting.integration;
 
 import cn.gov.eqq.govinfo.contracts.Topics;
 import io.cloudevents.CloudEvent;

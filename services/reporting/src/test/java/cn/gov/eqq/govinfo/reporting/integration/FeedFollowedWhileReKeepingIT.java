@@ -1,9 +1,9 @@
-package cn.gov.eqq.govinfo.reporting.it;
+package cn.gov.eqq.govinfo.reporting.integration;
 
 import cn.gov.eqq.govinfo.reporting.ranking.application.KeepingRankings;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingLine;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshot;
-import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshots;
+import cn.gov.eqq.govinfo.reporting.ranking.application.RankingSnapshots;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;

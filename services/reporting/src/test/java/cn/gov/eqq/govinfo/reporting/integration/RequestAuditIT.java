@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.reporting.it;
+package cn.gov.eqq.govinfo.reporting.integration;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,16 +1,16 @@
-package cn.gov.eqq.govinfo.commission.tasking.config;
+package cn.gov.eqq.govinfo.commission.config;
 
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mail.SmtpReminderMailer;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoCommissionImportStore;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoCommissionStore;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoUnitDirectory;
-import cn.gov.eqq.govinfo.commission.tasking.application.CommissionImport;
-import cn.gov.eqq.govinfo.commission.tasking.application.CommissionService;
+import cn.gov.eqq.govinfo.commission.tasking.application.ImportingPastCommissions;
+import cn.gov.eqq.govinfo.commission.tasking.application.Commissioning;
 import cn.gov.eqq.govinfo.commission.tasking.application.CommissionSettings;
 import cn.gov.eqq.govinfo.commission.tasking.application.IntegrationEvents;
 import cn.gov.eqq.govinfo.commission.tasking.application.MailAddressBook;
 import cn.gov.eqq.govinfo.commission.tasking.application.ReminderMailer;
-import cn.gov.eqq.govinfo.commission.tasking.application.ReminderService;
+import cn.gov.eqq.govinfo.commission.tasking.application.RemindingUnits;
 import cn.gov.eqq.govinfo.commission.tasking.domain.ReminderSchedule;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
@@ -80,9 +80,9 @@ class CommissionConfiguration {
     }
 
     @Bean
-    CommissionService commissionService(MongoCommissionStore store, MongoUnitDirectory units,
-                                        IntegrationEvents events, Clock clock, ObjectProvider<OutboxRelay> relay) {
-        return new CommissionService(store, units, events, clock, kick(relay));
+    Commissioning commissioning(MongoCommissionStore store, MongoUnitDirectory units, IntegrationEvents events,
+                                Clock clock, ObjectProvider<OutboxRelay> relay) {
+        return new Commissioning(store, units, events, clock, kick(relay));
     }
 
     @Bean
@@ -91,17 +91,18 @@ class CommissionConfiguration {
     }
 
     @Bean
-    CommissionImport commissionImport(MongoCommissionStore store, MongoCommissionImportStore batches,
-                                      MongoUnitDirectory units, IntegrationEvents events, Clock clock,
-                                      ObjectProvider<OutboxRelay> relay) {
-        return new CommissionImport(store, batches, units, events, clock, kick(relay));
+    ImportingPastCommissions importingPastCommissions(MongoCommissionStore store,
+                                                      MongoCommissionImportStore batches, MongoUnitDirectory units,
+                                                      IntegrationEvents events, Clock clock,
+                                                      ObjectProvider<OutboxRelay> relay) {
+        return new ImportingPastCommissions(store, batches, units, events, clock, kick(relay));
     }
 
     @Bean
-    ReminderService reminderService(MongoCommissionStore store, MongoUnitDirectory units, MailAddressBook addresses,
-                                    ReminderMailer mailer, IntegrationEvents events, CommissionSettings settings,
-                                    Clock clock, ObjectProvider<OutboxRelay> relay) {
-        return new ReminderService(store, units, addresses, mailer, events, settings, clock, kick(relay));
+    RemindingUnits remindingUnits(MongoCommissionStore store, MongoUnitDirectory units, MailAddressBook addresses,
+                                  ReminderMailer mailer, IntegrationEvents events, CommissionSettings settings,
+                                  Clock clock, ObjectProvider<OutboxRelay> relay) {
+        return new RemindingUnits(store, units, addresses, mailer, events, settings, clock, kick(relay));
     }
 
     private static Runnable kick(ObjectProvider<OutboxRelay> relay) {

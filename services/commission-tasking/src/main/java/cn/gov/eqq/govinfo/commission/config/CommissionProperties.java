@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.commission.tasking.config;
+package cn.gov.eqq.govinfo.commission.config;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.commission.tasking.config;
+package cn.gov.eqq.govinfo.commission.config;
 
 import cn.gov.eqq.govinfo.platform.migration.Migrations;
 import org.springframework.context.annotation.Bean;

@@ -1,6 +1,6 @@
-package cn.gov.eqq.govinfo.commission.tasking;
+package cn.gov.eqq.govinfo.commission.integration;
 
-import cn.gov.eqq.govinfo.commission.tasking.application.CommissionService;
+import cn.gov.eqq.govinfo.commission.tasking.application.Commissioning;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -30,7 +30,7 @@ class CommissionApiTest extends CommissionAppTestBase {
     private final JsonMapper json = JsonMapper.builder().build();
 
     @Autowired
-    CommissionService service;
+    Commissioning service;
 
     private String issue() throws Exception {
         MvcResult result = mvc.perform(post("/api/commission/commissions").with(room())
@@ -72,7 +72,7 @@ class CommissionApiTest extends CommissionAppTestBase {
     @Test
     void onlyTheRoomMayJudgeAnswers() throws Exception {
         String id = issue();
-        service.recordAnswer(id, "I1", "U001", 1, beijing("2026-07-25T10:00"), true);
+        service.recordAnswer(new Commissioning.RecordAnswer(id, "I1", "U001", 1, beijing("2026-07-25T10:00"), true));
 
         mvc.perform(post("/api/commission/commissions/{id}/answers/I1/judgement", id).with(reporter("U001"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"accepted\":true}"))
@@ -88,8 +88,8 @@ class CommissionApiTest extends CommissionAppTestBase {
     @Test
     void theRoomAcceptsOrRejectsWithAReason() throws Exception {
         String id = issue();
-        service.recordAnswer(id, "I1", "U001", 1, beijing("2026-07-31T23:59:59"), true);
-        service.recordAnswer(id, "I2", "U006", 1, beijing("2026-07-30T10:00"), true);
+        service.recordAnswer(new Commissioning.RecordAnswer(id, "I1", "U001", 1, beijing("2026-07-31T23:59:59"), true));
+        service.recordAnswer(new Commissioning.RecordAnswer(id, "I2", "U006", 1, beijing("2026-07-30T10:00"), true));
         clock.setBeijing("2026-08-03T09:00");
 
         mvc.perform(post("/api/commission/commissions/{id}/answers/I1/judgement", id).with(room())
@@ -141,7 +141,8 @@ class CommissionApiTest extends CommissionAppTestBase {
                 .andExpect(jsonPath("$[0].id").value(toBoth));
 
         // once answered it is no longer open for the unit, but still listed under scope=all
-        service.recordAnswer(toBoth, "I1", "U006", 1, beijing("2026-07-25T10:00"), false);
+        service.recordAnswer(
+                new Commissioning.RecordAnswer(toBoth, "I1", "U006", 1, beijing("2026-07-25T10:00"), false));
         mvc.perform(get("/api/commission/commissions").with(reporter("U006")))
                 .andExpect(jsonPath("$.length()").value(0));
         mvc.perform(get("/api/commission/commissions").param("scope", "all").with(reporter("U006")))
@@ -211,11 +212,11 @@ class CommissionApiTest extends CommissionAppTestBase {
     @Test
     void perUnitStatisticsForTheCircularsCountReceivedOnTimeLateAndRejected() throws Exception {
         String id = issue();
-        service.recordAnswer(id, "I1", "U001", 1, beijing("2026-07-31T23:59:59"), true);
-        service.recordAnswer(id, "I2", "U006", 1, beijing("2026-08-01T00:00:00"), true);
+        service.recordAnswer(new Commissioning.RecordAnswer(id, "I1", "U001", 1, beijing("2026-07-31T23:59:59"), true));
+        service.recordAnswer(new Commissioning.RecordAnswer(id, "I2", "U006", 1, beijing("2026-08-01T00:00:00"), true));
         clock.setBeijing("2026-08-03T09:00");
-        service.judge(id, "I1", true, null, "room-editor");
-        service.judge(id, "I2", false, "逾期且内容不符", "room-editor");
+        service.judge(new Commissioning.JudgeAnswer(id, "I1", true, null, "room-editor"));
+        service.judge(new Commissioning.JudgeAnswer(id, "I2", false, "逾期且内容不符", "room-editor"));
 
         MvcResult result = mvc.perform(get("/api/commission/statistics")
                         .param("from", "2026-07-01").param("to", "2026-09-30").with(viewer()))

@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.commission.tasking;
+package cn.gov.eqq.govinfo.commission.integration;
 
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoUnitDirectory;
 import cn.gov.eqq.govinfo.testsupport.time.MutableClock;

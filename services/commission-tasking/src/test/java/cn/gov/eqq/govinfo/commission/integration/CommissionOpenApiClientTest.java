@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.commission.tasking;
+package cn.gov.eqq.govinfo.commission.integration;
 
 import cn.gov.eqq.govinfo.testsupport.openapi.ClientReadyOpenApi;
 import cn.gov.eqq.govinfo.testsupport.openapi.GeneratedJavaClient;

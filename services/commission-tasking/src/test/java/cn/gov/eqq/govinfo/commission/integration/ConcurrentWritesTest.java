@@ -1,13 +1,13 @@
-package cn.gov.eqq.govinfo.commission.tasking;
+package cn.gov.eqq.govinfo.commission.integration;
 
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoCommissionStore;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoUnitDirectory;
-import cn.gov.eqq.govinfo.commission.tasking.application.CommissionService;
+import cn.gov.eqq.govinfo.commission.tasking.application.Commissioning;
 import cn.gov.eqq.govinfo.commission.tasking.application.CommissionSettings;
 import cn.gov.eqq.govinfo.commission.tasking.application.IntegrationEvents;
 import cn.gov.eqq.govinfo.commission.tasking.application.MailAddressBook;
 import cn.gov.eqq.govinfo.commission.tasking.application.ReminderMailer;
-import cn.gov.eqq.govinfo.commission.tasking.application.ReminderService;
+import cn.gov.eqq.govinfo.commission.tasking.application.RemindingUnits;
 import cn.gov.eqq.govinfo.commission.tasking.domain.Commission;
 import cn.gov.eqq.govinfo.commission.tasking.domain.NewCommission;
 import cn.gov.eqq.govinfo.commissiontesting.TestSmtp;
@@ -32,7 +32,7 @@ class ConcurrentWritesTest extends CommissionAppTestBase {
     @Autowired
     MongoCommissionStore store;
     @Autowired
-    CommissionService commissions;
+    Commissioning commissions;
     @Autowired
     IntegrationEvents events;
     @Autowired
@@ -52,8 +52,9 @@ class ConcurrentWritesTest extends CommissionAppTestBase {
     @Test
     void aCommissionReadsBackExactlyAsItWasWritten() {
         Commission c = issue();
-        commissions.recordAnswer(c.id(), "I1", "U001", 2, beijing("2026-07-31T23:59:59").plusNanos(123_456_789), true);
-        commissions.judge(c.id(), "I1", false, "偏离主题", "room-editor");
+        commissions.recordAnswer(
+                new Commissioning.RecordAnswer(c.id(), "I1", "U001", 2, beijing("2026-07-31T23:59:59").plusNanos(123_456_789), true));
+        commissions.judge(new Commissioning.JudgeAnswer(c.id(), "I1", false, "偏离主题", "room-editor"));
 
         Commission read = store.find(c.id()).orElseThrow();
 
@@ -71,14 +72,16 @@ class ConcurrentWritesTest extends CommissionAppTestBase {
     @Test
     void receivingAnAnswerIsStoredThoughItPublishesNothing() {
         Commission c = issue();
-        commissions.recordAnswer(c.id(), "I1", "U001", 1, beijing("2026-07-25T10:00"), false);
+        commissions.recordAnswer(
+                new Commissioning.RecordAnswer(c.id(), "I1", "U001", 1, beijing("2026-07-25T10:00"), false));
 
-        commissions.recordAnswer(c.id(), "I1", "U001", 1, beijing("2026-07-25T10:00"), true);
+        commissions.recordAnswer(
+                new Commissioning.RecordAnswer(c.id(), "I1", "U001", 1, beijing("2026-07-25T10:00"), true));
 
         Commission read = store.find(c.id()).orElseThrow();
         assertThat(read.answer("I1")).get().satisfies(a -> assertThat(a.received()).isTrue());
         // and the room can now judge it
-        commissions.judge(c.id(), "I1", true, null, "room-editor");
+        commissions.judge(new Commissioning.JudgeAnswer(c.id(), "I1", true, null, "room-editor"));
         assertThat(store.find(c.id()).orElseThrow().answer("I1")).get()
                 .satisfies(a -> assertThat(a.accepted()).isTrue());
     }
@@ -86,10 +89,12 @@ class ConcurrentWritesTest extends CommissionAppTestBase {
     @Test
     void aCommandThatChangesNothingWritesNothing() {
         Commission c = issue();
-        commissions.recordAnswer(c.id(), "I1", "U001", 1, beijing("2026-07-25T10:00"), true);
+        commissions.recordAnswer(
+                new Commissioning.RecordAnswer(c.id(), "I1", "U001", 1, beijing("2026-07-25T10:00"), true));
         long version = store.find(c.id()).orElseThrow().version();
 
-        commissions.recordAnswer(c.id(), "I1", "U001", 1, beijing("2026-07-25T10:00"), true); // redelivered
+        commissions.recordAnswer(
+                new Commissioning.RecordAnswer(c.id(), "I1", "U001", 1, beijing("2026-07-25T10:00"), true)); // redelivered
 
         assertThat(store.find(c.id()).orElseThrow().version()).isEqualTo(version);
     }
@@ -114,10 +119,10 @@ class ConcurrentWritesTest extends CommissionAppTestBase {
         issue();
         clock.setBeijing("2026-07-29T08:00");
         Runnable noKick = () -> { };
-        List<ReminderService> instances = List.of(
-                new ReminderService(store, directory, addresses, mailer, events, settings, clock, noKick),
-                new ReminderService(store, directory, addresses, mailer, events, settings, clock, noKick),
-                new ReminderService(store, directory, addresses, mailer, events, settings, clock, noKick));
+        List<RemindingUnits> instances = List.of(
+                new RemindingUnits(store, directory, addresses, mailer, events, settings, clock, noKick),
+                new RemindingUnits(store, directory, addresses, mailer, events, settings, clock, noKick),
+                new RemindingUnits(store, directory, addresses, mailer, events, settings, clock, noKick));
 
         ExecutorService pool = Executors.newFixedThreadPool(instances.size());
         try {

@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.commission.tasking;
+package cn.gov.eqq.govinfo.commission.integration;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

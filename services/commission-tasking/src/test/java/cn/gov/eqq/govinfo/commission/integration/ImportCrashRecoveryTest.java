@@ -1,15 +1,15 @@
-package cn.gov.eqq.govinfo.commission.tasking;
+package cn.gov.eqq.govinfo.commission.integration;
 
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoCommissionImportStore;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoCommissionStore;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoUnitDirectory;
-import cn.gov.eqq.govinfo.commission.tasking.application.CommissionImport;
+import cn.gov.eqq.govinfo.commission.tasking.application.ImportingPastCommissions;
 import cn.gov.eqq.govinfo.commission.tasking.application.IntegrationEvents;
 import cn.gov.eqq.govinfo.commission.tasking.domain.Commission;
 import cn.gov.eqq.govinfo.commission.tasking.domain.PastCommissionRow;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -73,8 +73,8 @@ class ImportCrashRecoveryTest {
         };
     }
 
-    private CommissionImport importing(MongoCommissionStore store, Instant at) {
-        return new CommissionImport(store, batches, units, events, Clock.fixed(at, ZoneOffset.UTC), () -> {
+    private ImportingPastCommissions importing(MongoCommissionStore store, Instant at) {
+        return new ImportingPastCommissions(store, batches, units, events, Clock.fixed(at, ZoneOffset.UTC), () -> {
         });
     }
 
@@ -97,7 +97,7 @@ class ImportCrashRecoveryTest {
         assertThat(batches.pendingSince(now.plusSeconds(1))).hasSize(1);
 
         // a fresh process, a minute later: the recovery finds the committed batch and applies the rest
-        CommissionImport restarted = importing(commissions, now.plus(Duration.ofMinutes(1)));
+        ImportingPastCommissions restarted = importing(commissions, now.plus(Duration.ofMinutes(1)));
         assertThat(restarted.completePending()).isEqualTo(1);
         assertThat(restarted.completePending()).isZero();
 
@@ -113,7 +113,7 @@ class ImportCrashRecoveryTest {
         });
 
         // the room, unsure whether it landed, sends the same import again: told it is a repeat, nothing added
-        CommissionImport.Outcome again = restarted.importPast(threeCommissions(), "room-editor", "10.0.0.1");
+        ImportingPastCommissions.Outcome again = restarted.importPast(threeCommissions(), "room-editor", "10.0.0.1");
         assertThat(again.repeated()).isTrue();
         assertThat(again.added()).isZero();
         assertThat(ids()).hasSize(3);
@@ -124,7 +124,7 @@ class ImportCrashRecoveryTest {
         assertThatThrownBy(() -> importing(dyingAfter(2), now).importPast(threeCommissions(), "room-editor", "x"))
                 .isInstanceOf(IllegalStateException.class);
 
-        CommissionImport.Outcome rerun = importing(commissions, now).importPast(threeCommissions(), "room-editor", "x");
+        ImportingPastCommissions.Outcome rerun = importing(commissions, now).importPast(threeCommissions(), "room-editor", "x");
 
         assertThat(rerun.added()).isEqualTo(1);
         assertThat(rerun.alreadyPresent()).isEqualTo(2);
@@ -140,9 +140,11 @@ class ImportCrashRecoveryTest {
                 "2026-04-10 10:00", true, null, "2026-04-12 09:00"))));
 
         assertThatThrownBy(() -> importing(commissions, now).importPast(rows, "room-editor", "x"))
-                .isInstanceOfSatisfying(ApiProblem.class, p -> {
+                .isInstanceOfSatisfying(UseCaseFailure.class, p -> {
+                    assertThat(p.kind()).isEqualTo(UseCaseFailure.Kind.INVALID);
+                    assertThat(p.code()).isEqualTo("import.invalid");
                     assertThat(p.getMessage()).isEqualTo("导入内容有 1 处错误，未导入任何数据；请修改后重新导入");
-                    assertThat(p.errors()).containsExactly(new ApiProblem.FieldError("第2条约稿.答复第1条.unitId",
+                    assertThat(p.errors()).containsExactly(new UseCaseFailure.FieldError("第2条约稿.答复第1条.unitId",
                             "单位 U037 不在该约稿的约稿单位之中"));
                 });
         assertThat(mongo.count(new Query(), MongoCommissionStore.COLLECTION)).isZero();

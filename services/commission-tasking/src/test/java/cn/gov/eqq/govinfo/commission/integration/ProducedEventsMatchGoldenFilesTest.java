@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.commission.tasking;
+package cn.gov.eqq.govinfo.commission.integration;
 
 import cn.gov.eqq.govinfo.commission.tasking.application.IntegrationEvents;
 import cn.gov.eqq.govinfo.commission.tasking.domain.CommissionDomainEvent;

@@ -1,9 +1,9 @@
-package cn.gov.eqq.govinfo.commission.tasking;
+package cn.gov.eqq.govinfo.commission.integration;
 
 import cn.gov.eqq.govinfo.commission.CommissionTaskingApplication;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoUnitDirectory;
-import cn.gov.eqq.govinfo.commission.tasking.application.CommissionService;
-import cn.gov.eqq.govinfo.commission.tasking.application.ReminderService;
+import cn.gov.eqq.govinfo.commission.tasking.application.Commissioning;
+import cn.gov.eqq.govinfo.commission.tasking.application.RemindingUnits;
 import cn.gov.eqq.govinfo.commission.tasking.domain.NewCommission;
 import cn.gov.eqq.govinfo.commissiontesting.TestClockConfiguration;
 import cn.gov.eqq.govinfo.commissiontesting.TestSmtp;
@@ -47,17 +47,17 @@ class RemindersAcrossRestartTest extends CommissionAppTestBase {
             MongoUnitDirectory units = first.getBean(MongoUnitDirectory.class);
             units.apply("U001", "敖勒召其镇", 1, true, Instant.parse("2026-01-01T00:00:00Z"));
             units.apply("U006", "发改委", 2, true, Instant.parse("2026-01-01T00:00:00Z"));
-            id = first.getBean(CommissionService.class).issue(new NewCommission("乡村振兴典型做法", "800字以内",
+            id = first.getBean(Commissioning.class).issue(new NewCommission("乡村振兴典型做法", "800字以内",
                     List.of("U001", "U006"), LocalDateTime.parse("2026-07-31T23:59")), "room-editor").id();
 
             clock.setBeijing("2026-07-29T08:00");
             // the process claims the reminders and dies before it gets round to the e-mails
-            assertThat(first.getBean(ReminderService.class).claimDueReminders()).isEqualTo(2);
+            assertThat(first.getBean(RemindingUnits.class).claimDueReminders()).isEqualTo(2);
         }
         assertThat(TestSmtp.received()).isEmpty();
 
         try (ConfigurableApplicationContext second = startService()) {
-            ReminderService reminders = second.getBean(ReminderService.class);
+            RemindingUnits reminders = second.getBean(RemindingUnits.class);
             clock.setBeijing("2026-07-29T08:01");
             assertThat(reminders.run()).as("already claimed before the restart").isZero();
             assertThat(TestSmtp.received()).as("the claimed e-mails go out after the restart").hasSize(2);
@@ -65,7 +65,7 @@ class RemindersAcrossRestartTest extends CommissionAppTestBase {
         }
 
         try (ConfigurableApplicationContext third = startService()) {
-            ReminderService reminders = third.getBean(ReminderService.class);
+            RemindingUnits reminders = third.getBean(RemindingUnits.class);
             clock.setBeijing("2026-07-29T09:00");
             assertThat(reminders.run()).isZero();
             assertThat(TestSmtp.received()).hasSize(2);
@@ -76,14 +76,14 @@ class RemindersAcrossRestartTest extends CommissionAppTestBase {
         }
 
         try (ConfigurableApplicationContext fourth = startService()) {
-            ReminderService reminders = fourth.getBean(ReminderService.class);
+            RemindingUnits reminders = fourth.getBean(RemindingUnits.class);
             clock.setBeijing("2026-07-31T09:00");
             assertThat(reminders.run()).isZero();
             clock.setBeijing("2026-08-01T00:05");
             assertThat(reminders.run()).isEqualTo(2);
             assertThat(reminders.run()).isZero();
             assertThat(TestSmtp.received()).hasSize(6);
-            assertThat(fourth.getBean(CommissionService.class).get(id).reminders())
+            assertThat(fourth.getBean(Commissioning.class).get(id).reminders())
                     .extracting(r -> r.kind() + "/" + r.unitId() + "/" + r.mail().status())
                     .containsExactly("BEFORE_3D/U001/SENT", "BEFORE_3D/U006/SENT", "BEFORE_1D/U001/SENT",
                             "BEFORE_1D/U006/SENT", "OVERDUE/U001/SENT", "OVERDUE/U006/SENT");

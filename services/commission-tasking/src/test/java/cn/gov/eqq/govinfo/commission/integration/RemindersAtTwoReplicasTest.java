@@ -1,9 +1,9 @@
-package cn.gov.eqq.govinfo.commission.tasking;
+package cn.gov.eqq.govinfo.commission.integration;
 
 import cn.gov.eqq.govinfo.commission.CommissionTaskingApplication;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoUnitDirectory;
-import cn.gov.eqq.govinfo.commission.tasking.application.CommissionService;
-import cn.gov.eqq.govinfo.commission.tasking.application.ReminderService;
+import cn.gov.eqq.govinfo.commission.tasking.application.Commissioning;
+import cn.gov.eqq.govinfo.commission.tasking.application.RemindingUnits;
 import cn.gov.eqq.govinfo.commission.tasking.domain.NewCommission;
 import cn.gov.eqq.govinfo.commissiontesting.TestClockConfiguration;
 import cn.gov.eqq.govinfo.commissiontesting.TestSmtp;
@@ -53,22 +53,22 @@ class RemindersAtTwoReplicasTest extends CommissionAppTestBase {
             MongoUnitDirectory directory = replicas.replica(0).getBean(MongoUnitDirectory.class);
             directory.apply("U001", "敖勒召其镇", 1, true, Instant.parse("2026-01-01T00:00:00Z"));
             directory.apply("U006", "发改委", 2, true, Instant.parse("2026-01-01T00:00:00Z"));
-            String id = replicas.replica(1).getBean(CommissionService.class).issue(new NewCommission("乡村振兴典型做法",
+            String id = replicas.replica(1).getBean(Commissioning.class).issue(new NewCommission("乡村振兴典型做法",
                     "800字以内", List.of("U001", "U006"), LocalDateTime.parse("2026-07-31T23:59")), "room-editor").id();
 
             clock.setBeijing("2026-07-29T08:00");
-            List<Integer> claimed = replicas.atOnce(ReminderService.class, ReminderService::run);
+            List<Integer> claimed = replicas.atOnce(RemindingUnits.class, RemindingUnits::run);
             assertThat(claimed.get(0) + claimed.get(1)).as("three days before: two reminders, claimed once")
                     .isEqualTo(2);
-            assertThat(replicas.atOnce(ReminderService.class, ReminderService::run)).containsExactly(0, 0);
+            assertThat(replicas.atOnce(RemindingUnits.class, RemindingUnits::run)).containsExactly(0, 0);
             assertThat(TestSmtp.received()).hasSize(2);
 
             clock.setBeijing("2026-07-31T08:00");
-            claimed = replicas.atOnce(ReminderService.class, ReminderService::run);
+            claimed = replicas.atOnce(RemindingUnits.class, RemindingUnits::run);
             assertThat(claimed.get(0) + claimed.get(1)).as("one day before: two more").isEqualTo(2);
-            assertThat(replicas.atOnce(ReminderService.class, ReminderService::run)).containsExactly(0, 0);
+            assertThat(replicas.atOnce(RemindingUnits.class, RemindingUnits::run)).containsExactly(0, 0);
             assertThat(TestSmtp.received()).hasSize(4);
-            assertThat(replicas.replica(0).getBean(CommissionService.class).get(id).reminders())
+            assertThat(replicas.replica(0).getBean(Commissioning.class).get(id).reminders())
                     .extracting(r -> r.kind() + "/" + r.unitId() + "/" + r.mail().status())
                     .containsExactly("BEFORE_3D/U001/SENT", "BEFORE_3D/U006/SENT", "BEFORE_1D/U001/SENT",
                             "BEFORE_1D/U006/SENT");

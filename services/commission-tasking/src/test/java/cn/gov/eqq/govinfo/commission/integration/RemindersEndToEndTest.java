@@ -1,7 +1,7 @@
-package cn.gov.eqq.govinfo.commission.tasking;
+package cn.gov.eqq.govinfo.commission.integration;
 
-import cn.gov.eqq.govinfo.commission.tasking.application.CommissionService;
-import cn.gov.eqq.govinfo.commission.tasking.application.ReminderService;
+import cn.gov.eqq.govinfo.commission.tasking.application.Commissioning;
+import cn.gov.eqq.govinfo.commission.tasking.application.RemindingUnits;
 import cn.gov.eqq.govinfo.commission.tasking.domain.Commission;
 import cn.gov.eqq.govinfo.commission.tasking.domain.NewCommission;
 import cn.gov.eqq.govinfo.commissiontesting.TestSmtp;
@@ -25,9 +25,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class RemindersEndToEndTest extends CommissionAppTestBase {
 
     @Autowired
-    CommissionService commissions;
+    Commissioning commissions;
     @Autowired
-    ReminderService reminders;
+    RemindingUnits reminders;
 
     private Commission issueToThreeUnits() {
         return commissions.issue(new NewCommission("乡村振兴典型做法", "800字以内", List.of("U001", "U006", "U037"),
@@ -47,7 +47,8 @@ class RemindersEndToEndTest extends CommissionAppTestBase {
     @Test
     void threeDaysBeforeTheDeadlineUnitsThatHaveNotAnsweredGetANoticeAndOneEmail() throws Exception {
         Commission c = issueToThreeUnits();
-        commissions.recordAnswer(c.id(), "I6", "U006", 1, beijing("2026-07-27T10:00"), false);
+        commissions.recordAnswer(
+                new Commissioning.RecordAnswer(c.id(), "I6", "U006", 1, beijing("2026-07-27T10:00"), false));
         clock.setBeijing("2026-07-29T08:00");
 
         assertThat(reminders.run()).isEqualTo(2);
@@ -87,7 +88,8 @@ class RemindersEndToEndTest extends CommissionAppTestBase {
         Commission c = issueToThreeUnits();
         clock.setBeijing("2026-07-29T08:00");
         reminders.run();
-        commissions.recordAnswer(c.id(), "I6", "U006", 1, beijing("2026-07-29T09:00"), false);
+        commissions.recordAnswer(
+                new Commissioning.RecordAnswer(c.id(), "I6", "U006", 1, beijing("2026-07-29T09:00"), false));
 
         clock.setBeijing("2026-07-31T00:00");
         assertThat(reminders.run()).isEqualTo(2);

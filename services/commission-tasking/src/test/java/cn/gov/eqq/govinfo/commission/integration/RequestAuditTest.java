@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.commission.tasking;
+package cn.gov.eqq.govinfo.commission.integration;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;

@@ -1,14 +1,13 @@
 package cn.gov.eqq.govinfo.commission.tasking.application;
 
-import cn.gov.eqq.govinfo.commission.tasking.domain.BeijingTime;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.commission.tasking.domain.Commission;
 import cn.gov.eqq.govinfo.commission.tasking.domain.CommissionDomainEvent;
 import cn.gov.eqq.govinfo.commission.tasking.domain.CommissionRuleViolation;
 import cn.gov.eqq.govinfo.commission.tasking.domain.CommissionStatistics;
 import cn.gov.eqq.govinfo.commission.tasking.domain.NewCommission;
 import cn.gov.eqq.govinfo.commission.tasking.domain.UnitTally;
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
-import org.springframework.http.HttpStatus;
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -18,8 +17,20 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
-/** The commission use cases: issuing, answering (from intake's item events), judging, voiding, and the queries. */
-public class CommissionService {
+/**
+ * Commissioning units: issuing, answering (from intake's item events), judging, voiding, and the queries. Refusals
+ * are {@link UseCaseFailure}s (the web adapter answers them as RFC 9457 problems; the Kafka listener dead-letters).
+ */
+public class Commissioning {
+
+    /** The information room judges one answer: accepted, or not with a reason. */
+    public record JudgeAnswer(String commissionId, String itemId, boolean accepted, String reason, String judgedBy) {
+    }
+
+    /** Intake says an item answering this commission was submitted ({@code received} false) or received. */
+    public record RecordAnswer(String commissionId, String itemId, String unitId, int revision, Instant submittedAt,
+                               boolean received) {
+    }
 
     static final int MAX_ATTEMPTS = 8;
 
@@ -30,8 +41,8 @@ public class CommissionService {
     private final Runnable afterWrite;
 
     /** @param afterWrite called after each write that queued events (asks the outbox relay to publish now) */
-    public CommissionService(CommissionStore store, UnitDirectory units, IntegrationEvents events, Clock clock,
-                             Runnable afterWrite) {
+    public Commissioning(CommissionStore store, UnitDirectory units, IntegrationEvents events, Clock clock,
+                         Runnable afterWrite) {
         this.store = store;
         this.units = units;
         this.events = events;
@@ -48,17 +59,18 @@ public class CommissionService {
         return issuing.commission();
     }
 
-    public Commission judge(String commissionId, String itemId, boolean accepted, String reason, String judgedBy) {
-        return change(commissionId, c -> c.judge(itemId, accepted, reason, judgedBy, clock.instant()));
+    public Commission judge(JudgeAnswer command) {
+        return change(command.commissionId(), c -> c.judge(command.itemId(), command.accepted(), command.reason(),
+                command.judgedBy(), clock.instant()));
     }
 
     /**
      * An item event from intake names this commission. Unknown commissions and units the commission was not sent
      * to are refused (the listener dead-letters them); a repeated or older revision changes nothing.
      */
-    public void recordAnswer(String commissionId, String itemId, String unitId, int revision, Instant submittedAt,
-                             boolean received) {
-        change(commissionId, c -> c.recordAnswer(itemId, unitId, revision, submittedAt, received));
+    public void recordAnswer(RecordAnswer command) {
+        change(command.commissionId(), c -> c.recordAnswer(command.itemId(), command.unitId(), command.revision(),
+                command.submittedAt(), command.received()));
     }
 
     /** Intake voided an item; when it answered a commission, the answer stops counting. */
@@ -81,11 +93,11 @@ public class CommissionService {
     public List<UnitTally> statistics(LocalDate from, LocalDate to, String onlyUnit) {
         for (LocalDate d : new LocalDate[]{from, to}) {
             if (d != null && (d.getYear() < 2000 || d.getYear() > 2200)) {
-                throw ApiProblem.badRequest("statistics.bad-date", "日期超出范围：" + d);
+                throw UseCaseFailure.invalid("statistics.bad-date", "日期超出范围：" + d);
             }
         }
         if (from != null && to != null && to.isBefore(from)) {
-            throw ApiProblem.badRequest("statistics.bad-range", "结束日期不能早于开始日期");
+            throw UseCaseFailure.invalid("statistics.bad-range", "结束日期不能早于开始日期");
         }
         Instant start = from == null ? null : from.atStartOfDay(BeijingTime.ZONE).toInstant();
         Instant end = to == null ? null
@@ -117,7 +129,7 @@ public class CommissionService {
                 return commission;
             }
         }
-        throw ApiProblem.conflict("commission.busy", "约稿正被他人同时修改，请稍后重试");
+        throw UseCaseFailure.conflict("commission.busy", "约稿正被他人同时修改，请稍后重试");
     }
 
     static <T> T translated(Supplier<T> action) {
@@ -125,16 +137,15 @@ public class CommissionService {
             return action.get();
         } catch (CommissionRuleViolation e) {
             throw switch (e.kind()) {
-                case INVALID -> ApiProblem.badRequest(e.code(), e.getMessage());
-                case NOT_FOUND -> new ApiProblem(HttpStatus.NOT_FOUND, e.code(), "未找到",
-                        e.getMessage());
-                case CONFLICT -> ApiProblem.conflict(e.code(), e.getMessage());
+                case INVALID -> UseCaseFailure.invalid(e.code(), e.getMessage());
+                case NOT_FOUND -> UseCaseFailure.notFound(e.code(), e.getMessage());
+                case CONFLICT -> UseCaseFailure.conflict(e.code(), e.getMessage());
             };
         }
     }
 
     /** "Not there": also the answer to a unit asking for a commission that was not sent to it. */
-    public static ApiProblem notFound(String commissionId) {
-        return ApiProblem.notFound("约稿 " + commissionId + " 不存在");
+    public static UseCaseFailure notFound(String commissionId) {
+        return UseCaseFailure.notFound("约稿 " + commissionId + " 不存在");
     }
 }

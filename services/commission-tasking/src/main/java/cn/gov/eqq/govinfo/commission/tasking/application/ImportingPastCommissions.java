@@ -4,7 +4,7 @@ import cn.gov.eqq.govinfo.commission.tasking.domain.Commission;
 import cn.gov.eqq.govinfo.commission.tasking.domain.CommissionImportCheck;
 import cn.gov.eqq.govinfo.commission.tasking.domain.PastCommission;
 import cn.gov.eqq.govinfo.commission.tasking.domain.PastCommissionRow;
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -29,7 +29,7 @@ import java.util.Optional;
  * </ol>
  * Sending the same import again answers with the earlier outcome and adds nothing.
  */
-public class CommissionImport {
+public class ImportingPastCommissions {
 
     public record Outcome(String batchId, int commissions, int added, int alreadyPresent, boolean repeated,
                           List<String> commissionIds) {
@@ -46,8 +46,8 @@ public class CommissionImport {
     private final Clock clock;
     private final Runnable afterWrite;
 
-    public CommissionImport(CommissionStore commissions, CommissionImportStore batches, UnitDirectory units,
-                            IntegrationEvents events, Clock clock, Runnable afterWrite) {
+    public ImportingPastCommissions(CommissionStore commissions, CommissionImportStore batches,
+                                    UnitDirectory units, IntegrationEvents events, Clock clock, Runnable afterWrite) {
         this.commissions = commissions;
         this.batches = batches;
         this.units = units;
@@ -81,8 +81,8 @@ public class CommissionImport {
             }
         }, now);
         if (!checked.acceptable()) {
-            ApiProblem problem = ApiProblem.badRequest("import.invalid", "导入内容有 " + checked.problems().size()
-                    + " 处错误，未导入任何数据；请修改后重新导入");
+            UseCaseFailure problem = UseCaseFailure.invalid("import.invalid", "导入内容有 "
+                    + checked.problems().size() + " 处错误，未导入任何数据；请修改后重新导入");
             checked.problems().stream().limit(MAX_PROBLEMS_SHOWN).forEach(p -> problem.withField(p.where(), p.message()));
             throw problem;
         }

@@ -19,9 +19,9 @@ import java.util.List;
  * A crash after the mail server took a message but before "sent" was written makes that one message go again
  * after the lease: the only window in which a unit could get a reminder twice.
  */
-public class ReminderService {
+public class RemindingUnits {
 
-    private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
+    private static final Logger log = LoggerFactory.getLogger(RemindingUnits.class);
 
     private final CommissionStore store;
     private final UnitDirectory units;
@@ -32,8 +32,8 @@ public class ReminderService {
     private final Clock clock;
     private final Runnable afterWrite;
 
-    public ReminderService(CommissionStore store, UnitDirectory units, MailAddressBook addresses, ReminderMailer mailer,
-                           IntegrationEvents events, CommissionSettings settings, Clock clock, Runnable afterWrite) {
+    public RemindingUnits(CommissionStore store, UnitDirectory units, MailAddressBook addresses, ReminderMailer mailer,
+                          IntegrationEvents events, CommissionSettings settings, Clock clock, Runnable afterWrite) {
         this.store = store;
         this.units = units;
         this.addresses = addresses;
@@ -65,7 +65,7 @@ public class ReminderService {
     }
 
     private int claimFor(String id) {
-        for (int attempt = 1; attempt <= CommissionService.MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= Commissioning.MAX_ATTEMPTS; attempt++) {
             Commission commission = store.find(id).orElse(null);
             if (commission == null) {
                 return 0;
@@ -103,7 +103,7 @@ public class ReminderService {
     private int sendFor(String id) {
         List<Reminder> taken = List.of();
         Commission commission = null;
-        for (int attempt = 1; attempt <= CommissionService.MAX_ATTEMPTS && commission == null; attempt++) {
+        for (int attempt = 1; attempt <= Commissioning.MAX_ATTEMPTS && commission == null; attempt++) {
             Commission read = store.find(id).orElse(null);
             if (read == null) {
                 return 0;
@@ -136,7 +136,7 @@ public class ReminderService {
     }
 
     private void recordOutcome(String id, Reminder reminder, String error) {
-        for (int attempt = 1; attempt <= CommissionService.MAX_ATTEMPTS; attempt++) {
+        for (int attempt = 1; attempt <= Commissioning.MAX_ATTEMPTS; attempt++) {
             Commission fresh = store.find(id).orElseThrow();
             if (error == null) {
                 fresh.mailSent(reminder.kind(), reminder.unitId(), clock.instant());

@@ -1,6 +1,6 @@
-package cn.gov.eqq.govinfo.commission.tasking.config;
+package cn.gov.eqq.govinfo.commission.tasking.adapter.in.scheduling;
 
-import cn.gov.eqq.govinfo.commission.tasking.application.CommissionImport;
+import cn.gov.eqq.govinfo.commission.tasking.application.ImportingPastCommissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,9 +19,9 @@ class ImportRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(ImportRecovery.class);
 
-    private final CommissionImport imports;
+    private final ImportingPastCommissions imports;
 
-    ImportRecovery(CommissionImport imports) {
+    ImportRecovery(ImportingPastCommissions imports) {
         this.imports = imports;
     }
 

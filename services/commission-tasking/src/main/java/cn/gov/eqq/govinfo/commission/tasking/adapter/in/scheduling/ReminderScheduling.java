@@ -1,6 +1,6 @@
-package cn.gov.eqq.govinfo.commission.tasking.config;
+package cn.gov.eqq.govinfo.commission.tasking.adapter.in.scheduling;
 
-import cn.gov.eqq.govinfo.commission.tasking.application.ReminderService;
+import cn.gov.eqq.govinfo.commission.tasking.application.RemindingUnits;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -12,9 +12,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 @ConditionalOnProperty(prefix = "govinfo.commission.reminders", name = "scheduler-enabled", matchIfMissing = true)
 class ReminderScheduling {
 
-    private final ReminderService reminders;
+    private final RemindingUnits reminders;
 
-    ReminderScheduling(ReminderService reminders) {
+    ReminderScheduling(RemindingUnits reminders) {
         this.reminders = reminders;
     }
 

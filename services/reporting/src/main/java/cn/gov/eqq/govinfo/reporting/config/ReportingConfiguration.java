@@ -1,12 +1,13 @@
 package cn.gov.eqq.govinfo.reporting.config;
 
 import cn.gov.eqq.govinfo.reporting.circular.application.CircularAnnouncements;
-import cn.gov.eqq.govinfo.reporting.circular.application.CircularService;
+import cn.gov.eqq.govinfo.reporting.circular.application.IssuingCirculars;
 import cn.gov.eqq.govinfo.reporting.circular.application.CircularStore;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularComposer;
-import cn.gov.eqq.govinfo.reporting.facts.domain.FactStore;
+import cn.gov.eqq.govinfo.reporting.facts.application.FactStore;
 import cn.gov.eqq.govinfo.reporting.ranking.application.KeepingRankings;
-import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshots;
+import cn.gov.eqq.govinfo.reporting.ranking.application.ReadingRankings;
+import cn.gov.eqq.govinfo.reporting.ranking.application.RankingSnapshots;
 import cn.gov.eqq.govinfo.reporting.statistics.application.ReadingStatistics;
 import cn.gov.eqq.govinfo.reporting.statistics.domain.StatisticsCalculator;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,13 +38,18 @@ class ReportingConfiguration {
     }
 
     @Bean
-    CircularService circularService(CircularStore store, RankingSnapshots rankings, FactStore facts,
-                                    Clock clock,
-                                    @Value("${govinfo.reporting.cloud-events-source}") String source,
-                                    @Value("${govinfo.reporting.event-schema-base}") String schemaBase,
-                                    @Value("${govinfo.reporting.default-review-window:P5D}") Duration window,
-                                    CircularSettings settings) {
-        return new CircularService(store, rankings, facts, new CircularComposer(),
+    ReadingRankings readingRankings(RankingSnapshots snapshots) {
+        return new ReadingRankings(snapshots);
+    }
+
+    @Bean
+    IssuingCirculars issuingCirculars(CircularStore store, RankingSnapshots rankings, FactStore facts,
+                                      Clock clock,
+                                      @Value("${govinfo.reporting.cloud-events-source}") String source,
+                                      @Value("${govinfo.reporting.event-schema-base}") String schemaBase,
+                                      @Value("${govinfo.reporting.default-review-window:P5D}") Duration window,
+                                      CircularSettings settings) {
+        return new IssuingCirculars(store, rankings, facts, new CircularComposer(),
                 new CircularAnnouncements(source, schemaBase), clock, window, settings.letterhead());
     }
 

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.commission.tasking.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

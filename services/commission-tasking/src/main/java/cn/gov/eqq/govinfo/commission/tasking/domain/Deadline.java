@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.commission.tasking.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;

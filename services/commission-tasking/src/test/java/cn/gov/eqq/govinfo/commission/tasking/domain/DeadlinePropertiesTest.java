@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.commission.tasking.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 

@@ -1,7 +1,7 @@
 package cn.gov.eqq.govinfo.reporting.circular.domain;
 
 import cn.gov.eqq.govinfo.reporting.circular.domain.Objection.Resolution;
-import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.reporting.circular.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFigures.AnnexLine;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFigures.CommissionLine;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFigures.GroupTable;
@@ -14,7 +15,7 @@ import cn.gov.eqq.govinfo.reporting.facts.domain.ItemScore;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingLine;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshot;
 import cn.gov.eqq.govinfo.reporting.shared.domain.GroupNames;
-import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.reporting.statistics.domain.StatisticsCalculator;
 
 import java.time.Instant;
@@ -206,6 +207,6 @@ public final class CircularComposer {
 
     /** Used by callers that need the date a period's figures were taken. */
     public static LocalDate beijingDate(Instant instant) {
-        return instant.atZone(ReportingPeriod.BEIJING).toLocalDate();
+        return instant.atZone(BeijingTime.ZONE).toLocalDate();
     }
 }

@@ -1,7 +1,7 @@
 package cn.gov.eqq.govinfo.reporting.circular.domain;
 
-import cn.gov.eqq.govinfo.reporting.shared.domain.PeriodType;
-import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.contracts.calendar.PeriodType;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 
 /** The two documents the notice asks for: circulated every quarter, evaluated every year. */
 public enum CircularKind {

@@ -1,7 +1,6 @@
 package cn.gov.eqq.govinfo.reporting.ranking.application;
 
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshot;
-import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshots;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.SnapshotAdmission;
 
 /**

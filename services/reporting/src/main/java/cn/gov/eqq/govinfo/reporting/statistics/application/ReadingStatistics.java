@@ -1,8 +1,8 @@
 package cn.gov.eqq.govinfo.reporting.statistics.application;
 
-import cn.gov.eqq.govinfo.reporting.facts.domain.FactStore;
+import cn.gov.eqq.govinfo.reporting.facts.application.FactStore;
 import cn.gov.eqq.govinfo.reporting.facts.domain.Facts;
-import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.reporting.statistics.domain.StatisticsCalculator;
 import cn.gov.eqq.govinfo.reporting.statistics.domain.UnitMonthStatistics;
 

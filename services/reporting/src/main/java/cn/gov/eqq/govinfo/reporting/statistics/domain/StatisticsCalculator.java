@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.reporting.statistics.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.reporting.facts.domain.AdoptionFact;
 import cn.gov.eqq.govinfo.reporting.facts.domain.CommissionFact;
 import cn.gov.eqq.govinfo.reporting.facts.domain.CommissionFact.Responsiveness;
@@ -7,8 +8,8 @@ import cn.gov.eqq.govinfo.reporting.facts.domain.Facts;
 import cn.gov.eqq.govinfo.reporting.facts.domain.ItemFact;
 import cn.gov.eqq.govinfo.reporting.facts.domain.ItemScore;
 import cn.gov.eqq.govinfo.reporting.facts.domain.UnitFact;
-import cn.gov.eqq.govinfo.reporting.shared.domain.PeriodType;
-import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.contracts.calendar.PeriodType;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.reporting.statistics.domain.UnitMonthStatistics.CommissionResponse;
 import cn.gov.eqq.govinfo.reporting.statistics.domain.UnitMonthStatistics.Timeliness;
 
@@ -74,7 +75,7 @@ public final class StatisticsCalculator {
             }
             if (i.eventDate() != null && i.submittedAt() != null) {
                 days.add(ChronoUnit.DAYS.between(i.eventDate(),
-                        i.submittedAt().atZone(ReportingPeriod.BEIJING).toLocalDate()));
+                        i.submittedAt().atZone(BeijingTime.ZONE).toLocalDate()));
             }
         }
         Set<String> adopted = facts.adoptions().stream()

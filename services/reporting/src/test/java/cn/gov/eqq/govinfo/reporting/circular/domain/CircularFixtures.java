@@ -8,7 +8,7 @@ import cn.gov.eqq.govinfo.reporting.facts.domain.ItemScore;
 import cn.gov.eqq.govinfo.reporting.facts.domain.UnitFact;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingLine;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshot;
-import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -46,7 +46,7 @@ class CircularLifecycleTest {
     @Test
     void aQuarterlyCircularNeedsAQuarter() {
         assertThatThrownBy(() -> Circular.draft("c", CircularKind.QUARTERLY,
-                cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod.year(2026), CircularFixtures.figures(),
+                cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod.year(2026), CircularFixtures.figures(),
                 CircularFixtures.LETTERHEAD, "room", NOW)).isInstanceOf(CircularRuleViolation.class).hasMessageContaining("季度");
     }
 

@@ -4,7 +4,7 @@ import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFixtures;
 import cn.gov.eqq.govinfo.reporting.facts.domain.Facts;
 import cn.gov.eqq.govinfo.reporting.facts.domain.UnitFact;
 import cn.gov.eqq.govinfo.reporting.facts.domain.UnitFact.Membership;
-import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

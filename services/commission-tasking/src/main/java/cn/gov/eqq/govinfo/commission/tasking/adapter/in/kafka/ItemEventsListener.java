@@ -1,6 +1,6 @@
 package cn.gov.eqq.govinfo.commission.tasking.adapter.in.kafka;
 
-import cn.gov.eqq.govinfo.commission.tasking.application.CommissionService;
+import cn.gov.eqq.govinfo.commission.tasking.application.Commissioning;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 class ItemEventsListener {
 
     private final EventCodec codec;
-    private final CommissionService commissions;
+    private final Commissioning commissions;
 
-    ItemEventsListener(EventCodec codec, CommissionService commissions) {
+    ItemEventsListener(EventCodec codec, Commissioning commissions) {
         this.codec = codec;
         this.commissions = commissions;
     }
@@ -31,9 +31,11 @@ class ItemEventsListener {
         EventEnvelope<?> envelope = codec.decode(value);
         Object payload = envelope.payload();
         if (payload instanceof ItemSubmitted s && s.commissionId() != null) {
-            commissions.recordAnswer(s.commissionId(), s.itemId(), s.unitId(), s.revision(), s.submittedAt(), false);
+            commissions.recordAnswer(new Commissioning.RecordAnswer(s.commissionId(), s.itemId(), s.unitId(),
+                    s.revision(), s.submittedAt(), false));
         } else if (payload instanceof ItemReceived r && r.commissionId() != null) {
-            commissions.recordAnswer(r.commissionId(), r.itemId(), r.unitId(), r.revision(), r.submittedAt(), true);
+            commissions.recordAnswer(new Commissioning.RecordAnswer(r.commissionId(), r.itemId(), r.unitId(),
+                    r.revision(), r.submittedAt(), true));
         } else if (payload instanceof ItemVoided v) {
             commissions.voidAnswer(v.itemId(), v.reason(), v.voidedAt());
         }

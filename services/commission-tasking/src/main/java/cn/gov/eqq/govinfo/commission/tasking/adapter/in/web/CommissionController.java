@@ -3,7 +3,7 @@ package cn.gov.eqq.govinfo.commission.tasking.adapter.in.web;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.in.web.CommissionViews.CommissionView;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.in.web.CommissionViews.NoticeView;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.in.web.CommissionViews.StatisticsView;
-import cn.gov.eqq.govinfo.commission.tasking.application.CommissionService;
+import cn.gov.eqq.govinfo.commission.tasking.application.Commissioning;
 import cn.gov.eqq.govinfo.commission.tasking.application.UnitDirectory;
 import cn.gov.eqq.govinfo.commission.tasking.domain.Commission;
 import cn.gov.eqq.govinfo.commission.tasking.domain.NewCommission;
@@ -44,10 +44,10 @@ class CommissionController {
     record JudgeRequest(Boolean accepted, String reason) {
     }
 
-    private final CommissionService commissions;
+    private final Commissioning commissions;
     private final UnitDirectory units;
 
-    CommissionController(CommissionService commissions, UnitDirectory units) {
+    CommissionController(Commissioning commissions, UnitDirectory units) {
         this.commissions = commissions;
         this.units = units;
     }
@@ -70,7 +70,8 @@ class CommissionController {
             throw ApiProblem.badRequest("commission.verdict-required", "请选择采纳或不采纳")
                     .withField("accepted", "请选择采纳或不采纳");
         }
-        Commission c = commissions.judge(id, itemId, body.accepted(), body.reason(), user.actor());
+        Commission c = commissions.judge(
+                new Commissioning.JudgeAnswer(id, itemId, body.accepted(), body.reason(), user.actor()));
         return CommissionViews.of(c, c.targetUnitIds(), commissions.now(), units);
     }
 
@@ -99,7 +100,7 @@ class CommissionController {
         String ownUnit = unitScope(user);
         if (ownUnit != null && !c.isTarget(ownUnit)) {
             // the same answer as for an id that does not exist: another unit's commission is not there for this one
-            throw CommissionService.notFound(id);
+            throw Commissioning.notFound(id);
         }
         return CommissionViews.of(c, ownUnit != null ? List.of(ownUnit) : c.targetUnitIds(), commissions.now(), units);
     }

@@ -1,6 +1,6 @@
 package cn.gov.eqq.govinfo.commission.tasking.adapter.in.web;
 
-import cn.gov.eqq.govinfo.commission.tasking.application.CommissionImport;
+import cn.gov.eqq.govinfo.commission.tasking.application.ImportingPastCommissions;
 import cn.gov.eqq.govinfo.commission.tasking.application.CommissionImportStore;
 import cn.gov.eqq.govinfo.commission.tasking.domain.PastCommissionRow;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
@@ -37,16 +37,16 @@ class CommissionImportController {
                      int alreadyPresent) {
     }
 
-    private final CommissionImport imports;
+    private final ImportingPastCommissions imports;
 
-    CommissionImportController(CommissionImport imports) {
+    CommissionImportController(ImportingPastCommissions imports) {
         this.imports = imports;
     }
 
     @PostMapping
     @PreAuthorize("hasAnyRole('info-room', 'admin')")
     ImportResult importPast(CurrentUser user, @RequestBody ImportRequest body, HttpServletRequest request) {
-        CommissionImport.Outcome o = imports.importPast(body == null ? null : body.commissions(), user.actor(),
+        ImportingPastCommissions.Outcome o = imports.importPast(body == null ? null : body.commissions(), user.actor(),
                 request.getRemoteAddr());
         return new ImportResult(o.batchId(), o.commissions(), o.added(), o.alreadyPresent(), o.repeated(),
                 o.commissionIds());

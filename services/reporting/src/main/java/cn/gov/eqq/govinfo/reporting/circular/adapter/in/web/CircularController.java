@@ -5,7 +5,7 @@ import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import cn.gov.eqq.govinfo.platform.security.Roles;
 import cn.gov.eqq.govinfo.reporting.circular.adapter.out.poi.CircularDocxRenderer;
 import cn.gov.eqq.govinfo.reporting.circular.adapter.out.poi.CircularXlsxRenderer;
-import cn.gov.eqq.govinfo.reporting.circular.application.CircularService;
+import cn.gov.eqq.govinfo.reporting.circular.application.IssuingCirculars;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Circular;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularKind;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Objection.Resolution;
@@ -48,12 +48,12 @@ class CircularController {
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     static final MediaType XLSX = MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
-    private final CircularService circulars;
+    private final IssuingCirculars circulars;
     private final Clock clock;
     private final CircularDocxRenderer docx = new CircularDocxRenderer();
     private final CircularXlsxRenderer xlsx = new CircularXlsxRenderer();
 
-    CircularController(CircularService circulars, Clock clock) {
+    CircularController(IssuingCirculars circulars, Clock clock) {
         this.circulars = circulars;
         this.clock = clock;
     }
@@ -144,7 +144,8 @@ class CircularController {
     @PreAuthorize("hasAnyRole('reporter','unit-leader')")
     UnitFigures object(CurrentUser user, @PathVariable String id, @Valid @RequestBody NewObjection body) {
         String unit = user.requireUnit();
-        Circular c = circulars.raiseObjection(id, unit, user.actor(), body.reason());
+        Circular c = circulars.raiseObjection(
+                new IssuingCirculars.RaiseObjection(id, unit, user.actor(), body.reason()));
         return UnitFigures.of(c, unit);
     }
 
@@ -152,7 +153,8 @@ class CircularController {
     @PreAuthorize("hasRole('info-room')")
     Circular resolve(CurrentUser user, @PathVariable String id, @PathVariable String objectionId,
                      @Valid @RequestBody ObjectionAnswer body) {
-        return circulars.resolveObjection(id, objectionId, body.resolution(), body.reply(), user.actor());
+        return circulars.resolveObjection(
+                new IssuingCirculars.ResolveObjection(id, objectionId, body.resolution(), body.reply(), user.actor()));
     }
 
     @PostMapping("/{id}/publish")

@@ -1,10 +1,11 @@
 package cn.gov.eqq.govinfo.reporting.circular.adapter.out.poi;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Circular;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFigures;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFigures.UnitRef;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingLine;
-import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -52,11 +53,11 @@ final class CircularText {
     }
 
     static String date(Instant instant) {
-        return instant == null ? "" : DATE.format(instant.atZone(ReportingPeriod.BEIJING));
+        return instant == null ? "" : DATE.format(instant.atZone(BeijingTime.ZONE));
     }
 
     static String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant.atZone(ReportingPeriod.BEIJING));
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(BeijingTime.ZONE));
     }
 
     /** Unit names; a unit that answered with the number of its items that earned the +10, e.g. 发改委（2条）. */

@@ -1,7 +1,7 @@
 package cn.gov.eqq.govinfo.reporting.circular.adapter.out.poi;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Circular;
-import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
 import org.apache.poi.ooxml.POIXMLProperties;
 
 import java.io.ByteArrayInputStream;
@@ -45,7 +45,7 @@ final class FixedTimePackage {
      * the server's zone) and nothing else carried over from the first write.
      */
     static byte[] stamp(byte[] ooxml, Instant at) {
-        LocalDateTime local = LocalDateTime.ofInstant(at, ReportingPeriod.BEIJING);
+        LocalDateTime local = LocalDateTime.ofInstant(at, BeijingTime.ZONE);
         ByteArrayOutputStream out = new ByteArrayOutputStream(ooxml.length);
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(ooxml));
              ZipOutputStream zip = new ZipOutputStream(out)) {

@@ -18,7 +18,7 @@ import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.reporting.facts.domain.AdoptionFact;
 import cn.gov.eqq.govinfo.reporting.facts.domain.CommissionFact;
-import cn.gov.eqq.govinfo.reporting.facts.domain.FactStore;
+import cn.gov.eqq.govinfo.reporting.facts.application.FactStore;
 import cn.gov.eqq.govinfo.reporting.facts.domain.ItemFact;
 import cn.gov.eqq.govinfo.reporting.facts.domain.ItemScore;
 import cn.gov.eqq.govinfo.reporting.facts.domain.UnitFact;

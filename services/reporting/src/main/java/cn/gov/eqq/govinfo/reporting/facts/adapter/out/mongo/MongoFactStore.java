@@ -2,7 +2,7 @@ package cn.gov.eqq.govinfo.reporting.facts.adapter.out.mongo;
 
 import cn.gov.eqq.govinfo.reporting.facts.domain.AdoptionFact;
 import cn.gov.eqq.govinfo.reporting.facts.domain.CommissionFact;
-import cn.gov.eqq.govinfo.reporting.facts.domain.FactStore;
+import cn.gov.eqq.govinfo.reporting.facts.application.FactStore;
 import cn.gov.eqq.govinfo.reporting.facts.domain.Facts;
 import cn.gov.eqq.govinfo.reporting.facts.domain.ItemFact;
 import cn.gov.eqq.govinfo.reporting.facts.domain.ItemScore;

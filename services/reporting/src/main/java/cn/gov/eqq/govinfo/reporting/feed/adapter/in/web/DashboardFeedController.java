@@ -1,12 +1,12 @@
 package cn.gov.eqq.govinfo.reporting.feed.adapter.in.web;
 
-import cn.gov.eqq.govinfo.reporting.circular.application.CircularService;
+import cn.gov.eqq.govinfo.reporting.circular.application.IssuingCirculars;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Circular;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFigures;
 import cn.gov.eqq.govinfo.reporting.circular.domain.FigureChange;
+import cn.gov.eqq.govinfo.reporting.ranking.application.ReadingRankings;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingLine;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshot;
-import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshots;
 import cn.gov.eqq.govinfo.reporting.shared.adapter.in.web.Params;
 import cn.gov.eqq.govinfo.reporting.shared.domain.GroupNames;
 import cn.gov.eqq.govinfo.reporting.shared.domain.Sequenced;
@@ -33,10 +33,10 @@ import java.util.List;
 @PreAuthorize("hasAnyRole('dashboard','viewer','info-room','admin')")
 class DashboardFeedController {
 
-    private final RankingSnapshots rankings;
-    private final CircularService circulars;
+    private final ReadingRankings rankings;
+    private final IssuingCirculars circulars;
 
-    DashboardFeedController(RankingSnapshots rankings, CircularService circulars) {
+    DashboardFeedController(ReadingRankings rankings, IssuingCirculars circulars) {
         this.rankings = rankings;
         this.circulars = circulars;
     }
@@ -133,7 +133,7 @@ class DashboardFeedController {
         long after = FeedCursor.decode(RANKINGS, cursor);
         Instant since = Params.instant(changedSince, "changedSince");
         String p = period == null ? null : Params.period(period).code();
-        return rankings.latestAfter(after, since, p, size);
+        return rankings.feedPage(new ReadingRankings.ReadFeedPage(after, since, p, size));
     }
 
     /** Page numbers were replaced by the cursor: a client still sending one would read the first page again. */

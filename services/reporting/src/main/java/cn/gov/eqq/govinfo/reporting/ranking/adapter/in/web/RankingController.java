@@ -3,7 +3,7 @@ package cn.gov.eqq.govinfo.reporting.ranking.adapter.in.web;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingLine;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshot;
-import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshots;
+import cn.gov.eqq.govinfo.reporting.ranking.application.ReadingRankings;
 import cn.gov.eqq.govinfo.reporting.shared.adapter.in.web.Params;
 import cn.gov.eqq.govinfo.reporting.shared.domain.GroupNames;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,10 +24,10 @@ import java.util.List;
 @PreAuthorize("hasAnyRole('viewer','info-room','admin','dashboard','reporter','unit-leader')")
 class RankingController {
 
-    private final RankingSnapshots snapshots;
+    private final ReadingRankings rankings;
 
-    RankingController(RankingSnapshots snapshots) {
-        this.snapshots = snapshots;
+    RankingController(ReadingRankings rankings) {
+        this.rankings = rankings;
     }
 
     record RankingView(String period, String periodType, int group, String groupName, long snapshotVersion,
@@ -45,14 +45,14 @@ class RankingController {
     @GetMapping
     RankingView latest(@RequestParam int group, @RequestParam String period) {
         String p = Params.period(period).code();
-        return snapshots.latest(p, Params.group(group)).map(RankingView::of)
+        return rankings.latest(p, Params.group(group)).map(RankingView::of)
                 .orElseThrow(() -> ApiProblem.notFound("尚无" + GroupNames.of(group) + " " + p + " 的积分排名"));
     }
 
     @GetMapping("/history")
     RankingHistory history(@RequestParam int group, @RequestParam String period) {
         String p = Params.period(period).code();
-        List<RankingView> versions = snapshots.history(p, Params.group(group)).stream().map(RankingView::of).toList();
+        List<RankingView> versions = rankings.history(p, Params.group(group)).stream().map(RankingView::of).toList();
         if (versions.isEmpty()) {
             throw ApiProblem.notFound("尚无" + GroupNames.of(group) + " " + p + " 的积分排名");
         }

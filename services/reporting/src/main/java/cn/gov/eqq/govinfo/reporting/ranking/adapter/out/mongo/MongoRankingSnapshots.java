@@ -2,7 +2,7 @@ package cn.gov.eqq.govinfo.reporting.ranking.adapter.out.mongo;
 
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingLine;
 import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshot;
-import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshots;
+import cn.gov.eqq.govinfo.reporting.ranking.application.RankingSnapshots;
 import cn.gov.eqq.govinfo.reporting.shared.adapter.out.mongo.FeedSequence;
 import cn.gov.eqq.govinfo.reporting.shared.domain.Sequenced;
 import org.springframework.dao.DuplicateKeyException;

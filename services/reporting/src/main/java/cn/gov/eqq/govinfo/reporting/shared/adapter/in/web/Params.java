@@ -1,7 +1,7 @@
 package cn.gov.eqq.govinfo.reporting.shared.adapter.in.web;
 
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
-import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -12,9 +12,17 @@ public final class Params {
 
     public static final int MAX_PAGE_SIZE = 200;
 
+    /** The years a period of this service may name: rankings and circulars exist for these only. */
+    private static final int FIRST_YEAR = 2000;
+    private static final int LAST_YEAR = 2999;
+
     public static ReportingPeriod period(String text) {
         try {
-            return ReportingPeriod.parse(text);
+            ReportingPeriod period = ReportingPeriod.parse(text);
+            if (period.year() < FIRST_YEAR || period.year() > LAST_YEAR) {
+                throw new IllegalArgumentException("year out of range: " + period.year());
+            }
+            return period;
         } catch (IllegalArgumentException e) {
             throw ApiProblem.badRequest("period.invalid", "期间格式应为 2026-07（月）、2026-Q3（季度）或 2026（年度）")
                     .withField("period", "无法识别的期间：" + text);

@@ -3,17 +3,17 @@ package cn.gov.eqq.govinfo.reporting.circular.adapter.out.mongo;
 import cn.gov.eqq.govinfo.reporting.circular.adapter.out.kafka.CloudEventJson;
 import cn.gov.eqq.govinfo.reporting.circular.adapter.out.poi.CircularDocxRenderer;
 import cn.gov.eqq.govinfo.reporting.circular.application.CircularAnnouncements;
-import cn.gov.eqq.govinfo.reporting.circular.application.CircularService;
+import cn.gov.eqq.govinfo.reporting.circular.application.IssuingCirculars;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Circular;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularComposer;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFixtures;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularKind;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Letterhead;
-import cn.gov.eqq.govinfo.reporting.facts.domain.FactStore;
+import cn.gov.eqq.govinfo.reporting.facts.application.FactStore;
 import cn.gov.eqq.govinfo.testsupport.time.MutableClock;
-import cn.gov.eqq.govinfo.reporting.ranking.domain.RankingSnapshots;
+import cn.gov.eqq.govinfo.reporting.ranking.application.RankingSnapshots;
 import cn.gov.eqq.govinfo.reporting.shared.adapter.out.mongo.FeedSequence;
-import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
+import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
 import com.mongodb.client.MongoClients;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -56,15 +56,15 @@ class PublishedCircularKeepsItsWordingTest {
         when(facts.all()).thenReturn(CircularFixtures.facts());
     }
 
-    private CircularService serviceWith(Letterhead settings) {
-        return new CircularService(store, rankings, facts, new CircularComposer(),
+    private IssuingCirculars serviceWith(Letterhead settings) {
+        return new IssuingCirculars(store, rankings, facts, new CircularComposer(),
                 new CircularAnnouncements("urn:govinfo:eqq:reporting", "http://127.0.0.1:8080/schemas"),
                 clock, Duration.ofDays(1), settings);
     }
 
     @Test
     void changingTheSettingsDoesNotChangeAPublishedCircular() throws Exception {
-        CircularService before = serviceWith(CircularFixtures.LETTERHEAD);
+        IssuingCirculars before = serviceWith(CircularFixtures.LETTERHEAD);
         Circular draft = before.draft(CircularKind.QUARTERLY, ReportingPeriod.quarter(2026, 3), "room");
         before.openReview(draft.id(), null);
         clock.advance(Duration.ofDays(2));
@@ -72,7 +72,7 @@ class PublishedCircularKeepsItsWordingTest {
         assertThat(published.documentNumber()).isEqualTo("鄂前政办信〔2026〕1号");
         List<String> issued = paragraphs(published);
 
-        CircularService after = serviceWith(RENAMED);
+        IssuingCirculars after = serviceWith(RENAMED);
         Circular reread = after.get(published.id());
 
         assertThat(reread.letterhead()).isEqualTo(CircularFixtures.LETTERHEAD);
@@ -92,7 +92,7 @@ class PublishedCircularKeepsItsWordingTest {
 
     @Test
     void aNewCircularCitesTheNoticeByItsRealTitle() throws Exception {
-        CircularService service = serviceWith(CircularFixtures.LETTERHEAD);
+        IssuingCirculars service = serviceWith(CircularFixtures.LETTERHEAD);
         Circular draft = service.draft(CircularKind.QUARTERLY, ReportingPeriod.quarter(2026, 3), "room");
 
         assertThat(paragraphs(draft).get(3)).isEqualTo("　　根据《鄂托克前旗人民政府办公室关于印发政府系统政务信息工作制度的补充通知》"

@@ -1,9 +1,9 @@
 package cn.gov.eqq.govinfo.reporting.circular.adapter.out.poi;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Circular;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularFixtures;
 import cn.gov.eqq.govinfo.reporting.circular.domain.CircularKind;
-import cn.gov.eqq.govinfo.reporting.shared.domain.ReportingPeriod;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -51,7 +51,7 @@ class PublishedCircularFilesTest {
 
     @Test
     void bothFilesCarryThePublicationTimeNotTheTimeOfTheDownload() throws IOException {
-        LocalDateTime publishedInBeijing = LocalDateTime.ofInstant(PUBLISHED_AT, ReportingPeriod.BEIJING);
+        LocalDateTime publishedInBeijing = LocalDateTime.ofInstant(PUBLISHED_AT, BeijingTime.ZONE);
         byte[] docx = new CircularDocxRenderer().render(published, NOW.plus(Duration.ofDays(3)));
         byte[] xlsx = new CircularXlsxRenderer().render(published);
 
@@ -73,7 +73,7 @@ class PublishedCircularFilesTest {
                 CircularFixtures.LETTERHEAD, "room", NOW);
 
         assertThat(entryTimes(new CircularXlsxRenderer().render(draft)))
-                .allSatisfy(t -> assertThat(t).isEqualTo(LocalDateTime.ofInstant(NOW, ReportingPeriod.BEIJING)));
+                .allSatisfy(t -> assertThat(t).isEqualTo(LocalDateTime.ofInstant(NOW, BeijingTime.ZONE)));
     }
 
     private static List<LocalDateTime> entryTimes(byte[] zip) throws IOException {

@@ -10,8 +10,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.EvaluationResult;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
@@ -70,9 +70,16 @@ public final class ServiceShape {
                 .importPackages(root));
     }
 
-    /** Checks the given classes against every rule; fails with all violations at once. */
+    /** Checks the given classes against every rule; fails with the report of every broken rule at once. */
     public void check(JavaClasses classes) {
-        CompositeArchRule.of(rules()).check(classes);
+        List<String> reports = rules().stream()
+                .map(rule -> rule.evaluate(classes))
+                .filter(EvaluationResult::hasViolation)
+                .map(result -> result.getFailureReport().toString())
+                .toList();
+        if (!reports.isEmpty()) {
+            throw new AssertionError(String.join(System.lineSeparator() + System.lineSeparator(), reports));
+        }
     }
 
     /** Every rule of the shape, for a service that wants to report them one by one. */

@@ -18,7 +18,7 @@ import java.util.Map;
 public record OutboxEntry(String eventId, String topic, String key, String json, Instant createdAt,
                           Map<String, String> headers) {
 
-    /** The Kafka record header that says a value is a structured-mode CloudEvent. */
+    /** The Kafka record header of a structured-mode CloudEvent (CloudEvents Kafka binding 1.0, section 3.2). */
     public static final String CONTENT_TYPE = "content-type";
 
     public OutboxEntry {

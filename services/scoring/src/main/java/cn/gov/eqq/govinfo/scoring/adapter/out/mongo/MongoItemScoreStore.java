@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.scoring.adapter.out.mongo;
 
+import cn.gov.eqq.govinfo.platform.outbox.OutboxEntryDocuments;
 import cn.gov.eqq.govinfo.scoring.application.ItemScoreStore;
 import cn.gov.eqq.govinfo.scoring.application.StoredItem;
 import cn.gov.eqq.govinfo.scoring.domain.ItemFacts;
@@ -136,7 +137,7 @@ class MongoItemScoreStore implements ItemScoreStore {
     private Document inserted(ItemFacts facts, List<LedgerEntry> entries, Publication publication) {
         Document doc = fields(facts, entries, -1, publication);
         if (publication != null && publication.entry() != null) {
-            doc.append(OUTBOX, List.of(OutboxDocuments.of(publication.entry())));
+            doc.append(OUTBOX, List.of(OutboxEntryDocuments.toDocument(publication.entry())));
         }
         return doc;
     }
@@ -151,7 +152,7 @@ class MongoItemScoreStore implements ItemScoreStore {
         Update update = new Update();
         doc.forEach(update::set);
         if (publication != null && publication.entry() != null) {
-            update.push(OUTBOX, OutboxDocuments.of(publication.entry()));
+            update.push(OUTBOX, OutboxEntryDocuments.toDocument(publication.entry()));
         }
         return update;
     }

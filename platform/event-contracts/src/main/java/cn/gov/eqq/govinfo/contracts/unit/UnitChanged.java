@@ -1,10 +1,10 @@
 package cn.gov.eqq.govinfo.contracts.unit;
 
 import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -25,8 +25,6 @@ public record UnitChanged(String unitId, String name, int group, boolean active,
 
     /** The first month of the appraisal (the notice applies from 2022-07-06): units without a history start here. */
     public static final String FIRST_MONTH = "2022-07";
-
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     public UnitChanged {
         memberships = memberships == null ? null : List.copyOf(memberships);
@@ -59,7 +57,7 @@ public record UnitChanged(String unitId, String name, int group, boolean active,
         if (active) {
             return List.of(new Membership(group, FIRST_MONTH, null));
         }
-        YearMonth left = changedAt == null ? YearMonth.parse(FIRST_MONTH) : YearMonth.from(changedAt.atZone(BEIJING));
+        YearMonth left = changedAt == null ? YearMonth.parse(FIRST_MONTH) : YearMonth.from(changedAt.atZone(BeijingTime.ZONE));
         return left.isAfter(YearMonth.parse(FIRST_MONTH))
                 ? List.of(new Membership(group, FIRST_MONTH, left.toString()))
                 : List.of();

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.platform.audit;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -16,7 +17,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,8 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 class AuditLogController {
-
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     private final AuditLog auditLog;
     private final int maxPageSize;
@@ -77,7 +75,7 @@ class AuditLogController {
                 out.write('\n');
             }
         }
-        String day = DateTimeFormatter.BASIC_ISO_DATE.format(now.atZone(BEIJING));
+        String day = DateTimeFormatter.BASIC_ISO_DATE.format(now.atZone(BeijingTime.ZONE));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/x-ndjson;charset=UTF-8"))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -132,7 +130,7 @@ class AuditLogController {
         try {
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
-                return (endOfRange ? day.plusDays(1) : day).atStartOfDay(BEIJING).toInstant();
+                return (endOfRange ? day.plusDays(1) : day).atStartOfDay(BeijingTime.ZONE).toInstant();
             }
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeException e) {

@@ -95,7 +95,7 @@ class OutboxRelayIntegrationTest {
                 Map.of("content-type", "application/cloudevents+json; charset=UTF-8"));
         OutboxEntry plain = new OutboxEntry("h2", "test.headed-events.v1", "series-1", "{\"n\":2}", Instant.now());
         mongo.insert(new Document("_id", "thing-4").append("outbox", new ArrayList<>(List.of(
-                mongo.getConverter().convertToMongoType(headed), mongo.getConverter().convertToMongoType(plain)))),
+                OutboxEntryDocuments.toDocument(headed), OutboxEntryDocuments.toDocument(plain)))),
                 "things");
 
         assertThat(relay.drain()).isEqualTo(2);

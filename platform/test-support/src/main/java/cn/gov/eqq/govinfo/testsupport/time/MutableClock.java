@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.testsupport.time;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,8 +72,8 @@ public final class MutableClock extends Clock {
         time.advance(by);
     }
 
-    /** Beijing time, the zone of every date the notice's rules speak of. */
-    public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    /** Beijing time, the zone of every date the notice's rules speak of: the contracts' {@link BeijingTime#ZONE}. */
+    public static final ZoneId BEIJING = BeijingTime.ZONE;
 
     /** The instant of a Beijing local date-time such as {@code 2026-07-28T23:59:59}. */
     public static Instant beijing(String localDateTime) {

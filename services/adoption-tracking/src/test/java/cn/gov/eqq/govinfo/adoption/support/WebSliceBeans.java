@@ -1,6 +1,6 @@
 package cn.gov.eqq.govinfo.adoption.support;
 
-import cn.gov.eqq.govinfo.adoption.config.AdoptionConfig;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.testsupport.time.MutableClock;
 import cn.gov.eqq.govinfo.adoption.importing.application.ImportingRecords;
 import cn.gov.eqq.govinfo.adoption.importing.application.StoreBackedItemDirectory;
@@ -23,7 +23,7 @@ public class WebSliceBeans {
 
     @Bean
     MutableClock clock() {
-        return new MutableClock(NOW).withZone(AdoptionConfig.BEIJING);
+        return new MutableClock(NOW).withZone(BeijingTime.ZONE);
     }
 
     @Bean

@@ -12,8 +12,6 @@ import cn.gov.eqq.govinfo.adoption.record.domain.RecordChange;
 import cn.gov.eqq.govinfo.adoption.record.domain.WaitingImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -31,7 +29,6 @@ import java.util.concurrent.atomic.AtomicReference;
  * naming an item not yet received waits in that item's document and is recorded when intake's {@code ItemReceived}
  * arrives ({@link cn.gov.eqq.govinfo.adoption.record.application.ItemFactsUpdating}), on whichever replica reads it.
  */
-@Service
 public class ImportingRecords {
 
     private static final Logger log = LoggerFactory.getLogger(ImportingRecords.class);
@@ -102,9 +99,10 @@ public class ImportingRecords {
         }
     }
 
-    /** Finishes imports that were accepted but not fully applied, e.g. after a crash. */
-    @Scheduled(fixedDelayString = "${govinfo.adoption.recovery-interval:30s}",
-            initialDelayString = "${govinfo.adoption.recovery-initial-delay:5s}")
+    /**
+     * Finishes imports that were accepted but not fully applied, e.g. after a crash; run every recovery interval by
+     * {@code importing.adapter.in.scheduling.ImportRecovery}.
+     */
     public void completePending() {
         for (ImportBatchStore.Batch batch : batches.pendingSince(Instant.now(clock).minus(Duration.ofSeconds(10)))) {
             log.info("completing import {}", batch.batchId());

@@ -4,13 +4,11 @@ import cn.gov.eqq.govinfo.adoption.importing.domain.ItemDirectory;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemAdoptionsStore;
 import cn.gov.eqq.govinfo.adoption.record.domain.ItemFacts;
 import cn.gov.eqq.govinfo.adoption.unit.application.UnitDirectory;
-import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
 
 /** The import's view of items and units: what intake's events told us. */
-@Component
 public class StoreBackedItemDirectory implements ItemDirectory {
 
     private final ItemAdoptionsStore items;

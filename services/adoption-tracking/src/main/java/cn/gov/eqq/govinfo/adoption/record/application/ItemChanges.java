@@ -3,7 +3,6 @@ package cn.gov.eqq.govinfo.adoption.record.application;
 import cn.gov.eqq.govinfo.adoption.record.domain.ItemAdoptions;
 import cn.gov.eqq.govinfo.adoption.record.domain.RecordChange;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
-import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Optional;
@@ -16,7 +15,6 @@ import java.util.function.Function;
  * makes us read and try again, after a short random pause that grows with each attempt: two replicas that collide
  * on one item would otherwise collide again on every immediate retry.
  */
-@Component
 public class ItemChanges {
 
     private static final int ATTEMPTS = 10;

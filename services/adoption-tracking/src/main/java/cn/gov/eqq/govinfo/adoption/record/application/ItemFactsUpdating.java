@@ -7,7 +7,6 @@ import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemSubmitted;
 import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
-import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,7 +18,6 @@ import java.util.List;
  * the same write, so a redelivered event changes nothing. When the item is received, the imported lines that were
  * waiting for it become records in that same write, with their events in its outbox.
  */
-@Service
 public class ItemFactsUpdating {
 
     /** Enough to cover any redelivery window; older ids fall off. */

@@ -3,13 +3,11 @@ package cn.gov.eqq.govinfo.adoption.record.application;
 import cn.gov.eqq.govinfo.adoption.record.domain.ItemScore;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.score.ItemScored;
-import org.springframework.stereotype.Service;
 
 /**
  * Keeps scoring's decision of each item for the adoption view. Only a newer {@code scoreVersion} replaces what is
  * held, so a redelivery, a replay of the compacted topic or two replicas reading in any order leave the newest.
  */
-@Service
 public class ItemScoresUpdating {
 
     /** The ledger source of adoption and instruction lines. */

@@ -7,8 +7,6 @@ import cn.gov.eqq.govinfo.adoption.record.domain.ItemAdoptions;
 import cn.gov.eqq.govinfo.adoption.record.domain.RecordContent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
-import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.UUID;
 
 /** The room's commands on records, and the unit's follow-up report. Permissions are checked by the web adapter. */
-@Service
 public class RecordingAdoptions {
 
     private static final Logger log = LoggerFactory.getLogger(RecordingAdoptions.class);
@@ -42,19 +39,20 @@ public class RecordingAdoptions {
         return changes.change(itemId, item -> List.of(item.record(recordId, content, by, now(), today())));
     }
 
-    public ItemAdoptions correct(String itemId, String recordId, RecordContent content, String reason, String by) {
-        return changes.change(itemId, item -> List.of(item.correct(recordId, content, reason, by, now(), today())));
+    public ItemAdoptions correct(CorrectRecord c) {
+        return changes.change(c.itemId(), item -> List.of(item.correct(c.recordId(), c.content(), c.reason(), c.by(),
+                now(), today())));
     }
 
-    public ItemAdoptions withdraw(String itemId, String recordId, String reason, String by) {
-        return changes.change(itemId, item -> List.of(item.withdraw(recordId, reason, by, now())));
+    public ItemAdoptions withdraw(WithdrawRecord w) {
+        return changes.change(w.itemId(), item -> List.of(item.withdraw(w.recordId(), w.reason(), w.by(), now())));
     }
 
-    public ItemAdoptions reportFollowUp(String itemId, String recordId, String unitId, String whatWasDone,
-                                        LocalDate doneOn, String by) {
-        return changes.changeTelling(itemId, item -> List.of(AdoptionEventFactory.followUpReported(
-                item.reportFollowUp(recordId, unitId, new FollowUpReport(whatWasDone, doneOn, by, now()), today()),
-                unitId)));
+    public ItemAdoptions reportFollowUp(ReportFollowUp r) {
+        return changes.changeTelling(r.itemId(), item -> List.of(AdoptionEventFactory.followUpReported(
+                item.reportFollowUp(r.recordId(), r.unitId(),
+                        new FollowUpReport(r.whatWasDone(), r.doneOn(), r.by(), now()), today()),
+                r.unitId())));
     }
 
     /**
@@ -84,7 +82,11 @@ public class RecordingAdoptions {
      * Corrects every source record of a combined adoption at once. Sources already saying the new content, or
      * withdrawn on their own, are left as they are — so repeating the request after an interruption finishes it.
      */
-    public CombinedAdoption correctCombined(String combinedRecordId, RecordContent content, String reason, String by) {
+    public CombinedAdoption correctCombined(CorrectCombined command) {
+        String combinedRecordId = command.combinedRecordId();
+        RecordContent content = command.content();
+        String reason = command.reason();
+        String by = command.by();
         CombinedAdoption plan = combined.find(combinedRecordId).orElseThrow(() -> new CombinedNotKnown(combinedRecordId));
         content.validate(today());
         if (content.kind() != plan.content().kind()) {
@@ -124,9 +126,10 @@ public class RecordingAdoptions {
         }
     }
 
-    /** Finishes combined adoptions that were written but not (fully) applied, e.g. after a crash. */
-    @Scheduled(fixedDelayString = "${govinfo.adoption.recovery-interval:30s}",
-            initialDelayString = "${govinfo.adoption.recovery-initial-delay:5s}")
+    /**
+     * Finishes combined adoptions that were written but not (fully) applied, e.g. after a crash; run every
+     * recovery interval by {@code record.adapter.in.scheduling.CombinedAdoptionRecovery}.
+     */
     public void completePending() {
         for (CombinedAdoption plan : combined.pendingSince(Instant.now(clock).minus(Duration.ofSeconds(10)))) {
             log.info("completing combined adoption {}", plan.combinedRecordId());

@@ -1,6 +1,6 @@
 package cn.gov.eqq.govinfo.adoption.importing.application;
 
-import cn.gov.eqq.govinfo.adoption.config.AdoptionConfig;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemChanges;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemFactsUpdating;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryImportBatchStore;
@@ -29,7 +29,7 @@ class ImportingRecordsTest {
 
     private static final Instant T = Instant.parse("2026-11-28T01:00:00Z");
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T02:00:00Z")).withZone(AdoptionConfig.BEIJING);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T02:00:00Z")).withZone(BeijingTime.ZONE);
     private final InMemoryItemAdoptionsStore store = new InMemoryItemAdoptionsStore()
             .receivedItem("I-1", "U006", "项目建设提速", false)
             .receivedItem("I-2", "U007", "食品安全", false);

@@ -1,6 +1,6 @@
 package cn.gov.eqq.govinfo.adoption.record.application;
 
-import cn.gov.eqq.govinfo.adoption.config.AdoptionConfig;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionKind;
 import cn.gov.eqq.govinfo.adoption.record.domain.ItemAdoptions;
 import cn.gov.eqq.govinfo.adoption.record.domain.ItemFacts;
@@ -25,7 +25,7 @@ class ItemFactsUpdatingTest {
 
     private final InMemoryItemAdoptionsStore store = new InMemoryItemAdoptionsStore();
     private final ItemFactsUpdating updating = new ItemFactsUpdating(store,
-            Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), AdoptionConfig.BEIJING));
+            Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), BeijingTime.ZONE));
     private static final Instant T = Instant.parse("2026-07-01T02:00:00Z");
 
     private static EventEnvelope<?> received(String title, boolean majorEmergency) {

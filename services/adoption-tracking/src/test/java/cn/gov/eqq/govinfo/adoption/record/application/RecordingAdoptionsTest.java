@@ -1,6 +1,5 @@
 package cn.gov.eqq.govinfo.adoption.record.application;
 
-import cn.gov.eqq.govinfo.adoption.config.AdoptionConfig;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionKind;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionRecord;
 import cn.gov.eqq.govinfo.adoption.record.domain.ChangeType;
@@ -18,6 +17,7 @@ import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionCorrected;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionWithdrawn;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class RecordingAdoptionsTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T02:00:00Z")).withZone(AdoptionConfig.BEIJING);
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T02:00:00Z")).withZone(BeijingTime.ZONE);
     private final InMemoryItemAdoptionsStore store = new InMemoryItemAdoptionsStore()
             .receivedItem("A", "U001", "开发区招商", false)
             .receivedItem("B", "U002", "敖镇招商", false)
@@ -50,8 +50,8 @@ class RecordingAdoptionsTest {
         ItemAdoptions item = recording.record("A", new RecordContent(AdoptionKind.CITY_BULLETIN_ADOPTED, null,
                 "2026年第15期", LocalDate.of(2026, 7, 15), null, null, null), "room-editor");
         String recordId = item.records().get(0).recordId();
-        recording.correct("A", recordId, brief("2026年第88期"), "刊物录错", "room-editor");
-        recording.withdraw("A", recordId, "误录", "room-2");
+        recording.correct(new CorrectRecord("A", recordId, brief("2026年第88期"), "刊物录错", "room-editor"));
+        recording.withdraw(new WithdrawRecord("A", recordId, "误录", "room-2"));
 
         List<EventEnvelope<?>> events = store.outbox();
 
@@ -69,7 +69,7 @@ class RecordingAdoptionsTest {
 
     @Test
     void todayIsTheBeijingDateEvenWhileUtcIsStillYesterday() {
-        MutableClock justAfterBeijingMidnight = new MutableClock(Instant.parse("2026-11-27T16:30:00Z")).withZone(AdoptionConfig.BEIJING);
+        MutableClock justAfterBeijingMidnight = new MutableClock(Instant.parse("2026-11-27T16:30:00Z")).withZone(BeijingTime.ZONE);
         RecordingAdoptions atMidnight = new RecordingAdoptions(new ItemChanges(store), store, combinedStore,
                 justAfterBeijingMidnight);
 
@@ -136,18 +136,21 @@ class RecordingAdoptionsTest {
     void combinedAdoptionIsCorrectedAndWithdrawnForEverySourceAtOnce() {
         CombinedAdoption combined = recording.recordCombined(brief("2026年第101期"), List.of("A", "B", "C"),
                 "room-editor");
-        recording.withdraw("C", combined.sources().get(2).recordId(), "C 并非来源", "room-editor");
+        recording.withdraw(new WithdrawRecord("C", combined.sources().get(2).recordId(), "C 并非来源",
+                "room-editor"));
 
-        recording.correctCombined(combined.combinedRecordId(), brief("2026年第110期"), "期号录错", "room-editor");
+        recording.correctCombined(new CorrectCombined(combined.combinedRecordId(), brief("2026年第110期"), "期号录错",
+                "room-editor"));
         // repeating it (e.g. after an interruption) corrects nothing twice
-        recording.correctCombined(combined.combinedRecordId(), brief("2026年第110期"), "期号录错", "room-editor");
+        recording.correctCombined(new CorrectCombined(combined.combinedRecordId(), brief("2026年第110期"), "期号录错",
+                "room-editor"));
 
         assertThat(store.outbox()).extracting(e -> e.type() + ":" + e.key()).containsExactly(
                 "AdoptionRecorded:A", "AdoptionRecorded:B", "AdoptionRecorded:C", "AdoptionWithdrawn:C",
                 "AdoptionCorrected:A", "AdoptionCorrected:B");
-        assertThatThrownBy(() -> recording.correctCombined(combined.combinedRecordId(),
+        assertThatThrownBy(() -> recording.correctCombined(new CorrectCombined(combined.combinedRecordId(),
                 new RecordContent(AdoptionKind.CITY_BULLETIN_ADOPTED, null, "第1期", LocalDate.of(2026, 9, 8), null,
-                        null, null), "改类型", "room-editor")).hasMessageContaining("不能更改类型");
+                        null, null), "改类型", "room-editor"))).hasMessageContaining("不能更改类型");
 
         recording.withdrawCombined(combined.combinedRecordId(), "实际未采用", "room-editor");
         recording.withdrawCombined(combined.combinedRecordId(), "实际未采用", "room-editor");
@@ -189,8 +192,8 @@ class RecordingAdoptionsTest {
                 List.of(new AdoptionRecord("CMB-old.2", "D", RecordOrigin.COMBINED, "CMB-old", null, false, null,
                         List.of(first), List.of()))));
 
-        recording.correct("D", "CMB-old.2", brief("2026年第8期"), "期号录错", "room-editor");
-        recording.withdraw("D", "CMB-old.2", "并非来源", "room-editor");
+        recording.correct(new CorrectRecord("D", "CMB-old.2", brief("2026年第8期"), "期号录错", "room-editor"));
+        recording.withdraw(new WithdrawRecord("D", "CMB-old.2", "并非来源", "room-editor"));
 
         assertThat(store.outbox()).isEmpty();
         assertThat(store.load("D").orElseThrow().item().find("CMB-old.2").orElseThrow().versions()).hasSize(3);
@@ -204,7 +207,8 @@ class RecordingAdoptionsTest {
                 "room-editor");
         String recordId = item.records().get(0).recordId();
 
-        recording.reportFollowUp("A", recordId, "U001", "已报送", LocalDate.of(2026, 11, 27), "reporter-1");
+        recording.reportFollowUp(new ReportFollowUp("A", recordId, "U001", "已报送", LocalDate.of(2026, 11, 27),
+                "reporter-1"));
 
         assertThat(store.load("A").orElseThrow().item().find(recordId).orElseThrow().followUpReports()).hasSize(1);
         assertThat(store.outbox()).extracting(EventEnvelope::type)

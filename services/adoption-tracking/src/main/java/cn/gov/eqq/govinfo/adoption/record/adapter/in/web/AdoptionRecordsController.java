@@ -5,10 +5,14 @@ import cn.gov.eqq.govinfo.adoption.record.adapter.in.web.RecordRequests.Correcti
 import cn.gov.eqq.govinfo.adoption.record.adapter.in.web.RecordRequests.FollowUpReportBody;
 import cn.gov.eqq.govinfo.adoption.record.adapter.in.web.RecordRequests.RecordBody;
 import cn.gov.eqq.govinfo.adoption.record.adapter.in.web.RecordRequests.WithdrawalBody;
+import cn.gov.eqq.govinfo.adoption.record.application.CorrectCombined;
+import cn.gov.eqq.govinfo.adoption.record.application.CorrectRecord;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemAdoptionsStore;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemNotKnown;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemScores;
 import cn.gov.eqq.govinfo.adoption.record.application.RecordingAdoptions;
+import cn.gov.eqq.govinfo.adoption.record.application.ReportFollowUp;
+import cn.gov.eqq.govinfo.adoption.record.application.WithdrawRecord;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionRecord;
 import cn.gov.eqq.govinfo.adoption.record.domain.CombinedAdoption;
 import cn.gov.eqq.govinfo.adoption.record.domain.ItemAdoptions;
@@ -111,14 +115,15 @@ class AdoptionRecordsController {
     @PostMapping("/items/{itemId}/records/{recordId}/corrections")
     ItemAdoptionsView correct(CurrentUser user, @PathVariable String itemId, @PathVariable String recordId,
                               @Valid @RequestBody CorrectionBody body) {
-        return view(recording.correct(itemId, recordId, body.record().toContent(), body.reason(), user.actor()));
+        return view(recording.correct(new CorrectRecord(itemId, recordId, body.record().toContent(), body.reason(),
+                user.actor())));
     }
 
     @PreAuthorize("hasRole('info-room')")
     @PostMapping("/items/{itemId}/records/{recordId}/withdrawal")
     ItemAdoptionsView withdraw(CurrentUser user, @PathVariable String itemId, @PathVariable String recordId,
                                @Valid @RequestBody WithdrawalBody body) {
-        return view(recording.withdraw(itemId, recordId, body.reason(), user.actor()));
+        return view(recording.withdraw(new WithdrawRecord(itemId, recordId, body.reason(), user.actor())));
     }
 
     @PreAuthorize("hasRole('info-room')")
@@ -140,7 +145,8 @@ class AdoptionRecordsController {
     CombinedView correctCombined(CurrentUser user, @PathVariable String combinedRecordId,
                                  @Valid @RequestBody CorrectionBody body) {
         var content = body.record().toContent();
-        CombinedAdoption c = recording.correctCombined(combinedRecordId, content, body.reason(), user.actor());
+        CombinedAdoption c = recording.correctCombined(new CorrectCombined(combinedRecordId, content, body.reason(),
+                user.actor()));
         return new CombinedView(c.combinedRecordId(), content.kind().name(), content.effectiveDate(),
                 combinedView(c).sources());
     }
@@ -163,8 +169,8 @@ class AdoptionRecordsController {
         if (!unit.equals(item.facts().unitId())) {
             throw new ItemNotKnown(itemId); // another unit's item answers as one that is not there
         }
-        return view(recording.reportFollowUp(itemId, recordId, unit, body.whatWasDone(), body.doneOn(),
-                user.actor()));
+        return view(recording.reportFollowUp(new ReportFollowUp(itemId, recordId, unit, body.whatWasDone(),
+                body.doneOn(), user.actor())));
     }
 
     /** Instructions whose follow-up is past due and not reported on, oldest due first. */

@@ -7,6 +7,7 @@ import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxEntryDocuments;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -61,7 +62,8 @@ class MongoItemAdoptionsStore implements ItemAdoptionsStore {
     @Override
     public void save(Loaded loaded, List<String> appliedEventIds, List<EventEnvelope<?>> events) {
         ItemAdoptions item = loaded.item();
-        List<OutboxEntry> entries = events.stream().map(e -> OutboxEntry.of(e, Topics.ADOPTIONS, codec)).toList();
+        List<org.bson.Document> entries = OutboxEntryDocuments.toDocuments(
+                events.stream().map(e -> OutboxEntry.of(e, Topics.ADOPTIONS, codec)).toList());
         List<AdoptionRecord> records = item.records();
         Instant lastRecordAt = records.stream().map(r -> r.latest().at()).max(Comparator.naturalOrder())
                 .orElse(null);

@@ -1,6 +1,6 @@
 package cn.gov.eqq.govinfo.adoption.record.adapter.out.mongo;
 
-import cn.gov.eqq.govinfo.adoption.config.AdoptionConfig;
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemAdoptionsStore;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemAdoptionsStore.ConcurrentChange;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemAdoptionsStore.Loaded;
@@ -87,7 +87,7 @@ class MongoItemAdoptionsStoreTest {
                 "GOOD_NEWS", TODAY, AT, AT.plusSeconds(60), "room-editor", null);
         EventEnvelope<?> envelope = EventEnvelope.wrap(received, "submission-intake", AT.plusSeconds(60));
 
-        assertThat(new ItemFactsUpdating(store, java.time.Clock.system(AdoptionConfig.BEIJING)).apply(envelope)).isTrue();
+        assertThat(new ItemFactsUpdating(store, java.time.Clock.system(BeijingTime.ZONE)).apply(envelope)).isTrue();
 
         Loaded stored = store.load(id).orElseThrow();
         assertThat(stored.item().facts().received()).isTrue();

@@ -9,6 +9,7 @@ import cn.gov.eqq.govinfo.commission.tasking.domain.MailDelivery;
 import cn.gov.eqq.govinfo.commission.tasking.domain.MailStatus;
 import cn.gov.eqq.govinfo.commission.tasking.domain.Reminder;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxEntryDocuments;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -66,7 +67,7 @@ public class MongoCommissionStore implements CommissionStore {
         Document doc = state(commission);
         doc.put("_id", commission.id());
         doc.put("version", 1L);
-        doc.put("outbox", outbox.stream().map(MongoCommissionStore::entry).toList());
+        doc.put("outbox", outbox.stream().map(OutboxEntryDocuments::toDocument).toList());
         mongo.insert(doc, COLLECTION);
     }
 
@@ -86,7 +87,7 @@ public class MongoCommissionStore implements CommissionStore {
         state(commission).forEach(update::set);
         update.set("version", commission.version() + 1);
         if (!outbox.isEmpty()) {
-            update.push("outbox").each(outbox.stream().map(MongoCommissionStore::entry).toArray());
+            update.push("outbox").each(outbox.stream().map(OutboxEntryDocuments::toDocument).toArray());
         }
         UpdateResult result = mongo.updateFirst(
                 new Query(Criteria.where("_id").is(commission.id()).and("version").is(commission.version())),
@@ -164,11 +165,6 @@ public class MongoCommissionStore implements CommissionStore {
                 .append("mail", new Document("status", m.status().name()).append("to", m.to())
                         .append("attempts", m.attempts()).append("leaseUntil", str(m.leaseUntil()))
                         .append("sentAt", str(m.sentAt())).append("lastError", m.lastError()));
-    }
-
-    private static Document entry(OutboxEntry e) {
-        return new Document("eventId", e.eventId()).append("topic", e.topic()).append("key", e.key())
-                .append("json", e.json()).append("createdAt", Date.from(e.createdAt()));
     }
 
     static Commission toDomain(Document d) {

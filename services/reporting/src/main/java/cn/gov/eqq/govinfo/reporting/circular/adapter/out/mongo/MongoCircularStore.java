@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.reporting.circular.adapter.out.mongo;
 
 import cn.gov.eqq.govinfo.contracts.reporting.CloudEvent;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxEntryDocuments;
 import cn.gov.eqq.govinfo.reporting.circular.adapter.out.kafka.CloudEventJson;
 import cn.gov.eqq.govinfo.reporting.circular.application.CircularStore;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Circular;
@@ -21,7 +22,6 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,8 +35,6 @@ class MongoCircularStore implements CircularStore {
 
     static final String COLLECTION = "circulars";
     static final String COUNTERS = "document_numbers";
-    /** The Kafka protocol binding's structured-mode header (CloudEvents Kafka binding 1.0, section 3.2). */
-    static final String CONTENT_TYPE = "content-type";
 
     /** {@code feedSeq}: the dashboard feed's sequence number of the last change into published or superseded. */
     record CircularDocument(String id, Circular circular, String seriesId, String kind, String period, String status,
@@ -89,9 +87,8 @@ class MongoCircularStore implements CircularStore {
         if (!announce.isEmpty()) {
             Instant at = next.updatedAt();
             Object[] entries = announce.stream()
-                    .map(e -> new OutboxEntry(e.id(), cn.gov.eqq.govinfo.contracts.Topics.CIRCULARS,
-                            e.partitionkey(), json.write(e), at,
-                            Map.of(CONTENT_TYPE, CloudEvent.STRUCTURED_CONTENT_TYPE)))
+                    .map(e -> OutboxEntryDocuments.toDocument(OutboxEntry.of(e,
+                            cn.gov.eqq.govinfo.contracts.Topics.CIRCULARS, json.write(e), at)))
                     .toArray();
             update.push("outbox").each(entries);
         }

@@ -4,8 +4,7 @@ import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.policy.application.PolicyStore;
 import cn.gov.eqq.govinfo.scoring.rules.domain.ScoringPolicy;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
-
-import cn.gov.eqq.govinfo.scoring.shared.adapter.out.mongo.OutboxDocuments;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxEntryDocuments;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -49,7 +48,7 @@ class MongoPolicyStore implements PolicyStore {
     public boolean insert(ScoringPolicy policy, String addedBy, Instant addedAt, OutboxEntry published) {
         Document doc = new Document("_id", policy.version()).append("json", PolicyJson.write(policy))
                 .append("addedBy", addedBy).append("addedAt", Date.from(addedAt)).append("awaitingRescore", true)
-                .append("outbox", List.of(OutboxDocuments.of(published)));
+                .append("outbox", List.of(OutboxEntryDocuments.toDocument(published)));
         try {
             mongo.insert(doc, COLLECTION);
             return true;

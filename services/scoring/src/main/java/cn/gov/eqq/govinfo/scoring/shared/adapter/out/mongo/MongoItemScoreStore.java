@@ -6,6 +6,7 @@ import cn.gov.eqq.govinfo.scoring.shared.application.StoredItem;
 import cn.gov.eqq.govinfo.scoring.rules.domain.ItemFacts;
 import cn.gov.eqq.govinfo.scoring.rules.domain.LedgerEntry;
 
+import cn.gov.eqq.govinfo.platform.outbox.OutboxEntryDocuments;
 import com.mongodb.bulk.BulkWriteResult;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -137,7 +138,7 @@ class MongoItemScoreStore implements ItemScoreStore {
     private Document inserted(ItemFacts facts, List<LedgerEntry> entries, Publication publication) {
         Document doc = fields(facts, entries, -1, publication);
         if (publication != null && publication.entry() != null) {
-            doc.append(OUTBOX, List.of(OutboxDocuments.of(publication.entry())));
+            doc.append(OUTBOX, List.of(OutboxEntryDocuments.toDocument(publication.entry())));
         }
         return doc;
     }
@@ -152,7 +153,7 @@ class MongoItemScoreStore implements ItemScoreStore {
         Update update = new Update();
         doc.forEach(update::set);
         if (publication != null && publication.entry() != null) {
-            update.push(OUTBOX, OutboxDocuments.of(publication.entry()));
+            update.push(OUTBOX, OutboxEntryDocuments.toDocument(publication.entry()));
         }
         return update;
     }

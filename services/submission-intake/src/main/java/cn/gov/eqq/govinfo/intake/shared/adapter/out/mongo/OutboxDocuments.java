@@ -4,12 +4,12 @@ import cn.gov.eqq.govinfo.contracts.EventCatalog;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxEntryDocuments;
 import org.bson.Document;
 
-import java.util.Date;
 import java.util.List;
 
-/** Outbox entries as plain BSON, exactly the fields the relay reads (docs/platform-api.md). */
+/** An intake event's outbox entry, on the topic its catalogue type names, in the platform's one BSON form. */
 public final class OutboxDocuments {
 
     private OutboxDocuments() {
@@ -17,12 +17,7 @@ public final class OutboxDocuments {
 
     public static Document of(EventEnvelope<?> envelope, EventCodec codec) {
         String topic = EventCatalog.typeOf(envelope.payload().getClass()).topic();
-        OutboxEntry entry = OutboxEntry.of(envelope, topic, codec);
-        return new Document("eventId", entry.eventId())
-                .append("topic", entry.topic())
-                .append("key", entry.key())
-                .append("json", entry.json())
-                .append("createdAt", Date.from(entry.createdAt()));
+        return OutboxEntryDocuments.toDocument(OutboxEntry.of(envelope, topic, codec));
     }
 
     public static List<Document> of(List<? extends EventEnvelope<?>> envelopes, EventCodec codec) {

@@ -1,0 +1,218 @@
+// 信息: a unit's own items by status, the form that drafts and submits one, and one item's page with the actions
+// each role may take on it, its revisions, corrections, attachments and adoptions.
+import { describe, get, post, Problem, put } from './api';
+import { adoptionForm, adoptionList } from './adoptions';
+import { attachmentsSection } from './attachments';
+import { correctionForm, correctionsSection, type Classification, type Correction } from './corrections';
+import {
+  CATEGORY, POLARITY, STATUS, TOPIC, banner, beijingToday, el, fmtTime, guardedShow, hasRole, options,
+  showFieldErrors, withText, type Child, type Ctx,
+} from './ui';
+
+export interface Item {
+  id: string; unitId: string; status: string; statusLabel: string; revisionCount: number; submittedAt: string | null;
+  forwardedToCity: boolean; voidReason: string | null; signOffOpinion: string | null; nearDuplicate: boolean;
+  similarItems: { itemId: string; unitId: string; title: string; similarity: number }[];
+  /** how the item counts now (the room's last correction, else as received) and every correction */
+  classification?: Classification & { categoryLabel: string }; corrections?: Correction[];
+  content: {
+    title: string; body: string; category: string; categoryLabel: string; topics: string[]; eventDate: string;
+    reporterName: string; contactPhone: string; polarity: string; majorEvent: boolean; majorEmergency: boolean;
+    countermeasures: string | null; commissionId: string | null;
+  };
+}
+export interface Page { items: Item[]; total: number; page: number; size: number }
+
+export function itemTable(ctx: Ctx, items: Item[], showUnit: boolean) {
+  if (items.length === 0) return el('p', { className: 'muted' }, '没有符合条件的信息。');
+  return el('table', { className: 'list' },
+    el('thead', {}, el('tr', {}, el('th', {}, '标题'), showUnit && el('th', {}, '单位'), el('th', {}, '类别'),
+      el('th', {}, '状态'), el('th', {}, '报送时间'))),
+    el('tbody', {}, ...items.map((i) => el('tr', { 'data-item': i.id },
+      el('td', { 'data-label': '标题' }, el('a', { href: `#/items/${i.id}` }, i.content.title || '（无标题）'),
+        i.nearDuplicate && el('span', { className: 'tag warn', title: '与其他单位的信息内容相近' }, '疑似重复')),
+      showUnit && el('td', { 'data-label': '单位' }, ctx.unitNames[i.unitId] ?? i.unitId),
+      el('td', { 'data-label': '类别' }, i.content.categoryLabel ?? ''),
+      el('td', { 'data-label': '状态' }, el('span', { className: `status s-${i.status}` }, i.statusLabel)),
+      el('td', { 'data-label': '报送时间' }, fmtTime(i.submittedAt))))));
+}
+
+export async function myItems(ctx: Ctx) {
+  const show = guardedShow();
+  const params = new URLSearchParams(location.search);
+  const status = params.get('status') ?? '';
+  const load = async (s: string) => {
+    const q = s ? `&status=${s}` : '';
+    const page = await get<Page>(`/api/intake/items?size=100&sort=updatedAt${q}`);
+    list.replaceChildren(itemTable(ctx, page.items, false));
+  };
+  const list = el('div');
+  const tabs = el('div', { className: 'tabs', role: 'tablist' },
+    ...[['', '全部'], ...Object.entries(STATUS)].map(([s, t]) => el('button', {
+      type: 'button', className: s === status ? 'active' : '', 'data-status': s,
+      onclick: (ev: Event) => {
+        tabs.querySelectorAll('button').forEach((b) => b.classList.remove('active'));
+        (ev.target as HTMLElement).classList.add('active');
+        load(s).catch((e) => list.replaceChildren(banner(describe(e))));
+      },
+    }, t)));
+  show(el('h1', {}, `本单位信息 · ${ctx.unitNames[ctx.me.unitId ?? ''] ?? ctx.me.unitId ?? ''}`),
+    hasRole(ctx, 'reporter') && el('a', { className: 'button primary', href: '#/items/new' }, '＋ 新建信息'), tabs, list);
+  await load(status);
+}
+
+
+export async function itemForm(ctx: Ctx, itemId?: string) {
+  const show = guardedShow();
+  const existing = itemId ? await get<Item>(`/api/intake/items/${itemId}`) : null;
+  const c = existing?.content;
+  // commissions the unit may still answer: open ones, and past-deadline ones it has not answered (a late answer is
+  // recorded but earns no bonus); the one this item already answers stays listed
+  let openCommissions: { id: string; title: string; deadlineDisplay: string; deadlinePassed: boolean }[] = [];
+  try {
+    const all = await get<any[]>('/api/commission/commissions?scope=all');
+    openCommissions = all.filter((o) => o.id === c?.commissionId || (o.targets ?? []).some((t: any) =>
+      t.open || (o.deadlinePassed && !t.answeredOnTime && !t.answeredLate)));
+  } catch { /* optional */ }
+  const errorSlot = (name: string) => el('div', { className: 'field-error', id: `err-${name}`, 'aria-live': 'polite' });
+  const field = (name: string, label: string, input: HTMLElement, hint?: string) =>
+    el('div', { className: 'field', 'data-field': name }, el('label', { for: `f-${name}` }, label), input,
+      hint ? el('small', { className: 'muted' }, hint) : null, errorSlot(name));
+  const form = el('form', { id: 'item-form', novalidate: true },
+    field('title', '标题 *', el('input', { id: 'f-title', name: 'title', value: c?.title ?? '', maxlength: 200 })),
+    field('category', '类别 *', el('select', { id: 'f-category', name: 'category' },
+      ...options(CATEGORY, c?.category, '请选择'))),
+    field('body', '正文 *', el('textarea', { id: 'f-body', name: 'body', rows: 10 }, c?.body ?? '')),
+    field('topics', '报送重点', el('div', { id: 'f-topics', className: 'checks' },
+      ...Object.entries(TOPIC).map(([v, t]) => el('label', { className: 'check' },
+        el('input', { type: 'checkbox', name: 'topics', value: v, checked: c?.topics?.includes(v) }), t)))),
+    field('eventDate', '事件日期 *', el('input', { id: 'f-eventDate', name: 'eventDate', type: 'date',
+      value: c?.eventDate ?? beijingToday() })),
+    field('reporterName', '报送人 *', el('input', { id: 'f-reporterName', name: 'reporterName',
+      value: c?.reporterName ?? ctx.me.displayName })),
+    field('contactPhone', '联系电话 *', el('input', { id: 'f-contactPhone', name: 'contactPhone', type: 'tel',
+      value: c?.contactPhone ?? '' })),
+    field('polarity', '喜忧 *', el('select', { id: 'f-polarity', name: 'polarity' },
+      ...options(POLARITY, c?.polarity, '请选择'))),
+    field('countermeasures', '对策建议', el('textarea', { id: 'f-countermeasures', name: 'countermeasures', rows: 4 },
+      c?.countermeasures ?? ''), '问题类信息须写明对策建议'),
+    field('majorEvent', '', el('label', { className: 'check' }, el('input', { type: 'checkbox', id: 'f-majorEvent',
+      name: 'majorEvent', checked: c?.majorEvent }), '涉及重大事件（报送前须经单位领导签批）')),
+    field('majorEmergency', '', el('label', { className: 'check' }, el('input', { type: 'checkbox',
+      id: 'f-majorEmergency', name: 'majorEmergency', checked: c?.majorEmergency }), '重大紧急类信息')),
+    field('commissionId', '回复约稿任务', el('select', { id: 'f-commissionId', name: 'commissionId' },
+      el('option', { value: '' }, '不是约稿'), ...openCommissions.map((o) => el('option',
+        { value: o.id, selected: o.id === c?.commissionId },
+        `${o.title}（截止 ${o.deadlineDisplay ?? ''}${o.deadlinePassed ? '，已截止，逾期报送不加分' : ''}）`)))),
+    el('div', { className: 'actions' },
+      el('button', { type: 'submit', name: 'action', value: 'draft', id: 'save-draft' }, '保存草稿'),
+      el('button', { type: 'submit', name: 'action', value: 'submit', className: 'primary', id: 'save-submit' },
+        '保存并报送')));
+  const messages = el('div');
+  let current: Item | null = existing;
+  form.addEventListener('submit', async (ev: SubmitEvent) => {
+    ev.preventDefault();
+    const action = (ev.submitter as HTMLButtonElement | null)?.value ?? 'draft';
+    form.querySelectorAll('.field-error').forEach((e) => (e.textContent = ''));
+    form.querySelectorAll('.field').forEach((e) => e.classList.remove('invalid'));
+    messages.replaceChildren();
+    const data = new FormData(form);
+    const text = (k: string) => { const v = String(data.get(k) ?? '').trim(); return v === '' ? null : v; };
+    const body = {
+      title: text('title'), body: text('body'), category: text('category'), topics: data.getAll('topics'),
+      eventDate: text('eventDate'), reporterName: text('reporterName'), contactPhone: text('contactPhone'),
+      polarity: text('polarity'), majorEvent: data.get('majorEvent') !== null,
+      majorEmergency: data.get('majorEmergency') !== null, countermeasures: text('countermeasures'),
+      commissionId: text('commissionId'),
+    };
+    const wasNew = current === null;
+    try {
+      current = current ? await put<Item>(`/api/intake/items/${current.id}`, body)
+        : await post<Item>('/api/intake/items', body);
+      if (action === 'submit') current = await post<Item>(`/api/intake/items/${current.id}/submit`);
+      location.hash = `#/items/${current.id}`;
+    } catch (e) {
+      showFieldErrors(form, e, messages);
+      if (current && wasNew) {
+        // the draft exists now: the next click saves that one rather than creating a second draft
+        messages.append(banner('草稿已保存，可修改后再报送。', 'ok'));
+        history.replaceState(null, '', `#/edit/${current.id}`);
+      }
+    }
+  });
+  show(el('h1', {}, existing ? '修改信息' : '新建信息'), messages, form,
+    existing ? attachmentsSection(existing.id, true)
+      : el('p', { className: 'muted', id: 'attachments-later' }, '附件：保存草稿后可上传附件。'));
+}
+
+export async function itemDetail(ctx: Ctx, id: string, notice?: string) {
+  const show = guardedShow();
+  const item = await get<Item>(`/api/intake/items/${id}`);
+  const c = item.content;
+  const messages = el('div', {}, notice ? banner(notice, 'ok') : null);
+  const act = async (label: string, fn: () => Promise<unknown>) => {
+    try { await fn(); await itemDetail(ctx, id, `${label}成功`); }
+    catch (e) { messages.replaceChildren(banner(describe(e))); }
+  };
+  // category, flags and topics as the item counts now: the room may have corrected them (修改记录 below)
+  const k = item.classification ?? { category: c.category, categoryLabel: c.categoryLabel, majorEvent: c.majorEvent,
+    majorEmergency: c.majorEmergency, topics: c.topics ?? [] };
+  const rows: [string, Child][] = [
+    ['单位', ctx.unitNames[item.unitId] ?? item.unitId], ['状态', item.statusLabel], ['类别', k.categoryLabel],
+    ['报送重点', (k.topics ?? []).map((t) => TOPIC[t] ?? t).join('、') || '—'], ['事件日期', c.eventDate],
+    ['报送人', c.reporterName], ['联系电话', c.contactPhone], ['喜忧', POLARITY[c.polarity] ?? c.polarity],
+    ['重大事件', k.majorEvent ? '是' : '否'], ['重大紧急类', k.majorEmergency ? '是' : '否'],
+    ['报送时间', fmtTime(item.submittedAt)], ['已转报市政府', item.forwardedToCity ? '是' : '否'],
+  ];
+  if (c.countermeasures) rows.push(['对策建议', c.countermeasures]);
+  if (item.voidReason) rows.push(['作废原因', item.voidReason]);
+  if (item.signOffOpinion) rows.push(['签批意见', item.signOffOpinion]);
+  const actions = el('div', { className: 'actions' });
+  const correcting = el('div', { id: 'correcting' });
+  if (hasRole(ctx, 'reporter') && (item.status === 'DRAFT' || item.status === 'RETURNED')) {
+    actions.append(el('a', { className: 'button', href: `#/edit/${id}` }, '修改'),
+      el('button', { className: 'primary', id: 'submit-item',
+        onclick: () => act('报送', () => post(`/api/intake/items/${id}/submit`)) }, '报送'));
+  }
+  if (hasRole(ctx, 'unit-leader') && item.status === 'AWAITING_SIGN_OFF') {
+    actions.append(el('button', { className: 'primary', onclick: () => act('签批', () => post(`/api/intake/items/${id}/sign-off`)) }, '签批同意'),
+      el('button', { onclick: () => withText('退回意见', (t) => act('退回', () => post(`/api/intake/items/${id}/send-back`, { opinion: t }))) }, '退回'));
+  }
+  if (hasRole(ctx, 'info-room')) {
+    if (item.status === 'SUBMITTED') {
+      actions.append(el('button', { className: 'primary', id: 'receive-item',
+        onclick: () => act('接收', () => post(`/api/intake/items/${id}/receive`)) }, '接收'),
+      el('button', { id: 'return-item', onclick: () => withText('退回修改意见', (t) => act('退回', () => post(`/api/intake/items/${id}/return`, { opinion: t }))) }, '退回修改'),
+      el('button', { id: 'receive-correct-item', onclick: () => correcting.replaceChildren(
+        correctionForm(id, k, true, () => itemDetail(ctx, id, '接收并更正成功'))) }, '接收并更正'));
+    }
+    if (item.status === 'RECEIVED') {
+      actions.append(el('button', { id: 'correct-item', onclick: () => correcting.replaceChildren(
+        correctionForm(id, k, false, () => itemDetail(ctx, id, '更正成功'))) }, '更正'));
+    }
+    if (item.status === 'RECEIVED' && !item.forwardedToCity) {
+      actions.append(el('button', { onclick: () => act('转报', () => post(`/api/intake/items/${id}/forward`)) }, '转报市政府'));
+    }
+    if (item.status !== 'VOIDED' && item.status !== 'DRAFT') {
+      actions.append(el('button', { className: 'danger', onclick: () => withText('作废原因（作废将扣除该信息全部积分）', (t) => act('作废', () => post(`/api/intake/items/${id}/void`, { reason: t }))) }, '作废'));
+    }
+  }
+  const similar = item.similarItems?.length ? el('div', { className: 'banner warn' }, '疑似重复：',
+    ...item.similarItems.map((s) => el('div', {}, `${ctx.unitNames[s.unitId] ?? s.unitId}《${s.title}》相似度 ${Math.round(s.similarity * 100)}%`))) : null;
+  const revisions = el('section', { className: 'card' }, el('h2', {}, '修改与处理记录'), el('p', { className: 'muted' }, '加载中……'));
+  const adoptions = el('section', { className: 'card', id: 'adoptions' }, el('h2', {}, '采用与批示'), el('p', { className: 'muted' }, '加载中……'));
+  show(el('h1', {}, c.title), messages, similar,
+    el('section', { className: 'card' }, el('dl', { className: 'facts' }, ...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
+      el('div', { className: 'body-text' }, c.body ?? '')), actions, correcting, correctionsSection(item.corrections ?? []),
+    attachmentsSection(id, hasRole(ctx, 'reporter') && (item.status === 'DRAFT' || item.status === 'RETURNED')), revisions, adoptions);
+  get<any[]>(`/api/intake/items/${id}/revisions`).then((list) => revisions.replaceChildren(el('h2', {}, '修改与处理记录'),
+    list.length === 0 ? el('p', { className: 'muted' }, '尚未报送。') : el('ol', { className: 'revisions' }, ...list.map((r) =>
+      el('li', {}, `第 ${r.number} 稿 · ${fmtTime(r.submittedAt)} 报送 · ${r.outcomeLabel ?? ''}`,
+        r.opinion ? el('div', { className: 'opinion' }, `信息室意见：${r.opinion}`) : null)))))
+    .catch((e) => revisions.replaceChildren(banner(describe(e))));
+  get<any>(`/api/adoption/items/${id}`).then((a) => adoptions.replaceChildren(el('h2', {}, '采用与批示'),
+    adoptionList(a), hasRole(ctx, 'info-room') ? adoptionForm(id, () => itemDetail(ctx, id, '登记成功')) : ''))
+    .catch((e) => adoptions.replaceChildren(el('h2', {}, '采用与批示'),
+      e instanceof Problem && e.status === 404 ? el('p', { className: 'muted' }, '暂无采用或批示记录。') : banner(describe(e)),
+      hasRole(ctx, 'info-room') && item.status === 'RECEIVED' ? adoptionForm(id, () => itemDetail(ctx, id, '登记成功')) : ''));
+}

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.benchmarks;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.benchmarks.SnapshotMatching.Receipt;
 import cn.gov.eqq.govinfo.benchmarks.SnapshotMatching.Snapshot;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
@@ -59,7 +60,7 @@ final class EndToEnd {
     static final List<String> REPORTERS = List.of("u001-reporter", "u002-reporter", "u006-reporter", "u007-reporter",
             "u037-reporter");
     static final String ROOM = "room-editor";
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId BEIJING = BeijingTime.ZONE;
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     /** What to run: rates in items per second, each after a warm-up at the same rate. */

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.benchmarks;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.IntegrationEvent;
 import cn.gov.eqq.govinfo.contracts.Topics;
@@ -34,7 +35,7 @@ public final class ProvinceYear {
     static final double FORWARD_SHARE = 0.10;
     static final double ADOPTION_SHARE = 0.15;
     static final double COMMISSION_SHARE = 0.05;
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId BEIJING = BeijingTime.ZONE;
     private static final String[] CATEGORIES = {"BRIEF", "DYNAMIC", "DYNAMIC", "DYNAMIC", "COMPREHENSIVE", "PROBLEM",
             "RESEARCH_REPORT"};
     private static final String[] ADOPTION_KINDS = {"CITY_BULLETIN_ADOPTED", "CITY_BULLETIN_ADOPTED",

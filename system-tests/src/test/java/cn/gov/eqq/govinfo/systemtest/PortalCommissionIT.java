@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.systemtest;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
@@ -41,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalCommissionIT {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId BEIJING = BeijingTime.ZONE;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern SAVED_ITEM = Pattern.compile(".*#/items/(?!new$)[^/]+$");
     private static final String RUN = String.valueOf(Instant.now().toEpochMilli());

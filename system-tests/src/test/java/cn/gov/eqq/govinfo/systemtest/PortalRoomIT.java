@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.systemtest;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import com.microsoft.playwright.APIResponse;
@@ -46,7 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalRoomIT {
 
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId BEIJING = BeijingTime.ZONE;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String REASON = "本单位11月被《鄂尔多斯政讯》采用1条，通报中未计入，请核实（门户测试 "
             + Instant.now().toEpochMilli() + "）";

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.systemtest;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.devstack.DevStack;
 import cn.gov.eqq.govinfo.devstack.Service;
 import cn.gov.eqq.govinfo.testsupport.keycloak.ForgedTokens;
@@ -19,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -84,7 +84,7 @@ class WalkingSkeletonIT {
                 {"title":"发改委推进重点项目建设","body":"7月以来，我委围绕重点项目建设……","category":"DYNAMIC",
                  "topics":["MAJOR_PROJECTS"],"eventDate":"%s","reporterName":"张三","contactPhone":"13800000000",
                  "polarity":"GOOD_NEWS","majorEvent":false,"majorEmergency":false,
-                 "unitId":"U001","status":"RECEIVED"}""".formatted(LocalDate.now(ZoneId.of("Asia/Shanghai")));
+                 "unitId":"U001","status":"RECEIVED"}""".formatted(LocalDate.now(BeijingTime.ZONE));
 
         HttpResponse<String> created = post(stack.gatewayUrl() + "/api/intake/items", reporter, body);
         assertThat(created.statusCode()).as(created.body()).isIn(200, 201);
@@ -134,7 +134,7 @@ class WalkingSkeletonIT {
     @Order(6)
     void anAdoptionItsCorrectionAndItsWithdrawalReachTheUnitsScoreThroughKafka() throws Exception {
         String room = tokens.password("room-editor");
-        String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
+        String today = LocalDate.now(BeijingTime.ZONE).toString();
         String recordsUrl = stack.gatewayUrl() + "/api/adoption/items/" + itemId + "/records";
         String bulletin = """
                 {"kind":"CITY_BULLETIN_ADOPTED","publication":"鄂尔多斯政讯","issueNo":"第15期","effectiveDate":"%s"}"""
@@ -163,7 +163,7 @@ class WalkingSkeletonIT {
 
     /** The reporter reads their own unit's ledger through the gateway; this item's adoption entries sum to points. */
     private static void awaitAdoptionPointsOfTheItem(int points, String explanationContains) {
-        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        String month = YearMonth.now(BeijingTime.ZONE).toString();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             HttpResponse<String> score = get(stack.gatewayUrl() + "/api/scoring/units/U006/score?period=" + month,
                     tokens.password("u006-reporter"));
@@ -185,7 +185,7 @@ class WalkingSkeletonIT {
 
     /** U006's line in this month's (Beijing) group-2 ranking as a viewer reads it through the gateway, or null. */
     private static JsonNode currentRowOfU006() throws Exception {
-        String month = YearMonth.now(ZoneId.of("Asia/Shanghai")).toString();
+        String month = YearMonth.now(BeijingTime.ZONE).toString();
         HttpResponse<String> ranking = get(stack.gatewayUrl() + "/api/reporting/rankings?group=2&period=" + month,
                 tokens.password("banner-leader"));
         if (ranking.statusCode() == 404) {

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.systemtest.faults;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.testsupport.keycloak.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -31,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Workload {
 
-    static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    static final ZoneId BEIJING = BeijingTime.ZONE;
     /** The five demo units that have a reporter account (docs: README demo accounts). */
     static final Map<String, String> REPORTERS = new LinkedHashMap<>(Map.of("U001", "u001-reporter",
             "U002", "u002-reporter", "U006", "u006-reporter", "U007", "u007-reporter", "U037", "u037-reporter"));

@@ -90,8 +90,8 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Finds up to {@link #BATCH} documents with pending entries in one query and claims each with a single-document
-     * update by its id. One query per batch instead of one per document: the pending filter has no index it can use
-     * on the devstack's wire server, so each claim used to scan the collection.
+     * update by its id. One query per batch, not one per document: the pending filter has no index it can use on the
+     * devstack's wire server, so a claim per document would scan the collection each time.
      */
     private List<Document> claimBatch(String collection) {
         Instant now = clock.instant();
@@ -132,8 +132,8 @@ public class OutboxRelay implements SmartLifecycle {
      * order per partition), then waits for them in order and removes from each document the entries acknowledged
      * before its first failure. Every document's claim ends with the round: a document whose entries were all sent,
      * or that was not reached because an earlier send failed, is released; one whose own send failed keeps its claim
-     * for {@link OutboxProperties#retryDelay()} only. (It used to keep it until the claim expired: after a broker
-     * restart, events waited up to 30 s although the broker was back.)
+     * for {@link OutboxProperties#retryDelay()} only, not until the claim expires: otherwise, after a broker restart,
+     * events would wait up to the claim's 30 s although the broker was back.
      *
      * @return the number of entries published, and whether any send failed
      */

@@ -1,7 +1,7 @@
 package cn.gov.eqq.govinfo.adoption.support;
 
 import cn.gov.eqq.govinfo.adoption.unit.application.UnitDirectory;
-import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
+import cn.gov.eqq.govinfo.adoption.unit.domain.ReportingUnit;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +17,7 @@ public class InMemoryUnitDirectory implements UnitDirectory {
     }
 
     @Override
-    public synchronized void apply(UnitChanged unit) {
+    public synchronized void apply(ReportingUnit unit) {
         names.put(unit.unitId(), unit.name());
     }
 

@@ -1,6 +1,6 @@
 package cn.gov.eqq.govinfo.adoption.unit.application;
 
-import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
+import cn.gov.eqq.govinfo.adoption.unit.domain.ReportingUnit;
 
 import java.util.Optional;
 
@@ -8,7 +8,7 @@ import java.util.Optional;
 public interface UnitDirectory {
 
     /** Upserts the unit unless what we hold is newer. */
-    void apply(UnitChanged unit);
+    void apply(ReportingUnit unit);
 
     Optional<String> nameOf(String unitId);
 

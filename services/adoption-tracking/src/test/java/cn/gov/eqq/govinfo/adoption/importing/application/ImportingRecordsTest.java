@@ -3,13 +3,14 @@ package cn.gov.eqq.govinfo.adoption.importing.application;
 import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemChanges;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemFactsUpdating;
+import cn.gov.eqq.govinfo.adoption.record.application.UpdateItemFacts;
+import cn.gov.eqq.govinfo.adoption.record.domain.ItemFactChange;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryImportBatchStore;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryItemAdoptionsStore;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryUnitDirectory;
 import cn.gov.eqq.govinfo.testsupport.time.MutableClock;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
-import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -116,8 +117,8 @@ class ImportingRecordsTest {
         assertThat(importing.status(result.batchId()).orElseThrow().stillWaiting())
                 .containsExactly("第 3 行：信息 I-NEW 尚未接收，接收后自动登记");
 
-        intake.apply(EventEnvelope.wrap(new ItemReceived("I-NEW", "U006", 1, "新信息", "DYNAMIC", List.of(), false,
-                "GOOD_NEWS", LocalDate.of(2026, 2, 1), T, T, "room-editor", null), "submission-intake", T));
+        intake.apply(new UpdateItemFacts("evt-received", "I-NEW",
+                new ItemFactChange.Received("U006", "新信息", false)));
 
         assertThat(store.outbox()).extracting(EventEnvelope::key).containsExactly("I-1", "I-NEW");
         assertThat(((AdoptionRecorded) store.outbox().get(1).payload()).effectiveDate())

@@ -3,21 +3,17 @@ package cn.gov.eqq.govinfo.adoption.record.application;
 import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionKind;
 import cn.gov.eqq.govinfo.adoption.record.domain.ItemAdoptions;
+import cn.gov.eqq.govinfo.adoption.record.domain.ItemFactChange;
 import cn.gov.eqq.govinfo.adoption.record.domain.ItemFacts;
 import cn.gov.eqq.govinfo.adoption.record.domain.RecordContent;
 import cn.gov.eqq.govinfo.adoption.record.domain.WaitingImport;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryItemAdoptionsStore;
-import cn.gov.eqq.govinfo.contracts.EventEnvelope;
-import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
-import cn.gov.eqq.govinfo.contracts.item.ItemSubmitted;
-import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,15 +24,23 @@ class ItemFactsUpdatingTest {
             Clock.fixed(Instant.parse("2026-11-28T02:00:00Z"), BeijingTime.ZONE));
     private static final Instant T = Instant.parse("2026-07-01T02:00:00Z");
 
-    private static EventEnvelope<?> received(String title, boolean majorEmergency) {
-        return EventEnvelope.wrap(new ItemReceived("I", "U006", 2, title, "PROBLEM", List.of(), majorEmergency,
-                "PROBLEM", LocalDate.of(2026, 6, 30), T, T, "room", null), "submission-intake", T);
+    private int events;
+
+    private UpdateItemFacts heard(ItemFactChange change) {
+        return new UpdateItemFacts("evt-" + ++events, "I", change);
+    }
+
+    private UpdateItemFacts received(String title, boolean majorEmergency) {
+        return heard(new ItemFactChange.Received("U006", title, majorEmergency));
+    }
+
+    private UpdateItemFacts submitted(String title) {
+        return heard(new ItemFactChange.Submitted("U006", title));
     }
 
     @Test
     void receivedItemBecomesRecordableWithItsUnitTitleAndEmergencyFlag() {
-        updating.apply(EventEnvelope.wrap(new ItemSubmitted("I", "U006", 1, "初稿标题", "PROBLEM", T, null),
-                "submission-intake", T));
+        updating.apply(submitted("初稿标题"));
         updating.apply(received("定稿标题", true));
 
         ItemFacts facts = store.load("I").orElseThrow().item().facts();
@@ -45,7 +49,7 @@ class ItemFactsUpdatingTest {
 
     @Test
     void redeliveredEventIsAppliedOnce() {
-        EventEnvelope<?> event = received("标题", false);
+        UpdateItemFacts event = received("标题", false);
 
         assertThat(updating.apply(event)).isTrue();
         long version = store.load("I").orElseThrow().version();
@@ -57,7 +61,7 @@ class ItemFactsUpdatingTest {
     @Test
     void voidedItemStopsTakingRecords() {
         updating.apply(received("标题", false));
-        updating.apply(EventEnvelope.wrap(new ItemVoided("I", "U006", "重复报送", T, "room"), "submission-intake", T));
+        updating.apply(heard(new ItemFactChange.Voided("U006")));
 
         ItemFacts facts = store.load("I").orElseThrow().item().facts();
         assertThat(facts.voided()).isTrue();
@@ -67,8 +71,7 @@ class ItemFactsUpdatingTest {
     @Test
     void submittedAfterReceiptDoesNotOverwriteTheReceivedTitle() {
         updating.apply(received("接收的标题", false));
-        updating.apply(EventEnvelope.wrap(new ItemSubmitted("I", "U006", 3, "再次提交的标题", "PROBLEM", T, null),
-                "submission-intake", T));
+        updating.apply(submitted("再次提交的标题"));
 
         assertThat(store.load("I").orElseThrow().item().facts().title()).isEqualTo("接收的标题");
     }
@@ -81,8 +84,7 @@ class ItemFactsUpdatingTest {
                 "room-editor", T));
         store.withItem(unknown);
 
-        updating.apply(EventEnvelope.wrap(new ItemSubmitted("I", "U006", 1, "标题", "PROBLEM", T, null),
-                "submission-intake", T));
+        updating.apply(submitted("标题"));
         assertThat(store.outbox()).isEmpty();
         updating.apply(received("标题", false));
 

@@ -2,12 +2,9 @@ package cn.gov.eqq.govinfo.adoption.record.application;
 
 import cn.gov.eqq.govinfo.adoption.record.domain.ItemScore;
 import cn.gov.eqq.govinfo.adoption.support.InMemoryItemScores;
-import cn.gov.eqq.govinfo.contracts.EventEnvelope;
-import cn.gov.eqq.govinfo.contracts.score.ItemScored;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,28 +14,17 @@ class ItemScoresUpdatingTest {
     private final InMemoryItemScores scores = new InMemoryItemScores();
     private final ItemScoresUpdating updating = new ItemScoresUpdating(scores);
 
-    private static EventEnvelope<ItemScored> scored(long version, int adoptionPoints) {
-        List<ItemScored.Line> lines = List.of(
-                new ItemScored.Line("L-1", "2026-07", LocalDate.of(2026, 7, 3), "SUBMISSION", "category:DYNAMIC", 1,
-                        "动态类信息 1 分", "2022-07-06"),
-                new ItemScored.Line("L-2", "2026-07", LocalDate.of(2026, 7, 15), "ADOPTION",
-                        "adoption:CITY_BULLETIN_ADOPTED", adoptionPoints, "按最高积分计算", "2022-07-06"));
-        return EventEnvelope.wrap(new ItemScored("I-1", "U006", "标题", "DYNAMIC", "动态类", false, false, "SCORED",
-                1 + adoptionPoints, lines, List.of(new ItemScored.AdoptionReading("R-1", "CITY_BULLETIN_ADOPTED",
-                "市政府办公室《鄂尔多斯政讯》采用", LocalDate.of(2026, 7, 15), 20, 20, true, adoptionPoints,
-                "按最高积分计算，本信息计 20 分")), version, Instant.parse("2026-11-28T03:00:00Z")),
-                "scoring", Instant.parse("2026-11-28T03:00:00Z"));
+    private static ItemScore scored(long version, int adoptionPoints) {
+        return new ItemScore("I-1", ItemScore.SCORED, 1 + adoptionPoints, adoptionPoints, version,
+                Instant.parse("2026-11-28T03:00:00Z"), List.of(new ItemScore.RecordScore("R-1",
+                "市政府办公室《鄂尔多斯政讯》采用", 20, 20, true, adoptionPoints, "按最高积分计算")));
     }
 
     @Test
-    void theItemsAdoptionPointsAreItsAdoptionLedgerLinesAndEachReadingIsKeptByRecord() {
+    void aFirstDecisionIsKept() {
         assertThat(updating.apply(scored(1, 20))).isTrue();
 
-        ItemScore held = scores.find("I-1").orElseThrow();
-        assertThat(held.points()).isEqualTo(21);
-        assertThat(held.adoptionPoints()).isEqualTo(20);
-        assertThat(held.scoreVersion()).isEqualTo(1);
-        assertThat(held.recordScore("R-1").orElseThrow().explanation()).isEqualTo("按最高积分计算，本信息计 20 分");
+        assertThat(scores.find("I-1").orElseThrow()).isEqualTo(scored(1, 20));
     }
 
     @Test

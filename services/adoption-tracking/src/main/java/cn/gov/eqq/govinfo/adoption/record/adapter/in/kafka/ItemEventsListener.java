@@ -10,8 +10,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * What other services say about items: from intake, which items exist, their unit, title, major-emergency flag,
- * receipt and voiding; from scoring, what it decided for each (shown instead of points computed here). Undecodable
- * values throw EventDecodingException and are dead-lettered at once by service-defaults.
+ * receipt and voiding; from scoring, what it decided for each (shown instead of points computed here). Each event is
+ * translated here ({@link IntakeItemTranslation}, {@link ItemScoredTranslation}) and the use case hears it in this
+ * service's words; other event types on the topics are skipped. Undecodable values throw EventDecodingException and
+ * are dead-lettered at once by service-defaults.
  */
 @Component
 class ItemEventsListener {
@@ -28,11 +30,11 @@ class ItemEventsListener {
 
     @KafkaListener(topics = Topics.ITEMS, groupId = "${spring.application.name}")
     void on(ConsumerRecord<String, String> record) {
-        facts.apply(codec.decode(record.value()));
+        IntakeItemTranslation.of(codec.decode(record.value())).ifPresent(facts::apply);
     }
 
     @KafkaListener(topics = Topics.ITEM_SCORES, groupId = "${spring.application.name}")
     void onScore(ConsumerRecord<String, String> record) {
-        scores.apply(codec.decode(record.value()));
+        ItemScoredTranslation.of(codec.decode(record.value())).ifPresent(scores::apply);
     }
 }

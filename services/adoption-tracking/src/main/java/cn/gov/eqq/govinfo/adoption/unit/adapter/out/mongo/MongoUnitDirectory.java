@@ -1,7 +1,7 @@
 package cn.gov.eqq.govinfo.adoption.unit.adapter.out.mongo;
 
 import cn.gov.eqq.govinfo.adoption.unit.application.UnitDirectory;
-import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
+import cn.gov.eqq.govinfo.adoption.unit.domain.ReportingUnit;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,7 +28,7 @@ class MongoUnitDirectory implements UnitDirectory {
     }
 
     @Override
-    public void apply(UnitChanged unit) {
+    public void apply(ReportingUnit unit) {
         UnitDocument held = mongo.findById(unit.unitId(), UnitDocument.class);
         if (held != null && held.changedAt() != null && unit.changedAt() != null
                 && held.changedAt().isAfter(unit.changedAt())) {

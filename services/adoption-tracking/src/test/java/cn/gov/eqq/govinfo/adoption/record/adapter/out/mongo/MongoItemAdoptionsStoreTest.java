@@ -5,6 +5,8 @@ import cn.gov.eqq.govinfo.adoption.record.application.ItemAdoptionsStore;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemAdoptionsStore.ConcurrentChange;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemAdoptionsStore.Loaded;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemFactsUpdating;
+import cn.gov.eqq.govinfo.adoption.record.application.UpdateItemFacts;
+import cn.gov.eqq.govinfo.adoption.record.domain.ItemFactChange;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionKind;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionRecord;
 import cn.gov.eqq.govinfo.adoption.record.domain.ChangeType;
@@ -16,7 +18,6 @@ import cn.gov.eqq.govinfo.adoption.record.domain.RecordOrigin;
 import cn.gov.eqq.govinfo.adoption.record.domain.RecordVersion;
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionWithdrawn;
-import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import cn.gov.eqq.govinfo.testsupport.mongo.MongoTestServer;
@@ -83,16 +84,15 @@ class MongoItemAdoptionsStoreTest {
     @Test
     void aFactFromIntakeIsStoredThoughItPublishesNothing() {
         String id = "I-" + UUID.randomUUID();
-        ItemReceived received = new ItemReceived(id, "U006", 1, "我旗推进重点项目", "DYNAMIC", List.of(), true,
-                "GOOD_NEWS", TODAY, AT, AT.plusSeconds(60), "room-editor", null);
-        EventEnvelope<?> envelope = EventEnvelope.wrap(received, "submission-intake", AT.plusSeconds(60));
+        UpdateItemFacts received = new UpdateItemFacts("evt-received", id,
+                new ItemFactChange.Received("U006", "我旗推进重点项目", true));
 
-        assertThat(new ItemFactsUpdating(store, java.time.Clock.system(BeijingTime.ZONE)).apply(envelope)).isTrue();
+        assertThat(new ItemFactsUpdating(store, java.time.Clock.system(BeijingTime.ZONE)).apply(received)).isTrue();
 
         Loaded stored = store.load(id).orElseThrow();
         assertThat(stored.item().facts().received()).isTrue();
         assertThat(stored.item().facts().majorEmergency()).isTrue();
-        assertThat(stored.appliedEventIds()).containsExactly(envelope.eventId());
+        assertThat(stored.appliedEventIds()).containsExactly("evt-received");
         Document doc = mongo.findById(id, Document.class, "items");
         assertThat(doc.getList("outbox", Document.class, List.of())).isEmpty();
     }

@@ -18,7 +18,9 @@ import cn.gov.eqq.govinfo.scoring.ledger.application.Replay;
 import cn.gov.eqq.govinfo.scoring.ledger.application.Rescoring;
 import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.policy.application.Policies;
+import cn.gov.eqq.govinfo.scoring.policy.adapter.in.kafka.PolicyTranslation;
 import cn.gov.eqq.govinfo.scoring.policy.application.PolicyEvents;
+import cn.gov.eqq.govinfo.scoring.policy.application.PolicyLog;
 import cn.gov.eqq.govinfo.scoring.policy.application.WhatIf;
 import cn.gov.eqq.govinfo.scoring.ranking.application.ScoreQueries;
 import cn.gov.eqq.govinfo.scoring.ranking.application.SnapshotPublisher;
@@ -33,6 +35,7 @@ import cn.gov.eqq.govinfo.scoring.rules.domain.ShortfallTier;
 import cn.gov.eqq.govinfo.scoring.shared.application.InMemoryStores;
 import cn.gov.eqq.govinfo.scoring.shared.application.SnapshotStore;
 import cn.gov.eqq.govinfo.scoring.shared.application.StoredItem;
+import cn.gov.eqq.govinfo.scoring.ledger.adapter.in.kafka.Translated;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -72,10 +75,10 @@ class UseCasesTogetherTest {
         unit("U006", 2);
         EventEnvelope<ItemReceived> e = received("I1", "U006", "PROBLEM", "2026-07-10T09:00");
 
-        ingestion.apply(e);
+        ingestion.apply(Translated.one(e));
         int writes = items.writes;
         snapshots.byId.clear();
-        ingestion.apply(e);
+        ingestion.apply(Translated.one(e));
 
         assertThat(items.writes).isEqualTo(writes);
         assertThat(snapshots.dirtyIds()).isEmpty();
@@ -83,7 +86,7 @@ class UseCasesTogetherTest {
 
     @Test
     void itemOfAUnitNotYetKnownIsRankedOnceTheUnitArrives() {
-        ingestion.apply(received("I1", "U006", "PROBLEM", "2026-07-10T09:00"));
+        ingestion.apply(Translated.one(received("I1", "U006", "PROBLEM", "2026-07-10T09:00")));
         assertThat(snapshots.dirtyIds()).isEmpty();
 
         unit("U006", 2);
@@ -96,13 +99,13 @@ class UseCasesTogetherTest {
     @Test
     void lateRecordCorrectsItsOwnPastPeriodAndMarksItsRankings() {
         unit("U006", 2);
-        ingestion.apply(received("I1", "U006", "DYNAMIC", "2026-06-28T09:00"));
+        ingestion.apply(Translated.one(received("I1", "U006", "DYNAMIC", "2026-06-28T09:00")));
         snapshots.byId.clear();
 
         // entered in October (补录), dated in August
-        ingestion.apply(EventEnvelope.wrap(new AdoptionRecorded("R1", "I1", "U006", "CITY_BULLETIN_ADOPTED",
-                "鄂尔多斯政讯", "第9期", LocalDate.of(2026, 8, 3), null, null, null, "room",
-                Instant.parse("2026-10-09T02:00:00Z")), "adoption-tracking", Instant.now()));
+        ingestion.apply(Translated.one(EventEnvelope.wrap(new AdoptionRecorded("R1", "I1", "U006",
+                "CITY_BULLETIN_ADOPTED", "鄂尔多斯政讯", "第9期", LocalDate.of(2026, 8, 3), null, null, null, "room",
+                Instant.parse("2026-10-09T02:00:00Z")), "adoption-tracking", Instant.now())));
 
         assertThat(snapshots.dirtyIds()).containsExactlyInAnyOrder("2026-06|2", "2026-Q2|2", "2026|2", "2026-08|2",
                 "2026-Q3|2");
@@ -118,7 +121,7 @@ class UseCasesTogetherTest {
                 new Replay(mock(EventSource.class), items, units, snapshots, policies, List::of), october, Duration.ofMinutes(5),
                 Duration.ofMinutes(10));
         for (int i = 0; i < 10; i++) {
-            ingestion.apply(received("I" + i, "U006", "BRIEF", "2026-07-1" + i % 10 + "T09:00"));
+            ingestion.apply(Translated.one(received("I" + i, "U006", "BRIEF", "2026-07-1" + i % 10 + "T09:00")));
         }
 
         assertThat(publisher.publishDue()).as("still within the quiet time").isZero();
@@ -146,7 +149,7 @@ class UseCasesTogetherTest {
     @Test
     void markArrivingWhilePublishingKeepsTheKeyDirty() {
         unit("U006", 2);
-        ingestion.apply(received("I1", "U006", "BRIEF", "2026-07-10T09:00"));
+        ingestion.apply(Translated.one(received("I1", "U006", "BRIEF", "2026-07-10T09:00")));
         SnapshotStore.Dirty read = snapshots.dirty().stream().filter(d -> d.key().id().equals("2026-07|2"))
                 .findFirst().orElseThrow();
         snapshots.markDirty(read.key(), Instant.now());
@@ -161,9 +164,9 @@ class UseCasesTogetherTest {
     void whatIfShowsTheDifferencePerUnitAndChangesNothing() {
         unit("U006", 2);
         unit("U007", 2);
-        ingestion.apply(received("I1", "U006", "PROBLEM", "2026-07-10T09:00"));
-        ingestion.apply(received("I2", "U007", "DYNAMIC", "2026-07-10T09:00"));
-        ingestion.apply(received("I3", "U007", "DYNAMIC", "2026-07-11T09:00"));
+        ingestion.apply(Translated.one(received("I1", "U006", "PROBLEM", "2026-07-10T09:00")));
+        ingestion.apply(Translated.one(received("I2", "U007", "DYNAMIC", "2026-07-10T09:00")));
+        ingestion.apply(Translated.one(received("I3", "U007", "DYNAMIC", "2026-07-11T09:00")));
         Map<String, CategoryRule> categories = new HashMap<>(NOTICE.categories());
         categories.put("PROBLEM", new CategoryRule("问题类", 1));
         categories.put("DYNAMIC", new CategoryRule("动态类", 2));
@@ -184,13 +187,13 @@ class UseCasesTogetherTest {
     @Test
     void eventThatCannotBePlacedInAPeriodIsRefusedAsPoisonAndLeavesTheItemUntouched() {
         unit("U006", 2);
-        ingestion.apply(received("I1", "U006", "DYNAMIC", "2026-07-10T09:00"));
+        ingestion.apply(Translated.one(received("I1", "U006", "DYNAMIC", "2026-07-10T09:00")));
         StoredItem before = items.byId.get("I1");
         EventEnvelope<AdoptionRecorded> undated = EventEnvelope.wrap(new AdoptionRecorded("R1", "I1", "U006",
                 "CITY_BULLETIN_ADOPTED", null, null, null, null, null, null, "room", Instant.now()),
                 "adoption-tracking", Instant.now());
 
-        assertThatThrownBy(() -> ingestion.apply(undated))
+        assertThatThrownBy(() -> ingestion.apply(Translated.one(undated)))
                 .isInstanceOf(cn.gov.eqq.govinfo.platform.events.EventDecodingException.class);
         assertThat(items.byId.get("I1")).isEqualTo(before);
     }
@@ -199,8 +202,8 @@ class UseCasesTogetherTest {
     void backDatedVersionScoresEveryAffectedPeriodAgainOnceItHasSettled() {
         unit("U006", 2);
         unit("U037", 3);
-        ingestion.apply(received("I1", "U006", "PROBLEM", "2026-07-10T09:00"));
-        ingestion.apply(received("I2", "U006", "PROBLEM", "2026-05-10T09:00"));
+        ingestion.apply(Translated.one(received("I1", "U006", "PROBLEM", "2026-07-10T09:00")));
+        ingestion.apply(Translated.one(received("I2", "U006", "PROBLEM", "2026-05-10T09:00")));
         Map<String, CategoryRule> categories = new HashMap<>(NOTICE.categories());
         categories.put("PROBLEM", new CategoryRule("问题类", 6));
         Map<Integer, ShortfallRule> tiers = new HashMap<>(NOTICE.shortfall());
@@ -263,7 +266,7 @@ class UseCasesTogetherTest {
             assertThat(entry.topic()).isEqualTo("scoring.policy-events.v1");
             assertThat(entry.key()).isEqualTo("county-2026");
             EventEnvelope<?> decoded = codec.decode(entry.json());
-            assertThat(PolicyEvents.policyOf((PolicyVersionAdded) decoded.payload())).isEqualTo(county);
+            assertThat(PolicyTranslation.policyOf((PolicyVersionAdded) decoded.payload())).isEqualTo(county);
         });
     }
 
@@ -274,8 +277,10 @@ class UseCasesTogetherTest {
                 NOTICE.shortfall());
         PolicyVersionAdded onTheLog = PolicyEvents.added(county, "admin", Instant.parse("2026-03-12T02:00:00Z"));
 
-        assertThat(policies.restoreFrom(() -> List.of(onTheLog))).containsExactly("county-2026");
-        assertThat(policies.restoreFrom(() -> List.of(onTheLog))).as("already stored").isEmpty();
+        PolicyLog log = () -> List.of(PolicyTranslation.addedVersion(onTheLog));
+
+        assertThat(policies.restoreFrom(log)).containsExactly("county-2026");
+        assertThat(policies.restoreFrom(log)).as("already stored").isEmpty();
 
         assertThat(policies.history().versions()).containsExactly(NOTICE, county);
         assertThat(policyStore.outbox).as("nothing published again").isEmpty();
@@ -287,9 +292,9 @@ class UseCasesTogetherTest {
         snapshots.byId.clear();
 
         // entered in October: U006 has been in group 3 since July
-        ingestion.apply(EventEnvelope.wrap(new UnitChanged("U006", "单位U006", 3, true,
+        ingestion.apply(Translated.one(EventEnvelope.wrap(new UnitChanged("U006", "单位U006", 3, true,
                 Instant.parse("2026-10-09T02:00:00Z"), List.of(new UnitChanged.Membership(2, "2022-07", "2026-07"),
-                new UnitChanged.Membership(3, "2026-07", null))), "submission-intake", Instant.now()));
+                new UnitChanged.Membership(3, "2026-07", null))), "submission-intake", Instant.now())));
 
         assertThat(snapshots.dirtyIds()).containsExactlyInAnyOrder(
                 "2026-07|2", "2026-08|2", "2026-09|2", "2026-10|2", "2026-Q3|2", "2026-Q4|2", "2026|2",
@@ -312,9 +317,9 @@ class UseCasesTogetherTest {
         }
 
         // created in October, a member of group 2 since September
-        ingestion.apply(EventEnvelope.wrap(new UnitChanged("U060", "数据局", 2, true,
+        ingestion.apply(Translated.one(EventEnvelope.wrap(new UnitChanged("U060", "数据局", 2, true,
                 Instant.parse("2026-10-09T02:00:00Z"), List.of(new UnitChanged.Membership(2, "2026-09", null))),
-                "submission-intake", Instant.now()));
+                "submission-intake", Instant.now())));
 
         assertThat(snapshots.dirtyIds()).as("published periods of its months; August was before it joined")
                 .containsExactlyInAnyOrder("2026-09|2", "2026-Q3|2", "2026|2");
@@ -325,8 +330,8 @@ class UseCasesTogetherTest {
     }
 
     private void unit(String id, int group) {
-        ingestion.apply(EventEnvelope.wrap(new UnitChanged(id, "单位" + id, group, true,
-                Instant.parse("2026-01-01T00:00:00Z")), "submission-intake", Instant.now()));
+        ingestion.apply(Translated.one(EventEnvelope.wrap(new UnitChanged(id, "单位" + id, group, true,
+                Instant.parse("2026-01-01T00:00:00Z")), "submission-intake", Instant.now())));
     }
 
     private static EventEnvelope<ItemReceived> received(String item, String unit, String category, String bj) {

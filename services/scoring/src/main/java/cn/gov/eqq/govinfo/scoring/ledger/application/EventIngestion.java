@@ -1,9 +1,6 @@
 package cn.gov.eqq.govinfo.scoring.ledger.application;
 
-import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
-import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
-import cn.gov.eqq.govinfo.platform.events.EventDecodingException;
 import cn.gov.eqq.govinfo.scoring.policy.application.Policies;
 import cn.gov.eqq.govinfo.scoring.rules.domain.ItemFact;
 import cn.gov.eqq.govinfo.scoring.rules.domain.ItemFacts;
@@ -15,7 +12,6 @@ import cn.gov.eqq.govinfo.scoring.rules.domain.Unit;
 import cn.gov.eqq.govinfo.scoring.shared.application.ItemScoreStore;
 import cn.gov.eqq.govinfo.scoring.shared.application.SnapshotStore;
 import cn.gov.eqq.govinfo.scoring.shared.application.StoredItem;
-import cn.gov.eqq.govinfo.scoring.shared.application.UnitFacts;
 import cn.gov.eqq.govinfo.scoring.shared.application.UnitStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,56 +55,42 @@ public class EventIngestion {
         this.scores = scores;
     }
 
-    public void apply(EventEnvelope<?> envelope) {
-        log.debug("applying {} {} key {}", envelope.type(), envelope.eventId(), envelope.key());
-        if (envelope.payload() instanceof UnitChanged u) {
-            applyUnits(List.of(u));
-            return;
+    public void apply(ConsumedEvent event) {
+        if (event instanceof ConsumedEvent.UnitState u) {
+            applyUnits(List.of(u.unit()));
+        } else if (event instanceof ConsumedEvent.Fact f) {
+            applyFact(f.fact());
+        } else if (event instanceof ConsumedEvent.NoScore n) {
+            log.debug("{} {} changes no score", n.type(), n.eventId());
         }
-        Optional<ItemFact> fact = EventFacts.of(envelope);
-        if (fact.isEmpty()) {
-            log.debug("{} {} changes no score", envelope.type(), envelope.eventId());
-            return;
-        }
-        applyFact(fact.get());
     }
 
     /**
      * Applies events in their order with the same result as {@link #apply} one by one, but batched: a run of item
      * facts is grouped by item, read in one query, merged, scored and written in one bulk, and its dirty ranking keys
-     * are marked in one more; a run of {@code UnitChanged} is applied in its place (after the facts before it) with a
-     * few more bulk calls.
+     * are marked in one more; a run of unit states is applied in its place (after the facts before it) with a few
+     * more bulk calls.
      *
      * @throws NotApplied naming the first event that may not be applied; everything before it is
      */
-    public void applyAll(List<? extends EventEnvelope<?>> envelopes) {
+    public void applyAll(List<? extends ConsumedEvent> events) {
         List<ItemFact> facts = new ArrayList<>();
-        List<UnitChanged> unitChanges = new ArrayList<>();
+        List<Unit> unitChanges = new ArrayList<>();
         int runFrom = 0; // the first event of the run (of facts or of unit changes) not yet applied
-        for (int i = 0; i < envelopes.size(); i++) {
-            EventEnvelope<?> envelope = envelopes.get(i);
-            if (envelope.payload() instanceof UnitChanged u) {
+        for (int i = 0; i < events.size(); i++) {
+            ConsumedEvent event = events.get(i);
+            if (event instanceof ConsumedEvent.UnitState u) {
                 if (!facts.isEmpty()) {
                     flushFacts(facts, runFrom);
                     runFrom = i;
                 }
-                unitChanges.add(u);
-                continue;
-            }
-            Optional<ItemFact> fact;
-            try {
-                fact = EventFacts.of(envelope);
-            } catch (EventDecodingException e) {
-                flushUnits(unitChanges, runFrom);
-                flushFacts(facts, runFrom);
-                throw new NotApplied(i, e);
-            }
-            if (fact.isPresent()) {
+                unitChanges.add(u.unit());
+            } else if (event instanceof ConsumedEvent.Fact f) {
                 if (!unitChanges.isEmpty()) {
                     flushUnits(unitChanges, runFrom);
                     runFrom = i;
                 }
-                facts.add(fact.get());
+                facts.add(f.fact());
             }
         }
         flushUnits(unitChanges, runFrom);
@@ -138,7 +120,7 @@ public class EventIngestion {
         facts.clear();
     }
 
-    private void flushUnits(List<UnitChanged> changes, int firstIndex) {
+    private void flushUnits(List<Unit> changes, int firstIndex) {
         try {
             applyUnits(changes);
         } catch (RuntimeException e) {
@@ -157,18 +139,18 @@ public class EventIngestion {
      * snapshot publisher publishes the never-published periods of a year on its own, with every member in them.
      * A rename marks the periods of the unit's items.
      */
-    private void applyUnits(List<UnitChanged> changes) {
+    private void applyUnits(List<Unit> changes) {
         if (changes.isEmpty()) {
             return;
         }
-        Map<String, Unit> current = new HashMap<>(units.findAll(changes.stream().map(UnitChanged::unitId).toList()));
+        Map<String, Unit> current = new HashMap<>(units.findAll(changes.stream().map(Unit::unitId).toList()));
         Map<String, Set<Integer>> groupsToMark = new LinkedHashMap<>();
         Set<SnapshotStore.Key> keys = new LinkedHashSet<>();
         Set<SnapshotStore.Key> ifPublished = new LinkedHashSet<>();
         ReportingPeriod thisMonth = ReportingPeriod.monthOf(policies.today());
-        for (UnitChanged e : changes) {
+        for (Unit e : changes) {
             Unit before = current.get(e.unitId());
-            Unit now = UnitFacts.unitOf(e).newer(before);
+            Unit now = e.newer(before);
             if (before != null && before.equals(now)) {
                 continue; // an older or repeated state: nothing changed
             }

@@ -103,9 +103,9 @@ public class Policies {
      */
     public List<String> restoreFrom(PolicyLog log) {
         List<String> restored = new ArrayList<>();
-        for (PolicyVersionAdded e : log.readAll()) {
-            if (store.restore(PolicyEvents.policyOf(e), e.addedBy(), e.addedAt())) {
-                restored.add(e.version());
+        for (PolicyLog.AddedVersion e : log.readAll()) {
+            if (store.restore(e.policy(), e.addedBy(), e.addedAt())) {
+                restored.add(e.policy().version());
             }
         }
         cached = null;

@@ -1,18 +1,16 @@
 package cn.gov.eqq.govinfo.scoring.policy.application;
 
 import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
-import cn.gov.eqq.govinfo.scoring.rules.domain.AdoptionKindRule;
-import cn.gov.eqq.govinfo.scoring.rules.domain.CategoryRule;
-import cn.gov.eqq.govinfo.scoring.rules.domain.CombinedCredit;
 import cn.gov.eqq.govinfo.scoring.rules.domain.ScoringPolicy;
-import cn.gov.eqq.govinfo.scoring.rules.domain.ShortfallRule;
-import cn.gov.eqq.govinfo.scoring.rules.domain.ShortfallTier;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The one place that turns a policy version into its published fact and back: every value, nothing left out. */
+/**
+ * The one place that turns a policy version into its published fact: every value, nothing left out. The way back
+ * (a fact read from the topic) is the Kafka adapter's {@code PolicyTranslation}.
+ */
 public final class PolicyEvents {
 
     private PolicyEvents() {
@@ -30,19 +28,5 @@ public final class PolicyEvents {
                 s.nothingReceived(), s.example(), s.note())));
         return new PolicyVersionAdded(p.version(), p.effectiveFrom(), p.source(), categories, p.forwardPoints(), kinds,
                 p.commissionPoints(), p.monthlyQuota(), shortfall, addedBy, addedAt, p.combinedCredit().name());
-    }
-
-    public static ScoringPolicy policyOf(PolicyVersionAdded e) {
-        Map<String, CategoryRule> categories = new TreeMap<>();
-        e.categories().forEach((k, v) -> categories.put(k, new CategoryRule(v.label(), v.points())));
-        Map<String, AdoptionKindRule> kinds = new TreeMap<>();
-        e.adoptionKinds().forEach((k, v) -> kinds.put(k,
-                new AdoptionKindRule(v.label(), v.shortLabel(), v.points(), v.instruction())));
-        Map<Integer, ShortfallRule> shortfall = new TreeMap<>();
-        e.shortfall().forEach((group, s) -> shortfall.put(group, new ShortfallRule(s.tiers().stream()
-                .map(t -> new ShortfallTier(t.fromShortfall(), t.toShortfall(), t.deduction())).toList(),
-                s.nothingReceived(), s.example(), s.note())));
-        return new ScoringPolicy(e.version(), e.effectiveFrom(), e.source(), categories, e.forwardPoints(), kinds,
-                e.commissionPoints(), e.monthlyQuota(), shortfall, CombinedCredit.parse(e.combinedCreditOrDefault()));
     }
 }

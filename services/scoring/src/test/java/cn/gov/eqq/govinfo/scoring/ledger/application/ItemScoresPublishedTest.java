@@ -21,6 +21,7 @@ import cn.gov.eqq.govinfo.scoring.rules.domain.ScoringPolicy;
 
 import cn.gov.eqq.govinfo.scoring.shared.application.InMemoryStores;
 import cn.gov.eqq.govinfo.scoring.shared.application.StoredItem;
+import cn.gov.eqq.govinfo.scoring.ledger.adapter.in.kafka.Translated;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -189,7 +190,7 @@ class ItemScoresPublishedTest {
     }
 
     private void apply(EventEnvelope<?> envelope) {
-        ingestion.apply(envelope);
+        ingestion.apply(Translated.one(envelope));
     }
 
     private List<ItemScored> published() {

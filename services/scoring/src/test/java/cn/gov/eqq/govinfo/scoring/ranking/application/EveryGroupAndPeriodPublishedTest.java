@@ -13,6 +13,7 @@ import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.policy.application.Policies;
 import cn.gov.eqq.govinfo.scoring.shared.application.InMemoryStores;
 import cn.gov.eqq.govinfo.scoring.shared.application.SnapshotStore;
+import cn.gov.eqq.govinfo.scoring.ledger.adapter.in.kafka.Translated;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -68,8 +69,8 @@ class EveryGroupAndPeriodPublishedTest {
         unit("U001", 1);
         unit("U006", 2);
         // an import of July: items of group 2 only
-        ingestion.apply(RankedEvents.received("I1", "U006", "2026-07-10T09:00"));
-        ingestion.apply(RankedEvents.received("I2", "U006", "2026-07-11T09:00"));
+        ingestion.apply(Translated.one(RankedEvents.received("I1", "U006", "2026-07-10T09:00")));
+        ingestion.apply(Translated.one(RankedEvents.received("I2", "U006", "2026-07-11T09:00")));
 
         assertThat(publisher.publishDue()).as("group 2's month, quarter and year").isEqualTo(3);
         assertThat(publisher.publishDue()).as("then every other period of 2026 up to December, in both groups")
@@ -94,8 +95,8 @@ class EveryGroupAndPeriodPublishedTest {
         unit("U006", 2);
         unit("U020", 3);
         // an imported past year: items in March and October only; the other ten months hold nothing but shortfalls
-        ingestion.apply(RankedEvents.received("I1", "U006", "2025-03-10T09:00"));
-        ingestion.apply(RankedEvents.received("I2", "U001", "2025-10-11T09:00"));
+        ingestion.apply(Translated.one(RankedEvents.received("I1", "U006", "2025-03-10T09:00")));
+        ingestion.apply(Translated.one(RankedEvents.received("I2", "U001", "2025-10-11T09:00")));
 
         int published = 0;
         for (int pass = publisher.publishDue(); pass > 0; pass = publisher.publishDue()) {
@@ -124,7 +125,7 @@ class EveryGroupAndPeriodPublishedTest {
     @Test
     void monthsThatHaveNotBegunAreNotPublished() {
         unit("U001", 1);
-        ingestion.apply(RankedEvents.received("I1", "U001", "2026-07-10T09:00"));
+        ingestion.apply(Translated.one(RankedEvents.received("I1", "U001", "2026-07-10T09:00")));
 
         while (publisher.publishDue() > 0) {
             // until nothing is due
@@ -136,6 +137,6 @@ class EveryGroupAndPeriodPublishedTest {
     }
 
     private void unit(String id, int group) {
-        ingestion.apply(RankedEvents.unit(id, group));
+        ingestion.apply(Translated.one(RankedEvents.unit(id, group)));
     }
 }

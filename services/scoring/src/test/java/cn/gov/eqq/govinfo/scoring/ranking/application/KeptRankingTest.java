@@ -14,6 +14,7 @@ import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
 
 import cn.gov.eqq.govinfo.scoring.policy.application.Policies;
 import cn.gov.eqq.govinfo.scoring.shared.application.InMemoryStores;
+import cn.gov.eqq.govinfo.scoring.ledger.adapter.in.kafka.Translated;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -48,7 +49,7 @@ class KeptRankingTest {
     @Test
     void aKeyNeverPublishedHasNoKeptRanking() {
         unit("U006", 2);
-        ingestion.apply(RankedEvents.received("I1", "U006", "2026-07-10T09:00"));
+        ingestion.apply(Translated.one(RankedEvents.received("I1", "U006", "2026-07-10T09:00")));
 
         assertThat(queries.keptRanking(2, july)).isEmpty();
     }
@@ -57,7 +58,7 @@ class KeptRankingTest {
     void aPublishedKeyAnswersWithItsSnapshotWhichEqualsTheComputedRanking() {
         unit("U006", 2);
         unit("U007", 2);
-        ingestion.apply(RankedEvents.received("I1", "U006", "2026-07-10T09:00"));
+        ingestion.apply(Translated.one(RankedEvents.received("I1", "U006", "2026-07-10T09:00")));
         publishAll();
 
         RankingSnapshotPublished kept = queries.keptRanking(2, july).orElseThrow();
@@ -73,12 +74,12 @@ class KeptRankingTest {
     void aNewFactMarksTheKeySoTheReadIsComputedUntilTheNextSnapshotKeepsTheNewFigures() {
         unit("U006", 2);
         unit("U007", 2);
-        ingestion.apply(RankedEvents.received("I1", "U006", "2026-07-10T09:00"));
+        ingestion.apply(Translated.one(RankedEvents.received("I1", "U006", "2026-07-10T09:00")));
         publishAll();
         long before = queries.keptRanking(2, july).orElseThrow().snapshotVersion();
 
-        ingestion.apply(RankedEvents.received("I2", "U007", "2026-07-11T09:00"));
-        ingestion.apply(RankedEvents.received("I3", "U007", "2026-07-12T09:00"));
+        ingestion.apply(Translated.one(RankedEvents.received("I2", "U007", "2026-07-11T09:00")));
+        ingestion.apply(Translated.one(RankedEvents.received("I3", "U007", "2026-07-12T09:00")));
 
         assertThat(queries.keptRanking(2, july)).as("marked: not answered from the old snapshot").isEmpty();
         assertThat(queries.keptRanking(2, ReportingPeriod.parse("2026-Q3"))).as("its quarter too").isEmpty();
@@ -95,14 +96,14 @@ class KeptRankingTest {
     void aUnitMovedBackIntoJulyMarksJulySoTheKeptRankingIsNotServed() {
         unit("U006", 2);
         unit("U007", 2);
-        ingestion.apply(RankedEvents.received("I1", "U006", "2026-07-10T09:00"));
+        ingestion.apply(Translated.one(RankedEvents.received("I1", "U006", "2026-07-10T09:00")));
         publishAll();
         assertThat(queries.keptRanking(2, july).orElseThrow().rows()).hasSize(2);
 
         // U007 moves to group 3 from July (back-dated): July of group 2 loses it
-        ingestion.apply(EventEnvelope.wrap(new UnitChanged("U007", "单位U007", 3, true,
+        ingestion.apply(Translated.one(EventEnvelope.wrap(new UnitChanged("U007", "单位U007", 3, true,
                 Instant.parse("2026-12-01T00:00:00Z"), List.of(new UnitChanged.Membership(2, "2022-07", "2026-07"),
-                new UnitChanged.Membership(3, "2026-07", null))), "submission-intake", Instant.now()));
+                new UnitChanged.Membership(3, "2026-07", null))), "submission-intake", Instant.now())));
 
         assertThat(queries.keptRanking(2, july)).isEmpty();
         publishAll();
@@ -117,6 +118,6 @@ class KeptRankingTest {
     }
 
     private void unit(String id, int group) {
-        ingestion.apply(RankedEvents.unit(id, group));
+        ingestion.apply(Translated.one(RankedEvents.unit(id, group)));
     }
 }

@@ -1,9 +1,9 @@
 package cn.gov.eqq.govinfo.scoring.ledger.adapter.in.kafka;
 
-import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.Topics;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.events.EventDecodingException;
+import cn.gov.eqq.govinfo.scoring.ledger.application.ConsumedEvent;
 import cn.gov.eqq.govinfo.scoring.ledger.application.EventIngestion;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,9 +18,10 @@ import java.util.List;
  * One listener container for the four topics scoring reads: one consumer thread, so events for one item from
  * different topics are applied one after the other (the optimistic update would cope anyway). It takes a poll's
  * records at once, so that ingestion can read and write them in bulk (a replay of a province-year made ten round
- * trips per event before). A record that cannot be applied is named to the platform's error handler by its index:
- * the records before it are committed, it is retried or (if it can never be decoded) put on
- * {@code scoring.dead-letter.v1}, and the ones after it are delivered again.
+ * trips per event before). Each record is decoded and its contract translated here ({@link EventTranslation}); the
+ * use case sees only scoring's terms. A record that cannot be applied is named to the platform's error handler by
+ * its index: the records before it are applied and committed, it is retried or (if it can never be decoded, or
+ * lacks what scoring needs) put on {@code scoring.dead-letter.v1}, and the ones after it are delivered again.
  */
 @Component
 class ScoringEventsListener {
@@ -39,21 +40,21 @@ class ScoringEventsListener {
     @KafkaListener(id = ID, groupId = "${spring.application.name}", batch = "true",
             topics = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS})
     void on(List<ConsumerRecord<String, String>> records) {
-        List<EventEnvelope<?>> envelopes = new ArrayList<>(records.size());
+        List<ConsumedEvent> events = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             try {
-                envelopes.add(codec.decode(records.get(i).value()));
+                events.add(EventTranslation.of(codec.decode(records.get(i).value())));
             } catch (EventDecodingException e) {
-                apply(envelopes);
+                apply(events);
                 throw new BatchListenerFailedException(e.getMessage(), e, i);
             }
         }
-        apply(envelopes);
+        apply(events);
     }
 
-    private void apply(List<EventEnvelope<?>> envelopes) {
+    private void apply(List<ConsumedEvent> events) {
         try {
-            ingestion.applyAll(envelopes);
+            ingestion.applyAll(events);
         } catch (EventIngestion.NotApplied e) {
             throw new BatchListenerFailedException(e.getMessage(), e.getCause(), e.index());
         }

@@ -44,7 +44,7 @@ class KafkaPolicyLog implements PolicyLog {
     }
 
     @Override
-    public List<PolicyVersionAdded> readAll() {
+    public List<AddedVersion> readAll() {
         Properties props = new Properties();
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -58,7 +58,7 @@ class KafkaPolicyLog implements PolicyLog {
             consumer.assign(tps);
             consumer.seekToBeginning(tps);
             Map<TopicPartition, Long> end = consumer.endOffsets(tps, Duration.ofSeconds(10));
-            List<PolicyVersionAdded> out = new ArrayList<>();
+            List<AddedVersion> out = new ArrayList<>();
             long deadline = System.nanoTime() + LIMIT.toNanos();
             while (tps.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 if (System.nanoTime() > deadline) {
@@ -67,7 +67,7 @@ class KafkaPolicyLog implements PolicyLog {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
                     EventEnvelope<?> envelope = codec.decode(r.value());
                     if (envelope.payload() instanceof PolicyVersionAdded added) {
-                        out.add(added);
+                        out.add(PolicyTranslation.addedVersion(added));
                     }
                 }
             }

@@ -34,7 +34,7 @@ class PolicyEventsListener {
     void on(ConsumerRecord<String, String> record) {
         EventEnvelope<?> envelope = codec.decode(record.value());
         if (envelope.payload() instanceof PolicyVersionAdded added) {
-            policies.restoreFrom(() -> List.of(added));
+            policies.restoreFrom(() -> List.of(PolicyTranslation.addedVersion(added)));
         }
     }
 }

@@ -2,7 +2,7 @@ package cn.gov.eqq.govinfo.scoring.shared.adapter.out.mongo;
 
 import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
-import cn.gov.eqq.govinfo.scoring.shared.application.UnitFacts;
+import cn.gov.eqq.govinfo.scoring.shared.adapter.in.kafka.UnitTranslation;
 import cn.gov.eqq.govinfo.scoring.shared.application.UnitStore;
 import cn.gov.eqq.govinfo.scoring.rules.domain.Membership;
 import cn.gov.eqq.govinfo.scoring.rules.domain.Unit;
@@ -74,7 +74,7 @@ class MongoUnitStore implements UnitStore {
 
     private static Unit unit(UnitDocument d) {
         if (d.memberships() == null) { // stored before memberships were kept: read as the contract reads it
-            return UnitFacts.unitOf(new UnitChanged(d.id(), d.name(), d.group(), d.active(), d.changedAt()));
+            return UnitTranslation.unitOf(new UnitChanged(d.id(), d.name(), d.group(), d.active(), d.changedAt()));
         }
         return new Unit(d.id(), d.name(), d.group(), d.active(), d.changedAt(), d.memberships().stream()
                 .map(m -> new Membership(m.group(), ReportingPeriod.parse(m.from()), m.until() == null ? null

@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.scoring.ledger.application;
+package cn.gov.eqq.govinfo.scoring.ledger.adapter.in.kafka;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.Topics;
@@ -32,7 +32,7 @@ class GoldenEventsTest {
         for (String topic : List.of(Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS)) {
             for (Resource r : golden(topic)) {
                 EventEnvelope<?> e = codec.decode(r.getContentAsString(StandardCharsets.UTF_8));
-                byType.put(e.type(), EventFacts.of(e));
+                byType.put(e.type(), EventTranslation.factOf(e));
             }
         }
 

@@ -1,4 +1,4 @@
-package cn.gov.eqq.govinfo.scoring.ledger.application;
+package cn.gov.eqq.govinfo.scoring.ledger.adapter.in.kafka;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
 import cn.gov.eqq.govinfo.contracts.adoption.AdoptionCorrected;
@@ -11,20 +11,35 @@ import cn.gov.eqq.govinfo.contracts.item.ItemCorrected;
 import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
+import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventDecodingException;
+import cn.gov.eqq.govinfo.scoring.ledger.application.ConsumedEvent;
 import cn.gov.eqq.govinfo.scoring.rules.domain.ItemFact;
+import cn.gov.eqq.govinfo.scoring.shared.adapter.in.kafka.UnitTranslation;
 
 import java.util.Optional;
 
 /**
- * Translates integration events into the domain's item facts. Events that change no score (ItemSubmitted,
- * ItemReturned, CommissionIssued, CommissionOverdue, CommissionReminderSent, InstructionFollowUpReported) give no
- * fact: a returned revision simply never becomes a received one. An answer earns its bonus only through the room's
+ * Translates the contracts of the consumed topics into scoring's terms ({@link ConsumedEvent}): a
+ * {@code UnitChanged} into the unit's state, the other events into the domain's item facts. Events that change no
+ * score (ItemSubmitted, ItemReturned, CommissionIssued, CommissionOverdue, CommissionReminderSent,
+ * InstructionFollowUpReported) give no fact: a returned revision simply never becomes a received one. An answer earns its bonus only through the room's
  * judgement; {@code CommissionAnswered} is kept because a revised answer makes an earlier judgement lapse.
  */
-public final class EventFacts {
+public final class EventTranslation {
 
-    private EventFacts() {
+    private EventTranslation() {
+    }
+
+    /**
+     * @throws EventDecodingException when an event lacks what scoring needs (see {@link #factOf})
+     */
+    public static ConsumedEvent of(EventEnvelope<?> envelope) {
+        if (envelope.payload() instanceof UnitChanged u) {
+            return new ConsumedEvent.UnitState(UnitTranslation.unitOf(u));
+        }
+        return factOf(envelope).<ConsumedEvent>map(ConsumedEvent.Fact::new)
+                .orElseGet(() -> new ConsumedEvent.NoScore(envelope.type(), envelope.eventId()));
     }
 
     /**
@@ -32,7 +47,7 @@ public final class EventFacts {
      *                                places it in a period): it can never be scored, so it is dead-lettered at once
      *                                instead of blocking its item
      */
-    public static Optional<ItemFact> of(EventEnvelope<?> envelope) {
+    public static Optional<ItemFact> factOf(EventEnvelope<?> envelope) {
         Optional<ItemFact> fact = map(envelope);
         fact.ifPresent(f -> check(envelope, f));
         return fact;

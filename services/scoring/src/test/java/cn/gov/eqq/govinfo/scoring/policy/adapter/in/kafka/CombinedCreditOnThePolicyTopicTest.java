@@ -1,7 +1,8 @@
-package cn.gov.eqq.govinfo.scoring.policy.application;
+package cn.gov.eqq.govinfo.scoring.policy.adapter.in.kafka;
 
 import cn.gov.eqq.govinfo.contracts.policy.PolicyVersionAdded;
 import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
+import cn.gov.eqq.govinfo.scoring.policy.application.PolicyEvents;
 import cn.gov.eqq.govinfo.scoring.rules.domain.CombinedCredit;
 import cn.gov.eqq.govinfo.scoring.rules.domain.ScoringPolicy;
 
@@ -31,7 +32,7 @@ class CombinedCreditOnThePolicyTopicTest {
         PolicyVersionAdded added = PolicyEvents.added(leadOnly(), "admin", Instant.parse("2026-03-01T00:00:00Z"));
 
         assertThat(added.combinedCredit()).isEqualTo("LEAD_ONLY");
-        assertThat(PolicyEvents.policyOf(added)).isEqualTo(leadOnly());
+        assertThat(PolicyTranslation.policyOf(added)).isEqualTo(leadOnly());
     }
 
     @Test
@@ -39,7 +40,7 @@ class CombinedCreditOnThePolicyTopicTest {
         PolicyVersionAdded old = new PolicyVersionAdded("2022-07-06", LocalDate.of(2022, 7, 6), "65号文", null, 2, null,
                 10, null, null, "system", Instant.parse("2022-07-06T00:00:00Z"));
 
-        assertThat(PolicyEvents.policyOf(old).combinedCredit()).isEqualTo(CombinedCredit.FULL);
+        assertThat(PolicyTranslation.policyOf(old).combinedCredit()).isEqualTo(CombinedCredit.FULL);
     }
 
     @Test

@@ -1,14 +1,17 @@
-package cn.gov.eqq.govinfo.scoring.shared.application;
+package cn.gov.eqq.govinfo.scoring.shared.adapter.in.kafka;
 
 import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.scoring.rules.domain.Membership;
 import cn.gov.eqq.govinfo.scoring.rules.domain.Unit;
 
-/** Translates the unit contract into scoring's unit, its membership history included. */
-public final class UnitFacts {
+/**
+ * Translates the unit contract into scoring's unit, its membership history included. Also used by the unit store
+ * to read a unit stored before memberships were kept the way the contract reads such a record.
+ */
+public final class UnitTranslation {
 
-    private UnitFacts() {
+    private UnitTranslation() {
     }
 
     /**

@@ -82,9 +82,8 @@ public class ScoreQueries {
     }
 
     /**
-     * The rankings of several (period, group) keys from one read of their entries: the snapshot publisher's pass
-     * used to read the month's, the quarter's and the year's entries of a group one after the other, each time again
-     * (profiled: docs/performance.md).
+     * The rankings of several (period, group) keys from one read of their entries, so that a publishing pass does
+     * not read a group's month, quarter and year entries once for each of them (profiled: docs/performance.md).
      */
     public Map<SnapshotStore.Key, Ranking> rankings(Collection<SnapshotStore.Key> keys) {
         Map<SnapshotStore.Key, Ranking> out = new LinkedHashMap<>();

@@ -32,6 +32,8 @@ public class Policies {
     private final EventCodec codec;
     private final OutboxRelay relay;
     private static final String PRODUCER = "scoring";
+    /** Who "added" the shipped version, in its announcement. */
+    static final String SHIPPED_BY = "system";
     private volatile Cached cached;
 
     private static final long REREAD_NANOS = 1_000_000_000L;
@@ -96,6 +98,23 @@ public class Policies {
     }
 
     /**
+     * Announces the shipped version on {@code scoring.policy-events.v1} once (at start; replicas and restarts find it
+     * announced): the other services learn its quotas from the topic as they learn every added version's.
+     *
+     * @return true when this call announced it
+     */
+    public boolean announceShipped() {
+        Instant now = clock.instant();
+        EventEnvelope<PolicyVersionAdded> fact = EventEnvelope.wrap(PolicyEvents.added(shipped, SHIPPED_BY, now),
+                PRODUCER, now);
+        boolean announced = store.announceShipped(shipped, SHIPPED_BY, now, OutboxEntry.of(fact, Topics.POLICIES, codec));
+        if (announced) {
+            relay.kick();
+        }
+        return announced;
+    }
+
+    /**
      * Rebuilds the stored history from the policy topic (a replay, or a database restored without its
      * {@code policies}): every version on the log that is not stored is stored again.
      *
@@ -104,6 +123,9 @@ public class Policies {
     public List<String> restoreFrom(PolicyLog log) {
         List<String> restored = new ArrayList<>();
         for (PolicyLog.AddedVersion e : log.readAll()) {
+            if (e.policy().version().equals(shipped.version())) {
+                continue; // the shipped version is the resource file; its announcement is not an added version
+            }
             if (store.restore(e.policy(), e.addedBy(), e.addedAt())) {
                 restored.add(e.policy().version());
             }
@@ -115,7 +137,7 @@ public class Policies {
     private PolicyHistory read() {
         List<ScoringPolicy> all = new ArrayList<>();
         all.add(shipped);
-        all.addAll(store.all());
+        store.all().stream().filter(p -> !p.version().equals(shipped.version())).forEach(all::add);
         return PolicyHistory.of(all);
     }
 

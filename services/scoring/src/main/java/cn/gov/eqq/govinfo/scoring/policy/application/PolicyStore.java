@@ -7,8 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Port: policy versions added by administrators (the shipped version is a resource file, not stored). Each added
- * version carries a mark until every stored item has been scored again under the history that includes it.
+ * Port: policy versions added by administrators (the shipped version is a resource file; only its announcement is
+ * stored, see {@link #announceShipped}). Each added version carries a mark until every stored item has been scored
+ * again under the history that includes it.
  */
 public interface PolicyStore {
 
@@ -30,6 +31,15 @@ public interface PolicyStore {
      * @return true when it was missing and is now stored
      */
     boolean restore(ScoringPolicy policy, String addedBy, Instant addedAt);
+
+    /**
+     * Stores, once, the announcement of the version that ships with the system: a document for it, never listed by
+     * {@link #all()} and never awaiting re-scoring, with its {@code PolicyVersionAdded} in the document's outbox, so
+     * that the other services learn the shipped version's quotas as they learn every added one.
+     *
+     * @return false when it was announced before (by this replica or another)
+     */
+    boolean announceShipped(ScoringPolicy shipped, String addedBy, Instant at, OutboxEntry published);
 
     /** A version whose periods have not yet been scored again. */
     record AwaitingRescore(String version, java.time.LocalDate effectiveFrom) {

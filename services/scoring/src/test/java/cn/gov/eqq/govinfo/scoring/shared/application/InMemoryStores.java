@@ -259,6 +259,17 @@ public final class InMemoryStores {
             return true;
         }
 
+        public final List<OutboxEntry> shippedAnnouncements = new ArrayList<>();
+
+        @Override
+        public boolean announceShipped(ScoringPolicy shipped, String addedBy, Instant at, OutboxEntry published) {
+            if (!shippedAnnouncements.isEmpty()) {
+                return false;
+            }
+            shippedAnnouncements.add(published);
+            return true;
+        }
+
         @Override
         public boolean restore(ScoringPolicy policy, String addedBy, Instant addedAt) {
             if (added.stream().anyMatch(p -> p.version().equals(policy.version()))) {

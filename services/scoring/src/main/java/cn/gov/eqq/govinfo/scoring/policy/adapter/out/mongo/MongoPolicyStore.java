@@ -28,6 +28,8 @@ import java.util.List;
 class MongoPolicyStore implements PolicyStore {
 
     static final String COLLECTION = "policies";
+    /** Marks the document that only announces the shipped version (the version itself is the resource file). */
+    static final String SHIPPED = "shipped";
 
     record PolicyDocument(String id, String json, String addedBy, Instant addedAt, Boolean awaitingRescore,
                           Instant rescoredAt) {
@@ -41,7 +43,22 @@ class MongoPolicyStore implements PolicyStore {
 
     @Override
     public List<ScoringPolicy> all() {
-        return mongo.findAll(PolicyDocument.class, COLLECTION).stream().map(d -> PolicyJson.read(d.json())).toList();
+        Query added = Query.query(Criteria.where(SHIPPED).ne(true));
+        return mongo.find(added, PolicyDocument.class, COLLECTION).stream().map(d -> PolicyJson.read(d.json())).toList();
+    }
+
+    @Override
+    public boolean announceShipped(ScoringPolicy shipped, String addedBy, Instant at, OutboxEntry published) {
+        Document doc = new Document("_id", shipped.version()).append("json", PolicyJson.write(shipped))
+                .append("addedBy", addedBy).append("addedAt", Date.from(at))
+                .append(SHIPPED, true).append("awaitingRescore", false)
+                .append("outbox", List.of(OutboxEntryDocuments.toDocument(published)));
+        try {
+            mongo.insert(doc, COLLECTION);
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
     }
 
     @Override

@@ -44,6 +44,23 @@ class MongoPolicyStoresTest {
     }
 
     @Test
+    void theShippedVersionIsAnnouncedOnceAndIsNeverListedAsAddedNorAwaitsRescoring() {
+        MongoPolicyStore store = new MongoPolicyStore(mongo);
+        Instant at = Instant.parse("2026-03-12T02:00:00Z");
+        OutboxEntry fact = new OutboxEntry("e1", "scoring.policy-events.v1", "2022-07-06", "{}", at);
+
+        assertThat(store.announceShipped(PolicyJson.shipped(), "system", at, fact)).isTrue();
+        assertThat(store.announceShipped(PolicyJson.shipped(), "system", at.plusSeconds(60), fact)).isFalse();
+
+        assertThat(store.all()).isEmpty();
+        assertThat(store.awaitingRescore()).isEmpty();
+        Document doc = mongo.findById("2022-07-06", Document.class, MongoPolicyStore.COLLECTION);
+        assertThat(doc.getBoolean("shipped")).isTrue();
+        assertThat(doc.getList("outbox", Document.class)).singleElement()
+                .satisfies(d -> assertThat(d.getString("eventId")).isEqualTo("e1"));
+    }
+
+    @Test
     void versionRestoredFromTheLogIsStoredOnceWithoutAnOutbox() {
         MongoPolicyStore store = new MongoPolicyStore(mongo);
 

@@ -55,7 +55,10 @@ class ScoringAtTwoReplicasTest {
                 "--spring.kafka.bootstrap-servers=" + broker.getBrokersAsString(),
                 "--spring.mongodb.uri=" + MongoTestServer.uri("scoring-replicas-" + UUID.randomUUID()),
                 "--govinfo.scoring.fixed-clock=2026-10-10T02:00:00Z",
-                "--govinfo.scoring.rescore-settle=0s",
+                // longer than a replica's cached history lives (1 s), as in production (5 s): with 0 s the
+                // re-scoring could mark a period before the other replica re-read the history, which then
+                // published that period under the old version (seen in CI under load)
+                "--govinfo.scoring.rescore-settle=2s",
                 "--govinfo.scoring.rescore-interval=100ms",
                 "--govinfo.kafka.topic-partitions=2",
                 "--logging.level.org.apache.kafka=WARN");

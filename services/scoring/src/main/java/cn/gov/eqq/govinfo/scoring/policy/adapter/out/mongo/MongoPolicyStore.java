@@ -53,12 +53,7 @@ class MongoPolicyStore implements PolicyStore {
                 .append("addedBy", addedBy).append("addedAt", Date.from(at))
                 .append(SHIPPED, true).append("awaitingRescore", false)
                 .append("outbox", List.of(OutboxEntryDocuments.toDocument(published)));
-        try {
-            mongo.insert(doc, COLLECTION);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        return insertOnce(doc);
     }
 
     @Override
@@ -66,6 +61,11 @@ class MongoPolicyStore implements PolicyStore {
         Document doc = new Document("_id", policy.version()).append("json", PolicyJson.write(policy))
                 .append("addedBy", addedBy).append("addedAt", Date.from(addedAt)).append("awaitingRescore", true)
                 .append("outbox", List.of(OutboxEntryDocuments.toDocument(published)));
+        return insertOnce(doc);
+    }
+
+    /** Inserts the document unless one with its id exists; false when it does. */
+    private boolean insertOnce(Document doc) {
         try {
             mongo.insert(doc, COLLECTION);
             return true;

@@ -30,6 +30,8 @@ export async function commissions(ctx: Ctx) {
   const answerLine = (c: any, a: any) => el('div', { className: 'answer', 'data-item': a.itemId, 'data-status': a.status },
     el('a', { href: `#/items/${a.itemId}` }, '查看稿件'), ` 第${a.revision}版 · ${fmtTime(a.submittedAt)}报送`,
     a.onTime ? '（按时）' : '（逾期）', ` · ${a.status}`, a.reason ? `：${a.reason}` : '',
+    // 约稿分 as scoring decided it (its explanation), or 积分待计算 until scoring has scored the judged answer
+    ...(a.bonus ? [el('div', { className: 'muted answer-bonus' }, `约稿分：${a.bonus}`)] : []),
     ...(a.judgeable ? [' ',
       el('button', { className: 'judge-accept', onclick: () => judge(ctx, c.id, a.itemId, true) }, '认可'), ' ',
       el('button', { className: 'judge-reject', onclick: () => withText('不认可的理由', (r) => judge(ctx, c.id, a.itemId, false, r)) }, '不认可')] : []));

@@ -3,6 +3,7 @@ package cn.gov.eqq.govinfo.commission.config;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mail.SmtpReminderMailer;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoCommissionImportStore;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoCommissionStore;
+import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoScoredBonuses;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoUnitDirectory;
 import cn.gov.eqq.govinfo.commission.tasking.application.ImportingPastCommissions;
 import cn.gov.eqq.govinfo.commission.tasking.application.Commissioning;
@@ -81,8 +82,13 @@ class CommissionConfiguration {
 
     @Bean
     Commissioning commissioning(MongoCommissionStore store, MongoUnitDirectory units, IntegrationEvents events,
-                                Clock clock, ObjectProvider<OutboxRelay> relay) {
-        return new Commissioning(store, units, events, clock, kick(relay));
+                                MongoScoredBonuses bonuses, Clock clock, ObjectProvider<OutboxRelay> relay) {
+        return new Commissioning(store, units, events, bonuses, clock, kick(relay));
+    }
+
+    @Bean
+    MongoScoredBonuses scoredBonuses(MongoTemplate mongo) {
+        return new MongoScoredBonuses(mongo);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.commission.integration;
 
 import cn.gov.eqq.govinfo.commission.tasking.application.Commissioning;
+import cn.gov.eqq.govinfo.commission.tasking.domain.ScoredBonus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -96,7 +97,8 @@ class CommissionApiTest extends CommissionAppTestBase {
                         .contentType(MediaType.APPLICATION_JSON).content("{\"accepted\":true}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.targets[0].status").value("按时报送，已采纳"))
-                .andExpect(jsonPath("$.targets[0].earnsBonus").value(true));
+                .andExpect(jsonPath("$.targets[0].earnsBonus").value(false))
+                .andExpect(jsonPath("$.targets[0].answers[0].bonus").value("积分待计算"));
 
         mvc.perform(post("/api/commission/commissions/{id}/answers/I2/judgement", id).with(room())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"accepted\":false}"))
@@ -217,6 +219,9 @@ class CommissionApiTest extends CommissionAppTestBase {
         clock.setBeijing("2026-08-03T09:00");
         service.judge(new Commissioning.JudgeAnswer(id, "I1", true, null, "room-editor"));
         service.judge(new Commissioning.JudgeAnswer(id, "I2", false, "逾期且内容不符", "room-editor"));
+        // what scoring decided of the two items (the bonus is scoring's rule; its item scores carry it)
+        service.recordScore(new ScoredBonus("I1", 2, 10, "按时完成约稿并被信息室认可 +10"));
+        service.recordScore(new ScoredBonus("I2", 2, 0, "未被信息室认可，不计约稿分"));
 
         MvcResult result = mvc.perform(get("/api/commission/statistics")
                         .param("from", "2026-07-01").param("to", "2026-09-30").with(viewer()))

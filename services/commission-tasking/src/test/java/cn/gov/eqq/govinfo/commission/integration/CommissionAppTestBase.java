@@ -35,7 +35,7 @@ import java.time.Instant;
         "logging.level.kafka=WARN",
         "logging.level.state.change.logger=WARN"})
 @AutoConfigureMockMvc
-@EmbeddedKafka(partitions = 1, topics = {Topics.ITEMS, Topics.UNITS, Topics.COMMISSIONS,
+@EmbeddedKafka(partitions = 1, topics = {Topics.ITEMS, Topics.UNITS, Topics.COMMISSIONS, Topics.ITEM_SCORES,
         "commission-tasking.dead-letter.v1"})
 @Import(TestClockConfiguration.class)
 public abstract class CommissionAppTestBase {

@@ -9,6 +9,7 @@ import cn.gov.eqq.govinfo.contracts.commission.CommissionIssued;
 import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.item.ItemSubmitted;
 import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
+import cn.gov.eqq.govinfo.contracts.score.ItemScored;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -26,6 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +128,66 @@ class CommissionKafkaIntegrationTest extends CommissionAppTestBase {
                 .andExpect(jsonPath("$.units[0].unitId").value("U038"))
                 .andExpect(jsonPath("$.units[0].bonusEarned").value(0))
                 .andExpect(jsonPath("$.units[0].missed").value(1));
+    }
+
+    @Test
+    void theBonusShownIsWhatScoringDecidedAndOnlyANewerDecisionReplacesIt() throws Exception {
+        fromIntake(Topics.UNITS, new UnitChanged("U039", "政务服务中心", 3, true, Instant.parse("2026-02-01T00:00:00Z")));
+        await().atMost(Duration.ofSeconds(30)).until(() -> units.isActive("U039"));
+        String id = json.readTree(mvc.perform(post("/api/commission/commissions").with(room())
+                        .contentType(MediaType.APPLICATION_JSON).content("""
+                                {"title":"营商环境","requirements":"800字以内",
+                                 "targetUnitIds":["U039"],"deadline":"2026-09-30T18:00"}"""))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString()).get("id").asString();
+        Instant sent = beijing("2026-09-20T10:00");
+        fromIntake(Topics.ITEMS, new ItemReceived("ITM-B", "U039", 1, "一网通办", "RESEARCH_REPORT", List.of(),
+                false, "GOOD_NEWS", null, sent, beijing("2026-09-21T08:30"), "room-editor", id));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                mvc.perform(get("/api/commission/commissions/{id}", id).with(room()))
+                        .andExpect(jsonPath("$.targets[0].answers[0].judgeable").value(true)));
+        clock.setBeijing("2026-09-22T09:00");
+        mvc.perform(post("/api/commission/commissions/{id}/answers/ITM-B/judgement", id).with(room())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"accepted\":true}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.targets[0].earnsBonus").value(false))
+                .andExpect(jsonPath("$.targets[0].answers[0].bonus").value("积分待计算"));
+
+        fromScoring(scored("ITM-B", 2, 10, "《一网通办》按时完成约稿并被信息室认可 +10"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                mvc.perform(get("/api/commission/commissions/{id}", id).with(room()))
+                        .andExpect(jsonPath("$.targets[0].earnsBonus").value(true))
+                        .andExpect(jsonPath("$.targets[0].answers[0].bonus")
+                                .value("《一网通办》按时完成约稿并被信息室认可 +10")));
+        mvc.perform(get("/api/commission/statistics").param("from", "2026-09-01").with(room()))
+                .andExpect(jsonPath("$.units[0].unitId").value("U039"))
+                .andExpect(jsonPath("$.units[0].bonusEarned").value(1));
+
+        // an older decision arriving late changes nothing; a newer one (scoring took the bonus back) replaces it
+        fromScoring(scored("ITM-B", 1, 0, "旧的决定"));
+        fromScoring(scored("ITM-B", 3, 0, "《一网通办》作为约稿答复已修改重报，暂不计约稿分"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                mvc.perform(get("/api/commission/commissions/{id}", id).with(room()))
+                        .andExpect(jsonPath("$.targets[0].earnsBonus").value(false))
+                        .andExpect(jsonPath("$.targets[0].answers[0].bonus")
+                                .value("《一网通办》作为约稿答复已修改重报，暂不计约稿分")));
+        mvc.perform(get("/api/commission/statistics").param("from", "2026-09-01").with(room()))
+                .andExpect(jsonPath("$.units[0].bonusEarned").value(0));
+    }
+
+    private void fromScoring(ItemScored payload) throws Exception {
+        EventEnvelope<?> envelope = EventEnvelope.wrap(payload, "scoring", clock.instant());
+        kafka.send(Topics.ITEM_SCORES, envelope.key(), codec.encode(envelope)).get();
+    }
+
+    private static ItemScored scored(String itemId, long version, int commissionPoints, String explanation) {
+        LocalDate day = LocalDate.parse("2026-09-20");
+        List<ItemScored.Line> lines = List.of(
+                new ItemScored.Line(itemId + ":submission", "2026-09", day, "SUBMISSION", "category:RESEARCH_REPORT",
+                        5, "调研报告 +5", "2022-07-06"),
+                new ItemScored.Line(itemId + ":commission:X", "2026-09", day, "COMMISSION", "commission",
+                        commissionPoints, explanation, "2022-07-06"));
+        return new ItemScored(itemId, "U039", "一网通办", "RESEARCH_REPORT", "调研报告", false, false, "SCORED",
+                5 + commissionPoints, lines, List.of(), version, Instant.parse("2026-09-22T01:00:00Z"));
     }
 
     @Test

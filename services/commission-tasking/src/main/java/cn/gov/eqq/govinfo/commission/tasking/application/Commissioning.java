@@ -6,13 +6,18 @@ import cn.gov.eqq.govinfo.commission.tasking.domain.CommissionDomainEvent;
 import cn.gov.eqq.govinfo.commission.tasking.domain.CommissionRuleViolation;
 import cn.gov.eqq.govinfo.commission.tasking.domain.CommissionStatistics;
 import cn.gov.eqq.govinfo.commission.tasking.domain.NewCommission;
+import cn.gov.eqq.govinfo.commission.tasking.domain.ScoredBonus;
 import cn.gov.eqq.govinfo.commission.tasking.domain.UnitTally;
 import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -37,15 +42,17 @@ public class Commissioning {
     private final CommissionStore store;
     private final UnitDirectory units;
     private final IntegrationEvents events;
+    private final ScoredBonuses bonuses;
     private final Clock clock;
     private final Runnable afterWrite;
 
     /** @param afterWrite called after each write that queued events (asks the outbox relay to publish now) */
-    public Commissioning(CommissionStore store, UnitDirectory units, IntegrationEvents events, Clock clock,
-                         Runnable afterWrite) {
+    public Commissioning(CommissionStore store, UnitDirectory units, IntegrationEvents events, ScoredBonuses bonuses,
+                         Clock clock, Runnable afterWrite) {
         this.store = store;
         this.units = units;
         this.events = events;
+        this.bonuses = bonuses;
         this.clock = clock;
         this.afterWrite = afterWrite;
     }
@@ -102,8 +109,21 @@ public class Commissioning {
         Instant start = from == null ? null : from.atStartOfDay(BeijingTime.ZONE).toInstant();
         Instant end = to == null ? null
                 : to.plusDays(1).atStartOfDay(BeijingTime.ZONE).toInstant();
-        List<UnitTally> all = CommissionStatistics.tally(store.list(onlyUnit, start, end), clock.instant());
+        List<Commission> commissions = store.list(onlyUnit, start, end);
+        List<UnitTally> all = CommissionStatistics.tally(commissions, clock.instant(), scoredBonusesOf(commissions));
         return onlyUnit == null ? all : all.stream().filter(t -> t.unitId().equals(onlyUnit)).toList();
+    }
+
+    /** Scoring decided an item's score; what it says of a commission bonus is kept (only newer decisions). */
+    public void recordScore(ScoredBonus bonus) {
+        bonuses.keepIfNewer(bonus);
+    }
+
+    /** Scoring's bonus decisions on the answers to these commissions, by item id, in one read. */
+    public Map<String, ScoredBonus> scoredBonusesOf(Collection<Commission> commissions) {
+        Set<String> items = new HashSet<>();
+        commissions.forEach(c -> items.addAll(c.answerItemIds()));
+        return items.isEmpty() ? Map.of() : bonuses.of(items);
     }
 
     public Instant now() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -336,12 +337,27 @@ public final class Commission {
                 .filter(a -> a.unitId().equals(unitId) && a.counts())
                 .max(best)
                 .orElse(null);
-        int bonusItems = (int) answers.values().stream()
-                .filter(a -> a.unitId().equals(unitId) && a.counts() && a.accepted()
-                        && deadline.isMetBy(a.submittedAt()))
-                .count();
         return new UnitOutcome(unitId, counted, counted != null && deadline.isMetBy(counted.submittedAt()),
-                deadline.hasPassed(now), bonusItems);
+                deadline.hasPassed(now));
+    }
+
+    /**
+     * How many of the unit's items answering this commission scoring credited with the +10 (每条加10分): one unit may
+     * earn it more than once. Scoring decides; an item scoring has not yet scored counts nothing yet.
+     *
+     * @param scored scoring's decisions by item id
+     */
+    public int bonusItemsOf(String unitId, Map<String, ScoredBonus> scored) {
+        return (int) answers.values().stream()
+                .filter(a -> a.unitId().equals(unitId))
+                .map(a -> scored.get(a.itemId()))
+                .filter(s -> s != null && s.earned())
+                .count();
+    }
+
+    /** The items answering this commission, of every unit. */
+    public Set<String> answerItemIds() {
+        return Set.copyOf(answers.keySet());
     }
 
     public List<UnitOutcome> outcomes(Instant now) {

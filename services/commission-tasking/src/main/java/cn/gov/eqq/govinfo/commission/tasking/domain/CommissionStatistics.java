@@ -9,11 +9,15 @@ import java.util.TreeMap;
 /** Per-unit commission figures over a set of commissions (the circular's period is chosen by the caller). */
 public final class CommissionStatistics {
 
-    public static List<UnitTally> tally(Collection<Commission> commissions, Instant now) {
+    /** @param scored scoring's bonus decisions by answer item id (the items it has not scored are absent) */
+    public static List<UnitTally> tally(Collection<Commission> commissions, Instant now,
+                                        Map<String, ScoredBonus> scored) {
         Map<String, UnitTally> byUnit = new TreeMap<>();
         for (Commission c : commissions) {
             for (UnitOutcome o : c.outcomes(now)) {
-                byUnit.merge(o.unitId(), UnitTally.empty(o.unitId()).plus(o), (old, ignored) -> old.plus(o));
+                int bonus = c.bonusItemsOf(o.unitId(), scored);
+                byUnit.merge(o.unitId(), UnitTally.empty(o.unitId()).plus(o, bonus),
+                        (old, ignored) -> old.plus(o, bonus));
             }
         }
         return List.copyOf(byUnit.values());

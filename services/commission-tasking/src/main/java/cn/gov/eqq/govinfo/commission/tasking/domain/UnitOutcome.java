@@ -4,11 +4,11 @@ package cn.gov.eqq.govinfo.commission.tasking.domain;
  * Where one target unit stands on one commission. When a unit sent several answers, the one that serves it best
  * counts: on time before late, then accepted before pending before rejected. Voided answers never count.
  *
+ * Whether its items earn the notice's +10 is scoring's decision ({@link Commission#bonusItemsOf}).
+ *
  * @param counted     the answer that counts, or null when the unit has not answered (or all its answers were voided)
- * @param bonusItems  how many of the unit's items for this commission earn the notice's +10 (每条加10分): delivered
- *                    by the deadline, not voided, accepted by the room — one unit may earn it more than once
  */
-public record UnitOutcome(String unitId, Answer counted, boolean onTime, boolean deadlinePassed, int bonusItems) {
+public record UnitOutcome(String unitId, Answer counted, boolean onTime, boolean deadlinePassed) {
 
     public boolean answered() {
         return counted != null;
@@ -43,13 +43,6 @@ public record UnitOutcome(String unitId, Answer counted, boolean onTime, boolean
         return counted != null && counted.pending();
     }
 
-    /**
-     * The notice's +10 for at least one item: delivered by the deadline and accepted by the room. Scoring applies
-     * it from events, once per such item ({@link #bonusItems()}).
-     */
-    public boolean earnsBonus() {
-        return bonusItems > 0;
-    }
 
     /** A short Chinese status for lists and circulars. */
     public String label() {

@@ -3,9 +3,8 @@ package cn.gov.eqq.govinfo.commission.tasking.domain;
 /**
  * One unit's commission figures for a circular: commissions received, and of those answered on time, answered
  * late, accepted, rejected, awaiting judgement and missed (deadline passed, nothing sent) — each counted once per
- * commission by the answer that serves the unit best — and {@code bonusEarned}: the <em>items</em> that earn the
- * +10 (每条加10分: on time and accepted), as scoring counts them, so two accepted on-time items for one commission
- * count 2.
+ * commission by the answer that serves the unit best — and {@code bonusEarned}: the <em>items</em> scoring credited
+ * with the +10 (每条加10分), so two credited items for one commission count 2.
  */
 public record UnitTally(String unitId, int received, int answeredOnTime, int answeredLate, int accepted,
                         int rejected, int awaitingJudgement, int missed, int bonusEarned) {
@@ -14,7 +13,7 @@ public record UnitTally(String unitId, int received, int answeredOnTime, int ans
         return new UnitTally(unitId, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 
-    UnitTally plus(UnitOutcome o) {
+    UnitTally plus(UnitOutcome o, int bonusItems) {
         return new UnitTally(unitId, received + 1,
                 answeredOnTime + (o.answeredOnTime() ? 1 : 0),
                 answeredLate + (o.answeredLate() ? 1 : 0),
@@ -22,6 +21,6 @@ public record UnitTally(String unitId, int received, int answeredOnTime, int ans
                 rejected + (o.rejected() ? 1 : 0),
                 awaitingJudgement + (o.awaitingJudgement() ? 1 : 0),
                 missed + (o.missed() ? 1 : 0),
-                bonusEarned + o.bonusItems());
+                bonusEarned + bonusItems);
     }
 }

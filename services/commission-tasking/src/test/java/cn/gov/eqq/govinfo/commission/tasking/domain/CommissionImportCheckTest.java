@@ -130,8 +130,9 @@ class CommissionImportCheckTest {
                 new CommissionDomainEvent.AnswerJudged("CMS-2026-0003", "U007", "ITEM-2", a2, deadline, true, null,
                         "room-editor", Instant.parse("2026-04-02T01:00:00Z")));
         Commission imported = issuing.commission();
-        assertThat(imported.outcomeOf("U006", NOW).bonusItems()).isEqualTo(1);
-        assertThat(imported.outcomeOf("U007", NOW).bonusItems()).isZero();
+        assertThat(imported.outcomeOf("U006", NOW).answeredOnTime()).isTrue();
+        assertThat(imported.outcomeOf("U007", NOW).answeredLate()).isTrue();
+        assertThat(imported.outcomeOf("U007", NOW).accepted()).isTrue();
         // history sends no reminders: its deadline passed long ago
         assertThat(imported.claimDueReminders(NOW, ReminderSchedule.DEFAULT, u -> u, u -> null)).isEmpty();
     }

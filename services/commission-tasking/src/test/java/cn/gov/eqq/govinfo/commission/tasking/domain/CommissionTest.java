@@ -179,7 +179,7 @@ class CommissionTest {
 
             c.recordAnswer("I1", "U001", 2, beijing("2026-07-27T10:00"), true);
             assertThat(c.judge("I1", true, null, "room", beijing("2026-07-27T12:00"))).hasSize(1);
-            assertThat(c.outcomeOf("U001", beijing("2026-07-27T12:00")).earnsBonus()).isTrue();
+            assertThat(c.outcomeOf("U001", beijing("2026-07-27T12:00")).label()).isEqualTo("按时报送，已采纳");
         }
 
         @Test
@@ -196,7 +196,7 @@ class CommissionTest {
     class Judging {
 
         @Test
-        void acceptedOnTimeAnswerEarnsTheBonus() {
+        void anAcceptedOnTimeAnswerIsJudgedOnTimeAndAccepted() {
             Commission c = issued("U001");
             c.recordAnswer("I1", "U001", 1, beijing("2026-07-31T23:59:59"), true);
 
@@ -204,11 +204,11 @@ class CommissionTest {
 
             assertThat(events).singleElement().isEqualTo(new CommissionDomainEvent.AnswerJudged("C1", "U001", "I1",
                     beijing("2026-07-31T23:59:59"), c.deadline(), true, null, "room", beijing("2026-08-03T09:00")));
-            assertThat(c.outcomeOf("U001", beijing("2026-08-03T09:00")).earnsBonus()).isTrue();
+            assertThat(c.outcomeOf("U001", beijing("2026-08-03T09:00")).label()).isEqualTo("按时报送，已采纳");
         }
 
         @Test
-        void acceptedLateAnswerEarnsNoBonus() {
+        void anAcceptedLateAnswerIsShownAsLate() {
             Commission c = issued("U001");
             c.recordAnswer("I1", "U001", 1, beijing("2026-08-01T00:00:00"), true);
 
@@ -216,12 +216,12 @@ class CommissionTest {
 
             UnitOutcome outcome = c.outcomeOf("U001", beijing("2026-08-03T09:00"));
             assertThat(outcome.accepted()).isTrue();
-            assertThat(outcome.earnsBonus()).isFalse();
+            assertThat(outcome.answeredLate()).isTrue();
             assertThat(outcome.label()).isEqualTo("逾期报送，已采纳");
         }
 
         @Test
-        void rejectionNeedsAReasonAndEarnsNoBonus() {
+        void rejectionNeedsAReason() {
             Commission c = issued("U001");
             c.recordAnswer("I1", "U001", 1, beijing("2026-07-30T10:00"), true);
 
@@ -234,7 +234,6 @@ class CommissionTest {
                     j -> assertThat(j.reason()).isEqualTo("未按要求附典型案例"));
             UnitOutcome outcome = c.outcomeOf("U001", beijing("2026-07-31T10:00"));
             assertThat(outcome.rejected()).isTrue();
-            assertThat(outcome.earnsBonus()).isFalse();
             assertThat(outcome.label()).isEqualTo("按时报送，未采纳：未按要求附典型案例");
         }
 

@@ -7,6 +7,7 @@ import cn.gov.eqq.govinfo.commission.tasking.application.Commissioning;
 import cn.gov.eqq.govinfo.commission.tasking.application.UnitDirectory;
 import cn.gov.eqq.govinfo.commission.tasking.domain.Commission;
 import cn.gov.eqq.govinfo.commission.tasking.domain.NewCommission;
+import cn.gov.eqq.govinfo.commission.tasking.domain.ScoredBonus;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import cn.gov.eqq.govinfo.platform.security.Roles;
@@ -29,6 +30,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The room issues and judges commissions; everyone else reads. The room, viewers, administrators and the city
@@ -59,7 +61,7 @@ class CommissionController {
         Commission c = commissions.issue(new NewCommission(body.title(), body.requirements(), body.targetUnitIds(),
                 body.deadline()), user.actor());
         return ResponseEntity.created(URI.create("/api/commission/commissions/" + c.id()))
-                .body(CommissionViews.of(c, c.targetUnitIds(), commissions.now(), units));
+                .body(view(c, c.targetUnitIds(), commissions.now()));
     }
 
     @PostMapping("/commissions/{id}/answers/{itemId}/judgement")
@@ -72,7 +74,7 @@ class CommissionController {
         }
         Commission c = commissions.judge(
                 new Commissioning.JudgeAnswer(id, itemId, body.accepted(), body.reason(), user.actor()));
-        return CommissionViews.of(c, c.targetUnitIds(), commissions.now(), units);
+        return view(c, c.targetUnitIds(), commissions.now());
     }
 
     /**
@@ -86,11 +88,14 @@ class CommissionController {
         String ownUnit = unitScope(user);
         String filterUnit = ownUnit != null ? ownUnit : blankToNull(unitId);
         boolean openOnly = scopeIsOpen(scope, ownUnit != null);
-        return commissions.list(filterUnit).stream()
+        List<Commission> shown = commissions.list(filterUnit).stream()
                 .filter(c -> !openOnly || (filterUnit != null ? c.isOpenFor(filterUnit, now)
                         : c.targetUnitIds().stream().anyMatch(u -> c.isOpenFor(u, now))))
+                .toList();
+        Map<String, ScoredBonus> scored = commissions.scoredBonusesOf(shown);
+        return shown.stream()
                 .map(c -> CommissionViews.of(c, filterUnit != null ? List.of(filterUnit) : c.targetUnitIds(), now,
-                        units))
+                        units, scored))
                 .toList();
     }
 
@@ -102,7 +107,11 @@ class CommissionController {
             // the same answer as for an id that does not exist: another unit's commission is not there for this one
             throw Commissioning.notFound(id);
         }
-        return CommissionViews.of(c, ownUnit != null ? List.of(ownUnit) : c.targetUnitIds(), commissions.now(), units);
+        return view(c, ownUnit != null ? List.of(ownUnit) : c.targetUnitIds(), commissions.now());
+    }
+
+    private CommissionView view(Commission c, List<String> visibleUnits, Instant now) {
+        return CommissionViews.of(c, visibleUnits, now, units, commissions.scoredBonusesOf(List.of(c)));
     }
 
     /** In-portal reminders (站内提醒), newest first: a unit's own, or any unit's for readers of all units. */

@@ -258,7 +258,8 @@ final class Workload {
                 throw new AssertionError("commission-tasking lost commission " + cid + ": " + view);
             }
             for (JsonNode target : view.json().get("targets")) {
-                if (target.get("earnsBonus").asBoolean()) {
+                // commission-tasking's own record: an answer on time and accepted (whether it earns +10 is scoring's)
+                if (target.get("answeredOnTime").asBoolean() && target.get("accepted").asBoolean()) {
                     bonuses.computeIfAbsent(target.get("unitId").asString(), u -> new HashSet<>()).add(cid);
                 }
             }

@@ -260,4 +260,19 @@ class ReferenceScoringTest {
         assertThat(midJuly.unitScore("U006", "2025-Q3")).isEqualTo(new Figures(1, 0, 0, 0, 0, 1, 8, 7));
         assertThat(midJuly.unitScore("U006", "2025-06").deduction()).isEqualTo(CountyRules.nothingReceived(2));
     }
+
+    @Test
+    void aSurplusInOneMonthDoesNotMakeUpTheShortfallOfAnother() {
+        for (int i = 0; i < 10; i++) {
+            item("U006", "DYNAMIC", LocalDateTime.of(2025, 7, 1 + i, 10, 0), null);
+        }
+        item("U006", "DYNAMIC", LocalDateTime.of(2025, 8, 1, 10, 0), null);
+
+        Figures q3 = reference().unitScore("U006", "2025-Q3");
+
+        assertThat(q3.quota()).isEqualTo(3 * 8);
+        assertThat(q3.received()).isEqualTo(11);
+        assertThat(q3.shortfall()).as("July's two extra items count for nothing in August or September").isEqualTo(7 + 8);
+        assertThat(q3.deduction()).isEqualTo(-4 + -4);
+    }
 }

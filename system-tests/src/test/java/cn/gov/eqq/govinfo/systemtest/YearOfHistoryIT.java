@@ -20,9 +20,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,12 +38,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 15's "done when", as our own check: a whole past year enters through the public API only (units that join
- * and move, the county's policy version from 1 January, the item import with outcomes and forwards, the adoption
- * import, a withdrawal, the commission import with answers and judgements, the room's corrections, later voids), and
- * every unit's points by source, received count and rank, for every month, quarter and the year of every group,
- * equal an independent calculation of the rules ({@link ReferenceScoring}) — before and after a replay of scoring
- * from the log, and in reporting's kept rankings.
+ * Issue 15's "done when", as our own check: a whole past year enters through the public API only (units that join,
+ * move and leave, the county's policy versions from 1 January and from 1 July, the item import with outcomes and
+ * forwards, the adoption import, a withdrawal, 综合采用 records, the commission import with answers and judgements,
+ * the room's corrections, later voids), then this month's live work (items returned for revision, one revised and
+ * received, one never; judged commission answers revised, one judged again), and every unit's points by source,
+ * received count, quota, shortfall and rank, for every month, quarter and year of every group (the past year and
+ * this one), equal an independent calculation of the rules ({@link ReferenceScoring}) — before and after a replay
+ * of scoring from the log, and in reporting's kept rankings.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class YearOfHistoryIT {
@@ -48,6 +55,7 @@ class YearOfHistoryIT {
     private static final String ADMIN = "admin";
     private static final String VIEWER = "banner-leader";
     private static final Duration SETTLE = Duration.ofMinutes(4);
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
 
     static DevStack stack;
     static PublicApi api;
@@ -66,6 +74,9 @@ class YearOfHistoryIT {
     static Integer groupOf(String unitId, YearMonth month) {
         if (unitId.equals(YearOfRecords.JOINER)) {
             return month.isBefore(YearOfRecords.JOINS) ? null : YearOfRecords.JOINER_GROUP;
+        }
+        if (unitId.equals(YearOfRecords.LEAVER) && !month.isBefore(YearOfRecords.LEAVES)) {
+            return null;
         }
         if (unitId.equals(YearOfRecords.MOVER) && !month.isBefore(YearOfRecords.MOVES)) {
             return YearOfRecords.MOVER_NEW_GROUP;
@@ -97,10 +108,13 @@ class YearOfHistoryIT {
         withdrawOneAdoptionRecord();
         importTheCommissions();
         voidTwoItemsThatHadEarnedPoints();
+        recordTwoCombinedAdoptions();
+        returnTwoItemsAndReceiveOneRevision();
+        reviseTwoJudgedCommissionAnswersAndJudgeOneAgain();
         assertThat(year.rulesNotExercised()).as("rules the year's records do not exercise").isEmpty();
         List<String> units = new ArrayList<>(directory.keySet());
         units.add(YearOfRecords.JOINER);
-        reference = new ReferenceScoring(units, YearOfHistoryIT::groupOf, year);
+        reference = new ReferenceScoring(units, YearOfHistoryIT::groupOf, year, LocalDate.now(BEIJING));
         System.out.printf("[year] entered %d items, %d adoption records, %d commissions in %.1f s%n",
                 year.items.size(), year.adoptions.size(), year.commissions.size(),
                 (System.nanoTime() - started) / 1e9);
@@ -118,8 +132,12 @@ class YearOfHistoryIT {
         long started = System.nanoTime();
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
             Differences differences = new Differences();
+            List<String> periods = new ArrayList<>(ReferenceScoring.periodsOf(YearOfRecords.YEAR));
+            LocalDate today = LocalDate.now(BEIJING);
+            periods.addAll(List.of(YearMonth.from(today).toString(),
+                    today.getYear() + "-Q" + today.get(IsoFields.QUARTER_OF_YEAR), String.valueOf(today.getYear())));
             for (String unit : YearOfRecords.SENDERS) {
-                for (String period : ReferenceScoring.periodsOf(YearOfRecords.YEAR)) {
+                for (String period : periods) {
                     PublicApi.Answer score = api.get("/api/scoring/units/" + unit + "/score?period=" + period, ROOM);
                     if (score.status() != 200) {
                         differences.add(unit + " " + period, "单位积分 HTTP " + score.status() + " " + score.body());
@@ -156,7 +174,8 @@ class YearOfHistoryIT {
 
     private static void awaitRankingsEqualTheReference(String who, String path) {
         long started = System.nanoTime();
-        Map<String, List<ReferenceScoring.Row>> expected = reference.allRankings(YearOfRecords.YEAR);
+        Map<String, List<ReferenceScoring.Row>> expected = reference.allRankings(YearOfRecords.YEAR,
+                LocalDate.now(BEIJING).getYear());
         Differences[] last = new Differences[1];
         try {
             await().atMost(SETTLE).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
@@ -213,6 +232,8 @@ class YearOfHistoryIT {
         api.put("/api/intake/units/" + YearOfRecords.MOVER, ADMIN, """
                 {"group":%d,"fromMonth":"%s"}""".formatted(YearOfRecords.MOVER_NEW_GROUP, YearOfRecords.MOVES))
                 .expect(200, "单位调整分组");
+        api.put("/api/intake/units/" + YearOfRecords.LEAVER, ADMIN, """
+                {"active":false,"fromMonth":"%s"}""".formatted(YearOfRecords.LEAVES)).expect(200, "单位撤销");
     }
 
     private static void addTheCountysPolicyVersionFromTheFirstOfJanuary() {
@@ -226,7 +247,14 @@ class YearOfHistoryIT {
         county.put("effectiveFrom", YearOfRecords.YEAR + "-01-01");
         county.put("source", "本旗信息室确定的扣分梯次（" + YearOfRecords.YEAR + "年起）");
         county.set("shortfall", PublicApi.JSON.readTree(CountyRules.shortfallJson()));
+        county.put("combinedCredit", CountyRules.combinedCreditOn(LocalDate.of(YearOfRecords.YEAR, 1, 1)));
         api.post("/api/scoring/policies", ADMIN, county.toString()).expect(201, "新增积分标准版本");
+        // the same tiers from 1 July, with 综合采用 credited to the lead source only
+        county.put("version", "county-" + YearOfRecords.YEAR + "-h2");
+        county.put("effectiveFrom", CountyRules.LEAD_ONLY_FROM.toString());
+        county.put("source", "本旗信息室调整综合采用计分规则（" + YearOfRecords.YEAR + "年7月起只计首条来源信息）");
+        county.put("combinedCredit", CountyRules.combinedCreditOn(CountyRules.LEAD_ONLY_FROM));
+        api.post("/api/scoring/policies", ADMIN, county.toString()).expect(201, "新增积分标准版本（7月起）");
     }
 
     private static void importTheItems() {
@@ -327,8 +355,14 @@ class YearOfHistoryIT {
     }
 
     private static void importTheCommissions() {
+        importCommissions(year.commissions, a -> a.answeredAt().plusDays(2));
+    }
+
+    /** The commission import of {@code commissions}, each verdict given at {@code judgedAt} of its answer. */
+    private static void importCommissions(List<Commission> commissions,
+                                          java.util.function.Function<Answer, LocalDateTime> judgedAt) {
         StringBuilder json = new StringBuilder("{\"commissions\":[");
-        for (Commission c : year.commissions) {
+        for (Commission c : commissions) {
             json.append(json.charAt(json.length() - 1) == '[' ? "" : ",").append("{\"id\":\"").append(c.id())
                     .append("\",\"title\":\"").append(c.title()).append("\",\"requirements\":\"800字以内\",")
                     .append("\"targetUnitIds\":[\"").append(String.join("\",\"", c.targets())).append("\"],")
@@ -340,7 +374,7 @@ class YearOfHistoryIT {
                         .append(a.item().itemId).append("\",\"answeredAt\":\"").append(MINUTE.format(a.answeredAt()))
                         .append('"');
                 if (a.accepted() != null) {
-                    LocalDateTime judged = a.answeredAt().plusDays(2);
+                    LocalDateTime judged = judgedAt.apply(a);
                     json.append(",\"accepted\":").append(a.accepted()).append(",\"judgedAt\":\"")
                             .append(MINUTE.format(judged)).append('"');
                     if (a.reason() != null) {
@@ -377,5 +411,173 @@ class YearOfHistoryIT {
                     .expect(200, "作废 " + item.title);
             item.voidedLater = true;
         }
+    }
+
+    /**
+     * Two 综合采用 records through the adoption API, each naming three units' items (the first the lead source): in May,
+     * under the county's first version, every source earns the kind's points; in September, under the version from
+     * 1 July, only the lead source does. Sources with no other record, so that the credit alone decides.
+     */
+    private static void recordTwoCombinedAdoptions() {
+        combined(List.of("U001", "U006", "U037"), "REGION_DAILY_BRIEF_ADOPTED", LocalDate.of(YearOfRecords.YEAR, 5, 20),
+                9001);
+        combined(List.of("U002", "U008", "U038"), "CITY_BULLETIN_ADOPTED", LocalDate.of(YearOfRecords.YEAR, 9, 25),
+                9002);
+    }
+
+    private static void combined(List<String> units, String kind, LocalDate date, int issue) {
+        List<PastItem> sources = new ArrayList<>();
+        for (String unit : units) {
+            sources.add(year.items.stream().filter(i -> i.unitId.equals(unit) && !i.voided())
+                    .filter(i -> i.submittedAt.toLocalDate().isBefore(date))
+                    .filter(i -> year.adoptions.stream().noneMatch(a -> a.item == i))
+                    .filter(i -> year.commissions.stream().flatMap(c -> c.answers().stream())
+                            .noneMatch(a -> a.item() == i))
+                    .findFirst().orElseThrow(() -> new AssertionError("no source item of " + unit + " before " + date)));
+        }
+        List<Adoption> records = new ArrayList<>();
+        for (int position = 0; position < sources.size(); position++) {
+            Adoption record = YearOfRecords.record(sources.get(position), kind, date, issue);
+            record.combinedPosition = position;
+            records.add(record);
+        }
+        Adoption lead = records.get(0);
+        api.post("/api/adoption/combined", ROOM, """
+                {"sourceItemIds":["%s"],"record":{"kind":"%s","publication":"%s","issueNo":"%s","effectiveDate":"%s"}}"""
+                .formatted(String.join("\",\"", sources.stream().map(i -> i.itemId).toList()), kind,
+                        lead.publication, lead.issueNo, date)).expect(201, "综合采用 " + date);
+        year.adoptions.addAll(records);
+    }
+
+    // ---- this month's live work ------------------------------------------------------------------------------
+
+    private static String reporterOf(String unit) {
+        return unit.toLowerCase() + "-reporter";
+    }
+
+    private static String draftJson(String title, String category, String commissionId) {
+        return """
+                {"title":"%s","body":"%s：围绕重点工作开展情况，报送本月进展。","category":"%s","topics":["LIVELIHOOD"],
+                 "eventDate":"%s","reporterName":"张明","contactPhone":"13800000000","polarity":"%s",
+                 "majorEvent":false,"majorEmergency":false,"countermeasures":"建议加强统筹调度。"%s}"""
+                .formatted(title, title, category, LocalDate.now(BEIJING),
+                        category.equals("PROBLEM") ? "PROBLEM" : "GOOD_NEWS",
+                        commissionId == null ? "" : ",\"commissionId\":\"" + commissionId + "\"");
+    }
+
+    /** A reporter's draft, submitted; the item's id. */
+    private static String submitNew(String unit, String title, String category) {
+        String id = api.post("/api/intake/items", reporterOf(unit), draftJson(title, category, null))
+                .expect(201, "新建草稿 " + title).get("id").asString();
+        api.post("/api/intake/items/" + id + "/submit", reporterOf(unit), "").expect(200, "报送 " + title);
+        return id;
+    }
+
+    /** The revision of a returned item, submitted (409 while intake has not yet heard of its commission). */
+    private static JsonNode resubmit(String unit, String id, String title, String category, String commissionId) {
+        api.put("/api/intake/items/" + id, reporterOf(unit), draftJson(title, category, commissionId))
+                .expect(200, "修改 " + title);
+        JsonNode[] submitted = new JsonNode[1];
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            PublicApi.Answer answer = api.post("/api/intake/items/" + id + "/submit", reporterOf(unit), "");
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            submitted[0] = answer.json();
+        });
+        return submitted[0];
+    }
+
+    private static void returnForRevision(String id, String opinion) {
+        api.post("/api/intake/items/" + id + "/return", ROOM, "{\"opinion\":\"" + opinion + "\"}")
+                .expect(200, "退回 " + id);
+    }
+
+    private static LocalDateTime beijing(JsonNode instant) {
+        return LocalDateTime.ofInstant(Instant.parse(instant.asString()), BEIJING);
+    }
+
+    /**
+     * 退回: one item returned and never sent again counts nothing; another returned, revised from 动态类 to 问题类,
+     * resubmitted and received counts once, with the revision's category, in the month of the revision.
+     */
+    private static void returnTwoItemsAndReceiveOneRevision() {
+        String neverTitle = "U006单位本月信息（退回未重报）";
+        String never = submitNew("U006", neverTitle, "DYNAMIC");
+        returnForRevision(never, "内容过于简略，请补充具体数据后重报");
+        PastItem neverItem = PastItem.live("U006", neverTitle, "DYNAMIC", LocalDateTime.now(BEIJING));
+        neverItem.itemId = never;
+        neverItem.returnedWith = "内容过于简略，请补充具体数据后重报";
+        neverItem.neverReceived = true;
+
+        String revisedTitle = "U006单位本月信息（退回后重报）";
+        String revised = submitNew("U006", revisedTitle, "DYNAMIC");
+        returnForRevision(revised, "反映了问题，请按问题类补充对策建议后重报");
+        JsonNode resubmitted = resubmit("U006", revised, revisedTitle, "PROBLEM", null);
+        api.post("/api/intake/items/" + revised + "/receive", ROOM, "").expect(200, "接收 " + revisedTitle);
+        PastItem revisedItem = PastItem.live("U006", revisedTitle, "PROBLEM", beijing(resubmitted.get("submittedAt")));
+        revisedItem.itemId = revised;
+        revisedItem.returnedWith = "反映了问题，请按问题类补充对策建议后重报";
+        year.items.add(neverItem);
+        year.items.add(revisedItem);
+    }
+
+    /**
+     * ADR 0016's revised answer: two units' items answered a commission and the room's verdicts (accepted) came with
+     * the commission import while the items were still waiting; the room returns both, the units revise them (now
+     * naming the commission) and the room receives the revisions: the verdicts lapse. The room judges one revision
+     * again (accepted, +10 in the month of the revision); the other stays unjudged and earns nothing.
+     */
+    private static void reviseTwoJudgedCommissionAnswersAndJudgeOneAgain() {
+        String commissionId = "CMS-Y-REVISED";
+        LocalDateTime issued = LocalDateTime.now(BEIJING).truncatedTo(ChronoUnit.MINUTES).minusMinutes(30);
+        LocalDateTime deadline = issued.plusDays(3).withHour(17).withMinute(0);
+        List<String> units = List.of("U001", "U002");
+        List<PastItem> items = new ArrayList<>();
+        List<Answer> firstAnswers = new ArrayList<>();
+        for (String unit : units) {
+            String title = unit + "单位约稿答复（修改重报）";
+            String id = submitNew(unit, title, "DYNAMIC");
+            JsonNode view = api.get("/api/intake/items/" + id, ROOM).expect(200, "信息 " + id);
+            PastItem item = PastItem.live(unit, title, "DYNAMIC", beijing(view.get("submittedAt")));
+            item.itemId = id;
+            items.add(item);
+            firstAnswers.add(new Answer(unit, item, item.submittedAt.truncatedTo(ChronoUnit.MINUTES), true, null));
+        }
+        Commission imported = new Commission(commissionId, "本月民生实事进展", units, issued, deadline, firstAnswers);
+        importCommissions(List.of(imported), Answer::answeredAt);
+
+        List<LocalDateTime> revisedAt = new ArrayList<>();
+        for (PastItem item : items) {
+            returnForRevision(item.itemId, "请补充约稿要求的典型案例");
+            JsonNode resubmitted = resubmit(item.unitId, item.itemId, item.title, "DYNAMIC", commissionId);
+            revisedAt.add(beijing(resubmitted.get("submittedAt")));
+            api.post("/api/intake/items/" + item.itemId + "/receive", ROOM, "").expect(200, "接收 " + item.title);
+        }
+        // the room judges the revision only once commission-tasking holds it, received
+        PastItem judgedAgain = items.get(1);
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            JsonNode commission = api.get("/api/commission/commissions/" + commissionId, ROOM).expect(200, "约稿");
+            boolean revisionReceived = false;
+            for (JsonNode target : commission.get("targets")) {
+                for (JsonNode answer : target.get("answers")) {
+                    revisionReceived |= answer.get("itemId").asString().equals(judgedAgain.itemId)
+                            && answer.get("revision").asInt() == 2 && answer.get("received").asBoolean();
+                }
+            }
+            assertThat(revisionReceived).as(commission.toString()).isTrue();
+        });
+        api.post("/api/commission/commissions/" + commissionId + "/answers/" + judgedAgain.itemId + "/judgement", ROOM,
+                "{\"accepted\":true,\"reason\":\"修改后符合约稿要求\"}").expect(200, "重新审核约稿答复");
+        List<Answer> answers = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            PastItem sent = items.get(i);
+            // the item counts with the received revision, in its month
+            PastItem received = PastItem.live(sent.unitId, sent.title, "DYNAMIC", revisedAt.get(i));
+            received.itemId = sent.itemId;
+            received.returnedWith = "请补充约稿要求的典型案例";
+            year.items.add(received);
+            answers.add(new Answer(sent.unitId, received, firstAnswers.get(i).answeredAt(), true, null,
+                    revisedAt.get(i), sent == judgedAgain ? Boolean.TRUE : null));
+        }
+        year.commissions.add(new Commission(commissionId, imported.title(), units, issued, deadline, answers));
     }
 }

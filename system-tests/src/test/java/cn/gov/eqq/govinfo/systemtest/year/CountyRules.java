@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.systemtest.year;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,21 @@ public final class CountyRules {
             "CITY_FORWARDED_TO_REGION", 20, "CITY_LEADER_INSTRUCTION", 20);
     public static final int COMMISSION_POINTS = 10;
     public static final Map<Integer, Integer> QUOTA = Map.of(1, 8, 2, 8, 3, 4);
+
+    /**
+     * 综合采用: the county's first version credits every source of a combined adoption (FULL); its second version,
+     * from 1 July, credits only the lead source (LEAD_ONLY, position 0). A single adoption (no position) always counts.
+     */
+    public static final LocalDate LEAD_ONLY_FROM = LocalDate.of(YearOfRecords.YEAR, 7, 1);
+
+    public static String combinedCreditOn(LocalDate date) {
+        return date.isBefore(LEAD_ONLY_FROM) ? "FULL" : "LEAD_ONLY";
+    }
+
+    /** Whether a record dated {@code date} at {@code position} of a combined adoption (null: single) earns points. */
+    static boolean credits(LocalDate date, Integer position) {
+        return position == null || position == 0 || combinedCreditOn(date).equals("FULL");
+    }
 
     /** One tier: a shortfall from {@code from} to {@code to} (null: and more) costs {@code deduction}. */
     public record Tier(int from, Integer to, int deduction) {

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Every difference between the reference and what an API answered, one line each: where (group, period, unit),
- * which figure (报送, 转报, 采用批示, 约稿, 扣分, 总分, 接收条数, 名次), expected and actual.
+ * which figure (报送, 转报, 采用批示, 约稿, 扣分, 总分, 接收条数, 基础条数, 差额条数, 名次), expected and actual.
  */
 public final class Differences {
 
@@ -58,6 +58,17 @@ public final class Differences {
         compare(where, "扣分 deductionPoints", expected.deduction(), actual.get("deductionPoints").asInt());
         compare(where, "总分 points", expected.points(), actual.get("points").asInt());
         compare(where, "接收条数 receivedItems", expected.received(), actual.get("receivedItems").asInt());
+        compareCarried(where, "基础条数 quota", expected.quota(), actual.get("quota"));
+        compareCarried(where, "差额条数 shortfall", expected.shortfall(), actual.get("shortfall"));
+    }
+
+    /** A figure every row and score must carry: its absence is a difference too. */
+    private void compareCarried(String where, String figure, int expected, JsonNode actual) {
+        if (actual == null || actual.isNull()) {
+            add(where, figure + " 应为 " + expected + "，实际未提供该字段");
+        } else {
+            compare(where, figure, expected, actual.asInt());
+        }
     }
 
     private void compare(String where, String figure, int expected, int actual) {

@@ -5,6 +5,7 @@ import cn.gov.eqq.govinfo.systemtest.year.YearOfRecords.Answer;
 import cn.gov.eqq.govinfo.systemtest.year.YearOfRecords.Commission;
 import cn.gov.eqq.govinfo.systemtest.year.YearOfRecords.PastItem;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -22,10 +23,15 @@ import java.util.TreeMap;
  */
 public final class ReferenceScoring {
 
-    /** A unit's figures for one period, by source, as a ranking row or a unit score shows them. */
-    public record Figures(int submission, int forward, int adoption, int commission, int deduction, int received) {
+    /**
+     * A unit's figures for one period, by source, as a ranking row or a unit score shows them; {@code quota} is the sum
+     * of the monthly quotas of its begun months of membership, {@code shortfall} the sum of the monthly shortfalls
+     * (a surplus in one month does not make up another; a running month shows its shortfall but deducts nothing).
+     */
+    public record Figures(int submission, int forward, int adoption, int commission, int deduction, int received,
+                          int quota, int shortfall) {
 
-        static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0);
+        static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0, 0);
 
         public int points() {
             return submission + forward + adoption + commission + deduction;
@@ -33,7 +39,8 @@ public final class ReferenceScoring {
 
         Figures plus(Figures o) {
             return new Figures(submission + o.submission, forward + o.forward, adoption + o.adoption,
-                    commission + o.commission, deduction + o.deduction, received + o.received);
+                    commission + o.commission, deduction + o.deduction, received + o.received, quota + o.quota,
+                    shortfall + o.shortfall);
         }
     }
 
@@ -48,15 +55,23 @@ public final class ReferenceScoring {
 
     private final List<String> units;
     private final Membership membership;
+    /** Beijing's date when the system is read: months after it have not begun, the month holding it is running. */
+    private final LocalDate today;
     /** unit → month → what the unit earned and lost in that month. */
     private final Map<String, Map<YearMonth, Figures>> monthly = new HashMap<>();
 
+    /** A reference for a reading long after the year: every month of it has ended. */
     public ReferenceScoring(List<String> units, Membership membership, YearOfRecords year) {
+        this(units, membership, year, LocalDate.of(9999, 12, 31));
+    }
+
+    public ReferenceScoring(List<String> units, Membership membership, YearOfRecords year, LocalDate today) {
         this.units = List.copyOf(units);
         this.membership = membership;
+        this.today = today;
         for (PastItem item : year.items) {
-            if (item.voided()) {
-                continue; // a voided item counts nowhere, as if never received
+            if (item.voided() || item.neverReceived) {
+                continue; // a voided item counts nowhere, as if never received; a returned one until it is received
             }
             add(item.unitId, YearMonth.from(item.submittedAt), submissionPoints(item.categoryNow()), 0, 0, 0, 1);
             if (item.forwardedAt != null) {
@@ -67,8 +82,8 @@ public final class ReferenceScoring {
         for (Commission commission : year.commissions) {
             for (Answer answer : commission.answers()) {
                 if (earnsCommissionBonus(commission, answer)) {
-                    add(answer.unitId(), YearMonth.from(answer.answeredAt()), 0, 0, 0, CountyRules.COMMISSION_POINTS,
-                            0);
+                    add(answer.unitId(), YearMonth.from(answer.countedVersionAt()), 0, 0, 0,
+                            CountyRules.COMMISSION_POINTS, 0);
                 }
             }
         }
@@ -82,14 +97,16 @@ public final class ReferenceScoring {
     /**
      * 采用批示: only the highest counts; records in the order of their dates; a record that raises the best value so far
      * adds the difference in its own month; an instruction on a 重大紧急 item is worth nothing; a withdrawn record is as
-     * if never recorded.
+     * if never recorded; a source of a 综合采用 that the rule in force on the record's date does not credit is worth
+     * nothing.
      */
     private void addAdoptions(PastItem item, List<Adoption> all) {
         List<Adoption> records = all.stream().filter(a -> a.item == item && !a.withdrawn)
                 .sorted(Comparator.comparing(a -> a.date)).toList();
         int best = 0;
         for (Adoption record : records) {
-            int value = adoptionValue(record.kind, item.majorEmergencyNow());
+            int value = CountyRules.credits(record.date, record.combinedPosition)
+                    ? adoptionValue(record.kind, item.majorEmergencyNow()) : 0;
             if (value > best) {
                 add(item.unitId, YearMonth.from(record.date), 0, 0, value - best, 0, 0);
                 best = value;
@@ -104,12 +121,13 @@ public final class ReferenceScoring {
 
     /**
      * 约稿: +10 for each accepted item (not voided) submitted no later than the deadline's minute, in the month of
-     * the answer's submission.
+     * the answer's submission. A revised answer clears the earlier judgement: then only the room's judgement of the
+     * revision counts, and the revision's submission decides "on time" and the month.
      */
     static boolean earnsCommissionBonus(Commission commission, Answer answer) {
         LocalDateTime lastOnTimeMinute = commission.deadline().truncatedTo(ChronoUnit.MINUTES);
-        return Boolean.TRUE.equals(answer.accepted()) && !answer.item().voided()
-                && !answer.answeredAt().truncatedTo(ChronoUnit.MINUTES).isAfter(lastOnTimeMinute);
+        return Boolean.TRUE.equals(answer.verdictNow()) && !answer.item().voided()
+                && !answer.countedVersionAt().truncatedTo(ChronoUnit.MINUTES).isAfter(lastOnTimeMinute);
     }
 
     /** 基础条数 and 按梯次扣分: the deduction of one ended month in which the unit belonged to {@code group}. */
@@ -121,17 +139,26 @@ public final class ReferenceScoring {
     private void add(String unit, YearMonth month, int submission, int forward, int adoption, int commission,
                      int received) {
         monthly.computeIfAbsent(unit, u -> new HashMap<>())
-                .merge(month, new Figures(submission, forward, adoption, commission, 0, received), Figures::plus);
+                .merge(month, new Figures(submission, forward, adoption, commission, 0, received, 0, 0), Figures::plus);
     }
 
-    /** A unit's figures in one month of membership of {@code group}: its earnings and the month's deduction. */
+    /**
+     * A unit's figures in one month of membership of its group: its earnings, the month's quota and shortfall once the
+     * month has begun, and its deduction once the month has ended (a month is settled when it ends).
+     */
     private Figures month(String unit, YearMonth month) {
         Figures earned = monthly.getOrDefault(unit, Map.of()).getOrDefault(month, Figures.NONE);
         Integer group = membership.groupOf(unit, month);
         if (group == null) {
             return Figures.NONE; // no member: no quota, no deduction, nothing counts in a ranking
         }
-        return earned.plus(new Figures(0, 0, 0, 0, deduction(group, earned.received()), 0));
+        if (month.atDay(1).isAfter(today)) {
+            return earned; // not begun: no quota yet
+        }
+        int quota = CountyRules.QUOTA.get(group);
+        int shortfall = Math.max(0, quota - earned.received());
+        int deduction = month.atEndOfMonth().isBefore(today) ? deduction(group, earned.received()) : 0;
+        return earned.plus(new Figures(0, 0, 0, 0, deduction, 0, quota, shortfall));
     }
 
     /**
@@ -202,12 +229,14 @@ public final class ReferenceScoring {
         return List.of(YearMonth.parse(period));
     }
 
-    /** Every figure of every ranking of the year, by "group|period". */
-    public Map<String, List<Row>> allRankings(int year) {
+    /** Every figure of every ranking of the years, by "group|period". */
+    public Map<String, List<Row>> allRankings(int... years) {
         Map<String, List<Row>> all = new TreeMap<>();
-        for (int group = 1; group <= 3; group++) {
-            for (String period : periodsOf(year)) {
-                all.put(group + "|" + period, ranking(group, period));
+        for (int year : years) {
+            for (int group = 1; group <= 3; group++) {
+                for (String period : periodsOf(year)) {
+                    all.put(group + "|" + period, ranking(group, period));
+                }
             }
         }
         return all;

@@ -30,6 +30,10 @@ public final class YearOfRecords {
     public static final int MOVER_NEW_GROUP = 2;
     public static final YearMonth MOVES = YearMonth.of(YEAR, 7);
 
+    /** The unit that leaves in September (membership ends; it was a member January to August). */
+    public static final String LEAVER = "U007";
+    public static final YearMonth LEAVES = YearMonth.of(YEAR, 9);
+
     /** The units that send anything this year; every other unit of the directory sends nothing. */
     public static final List<String> SENDERS = List.of("U001", "U002", "U006", "U007", "U008", "U037", "U038",
             MOVER, JOINER);
@@ -50,6 +54,10 @@ public final class YearOfRecords {
         public Boolean correctedMajorEmergency;
         /** Voided by the room after the import (with everything it had earned). */
         public boolean voidedLater;
+        /** Returned for revision by the room (the reason), whether or not a revision was received afterwards. */
+        public String returnedWith;
+        /** Returned and never resubmitted: the room never received it. */
+        public boolean neverReceived;
 
         PastItem(String unitId, String title, String category, LocalDateTime submittedAt, boolean voidedOnImport,
                  LocalDateTime forwardedAt, boolean majorEmergency) {
@@ -60,6 +68,14 @@ public final class YearOfRecords {
             this.voidedOnImport = voidedOnImport;
             this.forwardedAt = forwardedAt;
             this.majorEmergency = majorEmergency;
+        }
+
+        /**
+         * An item entered live through the API (returned, revised, answering a commission) with the category and
+         * time of the version the room received (or, {@code neverReceived}, of the version it returned).
+         */
+        public static PastItem live(String unitId, String title, String category, LocalDateTime submittedAt) {
+            return new PastItem(unitId, title, category, submittedAt, false, null, false);
         }
 
         public boolean voided() {
@@ -85,6 +101,8 @@ public final class YearOfRecords {
         public final String leader;
         public final String text;
         public boolean withdrawn;
+        /** The source's place in a 综合采用 (0: the lead source), null for a single adoption. */
+        public Integer combinedPosition;
 
         Adoption(PastItem item, String kind, String publication, String issueNo, LocalDate date, String leader,
                  String text) {
@@ -98,8 +116,27 @@ public final class YearOfRecords {
         }
     }
 
-    /** An answer to a commission: the item, when it was submitted, and the room's verdict (null: never judged). */
-    public record Answer(String unitId, PastItem item, LocalDateTime answeredAt, Boolean accepted, String reason) {
+    /**
+     * An answer to a commission: the item, when it was submitted, and the room's verdict (null: never judged); when
+     * the unit revised it after the verdict, when the revision was submitted and the room's verdict on the revision
+     * (null: not judged again).
+     */
+    public record Answer(String unitId, PastItem item, LocalDateTime answeredAt, Boolean accepted, String reason,
+                         LocalDateTime revisedAt, Boolean rejudged) {
+
+        public Answer(String unitId, PastItem item, LocalDateTime answeredAt, Boolean accepted, String reason) {
+            this(unitId, item, answeredAt, accepted, reason, null, null);
+        }
+
+        /** The verdict that stands: a revision clears the earlier one until the room judges again. */
+        public Boolean verdictNow() {
+            return revisedAt == null ? accepted : rejudged;
+        }
+
+        /** When the version the verdict is about was submitted. */
+        public LocalDateTime countedVersionAt() {
+            return revisedAt == null ? answeredAt : revisedAt;
+        }
     }
 
     public record Commission(String id, String title, List<String> targets, LocalDateTime issuedAt,
@@ -185,7 +222,7 @@ public final class YearOfRecords {
         }
     }
 
-    static Adoption record(PastItem item, String kind, LocalDate date, int issue) {
+    public static Adoption record(PastItem item, String kind, LocalDate date, int issue) {
         if (kind.endsWith("INSTRUCTION")) {
             return new Adoption(item, kind, null, null, date, "某领导" + issue, "请总结经验做法（" + issue + "）");
         }
@@ -279,6 +316,20 @@ public final class YearOfRecords {
                         && items.stream().anyMatch(i -> i.unitId.equals(MOVER)
                         && !YearMonth.from(i.submittedAt).isBefore(MOVES)));
         check(missing, "the joiner's items", items.stream().anyMatch(i -> i.unitId.equals(JOINER)));
+        check(missing, "the leaver's items before it leaves", items.stream()
+                .anyMatch(i -> i.unitId.equals(LEAVER) && YearMonth.from(i.submittedAt).isBefore(LEAVES)));
+        check(missing, "a returned item never received", items.stream()
+                .anyMatch(i -> i.returnedWith != null && i.neverReceived));
+        check(missing, "a returned item received after its revision", items.stream()
+                .anyMatch(i -> i.returnedWith != null && !i.neverReceived && !i.voided()));
+        check(missing, "a 综合采用 crediting every source", adoptions.stream().anyMatch(a -> a.combinedPosition != null
+                && a.combinedPosition > 0 && CountyRules.credits(a.date, a.combinedPosition)));
+        check(missing, "a 综合采用 crediting its lead source only", adoptions.stream().anyMatch(a ->
+                a.combinedPosition != null && a.combinedPosition > 0 && !CountyRules.credits(a.date, a.combinedPosition)));
+        check(missing, "a judged answer revised and judged again", commissions.stream().anyMatch(c -> c.answers()
+                .stream().anyMatch(a -> a.revisedAt() != null && a.accepted() != null && a.rejudged() != null)));
+        check(missing, "a judged answer revised and not judged again", commissions.stream().anyMatch(c -> c.answers()
+                .stream().anyMatch(a -> a.revisedAt() != null && a.accepted() != null && a.rejudged() == null)));
         return missing;
     }
 

@@ -71,6 +71,11 @@ final class PageLatency {
     private final String label;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * Each user's current token, renewed by one thread: when a token nears its expiry, 16 load threads asking
+     * Keycloak for a new one at once got "Invalid user credentials" (401) for some of them.
+     */
+    private final Map<String, String> currentTokens = new java.util.concurrent.ConcurrentHashMap<>();
 
     PageLatency(Path repo, DevStack stack, Tokens tokens, Results results, Settings settings, String label) {
         this.repo = repo;
@@ -82,6 +87,30 @@ final class PageLatency {
     }
 
     void run() throws Exception {
+        for (String user : List.of(PortalPages.ROOM, PortalPages.VIEWER, PortalPages.REPORTER)) {
+            currentTokens.put(user, tokens.password(user));
+        }
+        var renewer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "pages-tokens");
+            t.setDaemon(true);
+            return t;
+        });
+        // tokens live 300 s and Tokens renews 30 s before expiry: asking every 10 s keeps a valid one ready
+        renewer.scheduleWithFixedDelay(() -> currentTokens.replaceAll((user, old) -> {
+            try {
+                return tokens.password(user);
+            } catch (RuntimeException e) {
+                return old;
+            }
+        }), 10, 10, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            load();
+        } finally {
+            renewer.shutdownNow();
+        }
+    }
+
+    private void load() throws Exception {
         LocalDate today = LocalDate.now(BeijingTime.ZONE);
         // items up to yesterday: this month is a month in progress, last quarter is whole
         ProvinceYear year = new ProvinceYear(ProvinceYear.directoryThenGenerated(countyUnits(repo), settings.units()),
@@ -306,7 +335,8 @@ final class PageLatency {
     /** As the portal sends it, with the user's bearer token instead of the session cookie the gateway relays. */
     private HttpRequest request(Call c, String user) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + c.path()))
-                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + tokens.password(user))
+                .timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Bearer " + currentTokens.computeIfAbsent(user, tokens::password))
                 .header("Accept", "application/json, application/problem+json");
         if (c.method().equals("GET")) {
             return b.GET().build();
@@ -323,7 +353,8 @@ final class PageLatency {
         results.add(NAME, p + "p95", m.pages().percentileMillis(95), "ms", "target ≤ 200 ms");
         results.add(NAME, p + "p99", m.pages().percentileMillis(99), "ms", "");
         results.add(NAME, p + "pages per second", m.ok() / m.seconds(), "pages/s", m.failed() + " failed"
-                + (m.failure() == null ? "" : "; first: " + m.failure()));
+                + (m.failure() == null ? "" : "; first: " + m.failure())
+                + String.format("; load average %.1f at the end", GatewayOverhead.loadAverage()));
         if (page.calls().size() > 1) {
             StringBuilder calls = new StringBuilder();
             m.calls().forEach((call, l) -> calls.append(calls.isEmpty() ? "" : "; ").append(call).append(String.format(
@@ -388,7 +419,8 @@ final class PageLatency {
         ProcMemory.Resident whole = services;
         List<Long> servicePids = new ArrayList<>();
         EnumSet.allOf(Service.class).forEach(s -> servicePids.add(stack.pidOf(s)));
-        for (long pid : stack.childPids()) {
+        // the stack's processes are this JVM's children (Redis is not among the devstack's recorded pids)
+        for (long pid : ProcessHandle.current().children().map(ProcessHandle::pid).toList()) {
             if (servicePids.contains(pid)) {
                 continue;
             }
@@ -402,9 +434,12 @@ final class PageLatency {
                     String.format("VmRSS (with its child processes); peak %.0f MB", r.hwmMb()));
         }
         ProcMemory.Resident self = ProcMemory.of(ProcessHandle.current().pid());
+        System.gc(); // what the in-memory database holds: the heap in use after a full collection
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         results.add(NAME, what("resident memory: MongoDB stand-in's host (the benchmark JVM)"), self.rssMb(), "MB",
-                String.format("peak %.0f MB; holds the in-memory database and the load generator; a real mongod is "
-                        + "not measured here", self.hwmMb()));
+                String.format("peak %.0f MB; heap in use after a full GC %.0f MB (the in-memory database, the load "
+                        + "generator); its -Xmx3g heap is not given back; a real mongod is not measured here",
+                        self.hwmMb(), heap / 1048576.0));
         results.add(NAME, what("resident memory: whole system"), whole.plus(self).rssMb(), "MB", String.format(
                 "services, gateway, Kafka, Keycloak, Redis and the benchmark JVM; peaks summed %.0f MB",
                 whole.plus(self).hwmMb()));

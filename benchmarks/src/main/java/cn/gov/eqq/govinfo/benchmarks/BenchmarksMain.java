@@ -48,7 +48,7 @@ public final class BenchmarksMain {
         }
         if (chosen.isEmpty() || chosen.contains("all")) {
             chosen = new LinkedHashSet<>(List.of("gateway", "scoring-rebuild", "reporting", "end-to-end",
-                    "startup-all"));
+                    "pages", "startup-all"));
         }
         long events = Long.parseLong(options.getOrDefault("events", "1000000"));
         int units = Integer.parseInt(options.getOrDefault("units", "3000"));
@@ -89,6 +89,10 @@ public final class BenchmarksMain {
             }
             if (chosen.contains("end-to-end")) {
                 runEndToEnd(repo, options, jfr, results);
+            }
+            if (chosen.contains("pages")) {
+                // the whole system of its own, loaded with a county-year (its own --units/--events defaults)
+                PageLatency.benchmark(repo, options, jfr, results);
             }
             if (chosen.contains("startup-all")) {
                 try (Stack s = Stack.start(repo, EnumSet.allOf(Service.class), Map.of(), false, results)) {

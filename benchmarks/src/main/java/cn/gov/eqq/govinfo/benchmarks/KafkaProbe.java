@@ -46,6 +46,30 @@ final class KafkaProbe implements AutoCloseable {
         return lag;
     }
 
+    /**
+     * Every consumer group's lag: records still to process on the partitions it has committed offsets for (end
+     * offset minus committed offset), by group id.
+     */
+    Map<String, Long> lagByGroup() throws Exception {
+        Map<String, Long> out = new java.util.TreeMap<>();
+        for (var listing : admin.listConsumerGroups().all().get(30, TimeUnit.SECONDS)) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(listing.groupId())
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            committed.keySet().forEach(tp -> request.put(tp, OffsetSpec.latest()));
+            long lag = 0;
+            if (!request.isEmpty()) {
+                var ends = admin.listOffsets(request).all().get(30, TimeUnit.SECONDS);
+                for (var e : committed.entrySet()) {
+                    long end = ends.get(e.getKey()).offset();
+                    lag += Math.max(0, end - (e.getValue() == null ? end : e.getValue().offset()));
+                }
+            }
+            out.put(listing.groupId(), lag);
+        }
+        return out;
+    }
+
     static long total(Map<TopicPartition, Long> offsets) {
         return offsets.values().stream().mapToLong(Long::longValue).sum();
     }

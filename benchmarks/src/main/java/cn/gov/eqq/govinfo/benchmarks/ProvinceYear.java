@@ -32,6 +32,10 @@ public final class ProvinceYear {
     public record Record(String topic, String key, String json) {
     }
 
+    /** A reporting unit of the year: its id, name and group. */
+    public record Unit(String id, String name, int group) {
+    }
+
     static final double FORWARD_SHARE = 0.10;
     static final double ADOPTION_SHARE = 0.15;
     static final double COMMISSION_SHARE = 0.05;
@@ -41,24 +45,60 @@ public final class ProvinceYear {
     private static final String[] ADOPTION_KINDS = {"CITY_BULLETIN_ADOPTED", "CITY_BULLETIN_ADOPTED",
             "CITY_FORWARDED_TO_REGION", "REGION_DAILY_BRIEF_ADOPTED", "CITY_LEADER_INSTRUCTION"};
 
-    private final int units;
+    private final List<Unit> units;
     private final long events;
     private final long seed;
     private final int year;
+    private final int days;
     private final EventCodec codec = new EventCodec();
 
+    /** {@code units} generated units ({@link #generatedUnits}), items on every day of the year. */
     public ProvinceYear(int units, long events, long seed, int year) {
-        if (units < 1 || events < units) {
+        this(generatedUnits(units), events, seed, year, 365);
+    }
+
+    /**
+     * @param units the units, in order (the items' units are drawn from them)
+     * @param days  the items fall on the first {@code days} days of the year (e.g. up to yesterday, so that a page
+     *              of the current month shows a month in progress)
+     */
+    public ProvinceYear(List<Unit> units, long events, long seed, int year, int days) {
+        if (units.isEmpty() || events < units.size()) {
             throw new IllegalArgumentException("need at least one unit and one event per unit");
         }
-        this.units = units;
+        if (days < 1 || days > 365) {
+            throw new IllegalArgumentException("days must be 1–365: " + days);
+        }
+        this.units = List.copyOf(units);
         this.events = events;
         this.seed = seed;
         this.year = year;
+        this.days = days;
+    }
+
+    /** {@code P0001}… named 单位1…, in groups by {@link #groupOf}. */
+    public static List<Unit> generatedUnits(int count) {
+        List<Unit> out = new ArrayList<>(count);
+        for (int u = 0; u < count; u++) {
+            out.add(new Unit(unitId(u), "单位" + (u + 1), groupOf(u, count)));
+        }
+        return out;
+    }
+
+    /**
+     * A county's or province's units: the given directory first (e.g. the county's 52 units of 2022, which the
+     * demo users belong to), then generated units ({@code P0053}…, groups by {@link #groupOf}) up to {@code count}.
+     */
+    public static List<Unit> directoryThenGenerated(List<Unit> directory, int count) {
+        List<Unit> out = new ArrayList<>(directory.subList(0, Math.min(count, directory.size())));
+        for (int u = out.size(); u < count; u++) {
+            out.add(new Unit(unitId(u), "单位" + (u + 1), groupOf(u, count)));
+        }
+        return out;
     }
 
     public int units() {
-        return units;
+        return units.size();
     }
 
     public long events() {
@@ -82,18 +122,17 @@ public final class ProvinceYear {
         Random random = new Random(seed);
         Instant unitsAt = LocalDate.of(year, 1, 1).atStartOfDay(BEIJING).toInstant().minusSeconds(86_400);
         long emitted = 0;
-        for (int u = 0; u < units; u++) {
-            String id = unitId(u);
-            emit(sink, Topics.UNITS, "submission-intake", id, unitsAt,
-                    new UnitChanged(id, "单位" + (u + 1), groupOf(u, units), true, unitsAt), random);
+        for (Unit u : units) {
+            emit(sink, Topics.UNITS, "submission-intake", u.id(), unitsAt,
+                    new UnitChanged(u.id(), u.name(), u.group(), true, unitsAt), random);
             emitted++;
         }
         long item = 0;
         while (emitted < events) {
             item++;
-            String unit = unitId(random.nextInt(units));
+            String unit = units.get(random.nextInt(units.size())).id();
             String itemId = "ITM-" + year + "-" + item;
-            LocalDate day = LocalDate.of(year, 1, 1).plusDays(random.nextInt(365));
+            LocalDate day = LocalDate.of(year, 1, 1).plusDays(random.nextInt(days));
             Instant submitted = day.atTime(9 + random.nextInt(8), random.nextInt(60)).atZone(BEIJING).toInstant();
             Instant received = submitted.plusSeconds(600 + random.nextInt(7200));
             List<Record> ofItem = new ArrayList<>(4);

@@ -54,7 +54,7 @@ final class ScoringRebuild {
         String scoring = stack.serviceUrl(Service.SCORING);
         try (KafkaProbe probe = new KafkaProbe(bootstrap)) {
             long t0 = System.nanoTime();
-            long bytes = produce(bootstrap);
+            long bytes = produce(bootstrap, year);
             double produceSeconds = seconds(t0);
             Map<TopicPartition, Long> ends = probe.endOffsets(TOPICS);
             long onTopics = KafkaProbe.total(ends);
@@ -96,7 +96,8 @@ final class ScoringRebuild {
         }
     }
 
-    private long produce(String bootstrap) {
+    /** Every record of the year onto its topic (acks=all); returns the bytes of JSON sent. */
+    static long produce(String bootstrap, ProvinceYear year) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");

@@ -8,6 +8,7 @@ import cn.gov.eqq.govinfo.reporting.facts.application.FactStore;
 import cn.gov.eqq.govinfo.reporting.ranking.application.KeepingRankings;
 import cn.gov.eqq.govinfo.reporting.ranking.application.ReadingRankings;
 import cn.gov.eqq.govinfo.reporting.ranking.application.RankingSnapshots;
+import cn.gov.eqq.govinfo.reporting.statistics.adapter.out.mongo.MongoKeptStatistics;
 import cn.gov.eqq.govinfo.reporting.statistics.application.ReadingStatistics;
 import cn.gov.eqq.govinfo.reporting.statistics.domain.StatisticsCalculator;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,6 +16,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
@@ -54,8 +56,8 @@ class ReportingConfiguration {
     }
 
     @Bean
-    ReadingStatistics readingStatistics(FactStore facts, Clock clock) {
-        return new ReadingStatistics(facts, new StatisticsCalculator(), clock);
+    ReadingStatistics readingStatistics(FactStore facts, MongoTemplate mongo, Clock clock) {
+        return new ReadingStatistics(facts, new MongoKeptStatistics(mongo), new StatisticsCalculator(), clock);
     }
 
     /**

@@ -32,4 +32,11 @@ public interface FactStore {
 
     /** Everything known now. The banner's volume (about 50 units, some thousand items a year) fits in memory. */
     Facts all();
+
+    /**
+     * Grows with every change applied to any fact (a redelivery changes nothing and does not count): a reading
+     * computed from {@link #all()} while this was {@code r} is still true as long as it is {@code r}. Read it before
+     * {@link #all()}: a change landing in between then only causes one more computation.
+     */
+    long revision();
 }

@@ -10,6 +10,7 @@ import cn.gov.eqq.govinfo.reporting.facts.domain.UnitFact;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
@@ -29,6 +30,8 @@ class MongoFactStore implements FactStore {
     /** Only the last event ids are needed to recognise a redelivery; an aggregate has few events. */
     private static final int REMEMBERED_EVENTS = 200;
     private static final String ITEM_SCORES = "facts_item_scores";
+    /** One document counting the changes applied to any fact ({@link #revision()}). */
+    private static final String REVISION = "facts_revision";
 
     record UnitDocument(String id, UnitFact fact, List<String> eventIds) {
     }
@@ -96,6 +99,7 @@ class MongoFactStore implements FactStore {
             if (current == null) {
                 try {
                     mongo.insert(doc, collection);
+                    changed();
                     return;
                 } catch (org.springframework.dao.DuplicateKeyException raced) {
                     continue;
@@ -103,6 +107,7 @@ class MongoFactStore implements FactStore {
             }
             Query unchanged = new Query(Criteria.where("_id").is(id).and("eventIds").is(seen));
             if (mongo.findAndReplace(unchanged, doc, collection) != null) {
+                changed();
                 return;
             }
         }
@@ -120,6 +125,7 @@ class MongoFactStore implements FactStore {
             if (current == null) {
                 try {
                     mongo.insert(next, ITEM_SCORES);
+                    changed();
                     return;
                 } catch (org.springframework.dao.DuplicateKeyException raced) {
                     continue;
@@ -128,11 +134,23 @@ class MongoFactStore implements FactStore {
             Query unchanged = new Query(Criteria.where("_id").is(score.itemId())
                     .and("scoreVersion").is(current.scoreVersion()));
             if (mongo.findAndReplace(unchanged, next, ITEM_SCORES) != null) {
+                changed();
                 return;
             }
         }
         throw new IllegalStateException("concurrent updates of " + ITEM_SCORES + "/" + score.itemId()
                 + " did not settle");
+    }
+
+    @Override
+    public long revision() {
+        org.bson.Document d = mongo.findById("facts", org.bson.Document.class, REVISION);
+        return d == null ? 0 : d.get("n", Number.class).longValue();
+    }
+
+    /** After the change is written: a reading kept at an earlier revision is then no longer answered. */
+    private void changed() {
+        mongo.upsert(new Query(Criteria.where("_id").is("facts")), new Update().inc("n", 1), REVISION);
     }
 
     @Override

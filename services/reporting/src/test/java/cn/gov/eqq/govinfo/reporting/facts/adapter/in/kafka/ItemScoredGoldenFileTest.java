@@ -53,6 +53,11 @@ class ItemScoredGoldenFileTest {
         public Facts all() {
             return new Facts(List.of(), List.of(), List.of(), List.of(), kept);
         }
+
+        @Override
+        public long revision() {
+            return kept.size();
+        }
     });
 
     @Test

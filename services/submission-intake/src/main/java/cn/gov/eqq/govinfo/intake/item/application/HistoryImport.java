@@ -89,6 +89,11 @@ public class HistoryImport {
         stopping = true;
     }
 
+    /** The process runs (again): work may be taken. */
+    public void resume() {
+        stopping = false;
+    }
+
     /** This instance's name in the leases it takes. */
     public String worker() {
         return worker;

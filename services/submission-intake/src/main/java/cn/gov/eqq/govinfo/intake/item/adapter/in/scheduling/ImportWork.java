@@ -41,6 +41,7 @@ class ImportWork implements SmartLifecycle {
 
     @Override
     public void start() {
+        imports.resume(); // a context stopped and started again (as the test framework pauses idle ones) works on
         running = true;
     }
 

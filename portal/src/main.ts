@@ -4,6 +4,7 @@ import { bannerProgress } from './bannerProgress';
 import { circularDetail, circularList } from './circulars';
 import { commissions } from './commissions';
 import { filings } from './filings';
+import { imports } from './imports';
 import { inbox, signOffQueue } from './inbox';
 import { itemDetail, itemForm, myItems } from './items';
 import { overview } from './overview';
@@ -79,6 +80,7 @@ async function route() {
       case 'progress': return await bannerProgress();
       case 'units': return await units(ctx(), arg);
       case 'filings': return await filings(ctx(), query);
+      case 'imports': return await imports(ctx(), arg);
       case 'rankings': return await rankings();
       case 'statistics': return await statistics(ctx(), query);
       case 'circulars': return await (arg ? circularDetail(ctx(), arg) : circularList(ctx()));

@@ -19,17 +19,19 @@ describe('routing by role', () => {
     expect(p).toEqual(expect.arrayContaining(['#/items', '#/items/new', '#/overview', '#/statistics', '#/filings', '#/circulars']));
     expect(p).not.toContain('#/inbox');
     expect(p).not.toContain('#/units');
+    expect(p).not.toContain('#/imports');
     expect(p).not.toContain('#/rankings');
   });
 
-  it('gives the room its inbox, units, rankings, statistics, filings and circulars', () => {
-    expect(pages(['info-room'])).toEqual(['#/inbox', '#/commissions', '#/progress', '#/units', '#/rankings',
+  it('gives the room its inbox, units, history imports, rankings, statistics, filings and circulars', () => {
+    expect(pages(['info-room'])).toEqual(['#/inbox', '#/commissions', '#/progress', '#/units', '#/imports', '#/rankings',
       '#/statistics', '#/filings', '#/circulars']);
   });
 
   it('gives the administrator unit management but not the inbox', () => {
     const p = pages(['admin']);
     expect(p).toContain('#/units');
+    expect(p).toContain('#/imports');
     expect(p).not.toContain('#/inbox');
   });
 

@@ -269,9 +269,17 @@ class YearOfHistoryIT {
                     .append(item.majorEmergency ? "是" : "否").append(",乡村振兴,")
                     .append(item.voidedOnImport ? "与其他单位信息重复" : "").append(",本月工作进展……\n");
         }
-        JsonNode result = api.upload("/api/intake/imports", ROOM, "items-" + YearOfRecords.YEAR + ".csv",
-                csv.toString()).expect(200, "信息补录");
-        assertThat(result.get("added").asInt()).as(result.toString()).isEqualTo(year.items.size());
+        JsonNode accepted = api.upload("/api/intake/imports", ROOM, "items-" + YearOfRecords.YEAR + ".csv",
+                csv.toString()).expect(202, "信息补录");
+        // checked and written in the background: the batch tells its progress until it is done
+        JsonNode[] result = new JsonNode[1];
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            result[0] = api.get("/api/intake/imports/" + accepted.get("batchId").asString(), ROOM)
+                    .expect(200, "补录进度");
+            return List.of("DONE", "FAILED").contains(result[0].get("state").asString());
+        });
+        assertThat(result[0].get("state").asString()).as(result[0].toString()).isEqualTo("DONE");
+        assertThat(result[0].get("added").asInt()).as(result[0].toString()).isEqualTo(year.items.size());
     }
 
     private static void findTheItemIds() {

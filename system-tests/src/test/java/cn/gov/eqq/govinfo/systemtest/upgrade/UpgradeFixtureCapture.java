@@ -116,9 +116,16 @@ class UpgradeFixtureCapture {
                 }
             }
         }
-        Api.Answer imported = api.upload("/api/intake/imports", room, "past-" + YEAR + ".csv", items.toString());
-        assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
-        assertThat(imported.json().get("added").asInt()).isEqualTo(rows);
+        Api.Answer accepted = api.upload("/api/intake/imports", room, "past-" + YEAR + ".csv", items.toString());
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+        // checked and written in the background: the batch tells its progress until it is done
+        Api.Answer[] imported = new Api.Answer[1];
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            imported[0] = api.get("/api/intake/imports/" + accepted.json().get("batchId").asString(), room);
+            return imported[0].ok() && List.of("DONE", "FAILED").contains(imported[0].json().get("state").asString());
+        });
+        assertThat(imported[0].json().get("state").asString()).as(imported[0].toString()).isEqualTo("DONE");
+        assertThat(imported[0].json().get("added").asInt()).isEqualTo(rows);
         System.out.println("[upgrade] imported " + rows + " items");
         // adoption-tracking learns of the items from intake's events; until then the import names unknown items
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {

@@ -19,6 +19,7 @@ import cn.gov.eqq.govinfo.intake.unit.application.KeepingUnits;
 import cn.gov.eqq.govinfo.intake.unit.application.UnitStore;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -26,7 +27,8 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.stream.Collectors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Wires the plain use-case classes and declares the two topics this service is the only writer of. */
 @Configuration(proxyBeanMethods = false)
@@ -69,9 +71,26 @@ class IntakeConfiguration {
 
     @Bean
     HistoryImport historyImport(ItemStore items, ImportStore imports, KeepingUnits units, Clock clock,
-                                Runnable outboxKick) {
-        return new HistoryImport(items, imports,
-                () -> units.all().stream().map(u -> u.id()).collect(Collectors.toSet()), clock, outboxKick);
+                                Runnable outboxKick, @Qualifier("importThread") ExecutorService importThread,
+                                @Value("${govinfo.intake.imports.lease:30s}") Duration lease,
+                                @Value("${govinfo.intake.imports.part-rows:500}") int partRows,
+                                @Value("${govinfo.intake.imports.part-pause:0s}") Duration partPause) {
+        return new HistoryImport(items, imports, units::all, clock, outboxKick, importThread,
+                new HistoryImport.Settings(lease, partRows, partPause));
+    }
+
+    /**
+     * The thread that starts an import right after its upload (the schedule in {@code ImportWork} picks up the
+     * rest). At shutdown {@code ImportWork} stops the import after the part being written, before the rest of the
+     * service stops; the batch's lease then runs out and a replica writes on.
+     */
+    @Bean(name = "importThread", destroyMethod = "shutdownNow")
+    ExecutorService importThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "history-import");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** Attachment limits: documents and images in bytes, and files per item. */

@@ -15,11 +15,18 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import org.springframework.mock.web.MockMultipartFile;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -103,5 +110,23 @@ public abstract class IntakeIntegrationTest {
         String id = draft(unitId, json);
         mvc.perform(post("/api/intake/items/{id}/submit", id).with(reporter(unitId))).andExpect(status().isOk());
         return id;
+    }
+
+    /**
+     * Uploads a history file as the room (202, {@code Location} the batch) and waits until the background import
+     * has finished it; returns the batch's final status (DONE or FAILED) as JSON.
+     */
+    protected String importHistory(String fileName, String csv) throws Exception {
+        var accepted = mvc.perform(multipart("/api/intake/imports").file(new MockMultipartFile("file", fileName,
+                        "text/csv", csv.getBytes(StandardCharsets.UTF_8))).with(room()))
+                .andExpect(status().isAccepted()).andReturn().getResponse();
+        String location = accepted.getHeader("Location");
+        String[] status = new String[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            status[0] = mvc.perform(get(location).with(room())).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            return List.of("DONE", "FAILED").contains(JsonPath.<String>read(status[0], "$.state"));
+        });
+        return status[0];
     }
 }

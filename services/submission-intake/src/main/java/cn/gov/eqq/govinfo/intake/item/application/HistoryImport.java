@@ -7,7 +7,11 @@ import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
 import cn.gov.eqq.govinfo.intake.item.domain.Polarity;
 import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
 import cn.gov.eqq.govinfo.intake.shared.domain.Role;
+import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
 import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -17,117 +21,224 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * Importing the room's records of earlier years (CSV template in {@link PastRecordParser}). Every row is checked
- * first and all problems are reported by row and column; only a clean file is imported. Items get ids derived
- * from their content, so importing the same file (or the same record in another file) again adds nothing; the
- * imported items publish the same events as live ones, at their real times, so scoring counts them.
+ * Importing the room's records of earlier years (CSV template in {@link PastRecordParser}), in the background. The
+ * upload is stored as a batch (the file's text, keyed by its hash) and answered at once; a worker of any replica
+ * claims it with a lease and checks every row; any problem fails the batch with all row errors by row and column and
+ * nothing is written; a clean file is committed (state WRITING) and its items are written in parts, the progress and
+ * the lease renewed with each part. A worker that dies leaves a batch whose lease runs out: another replica claims it
+ * and writes on from the last part recorded, so a committed batch always lands whole. Items get ids derived from
+ * their content, so importing the same file (or the same record in another file) again adds nothing; the imported
+ * items publish the same events as live ones, at their real times, so scoring counts them.
  */
 public class HistoryImport {
 
-    public record Outcome(String batchId, int rows, int added, int alreadyPresent, boolean repeated) {
+    /**
+     * @param lease      how long a claim holds without being renewed (a dead worker's batch waits this long)
+     * @param partRows   rows written per part (one progress write each)
+     * @param partPause  a pause after each part, to leave the database to live work during a long import
+     */
+    public record Settings(Duration lease, int partRows, Duration partPause) {
     }
 
-    private static final int MAX_ERRORS_SHOWN = 200;
+    /** A batch as a status, and whether the upload was a file imported before. */
+    public record Accepted(ImportStore.Batch batch, boolean repeated) {
+    }
+
+    static final int MAX_ERRORS_KEPT = 200;
+    private static final Logger log = LoggerFactory.getLogger(HistoryImport.class);
 
     private final ItemStore items;
     private final ImportStore imports;
-    private final Supplier<Set<String>> knownUnits;
+    private final Supplier<Collection<Unit>> units;
     private final Clock clock;
     private final Runnable afterWrite;
+    private final Executor background;
+    private final Settings settings;
+    private final String worker = "import-" + UUID.randomUUID();
+    private volatile boolean stopping;
 
-    public HistoryImport(ItemStore items, ImportStore imports, Supplier<Set<String>> knownUnits, Clock clock,
-                         Runnable afterWrite) {
+    public HistoryImport(ItemStore items, ImportStore imports, Supplier<Collection<Unit>> units, Clock clock,
+                         Runnable afterWrite, Executor background, Settings settings) {
         this.items = items;
         this.imports = imports;
-        this.knownUnits = knownUnits;
+        this.units = units;
         this.clock = clock;
         this.afterWrite = afterWrite;
+        this.background = background;
+        this.settings = settings;
+    }
+
+    /**
+     * The process is shutting down: work stops after the part being written; the lease runs out and a replica
+     * writes on from there.
+     */
+    public void stop() {
+        stopping = true;
+    }
+
+    /** The process runs (again): work may be taken. */
+    public void resume() {
+        stopping = false;
+    }
+
+    /** This instance's name in the leases it takes. */
+    public String worker() {
+        return worker;
     }
 
     /** A CSV file of past items, as the room uploaded it, and where the request came from. */
     public record ImportPastRecords(String fileName, byte[] content, String origin) {
     }
 
-    public Outcome importCsv(Actor room, ImportPastRecords command) {
-        String fileName = command.fileName();
-        byte[] content = command.content();
-        String origin = command.origin();
+    /**
+     * Accepts a file: stores it as a QUEUED batch and starts the work in the background. The same file again
+     * answers with its batch (a failed one is checked again: the unit directory may have changed since).
+     */
+    public Accepted accept(Actor room, ImportPastRecords command) {
         if (!room.has(Role.INFO_ROOM)) {
             throw UseCaseFailure.forbidden("只有信息室可以导入历史信息");
         }
-        String text = decode(content);
-        PastRecordParser.Result parsed = PastRecordParser.parse(text, knownUnits.get(), clock.instant());
-        if (!parsed.errors().isEmpty()) {
-            UseCaseFailure failure = UseCaseFailure.invalid("import.invalid", "文件有 " + parsed.errors().size()
-                    + " 处错误，未导入任何数据；请修改后重新导入");
-            parsed.errors().stream().limit(MAX_ERRORS_SHOWN)
-                    .forEach(e -> failure.withField("第" + e.row() + "行." + e.column(), e.message()));
-            throw failure;
+        String text = decode(command.content());
+        String batchId = "BATCH-" + sha256(command.content());
+        ImportStore.Batch batch = new ImportStore.Batch(batchId, command.fileName(), text, room.userId(),
+                command.origin(), clock.instant(), ImportStore.State.QUEUED, 0, 0, 0, 0, 0, 0, List.of(), Map.of(),
+                null);
+        boolean repeated = false;
+        if (!imports.accept(batch)) {
+            repeated = !imports.requeue(batchId, room.userId(), command.origin(), clock.instant());
         }
-        String batchId = "BATCH-" + sha256(content);
-        ImportStore.Batch batch = new ImportStore.Batch(batchId, fileName, text, room.userId(), origin,
-                clock.instant(), false, parsed.records().size(), 0, 0);
-        if (!imports.begin(batch)) {
-            ImportStore.Batch earlier = imports.find(batchId).orElseThrow();
-            if (earlier.done()) {
-                return new Outcome(batchId, earlier.rows(), 0, earlier.rows(), true);
+        background.execute(() -> {
+            try {
+                runPending();
+            } catch (RuntimeException e) {
+                // the batch keeps its lease until it runs out; then any replica's schedule takes it over
+                log.warn("历史信息导入 {} 中断，租约到期后由任一实例继续：{}", batchId, e.toString());
             }
-            batch = earlier; // an earlier attempt stopped half-way: finish it now
-        }
-        return complete(batch, room, parsed.records());
+        });
+        ImportStore.Batch now = imports.find(batchId).orElseThrow();
+        return new Accepted(now, repeated && now.done());
     }
 
-    /** Finishes batches that were committed but not completed (a crash during the import). */
-    public int resumePending(Actor system) {
-        int resumed = 0;
-        for (ImportStore.Batch batch : imports.pending()) {
-            PastRecordParser.Result parsed = PastRecordParser.parse(batch.text(), knownUnits.get(), clock.instant());
-            if (parsed.errors().isEmpty()) {
-                Actor as = new Actor(batch.importedBy(), batch.importedBy(), null, system.roles());
-                complete(batch, as, parsed.records());
-                resumed++;
-            }
-        }
-        return resumed;
+    /** A batch's state and progress, for the room and the administrator. */
+    public ImportStore.Batch status(Actor actor, String batchId) {
+        requireRoomOrAdmin(actor);
+        return imports.find(batchId).orElseThrow(() -> UseCaseFailure.notFound("导入批次 " + batchId + " 不存在"));
     }
 
     public List<ImportStore.Batch> recent(Actor actor) {
-        if (!actor.has(Role.INFO_ROOM) && !actor.has(Role.ADMIN)) {
-            throw UseCaseFailure.forbidden("只有信息室和管理员可以查看导入记录");
-        }
+        requireRoomOrAdmin(actor);
         return imports.recent(50);
     }
 
-    private Outcome complete(ImportStore.Batch batch, Actor room, List<PastRecordParser.PastRecord> records) {
-        int added = 0;
-        int present = 0;
-        for (PastRecordParser.PastRecord r : records) {
-            ItemContent content = new ItemContent(r.title(), r.body(), r.category(), r.topics(), null, null, null,
-                    r.category() == Category.PROBLEM ? Polarity.PROBLEM : null, false, r.majorEmergency(), null, null,
-                    List.of());
-            Item.Transition t = Item.imported(r.itemId(), r.unitId(), content, r.submittedAt(), r.outcome(),
-                    r.decidedAt(), r.forwardedAt(), r.voidReason(), room);
-            List<EventEnvelope<?>> events = ItemEvents.of(t.item(), t.changes());
-            List<AuditEntry> audit = t.changes().stream()
-                    .map(c -> new AuditEntry(c.at(), room.userId(), room.displayName(),
-                            "IMPORTED_" + ItemEvents.audit(c, room.displayName(), batch.origin()).action(),
-                            null, "批量导入 " + batch.id() + " 第" + r.row() + "行", batch.origin()))
-                    .toList();
-            if (items.insertImported(t.item(), events, audit)) {
-                added++;
-            } else {
-                present++;
+    /**
+     * Works off every batch that is not finished and not held by a live lease: new ones, and those of a worker
+     * that died. Runs on every replica, on a schedule and after each upload. @return batches worked on
+     */
+    public int runPending() {
+        int worked = 0;
+        Optional<ImportStore.Batch> next;
+        while (!stopping && (next = imports.claimNext(worker, clock.instant(), leaseFromNow())).isPresent()) {
+            run(next.get());
+            worked++;
+        }
+        return worked;
+    }
+
+    private void run(ImportStore.Batch batch) {
+        List<PastRecordParser.PastRecord> records;
+        if (batch.state() == ImportStore.State.WRITING) {
+            records = PastRecordParser.parse(batch.text(),
+                    PastRecordParser.Check.committed(units.get(), batch.units(), clock.instant())).records();
+        } else {
+            PastRecordParser.Result parsed = PastRecordParser.parse(batch.text(), PastRecordParser.Check.beforeCommit(
+                    units.get(), clock.instant(), n -> imports.checking(batch.id(), worker, n, leaseFromNow())));
+            int checked = parsed.checked();
+            if (!parsed.errors().isEmpty()) {
+                imports.fail(batch.id(), worker, checked, parsed.errors().size(), parsed.errors().stream()
+                        .limit(MAX_ERRORS_KEPT).map(e -> new ImportStore.RowError(e.row(), e.column(), e.message()))
+                        .toList(), clock.instant());
+                return;
+            }
+            if (!imports.commit(batch.id(), worker, parsed.records().size(), checked, parsed.units(),
+                    leaseFromNow())) {
+                return; // the lease ran out and another replica took the batch over
+            }
+            records = parsed.records();
+        }
+        write(batch, records);
+    }
+
+    private void write(ImportStore.Batch batch, List<PastRecordParser.PastRecord> records) {
+        Actor room = new Actor(batch.importedBy(), batch.importedBy(), null, Set.of(Role.INFO_ROOM));
+        int added = batch.added();
+        int present = batch.alreadyPresent();
+        for (int from = batch.written(); from < records.size(); from += settings.partRows()) {
+            List<PastRecordParser.PastRecord> part = records.subList(from,
+                    Math.min(records.size(), from + settings.partRows()));
+            ItemStore.Insertion done = items.insertImported(part.stream().map(r -> imported(batch, room, r)).toList(),
+                    batch.id());
+            added += done.added();
+            present += done.alreadyPresent();
+            afterWrite.run();
+            if (!imports.written(batch.id(), worker, from + part.size(), added, present, leaseFromNow())) {
+                return; // the lease ran out and another replica took the batch over
+            }
+            if (!pause()) {
+                return; // shutting down: the lease runs out and a replica writes on from here
             }
         }
-        imports.finish(batch.id(), added, present, clock.instant());
-        afterWrite.run();
-        return new Outcome(batch.id(), records.size(), added, present, false);
+        imports.finish(batch.id(), worker, added, present, clock.instant());
+    }
+
+    private static ItemStore.ImportedItem imported(ImportStore.Batch batch, Actor room,
+                                                   PastRecordParser.PastRecord r) {
+        ItemContent content = new ItemContent(r.title(), r.body(), r.category(), r.topics(), null, null, null,
+                r.category() == Category.PROBLEM ? Polarity.PROBLEM : null, false, r.majorEmergency(), null, null,
+                List.of());
+        Item.Transition t = Item.imported(r.itemId(), r.unitId(), content, r.submittedAt(), r.outcome(),
+                r.decidedAt(), r.forwardedAt(), r.voidReason(), room);
+        List<EventEnvelope<?>> events = ItemEvents.of(t.item(), t.changes());
+        List<AuditEntry> audit = t.changes().stream()
+                .map(c -> new AuditEntry(c.at(), room.userId(), room.displayName(),
+                        "IMPORTED_" + ItemEvents.audit(c, room.displayName(), batch.origin()).action(),
+                        null, "批量导入 " + batch.id() + " 第" + r.row() + "行", batch.origin()))
+                .toList();
+        return new ItemStore.ImportedItem(t.item(), events, audit);
+    }
+
+    private boolean pause() {
+        if (!settings.partPause().isZero()) {
+            try {
+                Thread.sleep(settings.partPause().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return !stopping && !Thread.currentThread().isInterrupted();
+    }
+
+    private Instant leaseFromNow() {
+        return clock.instant().plus(settings.lease());
+    }
+
+    private static void requireRoomOrAdmin(Actor actor) {
+        if (!actor.has(Role.INFO_ROOM) && !actor.has(Role.ADMIN)) {
+            throw UseCaseFailure.forbidden("只有信息室和管理员可以查看导入记录");
+        }
     }
 
     /** UTF-8 (with or without BOM) as the template says; Excel's Chinese default GB18030 is accepted too. */

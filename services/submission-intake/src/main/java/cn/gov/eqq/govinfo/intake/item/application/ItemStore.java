@@ -43,8 +43,19 @@ public interface ItemStore {
 
     void insert(Item item, List<AuditEntry> audit);
 
-    /** Inserts an imported item with its events; @return false when an item with this id already exists */
-    boolean insertImported(Item item, List<EventEnvelope<?>> events, List<AuditEntry> audit);
+    /** An imported item with its events and audit lines, inserted in one write. */
+    record ImportedItem(Item item, List<EventEnvelope<?>> events, List<AuditEntry> audit) {
+    }
+
+    /** How a part of an import counted: items it added, and items that were there already (another file's). */
+    record Insertion(int added, int alreadyPresent) {
+    }
+
+    /**
+     * Inserts the items that are not there yet, each document marked with {@code batchId}. An item there already
+     * counts as added when {@code batchId} inserted it (a part written again after a crash), else as present.
+     */
+    Insertion insertImported(List<ImportedItem> items, String batchId);
 
     Optional<StoredItem> find(String itemId);
 

@@ -25,6 +25,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.Collection;
+import java.time.YearMonth;
+import java.util.function.IntConsumer;
+import java.util.stream.Collectors;
+import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 
@@ -35,15 +40,19 @@ import org.apache.commons.csv.CSVParser;
  */
 public final class PastRecordParser {
 
-    public static final List<String> COLUMNS = List.of("unit_id", "title", "category", "submitted_at", "outcome",
+    public static final List<String> COLUMNS = List.of("unit", "title", "category", "submitted_at", "outcome",
             "decided_at", "forwarded_at", "major_emergency", "topics", "void_reason", "body");
     public static final String TEMPLATE = String.join(",", COLUMNS) + "\n"
             + "U006,我旗召开2025年政务信息工作推进会,DYNAMIC,2025-03-05 10:30,RECEIVED,2025-03-06 09:00,2025-03-07,否,"
             + "深化改革;民生改善,,\n"
-            + "U019,草原生态保护补助发放情况,动态类,2025-04-01,作废,2025-04-02,,否,,与U006信息重复,\n";
+            + "城川镇,草原生态保护补助发放情况,动态类,2025-04-01,作废,2025-04-02,,否,,与U006信息重复,\n";
+
+    /** The unit column's names: {@code unit} (name or id), and the earlier template's {@code unit_id}. */
+    static final List<String> UNIT_COLUMNS = List.of("unit", "unit_id", "unit_name", "单位");
 
     private static final Map<String, String> LABELS = Map.ofEntries(
-            Map.entry("unit_id", "单位编号"), Map.entry("title", "标题"), Map.entry("category", "类别"),
+            Map.entry("unit", "单位"), Map.entry("unit_id", "单位"), Map.entry("unit_name", "单位"),
+            Map.entry("单位", "单位"), Map.entry("title", "标题"), Map.entry("category", "类别"),
             Map.entry("submitted_at", "报送时间"), Map.entry("outcome", "处理结果"), Map.entry("decided_at", "处理时间"),
             Map.entry("forwarded_at", "转报市政府时间"), Map.entry("major_emergency", "重大紧急类"),
             Map.entry("topics", "报送重点"), Map.entry("void_reason", "作废理由"), Map.entry("body", "正文"));
@@ -60,13 +69,45 @@ public final class PastRecordParser {
     public record CellError(int row, String column, String message) {
     }
 
-    public record Result(List<PastRecord> records, List<CellError> errors) {
+    /**
+     * @param records the good rows
+     * @param checked the data rows read
+     * @param units   how each unit cell was read (the cell as written → unit id), so that a committed file is read
+     *                the same way later, whatever was renamed meanwhile
+     */
+    public record Result(List<PastRecord> records, List<CellError> errors, Map<String, String> units, int checked) {
+        Result(List<PastRecord> records, List<CellError> errors) {
+            this(records, errors, Map.of(), 0);
+        }
     }
+
+    /**
+     * How the rows are checked. A file being committed is checked against the unit directory, each row's month
+     * against the unit's membership; a committed file is read again only to be written, with the units as read at
+     * its commit ({@code committedUnits}) and no check of membership (the commit has decided).
+     *
+     * @param units          the unit directory
+     * @param committedUnits the unit cells as read at the commit, or null for a file not yet committed
+     * @param onChecked      told the number of rows checked so far, now and then
+     */
+    public record Check(Collection<Unit> units, Map<String, String> committedUnits, Instant now, IntConsumer onChecked) {
+        public static Check beforeCommit(Collection<Unit> units, Instant now, IntConsumer onChecked) {
+            return new Check(units, null, now, onChecked);
+        }
+
+        public static Check committed(Collection<Unit> units, Map<String, String> committedUnits, Instant now) {
+            return new Check(units, committedUnits, now, n -> {
+            });
+        }
+    }
+
+    private static final int PROGRESS_EVERY = 500;
 
     private PastRecordParser() {
     }
 
-    public static Result parse(String text, Set<String> knownUnits, Instant now) {
+    public static Result parse(String text, Check check) {
+        Instant now = check.now();
         List<CellError> errors = new ArrayList<>();
         List<PastRecord> records = new ArrayList<>();
         List<List<String>> lines;
@@ -85,7 +126,11 @@ public final class PastRecordParser {
         for (int i = 0; i < header.size(); i++) {
             index.put(header.get(i), i);
         }
-        for (String required : List.of("unit_id", "title", "category", "submitted_at", "outcome")) {
+        String unitColumn = UNIT_COLUMNS.stream().filter(index::containsKey).findFirst().orElse(null);
+        if (unitColumn == null) {
+            errors.add(new CellError(1, "unit", "表头缺少必需的列「单位」(unit，填写单位名称或编号)"));
+        }
+        for (String required : List.of("title", "category", "submitted_at", "outcome")) {
             if (!index.containsKey(required)) {
                 errors.add(new CellError(1, required, "表头缺少必需的列「" + LABELS.get(required) + "」(" + required + ")"));
             }
@@ -93,6 +138,7 @@ public final class PastRecordParser {
         if (!errors.isEmpty()) {
             return new Result(records, errors);
         }
+        UnitCells unitCells = new UnitCells(check);
         Map<String, Integer> seenIds = new HashMap<>();
         for (int n = 1; n < lines.size(); n++) {
             int row = n + 1;
@@ -100,11 +146,12 @@ public final class PastRecordParser {
             if (cells.stream().allMatch(String::isBlank)) {
                 continue;
             }
-            Row r = new Row(row, cells, index, errors);
-            String unitId = r.required("unit_id");
-            if (unitId != null && !knownUnits.contains(unitId)) {
-                r.error("unit_id", "单位编号 " + unitId + " 不在单位目录中");
+            if (n % PROGRESS_EVERY == 0) {
+                check.onChecked().accept(n);
             }
+            Row r = new Row(row, cells, index, errors);
+            Unit unit = unitCells.read(r, unitColumn);
+            String unitId = unit == null ? null : unit.id();
             String title = r.required("title");
             if (title != null && title.codePointCount(0, title.length()) > ItemValidation.MAX_TITLE) {
                 r.error("title", "标题不能超过" + ItemValidation.MAX_TITLE + "字");
@@ -113,6 +160,13 @@ public final class PastRecordParser {
             Instant submittedAt = r.time("submitted_at", true);
             if (submittedAt != null && submittedAt.isAfter(now)) {
                 r.error("submitted_at", "报送时间不能晚于现在");
+            } else if (submittedAt != null && unit != null && check.committedUnits() == null) {
+                YearMonth month = YearMonth.from(BeijingTime.of(submittedAt));
+                if (unit.groupIn(month).isEmpty()) {
+                    r.error(unitColumn, "单位「" + unit.name() + "」（" + unit.id() + "）" + month.getYear() + "年"
+                            + month.getMonthValue() + "月不是任何分组的成员（成员期间：" + unit.membershipLabel()
+                            + "），不能导入该月报送的信息");
+                }
             }
             Item.PastOutcome outcome = r.outcome();
             Instant decidedAt = r.time("decided_at", false);
@@ -148,7 +202,53 @@ public final class PastRecordParser {
         if (records.isEmpty() && errors.isEmpty()) {
             errors.add(new CellError(2, "", "文件中没有数据行"));
         }
-        return new Result(records, errors);
+        check.onChecked().accept(lines.size() - 1);
+        return new Result(records, errors, unitCells.read, lines.size() - 1);
+    }
+
+    /**
+     * Reads the unit cell: a unit id (U006) or the unit's name as the directory has it now. A name two units share
+     * needs the id. A committed file reads each cell as it was read at its commit.
+     */
+    private static final class UnitCells {
+        private final Map<String, Unit> byId = new HashMap<>();
+        private final Map<String, List<Unit>> byName = new HashMap<>();
+        private final Map<String, String> committed;
+        final Map<String, String> read = new HashMap<>();
+
+        UnitCells(Check check) {
+            for (Unit u : check.units()) {
+                byId.put(u.id(), u);
+                if (u.name() != null) {
+                    byName.computeIfAbsent(u.name(), k -> new ArrayList<>()).add(u);
+                }
+            }
+            this.committed = check.committedUnits();
+        }
+
+        Unit read(Row r, String column) {
+            String cell = r.required(column);
+            if (cell == null) {
+                return null;
+            }
+            String id = committed != null ? committed.get(cell) : null;
+            Unit unit = id != null ? byId.get(id) : byId.get(cell.toUpperCase(Locale.ROOT));
+            if (unit == null) {
+                List<Unit> named = byName.getOrDefault(cell, List.of());
+                if (named.size() > 1) {
+                    r.error(column, "有 " + named.size() + " 个单位名为「" + cell + "」（" + named.stream().map(Unit::id)
+                            .sorted().collect(Collectors.joining("、")) + "），请填写单位编号");
+                    return null;
+                }
+                unit = named.isEmpty() ? null : named.get(0);
+            }
+            if (unit == null) {
+                r.error(column, "「" + cell + "」不在单位目录中（请填写单位名称或编号，如 城川镇 或 U003）");
+                return null;
+            }
+            read.put(cell, unit.id());
+            return unit;
+        }
     }
 
     /** Same unit, title and submission time: the same item, whichever file it comes from. */

@@ -1,6 +1,5 @@
 package cn.gov.eqq.govinfo.intake.progress.domain;
 
-import cn.gov.eqq.govinfo.intake.unit.domain.Membership;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
 
 import java.time.LocalDate;
@@ -41,11 +40,7 @@ public final class MonthQuota {
 
     /** The group {@code unit} belonged to in the month; empty when it was no member then. */
     public Optional<Integer> groupOf(Unit unit) {
-        return unit.memberships().stream().filter(this::covers).map(Membership::group).findFirst();
-    }
-
-    private boolean covers(Membership m) {
-        return !m.from().isAfter(month) && (m.until() == null || month.isBefore(m.until()));
+        return unit.groupIn(month);
     }
 
     /** The group's quota in the month; empty before the first version or for a group the version has no quota for. */

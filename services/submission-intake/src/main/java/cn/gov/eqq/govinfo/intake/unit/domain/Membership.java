@@ -17,6 +17,11 @@ public record Membership(int group, YearMonth from, YearMonth until) {
         }
     }
 
+    /** Whether {@code month} lies in the span. */
+    public boolean covers(YearMonth month) {
+        return !from.isAfter(month) && (until == null || month.isBefore(until));
+    }
+
     public boolean open() {
         return until == null;
     }

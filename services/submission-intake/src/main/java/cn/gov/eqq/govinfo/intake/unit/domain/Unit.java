@@ -4,6 +4,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +50,18 @@ public record Unit(String id, String name, List<Membership> memberships) {
     public static Unit joining(String id, String name, int group, YearMonth from) {
         requireFromFirstMonth(from);
         return new Unit(id, name, List.of(new Membership(group, from, null)));
+    }
+
+    /** The group the unit belonged to in {@code month}; empty when it was no member then. */
+    public Optional<Integer> groupIn(YearMonth month) {
+        return memberships.stream().filter(m -> m.covers(month)).map(Membership::group).findFirst();
+    }
+
+    /** Its spans of membership in Chinese, e.g. 「2022年7月至2025年9月、2026年1月起」. */
+    public String membershipLabel() {
+        return memberships.stream().map(m -> m.open() ? label(m.from()) + "起"
+                        : label(m.from()) + "至" + label(m.until().minusMonths(1)))
+                .collect(java.util.stream.Collectors.joining("、"));
     }
 
     /** The group now, or the last one for a unit that left. */

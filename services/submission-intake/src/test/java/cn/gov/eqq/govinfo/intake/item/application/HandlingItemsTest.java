@@ -52,8 +52,14 @@ class HandlingItemsTest {
         }
 
         @Override
-        public boolean insertImported(Item item, List<EventEnvelope<?>> events, List<AuditEntry> audit) {
-            return items.putIfAbsent(item.id(), new StoredItem(item, 0, List.of())) == null;
+        public Insertion insertImported(List<ImportedItem> imported, String batchId) {
+            int added = 0;
+            for (ImportedItem i : imported) {
+                if (items.putIfAbsent(i.item().id(), new StoredItem(i.item(), 0, List.of())) == null) {
+                    added++;
+                }
+            }
+            return new Insertion(added, imported.size() - added);
         }
 
         @Override

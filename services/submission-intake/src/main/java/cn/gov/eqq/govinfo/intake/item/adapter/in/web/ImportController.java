@@ -13,6 +13,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -20,11 +21,12 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
-/** The room imports its records of earlier years from a CSV file made from the template. */
+/** The room imports its records of earlier years from a CSV file made from the template, in the background. */
 @RestController
 @RequestMapping("/api/intake/imports")
 class ImportController {
@@ -35,14 +37,32 @@ class ImportController {
         this.imports = imports;
     }
 
-    record ImportResult(String batchId, int rows, int added, int alreadyPresent, boolean repeatedFile) {
+    /** A row error: row number as the spreadsheet shows it, the column, the Chinese message. */
+    record RowErrorView(int row, String column, String field, String message) {
     }
 
-    record BatchView(String batchId, String fileName, String importedBy, Instant startedAt, boolean done, int rows,
-                     int added, int alreadyPresent) {
-        static BatchView of(ImportStore.Batch b) {
-            return new BatchView(b.id(), b.fileName(), b.importedBy(), b.startedAt(), b.done(), b.rows(), b.added(),
-                    b.alreadyPresent());
+    /**
+     * A batch and its progress: {@code state} QUEUED → CHECKING → WRITING → DONE, or FAILED with {@code errors}
+     * (the first 200 of {@code errorCount}) and nothing written.
+     */
+    record BatchView(String batchId, String fileName, String importedBy, Instant startedAt, Instant finishedAt,
+                     String state, String stateLabel, boolean done, int rows, int checked, int written, int added,
+                     int alreadyPresent, int errorCount, List<RowErrorView> errors, boolean repeatedFile) {
+        static BatchView of(ImportStore.Batch b, boolean repeated) {
+            return new BatchView(b.id(), b.fileName(), b.importedBy(), b.startedAt(), b.finishedAt(), b.state().name(),
+                    label(b.state()), b.done(), b.rows(), b.checked(), b.written(), b.added(), b.alreadyPresent(),
+                    b.errorCount(), b.errors().stream().map(e -> new RowErrorView(e.row(), e.column(),
+                            "第" + e.row() + "行." + e.column(), e.message())).toList(), repeated);
+        }
+
+        private static String label(ImportStore.State state) {
+            return switch (state) {
+                case QUEUED -> "排队中";
+                case CHECKING -> "正在检查";
+                case WRITING -> "正在写入";
+                case DONE -> "已完成";
+                case FAILED -> "有错误，未导入";
+            };
         }
     }
 
@@ -54,9 +74,10 @@ class ImportController {
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8)).body(body);
     }
 
+    /** Accepted (202) at once, {@code Location} the batch: it is checked and written in the background. */
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('info-room')")
-    ImportResult importFile(CurrentUser user, @RequestParam("file") MultipartFile file, HttpServletRequest request)
+    ResponseEntity<BatchView> importFile(CurrentUser user, @RequestParam("file") MultipartFile file, HttpServletRequest request)
             throws IOException {
         if (file.isEmpty()) {
             throw ApiProblem.badRequest("import.empty", "上传的文件为空");
@@ -72,14 +93,20 @@ class ImportController {
         if (refused != null) {
             throw ApiProblem.badRequest("import.invalid-text", "导入文件" + refused + "，请修改后重新导入");
         }
-        HistoryImport.Outcome o = imports.importCsv(Actors.of(user),
+        HistoryImport.Accepted accepted = imports.accept(Actors.of(user),
                 new HistoryImport.ImportPastRecords(file.getOriginalFilename(), file.getBytes(),
                         Actors.origin(request)));
-        return new ImportResult(o.batchId(), o.rows(), o.added(), o.alreadyPresent(), o.repeated());
+        return ResponseEntity.accepted().location(URI.create("/api/intake/imports/" + accepted.batch().id()))
+                .body(BatchView.of(accepted.batch(), accepted.repeated()));
+    }
+
+    @GetMapping("/{batchId}")
+    BatchView status(CurrentUser user, @PathVariable String batchId) {
+        return BatchView.of(imports.status(Actors.of(user), batchId), false);
     }
 
     @GetMapping
     List<BatchView> recent(CurrentUser user) {
-        return imports.recent(Actors.of(user)).stream().map(BatchView::of).toList();
+        return imports.recent(Actors.of(user)).stream().map(b -> BatchView.of(b, false)).toList();
     }
 }

@@ -12,6 +12,7 @@ import cn.gov.eqq.govinfo.intake.shared.adapter.out.mongo.OutboxDocuments;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,18 +65,48 @@ class MongoItemStore implements ItemStore {
     }
 
     @Override
-    public boolean insertImported(Item item, List<EventEnvelope<?>> events, List<AuditEntry> audit) {
-        Document d = new Document("_id", item.id()).append("version", 0L)
-                .append("outbox", new ArrayList<>(OutboxDocuments.of(events, codec)))
-                .append("audit", new ArrayList<>(audit.stream().map(this::toBson).toList()))
-                .append("imported", true);
-        copyFields(item).forEach(d::append);
-        try {
-            mongo.insert(d, COLLECTION);
-            return true;
-        } catch (DuplicateKeyException e) {
-            return false;
+    public Insertion insertImported(List<ImportedItem> items, String batchId) {
+        List<String> ids = items.stream().map(i -> i.item().id()).toList();
+        Query present = new Query(Criteria.where("_id").in(ids));
+        present.fields().include("_id").include("importBatch");
+        Map<String, String> there = new HashMap<>();
+        mongo.find(present, Document.class, COLLECTION)
+                .forEach(d -> there.put(d.getString("_id"), String.valueOf(d.getString("importBatch"))));
+        List<Document> missing = new ArrayList<>();
+        for (ImportedItem i : items) {
+            if (!there.containsKey(i.item().id())) {
+                Document d = new Document("_id", i.item().id()).append("version", 0L)
+                        .append("outbox", new ArrayList<>(OutboxDocuments.of(i.events(), codec)))
+                        .append("audit", new ArrayList<>(i.audit().stream().map(this::toBson).toList()))
+                        .append("imported", true).append("importBatch", batchId);
+                copyFields(i.item()).forEach(d::append);
+                missing.add(d);
+            }
         }
+        int added = (int) there.values().stream().filter(batchId::equals).count();
+        int alreadyPresent = there.size() - added;
+        try {
+            mongo.insert(missing, COLLECTION);
+            added += missing.size();
+        } catch (DuplicateKeyException | BulkOperationException raced) {
+            // another import inserted some of them a moment ago: one by one, each counted as it turned out
+            for (Document d : missing) {
+                try {
+                    mongo.insert(d, COLLECTION);
+                    added++;
+                } catch (DuplicateKeyException e) {
+                    Query owner = new Query(Criteria.where("_id").is(d.getString("_id")));
+                    owner.fields().include("importBatch");
+                    Document found = mongo.findOne(owner, Document.class, COLLECTION);
+                    if (found != null && batchId.equals(found.getString("importBatch"))) {
+                        added++;
+                    } else {
+                        alreadyPresent++;
+                    }
+                }
+            }
+        }
+        return new Insertion(added, alreadyPresent);
     }
 
     @Override

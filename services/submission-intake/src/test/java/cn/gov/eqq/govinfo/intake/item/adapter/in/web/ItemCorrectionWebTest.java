@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
-import org.springframework.mock.web.MockMultipartFile;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +25,6 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -158,29 +156,27 @@ class ItemCorrectionWebTest extends IntakeIntegrationTest {
     void noCorrectionOnceTheCircularOfTheItemsQuarterIsPublished() throws Exception {
         String file = "unit_id,title,category,submitted_at,outcome,decided_at,forwarded_at,major_emergency,topics,"
                 + "void_reason,body\n"
-                + "U006,更正测试：2019年二季度信息,DYNAMIC,2019-05-06 10:00,RECEIVED,2019-05-07 10:00,,否,,,\n"
-                + "U006,更正测试：2019年三季度信息,DYNAMIC,2019-08-06 10:00,RECEIVED,2019-08-07 10:00,,否,,,\n";
-        mvc.perform(multipart("/api/intake/imports").file(new MockMultipartFile("file", "history-2019.csv", "text/csv",
-                        file.getBytes(StandardCharsets.UTF_8))).with(room()))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.added").value(2));
-        String listing = mvc.perform(get("/api/intake/items").param("q", "更正测试：2019年").param("status", "RECEIVED")
+                + "U006,更正测试：2023年二季度信息,DYNAMIC,2023-05-06 10:00,RECEIVED,2023-05-07 10:00,,否,,,\n"
+                + "U006,更正测试：2023年三季度信息,DYNAMIC,2023-08-06 10:00,RECEIVED,2023-08-07 10:00,,否,,,\n";
+        assertThat(JsonPath.<Integer>read(importHistory("history-2023.csv", file), "$.added")).isEqualTo(2);
+        String listing = mvc.perform(get("/api/intake/items").param("q", "更正测试：2023年").param("status", "RECEIVED")
                 .with(room())).andReturn().getResponse().getContentAsString();
         String q2 = ((List<String>) JsonPath.read(listing, "$.items[?(@.content.title =~ /.*二季度.*/)].id")).get(0);
         String q3 = ((List<String>) JsonPath.read(listing, "$.items[?(@.content.title =~ /.*三季度.*/)].id")).get(0);
 
-        publishCircular("QUARTERLY-2019-Q2", "2019-Q2", "关于2019年第二季度全旗政务信息工作情况的通报", "鄂前政办信〔2019〕3号");
+        publishCircular("QUARTERLY-2023-Q2", "2023-Q2", "关于2023年第二季度全旗政务信息工作情况的通报", "鄂前政办信〔2023〕3号");
 
         // intake has heard of it (a correction tried earlier would simply have been accepted)
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> publishedCirculars.covering(List.of("2019-Q2", "2019")).isPresent());
+                .until(() -> publishedCirculars.covering(List.of("2023-Q2", "2023")).isPresent());
 
         mvc.perform(post("/api/intake/items/{id}/correct", q2).with(room())
                         .contentType(MediaType.APPLICATION_JSON).content(TO_PROBLEM))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.code").value("item.period-published"))
-                .andExpect(jsonPath("$.detail").value("该信息所属期间的《关于2019年第二季度全旗政务信息工作情况的通报》"
-                        + "（鄂前政办信〔2019〕3号）已发布，不能再更正"));
+                .andExpect(jsonPath("$.detail").value("该信息所属期间的《关于2023年第二季度全旗政务信息工作情况的通报》"
+                        + "（鄂前政办信〔2023〕3号）已发布，不能再更正"));
         mvc.perform(get("/api/intake/items/{id}", q2).with(room()))
                 .andExpect(jsonPath("$.corrections.length()").value(0));
         // the next quarter has no circular yet

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { batchCard, Batch, checkImportFile, errorTable, POLL_MS, progressSentence } from '../src/imports';
+
+const batch = (over: Partial<Batch>): Batch => ({
+  batchId: 'BATCH-1', fileName: 'history-2025.csv', importedBy: 'room-editor', startedAt: '2026-12-07T01:00:00Z',
+  finishedAt: null, state: 'QUEUED', stateLabel: '排队中', done: false, rows: 0, checked: 0, written: 0, added: 0,
+  alreadyPresent: 0, errorCount: 0, errors: [], repeatedFile: false, ...over,
+});
+
+describe('history import page', () => {
+  afterEach(() => { vi.useRealTimers(); document.body.replaceChildren(); });
+
+  it('says in Chinese where the background import stands', () => {
+    expect(progressSentence(batch({ state: 'CHECKING', checked: 4000 }))).toBe('正在检查：已检查 4000 行');
+    expect(progressSentence(batch({ state: 'WRITING', rows: 10000, written: 2500 })))
+      .toBe('检查通过，正在写入：2500 / 10000 行');
+    expect(progressSentence(batch({ state: 'DONE', rows: 3, added: 2, alreadyPresent: 1 })))
+      .toBe('导入完成：共 3 行，新增 2 条，已存在 1 条（未重复导入）');
+    expect(progressSentence(batch({ state: 'DONE', rows: 3, added: 3, repeatedFile: true })))
+      .toBe('该文件已导入过。导入完成：共 3 行，新增 3 条，已存在 0 条（未重复导入）');
+    expect(progressSentence(batch({ state: 'FAILED', errorCount: 250, errors: new Array(200).fill(null) })))
+      .toBe('文件有 250 处错误，未导入任何数据；请按下表修改后重新上传（仅列出前 200 处）');
+  });
+
+  it('lists every row error of a refused file at once, by row and column', () => {
+    const table = errorTable(batch({ state: 'FAILED', errorCount: 2, errors: [
+      { row: 3, column: 'submitted_at', field: '第3行.submitted_at', message: '第3行「报送时间」：「2025-13-05」不是有效时间' },
+      { row: 5, column: 'unit', field: '第5行.unit', message: '第5行「单位」：单位「新设单位」（U053）2025年9月不是任何分组的成员' },
+    ] }));
+    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows).toEqual([
+      ['3', '报送时间', '第3行「报送时间」：「2025-13-05」不是有效时间'],
+      ['5', '单位', '第5行「单位」：单位「新设单位」（U053）2025年9月不是任何分组的成员'],
+    ]);
+  });
+
+  it('refuses in the browser what the service would refuse: no file, an Excel workbook, an empty file', () => {
+    expect(checkImportFile(undefined, undefined)).toBe('请选择要导入的 CSV 文件');
+    expect(checkImportFile('2025.xlsx', 2048)).toBe('暂不支持 Excel 文件，请在 Excel 中“另存为”CSV（UTF-8）后导入');
+    expect(checkImportFile('2025.csv', 0)).toBe('上传的文件为空');
+    expect(checkImportFile('2025.csv', 10)).toBeNull();
+  });
+
+  it('asks for the progress until the batch is finished, and shows the bar meanwhile', async () => {
+    vi.useFakeTimers();
+    const answers = [batch({ state: 'WRITING', rows: 10000, written: 5000 }),
+      batch({ state: 'DONE', rows: 10000, written: 10000, added: 10000 })];
+    const load = vi.fn(async () => answers.shift()!);
+    const card = batchCard(batch({ state: 'CHECKING', checked: 500 }), load);
+    document.body.append(card);
+    expect(card.querySelector('#import-progress')!.textContent).toBe('正在检查：已检查 500 行');
+
+    await vi.advanceTimersByTimeAsync(POLL_MS);
+    expect(card.querySelector('#import-progress')!.textContent).toBe('检查通过，正在写入：5000 / 10000 行');
+    expect(card.querySelector('[role=progressbar]')!.getAttribute('aria-valuenow')).toBe('50');
+
+    await vi.advanceTimersByTimeAsync(POLL_MS);
+    expect(card.dataset.state).toBe('DONE');
+    await vi.advanceTimersByTimeAsync(POLL_MS * 3);
+    expect(load).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops asking once the page was left', async () => {
+    vi.useFakeTimers();
+    const load = vi.fn(async () => batch({ state: 'WRITING', rows: 10, written: 5 }));
+    const card = batchCard(batch({ state: 'QUEUED' }), load);
+    document.body.append(card);
+    card.remove();
+    await vi.advanceTimersByTimeAsync(POLL_MS * 3);
+    expect(load).not.toHaveBeenCalled();
+  });
+});

@@ -120,14 +120,17 @@ class ReplayAtTwoReplicasTest {
             assertThat(julyAfter).as("republished from the new generation").isNotEmpty();
             julyAfter.forEach(s -> assertThat(s.rows()).as("July snapshot v" + s.snapshotVersion())
                     .isEqualTo(julyBefore.rows()));
-            // every item's score is published again, each with a version above any before the replay
-            Map<String, List<Long>> versions = published.payloads(ItemScored.class).stream().collect(
-                    Collectors.groupingBy(ItemScored::itemId,
-                            Collectors.mapping(ItemScored::scoreVersion, Collectors.toList())));
+            // every item's score is published again (after the switch, in the background), each with a version
+            // above any before the replay
             assertThat(scoreVersionBefore).isLessThan(1_000_000L);
-            for (int i = 0; i < 40; i++) {
-                assertThat(versions.get("J" + i)).as("J" + i).contains(1_000_001L);
-            }
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                Map<String, List<Long>> versions = published.payloads(ItemScored.class).stream().collect(
+                        Collectors.groupingBy(ItemScored::itemId,
+                                Collectors.mapping(ItemScored::scoreVersion, Collectors.toList())));
+                for (int i = 0; i < 40; i++) {
+                    assertThat(versions.get("J" + i)).as("J" + i).contains(1_000_001L);
+                }
+            });
             // the old generation's collections are dropped a while after the switch
             Generations generations = replicas.replica(1).getBean(Generations.class);
             await().atMost(Duration.ofSeconds(30)).until(() -> !generations.stored().contains(0L));

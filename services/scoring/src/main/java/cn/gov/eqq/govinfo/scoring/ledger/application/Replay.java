@@ -153,6 +153,9 @@ public class Replay implements AutoCloseable {
             heartbeat.cancel(false);
             log.info("replay done: generation {} live with {} items from {} events", m, count, progress.read);
             timer.schedule(() -> dropQuietly(claimed.live()), settings.dropAfter().toMillis(), TimeUnit.MILLISECONDS);
+            // once every replica writes into m as the live generation (and so publishes what it writes), each item
+            // not published since is published once
+            Thread.sleep(settings.settle().toMillis());
             backfill.publishNeverPublished();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

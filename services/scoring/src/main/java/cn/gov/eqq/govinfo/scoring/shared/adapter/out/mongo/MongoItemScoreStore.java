@@ -47,6 +47,7 @@ class MongoItemScoreStore implements ItemScoreStore {
      */
     static final int READ_BATCH = 1000;
     private static final int DUPLICATE_KEY = 11000;
+    static final int IN_BATCH = 500;
 
     private final MongoTemplate mongo;
 
@@ -106,8 +107,25 @@ class MongoItemScoreStore implements ItemScoreStore {
     @Override
     public Map<String, StoredItem> findAll(Collection<String> itemIds) {
         Map<String, StoredItem> out = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("_id").in(itemIds)), ItemScoreDocument.class, collection())
-                .forEach(d -> out.put(d.id(), d.stored()));
+        String collection = collection();
+        for (List<String> ids : inBatches(itemIds)) {
+            mongo.find(Query.query(Criteria.where("_id").in(ids)), ItemScoreDocument.class, collection)
+                    .forEach(d -> out.put(d.id(), d.stored()));
+        }
+        return out;
+    }
+
+    /**
+     * Ids for {@code _id $in} reads, {@link #IN_BATCH} at a time: the wire server matches every document found
+     * against the whole list, so one read of 8,000 ids took 8.3 s and 16 reads of 500 about 1.1 s (probe on
+     * 2026-12-07, 30,000 documents, load 23); a replay's chunk names thousands of items. MongoDB does not mind.
+     */
+    static List<List<String>> inBatches(Collection<String> ids) {
+        List<String> all = List.copyOf(ids);
+        List<List<String>> out = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_BATCH) {
+            out.add(all.subList(from, Math.min(all.size(), from + IN_BATCH)));
+        }
         return out;
     }
 

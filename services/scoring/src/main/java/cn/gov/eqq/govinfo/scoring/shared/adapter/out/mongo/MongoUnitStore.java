@@ -60,8 +60,11 @@ class MongoUnitStore implements UnitStore {
     @Override
     public Map<String, Unit> findAll(Collection<String> unitIds) {
         Map<String, Unit> out = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("_id").in(unitIds)), UnitDocument.class, collection())
-                .forEach(d -> out.put(d.id(), unit(d)));
+        String collection = collection();
+        for (java.util.List<String> ids : MongoItemScoreStore.inBatches(unitIds)) {
+            mongo.find(Query.query(Criteria.where("_id").in(ids)), UnitDocument.class, collection)
+                    .forEach(d -> out.put(d.id(), unit(d)));
+        }
         return out;
     }
 

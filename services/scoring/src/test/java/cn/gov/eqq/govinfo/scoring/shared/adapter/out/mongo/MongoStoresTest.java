@@ -169,6 +169,23 @@ class MongoStoresTest {
     }
 
     @Test
+    void aReadOfMoreItemsThanOneInBatchFindsEveryStoredOne() {
+        MongoItemScoreStore store = items(mongo);
+        Instant t = Instant.parse("2026-07-10T01:00:00Z");
+        List<ItemScoreStore.Write> writes = new java.util.ArrayList<>();
+        for (int i = 0; i < MongoItemScoreStore.IN_BATCH * 2 + 3; i++) {
+            ItemFacts f = ItemFacts.empty("I" + i)
+                    .with(new ItemFact.Received("e" + i, "I" + i, "U006", 1, "甲", "PROBLEM", false, t, t, null));
+            writes.add(new ItemScoreStore.Write(f, ItemScoring.score(f, policies), -1));
+        }
+        store.saveAll(writes);
+        List<String> asked = new java.util.ArrayList<>(writes.stream().map(w -> w.facts().itemId()).toList());
+        asked.add("never-stored");
+
+        assertThat(store.findAll(asked)).hasSize(writes.size()).doesNotContainKey("never-stored");
+    }
+
+    @Test
     void eachGenerationHasItsOwnCollectionsAndTheStoresFollowTheLivePointer() {
         MongoGenerations generations = new MongoGenerations(mongo, Duration.ZERO);
         MongoItemScoreStore store = new MongoItemScoreStore(mongo, generations);

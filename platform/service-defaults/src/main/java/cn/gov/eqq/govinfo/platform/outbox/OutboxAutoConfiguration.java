@@ -20,10 +20,15 @@ public class OutboxAutoConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxAutoConfiguration.class);
 
-    /** Idle when no collection is configured (a service that publishes nothing). */
+    /** Idle when no collection is configured and no {@link OutboxCollections} bean names any (a service that publishes nothing). */
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
-        return new OutboxRelay(mongo, kafka, properties);
+    OutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+                            ObjectProvider<OutboxCollections> more) {
+        if (more.stream().findAny().isEmpty()) {
+            return new OutboxRelay(mongo, kafka, properties);
+        }
+        return new OutboxRelay(mongo, kafka, properties,
+                () -> more.orderedStream().flatMap(c -> c.collections().stream()).toList());
     }
 
     /** The backlog gauge is registered at once; nothing when no collection is configured. */

@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -47,17 +49,31 @@ public class OutboxRelay implements SmartLifecycle {
     private final KafkaTemplate<String, String> kafka;
     private final OutboxProperties properties;
     private final Clock clock;
+    private final OutboxCollections more;
+    private static final OutboxCollections NONE = List::of;
     private final String instanceId = UUID.randomUUID().toString();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean kicked = new AtomicBoolean();
     private ScheduledExecutorService executor;
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
-        this(mongo, kafka, properties, Clock.systemUTC());
+        this(mongo, kafka, properties, Clock.systemUTC(), NONE);
+    }
+
+    /** @param more collections named at each pass besides the configured ones ({@link OutboxCollections}) */
+    public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+                       OutboxCollections more) {
+        this(mongo, kafka, properties, Clock.systemUTC(), more);
     }
 
     /** @param clock sets and reads the claims' expiry (a test's clock lets a retry delay pass without sleeping) */
     OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties, Clock clock) {
+        this(mongo, kafka, properties, clock, NONE);
+    }
+
+    private OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties,
+                        Clock clock, OutboxCollections more) {
+        this.more = more;
         this.mongo = mongo;
         this.kafka = kafka;
         this.properties = properties;
@@ -75,7 +91,9 @@ public class OutboxRelay implements SmartLifecycle {
     public int drain() {
         kicked.set(false);
         int published = 0;
-        for (String collection : properties.collections()) {
+        Set<String> collections = new LinkedHashSet<>(properties.collections());
+        collections.addAll(more.collections());
+        for (String collection : collections) {
             List<Document> claimed;
             while (!(claimed = claimBatch(collection)).isEmpty()) {
                 Round round = publish(collection, claimed);
@@ -231,7 +249,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (properties.collections().isEmpty()) {
+        if (properties.collections().isEmpty() && more == NONE) {
             return;
         }
         if (running.compareAndSet(false, true)) {

@@ -63,6 +63,24 @@ class OutboxRelayBatchTest {
     }
 
     @Test
+    void collectionsNamedAtRunTimeArePublishedBesideTheConfiguredOnesEachOnce() {
+        answerEverySend();
+        List<String> named = new CopyOnWriteArrayList<>(List.of("things"));
+        OutboxRelay following = new OutboxRelay(mongo, kafka, new OutboxProperties(List.of("things"),
+                Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(2), RETRY_DELAY), () -> named);
+        insert("a", "a1");
+        mongo.insert(new Document("_id", "g").append("outbox", List.of(new Document("eventId", "g1")
+                .append("topic", "test.thing-events.v1").append("key", "g").append("json", "json-g1")
+                .append("createdAt", Date.from(Instant.now())))), "things_g2");
+
+        assertThat(following.drain()).as("a1 once although named twice; things_g2 not named yet").isEqualTo(1);
+        named.add("things_g2");
+        assertThat(following.drain()).isEqualTo(1);
+
+        assertThat(sent).containsExactly("a1", "g1");
+    }
+
+    @Test
     void aFailedSendIsRetriedAfterTheRetryDelayNotTheClaimAndTheOtherDocumentsArePublished() {
         answerEverySend();
         CompletableFuture<SendResult<String, String>> refused = new CompletableFuture<>();

@@ -8,6 +8,8 @@ import cn.gov.eqq.govinfo.scoring.ledger.application.EventSource;
 import cn.gov.eqq.govinfo.scoring.shared.application.ItemScoreStore;
 import cn.gov.eqq.govinfo.scoring.ledger.application.ItemScores;
 import cn.gov.eqq.govinfo.scoring.ledger.application.ItemScoresBackfill;
+import cn.gov.eqq.govinfo.scoring.ledger.application.LiveIngestion;
+import cn.gov.eqq.govinfo.scoring.shared.application.Generations;
 import cn.gov.eqq.govinfo.scoring.policy.application.Policies;
 import cn.gov.eqq.govinfo.scoring.policy.application.PolicyLog;
 import cn.gov.eqq.govinfo.scoring.policy.application.PolicyStore;
@@ -25,6 +27,8 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 
 /**
  * The use cases, made beans here so that the application layer stays free of Spring; the ports they take are the
@@ -67,23 +71,40 @@ class ScoringUseCases {
     }
 
     @Bean
-    Replay replay(EventSource source, ItemScoreStore items, UnitStore units, SnapshotStore snapshots,
-                  Policies policies, PolicyLog policyLog) {
-        return new Replay(source, items, units, snapshots, policies, policyLog);
+    LiveIngestion liveIngestion(EventIngestion ingestion, Generations generations, ItemScoreStore items,
+                                UnitStore units, SnapshotStore snapshots) {
+        // a replica that sees a new live generation publishes every ranking again from it: whatever it published
+        // from the old one in the second before it saw the switch is replaced (docs/adr/0021)
+        generations.whenLiveChanges(() -> snapshots.markAllDirty(Instant.now()));
+        return new LiveIngestion(ingestion, generations, items, units);
+    }
+
+    @Bean
+    Replay replay(EventSource source, Generations generations, ItemScoreStore items, UnitStore units,
+                  EventIngestion ingestion, ItemScoresBackfill backfill, Policies policies, PolicyLog policyLog,
+                  @Value("${HOSTNAME:scoring}") String host,
+                  @Value("${govinfo.scoring.replay-lease:30s}") Duration lease,
+                  @Value("${govinfo.scoring.replay-settle:3s}") Duration settle,
+                  @Value("${govinfo.scoring.replay-drop-after:60s}") Duration dropAfter,
+                  @Value("${govinfo.scoring.replay-chunk:10000}") int chunk) {
+        String replica = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return new Replay(source, generations, items, units, ingestion, backfill, policies, policyLog,
+                new Replay.Settings(replica, lease, settle, dropAfter, chunk));
     }
 
     @Bean
     SnapshotPublisher snapshotPublisher(SnapshotStore snapshots, ScoreQueries queries, EventCodec codec,
-                                        OutboxRelay relay, Replay replay, Clock clock,
+                                        OutboxRelay relay, Clock clock,
                                         @Value("${govinfo.scoring.publish-quiet:100ms}") Duration quiet,
                                         @Value("${govinfo.scoring.publish-max-delay:500ms}") Duration maxDelay) {
-        return new SnapshotPublisher(snapshots, queries, codec, relay, replay, clock, quiet, maxDelay);
+        return new SnapshotPublisher(snapshots, queries, codec, relay, clock, quiet, maxDelay);
     }
 
     @Bean
     Rescoring rescoring(PolicyStore policyStore, Policies policies, ItemScoreStore items, UnitStore units,
                         SnapshotStore snapshots, EventIngestion ingestion, Replay replay, Clock clock,
                         @Value("${govinfo.scoring.rescore-settle:5s}") Duration settle, ItemScores scores) {
-        return new Rescoring(policyStore, policies, items, units, snapshots, ingestion, replay, clock, settle, scores);
+        return new Rescoring(policyStore, policies, items, units, snapshots, ingestion, replay::building, clock, settle,
+                scores);
     }
 }

@@ -8,6 +8,7 @@ import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.ledger.application.Replay;
+import cn.gov.eqq.govinfo.scoring.shared.application.GenerationPointer;
 import cn.gov.eqq.govinfo.scoring.ranking.application.ScoreQueries;
 import cn.gov.eqq.govinfo.scoring.rules.domain.CategoryRule;
 import cn.gov.eqq.govinfo.scoring.rules.domain.ScoringPolicy;
@@ -129,8 +130,8 @@ class BackDatedPolicyIntegrationTest extends ScoringOnTheBroker {
         // the policies collection lost (a restore without it): the replay rebuilds the history from the topic
         mongo.dropCollection("policies");
         assertThat(replay.start("test")).isTrue();
-        await().atMost(Duration.ofSeconds(60)).until(() -> replay.status().state() != Replay.State.RUNNING);
-        assertThat(replay.status().state()).isEqualTo(Replay.State.DONE);
+        await().atMost(Duration.ofSeconds(60)).until(() -> replay.status().state() != GenerationPointer.State.RUNNING);
+        assertThat(replay.status().state()).isEqualTo(GenerationPointer.State.DONE);
         mvc.perform(get("/api/scoring/policies").with(admin()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[*].version").value(org.hamcrest.Matchers.contains(

@@ -8,6 +8,7 @@ import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.scoring.ledger.application.Replay;
+import cn.gov.eqq.govinfo.scoring.shared.application.GenerationPointer;
 import cn.gov.eqq.govinfo.scoring.ranking.application.ScoreQueries;
 import cn.gov.eqq.govinfo.scoring.rules.domain.PointSource;
 import cn.gov.eqq.govinfo.scoring.rules.domain.UnitPeriodScore;
@@ -77,9 +78,9 @@ class CorrectionRescoringIntegrationTest extends ScoringOnTheBroker {
         UnitPeriodScore live = queries.unitScore("U006", ReportingPeriod.parse("2026"));
 
         assertThat(replay.start("test")).isTrue();
-        await().atMost(Duration.ofSeconds(120)).until(() -> replay.status().state() != Replay.State.RUNNING);
+        await().atMost(Duration.ofSeconds(120)).until(() -> replay.status().state() != GenerationPointer.State.RUNNING);
 
-        assertThat(replay.status().state()).isEqualTo(Replay.State.DONE);
+        assertThat(replay.status().state()).isEqualTo(GenerationPointer.State.DONE);
         assertThat(queries.unitScore("U006", ReportingPeriod.parse("2026"))).isEqualTo(live);
         assertThat(july().submissionPoints()).isEqualTo(5);
     }

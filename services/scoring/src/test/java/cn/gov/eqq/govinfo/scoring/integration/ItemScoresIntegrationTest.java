@@ -9,6 +9,7 @@ import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
 import cn.gov.eqq.govinfo.contracts.score.ItemScored;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.scoring.ledger.application.Replay;
+import cn.gov.eqq.govinfo.scoring.shared.application.GenerationPointer;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,8 +102,8 @@ class ItemScoresIntegrationTest extends ScoringOnTheBroker {
         assertThat(scores("I1")).hasSize(3);
 
         assertThat(replay.start("test")).isTrue();
-        await().atMost(Duration.ofSeconds(120)).until(() -> replay.status().state() != Replay.State.RUNNING);
-        assertThat(replay.status().state()).isEqualTo(Replay.State.DONE);
+        await().atMost(Duration.ofSeconds(120)).until(() -> replay.status().state() != GenerationPointer.State.RUNNING);
+        assertThat(replay.status().state()).isEqualTo(GenerationPointer.State.DONE);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             ItemScored latest = scores("I1").get(scores("I1").size() - 1);

@@ -12,6 +12,7 @@ import cn.gov.eqq.govinfo.contracts.ranking.RankingRow;
 import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.scoring.ledger.application.Replay;
+import cn.gov.eqq.govinfo.scoring.shared.application.GenerationPointer;
 import cn.gov.eqq.govinfo.scoring.ranking.application.ScoreQueries;
 import cn.gov.eqq.govinfo.scoring.rules.domain.UnitPeriodScore;
 
@@ -156,11 +157,11 @@ class ScoringPipelineIntegrationTest extends ScoringOnTheBroker {
 
         assertThat(replay.start("test")).isTrue();
         long started = System.nanoTime();
-        await().atMost(Duration.ofSeconds(120)).until(() -> replay.status().state() != Replay.State.RUNNING);
+        await().atMost(Duration.ofSeconds(120)).until(() -> replay.status().state() != GenerationPointer.State.RUNNING);
         System.out.println("[scoring-it] replay took " + Duration.ofNanos(System.nanoTime() - started).toMillis()
                 + " ms: " + replay.status());
 
-        assertThat(replay.status().state()).isEqualTo(Replay.State.DONE);
+        assertThat(replay.status().state()).isEqualTo(GenerationPointer.State.DONE);
         assertThat(scores()).isEqualTo(live);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertThat(latest("2026-07|2").payload().snapshotVersion()).isGreaterThan(julyVersion));

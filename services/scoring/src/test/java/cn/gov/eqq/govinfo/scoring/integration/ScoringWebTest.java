@@ -244,7 +244,7 @@ class ScoringWebTest {
         mvc.perform(post("/api/scoring/replay").with(as("viewer", null))).andExpect(status().isForbidden());
         mvc.perform(post("/api/scoring/replay").with(as("admin", null)))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.detail").value("重放正在进行中，请等待完成后再试"));
+                .andExpect(jsonPath("$.detail").value("重建正在进行中（可能在另一个副本上），请等待完成后再试"));
     }
 
     @Test

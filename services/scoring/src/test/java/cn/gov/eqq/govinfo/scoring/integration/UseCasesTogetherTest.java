@@ -12,9 +12,7 @@ import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import cn.gov.eqq.govinfo.scoring.ledger.application.EventIngestion;
-import cn.gov.eqq.govinfo.scoring.ledger.application.EventSource;
 import cn.gov.eqq.govinfo.scoring.ledger.application.ItemScores;
-import cn.gov.eqq.govinfo.scoring.ledger.application.Replay;
 import cn.gov.eqq.govinfo.scoring.ledger.application.Rescoring;
 import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.policy.application.Policies;
@@ -118,7 +116,7 @@ class UseCasesTogetherTest {
         unit("U006", 2);
         unit("U007", 2);
         SnapshotPublisher publisher = new SnapshotPublisher(snapshots, queries, codec, mock(OutboxRelay.class),
-                new Replay(mock(EventSource.class), items, units, snapshots, policies, List::of), october, Duration.ofMinutes(5),
+                october, Duration.ofMinutes(5),
                 Duration.ofMinutes(10));
         for (int i = 0; i < 10; i++) {
             ingestion.apply(Translated.one(received("I" + i, "U006", "BRIEF", "2026-07-1" + i % 10 + "T09:00")));
@@ -127,7 +125,7 @@ class UseCasesTogetherTest {
         assertThat(publisher.publishDue()).as("still within the quiet time").isZero();
 
         SnapshotPublisher impatient = new SnapshotPublisher(snapshots, queries, codec, mock(OutboxRelay.class),
-                new Replay(mock(EventSource.class), items, units, snapshots, policies, List::of), october, Duration.ZERO,
+                october, Duration.ZERO,
                 Duration.ofMinutes(10));
         assertThat(impatient.publishDue()).isEqualTo(3);
         assertThat(impatient.publishDue()).as("then 2026's other begun periods, which no event touched: "
@@ -211,10 +209,9 @@ class UseCasesTogetherTest {
         ScoringPolicy county = new ScoringPolicy("county-2026-07", LocalDate.of(2026, 7, 1), "本旗", categories,
                 NOTICE.forwardPoints(), NOTICE.adoptionKinds(), NOTICE.commissionPoints(), NOTICE.monthlyQuota(),
                 tiers);
-        Replay replay = new Replay(mock(EventSource.class), items, units, snapshots, policies, List::of);
-        Rescoring patient = new Rescoring(policyStore, policies, items, units, snapshots, ingestion, replay, october,
+        Rescoring patient = new Rescoring(policyStore, policies, items, units, snapshots, ingestion, () -> false, october,
                 Duration.ofHours(1), new ItemScores(new EventCodec(), october, mock(OutboxRelay.class)));
-        Rescoring rescoring = new Rescoring(policyStore, policies, items, units, snapshots, ingestion, replay, october,
+        Rescoring rescoring = new Rescoring(policyStore, policies, items, units, snapshots, ingestion, () -> false, october,
                 Duration.ZERO, new ItemScores(new EventCodec(), october, mock(OutboxRelay.class)));
 
         policies.add(county, "admin");

@@ -45,14 +45,29 @@ public class EventIngestion {
     private final SnapshotStore snapshots;
     private final Policies policies;
     private final ItemScores scores;
+    private final boolean marking;
 
     public EventIngestion(ItemScoreStore items, UnitStore units, SnapshotStore snapshots, Policies policies,
                           ItemScores scores) {
+        this(items, units, snapshots, policies, scores, true);
+    }
+
+    private EventIngestion(ItemScoreStore items, UnitStore units, SnapshotStore snapshots, Policies policies,
+                           ItemScores scores, boolean marking) {
         this.items = items;
         this.units = units;
         this.snapshots = snapshots;
         this.policies = policies;
         this.scores = scores;
+        this.marking = marking;
+    }
+
+    /**
+     * The same ingestion into a generation being rebuilt (docs/adr/0021): nothing is published and no ranking is
+     * marked, since nobody reads that generation until it is live and every ranking is published again then.
+     */
+    public EventIngestion into(ItemScoreStore buildingItems, UnitStore buildingUnits) {
+        return new EventIngestion(buildingItems, buildingUnits, snapshots, policies, scores.silent(), false);
     }
 
     public void apply(ConsumedEvent event) {
@@ -168,6 +183,9 @@ public class EventIngestion {
             return;
         }
         units.saveAll(groupsToMark.keySet().stream().map(current::get).toList());
+        if (!marking) {
+            return;
+        }
         ifPublished.removeAll(keys);
         ifPublished.stream().filter(k -> snapshots.versionOf(k) > 0).forEach(keys::add);
         Map<String, Set<ReportingPeriod>> monthsByUnit = items.monthsOfUnits(groupsToMark.keySet());
@@ -216,7 +234,7 @@ public class EventIngestion {
             return;
         }
         boolean allLanded = items.saveAll(writes);
-        if (writes.stream().anyMatch(w -> w.publication().entry() != null)) {
+        if (writes.stream().anyMatch(w -> w.publication() != null && w.publication().entry() != null)) {
             scores.written();
         }
         markDirty(changes);
@@ -241,7 +259,7 @@ public class EventIngestion {
             ItemScoreStore.Publication publication = scores.next(new ItemScores.PublishScore(stored.orElse(null),
                     after, entries, history, items::replayGeneration));
             if (items.save(after, entries, stored.map(StoredItem::version).orElse(-1L), publication)) {
-                if (publication.entry() != null) {
+                if (publication != null && publication.entry() != null) {
                     scores.written();
                 }
                 List<LedgerEntry> old = stored.map(StoredItem::entries).orElse(List.of());
@@ -272,7 +290,7 @@ public class EventIngestion {
     }
 
     void markDirty(List<Change> changes) {
-        if (changes.isEmpty()) {
+        if (changes.isEmpty() || !marking) {
             return;
         }
         Set<String> unitIds = new TreeSet<>();

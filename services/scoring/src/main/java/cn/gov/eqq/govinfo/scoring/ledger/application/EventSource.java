@@ -1,15 +1,36 @@
 package cn.gov.eqq.govinfo.scoring.ledger.application;
 
-/** Port: the event topics scoring consumes, so that a replay can stop, rewind and restart consumption. */
+import java.util.List;
+
+/**
+ * Port: the event topics read from their beginning by a rebuild, beside the live consumers and without joining their
+ * consumer group (docs/adr/0021).
+ */
 public interface EventSource {
 
-    void stop();
+    /** A reader at the beginning of every partition of the topics scoring consumes. */
+    Reading fromBeginning();
 
-    /** Moves the consumer group to the beginning of every consumed topic (consumption must be stopped). */
-    void rewindToBeginning();
+    interface Reading extends AutoCloseable {
 
-    void start();
+        /**
+         * The next events, about {@code max} of them, translated as the live listener translates them (a record
+         * that can never be scored is skipped: the live listener dead-letters it); empty when the topics had nothing
+         * more for a moment.
+         */
+        List<ConsumedEvent> next(int max);
 
-    /** True when the consumer group has processed everything the topics hold now. */
-    boolean caughtUp();
+        /** Records read so far, including the skipped ones. */
+        long read();
+
+        /**
+         * Whether this reader's position is at or past the live consumer group's committed offset in every
+         * partition: every event the live ingestion applied before it began writing into the new generation too has
+         * been read.
+         */
+        boolean caughtUpWithLive();
+
+        @Override
+        void close();
+    }
 }

@@ -42,11 +42,25 @@ public class ItemScores {
     private final EventCodec codec;
     private final Clock clock;
     private final OutboxRelay relay;
+    private final boolean publishing;
 
     public ItemScores(EventCodec codec, Clock clock, OutboxRelay relay) {
+        this(codec, clock, relay, true);
+    }
+
+    private ItemScores(EventCodec codec, Clock clock, OutboxRelay relay, boolean publishing) {
         this.codec = codec;
         this.clock = clock;
         this.relay = relay;
+        this.publishing = publishing;
+    }
+
+    /**
+     * Publishes nothing: items are written without a {@code scoreVersion}, as into a generation being rebuilt, whose
+     * items are published once it is live (docs/adr/0021).
+     */
+    public ItemScores silent() {
+        return new ItemScores(codec, clock, relay, false);
     }
 
     /**
@@ -60,9 +74,12 @@ public class ItemScores {
 
     /**
      * What to write with the item: the same published state when the decision did not change, else the next
-     * version with its event.
+     * version with its event; null from a {@link #silent()} one.
      */
     public ItemScoreStore.Publication next(PublishScore command) {
+        if (!publishing) {
+            return null;
+        }
         StoredItem current = command.current();
         ItemFacts facts = command.facts();
         List<LedgerEntry> entries = command.entries();
@@ -84,7 +101,9 @@ public class ItemScores {
 
     /** Publishes soon what was just written (the relay also finds it on its own). */
     public void written() {
-        relay.kick();
+        if (publishing) {
+            relay.kick();
+        }
     }
 
     /** The item's score as published, with the given version and time. */

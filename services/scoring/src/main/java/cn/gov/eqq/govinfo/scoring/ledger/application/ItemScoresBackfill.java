@@ -6,6 +6,7 @@ import cn.gov.eqq.govinfo.scoring.shared.application.StoredItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,21 +30,23 @@ public class ItemScoresBackfill {
         this.policies = policies;
     }
 
-    /** @return how many items this call published */
+    /** @return how many items this call published (or found published meanwhile by a concurrent write) */
     public int publishNeverPublished() {
         int published = 0;
         String after = null;
         for (List<StoredItem> page = items.neverPublished(null, PAGE); !page.isEmpty();
              page = items.neverPublished(after, PAGE)) {
+            List<ItemScoreStore.Write> writes = new ArrayList<>(page.size());
             for (StoredItem item : page) {
-                ItemScoreStore.Publication publication = scores.next(new ItemScores.PublishScore(item, item.facts(),
-                        item.entries(), policies.history(), items::replayGeneration));
-                // a concurrent write (new fact, the other replica) has published the item itself
-                if (items.save(item.facts(), item.entries(), item.version(), publication)) {
-                    published++;
-                }
+                writes.add(new ItemScoreStore.Write(item.facts(), item.entries(), item.version(),
+                        scores.next(new ItemScores.PublishScore(item, item.facts(), item.entries(),
+                                policies.history(), items::replayGeneration))));
                 after = item.facts().itemId();
             }
+            // one bulk write per page; an item written meanwhile (new fact, the other replica) was published by
+            // that write, and its conditional write here does not land
+            items.saveAll(writes);
+            published += writes.size();
             scores.written();
         }
         if (published > 0) {

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Scores every stored item again after a policy version was added, because a version may reach back into the past:
@@ -54,16 +55,18 @@ public class Rescoring {
     private final UnitStore units;
     private final SnapshotStore snapshots;
     private final EventIngestion ingestion;
-    private final Replay replay;
+    private final BooleanSupplier rebuilding;
     private final Clock clock;
     private final ItemScores scores;
 
     /**
      * @param settle how long a waiting version is left to reach every replica's cached history
      *               ({@code govinfo.scoring.rescore-settle})
+     * @param rebuilding  whether a rebuild is under way on any replica ({@link Replay#building()}): the versions
+     *                    wait, and are scored again in the new generation once it is live (docs/adr/0021)
      */
     public Rescoring(PolicyStore policyStore, Policies policies, ItemScoreStore items, UnitStore units,
-                     SnapshotStore snapshots, EventIngestion ingestion, Replay replay, Clock clock,
+                     SnapshotStore snapshots, EventIngestion ingestion, BooleanSupplier rebuilding, Clock clock,
                      Duration settle, ItemScores scores) {
         this.scores = scores;
         this.settle = settle;
@@ -73,14 +76,14 @@ public class Rescoring {
         this.units = units;
         this.snapshots = snapshots;
         this.ingestion = ingestion;
-        this.replay = replay;
+        this.rebuilding = rebuilding;
         this.clock = clock;
     }
 
     /** One look for waiting versions, run every {@code govinfo.scoring.rescore-interval} by the scheduling adapter. */
     public void tick() {
-        if (replay.running()) {
-            return; // the replay scores every item under the whole history anyway
+        if (rebuilding.getAsBoolean()) {
+            return; // items folded into the new generation before the version settled are scored again once it is live
         }
         try {
             rescorePending();

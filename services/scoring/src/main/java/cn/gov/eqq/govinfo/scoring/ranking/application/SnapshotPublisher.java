@@ -8,7 +8,6 @@ import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
-import cn.gov.eqq.govinfo.scoring.ledger.application.Replay;
 import cn.gov.eqq.govinfo.scoring.rules.domain.Ranking;
 import cn.gov.eqq.govinfo.scoring.rules.domain.UnitPeriodScore;
 
@@ -42,7 +41,6 @@ public class SnapshotPublisher {
     private final ScoreQueries queries;
     private final EventCodec codec;
     private final OutboxRelay relay;
-    private final Replay replay;
     private final Clock clock;
     private final Duration quiet;
     private final Duration maxDelay;
@@ -62,12 +60,11 @@ public class SnapshotPublisher {
      * @param maxDelay how long a key that keeps being marked waits at most ({@code govinfo.scoring.publish-max-delay})
      */
     public SnapshotPublisher(SnapshotStore snapshots, ScoreQueries queries, EventCodec codec, OutboxRelay relay,
-                             Replay replay, Clock clock, Duration quiet, Duration maxDelay) {
+                             Clock clock, Duration quiet, Duration maxDelay) {
         this.snapshots = snapshots;
         this.queries = queries;
         this.codec = codec;
         this.relay = relay;
-        this.replay = replay;
         this.clock = clock;
         this.quiet = quiet;
         this.maxDelay = maxDelay;
@@ -75,9 +72,6 @@ public class SnapshotPublisher {
 
     /** One pass, run every {@code govinfo.scoring.publish-interval} by the scheduling adapter. */
     public void tick() {
-        if (replay.running()) {
-            return; // half-rebuilt rankings are not published
-        }
         long start = System.nanoTime();
         if (start - restUntil < 0) {
             return;

@@ -51,14 +51,17 @@ public interface ItemScoreStore {
     }
 
     /**
-     * How many replays have begun; kept apart from the items, which a replay deletes. An item first stored in
-     * generation {@code g} starts its {@code scoreVersion} at {@code g × 1,000,000 + 1}, so that what a replay
-     * publishes is newer than anything published before it (docs/adr/0018).
+     * The number that bases the {@code scoreVersion} of an item first stored in this store's generation: an item
+     * first stored in generation {@code g} starts at {@code g × 1,000,000 + 1}, so that what a rebuilt generation
+     * publishes is newer than anything published before it (docs/adr/0018, docs/adr/0021).
      */
     long replayGeneration();
 
-    /** A replay begins: every item stored from now on starts from a higher {@code scoreVersion}. */
-    void nextReplayGeneration();
+    /**
+     * The same store in the given generation's collections (docs/adr/0021); this store itself follows the live
+     * generation.
+     */
+    ItemScoreStore inGeneration(long generation);
 
     /**
      * Performs the writes together (a store may send them in one round trip), each as {@link #save} would.
@@ -87,6 +90,4 @@ public interface ItemScoreStore {
     List<StoredItem> neverPublished(String afterId, int limit);
 
     long count();
-
-    void deleteAll();
 }

@@ -20,5 +20,6 @@ public interface UnitStore {
 
     UnitDirectory directory();
 
-    void deleteAll();
+    /** The same store in the given generation's collection; this store itself follows the live generation. */
+    UnitStore inGeneration(long generation);
 }

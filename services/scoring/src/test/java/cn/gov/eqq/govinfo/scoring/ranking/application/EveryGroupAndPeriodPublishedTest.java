@@ -5,9 +5,7 @@ import cn.gov.eqq.govinfo.contracts.ranking.RankingSnapshotPublished;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import cn.gov.eqq.govinfo.scoring.ledger.application.EventIngestion;
-import cn.gov.eqq.govinfo.scoring.ledger.application.EventSource;
 import cn.gov.eqq.govinfo.scoring.ledger.application.ItemScores;
-import cn.gov.eqq.govinfo.scoring.ledger.application.Replay;
 import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
 
 import cn.gov.eqq.govinfo.scoring.policy.application.Policies;
@@ -43,7 +41,7 @@ class EveryGroupAndPeriodPublishedTest {
     private final ScoreQueries queries = new ScoreQueries(items, units, policies, snapshots, new EventCodec());
     private final EventCodec codec = new EventCodec();
     private final SnapshotPublisher publisher = new SnapshotPublisher(snapshots, queries, codec,
-            mock(OutboxRelay.class), new Replay(mock(EventSource.class), items, units, snapshots, policies, List::of), december,
+            mock(OutboxRelay.class), december,
             Duration.ZERO, Duration.ofMinutes(10));
 
     @Test

@@ -7,9 +7,7 @@ import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import cn.gov.eqq.govinfo.scoring.ledger.application.EventIngestion;
-import cn.gov.eqq.govinfo.scoring.ledger.application.EventSource;
 import cn.gov.eqq.govinfo.scoring.ledger.application.ItemScores;
-import cn.gov.eqq.govinfo.scoring.ledger.application.Replay;
 import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
 
 import cn.gov.eqq.govinfo.scoring.policy.application.Policies;
@@ -42,8 +40,7 @@ class KeptRankingTest {
             new ItemScores(new EventCodec(), december, mock(OutboxRelay.class)));
     private final ScoreQueries queries = new ScoreQueries(items, units, policies, snapshots, new EventCodec());
     private final SnapshotPublisher publisher = new SnapshotPublisher(snapshots, queries, new EventCodec(),
-            mock(OutboxRelay.class), new Replay(mock(EventSource.class), items, units, snapshots, policies, List::of),
-            december, Duration.ZERO, Duration.ofMinutes(10));
+            mock(OutboxRelay.class), december, Duration.ZERO, Duration.ofMinutes(10));
     private final ReportingPeriod july = ReportingPeriod.month(2026, 7);
 
     @Test

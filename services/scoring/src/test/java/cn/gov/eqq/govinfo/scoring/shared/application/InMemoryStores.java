@@ -79,9 +79,16 @@ public final class InMemoryStores {
             return generation;
         }
 
+        /** Each generation's items, kept in separate stores as the collections of each generation are. */
+        public final Map<Long, Items> generations = new TreeMap<>();
+
         @Override
-        public void nextReplayGeneration() {
-            generation++;
+        public ItemScoreStore inGeneration(long g) {
+            return generations.computeIfAbsent(g, x -> {
+                Items in = new Items();
+                in.generation = g;
+                return in;
+            });
         }
 
         @Override
@@ -131,11 +138,6 @@ public final class InMemoryStores {
         public long count() {
             return byId.size();
         }
-
-        @Override
-        public void deleteAll() {
-            byId.clear();
-        }
     }
 
     public static final class Units implements UnitStore {
@@ -163,9 +165,11 @@ public final class InMemoryStores {
             return new UnitDirectory(byId.values());
         }
 
+        public final Map<Long, Units> generations = new TreeMap<>();
+
         @Override
-        public void deleteAll() {
-            byId.clear();
+        public UnitStore inGeneration(long g) {
+            return generations.computeIfAbsent(g, x -> new Units());
         }
     }
 
@@ -306,6 +310,50 @@ public final class InMemoryStores {
         @Override
         public List<PublishedCircular> all() {
             return List.copyOf(bySeries.values());
+        }
+    }
+
+    /** The generation pointer in memory: no cache, so {@link #current()} is {@link #read()}. */
+    public static final class Generations implements cn.gov.eqq.govinfo.scoring.shared.application.Generations {
+        public GenerationPointer pointer = GenerationPointer.initial(0);
+        public final java.util.Set<Long> stored = new java.util.TreeSet<>(java.util.Set.of(0L));
+
+        @Override
+        public GenerationPointer read() {
+            return pointer;
+        }
+
+        @Override
+        public GenerationPointer current() {
+            return pointer;
+        }
+
+        @Override
+        public boolean replace(GenerationPointer expected, GenerationPointer next) {
+            if (pointer.revision() != expected.revision()) {
+                return false;
+            }
+            pointer = next;
+            return true;
+        }
+
+        @Override
+        public void whenLiveChanges(Runnable action) {
+        }
+
+        @Override
+        public void create(long generation) {
+            stored.add(generation);
+        }
+
+        @Override
+        public void drop(long generation) {
+            stored.remove(generation);
+        }
+
+        @Override
+        public java.util.Set<Long> stored() {
+            return java.util.Set.copyOf(stored);
         }
     }
 }

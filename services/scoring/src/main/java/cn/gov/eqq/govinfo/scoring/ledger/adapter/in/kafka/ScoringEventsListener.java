@@ -5,6 +5,7 @@ import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.events.EventDecodingException;
 import cn.gov.eqq.govinfo.scoring.ledger.application.ConsumedEvent;
 import cn.gov.eqq.govinfo.scoring.ledger.application.EventIngestion;
+import cn.gov.eqq.govinfo.scoring.ledger.application.LiveIngestion;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -22,6 +23,7 @@ import java.util.List;
  * use case sees only scoring's terms. A record that cannot be applied is named to the platform's error handler by
  * its index: the records before it are applied and committed, it is retried or (if it can never be decoded, or
  * lacks what scoring needs) put on {@code scoring.dead-letter.v1}, and the ones after it are delivered again.
+ * While a rebuild runs, each poll is also applied to the generation being built ({@link LiveIngestion}).
  */
 @Component
 class ScoringEventsListener {
@@ -30,9 +32,9 @@ class ScoringEventsListener {
     static final String[] TOPICS = {Topics.UNITS, Topics.ITEMS, Topics.ADOPTIONS, Topics.COMMISSIONS};
 
     private final EventCodec codec;
-    private final EventIngestion ingestion;
+    private final LiveIngestion ingestion;
 
-    ScoringEventsListener(EventCodec codec, EventIngestion ingestion) {
+    ScoringEventsListener(EventCodec codec, LiveIngestion ingestion) {
         this.codec = codec;
         this.ingestion = ingestion;
     }

@@ -12,7 +12,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Operators rebuild the ledger and rankings from the event topics (docs/services/scoring.md, "Replay"). */
+/**
+ * Operators rebuild the ledger and rankings from the event topics (docs/services/scoring.md, "Replay"): any replica
+ * starts it, and any replica answers its state, which is shared.
+ */
 @RestController
 @RequestMapping("/api/scoring/replay")
 @PreAuthorize("hasRole('admin')")
@@ -27,7 +30,7 @@ class ReplayController {
     @PostMapping
     ResponseEntity<Replay.Status> start(CurrentUser user) {
         if (!replay.start(user.actor())) {
-            throw ApiProblem.conflict("replay.running", "重放正在进行中，请等待完成后再试");
+            throw ApiProblem.conflict("replay.running", "重建正在进行中（可能在另一个副本上），请等待完成后再试");
         }
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(replay.status());
     }

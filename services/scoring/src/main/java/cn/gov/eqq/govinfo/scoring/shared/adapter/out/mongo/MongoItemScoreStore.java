@@ -13,6 +13,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.Sort;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.index.Index;
@@ -33,7 +34,7 @@ import java.util.TreeSet;
 class MongoItemScoreStore implements ItemScoreStore {
 
     static final String COLLECTION = "item_scores";
-    /** The replay generation: one document, kept when a replay drops {@link #COLLECTION}. */
+    /** The replay counter kept before generations existed (docs/adr/0021): read once, to number after it. */
     static final String GENERATIONS = "item_score_generation";
     private static final String GENERATION_ID = "replay";
     private static final String OUTBOX = "outbox";
@@ -46,37 +47,85 @@ class MongoItemScoreStore implements ItemScoreStore {
      */
     static final int READ_BATCH = 1000;
     private static final int DUPLICATE_KEY = 11000;
+    static final int IN_BATCH = 500;
 
     private final MongoTemplate mongo;
 
-    MongoItemScoreStore(MongoTemplate mongo) {
-        this.mongo = mongo;
+    private final MongoGenerations generations;
+    /** null: the live generation, as the pointer says; else this generation. */
+    private final Long fixed;
+
+    @Autowired
+    MongoItemScoreStore(MongoTemplate mongo, MongoGenerations generations) {
+        this(mongo, generations, null);
         if (mongo.getConverter() instanceof MappingMongoConverter converter) {
             // the facts keep adoption records by record id, and the records of a combined adoption are named
             // <id>.1, <id>.2, …: a dot may not be part of a stored key, so it is stored as a full-width dot and read
             // back as a dot
             converter.setMapKeyDotReplacement(DOT_IN_KEY);
         }
-        createIndexes();
+        createIndexes(mongo, COLLECTION);
     }
 
-    private void createIndexes() {
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("unitId", Sort.Direction.ASC)
+    private MongoItemScoreStore(MongoTemplate mongo, MongoGenerations generations, Long fixed) {
+        this.mongo = mongo;
+        this.generations = generations;
+        this.fixed = fixed;
+    }
+
+    @Override
+    public ItemScoreStore inGeneration(long generation) {
+        return new MongoItemScoreStore(mongo, generations, generation);
+    }
+
+    private long generation() {
+        return fixed != null ? fixed : generations.current().live();
+    }
+
+    /** The collection of this store's generation: the live one is looked up at each call (cached for a second). */
+    private String collection() {
+        return MongoGenerations.items(generation());
+    }
+
+    static void createIndexes(MongoTemplate mongo, String collection) {
+        mongo.indexOps(collection).createIndex(new Index().on("unitId", Sort.Direction.ASC)
                 .on("months", Sort.Direction.ASC).named("unit_months"));
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("months", Sort.Direction.ASC).named("months"));
+        mongo.indexOps(collection).createIndex(new Index().on("months", Sort.Direction.ASC).named("months"));
+    }
+
+    static long legacyReplayCounter(MongoTemplate mongo) {
+        Document doc = mongo.findById(GENERATION_ID, Document.class, GENERATIONS);
+        return doc == null ? 0 : ((Number) doc.get("generation")).longValue();
     }
 
     @Override
     public Optional<StoredItem> find(String itemId) {
-        ItemScoreDocument doc = mongo.findById(itemId, ItemScoreDocument.class, COLLECTION);
+        ItemScoreDocument doc = mongo.findById(itemId, ItemScoreDocument.class, collection());
         return Optional.ofNullable(doc).map(ItemScoreDocument::stored);
     }
 
     @Override
     public Map<String, StoredItem> findAll(Collection<String> itemIds) {
         Map<String, StoredItem> out = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("_id").in(itemIds)), ItemScoreDocument.class, COLLECTION)
-                .forEach(d -> out.put(d.id(), d.stored()));
+        String collection = collection();
+        for (List<String> ids : inBatches(itemIds)) {
+            mongo.find(Query.query(Criteria.where("_id").in(ids)), ItemScoreDocument.class, collection)
+                    .forEach(d -> out.put(d.id(), d.stored()));
+        }
+        return out;
+    }
+
+    /**
+     * Ids for {@code _id $in} reads, {@link #IN_BATCH} at a time: the wire server matches every document found
+     * against the whole list, so one read of 8,000 ids took 8.3 s and 16 reads of 500 about 1.1 s (probe on
+     * 2026-12-07, 30,000 documents, load 23); a replay's chunk names thousands of items. MongoDB does not mind.
+     */
+    static List<List<String>> inBatches(Collection<String> ids) {
+        List<String> all = List.copyOf(ids);
+        List<List<String>> out = new java.util.ArrayList<>();
+        for (int from = 0; from < all.size(); from += IN_BATCH) {
+            out.add(all.subList(from, Math.min(all.size(), from + IN_BATCH)));
+        }
         return out;
     }
 
@@ -86,7 +135,7 @@ class MongoItemScoreStore implements ItemScoreStore {
             return true;
         }
         // unordered: one insert command and one update command with many statements, whatever the mix
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection());
         for (Write w : writes) {
             if (w.expectedVersion() < 0) {
                 bulk.insert(inserted(w.facts(), w.entries(), w.publication()));
@@ -110,7 +159,7 @@ class MongoItemScoreStore implements ItemScoreStore {
     public boolean save(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion, Publication publication) {
         if (expectedVersion < 0) {
             try {
-                mongo.insert(inserted(facts, entries, publication), COLLECTION);
+                mongo.insert(inserted(facts, entries, publication), collection());
                 return true;
             } catch (DuplicateKeyException e) {
                 return false;
@@ -119,7 +168,7 @@ class MongoItemScoreStore implements ItemScoreStore {
         // one conditional single-document update: facts, entries, applied event ids and the event that publishes
         // the new score change together
         return mongo.updateFirst(sameVersion(facts.itemId(), expectedVersion),
-                update(facts, entries, expectedVersion, publication), COLLECTION).getMatchedCount() == 1;
+                update(facts, entries, expectedVersion, publication), collection()).getMatchedCount() == 1;
     }
 
     /** The document's fields as the mapping writes them (without its id). */
@@ -171,7 +220,7 @@ class MongoItemScoreStore implements ItemScoreStore {
         // ranking reads every item of the group (profiled: docs/performance.md)
         q.fields().include("entries");
         q.cursorBatchSize(READ_BATCH);
-        return mongo.find(q, EntriesOnly.class, COLLECTION).stream()
+        return mongo.find(q, EntriesOnly.class, collection()).stream()
                 .flatMap(d -> d.entries().stream())
                 .filter(e -> units.contains(e.unitId()) && wanted.contains(e.month()))
                 .toList();
@@ -180,7 +229,7 @@ class MongoItemScoreStore implements ItemScoreStore {
     @Override
     public List<ItemFacts> factsTouching(Collection<ReportingPeriod> months) {
         Query q = Query.query(Criteria.where("months").in(names(months))).cursorBatchSize(READ_BATCH);
-        return mongo.find(q, ItemScoreDocument.class, COLLECTION).stream().map(ItemScoreDocument::facts).toList();
+        return mongo.find(q, ItemScoreDocument.class, collection()).stream().map(ItemScoreDocument::facts).toList();
     }
 
     @Override
@@ -189,7 +238,7 @@ class MongoItemScoreStore implements ItemScoreStore {
         q.fields().include("unitId").include("months");
         q.cursorBatchSize(READ_BATCH);
         Map<String, Set<ReportingPeriod>> out = new HashMap<>();
-        mongo.find(q, UnitMonths.class, COLLECTION).forEach(d -> d.months()
+        mongo.find(q, UnitMonths.class, collection()).forEach(d -> d.months()
                 .forEach(m -> out.computeIfAbsent(d.unitId(), u -> new TreeSet<>()).add(ReportingPeriod.parse(m))));
         return out;
     }
@@ -198,7 +247,7 @@ class MongoItemScoreStore implements ItemScoreStore {
     public List<StoredItem> page(String afterId, int limit) {
         Query q = (afterId == null ? new Query() : Query.query(Criteria.where("_id").gt(afterId)))
                 .with(Sort.by(Sort.Direction.ASC, "_id")).limit(limit);
-        return mongo.find(q, ItemScoreDocument.class, COLLECTION).stream()
+        return mongo.find(q, ItemScoreDocument.class, collection()).stream()
                 .map(ItemScoreDocument::stored).toList();
     }
 
@@ -207,32 +256,18 @@ class MongoItemScoreStore implements ItemScoreStore {
         Criteria unpublished = Criteria.where("scoreVersion").exists(false);
         Query q = Query.query(afterId == null ? unpublished : unpublished.and("_id").gt(afterId))
                 .with(Sort.by(Sort.Direction.ASC, "_id")).limit(limit);
-        return mongo.find(q, ItemScoreDocument.class, COLLECTION).stream().map(ItemScoreDocument::stored).toList();
+        return mongo.find(q, ItemScoreDocument.class, collection()).stream().map(ItemScoreDocument::stored).toList();
     }
 
     @Override
     public long replayGeneration() {
-        Document doc = mongo.findById(GENERATION_ID, Document.class, GENERATIONS);
-        return doc == null ? 0 : ((Number) doc.get("generation")).longValue();
-    }
-
-    @Override
-    public void nextReplayGeneration() {
-        mongo.upsert(Query.query(Criteria.where("_id").is(GENERATION_ID)), new Update().inc("generation", 1),
-                GENERATIONS);
+        long generation = generation();
+        return generations.current().scoreBase(generation);
     }
 
     @Override
     public long count() {
-        return mongo.getCollection(COLLECTION).countDocuments();
-    }
-
-    @Override
-    public void deleteAll() {
-        // only a replay calls this, with the listener stopped: dropping is immediate where deleting a province-year
-        // document by document is not (100,000 items: 16 s between the replay's stop and restart here)
-        mongo.dropCollection(COLLECTION);
-        createIndexes();
+        return mongo.getCollection(collection()).countDocuments();
     }
 
     /** Projections of {@link ItemScoreDocument} for the queries that need one field. */

@@ -10,6 +10,7 @@ import cn.gov.eqq.govinfo.scoring.rules.domain.UnitDirectory;
 
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,20 +28,43 @@ class MongoUnitStore implements UnitStore {
 
     private final MongoTemplate mongo;
 
-    MongoUnitStore(MongoTemplate mongo) {
+    private final MongoGenerations generations;
+    /** null: the live generation, as the pointer says; else this generation. */
+    private final Long fixed;
+
+    @Autowired
+    MongoUnitStore(MongoTemplate mongo, MongoGenerations generations) {
+        this(mongo, generations, null);
+    }
+
+    private MongoUnitStore(MongoTemplate mongo, MongoGenerations generations, Long fixed) {
         this.mongo = mongo;
+        this.generations = generations;
+        this.fixed = fixed;
+    }
+
+    @Override
+    public UnitStore inGeneration(long generation) {
+        return new MongoUnitStore(mongo, generations, generation);
+    }
+
+    private String collection() {
+        return MongoGenerations.units(fixed != null ? fixed : generations.current().live());
     }
 
     @Override
     public Optional<Unit> find(String unitId) {
-        return Optional.ofNullable(mongo.findById(unitId, UnitDocument.class, COLLECTION)).map(MongoUnitStore::unit);
+        return Optional.ofNullable(mongo.findById(unitId, UnitDocument.class, collection())).map(MongoUnitStore::unit);
     }
 
     @Override
     public Map<String, Unit> findAll(Collection<String> unitIds) {
         Map<String, Unit> out = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("_id").in(unitIds)), UnitDocument.class, COLLECTION)
-                .forEach(d -> out.put(d.id(), unit(d)));
+        String collection = collection();
+        for (java.util.List<String> ids : MongoItemScoreStore.inBatches(unitIds)) {
+            mongo.find(Query.query(Criteria.where("_id").in(ids)), UnitDocument.class, collection)
+                    .forEach(d -> out.put(d.id(), unit(d)));
+        }
         return out;
     }
 
@@ -49,7 +73,7 @@ class MongoUnitStore implements UnitStore {
         if (units.isEmpty()) {
             return;
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, UnitDocument.class, COLLECTION);
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, UnitDocument.class, collection());
         for (Unit u : units) {
             bulk.replaceOne(Query.query(Criteria.where("_id").is(u.unitId())),
                     new UnitDocument(u.unitId(), u.name(), u.group(), u.active(), u.changedAt(), u.memberships().stream()
@@ -63,13 +87,8 @@ class MongoUnitStore implements UnitStore {
 
     @Override
     public UnitDirectory directory() {
-        return new UnitDirectory(mongo.findAll(UnitDocument.class, COLLECTION).stream().map(MongoUnitStore::unit)
+        return new UnitDirectory(mongo.findAll(UnitDocument.class, collection()).stream().map(MongoUnitStore::unit)
                 .toList());
-    }
-
-    @Override
-    public void deleteAll() {
-        mongo.remove(new Query(), COLLECTION);
     }
 
     private static Unit unit(UnitDocument d) {

@@ -11,6 +11,7 @@ import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.events.EventDecodingException;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import cn.gov.eqq.govinfo.scoring.ledger.application.EventIngestion;
+import cn.gov.eqq.govinfo.scoring.ledger.application.LiveIngestion;
 import cn.gov.eqq.govinfo.scoring.ledger.application.ItemScores;
 import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
 import cn.gov.eqq.govinfo.scoring.policy.application.Policies;
@@ -44,8 +45,10 @@ class ScoringEventsListenerTest {
     private final InMemoryStores.Units units = new InMemoryStores.Units();
     private final Policies policies = new Policies(new InMemoryStores.PolicyVersions(),
             new InMemoryStores.Circulars(), october, PolicyJson.shipped(), codec, Mockito.mock(OutboxRelay.class));
-    private final ScoringEventsListener listener = new ScoringEventsListener(codec, new EventIngestion(items, units,
-            new InMemoryStores.Snapshots(), policies, new ItemScores(codec, october, Mockito.mock(OutboxRelay.class))));
+    private final ScoringEventsListener listener = new ScoringEventsListener(codec, new LiveIngestion(
+            new EventIngestion(items, units, new InMemoryStores.Snapshots(), policies,
+                    new ItemScores(codec, october, Mockito.mock(OutboxRelay.class))),
+            new InMemoryStores.Generations(), items, units));
 
     @Test
     void aBatchOfUnitsItemsAndEventsThatChangeNoScoreIsAppliedInItsOrder() {

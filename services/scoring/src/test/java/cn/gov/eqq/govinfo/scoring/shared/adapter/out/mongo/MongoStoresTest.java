@@ -22,8 +22,13 @@ import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+
+import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
+import cn.gov.eqq.govinfo.scoring.shared.adapter.in.kafka.UnitTranslation;
+import cn.gov.eqq.govinfo.scoring.shared.application.GenerationPointer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +41,7 @@ class MongoStoresTest {
 
     @Test
     void itemFactsAndEntriesReadBackEqualAndAStaleVersionCannotOverwrite() {
-        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+        MongoItemScoreStore store = items(mongo);
         Instant t = Instant.parse("2026-07-10T01:00:00Z");
         ItemFacts facts = ItemFacts.empty("I.1")
                 .with(new ItemFact.Received("e1", "I.1", "U006", 2, "标题", "PROBLEM", true, t, t.plusSeconds(60), "K1"))
@@ -66,7 +71,7 @@ class MongoStoresTest {
 
     @Test
     void anItemsScoreGoesIntoItsOutboxWithTheWriteAndEntriesNotYetPublishedStay() {
-        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+        MongoItemScoreStore store = items(mongo);
         Instant t = Instant.parse("2026-07-10T01:00:00Z");
         ItemFacts facts = ItemFacts.empty("I.2")
                 .with(new ItemFact.Received("e1", "I.2", "U006", 1, "标题", "DYNAMIC", false, t, t, null))
@@ -91,21 +96,31 @@ class MongoStoresTest {
                 org.assertj.core.groups.Tuple.tuple("s2", "scoring.item-scores.v1", "I.2"));
     }
 
+    static MongoItemScoreStore items(MongoTemplate mongo) {
+        return new MongoItemScoreStore(mongo, new MongoGenerations(mongo, Duration.ZERO));
+    }
+
+    static MongoUnitStore units(MongoTemplate mongo) {
+        return new MongoUnitStore(mongo, new MongoGenerations(mongo, Duration.ZERO));
+    }
+
     @Test
-    void theReplayGenerationGrowsAndOutlivesTheItems() {
-        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
-        assertThat(store.replayGeneration()).isZero();
+    void theScoreVersionsOfGenerationZeroFollowTheReplayCounterKeptBeforeGenerations() {
+        mongo.insert(new org.bson.Document("_id", "replay").append("generation", 3L),
+                MongoItemScoreStore.GENERATIONS);
+        MongoGenerations generations = new MongoGenerations(mongo, Duration.ZERO);
+        MongoItemScoreStore store = new MongoItemScoreStore(mongo, generations);
 
-        store.nextReplayGeneration();
-        store.deleteAll();
-        store.nextReplayGeneration();
-
-        assertThat(store.replayGeneration()).isEqualTo(2);
+        assertThat(store.replayGeneration()).isEqualTo(3);
+        GenerationPointer pointer = generations.read();
+        GenerationPointer claimed = pointer.claim("a", "admin", Instant.now(), Duration.ofMinutes(1)).orElseThrow();
+        assertThat(claimed.building()).as("numbered after the old counter").isEqualTo(4);
+        assertThat(store.inGeneration(4).replayGeneration()).isEqualTo(4);
     }
 
     @Test
     void anItemStoredBeforeAnswersWereKeptReadsBackWithNoAnswers() {
-        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+        MongoItemScoreStore store = items(mongo);
         Instant t = Instant.parse("2026-07-10T01:00:00Z");
         ItemFacts facts = ItemFacts.empty("I.old")
                 .with(new ItemFact.Received("e1", "I.old", "U006", 1, "标题", "DYNAMIC", false, t, t, "K1"))
@@ -124,7 +139,7 @@ class MongoStoresTest {
 
     @Test
     void aBulkOfInsertsAndReplacesLandsAndSaysWhenOneOfItMetAConcurrentWrite() {
-        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+        MongoItemScoreStore store = items(mongo);
         Instant t = Instant.parse("2026-07-10T01:00:00Z");
         ItemFacts one = ItemFacts.empty("I1")
                 .with(new ItemFact.Received("e1", "I1", "U006", 1, "甲", "PROBLEM", false, t, t, null));
@@ -154,21 +169,61 @@ class MongoStoresTest {
     }
 
     @Test
-    void deletingEverythingForAReplayLeavesAnEmptyStoreThatTakesWritesAgain() {
-        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+    void aReadOfMoreItemsThanOneInBatchFindsEveryStoredOne() {
+        MongoItemScoreStore store = items(mongo);
+        Instant t = Instant.parse("2026-07-10T01:00:00Z");
+        List<ItemScoreStore.Write> writes = new java.util.ArrayList<>();
+        for (int i = 0; i < MongoItemScoreStore.IN_BATCH * 2 + 3; i++) {
+            ItemFacts f = ItemFacts.empty("I" + i)
+                    .with(new ItemFact.Received("e" + i, "I" + i, "U006", 1, "甲", "PROBLEM", false, t, t, null));
+            writes.add(new ItemScoreStore.Write(f, ItemScoring.score(f, policies), -1));
+        }
+        store.saveAll(writes);
+        List<String> asked = new java.util.ArrayList<>(writes.stream().map(w -> w.facts().itemId()).toList());
+        asked.add("never-stored");
+
+        assertThat(store.findAll(asked)).hasSize(writes.size()).doesNotContainKey("never-stored");
+    }
+
+    @Test
+    void eachGenerationHasItsOwnCollectionsAndTheStoresFollowTheLivePointer() {
+        MongoGenerations generations = new MongoGenerations(mongo, Duration.ZERO);
+        MongoItemScoreStore store = new MongoItemScoreStore(mongo, generations);
+        MongoUnitStore unitStore = new MongoUnitStore(mongo, generations);
         Instant t = Instant.parse("2026-07-10T01:00:00Z");
         ItemFacts one = ItemFacts.empty("I1")
                 .with(new ItemFact.Received("e1", "I1", "U006", 1, "甲", "PROBLEM", false, t, t, null));
+        ItemFacts two = ItemFacts.empty("I2")
+                .with(new ItemFact.Received("e2", "I2", "U006", 1, "乙", "PROBLEM", false, t, t, null));
         store.save(one, ItemScoring.score(one, policies), -1);
+        unitStore.saveAll(List.of(UnitTranslation.unitOf(new UnitChanged("U006", "发改委", 2, true, t))));
 
-        store.deleteAll();
+        GenerationPointer pointer = generations.read();
+        GenerationPointer claimed = pointer.claim("a", "admin", Instant.now(), Duration.ofMinutes(1)).orElseThrow();
+        assertThat(generations.replace(pointer, claimed)).isTrue();
+        assertThat(generations.replace(pointer, claimed)).as("a stale pointer cannot be replaced").isFalse();
+        generations.create(1);
+        store.inGeneration(1).save(two, ItemScoring.score(two, policies), -1);
 
-        assertThat(store.count()).isZero();
+        assertThat(store.find("I2")).as("generation 1 is not live yet").isEmpty();
+        assertThat(mongo.indexOps("item_scores_g1").getIndexInfo()).extracting(i -> i.getName())
+                .contains("unit_months", "months");
+        assertThat(generations.stored()).containsExactly(0L, 1L);
+        assertThat(generations.collections()).containsExactly("item_scores", "item_scores_g1");
+
+        GenerationPointer building = generations.read();
+        assertThat(generations.replace(building,
+                building.switchLive("a", Instant.now(), 2, 1).orElseThrow())).isTrue();
+
         assertThat(store.find("I1")).isEmpty();
-        assertThat(store.save(one, ItemScoring.score(one, policies), -1)).isTrue();
+        assertThat(store.find("I2")).isPresent();
         assertThat(store.entriesOf(List.of("U006"), List.of(ReportingPeriod.month(2026, 7)))).hasSize(1);
-        assertThat(mongo.indexOps("item_scores").getIndexInfo()).extracting(i -> i.getName())
-                .contains("_id_");
+        assertThat(unitStore.find("U006")).as("units of generation 1: none written").isEmpty();
+        assertThat(unitStore.inGeneration(0).find("U006")).isPresent();
+
+        generations.drop(0);
+        assertThat(generations.stored()).containsExactly(1L);
+        assertThat(mongo.collectionExists("item_scores")).isFalse();
     }
 
     @Test
@@ -186,8 +241,7 @@ class MongoStoresTest {
                                 }
                             }
                         }).build())) {
-            MongoItemScoreStore store = new MongoItemScoreStore(
-                    new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, connection.getDatabase())));
+            MongoItemScoreStore store = items(new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, connection.getDatabase())));
             Instant t = Instant.parse("2026-07-10T01:00:00Z");
             int items = MongoItemScoreStore.READ_BATCH * 2 + 500;
             List<ItemScoreStore.Write> writes = new java.util.ArrayList<>();
@@ -210,7 +264,7 @@ class MongoStoresTest {
 
     @Test
     void unitsAreFoundTogether() {
-        MongoUnitStore store = new MongoUnitStore(mongo);
+        MongoUnitStore store = units(mongo);
         Unit a = new Unit("U006", "发改委", 2, true, Instant.parse("2026-01-01T00:00:00Z"));
         Unit b = new Unit("U007", "教育局", 3, true, Instant.parse("2026-01-01T00:00:00Z"));
         store.saveAll(List.of(a, b));
@@ -228,7 +282,7 @@ class MongoStoresTest {
 
     @Test
     void theMonthsOfSeveralUnitsAreReadTogether() {
-        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+        MongoItemScoreStore store = items(mongo);
         Instant july = Instant.parse("2026-07-10T01:00:00Z");
         Instant august = Instant.parse("2026-08-10T01:00:00Z");
         for (String[] item : new String[][]{{"I1", "U006"}, {"I2", "U006"}, {"I3", "U007"}}) {
@@ -246,7 +300,7 @@ class MongoStoresTest {
 
     @Test
     void unitDirectoryReadsBackWhatWasSaved() {
-        MongoUnitStore store = new MongoUnitStore(mongo);
+        MongoUnitStore store = units(mongo);
         Unit older = new Unit("U006", "发改委", 2, true, Instant.parse("2026-01-01T00:00:00Z"));
         Unit newer = new Unit("U006", "发展和改革委员会", 2, true, Instant.parse("2026-05-01T00:00:00Z"));
 
@@ -259,7 +313,7 @@ class MongoStoresTest {
 
     @Test
     void membershipSpansReadBackAsSaved() {
-        MongoUnitStore store = new MongoUnitStore(mongo);
+        MongoUnitStore store = units(mongo);
         Unit moved = new Unit("U013", "财政局", 3, true, Instant.parse("2026-10-01T00:00:00Z"), List.of(
                 new Membership(2, ReportingPeriod.month(2022, 7), ReportingPeriod.month(2026, 7)),
                 new Membership(3, ReportingPeriod.month(2026, 7), null)));
@@ -285,7 +339,7 @@ class MongoStoresTest {
     }
 
     private MongoUnitStore store() {
-        return new MongoUnitStore(mongo);
+        return units(mongo);
     }
 
     @Test
@@ -326,7 +380,7 @@ class MongoStoresTest {
 
     @Test
     void storedItemsArePagedInIdOrder() {
-        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+        MongoItemScoreStore store = items(mongo);
         for (String id : List.of("I3", "I1", "I2")) {
             ItemFacts facts = ItemFacts.empty(id);
             assertThat(store.save(facts, List.of(), -1)).isTrue();
@@ -338,7 +392,7 @@ class MongoStoresTest {
 
     @Test
     void itemsNeverPublishedAreFoundInIdOrderAndAPublishedOneIsNot() {
-        MongoItemScoreStore store = new MongoItemScoreStore(mongo);
+        MongoItemScoreStore store = items(mongo);
         for (String id : List.of("I3", "I1", "I2")) {
             assertThat(store.save(ItemFacts.empty(id), List.of(), -1)).isTrue();
         }

@@ -6,11 +6,15 @@ import cn.gov.eqq.govinfo.scoring.shared.application.ItemScoreStore;
 import cn.gov.eqq.govinfo.scoring.shared.application.UnitStore;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the live listener applies a poll with: the live generation as always ({@link EventIngestion}), and, while a
- * rebuild's lease runs, the generation being built too (docs/adr/0021). Applying an event twice or out of order gives
+ * rebuild's lease runs, the generation being built too; for a short while after a switch, the previous one too
+ * (docs/adr/0021). Applying an event twice or out of order gives
  * the same item, so it does not matter that the rebuild may read the same events from the topics.
  */
 public class LiveIngestion {
@@ -20,10 +24,8 @@ public class LiveIngestion {
     private final ItemScoreStore items;
     private final UnitStore units;
     private final Clock clock = Clock.systemUTC(); // leases are real time
-    private volatile Building building;
-
-    private record Building(long generation, EventIngestion ingestion) {
-    }
+    /** Ingestion into a generation other than the live one (the one being built, the previous one), by number. */
+    private final Map<Long, EventIngestion> other = new ConcurrentHashMap<>();
 
     public LiveIngestion(EventIngestion live, Generations generations, ItemScoreStore items, UnitStore units) {
         this.live = live;
@@ -36,11 +38,19 @@ public class LiveIngestion {
     public void applyAll(List<? extends ConsumedEvent> events) {
         live.applyAll(events);
         GenerationPointer pointer = generations.current();
-        if (!pointer.buildAlive(clock.instant())) {
-            return;
+        Instant now = clock.instant();
+        if (pointer.buildAlive(now)) {
+            alsoInto(pointer.building(), events);
         }
+        if (pointer.previousAlive(now)) {
+            // just after a switch: a replica that has not seen it yet still reads the previous generation
+            alsoInto(pointer.previous(), events);
+        }
+    }
+
+    private void alsoInto(long generation, List<? extends ConsumedEvent> events) {
         try {
-            into(pointer.building()).applyAll(events);
+            into(generation).applyAll(events);
         } catch (RuntimeException e) {
             throw new EventIngestion.NotApplied(0, e instanceof EventIngestion.NotApplied n
                     && n.getCause() instanceof RuntimeException cause ? cause : e);
@@ -48,11 +58,7 @@ public class LiveIngestion {
     }
 
     private EventIngestion into(long generation) {
-        Building b = building;
-        if (b == null || b.generation() != generation) {
-            b = new Building(generation, live.into(items.inGeneration(generation), units.inGeneration(generation)));
-            building = b;
-        }
-        return b.ingestion();
+        return other.computeIfAbsent(generation,
+                g -> live.into(items.inGeneration(g), units.inGeneration(g)));
     }
 }

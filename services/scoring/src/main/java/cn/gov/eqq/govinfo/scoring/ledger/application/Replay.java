@@ -51,6 +51,15 @@ public class Replay implements AutoCloseable {
      * @param chunk     events folded per bulk round
      */
     public record Settings(String replica, Duration lease, Duration settle, Duration dropAfter, int chunk) {
+
+        /**
+         * How long the previous generation goes on receiving writes after the switch: half the time until it is
+         * dropped, and never shorter than the settle time (which outlasts a replica's cached pointer).
+         */
+        Duration previousGrace() {
+            Duration half = dropAfter.dividedBy(2);
+            return half.compareTo(settle) > 0 ? half : settle;
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(Replay.class);
@@ -147,7 +156,7 @@ public class Replay implements AutoCloseable {
             alive(progress);
             long count = building.count();
             Instant now = clock.instant();
-            if (change(p -> p.switchLive(settings.replica(), now, progress.read, count).orElse(null)).isEmpty()) {
+            if (change(p -> p.switchLive(settings.replica(), now, progress.read, count, settings.previousGrace()).orElse(null)).isEmpty()) {
                 throw new IllegalStateException("重建的租约已失效，未切换");
             }
             heartbeat.cancel(false);

@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The shared pointer's transitions: claim, lease, switch, and a build abandoned by its replica. */
 class GenerationPointerTest {
 
+    private static final Duration GRACE = Duration.ofSeconds(30);
+
     private static final Duration LEASE = Duration.ofSeconds(30);
     private final Instant t0 = Instant.parse("2026-12-07T01:00:00Z");
 
@@ -55,7 +57,7 @@ class GenerationPointerTest {
     void theSwitchMakesTheBuildLiveAndEndsIt() {
         GenerationPointer claimed = GenerationPointer.initial(0).claim("a", "admin", t0, LEASE).orElseThrow();
 
-        GenerationPointer done = claimed.switchLive("a", t0.plusSeconds(5), 1000, 400).orElseThrow();
+        GenerationPointer done = claimed.switchLive("a", t0.plusSeconds(5), 1000, 400, GRACE).orElseThrow();
 
         assertThat(done.live()).isEqualTo(1);
         assertThat(done.building()).isNull();
@@ -63,11 +65,23 @@ class GenerationPointerTest {
         assertThat(done.items()).isEqualTo(400);
         assertThat(done.finishedAt()).isEqualTo(t0.plusSeconds(5));
         assertThat(done.buildAlive(t0.plusSeconds(6))).isFalse();
-        assertThat(claimed.switchLive("b", t0.plusSeconds(5), 0, 0)).as("not its claim").isEmpty();
-        assertThat(claimed.switchLive("a", t0.plusSeconds(31), 0, 0)).as("lease lapsed").isEmpty();
+        assertThat(claimed.switchLive("b", t0.plusSeconds(5), 0, 0, GRACE)).as("not its claim").isEmpty();
+        assertThat(claimed.switchLive("a", t0.plusSeconds(31), 0, 0, GRACE)).as("lease lapsed").isEmpty();
         GenerationPointer next = done.claim("b", "admin", t0.plusSeconds(6), LEASE).orElseThrow();
         assertThat(next.building()).isEqualTo(2);
         assertThat(next.live()).isEqualTo(1);
+    }
+
+    @Test
+    void thePreviousGenerationGoesOnReceivingWritesForTheGraceAfterTheSwitch() {
+        GenerationPointer claimed = GenerationPointer.initial(0).claim("a", "admin", t0, LEASE).orElseThrow();
+        assertThat(claimed.previousAlive(t0)).as("no switch yet").isFalse();
+
+        GenerationPointer done = claimed.switchLive("a", t0.plusSeconds(5), 1000, 400, GRACE).orElseThrow();
+
+        assertThat(done.previous()).isZero();
+        assertThat(done.previousAlive(t0.plusSeconds(6))).as("a replica may not have seen the switch yet").isTrue();
+        assertThat(done.previousAlive(t0.plusSeconds(35))).as("the grace is over").isFalse();
     }
 
     @Test

@@ -151,17 +151,20 @@ class MongoGenerations implements Generations, OutboxCollections {
                 .append("leaseUntil", date(p.leaseUntil())).append("requestedBy", p.requestedBy())
                 .append("startedAt", date(p.startedAt())).append("finishedAt", date(p.finishedAt()))
                 .append("state", p.state().name()).append("eventsRead", p.eventsRead()).append("items", p.items())
-                .append("message", p.message()).append("highest", p.highest()).append("legacy", p.legacy());
+                .append("message", p.message()).append("highest", p.highest()).append("legacy", p.legacy())
+                .append("previous", p.previous()).append("previousUntil", date(p.previousUntil()));
     }
 
     private static GenerationPointer pointer(Document d) {
         Number building = (Number) d.get("building");
+        Number previous = (Number) d.get("previous");
         return new GenerationPointer(number(d, "revision"), number(d, "live"),
                 building == null ? null : building.longValue(), d.getString("claimedBy"),
                 instant(d.getDate("leaseUntil")), d.getString("requestedBy"), instant(d.getDate("startedAt")),
                 instant(d.getDate("finishedAt")), GenerationPointer.State.valueOf(d.getString("state")),
                 number(d, "eventsRead"), number(d, "items"), d.getString("message"), number(d, "highest"),
-                number(d, "legacy"));
+                number(d, "legacy"), previous == null ? null : previous.longValue(),
+                instant(d.getDate("previousUntil")));
     }
 
     private static long number(Document d, String field) {

@@ -213,7 +213,7 @@ class MongoStoresTest {
 
         GenerationPointer building = generations.read();
         assertThat(generations.replace(building,
-                building.switchLive("a", Instant.now(), 2, 1).orElseThrow())).isTrue();
+                building.switchLive("a", Instant.now(), 2, 1, Duration.ofSeconds(30)).orElseThrow())).isTrue();
 
         assertThat(store.find("I1")).isEmpty();
         assertThat(store.find("I2")).isPresent();

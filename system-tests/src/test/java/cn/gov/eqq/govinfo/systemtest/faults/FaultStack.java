@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * The fault tests' own whole system (they kill and stop its parts, so it is never RunningSystem's): started once per
  * test JVM from the built jars, on free ports, with the H2 wire server so MongoDB data outlives a stop of the server,
- * and stopped when the JVM exits.
+ * two replicas of scoring, and stopped when the JVM exits.
  */
 final class FaultStack {
 
@@ -49,9 +49,11 @@ final class FaultStack {
             // its own test is RateLimitAndHeadersIT) would refuse part of it and of the read-back, which is not a fault
             List<String> jvm = new ArrayList<>(base.serviceJvmOptions());
             jvm.add("-Dgovinfo.gateway.rate-limit.enabled=false");
+            // two scoring replicas, as the chart runs them: every fault test then also faces a pair of consumers
+            // sharing the group, and ScoringReplicasIT kills one and replays while both consume
             DevStackConfig config = new DevStackConfig(base.repoRoot(), base.dataDir(), base.ports(),
                     DevStackConfig.Mongo.H2, null, true, base.services(), base.jars(), jvm,
-                    START_TIMEOUT, START_TIMEOUT);
+                    START_TIMEOUT, START_TIMEOUT).withReplicas(Service.SCORING, 2);
             try {
                 stack = DevStack.start(config);
             } catch (RuntimeException e) {

@@ -7,7 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Real access tokens from the test Keycloak: the password grant for a demo user through {@code govinfo-gateway}
- * and the client-credentials grant for {@code city-dashboard}. Tokens are cached until 30 s before they expire.
+ * and the client-credentials grant for {@code city-dashboard}. Tokens are cached until 30 s before they expire, and
+ * one user's token is fetched by one thread at a time: Keycloak 26's brute-force protection refuses concurrent logins
+ * of one user ({@code user_temporarily_disabled}, "Invalid user credentials"), as the realm enables it.
  *
  * <pre>{@code
  * Tokens tokens = KeycloakTestServer.get().tokens();
@@ -27,6 +29,7 @@ public final class Tokens {
 
     private final String tokenEndpoint;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, Object> fetching = new ConcurrentHashMap<>();
 
     public Tokens(String issuerUri) {
         this.tokenEndpoint = issuerUri + "/protocol/openid-connect/token";
@@ -62,6 +65,16 @@ public final class Tokens {
         if (hit != null && Instant.now().isBefore(hit.refreshAfter())) {
             return hit.token();
         }
+        synchronized (fetching.computeIfAbsent(key, k -> new Object())) {
+            Cached fetched = cache.get(key); // another thread may have fetched it meanwhile
+            if (fetched != null && Instant.now().isBefore(fetched.refreshAfter())) {
+                return fetched.token();
+            }
+            return fetch(key, form);
+        }
+    }
+
+    private String fetch(String key, Map<String, String> form) {
         HttpResponse<String> response = KeycloakHttp.postForm(tokenEndpoint, form, null);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("取令牌失败（" + form.get("grant_type") + "，"

@@ -64,6 +64,26 @@ class KeycloakTestServerTest {
     }
 
     @Test
+    void manyThreadsAskingForOneUsersTokenAtOnceLogInOnce() throws Exception {
+        // a Tokens of its own: nothing cached; the realm's brute-force protection refuses concurrent logins of a user
+        Tokens fresh = new Tokens(keycloak.issuerUri());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> asked = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                asked.add(pool.submit(() -> fresh.password("u006-reporter")));
+            }
+            java.util.Set<String> tokens = new java.util.HashSet<>();
+            for (java.util.concurrent.Future<String> f : asked) {
+                tokens.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(tokens).as("one login, its token for every thread").hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void unknownUserIsReportedWithKeycloaksAnswer() {
         assertThatThrownBy(() -> keycloak.tokens().password("nobody"))
                 .hasMessageContaining("nobody").hasMessageContaining("401");

@@ -76,11 +76,7 @@ class CrashBetweenWriteAndPublishIT {
                 killer.get(5, java.util.concurrent.TimeUnit.MINUTES);
             }
             // the load goes on until it has done real work after the last restart (bounded)
-            int cyclesAtRestart = load.cycles.get();
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (load.cycles.get() < cyclesAtRestart + 20 && System.nanoTime() < deadline) {
-                Http.sleep(500);
-            }
+            load.awaitCycles(load.cycles.get() + 20, Duration.ofSeconds(120));
             stop.set(true);
             for (Future<?> client : clients) {
                 client.get(5, java.util.concurrent.TimeUnit.MINUTES);

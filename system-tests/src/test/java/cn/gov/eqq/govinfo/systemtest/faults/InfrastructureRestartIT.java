@@ -72,10 +72,7 @@ class InfrastructureRestartIT {
             timeline.add(String.format("%.1f s MongoDB up again (down %.1f s)", since(begin), mongoDownFor));
             int cyclesAtMongoBack = load.cycles.get();
             // the load goes on until it has done real work after the restart (bounded)
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (load.cycles.get() < cyclesAtMongoBack + 6 && System.nanoTime() < deadline) {
-                Http.sleep(500);
-            }
+            load.awaitCycles(cyclesAtMongoBack + 6, Duration.ofSeconds(120));
             timeline.add(String.format("%.1f s %d cycles done after MongoDB came back", since(begin),
                     load.cycles.get() - cyclesAtMongoBack));
             stop.set(true);

@@ -39,9 +39,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ScoringReplicasCheck {
 
-    static final List<String> CONSUMER_GROUPS = List.of("adoption-tracking", "commission-tasking", "scoring",
-            "reporting");
-
     @Test
     void killingAScoringReplicaAndReplayingWhileBothConsumeLosesNothingAndPublishesNoPartialRanking()
             throws Exception {
@@ -71,7 +68,7 @@ class ScoringReplicasCheck {
                 }));
             }
             // replica 2 dies with work in flight and comes back; replica 1 goes on alone meanwhile
-            awaitCycles(load, 5);
+            load.awaitCycles(5, Duration.ofSeconds(120));
             long pid = stack.killService(Service.SCORING, 2);
             double killedAt = seconds(begin);
             Duration restart = stack.restartService(Service.SCORING, 2);
@@ -85,11 +82,7 @@ class ScoringReplicasCheck {
             replay = awaitReplayDone(gateway, admin, Duration.ofMinutes(6));
 
             // the load goes on until it has done real work after the switch (bounded)
-            int cyclesAtSwitch = load.cycles.get();
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (load.cycles.get() < cyclesAtSwitch + 10 && System.nanoTime() < deadline) {
-                Http.sleep(500);
-            }
+            load.awaitCycles(load.cycles.get() + 10, Duration.ofSeconds(120));
             stop.set(true);
             for (Future<?> client : clients) {
                 client.get(5, TimeUnit.MINUTES);
@@ -100,7 +93,7 @@ class ScoringReplicasCheck {
         }
         double loadSeconds = seconds(begin);
 
-        double lagSeconds = log.awaitNoLag(CONSUMER_GROUPS, Duration.ofSeconds(120));
+        double lagSeconds = log.awaitNoLag(CrashBetweenWriteAndPublishIT.CONSUMER_GROUPS, Duration.ofSeconds(120));
         Workload.Truth truth = load.readBack();
         Map<String, Workload.Figures> expected = Workload.expected(before, truth);
         double scoringSeconds = Workload.awaitFigures(gateway, tokens, expected, Duration.ofSeconds(150));
@@ -189,12 +182,6 @@ class ScoringReplicasCheck {
         throw new AssertionError("the replay did not end within " + patience.toSeconds() + " s: " + last);
     }
 
-    private static void awaitCycles(Workload load, int cycles) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (load.cycles.get() < cycles && System.nanoTime() < deadline) {
-            Http.sleep(200);
-        }
-    }
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;

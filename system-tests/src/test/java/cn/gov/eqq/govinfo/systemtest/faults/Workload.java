@@ -137,6 +137,18 @@ final class Workload {
         }
     }
 
+    /**
+     * Waits while other threads run {@link #cycle} until {@code count} cycles have begun in all, for at most
+     * {@code patience}: the load has then done real work after a fault (bounded, so a stuck load fails later on what
+     * it did, not here).
+     */
+    void awaitCycles(int count, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (cycles.get() < count && System.nanoTime() < deadline) {
+            Http.sleep(500);
+        }
+    }
+
     private Http.Outcome send(java.util.function.Supplier<Http.Answer> request,
                               java.util.function.Predicate<Http.Answer> notYet) {
         Http.Outcome outcome = Http.retry(() -> {

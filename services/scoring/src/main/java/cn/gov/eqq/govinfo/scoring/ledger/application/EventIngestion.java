@@ -63,6 +63,15 @@ public class EventIngestion {
     }
 
     /**
+     * The same ingestion, publishing and marking as this one does, into the stores of one generation: the live
+     * listener pins the generation its poll's pointer names (docs/adr/0021), instead of stores that look the live
+     * generation up again at each call.
+     */
+    public EventIngestion at(ItemScoreStore generationItems, UnitStore generationUnits) {
+        return new EventIngestion(generationItems, generationUnits, snapshots, policies, scores, marking);
+    }
+
+    /**
      * The same ingestion into a generation being rebuilt (docs/adr/0021): nothing is published and no ranking is
      * marked, since nobody reads that generation until it is live and every ranking is published again then.
      */

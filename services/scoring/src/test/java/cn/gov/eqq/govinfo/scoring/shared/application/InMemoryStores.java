@@ -79,11 +79,17 @@ public final class InMemoryStores {
             return generation;
         }
 
-        /** Each generation's items, kept in separate stores as the collections of each generation are. */
+        /**
+         * Each generation's items, kept in separate stores as the collections of each generation are; this store's
+         * own generation (0 unless set) is this store, as generation 0 is the base collection in MongoDB.
+         */
         public final Map<Long, Items> generations = new TreeMap<>();
 
         @Override
         public ItemScoreStore inGeneration(long g) {
+            if (g == generation) {
+                return this;
+            }
             return generations.computeIfAbsent(g, x -> {
                 Items in = new Items();
                 in.generation = g;
@@ -165,10 +171,14 @@ public final class InMemoryStores {
             return new UnitDirectory(byId.values());
         }
 
+        /** Other generations' units; generation 0 is this store (the base collection, as in MongoDB). */
         public final Map<Long, Units> generations = new TreeMap<>();
 
         @Override
         public UnitStore inGeneration(long g) {
+            if (g == 0) {
+                return this;
+            }
             return generations.computeIfAbsent(g, x -> new Units());
         }
     }

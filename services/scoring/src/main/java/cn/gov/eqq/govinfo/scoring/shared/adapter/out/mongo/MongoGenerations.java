@@ -105,11 +105,27 @@ class MongoGenerations implements Generations, OutboxCollections {
         }
     }
 
+    /**
+     * Idempotent: live ingestion writes into a claimed build as soon as it sees the claim, and a write creates the
+     * collection, so the build's own creation may come second.
+     */
     @Override
     public void create(long generation) {
-        mongo.createCollection(items(generation));
+        createIfAbsent(items(generation));
         MongoItemScoreStore.createIndexes(mongo, items(generation));
-        mongo.createCollection(units(generation));
+        createIfAbsent(units(generation));
+    }
+
+    private void createIfAbsent(String collection) {
+        if (!mongo.collectionExists(collection)) {
+            try {
+                mongo.createCollection(collection);
+            } catch (RuntimeException e) {
+                if (!mongo.collectionExists(collection)) {
+                    throw e; // not the race with a first write
+                }
+            }
+        }
     }
 
     @Override

@@ -227,6 +227,24 @@ class MongoStoresTest {
     }
 
     @Test
+    void aGenerationThatLiveIngestionWroteIntoFirstIsCreatedAllTheSame() {
+        MongoGenerations generations = new MongoGenerations(mongo, Duration.ZERO);
+        MongoItemScoreStore store = new MongoItemScoreStore(mongo, generations);
+        Instant t = Instant.parse("2026-07-01T02:00:00Z");
+        ItemFacts early = ItemFacts.empty("I9")
+                .with(new ItemFact.Received("e9", "I9", "U006", 1, "丙", "PROBLEM", false, t, t, null));
+        // a replica saw the claim and wrote into the build before the build created its collections
+        store.inGeneration(7).save(early, ItemScoring.score(early, policies), -1);
+
+        generations.create(7);
+
+        assertThat(store.inGeneration(7).find("I9")).isPresent();
+        assertThat(mongo.indexOps("item_scores_g7").getIndexInfo()).extracting(i -> i.getName())
+                .contains("unit_months", "months");
+        assertThat(mongo.collectionExists("units_g7")).isTrue();
+    }
+
+    @Test
     void readsOfAWholeGroupYearComeInBatchesSoNoReplyOutgrowsTheDriversLimit() {
         java.util.concurrent.atomic.AtomicInteger getMores = new java.util.concurrent.atomic.AtomicInteger();
         String uri = MongoTestServer.uri("scoring-batches-" + UUID.randomUUID());

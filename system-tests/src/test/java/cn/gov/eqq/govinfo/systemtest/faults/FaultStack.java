@@ -50,7 +50,7 @@ final class FaultStack {
             List<String> jvm = new ArrayList<>(base.serviceJvmOptions());
             jvm.add("-Dgovinfo.gateway.rate-limit.enabled=false");
             // two scoring replicas, as the chart runs them: every fault test then also faces a pair of consumers
-            // sharing the group, and ScoringReplicasCheck kills one and replays while both consume
+            // sharing the group, and ScoringReplicasIT kills one and replays while both consume
             DevStackConfig config = new DevStackConfig(base.repoRoot(), base.dataDir(), base.ports(),
                     DevStackConfig.Mongo.H2, null, true, base.services(), base.jars(), jvm,
                     START_TIMEOUT, START_TIMEOUT).withReplicas(Service.SCORING, 2);

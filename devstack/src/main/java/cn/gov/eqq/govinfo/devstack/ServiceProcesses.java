@@ -65,7 +65,7 @@ final class ServiceProcesses {
     private void start(Replica replica) {
         Service service = replica.service();
         int port = ports.portOf(service, replica.index());
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>(config.serviceEnvironment());
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("SERVER_ADDRESS", FreePorts.LOOPBACK);
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());

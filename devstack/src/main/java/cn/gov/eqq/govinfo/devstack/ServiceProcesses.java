@@ -81,7 +81,9 @@ final class ServiceProcesses {
                 }
             }
         }
-        List<String> jvm = new ArrayList<>(config.serviceJvmOptions());
+        List<String> jvm = new ArrayList<>();
+        jvm.add("-Xmx" + service.defaultHeap()); // first: an -Xmx in the configured options wins
+        jvm.addAll(config.serviceJvmOptions());
         jvm.add(DevStack.MARKER_PROPERTY + config.dataDir());
         ServiceProcess process = ServiceProcess.start(new ServiceProcess.Spec(replica.name(),
                 directory.stagedJar(service), port, jvm, env, config.logDir().resolve(replica.name() + ".log")));

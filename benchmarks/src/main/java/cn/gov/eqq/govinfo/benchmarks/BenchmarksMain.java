@@ -176,6 +176,14 @@ public final class BenchmarksMain {
         /** @param extraJvm further JVM options of every service, e.g. {@code -Dgovinfo.scoring.publish-quiet=100ms} */
         static Stack start(Path repo, Set<Service> services, Map<Service, Path> jarOverrides, boolean jfr,
                            Results results, List<String> extraJvm) throws Exception {
+            return start(repo, services, jarOverrides, jfr, results, extraJvm,
+                    DevStackConfig.DEFAULT_SERVICE_ENVIRONMENT);
+        }
+
+        /** @param environment the environment variables of every service instead of the devstack's default */
+        static Stack start(Path repo, Set<Service> services, Map<Service, Path> jarOverrides, boolean jfr,
+                           Results results, List<String> extraJvm, Map<String, String> environment)
+                throws Exception {
             Path dataDir = repo.resolve("benchmarks/target/stack-" + System.currentTimeMillis());
             Files.createDirectories(dataDir.resolve("jars"));
             Map<Service, Path> jars = new EnumMap<>(Service.class);
@@ -204,7 +212,7 @@ public final class BenchmarksMain {
             }
             DevStackConfig config = new DevStackConfig(repo, dataDir, DevStackConfig.Ports.free(),
                     DevStackConfig.Mongo.MEMORY, null, true, services, jars, jvm, Duration.ofSeconds(600),
-                    Duration.ofSeconds(300));
+                    Duration.ofSeconds(300)).withServiceEnvironment(environment);
             DevStack stack = DevStack.start(config, line -> System.out.println("[devstack] " + line));
             // Ctrl-C or a killed Maven must not leave Kafka, Keycloak and services behind
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "benchmarks-stop"));

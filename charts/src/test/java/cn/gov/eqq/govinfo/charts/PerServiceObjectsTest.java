@@ -70,6 +70,13 @@ class PerServiceObjectsTest {
         assertThat(chart.configMap(service).getData()).containsEntry("SERVER_PORT", String.valueOf(port));
     }
 
+    /** Freed native memory stays in glibc's arenas, up to 8 per core by default (docs/performance.md, section 6). */
+    @ParameterizedTest
+    @FieldSource("SERVICES")
+    void everyServiceRunsWithTwoMallocArenas(String service) {
+        assertThat(chart.configMap(service).getData()).containsEntry("MALLOC_ARENA_MAX", "2");
+    }
+
     @Test
     void onlyTheGatewayIsExposedThroughAnIngress() {
         List<Ingress> ingresses = chart.all(Ingress.class);

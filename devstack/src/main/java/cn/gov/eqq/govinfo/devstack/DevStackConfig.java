@@ -22,20 +22,37 @@ import java.util.Set;
  * @param serviceJvmOptions JVM options of every service and the gateway
  * @param replicas          processes per service (absent = 1); the first replica has the configured port, the others
  *                          free ones
+ * @param serviceEnvironment environment variables of every service and the gateway, beside the JVM options (e.g.
+ *                          {@code MALLOC_ARENA_MAX}, which the C library reads, not the JVM)
  */
 public record DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mongo, String externalMongoUri,
         boolean keycloak, Set<Service> services, Map<Service, Path> jars, List<String> serviceJvmOptions,
-        Duration infraTimeout, Duration serviceTimeout, Map<Service, Integer> replicas) {
+        Duration infraTimeout, Duration serviceTimeout, Map<Service, Integer> replicas,
+        Map<String, String> serviceEnvironment) {
 
     /** At most this many processes of one service: two cores run a handful of JVMs at best. */
     public static final int MAX_REPLICAS = 4;
 
     public static final String VERSION = "0.1.0-SNAPSHOT";
 
-    /** Small heaps, C1 only and the serial collector: on 2 cores seven JVMs start faster this way (docs/devstack.md). */
-    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-Xss512k",
-            "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=96m",
+    /**
+     * C1 only and the serial collector: on 2 cores seven JVMs start faster this way (docs/devstack.md). The rest is a
+     * county's VM (docs/performance.md section 6: 349 MB less resident for the six processes, pages as fast): a heap
+     * that starts at 32 MB and is given back after a collection, the native heap trimmed every 10 s, one compiler
+     * thread, two idle Tomcat threads instead of ten, and caps on metaspace, code cache and direct buffers. The heap's
+     * ceiling is per service ({@link Service#defaultHeap()}).
+     */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xss256k",
+            "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1", "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30", "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=32m",
+            "-XX:MaxDirectMemorySize=64m", "-XX:TrimNativeHeapInterval=10000", "-Dserver.tomcat.threads.min-spare=2",
             "-Dfile.encoding=UTF-8");
+
+    /**
+     * Environment variables every service and the gateway get (the devstack's own come after them). glibc keeps up
+     * to 8 malloc arenas per core, each holding memory freed by its threads; two are enough here.
+     */
+    public static final Map<String, String> DEFAULT_SERVICE_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
     public enum Mongo {
         /** mongo-java-server in the devstack JVM, data in {@code <dataDir>/mongo/govinfo.mv} (kept). */
@@ -56,12 +73,22 @@ public record DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mon
             throw new IllegalArgumentException("Mongo EXTERNAL needs a URI (MONGODB_URI)");
         }
         replicas = Map.copyOf(replicas);
+        serviceEnvironment = Map.copyOf(serviceEnvironment);
         replicas.forEach((service, n) -> {
             if (n < 1 || n > MAX_REPLICAS) {
                 throw new IllegalArgumentException("副本数应为 1–" + MAX_REPLICAS + " / replicas must be 1–" + MAX_REPLICAS
                         + ": " + service.artifactId() + "=" + n);
             }
         });
+    }
+
+    /** The default environment of the services. */
+    public DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mongo, String externalMongoUri,
+                          boolean keycloak, Set<Service> services, Map<Service, Path> jars,
+                          List<String> serviceJvmOptions, Duration infraTimeout, Duration serviceTimeout,
+                          Map<Service, Integer> replicas) {
+        this(repoRoot, dataDir, ports, mongo, externalMongoUri, keycloak, services, jars, serviceJvmOptions,
+                infraTimeout, serviceTimeout, replicas, DEFAULT_SERVICE_ENVIRONMENT);
     }
 
     /** One process of every service. */
@@ -82,7 +109,7 @@ public record DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mon
         changed.putAll(replicas);
         changed.put(service, count);
         return new DevStackConfig(repoRoot, dataDir, ports, mongo, externalMongoUri, keycloak, services, jars,
-                serviceJvmOptions, infraTimeout, serviceTimeout, changed);
+                serviceJvmOptions, infraTimeout, serviceTimeout, changed, serviceEnvironment);
     }
 
     /** {@code GOVINFO_REPLICAS}, e.g. {@code scoring=2,gateway=2}: unset = one process of each. */
@@ -151,12 +178,18 @@ public record DevStackConfig(Path repoRoot, Path dataDir, Ports ports, Mongo mon
 
     public DevStackConfig withMongo(Mongo newMongo, String uri) {
         return new DevStackConfig(repoRoot, dataDir, ports, newMongo, uri, keycloak, services, jars,
-                serviceJvmOptions, infraTimeout, serviceTimeout, replicas);
+                serviceJvmOptions, infraTimeout, serviceTimeout, replicas, serviceEnvironment);
     }
 
     public DevStackConfig withServiceTimeout(Duration timeout) {
         return new DevStackConfig(repoRoot, dataDir, ports, mongo, externalMongoUri, keycloak, services, jars,
-                serviceJvmOptions, infraTimeout, timeout, replicas);
+                serviceJvmOptions, infraTimeout, timeout, replicas, serviceEnvironment);
+    }
+
+    /** The same stack with these environment variables for every service and the gateway (instead of the default). */
+    public DevStackConfig withServiceEnvironment(Map<String, String> environment) {
+        return new DevStackConfig(repoRoot, dataDir, ports, mongo, externalMongoUri, keycloak, services, jars,
+                serviceJvmOptions, infraTimeout, serviceTimeout, replicas, environment);
     }
 
     public Path jarOf(Service service) {

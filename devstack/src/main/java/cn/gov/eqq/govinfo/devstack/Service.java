@@ -50,6 +50,15 @@ public enum Service {
         return envPrefix + "_URI";
     }
 
+    /**
+     * The heap the devstack gives it ({@code -Xmx}, before the configured JVM options, which may override it): 192 MB
+     * held every service's county-year (41–95 MB in use, docs/performance.md section 6); reporting keeps 384 MB, which
+     * a province's annual evaluation of 3,000 units needed (section 2).
+     */
+    public String defaultHeap() {
+        return this == REPORTING ? "384m" : "192m";
+    }
+
     public boolean isGateway() {
         return this == GATEWAY;
     }

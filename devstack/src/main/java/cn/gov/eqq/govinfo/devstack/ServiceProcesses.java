@@ -65,7 +65,7 @@ final class ServiceProcesses {
     private void start(Replica replica) {
         Service service = replica.service();
         int port = ports.portOf(service, replica.index());
-        Map<String, String> env = new LinkedHashMap<>();
+        Map<String, String> env = new LinkedHashMap<>(config.serviceEnvironment());
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("SERVER_ADDRESS", FreePorts.LOOPBACK);
         env.put("KAFKA_BOOTSTRAP_SERVERS", infra.kafkaBootstrapServers());
@@ -81,7 +81,9 @@ final class ServiceProcesses {
                 }
             }
         }
-        List<String> jvm = new ArrayList<>(config.serviceJvmOptions());
+        List<String> jvm = new ArrayList<>();
+        jvm.add("-Xmx" + service.defaultHeap()); // first: an -Xmx in the configured options wins
+        jvm.addAll(config.serviceJvmOptions());
         jvm.add(DevStack.MARKER_PROPERTY + config.dataDir());
         ServiceProcess process = ServiceProcess.start(new ServiceProcess.Spec(replica.name(),
                 directory.stagedJar(service), port, jvm, env, config.logDir().resolve(replica.name() + ".log")));

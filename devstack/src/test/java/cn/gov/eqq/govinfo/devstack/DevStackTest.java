@@ -57,7 +57,8 @@ class DevStackTest {
                     "SERVER_ADDRESS=127.0.0.1",
                     "MONGODB_URI=mongodb://127.0.0.1:" + mongoPort + "/scoring",
                     "KAFKA_BOOTSTRAP_SERVERS=" + stack.kafkaBootstrapServers(),
-                    "KEYCLOAK_ISSUER_URI=" + stack.keycloakIssuerUri());
+                    "KEYCLOAK_ISSUER_URI=" + stack.keycloakIssuerUri(),
+                    "MALLOC_ARENA_MAX=2");
             assertThat(stack.keycloakIssuerUri()).matches("http://127\\.0\\.0\\.1:\\d+/realms/govinfo");
             assertThat(get(stack.gatewayUrl() + "/env"))
                     .contains("SCORING_URI=" + stack.serviceUrl(Service.SCORING))
@@ -66,6 +67,8 @@ class DevStackTest {
             assertThat(pids).hasSize(3).allMatch(pid -> ProcessHandle.of(pid).isPresent());
             assertThat(pids).anyMatch(pid -> ProcessHandle.of(pid).flatMap(p -> p.info().commandLine())
                     .orElse("").contains(dir.resolve("data/jars/scoring.jar").toString()));
+            assertThat(pids).anyMatch(pid -> ProcessHandle.of(pid).flatMap(p -> p.info().commandLine())
+                    .orElse("").contains("-Xmx192m"));
         }
 
         assertThat(pids).noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));

@@ -16,7 +16,8 @@ import java.nio.charset.StandardCharsets;
 public final class DummyService {
 
     private static final String[] KEYS = {"SERVER_PORT", "SERVER_ADDRESS", "MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS",
-        "KEYCLOAK_ISSUER_URI", "INTAKE_URI", "ADOPTION_URI", "COMMISSION_URI", "SCORING_URI", "REPORTING_URI"};
+        "KEYCLOAK_ISSUER_URI", "INTAKE_URI", "ADOPTION_URI", "COMMISSION_URI", "SCORING_URI", "REPORTING_URI",
+        "MALLOC_ARENA_MAX"};
 
     private DummyService() {
     }

@@ -17,6 +17,7 @@ import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,9 +26,12 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CommissionProperties.class)
@@ -100,8 +104,28 @@ class CommissionConfiguration {
     ImportingPastCommissions importingPastCommissions(MongoCommissionStore store,
                                                       MongoCommissionImportStore batches, MongoUnitDirectory units,
                                                       IntegrationEvents events, Clock clock,
-                                                      ObjectProvider<OutboxRelay> relay) {
-        return new ImportingPastCommissions(store, batches, units, events, clock, kick(relay));
+                                                      ObjectProvider<OutboxRelay> relay,
+                                                      @Qualifier("importThread") ExecutorService importThread,
+                                                      @Value("${govinfo.commission.imports.lease:30s}") Duration lease,
+                                                      @Value("${govinfo.commission.imports.part-size:50}") int partSize,
+                                                      @Value("${govinfo.commission.imports.part-pause:0s}")
+                                                      Duration partPause) {
+        return new ImportingPastCommissions(store, batches, units, events, clock, kick(relay), importThread,
+                new ImportingPastCommissions.Settings(lease, partSize, partPause));
+    }
+
+    /**
+     * The thread that starts an import right after it was sent (the schedule in {@code ImportWork} picks up the
+     * rest). At shutdown {@code ImportWork} stops the import after the part being written, before the rest of the
+     * service stops; the batch's lease then runs out and a replica writes on.
+     */
+    @Bean(name = "importThread", destroyMethod = "shutdownNow")
+    ExecutorService importThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "commission-import");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     @Bean

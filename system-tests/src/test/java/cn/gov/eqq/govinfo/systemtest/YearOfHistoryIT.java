@@ -394,11 +394,18 @@ class YearOfHistoryIT {
             json.append("]}");
         }
         json.append("]}");
-        // commission-tasking learns of the new unit from intake's unit events; until then it names the unit unknown
-        PublicApi.Answer[] imported = new PublicApi.Answer[1];
+        // commission-tasking learns of the new unit from intake's unit events; until then its check names the unit
+        // unknown and the batch fails: sending the same import again queues it once more
+        JsonNode[] batch = new JsonNode[1];
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
-            imported[0] = api.post("/api/commission/imports", ROOM, json.toString());
-            assertThat(imported[0].status()).as(imported[0].body()).isEqualTo(200);
+            String batchId = api.post("/api/commission/imports", ROOM, json.toString()).expect(202, "约稿补录")
+                    .get("batchId").asString();
+            // checked and written in the background: the batch tells its progress until it is finished
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                batch[0] = api.get("/api/commission/imports/" + batchId, ROOM).expect(200, "约稿补录进度");
+                return List.of("DONE", "FAILED").contains(batch[0].get("state").asString());
+            });
+            assertThat(batch[0].get("state").asString()).as(batch[0].toString()).isEqualTo("DONE");
         });
     }
 

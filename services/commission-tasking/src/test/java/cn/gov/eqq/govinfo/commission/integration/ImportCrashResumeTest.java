@@ -76,7 +76,7 @@ class ImportCrashResumeTest extends CommissionAppTestBase {
             });
             String holder = watching.findById(batchId, Document.class, MongoCommissionImportStore.COLLECTION)
                     .getString("claimedBy");
-            int stopped = replicas.replica(0).getBean(ImportingPastCommissions.class).worker().equals(holder) ? 0 : 1;
+            int stopped = replicas.replica(0).getBean(ImportingPastCommissions.class).work().worker().equals(holder) ? 0 : 1;
             ConfigurableApplicationContext survivor = replicas.replica(1 - stopped);
             MongoTemplate mongo = survivor.getBean(MongoTemplate.class);
             replicas.replica(stopped).close();

@@ -5,26 +5,20 @@ import cn.gov.eqq.govinfo.commission.tasking.domain.CommissionImportCheck;
 import cn.gov.eqq.govinfo.commission.tasking.domain.PastCommission;
 import cn.gov.eqq.govinfo.commission.tasking.domain.PastCommissionRow;
 import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import cn.gov.eqq.govinfo.platform.input.CsvUploads;
+import cn.gov.eqq.govinfo.platform.work.LeasedWork;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 
 /**
@@ -60,7 +54,6 @@ public class ImportingPastCommissions {
     }
 
     static final int MAX_ERRORS_KEPT = 200;
-    private static final Logger log = LoggerFactory.getLogger(ImportingPastCommissions.class);
 
     private final CommissionStore commissions;
     private final CommissionImportStore batches;
@@ -70,8 +63,7 @@ public class ImportingPastCommissions {
     private final Runnable afterWrite;
     private final Executor background;
     private final Settings settings;
-    private final String worker = "commission-import-" + UUID.randomUUID();
-    private volatile boolean stopping;
+    private final LeasedWork work;
 
     public ImportingPastCommissions(CommissionStore commissions, CommissionImportStore batches, UnitDirectory units,
                                     IntegrationEvents events, Clock clock, Runnable afterWrite, Executor background,
@@ -84,6 +76,7 @@ public class ImportingPastCommissions {
         this.afterWrite = afterWrite;
         this.background = background;
         this.settings = settings;
+        this.work = new LeasedWork("commission-import", clock, settings.lease(), settings.partPause());
     }
 
     public Accepted accept(ImportCommissions command) {
@@ -100,8 +93,8 @@ public class ImportingPastCommissions {
             throw UseCaseFailure.invalid("import.empty", "上传的文件为空");
         }
         return accept("CIMP-F-" + sha256(command.content()), command.fileName(),
-                new CommissionImportStore.Input(List.of(), decode(command.content())), 0, command.importedBy(),
-                command.origin());
+                new CommissionImportStore.Input(List.of(), CsvUploads.decode(command.content())), 0,
+                command.importedBy(), command.origin());
     }
 
     /**
@@ -117,14 +110,7 @@ public class ImportingPastCommissions {
         if (!batches.accept(batch)) {
             repeated = !batches.requeue(batchId, importedBy, origin, clock.instant());
         }
-        background.execute(() -> {
-            try {
-                runPending();
-            } catch (RuntimeException e) {
-                // the batch keeps its lease until it runs out; then any replica's schedule takes it over
-                log.warn("约稿补录 {} 中断，租约到期后由任一实例继续：{}", batchId, e.toString());
-            }
-        });
+        work.startSoon(background, this::runPending, "约稿补录 " + batchId);
         CommissionImportStore.Batch now = batches.find(batchId).orElseThrow();
         return new Accepted(now, repeated && now.done());
     }
@@ -137,19 +123,9 @@ public class ImportingPastCommissions {
         return batches.recent(50);
     }
 
-    /** The process is shutting down: work stops after the part being written; the lease runs out. */
-    public void stop() {
-        stopping = true;
-    }
-
-    /** The process runs (again): work may be taken. */
-    public void resume() {
-        stopping = false;
-    }
-
-    /** This instance's name in the leases it takes. */
-    public String worker() {
-        return worker;
+    /** The lease work of this process: its worker's name, stopping at shutdown. */
+    public LeasedWork work() {
+        return work;
     }
 
     /**
@@ -157,13 +133,7 @@ public class ImportingPastCommissions {
      * that died. Runs on every replica, on a schedule and after each import sent. @return batches worked on
      */
     public int runPending() {
-        int worked = 0;
-        Optional<CommissionImportStore.Batch> next;
-        while (!stopping && (next = batches.claimNext(worker, clock.instant(), leaseFromNow())).isPresent()) {
-            run(next.get());
-            worked++;
-        }
-        return worked;
+        return work.runPending(batches::claimNext, this::run);
     }
 
     private void run(CommissionImportStore.Batch batch) {
@@ -175,12 +145,12 @@ public class ImportingPastCommissions {
                     clock.instant());
             List<CommissionImportStore.RowError> errors = errors(read, checked);
             if (!errors.isEmpty()) {
-                batches.fail(batch.id(), worker, read.commissions().size(), errors.size(),
+                batches.fail(batch.id(), work.worker(), read.commissions().size(), errors.size(),
                         errors.stream().limit(MAX_ERRORS_KEPT).toList(), clock.instant());
                 return;
             }
-            if (!batches.commit(batch.id(), worker, read.commissions().size(), checked.commissions(),
-                    leaseFromNow())) {
+            if (!batches.commit(batch.id(), work.worker(), read.commissions().size(), checked.commissions(),
+                    work.leaseFromNow())) {
                 return; // the lease ran out and another replica took the batch over
             }
             planned = checked.commissions();
@@ -216,14 +186,15 @@ public class ImportingPastCommissions {
                 }
             }
             afterWrite.run();
-            if (!batches.written(batch.id(), worker, from + part.size(), added, present, leaseFromNow())) {
+            if (!batches.written(batch.id(), work.worker(), from + part.size(), added, present,
+                    work.leaseFromNow())) {
                 return; // the lease ran out and another replica took the batch over
             }
-            if (!pause()) {
+            if (!work.afterPart()) {
                 return; // shutting down: the lease runs out and a replica writes on from here
             }
         }
-        batches.finish(batch.id(), worker, added, present, clock.instant());
+        batches.finish(batch.id(), work.worker(), added, present, clock.instant());
     }
 
     private CommissionImportCheck.Known known() {
@@ -243,37 +214,6 @@ public class ImportingPastCommissions {
                 return commissions.findByAnswerItem(itemId).map(Commission::id);
             }
         };
-    }
-
-    private boolean pause() {
-        if (!settings.partPause().isZero()) {
-            try {
-                Thread.sleep(settings.partPause().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return !stopping && !Thread.currentThread().isInterrupted();
-    }
-
-    private Instant leaseFromNow() {
-        return clock.instant().plus(settings.lease());
-    }
-
-    /** UTF-8 (with or without BOM) as the template is; Excel's Chinese default GB18030 is read too. */
-    static String decode(byte[] content) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            try {
-                return Charset.forName("GB18030").newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(content)).toString();
-            } catch (CharacterCodingException e) {
-                throw UseCaseFailure.invalid("import.encoding", "无法识别文件编码，请保存为 UTF-8 编码的 CSV 文件");
-            }
-        }
     }
 
     /**

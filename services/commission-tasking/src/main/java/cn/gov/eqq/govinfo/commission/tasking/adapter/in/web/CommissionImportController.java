@@ -4,8 +4,7 @@ import cn.gov.eqq.govinfo.commission.tasking.application.CommissionImportStore;
 import cn.gov.eqq.govinfo.commission.tasking.application.ImportingPastCommissions;
 import cn.gov.eqq.govinfo.commission.tasking.application.PastCommissionFile;
 import cn.gov.eqq.govinfo.commission.tasking.domain.PastCommissionRow;
-import cn.gov.eqq.govinfo.platform.input.TextRule;
-import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
+import cn.gov.eqq.govinfo.platform.input.CsvUploads;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
@@ -109,15 +108,7 @@ class CommissionImportController {
     @PreAuthorize("hasAnyRole('info-room', 'admin')")
     ResponseEntity<BatchView> importFile(CurrentUser user, @RequestPart("file") MultipartFile file,
                                          HttpServletRequest request) throws IOException {
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
-        if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
-            throw ApiProblem.unprocessable("import.xlsx-unsupported",
-                    "暂不支持 Excel 文件，请在 Excel 中“另存为”CSV（UTF-8）后导入");
-        }
-        String refused = TextRule.lineViolation(new String(file.getBytes(), StandardCharsets.UTF_8));
-        if (refused != null) {
-            throw ApiProblem.badRequest("import.invalid-text", "导入文件" + refused + "，请修改后重新导入");
-        }
+        CsvUploads.check(file.getOriginalFilename(), file.getBytes());
         return accepted(imports.accept(new ImportingPastCommissions.ImportCommissionFile(file.getOriginalFilename(),
                 file.getBytes(), user.actor(), request.getRemoteAddr())));
     }

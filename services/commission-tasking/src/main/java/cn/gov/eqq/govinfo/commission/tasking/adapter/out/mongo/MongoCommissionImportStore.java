@@ -4,10 +4,10 @@ import cn.gov.eqq.govinfo.commission.tasking.application.CommissionImportStore;
 import cn.gov.eqq.govinfo.commission.tasking.domain.Deadline;
 import cn.gov.eqq.govinfo.commission.tasking.domain.PastCommission;
 import cn.gov.eqq.govinfo.commission.tasking.domain.PastCommissionRow;
+import cn.gov.eqq.govinfo.platform.work.MongoBatchLeases;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -34,9 +34,11 @@ public class MongoCommissionImportStore implements CommissionImportStore {
     public static final String COLLECTION = "commission_imports";
 
     private final MongoTemplate mongo;
+    private final MongoBatchLeases leases;
 
     public MongoCommissionImportStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.leases = new MongoBatchLeases(mongo, COLLECTION);
     }
 
     @Override
@@ -73,23 +75,7 @@ public class MongoCommissionImportStore implements CommissionImportStore {
 
     @Override
     public Optional<Batch> claimNext(String worker, Instant now, Instant leaseUntil) {
-        Criteria free = new Criteria().orOperator(Criteria.where("claimUntil").exists(false),
-                Criteria.where("claimUntil").lt(Date.from(now)));
-        Criteria open = new Criteria().orOperator(
-                Criteria.where("state").in(State.QUEUED.name(), State.CHECKING.name(), State.WRITING.name()),
-                new Criteria().andOperator(Criteria.where("state").exists(false), Criteria.where("done").is(false)));
-        Document claimed = mongo.findAndModify(new Query(new Criteria().andOperator(open, free))
-                        .with(Sort.by("startedAt")),
-                new Update().set("claimedBy", worker).set("claimUntil", Date.from(leaseUntil)),
-                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
-        if (claimed == null) {
-            return Optional.empty();
-        }
-        if (State.QUEUED.name().equals(claimed.getString("state"))
-                && held(claimed.getString("_id"), worker, new Update().set("state", State.CHECKING.name()))) {
-            claimed.put("state", State.CHECKING.name());
-        }
-        return Optional.of(toBatch(claimed));
+        return leases.claimNext(worker, now, leaseUntil).map(MongoCommissionImportStore::toBatch);
     }
 
     @Override
@@ -138,8 +124,7 @@ public class MongoCommissionImportStore implements CommissionImportStore {
     }
 
     private boolean held(String batchId, String worker, Update update) {
-        return mongo.updateFirst(new Query(Criteria.where("_id").is(batchId).and("claimedBy").is(worker)), update,
-                COLLECTION).getMatchedCount() == 1;
+        return leases.held(batchId, worker, update);
     }
 
     private static Document toDocument(PastCommissionRow r) {

@@ -4,7 +4,7 @@ import cn.gov.eqq.govinfo.intake.item.application.HistoryImport;
 import cn.gov.eqq.govinfo.intake.item.application.ImportStore;
 import cn.gov.eqq.govinfo.intake.item.application.PastRecordParser;
 import cn.gov.eqq.govinfo.intake.shared.adapter.in.web.Actors;
-import cn.gov.eqq.govinfo.platform.input.TextRule;
+import cn.gov.eqq.govinfo.platform.input.CsvUploads;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import jakarta.servlet.http.HttpServletRequest;
@@ -82,17 +82,7 @@ class ImportController {
         if (file.isEmpty()) {
             throw ApiProblem.badRequest("import.empty", "上传的文件为空");
         }
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
-        if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
-            throw ApiProblem.unprocessable("import.xlsx-unsupported",
-                    "暂不支持 Excel 文件，请在 Excel 中“另存为”CSV（UTF-8）后导入");
-        }
-        // the text rule of every free-text field, on each line of the file (read as UTF-8; a GB18030 file's Chinese
-        // becomes U+FFFD here, which the rule lets pass, while its control characters stay what they are)
-        String refused = TextRule.lineViolation(new String(file.getBytes(), StandardCharsets.UTF_8));
-        if (refused != null) {
-            throw ApiProblem.badRequest("import.invalid-text", "导入文件" + refused + "，请修改后重新导入");
-        }
+        CsvUploads.check(file.getOriginalFilename(), file.getBytes());
         HistoryImport.Accepted accepted = imports.accept(Actors.of(user),
                 new HistoryImport.ImportPastRecords(file.getOriginalFilename(), file.getBytes(),
                         Actors.origin(request)));

@@ -13,7 +13,7 @@ import java.util.Date;
 import java.util.Optional;
 
 /**
- * The lease of import batches kept in their own documents (ADR 0022): states {@code QUEUED → CHECKING → FAILED |
+ * The lease and progress of import batches kept in their own documents (ADR 0022): states {@code QUEUED → CHECKING → FAILED |
  * WRITING → DONE}, the holder in {@code claimedBy} and the lease's end in {@code claimUntil} (a date). A batch is
  * claimed with one conditional {@code findAndModify}; every later write of the worker goes through {@link #held}, so
  * it lands only while the claim is still the worker's. A document from before imports ran in the background has no
@@ -51,6 +51,16 @@ public final class MongoBatchLeases {
             claimed.put("state", "CHECKING");
         }
         return Optional.of(claimed);
+    }
+
+    /**
+     * After a recorded part: how far the batch got ({@code written}) and how it counted, renewing the lease.
+     * @return false when the claim was lost
+     */
+    public boolean written(String batchId, String worker, int written, int added, int alreadyPresent,
+                           Instant leaseUntil) {
+        return held(batchId, worker, new Update().set("written", written).set("added", added)
+                .set("alreadyPresent", alreadyPresent).set("claimUntil", Date.from(leaseUntil)));
     }
 
     /** Applies {@code update} if the batch is still claimed by {@code worker}. @return false when the claim was lost */

@@ -6,6 +6,7 @@ import cn.gov.eqq.govinfo.commission.tasking.application.PastCommissionFile;
 import cn.gov.eqq.govinfo.commission.tasking.domain.PastCommissionRow;
 import cn.gov.eqq.govinfo.platform.input.CsvUploads;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
+import cn.gov.eqq.govinfo.platform.work.BatchStates;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
@@ -59,20 +60,10 @@ class CommissionImportController {
 
         static BatchView of(CommissionImportStore.Batch b, boolean repeated) {
             return new BatchView(b.id(), b.fileName(), b.importedBy(), b.startedAt(), b.finishedAt(),
-                    b.state().name(), label(b.state()), b.done(), b.rows(), b.checked(), b.written(), b.added(),
-                    b.alreadyPresent(), b.errorCount(), b.errors().stream()
+                    b.state().name(), BatchStates.label(b.state().name()), b.done(), b.rows(), b.checked(),
+                    b.written(), b.added(), b.alreadyPresent(), b.errorCount(), b.errors().stream()
                     .map(e -> new RowErrorView(e.row(), e.column(), e.field(), e.message())).toList(), repeated,
                     b.rows(), b.commissionIds());
-        }
-
-        private static String label(CommissionImportStore.State state) {
-            return switch (state) {
-                case QUEUED -> "排队中";
-                case CHECKING -> "正在检查";
-                case WRITING -> "正在写入";
-                case DONE -> "已完成";
-                case FAILED -> "有错误，未导入";
-            };
         }
     }
 

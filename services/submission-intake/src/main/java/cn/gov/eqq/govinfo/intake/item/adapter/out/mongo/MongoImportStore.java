@@ -89,8 +89,7 @@ class MongoImportStore implements ImportStore {
     @Override
     public boolean written(String batchId, String worker, int written, int added, int alreadyPresent,
                            Instant leaseUntil) {
-        return held(batchId, worker, new Update().set("written", written).set("added", added)
-                .set("alreadyPresent", alreadyPresent).set("claimUntil", Date.from(leaseUntil)));
+        return leases.written(batchId, worker, written, added, alreadyPresent, leaseUntil);
     }
 
     @Override

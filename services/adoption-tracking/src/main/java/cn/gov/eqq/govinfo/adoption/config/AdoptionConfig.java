@@ -12,6 +12,7 @@ import cn.gov.eqq.govinfo.adoption.record.application.ItemScoresUpdating;
 import cn.gov.eqq.govinfo.adoption.record.application.RecordingAdoptions;
 import cn.gov.eqq.govinfo.adoption.unit.application.UnitDirectory;
 import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
+import cn.gov.eqq.govinfo.platform.imports.ImportWorker;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * The Beijing clock and the use cases: the application classes are plain Java, made beans here over the ports the
@@ -69,7 +69,7 @@ public class AdoptionConfig {
                                       @Value("${govinfo.adoption.imports.part-rows:200}") int partRows,
                                       @Value("${govinfo.adoption.imports.part-pause:0s}") Duration partPause) {
         return new ImportingRecords(directory, batches, changes, items, clock, importThread,
-                new ImportingRecords.Settings(lease, partRows, partPause));
+                new ImportWorker.Settings(lease, partRows, partPause));
     }
 
     /**
@@ -79,10 +79,6 @@ public class AdoptionConfig {
      */
     @Bean(name = "importThread", destroyMethod = "shutdownNow")
     ExecutorService importThread() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "adoption-import");
-            t.setDaemon(true);
-            return t;
-        });
+        return ImportWorker.thread("adoption-import");
     }
 }

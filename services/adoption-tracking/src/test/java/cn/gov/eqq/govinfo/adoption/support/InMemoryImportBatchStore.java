@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.adoption.support;
 
+import cn.gov.eqq.govinfo.platform.imports.ImportState;
 import cn.gov.eqq.govinfo.adoption.importing.application.ImportBatchStore;
 import cn.gov.eqq.govinfo.adoption.importing.domain.PlannedRow;
 
@@ -41,7 +42,7 @@ public class InMemoryImportBatchStore implements ImportBatchStore {
     @Override
     public synchronized boolean requeue(String batchId, String importedBy, Instant at) {
         Held h = batches.get(batchId);
-        if (h == null || h.batch().state() != State.FAILED) {
+        if (h == null || h.batch().state() != ImportState.FAILED) {
             return false;
         }
         Batch b = h.batch();
@@ -56,7 +57,7 @@ public class InMemoryImportBatchStore implements ImportBatchStore {
                 .filter(h -> h.claimUntil() == null || h.claimUntil().isBefore(now))
                 .min(Comparator.comparing(h -> h.batch().startedAt()));
         return free.map(h -> {
-            Batch b = h.batch().state() == State.QUEUED ? with(h.batch(), State.CHECKING) : h.batch();
+            Batch b = h.batch().state() == ImportState.QUEUED ? with(h.batch(), ImportState.CHECKING) : h.batch();
             batches.put(b.batchId(), new Held(b, worker, leaseUntil));
             return b;
         });
@@ -73,7 +74,7 @@ public class InMemoryImportBatchStore implements ImportBatchStore {
     public synchronized boolean commit(String batchId, String worker, List<PlannedRow> rows,
                                        int duplicateLinesInFile, int checked, Instant leaseUntil) {
         return held(batchId, worker, leaseUntil, b -> new Batch(b.batchId(), b.fileName(), b.text(), b.importedBy(),
-                b.startedAt(), State.WRITING, rows, rows.size(), duplicateLinesInFile, checked, 0, b.counts(),
+                b.startedAt(), ImportState.WRITING, rows, rows.size(), duplicateLinesInFile, checked, 0, b.counts(),
                 b.errorCount(), b.errors(), b.finishedAt()));
     }
 
@@ -89,14 +90,14 @@ public class InMemoryImportBatchStore implements ImportBatchStore {
     public synchronized boolean fail(String batchId, String worker, int checked, int errorCount,
                                      List<RowError> errors, Instant at) {
         return held(batchId, worker, null, b -> new Batch(b.batchId(), b.fileName(), b.text(), b.importedBy(),
-                b.startedAt(), State.FAILED, b.rows(), b.rowCount(), b.duplicateLinesInFile(), checked,
+                b.startedAt(), ImportState.FAILED, b.rows(), b.rowCount(), b.duplicateLinesInFile(), checked,
                 b.written(), b.counts(), errorCount, errors, at));
     }
 
     @Override
     public synchronized boolean finish(String batchId, String worker, Counts counts, Instant at) {
         return held(batchId, worker, null, b -> new Batch(b.batchId(), b.fileName(), b.text(), b.importedBy(),
-                b.startedAt(), State.DONE, b.rows(), b.rowCount(), b.duplicateLinesInFile(), b.checked(),
+                b.startedAt(), ImportState.DONE, b.rows(), b.rowCount(), b.duplicateLinesInFile(), b.checked(),
                 b.written(), counts, b.errorCount(), b.errors(), at));
     }
 
@@ -117,7 +118,7 @@ public class InMemoryImportBatchStore implements ImportBatchStore {
         return true;
     }
 
-    private static Batch with(Batch b, State state) {
+    private static Batch with(Batch b, ImportState state) {
         return new Batch(b.batchId(), b.fileName(), b.text(), b.importedBy(), b.startedAt(), state, b.rows(),
                 b.rowCount(), b.duplicateLinesInFile(), b.checked(), b.written(), b.counts(), b.errorCount(),
                 b.errors(), b.finishedAt());

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.adoption.support;
 
+import cn.gov.eqq.govinfo.platform.imports.ImportWorker;
 import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.testsupport.time.MutableClock;
 import cn.gov.eqq.govinfo.adoption.importing.application.ImportingRecords;
@@ -53,6 +54,6 @@ public class WebSliceBeans {
         // the background work runs in the request here: the answer already shows the batch's end
         return new ImportingRecords(new StoreBackedItemDirectory(store, units), new InMemoryImportBatchStore(),
                 new ItemChanges(store), store, clock, Runnable::run,
-                new ImportingRecords.Settings(Duration.ofSeconds(30), 200, Duration.ZERO));
+                new ImportWorker.Settings(Duration.ofSeconds(30), 200, Duration.ZERO));
     }
 }

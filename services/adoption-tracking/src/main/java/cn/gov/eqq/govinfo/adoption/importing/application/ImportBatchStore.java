@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.adoption.importing.application;
 
 import cn.gov.eqq.govinfo.adoption.importing.domain.PlannedRow;
+import cn.gov.eqq.govinfo.platform.imports.ImportState;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,14 +18,6 @@ import java.util.Optional;
  * if need be by another replica after a crash.
  */
 public interface ImportBatchStore {
-
-    enum State {
-        QUEUED, CHECKING, WRITING, DONE, FAILED;
-
-        public boolean finished() {
-            return this == DONE || this == FAILED;
-        }
-    }
 
     /** A row problem as stored with a failed batch; {@code column} may be null (a problem of the whole line). */
     record RowError(int row, String column, String message) {
@@ -56,7 +49,7 @@ public interface ImportBatchStore {
      * @param written    lines written so far (in file order: lines before it are applied)
      * @param errorCount row problems found (the first {@code errors} of them are kept)
      */
-    record Batch(String batchId, String fileName, String text, String importedBy, Instant startedAt, State state,
+    record Batch(String batchId, String fileName, String text, String importedBy, Instant startedAt, ImportState state,
                  List<PlannedRow> rows, int rowCount, int duplicateLinesInFile, int checked, int written,
                  Counts counts, int errorCount, List<RowError> errors, Instant finishedAt) {
 
@@ -66,11 +59,11 @@ public interface ImportBatchStore {
         }
 
         public boolean done() {
-            return state == State.DONE;
+            return state == ImportState.DONE;
         }
 
         public static Batch queued(String batchId, String fileName, String text, String importedBy, Instant at) {
-            return new Batch(batchId, fileName, text, importedBy, at, State.QUEUED, List.of(), 0, 0, 0, 0,
+            return new Batch(batchId, fileName, text, importedBy, at, ImportState.QUEUED, List.of(), 0, 0, 0, 0,
                     Counts.NONE, 0, List.of(), null);
         }
     }

@@ -14,20 +14,20 @@ import cn.gov.eqq.govinfo.adoption.record.domain.RecordOrigin;
 import cn.gov.eqq.govinfo.adoption.record.domain.WaitingImport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import cn.gov.eqq.govinfo.platform.imports.BackgroundImport;
+import cn.gov.eqq.govinfo.platform.imports.ImportState;
+import cn.gov.eqq.govinfo.platform.imports.ImportWorker;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -44,15 +44,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * and uploader) counts as added by it, so the counts stay exact. A line naming an item not yet received waits in
  * that item's document and is recorded when intake's {@code ItemReceived} arrives (ADR 0019).
  */
-public class ImportingRecords {
-
-    /**
-     * @param lease     how long a claim holds without being renewed (a dead worker's batch waits this long)
-     * @param partRows  lines written per part (one progress write each)
-     * @param partPause a pause after each part, to leave the database to live work during a long import
-     */
-    public record Settings(Duration lease, int partRows, Duration partPause) {
-    }
+public class ImportingRecords implements BackgroundImport {
 
     /** A batch as it stands after the upload, and whether the upload was a file imported before. */
     public record Accepted(ImportStatus status, boolean repeated) {
@@ -66,34 +58,21 @@ public class ImportingRecords {
     private final ItemChanges changes;
     private final ItemAdoptionsStore items;
     private final Clock clock;
-    private final Executor background;
-    private final Settings settings;
-    private final String worker = "adoption-import-" + UUID.randomUUID();
-    private volatile boolean stopping;
+    private final ImportWorker worker;
 
     public ImportingRecords(ItemDirectory directory, ImportBatchStore batches, ItemChanges changes,
-                            ItemAdoptionsStore items, Clock clock, Executor background, Settings settings) {
+                            ItemAdoptionsStore items, Clock clock, Executor background,
+                            ImportWorker.Settings settings) {
         this.directory = directory;
         this.batches = batches;
         this.changes = changes;
         this.items = items;
         this.clock = clock;
-        this.background = background;
-        this.settings = settings;
+        this.worker = new ImportWorker("adoption-import", clock, background, settings);
     }
 
-    /** The process is shutting down: work stops after the part being written; the lease runs out. */
-    public void stop() {
-        stopping = true;
-    }
-
-    /** The process runs (again): work may be taken. */
-    public void resume() {
-        stopping = false;
-    }
-
-    /** This instance's name in the leases it takes. */
-    public String worker() {
+    @Override
+    public ImportWorker worker() {
         return worker;
     }
 
@@ -107,14 +86,7 @@ public class ImportingRecords {
         if (!batches.accept(ImportBatchStore.Batch.queued(batchId, fileName, csv, by, clock.instant()))) {
             repeated = !batches.requeue(batchId, by, clock.instant());
         }
-        background.execute(() -> {
-            try {
-                runPending();
-            } catch (RuntimeException e) {
-                // the batch keeps its lease until it runs out; then any replica's schedule takes it over
-                log.warn("采用记录导入 {} 中断，租约到期后由任一实例继续：{}", batchId, e.toString());
-            }
-        });
+        worker.startSoon(batchId, this::runPending);
         ImportStatus now = status(batchId).orElseThrow();
         return new Accepted(now, repeated && now.batch().done());
     }
@@ -134,7 +106,7 @@ public class ImportingRecords {
     }
 
     private ImportStatus withWaitingLines(ImportBatchStore.Batch batch) {
-        if (batch.state() != ImportBatchStore.State.DONE) {
+        if (batch.state() != ImportState.DONE) {
             return new ImportStatus(batch, batch.counts().waiting(), 0, List.of());
         }
         int recordedSince = 0;
@@ -173,31 +145,26 @@ public class ImportingRecords {
      * Works off every batch that is not finished and not held by a live lease: new ones, and those of a worker that
      * died. Runs on every replica, on a schedule and after each upload. @return batches worked on
      */
+    @Override
     public int runPending() {
-        int worked = 0;
-        Optional<ImportBatchStore.Batch> next;
-        while (!stopping && (next = batches.claimNext(worker, clock.instant(), leaseFromNow())).isPresent()) {
-            run(next.get());
-            worked++;
-        }
-        return worked;
+        return worker.runPending(batches::claimNext, this::run);
     }
 
     private void run(ImportBatchStore.Batch batch) {
         List<PlannedRow> rows;
-        if (batch.state() == ImportBatchStore.State.WRITING) {
+        if (batch.state() == ImportState.WRITING) {
             rows = batch.rows();
         } else {
             ImportPlan plan = planOf(batch.text(), directory, LocalDate.now(clock),
-                    n -> batches.checking(batch.batchId(), worker, n, leaseFromNow()));
+                    n -> batches.checking(batch.batchId(), worker.name(), n, worker.leaseFromNow()));
             int checked = plan.rows().size() + plan.duplicateLinesInFile() + linesWithProblems(plan);
             if (!plan.acceptable()) {
-                batches.fail(batch.batchId(), worker, checked, plan.problems().size(), plan.problems().stream()
+                batches.fail(batch.batchId(), worker.name(), checked, plan.problems().size(), plan.problems().stream()
                         .limit(MAX_ERRORS_KEPT).map(ImportingRecords::rowError).toList(), clock.instant());
                 return;
             }
-            if (!batches.commit(batch.batchId(), worker, plan.rows(), plan.duplicateLinesInFile(), checked,
-                    leaseFromNow())) {
+            if (!batches.commit(batch.batchId(), worker.name(), plan.rows(), plan.duplicateLinesInFile(), checked,
+                    worker.leaseFromNow())) {
                 return; // the lease ran out and another replica took the batch over
             }
             rows = plan.rows();
@@ -211,19 +178,19 @@ public class ImportingRecords {
 
     private void write(ImportBatchStore.Batch batch, List<PlannedRow> rows) {
         ImportBatchStore.Counts counts = batch.counts();
-        for (int from = batch.written(); from < rows.size(); from += settings.partRows()) {
-            List<PlannedRow> part = rows.subList(from, Math.min(rows.size(), from + settings.partRows()));
+        for (int from = batch.written(); from < rows.size(); from += worker.partRows()) {
+            List<PlannedRow> part = rows.subList(from, Math.min(rows.size(), from + worker.partRows()));
             for (PlannedRow row : part) {
                 counts = counts.plus(apply(batch, row));
             }
-            if (!batches.written(batch.batchId(), worker, from + part.size(), counts, leaseFromNow())) {
+            if (!batches.written(batch.batchId(), worker.name(), from + part.size(), counts, worker.leaseFromNow())) {
                 return; // the lease ran out and another replica took the batch over
             }
-            if (!pause()) {
+            if (!worker.pause()) {
                 return; // shutting down: the lease runs out and a replica writes on from here
             }
         }
-        batches.finish(batch.batchId(), worker, counts, clock.instant());
+        batches.finish(batch.batchId(), worker.name(), counts, clock.instant());
     }
 
     private enum Outcome { ADDED, ON_FILE, WAITING, SKIPPED }
@@ -285,22 +252,6 @@ public class ImportingRecords {
                         : r.versions().get(0).by().equals(batch.importedBy()) && r.versions().get(0).at()
                         .truncatedTo(ChronoUnit.MILLIS).equals(batch.startedAt().truncatedTo(ChronoUnit.MILLIS)))
                 .isPresent();
-    }
-
-    private boolean pause() {
-        if (!settings.partPause().isZero()) {
-            try {
-                Thread.sleep(settings.partPause().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return !stopping && !Thread.currentThread().isInterrupted();
-    }
-
-    private Instant leaseFromNow() {
-        return clock.instant().plus(settings.lease());
     }
 
     /** A problem as the portal shows it: by row and, where the problem is one cell's, by column. */

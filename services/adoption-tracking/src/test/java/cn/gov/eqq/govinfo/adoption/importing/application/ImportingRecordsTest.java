@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.adoption.importing.application;
 
+import cn.gov.eqq.govinfo.platform.imports.ImportWorker;
+import cn.gov.eqq.govinfo.platform.imports.ImportState;
 import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemChanges;
 import cn.gov.eqq.govinfo.adoption.record.application.ItemFactsUpdating;
@@ -43,7 +45,7 @@ class ImportingRecordsTest {
         return new ImportingRecords(
                 new StoreBackedItemDirectory(store, new InMemoryUnitDirectory().with("U006", "发改委")), batches,
                 new ItemChanges(store), store, clock, background,
-                new ImportingRecords.Settings(LEASE, partRows, Duration.ZERO));
+                new ImportWorker.Settings(LEASE, partRows, Duration.ZERO));
     }
 
     private ImportStatus imported(String fileName, String csv) {
@@ -57,13 +59,13 @@ class ImportingRecordsTest {
     void theUploadIsAnsweredQueuedAndTheWorkRunsInTheBackground() {
         ImportingRecords.Accepted accepted = importing.accept("past.csv", HEADER + LINE_1 + LINE_2, "room-editor");
 
-        assertThat(accepted.status().batch().state()).isEqualTo(ImportBatchStore.State.QUEUED);
+        assertThat(accepted.status().batch().state()).isEqualTo(ImportState.QUEUED);
         assertThat(store.outbox()).isEmpty();
 
         started.forEach(Runnable::run);
 
         ImportBatchStore.Batch done = importing.status(accepted.status().batch().batchId()).orElseThrow().batch();
-        assertThat(done.state()).isEqualTo(ImportBatchStore.State.DONE);
+        assertThat(done.state()).isEqualTo(ImportState.DONE);
         assertThat(List.of(done.rowCount(), done.checked(), done.written(), done.counts().added(),
                 done.counts().alreadyPresent())).containsExactly(2, 2, 2, 2, 0);
         assertThat(batches.claimedBy(done.batchId())).isEmpty();
@@ -84,7 +86,7 @@ class ImportingRecordsTest {
         ImportStatus result = imported("past.csv",
                 HEADER + LINE_1 + ",发改委,没有这条信息,CITY_BULLETIN_ADOPTED,,第1期,2026-02-11,,\n");
 
-        assertThat(result.batch().state()).isEqualTo(ImportBatchStore.State.FAILED);
+        assertThat(result.batch().state()).isEqualTo(ImportState.FAILED);
         assertThat(result.batch().errorCount()).isEqualTo(1);
         assertThat(result.batch().errors()).singleElement().satisfies(e -> {
             assertThat(e.row()).isEqualTo(3);
@@ -100,12 +102,12 @@ class ImportingRecordsTest {
     void aFailedFileUploadedAgainIsCheckedAgain() {
         String csv = HEADER + "I-LATE,,,CITY_BULLETIN_ADOPTED,,2026年第4期,2026-02-20,,\n"
                 + "I-1,,,没有这种类型,,2026年第5期,2026-02-21,,\n";
-        assertThat(imported("past.csv", csv).batch().state()).isEqualTo(ImportBatchStore.State.FAILED);
+        assertThat(imported("past.csv", csv).batch().state()).isEqualTo(ImportState.FAILED);
 
         ImportingRecords.Accepted again = importing.accept("past.csv", csv, "room-editor");
 
         assertThat(again.repeated()).isFalse();
-        assertThat(again.status().batch().state()).isEqualTo(ImportBatchStore.State.QUEUED);
+        assertThat(again.status().batch().state()).isEqualTo(ImportState.QUEUED);
     }
 
     @Test
@@ -142,14 +144,14 @@ class ImportingRecordsTest {
         started.forEach(Runnable::run); // I-1 is written, then the worker dies on I-2 inside the first part
         ImportingRecords other = replica(Runnable::run, 200);
 
-        assertThat(batches.find(batchId).orElseThrow().state()).isEqualTo(ImportBatchStore.State.WRITING);
+        assertThat(batches.find(batchId).orElseThrow().state()).isEqualTo(ImportState.WRITING);
         assertThat(other.runPending()).as("lease still running").isZero();
 
         clock.advance(LEASE.plusSeconds(1));
         assertThat(other.runPending()).isEqualTo(1);
 
         ImportBatchStore.Batch done = batches.find(batchId).orElseThrow();
-        assertThat(done.state()).isEqualTo(ImportBatchStore.State.DONE);
+        assertThat(done.state()).isEqualTo(ImportState.DONE);
         assertThat(List.of(done.written(), done.counts().added(), done.counts().alreadyPresent()))
                 .as("I-1, written before the takeover, counts as this batch's").containsExactly(2, 2, 0);
         assertThat(store.outbox()).extracting(EventEnvelope::key).containsExactly("I-1", "I-2");
@@ -175,7 +177,7 @@ class ImportingRecordsTest {
         assertThat(batches.finish(batchId, "worker-a", ImportBatchStore.Counts.NONE, clock.instant())).isFalse();
         ImportBatchStore.Batch done = batches.find(batchId).orElseThrow();
         assertThat(List.of(done.written(), done.counts().added())).containsExactly(2, 2);
-        assertThat(done.state()).isEqualTo(ImportBatchStore.State.DONE);
+        assertThat(done.state()).isEqualTo(ImportState.DONE);
     }
 
     @Test
@@ -183,7 +185,7 @@ class ImportingRecordsTest {
         ImportStatus result = imported("past.csv",
                 HEADER + LINE_1 + "I-NEW,,,CITY_BULLETIN_ADOPTED,,2026年第4期,2026-02-20,,\n");
 
-        assertThat(result.batch().state()).isEqualTo(ImportBatchStore.State.DONE);
+        assertThat(result.batch().state()).isEqualTo(ImportState.DONE);
         assertThat(result.batch().counts().added()).isEqualTo(1);
         assertThat(result.batch().counts().waiting()).isEqualTo(1);
         assertThat(result.batch().counts().alreadyPresent()).isZero();

@@ -9,9 +9,9 @@ import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
 import cn.gov.eqq.govinfo.intake.shared.domain.Role;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
 import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import cn.gov.eqq.govinfo.platform.imports.BackgroundImport;
+import cn.gov.eqq.govinfo.platform.imports.ImportState;
+import cn.gov.eqq.govinfo.platform.imports.ImportWorker;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -21,15 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -43,59 +39,33 @@ import java.util.function.Supplier;
  * their content, so importing the same file (or the same record in another file) again adds nothing; the imported
  * items publish the same events as live ones, at their real times, so scoring counts them.
  */
-public class HistoryImport {
-
-    /**
-     * @param lease      how long a claim holds without being renewed (a dead worker's batch waits this long)
-     * @param partRows   rows written per part (one progress write each)
-     * @param partPause  a pause after each part, to leave the database to live work during a long import
-     */
-    public record Settings(Duration lease, int partRows, Duration partPause) {
-    }
+public class HistoryImport implements BackgroundImport {
 
     /** A batch as a status, and whether the upload was a file imported before. */
     public record Accepted(ImportStore.Batch batch, boolean repeated) {
     }
 
     static final int MAX_ERRORS_KEPT = 200;
-    private static final Logger log = LoggerFactory.getLogger(HistoryImport.class);
 
     private final ItemStore items;
     private final ImportStore imports;
     private final Supplier<Collection<Unit>> units;
     private final Clock clock;
     private final Runnable afterWrite;
-    private final Executor background;
-    private final Settings settings;
-    private final String worker = "import-" + UUID.randomUUID();
-    private volatile boolean stopping;
+    private final ImportWorker worker;
 
     public HistoryImport(ItemStore items, ImportStore imports, Supplier<Collection<Unit>> units, Clock clock,
-                         Runnable afterWrite, Executor background, Settings settings) {
+                         Runnable afterWrite, Executor background, ImportWorker.Settings settings) {
         this.items = items;
         this.imports = imports;
         this.units = units;
         this.clock = clock;
         this.afterWrite = afterWrite;
-        this.background = background;
-        this.settings = settings;
+        this.worker = new ImportWorker("import", clock, background, settings);
     }
 
-    /**
-     * The process is shutting down: work stops after the part being written; the lease runs out and a replica
-     * writes on from there.
-     */
-    public void stop() {
-        stopping = true;
-    }
-
-    /** The process runs (again): work may be taken. */
-    public void resume() {
-        stopping = false;
-    }
-
-    /** This instance's name in the leases it takes. */
-    public String worker() {
+    @Override
+    public ImportWorker worker() {
         return worker;
     }
 
@@ -114,20 +84,13 @@ public class HistoryImport {
         String text = decode(command.content());
         String batchId = "BATCH-" + sha256(command.content());
         ImportStore.Batch batch = new ImportStore.Batch(batchId, command.fileName(), text, room.userId(),
-                command.origin(), clock.instant(), ImportStore.State.QUEUED, 0, 0, 0, 0, 0, 0, List.of(), Map.of(),
+                command.origin(), clock.instant(), ImportState.QUEUED, 0, 0, 0, 0, 0, 0, List.of(), Map.of(),
                 null);
         boolean repeated = false;
         if (!imports.accept(batch)) {
             repeated = !imports.requeue(batchId, room.userId(), command.origin(), clock.instant());
         }
-        background.execute(() -> {
-            try {
-                runPending();
-            } catch (RuntimeException e) {
-                // the batch keeps its lease until it runs out; then any replica's schedule takes it over
-                log.warn("历史信息导入 {} 中断，租约到期后由任一实例继续：{}", batchId, e.toString());
-            }
-        });
+        worker.startSoon(batchId, this::runPending);
         ImportStore.Batch now = imports.find(batchId).orElseThrow();
         return new Accepted(now, repeated && now.done());
     }
@@ -147,33 +110,28 @@ public class HistoryImport {
      * Works off every batch that is not finished and not held by a live lease: new ones, and those of a worker
      * that died. Runs on every replica, on a schedule and after each upload. @return batches worked on
      */
+    @Override
     public int runPending() {
-        int worked = 0;
-        Optional<ImportStore.Batch> next;
-        while (!stopping && (next = imports.claimNext(worker, clock.instant(), leaseFromNow())).isPresent()) {
-            run(next.get());
-            worked++;
-        }
-        return worked;
+        return worker.runPending(imports::claimNext, this::run);
     }
 
     private void run(ImportStore.Batch batch) {
         List<PastRecordParser.PastRecord> records;
-        if (batch.state() == ImportStore.State.WRITING) {
+        if (batch.state() == ImportState.WRITING) {
             records = PastRecordParser.parse(batch.text(),
                     PastRecordParser.Check.committed(units.get(), batch.units(), clock.instant())).records();
         } else {
             PastRecordParser.Result parsed = PastRecordParser.parse(batch.text(), PastRecordParser.Check.beforeCommit(
-                    units.get(), clock.instant(), n -> imports.checking(batch.id(), worker, n, leaseFromNow())));
+                    units.get(), clock.instant(), n -> imports.checking(batch.id(), worker.name(), n, worker.leaseFromNow())));
             int checked = parsed.checked();
             if (!parsed.errors().isEmpty()) {
-                imports.fail(batch.id(), worker, checked, parsed.errors().size(), parsed.errors().stream()
+                imports.fail(batch.id(), worker.name(), checked, parsed.errors().size(), parsed.errors().stream()
                         .limit(MAX_ERRORS_KEPT).map(e -> new ImportStore.RowError(e.row(), e.column(), e.message()))
                         .toList(), clock.instant());
                 return;
             }
-            if (!imports.commit(batch.id(), worker, parsed.records().size(), checked, parsed.units(),
-                    leaseFromNow())) {
+            if (!imports.commit(batch.id(), worker.name(), parsed.records().size(), checked, parsed.units(),
+                    worker.leaseFromNow())) {
                 return; // the lease ran out and another replica took the batch over
             }
             records = parsed.records();
@@ -185,22 +143,22 @@ public class HistoryImport {
         Actor room = new Actor(batch.importedBy(), batch.importedBy(), null, Set.of(Role.INFO_ROOM));
         int added = batch.added();
         int present = batch.alreadyPresent();
-        for (int from = batch.written(); from < records.size(); from += settings.partRows()) {
+        for (int from = batch.written(); from < records.size(); from += worker.partRows()) {
             List<PastRecordParser.PastRecord> part = records.subList(from,
-                    Math.min(records.size(), from + settings.partRows()));
+                    Math.min(records.size(), from + worker.partRows()));
             ItemStore.Insertion done = items.insertImported(part.stream().map(r -> imported(batch, room, r)).toList(),
                     batch.id());
             added += done.added();
             present += done.alreadyPresent();
             afterWrite.run();
-            if (!imports.written(batch.id(), worker, from + part.size(), added, present, leaseFromNow())) {
+            if (!imports.written(batch.id(), worker.name(), from + part.size(), added, present, worker.leaseFromNow())) {
                 return; // the lease ran out and another replica took the batch over
             }
-            if (!pause()) {
+            if (!worker.pause()) {
                 return; // shutting down: the lease runs out and a replica writes on from here
             }
         }
-        imports.finish(batch.id(), worker, added, present, clock.instant());
+        imports.finish(batch.id(), worker.name(), added, present, clock.instant());
     }
 
     private static ItemStore.ImportedItem imported(ImportStore.Batch batch, Actor room,
@@ -217,22 +175,6 @@ public class HistoryImport {
                         null, "批量导入 " + batch.id() + " 第" + r.row() + "行", batch.origin()))
                 .toList();
         return new ItemStore.ImportedItem(t.item(), events, audit);
-    }
-
-    private boolean pause() {
-        if (!settings.partPause().isZero()) {
-            try {
-                Thread.sleep(settings.partPause().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return !stopping && !Thread.currentThread().isInterrupted();
-    }
-
-    private Instant leaseFromNow() {
-        return clock.instant().plus(settings.lease());
     }
 
     private static void requireRoomOrAdmin(Actor actor) {

@@ -1,5 +1,7 @@
 package cn.gov.eqq.govinfo.intake.item.application;
 
+import cn.gov.eqq.govinfo.platform.imports.ImportState;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +18,6 @@ import java.util.Optional;
  */
 public interface ImportStore {
 
-    enum State {
-        QUEUED, CHECKING, WRITING, DONE, FAILED;
-
-        public boolean finished() {
-            return this == DONE || this == FAILED;
-        }
-    }
-
     /** A row error as stored with a failed batch. */
     record RowError(int row, String column, String message) {
     }
@@ -36,11 +30,11 @@ public interface ImportStore {
      * @param units         the unit cells as read at the commit (cell → unit id)
      */
     record Batch(String id, String fileName, String text, String importedBy, String origin, Instant startedAt,
-                 State state, int rows, int checked, int written, int added, int alreadyPresent, int errorCount,
+                 ImportState state, int rows, int checked, int written, int added, int alreadyPresent, int errorCount,
                  List<RowError> errors, Map<String, String> units, Instant finishedAt) {
 
         public boolean done() {
-            return state == State.DONE;
+            return state == ImportState.DONE;
         }
     }
 

@@ -81,7 +81,7 @@ class ImportController {
         static BatchView of(ImportStatus s, boolean repeated) {
             ImportBatchStore.Batch b = s.batch();
             return new BatchView(b.batchId(), b.fileName(), b.importedBy(), b.startedAt(), b.finishedAt(),
-                    b.state().name(), label(b.state()), b.done(), b.rowCount(), b.checked(), b.written(),
+                    b.state().name(), b.state().label(), b.done(), b.rowCount(), b.checked(), b.written(),
                     b.counts().added(), b.counts().alreadyPresent(), b.errorCount(),
                     b.errors().stream().map(e -> new RowErrorView(e.row(), e.column(),
                             "第" + e.row() + "行" + (e.column() == null ? "" : "." + e.column()), e.message()))
@@ -90,15 +90,6 @@ class ImportController {
                     b.counts().skipped());
         }
 
-        private static String label(ImportBatchStore.State state) {
-            return switch (state) {
-                case QUEUED -> "排队中";
-                case CHECKING -> "正在检查";
-                case WRITING -> "正在写入";
-                case DONE -> "已完成";
-                case FAILED -> "有错误，未导入";
-            };
-        }
     }
 
     /** A batch as it stands: its progress, its problems, and its lines that wait for their item. */

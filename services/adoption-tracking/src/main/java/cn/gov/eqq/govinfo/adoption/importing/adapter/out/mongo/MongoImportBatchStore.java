@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.adoption.importing.adapter.out.mongo;
 
 import cn.gov.eqq.govinfo.adoption.importing.application.ImportBatchStore;
 import cn.gov.eqq.govinfo.adoption.importing.domain.PlannedRow;
+import cn.gov.eqq.govinfo.platform.imports.ImportState;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -52,7 +53,7 @@ class MongoImportBatchStore implements ImportBatchStore {
     public boolean accept(Batch b) {
         try {
             mongo.insert(new BatchDocument(b.batchId(), b.fileName(), b.text(), List.of(), b.importedBy(),
-                    b.startedAt(), false, State.QUEUED.name(), 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), null, null,
+                    b.startedAt(), false, ImportState.QUEUED.name(), 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), null, null,
                     null));
             return true;
         } catch (DuplicateKeyException e) {
@@ -62,8 +63,8 @@ class MongoImportBatchStore implements ImportBatchStore {
 
     @Override
     public boolean requeue(String batchId, String importedBy, Instant at) {
-        return mongo.updateFirst(new Query(Criteria.where("_id").is(batchId).and("state").is(State.FAILED.name())),
-                new Update().set("state", State.QUEUED.name()).set("importedBy", importedBy).set("importedAt", at)
+        return mongo.updateFirst(new Query(Criteria.where("_id").is(batchId).and("state").is(ImportState.FAILED.name())),
+                new Update().set("state", ImportState.QUEUED.name()).set("importedBy", importedBy).set("importedAt", at)
                         .set("checked", 0).set("errorCount", 0).unset("errors").unset("finishedAt")
                         .unset("claimedBy").unset("claimUntil"),
                 BatchDocument.class).getModifiedCount() == 1;
@@ -74,7 +75,7 @@ class MongoImportBatchStore implements ImportBatchStore {
         Criteria free = new Criteria().orOperator(Criteria.where("claimUntil").exists(false),
                 Criteria.where("claimUntil").is(null), Criteria.where("claimUntil").lt(now));
         Criteria open = new Criteria().orOperator(
-                Criteria.where("state").in(State.QUEUED.name(), State.CHECKING.name(), State.WRITING.name()),
+                Criteria.where("state").in(ImportState.QUEUED.name(), ImportState.CHECKING.name(), ImportState.WRITING.name()),
                 new Criteria().andOperator(Criteria.where("state").exists(false), Criteria.where("applied").is(false)));
         BatchDocument claimed = mongo.findAndModify(
                 new Query(new Criteria().andOperator(open, free)).with(Sort.by("importedAt")),
@@ -84,10 +85,10 @@ class MongoImportBatchStore implements ImportBatchStore {
             return Optional.empty();
         }
         Batch batch = toBatch(claimed);
-        if (batch.state() == State.QUEUED) {
-            held(batch.batchId(), worker, new Update().set("state", State.CHECKING.name()));
+        if (batch.state() == ImportState.QUEUED) {
+            held(batch.batchId(), worker, new Update().set("state", ImportState.CHECKING.name()));
             return Optional.of(new Batch(batch.batchId(), batch.fileName(), batch.text(), batch.importedBy(),
-                    batch.startedAt(), State.CHECKING, batch.rows(), batch.rowCount(), batch.duplicateLinesInFile(),
+                    batch.startedAt(), ImportState.CHECKING, batch.rows(), batch.rowCount(), batch.duplicateLinesInFile(),
                     batch.checked(), batch.written(), batch.counts(), batch.errorCount(), batch.errors(),
                     batch.finishedAt()));
         }
@@ -102,7 +103,7 @@ class MongoImportBatchStore implements ImportBatchStore {
     @Override
     public boolean commit(String batchId, String worker, List<PlannedRow> rows, int duplicateLinesInFile,
                           int checked, Instant leaseUntil) {
-        return held(batchId, worker, new Update().set("state", State.WRITING.name()).set("rows", rows)
+        return held(batchId, worker, new Update().set("state", ImportState.WRITING.name()).set("rows", rows)
                 .set("rowCount", rows.size()).set("duplicateLinesInFile", duplicateLinesInFile)
                 .set("checked", checked).set("written", 0).set("claimUntil", leaseUntil));
     }
@@ -116,14 +117,14 @@ class MongoImportBatchStore implements ImportBatchStore {
     @Override
     public boolean fail(String batchId, String worker, int checked, int errorCount, List<RowError> errors,
                         Instant at) {
-        return held(batchId, worker, new Update().set("state", State.FAILED.name()).set("checked", checked)
+        return held(batchId, worker, new Update().set("state", ImportState.FAILED.name()).set("checked", checked)
                 .set("errorCount", errorCount).set("errors", errors).set("finishedAt", at)
                 .unset("claimedBy").unset("claimUntil"));
     }
 
     @Override
     public boolean finish(String batchId, String worker, Counts counts, Instant at) {
-        return held(batchId, worker, counted(new Update().set("state", State.DONE.name()).set("applied", true), counts)
+        return held(batchId, worker, counted(new Update().set("state", ImportState.DONE.name()).set("applied", true), counts)
                 .set("finishedAt", at).unset("claimedBy").unset("claimUntil"));
     }
 
@@ -153,12 +154,12 @@ class MongoImportBatchStore implements ImportBatchStore {
             int waited = applied ? (int) rows.stream().filter(PlannedRow::waiting).count() : 0;
             int rowCount = d.rowCount() != null ? d.rowCount() : rows.size();
             return new Batch(d.id(), d.fileName(), d.text(), d.importedBy(), d.importedAt(),
-                    applied ? State.DONE : State.WRITING, rows, rowCount, 0, rowCount,
+                    applied ? ImportState.DONE : ImportState.WRITING, rows, rowCount, 0, rowCount,
                     applied ? rowCount : 0,
                     applied ? new Counts(added, Math.max(0, rowCount - added - waited), waited, 0) : Counts.NONE,
                     0, List.of(), applied ? d.importedAt() : null);
         }
-        return new Batch(d.id(), d.fileName(), d.text(), d.importedBy(), d.importedAt(), State.valueOf(d.state()),
+        return new Batch(d.id(), d.fileName(), d.text(), d.importedBy(), d.importedAt(), ImportState.valueOf(d.state()),
                 rows, nz(d.rowCount()), nz(d.duplicateLinesInFile()), nz(d.checked()), nz(d.written()),
                 new Counts(nz(d.added()), nz(d.alreadyPresent()), nz(d.waiting()), nz(d.skipped())),
                 nz(d.errorCount()), d.errors(), d.finishedAt());

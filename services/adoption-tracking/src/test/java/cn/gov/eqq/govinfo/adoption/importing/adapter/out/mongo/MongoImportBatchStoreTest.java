@@ -1,9 +1,9 @@
 package cn.gov.eqq.govinfo.adoption.importing.adapter.out.mongo;
 
+import cn.gov.eqq.govinfo.platform.imports.ImportState;
 import cn.gov.eqq.govinfo.adoption.importing.application.ImportBatchStore;
 import cn.gov.eqq.govinfo.adoption.importing.application.ImportBatchStore.Batch;
 import cn.gov.eqq.govinfo.adoption.importing.application.ImportBatchStore.Counts;
-import cn.gov.eqq.govinfo.adoption.importing.application.ImportBatchStore.State;
 import cn.gov.eqq.govinfo.adoption.importing.domain.PlannedRow;
 import cn.gov.eqq.govinfo.adoption.record.domain.AdoptionKind;
 import cn.gov.eqq.govinfo.adoption.record.domain.RecordContent;
@@ -52,7 +52,7 @@ class MongoImportBatchStoreTest {
         assertThat(store.accept(Batch.queued(id, "past.csv", "csv text", "room-editor", AT))).isFalse();
 
         Batch claimed = store.claimNext("worker-a", AT, AT.plus(LEASE)).orElseThrow();
-        assertThat(claimed.state()).isEqualTo(State.CHECKING);
+        assertThat(claimed.state()).isEqualTo(ImportState.CHECKING);
         assertThat(claimed.text()).isEqualTo("csv text");
         assertThat(store.claimNext("worker-b", AT.plusSeconds(29), AT.plusSeconds(59))).as("lease running").isEmpty();
         assertThat(store.checking(id, "worker-a", 500, AT.plusSeconds(40))).isTrue();
@@ -68,7 +68,7 @@ class MongoImportBatchStoreTest {
         assertThat(store.finish(id, "worker-a", new Counts(9, 9, 9, 9), AT.plusSeconds(50))).isFalse();
 
         Batch writing = store.find(id).orElseThrow();
-        assertThat(writing.state()).isEqualTo(State.WRITING);
+        assertThat(writing.state()).isEqualTo(ImportState.WRITING);
         assertThat(writing.rows()).containsExactly(row(2, false), row(3, true));
         assertThat(List.of(writing.rowCount(), writing.duplicateLinesInFile(), writing.checked(), writing.written()))
                 .containsExactly(2, 1, 3, 1);
@@ -76,7 +76,7 @@ class MongoImportBatchStoreTest {
 
         assertThat(store.finish(id, "worker-b", new Counts(1, 0, 1, 0), AT.plusSeconds(60))).isTrue();
         Batch done = store.find(id).orElseThrow();
-        assertThat(done.state()).isEqualTo(State.DONE);
+        assertThat(done.state()).isEqualTo(ImportState.DONE);
         assertThat(done.finishedAt()).isEqualTo(AT.plusSeconds(60));
         assertThat(store.claimNext("worker-c", AT.plusSeconds(999), AT.plusSeconds(1999))).isEmpty();
         assertThat(store.recent(10)).singleElement().satisfies(b -> {
@@ -100,7 +100,7 @@ class MongoImportBatchStoreTest {
 
         assertThat(store.requeue(id, "room-editor-2", AT.plusSeconds(60))).isTrue();
         Batch queued = store.find(id).orElseThrow();
-        assertThat(queued.state()).isEqualTo(State.QUEUED);
+        assertThat(queued.state()).isEqualTo(ImportState.QUEUED);
         assertThat(queued.errors()).isEmpty();
         assertThat(queued.importedBy()).isEqualTo("room-editor-2");
         assertThat(store.claimNext("worker-b", AT.plusSeconds(61), AT.plusSeconds(91))).isPresent();
@@ -122,7 +122,7 @@ class MongoImportBatchStoreTest {
                 .append("applied", false).append("added", 0), MongoImportBatchStore.COLLECTION);
 
         Batch applied = store.find("IMP-old-applied").orElseThrow();
-        assertThat(applied.state()).isEqualTo(State.DONE);
+        assertThat(applied.state()).isEqualTo(ImportState.DONE);
         assertThat(applied.rows()).containsExactly(row(2, false), row(3, true), row(4, false));
         assertThat(List.of(applied.rowCount(), applied.checked(), applied.written())).containsExactly(3, 3, 3);
         assertThat(applied.counts()).isEqualTo(new Counts(1, 1, 1, 0));
@@ -130,11 +130,11 @@ class MongoImportBatchStoreTest {
 
         Batch pending = store.claimNext("worker-a", AT, AT.plus(LEASE)).orElseThrow();
         assertThat(pending.batchId()).isEqualTo("IMP-old-pending");
-        assertThat(pending.state()).isEqualTo(State.WRITING);
+        assertThat(pending.state()).isEqualTo(ImportState.WRITING);
         assertThat(pending.written()).isZero();
         assertThat(pending.rows()).hasSize(3);
         assertThat(store.finish("IMP-old-pending", "worker-a", new Counts(2, 0, 1, 0), AT)).isTrue();
-        assertThat(store.find("IMP-old-pending").orElseThrow().state()).isEqualTo(State.DONE);
+        assertThat(store.find("IMP-old-pending").orElseThrow().state()).isEqualTo(ImportState.DONE);
         assertThat(store.recent(10)).extracting(Batch::batchId).containsExactly("IMP-old-applied", "IMP-old-pending");
     }
 

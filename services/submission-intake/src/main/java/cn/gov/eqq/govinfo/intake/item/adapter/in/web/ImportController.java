@@ -50,19 +50,9 @@ class ImportController {
                      int alreadyPresent, int errorCount, List<RowErrorView> errors, boolean repeatedFile) {
         static BatchView of(ImportStore.Batch b, boolean repeated) {
             return new BatchView(b.id(), b.fileName(), b.importedBy(), b.startedAt(), b.finishedAt(), b.state().name(),
-                    label(b.state()), b.done(), b.rows(), b.checked(), b.written(), b.added(), b.alreadyPresent(),
+                    b.state().label(), b.done(), b.rows(), b.checked(), b.written(), b.added(), b.alreadyPresent(),
                     b.errorCount(), b.errors().stream().map(e -> new RowErrorView(e.row(), e.column(),
                             "第" + e.row() + "行." + e.column(), e.message())).toList(), repeated);
-        }
-
-        private static String label(ImportStore.State state) {
-            return switch (state) {
-                case QUEUED -> "排队中";
-                case CHECKING -> "正在检查";
-                case WRITING -> "正在写入";
-                case DONE -> "已完成";
-                case FAILED -> "有错误，未导入";
-            };
         }
     }
 

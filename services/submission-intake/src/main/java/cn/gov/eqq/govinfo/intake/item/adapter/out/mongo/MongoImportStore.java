@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.intake.item.adapter.out.mongo;
 
 import cn.gov.eqq.govinfo.intake.item.application.ImportStore;
+import cn.gov.eqq.govinfo.platform.imports.ImportState;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -45,7 +46,7 @@ class MongoImportStore implements ImportStore {
         try {
             mongo.insert(new Document("_id", b.id()).append("fileName", b.fileName()).append("text", b.text())
                     .append("importedBy", b.importedBy()).append("origin", b.origin())
-                    .append("startedAt", Date.from(b.startedAt())).append("state", State.QUEUED.name())
+                    .append("startedAt", Date.from(b.startedAt())).append("state", ImportState.QUEUED.name())
                     .append("done", false).append("rows", 0).append("checked", 0).append("written", 0)
                     .append("added", 0).append("alreadyPresent", 0).append("errorCount", 0), COLLECTION);
             return true;
@@ -56,8 +57,8 @@ class MongoImportStore implements ImportStore {
 
     @Override
     public boolean requeue(String batchId, String importedBy, String origin, Instant at) {
-        return mongo.updateFirst(new Query(Criteria.where("_id").is(batchId).and("state").is(State.FAILED.name())),
-                new Update().set("state", State.QUEUED.name()).set("importedBy", importedBy).set("origin", origin)
+        return mongo.updateFirst(new Query(Criteria.where("_id").is(batchId).and("state").is(ImportState.FAILED.name())),
+                new Update().set("state", ImportState.QUEUED.name()).set("importedBy", importedBy).set("origin", origin)
                         .set("startedAt", Date.from(at)).set("checked", 0).set("errorCount", 0)
                         .unset("errors").unset("finishedAt").unset("claimedBy").unset("claimUntil"),
                 COLLECTION).getModifiedCount() == 1;
@@ -68,7 +69,7 @@ class MongoImportStore implements ImportStore {
         Criteria free = new Criteria().orOperator(Criteria.where("claimUntil").exists(false),
                 Criteria.where("claimUntil").lt(Date.from(now)));
         Criteria open = new Criteria().orOperator(
-                Criteria.where("state").in(State.QUEUED.name(), State.CHECKING.name(), State.WRITING.name()),
+                Criteria.where("state").in(ImportState.QUEUED.name(), ImportState.CHECKING.name(), ImportState.WRITING.name()),
                 new Criteria().andOperator(Criteria.where("state").exists(false), Criteria.where("done").is(false)));
         Document claimed = mongo.findAndModify(new Query(new Criteria().andOperator(open, free))
                         .with(Sort.by("startedAt")),
@@ -77,10 +78,10 @@ class MongoImportStore implements ImportStore {
         if (claimed == null) {
             return Optional.empty();
         }
-        if (State.QUEUED.name().equals(claimed.getString("state"))) {
+        if (ImportState.QUEUED.name().equals(claimed.getString("state"))) {
             mongo.updateFirst(claimedBy(claimed.getString("_id"), worker),
-                    new Update().set("state", State.CHECKING.name()), COLLECTION);
-            claimed.put("state", State.CHECKING.name());
+                    new Update().set("state", ImportState.CHECKING.name()), COLLECTION);
+            claimed.put("state", ImportState.CHECKING.name());
         }
         return Optional.of(toBatch(claimed));
     }
@@ -96,7 +97,7 @@ class MongoImportStore implements ImportStore {
         // a list, not a map: a cell may hold characters a field name may not
         List<Document> cells = units.entrySet().stream()
                 .map(u -> new Document("cell", u.getKey()).append("unitId", u.getValue())).toList();
-        return held(batchId, worker, new Update().set("state", State.WRITING.name()).set("rows", rows)
+        return held(batchId, worker, new Update().set("state", ImportState.WRITING.name()).set("rows", rows)
                 .set("checked", checked).set("units", cells)
                 .set("claimUntil", Date.from(leaseUntil)));
     }
@@ -110,7 +111,7 @@ class MongoImportStore implements ImportStore {
 
     @Override
     public void fail(String batchId, String worker, int checked, int errorCount, List<RowError> errors, Instant at) {
-        held(batchId, worker, new Update().set("state", State.FAILED.name()).set("checked", checked)
+        held(batchId, worker, new Update().set("state", ImportState.FAILED.name()).set("checked", checked)
                 .set("errorCount", errorCount)
                 .set("errors", errors.stream().map(e -> new Document("row", e.row()).append("column", e.column())
                         .append("message", e.message())).toList())
@@ -119,7 +120,7 @@ class MongoImportStore implements ImportStore {
 
     @Override
     public void finish(String batchId, String worker, int added, int alreadyPresent, Instant at) {
-        mongo.updateFirst(new Query(Criteria.where("_id").is(batchId)), new Update().set("state", State.DONE.name())
+        mongo.updateFirst(new Query(Criteria.where("_id").is(batchId)), new Update().set("state", ImportState.DONE.name())
                 .set("done", true).set("added", added).set("alreadyPresent", alreadyPresent).set("finishedAt",
                         Date.from(at)).unset("claimedBy").unset("claimUntil"), COLLECTION);
     }
@@ -153,7 +154,7 @@ class MongoImportStore implements ImportStore {
         Date finished = d.getDate("finishedAt");
         return new Batch(d.getString("_id"), d.getString("fileName"), d.getString("text"), d.getString("importedBy"),
                 d.getString("origin"), d.getDate("startedAt").toInstant(),
-                state != null ? State.valueOf(state) : done ? State.DONE : State.WRITING, rows,
+                state != null ? ImportState.valueOf(state) : done ? ImportState.DONE : ImportState.WRITING, rows,
                 d.getInteger("checked", state == null ? rows : 0), d.getInteger("written", done ? rows : 0),
                 d.getInteger("added", 0), d.getInteger("alreadyPresent", 0), d.getInteger("errorCount", 0), errors,
                 units, finished == null ? null : finished.toInstant());

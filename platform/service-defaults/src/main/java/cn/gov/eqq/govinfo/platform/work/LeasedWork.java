@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +45,18 @@ public final class LeasedWork {
         this.clock = clock;
         this.lease = lease;
         this.partPause = partPause;
+    }
+
+    /**
+     * A daemon thread of its own for {@link #startSoon} (a service's bean, shut down with {@code shutdownNow} after
+     * the schedule's lifecycle has stopped the work).
+     */
+    public static ExecutorService thread(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** This instance's name in the leases it takes. */

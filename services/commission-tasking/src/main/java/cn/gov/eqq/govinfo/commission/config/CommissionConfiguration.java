@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.commission.config;
 
+import cn.gov.eqq.govinfo.platform.work.LeasedWork;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mail.SmtpReminderMailer;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoCommissionImportStore;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoCommissionStore;
@@ -31,7 +32,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CommissionProperties.class)
@@ -121,11 +121,7 @@ class CommissionConfiguration {
      */
     @Bean(name = "importThread", destroyMethod = "shutdownNow")
     ExecutorService importThread() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "commission-import");
-            t.setDaemon(true);
-            return t;
-        });
+        return LeasedWork.thread("commission-import");
     }
 
     @Bean

@@ -43,7 +43,6 @@ import java.util.List;
  */
 @RestController
 @RequestMapping("/api/adoption/imports")
-@PreAuthorize("hasRole('info-room')")
 class ImportController {
 
     static final int MAX_BYTES = 2 * 1024 * 1024;
@@ -95,6 +94,7 @@ class ImportController {
 
     /** A batch as it stands: its progress, its problems, and its lines that wait for their item. */
     @GetMapping("/{batchId}")
+    @PreAuthorize("hasAnyRole('info-room', 'admin')")
     BatchView status(@PathVariable String batchId) {
         return importing.status(batchId).map(s -> BatchView.of(s, false))
                 .orElseThrow(() -> ApiProblem.notFound("找不到导入批次 " + batchId));
@@ -102,12 +102,14 @@ class ImportController {
 
     /** The latest 50 batches, newest first. */
     @GetMapping
+    @PreAuthorize("hasAnyRole('info-room', 'admin')")
     List<BatchView> recent() {
         return importing.recent().stream().map(s -> BatchView.of(s, false)).toList();
     }
 
     @Operation(hidden = true)
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @PreAuthorize("hasRole('info-room')")
     ResponseEntity<BatchView> importBody(CurrentUser user, @RequestBody byte[] body,
                                          @RequestParam(defaultValue = "upload.csv") String fileName) {
         return accept(user, fileName, body);
@@ -117,6 +119,7 @@ class ImportController {
             description = "立即以 202 应答，Location 为导入批次；检查与写入在后台进行，进度与问题见 GET 该批次。"
                     + "同一 CSV 也可作为请求体直接发送（Content-Type: text/csv，可加 ?fileName=）。")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('info-room')")
     ResponseEntity<BatchView> importFile(CurrentUser user, @RequestPart("file") MultipartFile file)
             throws IOException {
         return accept(user, file.getOriginalFilename(), file.getBytes());

@@ -37,10 +37,15 @@ class ImportControllerTest {
     JwtDecoder jwtDecoder;
 
     @Test
-    void onlyTheRoomImports() throws Exception {
+    void onlyTheRoomImportsTheAdministratorReadsTheBatchesAndAnyoneTheTemplate() throws Exception {
         mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.reporter("U006")).contentType("text/csv")
                 .content("kind,date\n")).andExpect(status().isForbidden());
-        mvc.perform(get("/api/adoption/imports/template").with(KeycloakJwtUsers.viewer())).andExpect(status().isForbidden());
+        mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.admin()).contentType("text/csv")
+                .content("kind,date\n")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/adoption/imports").with(KeycloakJwtUsers.reporter("U006")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/adoption/imports").with(KeycloakJwtUsers.admin())).andExpect(status().isOk());
+        mvc.perform(get("/api/adoption/imports/template").with(KeycloakJwtUsers.viewer())).andExpect(status().isOk());
     }
 
     @Test

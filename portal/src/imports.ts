@@ -180,7 +180,7 @@ export async function imports(ctx: Ctx, hash: string) {
   }
   show(el('h1', {}, '历史信息补录'), kindChooser(kind),
     el('p', { className: 'muted', id: 'import-explanation' }, k.explanation),
-    room ? uploadForm(kind) : null,
+    room ? uploadForm(kind) : el('p', { className: 'muted', id: 'import-readonly' }, '补录文件由信息室上传，此处可查看各批次的导入情况。'),
     status,
     batches);
 }
@@ -200,7 +200,7 @@ function uploadForm(kind: ImportKind) {
   const messages = el('div');
   const file = el('input', { type: 'file', id: 'import-file', name: 'file', accept: '.csv,text/csv' });
   const form = el('form', { id: 'import-form', className: 'inline-form', novalidate: true, 'data-kind': kind },
-    el('a', { href: `${k.api}/template`, download: k.template, id: 'import-template' }, `下载${k.label}导入模板`),
+    el('p', {}, el('a', { href: `${k.api}/template`, download: k.template, id: 'import-template' }, `下载${k.label}导入模板`)),
     file, el('button', { type: 'submit', className: 'primary', id: 'import-upload' }, '上传并导入'), messages);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();

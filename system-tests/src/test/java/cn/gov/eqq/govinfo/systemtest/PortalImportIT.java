@@ -6,21 +6,16 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.FilePayload;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/screenshots/5*.png}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PortalImportIT {
+class PortalImportIT extends PortalJourney {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String RUN = String.valueOf(Instant.now().toEpochMilli());
@@ -50,32 +45,7 @@ class PortalImportIT {
     private static final String THIRD = "住建局燃气排查情况（补录测试 " + RUN + "）";
     private static final Pattern BATCH_PAGE = Pattern.compile(".*#/imports/items/BATCH-[^/]+$");
 
-    /** What the browser asked and when, printed for a failed test. */
-    @RegisterExtension
-    static final BrowserNetworkLog NETWORK = new BrowserNetworkLog();
-
-    static HeadlessChromium chromium;
-    static String gateway;
     static String importedBatch;
-
-    @BeforeAll
-    static void startSystemAndBrowser() throws Exception {
-        gateway = RunningSystem.stack().gatewayUrl();
-        Files.createDirectories(Path.of("target", "screenshots"));
-        chromium = HeadlessChromium.start();
-    }
-
-    @BeforeEach
-    void startNetworkLog() {
-        NETWORK.reset();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     @Order(1)
@@ -130,8 +100,9 @@ class PortalImportIT {
             assertThat(listed.locator("[data-status]")).hasAttribute("data-status", "DONE");
             PortalIT.screenshot(page, "52-import-done");
 
-            // the step after: the past items are in the inbox as the room received them, and open
-            assertThat(inboxTitles(page)).contains(FIRST, SECOND).doesNotContain(THIRD);
+            // the step after: the past items are in the inbox as the room received or voided them, and open
+            assertThat(inbox(page, "VOIDED")).contains(THIRD);
+            assertThat(inbox(page, "RECEIVED")).contains(FIRST, SECOND).doesNotContain(THIRD);
             PortalIT.screenshot(page, "53-imported-items-in-inbox");
             page.locator("a", new Page.LocatorOptions().setHasText(FIRST)).click();
             assertThat(page.locator("#app h1")).hasText(FIRST);
@@ -150,6 +121,7 @@ class PortalImportIT {
             Locator listed = page.locator("#import-list tr[data-batch='" + importedBatch + "']");
             assertThat(listed).containsText("住建局2024年补录（已改）.csv");
             assertThat(page.locator("#import-form")).hasCount(0);
+            assertThat(page.locator("#import-readonly")).containsText("由信息室上传");
             listed.locator("a").click();
             assertThat(page.locator("#import-progress")).hasText("导入完成：共 3 行，新增 3 条，已存在 0 条（未重复导入）");
             assertThat(page.locator("#import-form")).hasCount(0);
@@ -297,9 +269,5 @@ class PortalImportIT {
                     .findFirst().orElse(""));
         }
         return header + "\n" + String.join(",", cells) + "\n";
-    }
-
-    private static BrowserContext newContext() {
-        return chromium.newContext(NETWORK);
     }
 }

@@ -129,8 +129,12 @@ export function errorTable(kind: ImportKind, b: Batch) {
 
 const loadBatch = (kind: ImportKind) => (id: string) => get<Batch>(`${KINDS[kind].api}/${encodeURIComponent(id)}`);
 
-/** The status card of one batch; it asks again every POLL_MS until the batch is finished or the page is left. */
-export function batchCard(kind: ImportKind, first: Batch, load: (id: string) => Promise<Batch> = loadBatch(kind)) {
+/**
+ * The status card of one batch; it asks again every POLL_MS until the batch is finished or the page is left, and
+ * then tells `onFinished` (the list of batches shown beside it is then out of date).
+ */
+export function batchCard(kind: ImportKind, first: Batch, load: (id: string) => Promise<Batch> = loadBatch(kind),
+  onFinished: (b: Batch) => void = () => {}) {
   const card = el('section', { className: 'card', id: 'import-status', 'data-kind': kind });
   const paint = (b: Batch) => {
     const [done, of] = progressShare(b);
@@ -141,13 +145,16 @@ export function batchCard(kind: ImportKind, first: Batch, load: (id: string) => 
       ...(waiting ? [el('p', { id: 'import-waiting', 'data-waiting': b.waiting }, waiting)] : []),
       b.state === 'FAILED' ? errorTable(kind, b) : progressBar(done, of));
   };
-  const poll = async (b: Batch) => {
+  const poll = async (b: Batch, asked = false) => {
     paint(b);
-    if (finished(b)) return;
+    if (finished(b)) {
+      if (asked) onFinished(b);
+      return;
+    }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     if (!card.isConnected) return; // the page was left
     try {
-      await poll(await load(b.batchId));
+      await poll(await load(b.batchId), true);
     } catch {
       card.append(banner('暂时无法获取导入进度，请稍后刷新本页查看'));
     }
@@ -171,13 +178,17 @@ export async function imports(ctx: Ctx, hash: string) {
   const { kind, batchId } = importRoute(hash);
   const k = KINDS[kind];
   const room = hasRole(ctx, 'info-room');
-  const status = batchId ? batchCard(kind, await loadBatch(kind)(batchId)) : null;
-  const batches = el('section', { className: 'card', id: 'import-batches', 'data-kind': kind }, el('h2', {}, '最近的导入'));
-  try {
-    batches.append(recentTable(kind, await get<Batch[]>(k.api)));
-  } catch (e) {
-    batches.append(banner(describe(e)));
-  }
+  const batches = el('section', { className: 'card', id: 'import-batches', 'data-kind': kind });
+  const listRecent = async () => {
+    try {
+      batches.replaceChildren(el('h2', {}, '最近的导入'), recentTable(kind, await get<Batch[]>(k.api)));
+    } catch (e) {
+      batches.replaceChildren(el('h2', {}, '最近的导入'), banner(describe(e)));
+    }
+  };
+  const status = batchId ? batchCard(kind, await loadBatch(kind)(batchId), loadBatch(kind), () => void listRecent())
+    : null;
+  await listRecent();
   show(el('h1', {}, '历史信息补录'), kindChooser(kind),
     el('p', { className: 'muted', id: 'import-explanation' }, k.explanation),
     room ? uploadForm(kind) : el('p', { className: 'muted', id: 'import-readonly' }, '补录文件由信息室上传，此处可查看各批次的导入情况。'),

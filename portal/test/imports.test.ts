@@ -44,12 +44,13 @@ describe('history import page', () => {
     expect(checkImportFile('2025.csv', 10)).toBeNull();
   });
 
-  it('asks for the progress until the batch is finished, and shows the bar meanwhile', async () => {
+  it('asks for the progress until the batch is finished, shows the bar meanwhile, and says when it finished', async () => {
     vi.useFakeTimers();
     const answers = [batch({ state: 'WRITING', rows: 10000, written: 5000 }),
       batch({ state: 'DONE', rows: 10000, written: 10000, added: 10000 })];
     const load = vi.fn(async () => answers.shift()!);
-    const card = batchCard('items', batch({ state: 'CHECKING', checked: 500 }), load);
+    const onFinished = vi.fn();
+    const card = batchCard('items', batch({ state: 'CHECKING', checked: 500 }), load, onFinished);
     document.body.append(card);
     expect(card.querySelector('#import-progress')!.textContent).toBe('正在检查：已检查 500 行');
 
@@ -57,10 +58,15 @@ describe('history import page', () => {
     expect(card.querySelector('#import-progress')!.textContent).toBe('检查通过，正在写入：5000 / 10000 行');
     expect(card.querySelector('[role=progressbar]')!.getAttribute('aria-valuenow')).toBe('50');
 
+    expect(onFinished).not.toHaveBeenCalled();
+
     await vi.advanceTimersByTimeAsync(POLL_MS);
     expect(card.dataset.state).toBe('DONE');
+    expect(onFinished).toHaveBeenCalledTimes(1);
+    expect(onFinished.mock.calls[0][0].state).toBe('DONE');
     await vi.advanceTimersByTimeAsync(POLL_MS * 3);
     expect(load).toHaveBeenCalledTimes(2);
+    expect(onFinished).toHaveBeenCalledTimes(1);
   });
 
   it('stops asking once the page was left', async () => {

@@ -169,6 +169,8 @@ class PortalImportIT extends PortalJourney {
 
             page.locator("#import-kinds a[data-kind=commissions]").click();
             page.waitForURL(url -> url.endsWith("#/imports/commissions"));
+            // the page is drawn again for the kind: the template link must be the commissions' one before it is used
+            assertThat(page.locator("#import-template")).hasAttribute("href", "/api/commission/imports/template");
             Download template = page.waitForDownload(() -> page.locator("#import-template").click());
             String header = Files.readString(template.path(), StandardCharsets.UTF_8).replace("\uFEFF", "")
                     .lines().findFirst().orElseThrow();
@@ -259,12 +261,13 @@ class PortalImportIT extends PortalJourney {
      * filled by what it asks for, the others left empty.
      */
     private static String commissionFile(String header, String deadline) {
-        Map<String, String> values = Map.of("标题", "2024年二季度约稿：老旧小区改造（补录测试 " + RUN + "）",
-                "要求", "报送老旧小区改造的经验做法", "单位", "U016", "下发", "2024-04-01 09:00", "截止", deadline);
+        // a commission without answers: its own columns filled, the answer columns left empty
+        Map<String, String> values = Map.of("约稿标题", "2024年二季度约稿：老旧小区改造（补录测试 " + RUN + "）",
+                "约稿要求", "报送老旧小区改造的经验做法", "约稿单位", "U016", "下达时间", "2024-04-01 09:00",
+                "截止时间", deadline);
         List<String> cells = new ArrayList<>();
         for (String column : header.split(",", -1)) {
-            cells.add(values.entrySet().stream().filter(e -> column.contains(e.getKey())).map(Map.Entry::getValue)
-                    .findFirst().orElse(""));
+            cells.add(values.getOrDefault(column.strip(), ""));
         }
         return header + "\n" + String.join(",", cells) + "\n";
     }

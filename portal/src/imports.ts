@@ -1,8 +1,10 @@
-// 历史补录: the room brings in its records of earlier years (items) from a CSV made from the template. The file is
-// accepted at once and checked and written in the background; this page shows its progress, and every row error of
+// 历史补录: the room brings in its records of earlier years from CSV files made from the templates — items (intake),
+// adoption records and instructions (adoption-tracking), commissions (commission-tasking). Every import is accepted at
+// once and checked and written in the background with the same batch view, so one page serves the three: the kind
+// chosen, its explanation and template, its upload, its recent batches, and a batch's progress and every row error of
 // a refused file at once, by row and column. The administrator sees the batches but does not upload.
 import { describe, get } from './api';
-import { banner, Ctx, dataTable, el, fmtTime, guardedShow, hasRole, progressBar } from './ui';
+import { banner, Column, Ctx, dataTable, el, fmtTime, guardedShow, hasRole, progressBar } from './ui';
 import { upload } from './upload';
 
 export interface RowError { row: number; column: string; field: string; message: string }
@@ -11,7 +13,74 @@ export interface Batch {
   state: 'QUEUED' | 'CHECKING' | 'WRITING' | 'DONE' | 'FAILED'; stateLabel: string; done: boolean; rows: number;
   checked: number; written: number; added: number; alreadyPresent: number; errorCount: number; errors: RowError[];
   repeatedFile: boolean;
+  /** adoption only: lines whose item is not received yet; each is recorded when its item is */
+  waiting?: number;
 }
+
+export type ImportKind = 'items' | 'adoption' | 'commissions';
+
+interface Kind {
+  label: string;
+  /** the service's collection of batches: POST a file, GET the recent ones, GET /{batchId}, GET /template */
+  api: string;
+  template: string;
+  explanation: string;
+  /** the template's column keys → the Chinese names the row errors are shown with */
+  columns: Record<string, string>;
+}
+
+const ORDER = '补录顺序：先导入报送信息，再导入采用与批示记录和约稿。';
+const WHOLE = '上传后由系统在后台检查并写入，整份文件全部导入或全部不导入；同一文件重复上传不会重复导入。';
+
+export const KINDS: Record<ImportKind, Kind> = {
+  items: {
+    label: '报送信息', api: '/api/intake/imports', template: 'import-template.csv',
+    explanation: '按模板整理往年已报送的信息（CSV，UTF-8 或 Excel 默认编码），每行一条：单位（填名称或编号）、标题、类别、'
+      + '报送时间、处理结果及时间等；单位只能导入其为某组成员的月份的信息。' + WHOLE + ORDER,
+    columns: {
+      unit: '单位', unit_id: '单位', unit_name: '单位', title: '标题', category: '类别', submitted_at: '报送时间',
+      outcome: '处理结果', decided_at: '处理时间', forwarded_at: '转报市政府时间', major_emergency: '重大紧急类',
+      topics: '报送重点', void_reason: '作废理由', body: '正文',
+    },
+  },
+  adoption: {
+    label: '采用与批示记录', api: '/api/adoption/imports', template: 'adoption-import-template.csv',
+    explanation: '按模板整理往年信息被采用和领导批示的记录，每行一条：所属信息（填信息编号，或同时填单位和标题）、类型、'
+      + '刊物及期号、日期、批示领导及内容、落实要求及期限。' + WHOLE + ORDER
+      + '填写信息编号、而该信息尚未导入或尚未接收的行先登记为等待，待该信息接收后自动记入。',
+    columns: {
+      item_id: '信息编号', unit: '单位', title: '标题', kind: '类型', publication: '刊物', issue_no: '期号',
+      date: '日期', leader: '批示领导', text: '批示内容', follow_up_action: '落实要求', follow_up_due: '落实期限',
+    },
+  },
+  commissions: {
+    label: '约稿', api: '/api/commission/imports', template: 'commission-import-template.csv',
+    explanation: '按模板整理往年的约稿任务，每行一条：约稿标题、要求、约稿单位、下发时间、截止时间，以及各单位报送的信息、'
+      + '报送时间和认可情况。' + WHOLE + ORDER,
+    columns: {
+      id: '约稿编号', title: '约稿标题', requirements: '约稿要求', target_unit_ids: '约稿单位', targetUnitIds: '约稿单位',
+      target_units: '约稿单位', issued_at: '下发时间', issuedAt: '下发时间', deadline: '截止时间', unit: '报送单位',
+      unit_id: '报送单位', unitId: '报送单位', item_id: '信息编号', itemId: '信息编号', revision: '版本',
+      answered_at: '报送时间', answeredAt: '报送时间', accepted: '是否认可', reason: '理由', judged_at: '审核时间',
+      judgedAt: '审核时间',
+    },
+  },
+};
+
+const isKind = (k: string | undefined): k is ImportKind => !!k && Object.prototype.hasOwnProperty.call(KINDS, k);
+
+/**
+ * `#/imports[/<kind>][/<batchId>]` → the kind (items when none is named: the page's first address stays valid) and
+ * the batch shown, if any.
+ */
+export function importRoute(hash: string): { kind: ImportKind; batchId?: string } {
+  const [, , ...rest] = hash.split('?')[0].split('/').map((s) => decodeURIComponent(s));
+  const kind = isKind(rest[0]) ? rest.shift() as ImportKind : 'items';
+  return rest[0] ? { kind, batchId: rest[0] } : { kind };
+}
+
+export const importHash = (kind: ImportKind, batchId?: string) =>
+  `#/imports/${kind}${batchId ? `/${encodeURIComponent(batchId)}` : ''}`;
 
 /** How often the page asks for the progress of a running import. */
 export const POLL_MS = 1000;
@@ -34,6 +103,11 @@ export function progressSentence(b: Batch): string {
   }
 }
 
+/** Adoption lines waiting for their item, as a sentence; null when none waits. */
+export function waitingSentence(b: Pick<Batch, 'waiting'>): string | null {
+  return b.waiting ? `其中 ${b.waiting} 行所属信息尚未接收，正在等待；该信息接收后自动记入` : null;
+}
+
 /** The bar's share: rows checked while checking, rows written while writing. */
 export function progressShare(b: Batch): [number, number] {
   if (b.state === 'DONE') return [1, 1];
@@ -41,37 +115,46 @@ export function progressShare(b: Batch): [number, number] {
   return [0, 1];
 }
 
-/** Every row error of a refused file, all at once: row, column, message. */
-export function errorTable(b: Batch) {
-  return dataTable<RowError>([
-    ['行', (e) => e.row], ['列', (e) => COLUMN[e.column] ?? e.column], ['问题', (e) => e.message],
-  ], b.errors, (e) => ({ 'data-field': e.field }), { id: 'import-errors' }, '');
+/** The Chinese name of a column of the kind's template; a column already named in Chinese stays as it is. */
+export function columnName(kind: ImportKind, column: string): string {
+  return KINDS[kind].columns[column] ?? KINDS[kind].columns[column.toLowerCase()] ?? column;
 }
 
-const COLUMN: Record<string, string> = {
-  unit: '单位', unit_id: '单位', unit_name: '单位', title: '标题', category: '类别', submitted_at: '报送时间',
-  outcome: '处理结果', decided_at: '处理时间', forwarded_at: '转报市政府时间', major_emergency: '重大紧急类',
-  topics: '报送重点', void_reason: '作废理由', body: '正文',
-};
+/** Every row error of a refused file, all at once: row, column, message. */
+export function errorTable(kind: ImportKind, b: Batch) {
+  return dataTable<RowError>([
+    ['行', (e) => e.row], ['列', (e) => (e.column ? columnName(kind, e.column) : '—')], ['问题', (e) => e.message],
+  ], b.errors, (e) => ({ 'data-field': e.field, 'data-row': e.row }), { id: 'import-errors' }, '');
+}
 
-/** The status card of one batch; it asks again every POLL_MS until the batch is finished or the page is left. */
-export function batchCard(first: Batch, load: (id: string) => Promise<Batch> = (id) =>
-  get<Batch>(`/api/intake/imports/${encodeURIComponent(id)}`)) {
-  const card = el('section', { className: 'card', id: 'import-status' });
+const loadBatch = (kind: ImportKind) => (id: string) => get<Batch>(`${KINDS[kind].api}/${encodeURIComponent(id)}`);
+
+/**
+ * The status card of one batch; it asks again every POLL_MS until the batch is finished or the page is left, and
+ * then tells `onFinished` (the list of batches shown beside it is then out of date).
+ */
+export function batchCard(kind: ImportKind, first: Batch, load: (id: string) => Promise<Batch> = loadBatch(kind),
+  onFinished: (b: Batch) => void = () => {}) {
+  const card = el('section', { className: 'card', id: 'import-status', 'data-kind': kind });
   const paint = (b: Batch) => {
     const [done, of] = progressShare(b);
+    const waiting = waitingSentence(b);
     card.dataset.state = b.state;
-    card.replaceChildren(el('h2', {}, `导入批次：${b.fileName ?? b.batchId}`),
+    card.replaceChildren(el('h2', {}, `导入批次（${KINDS[kind].label}）：${b.fileName ?? b.batchId}`),
       el('p', { id: 'import-progress', role: 'status' }, progressSentence(b)),
-      b.state === 'FAILED' ? errorTable(b) : progressBar(done, of));
+      ...(waiting ? [el('p', { id: 'import-waiting', 'data-waiting': b.waiting }, waiting)] : []),
+      b.state === 'FAILED' ? errorTable(kind, b) : progressBar(done, of));
   };
-  const poll = async (b: Batch) => {
+  const poll = async (b: Batch, asked = false) => {
     paint(b);
-    if (finished(b)) return;
+    if (finished(b)) {
+      if (asked) onFinished(b);
+      return;
+    }
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     if (!card.isConnected) return; // the page was left
     try {
-      await poll(await load(b.batchId));
+      await poll(await load(b.batchId), true);
     } catch {
       card.append(banner('暂时无法获取导入进度，请稍后刷新本页查看'));
     }
@@ -80,32 +163,55 @@ export function batchCard(first: Batch, load: (id: string) => Promise<Batch> = (
   return card;
 }
 
-/** `#/imports` (and `#/imports/<batchId>`: that batch's status). */
-export async function imports(ctx: Ctx, batchId?: string) {
-  const show = guardedShow();
-  const room = hasRole(ctx, 'info-room');
-  const status = batchId ? batchCard(await get<Batch>(`/api/intake/imports/${encodeURIComponent(batchId)}`)) : null;
-  const recent = await get<Batch[]>('/api/intake/imports');
-  show(el('h1', {}, '历史信息补录'),
-    el('p', { className: 'muted' }, '按模板整理往年已报送信息（CSV，UTF-8 或 Excel 默认编码），单位可填名称或编号；'
-      + '单位只能导入其为某组成员的月份的信息。上传后后台检查并写入，整份文件全部导入或全部不导入。'),
-    room ? uploadForm() : null,
-    status,
-    el('section', { className: 'card', id: 'import-batches' }, el('h2', {}, '最近的导入'),
-      dataTable<Batch>([
-        ['文件', (b) => el('a', { href: `#/imports/${encodeURIComponent(b.batchId)}` }, b.fileName ?? b.batchId)],
-        ['导入人', (b) => b.importedBy ?? '—'], ['上传时间', (b) => fmtTime(b.startedAt)],
-        ['状态', (b) => el('span', { className: `status i-${b.state}`, 'data-status': b.state }, b.stateLabel)],
-        ['行数', (b) => b.rows || '—'], ['新增', (b) => b.added], ['错误', (b) => b.errorCount || '—'],
-      ], recent, (b) => ({ 'data-batch': b.batchId }), { id: 'import-list' }, '尚无导入记录。')));
+/** The kind chooser: links, so each kind has its address and the keyboard reaches them as any link. */
+function kindChooser(current: ImportKind) {
+  return el('nav', { className: 'tabs', role: 'tablist', 'aria-label': '补录内容', id: 'import-kinds' },
+    ...(Object.keys(KINDS) as ImportKind[]).map((k) => el('a', {
+      href: importHash(k), role: 'tab', className: `button${k === current ? ' active' : ''}`, 'data-kind': k,
+      'aria-selected': String(k === current), 'aria-current': k === current ? 'page' : undefined,
+    }, KINDS[k].label)));
 }
 
-function uploadForm() {
+/** `#/imports`, `#/imports/<kind>`, `#/imports[/<kind>]/<batchId>` (that batch's status). */
+export async function imports(ctx: Ctx, hash: string) {
+  const show = guardedShow();
+  const { kind, batchId } = importRoute(hash);
+  const k = KINDS[kind];
+  const room = hasRole(ctx, 'info-room');
+  const batches = el('section', { className: 'card', id: 'import-batches', 'data-kind': kind });
+  const listRecent = async () => {
+    try {
+      batches.replaceChildren(el('h2', {}, '最近的导入'), recentTable(kind, await get<Batch[]>(k.api)));
+    } catch (e) {
+      batches.replaceChildren(el('h2', {}, '最近的导入'), banner(describe(e)));
+    }
+  };
+  const status = batchId ? batchCard(kind, await loadBatch(kind)(batchId), loadBatch(kind), () => void listRecent())
+    : null;
+  await listRecent();
+  show(el('h1', {}, '历史信息补录'), kindChooser(kind),
+    el('p', { className: 'muted', id: 'import-explanation' }, k.explanation),
+    room ? uploadForm(kind) : el('p', { className: 'muted', id: 'import-readonly' }, '补录文件由信息室上传，此处可查看各批次的导入情况。'),
+    status,
+    batches);
+}
+
+function recentTable(kind: ImportKind, recent: Batch[]) {
+  return dataTable<Batch>([
+    ['文件', (b) => el('a', { href: importHash(kind, b.batchId) }, b.fileName ?? b.batchId)],
+    ['导入人', (b) => b.importedBy ?? '—'], ['上传时间', (b) => fmtTime(b.startedAt)],
+    ['状态', (b) => el('span', { className: `status i-${b.state}`, 'data-status': b.state }, b.stateLabel)],
+    ['行数', (b) => b.rows || '—'], ['新增', (b) => b.added], ['错误', (b) => b.errorCount || '—'],
+    ...(kind === 'adoption' ? [['等待', (b) => b.waiting || '—']] as Column<Batch>[] : []),
+  ], recent, (b) => ({ 'data-batch': b.batchId }), { id: 'import-list' }, '尚无导入记录。');
+}
+
+function uploadForm(kind: ImportKind) {
+  const k = KINDS[kind];
   const messages = el('div');
   const file = el('input', { type: 'file', id: 'import-file', name: 'file', accept: '.csv,text/csv' });
-  const form = el('form', { id: 'import-form', className: 'inline-form', novalidate: true },
-    el('a', { href: '/api/intake/imports/template', download: 'import-template.csv', id: 'import-template' },
-      '下载导入模板'),
+  const form = el('form', { id: 'import-form', className: 'inline-form', novalidate: true, 'data-kind': kind },
+    el('p', {}, el('a', { href: `${k.api}/template`, download: k.template, id: 'import-template' }, `下载${k.label}导入模板`)),
     file, el('button', { type: 'submit', className: 'primary', id: 'import-upload' }, '上传并导入'), messages);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -119,13 +225,13 @@ function uploadForm() {
     const data = new FormData();
     data.append('file', chosen!, chosen!.name);
     try {
-      const accepted = await upload<Batch>('/api/intake/imports', data);
-      location.hash = `#/imports/${encodeURIComponent(accepted.batchId)}`;
+      const accepted = await upload<Batch>(k.api, data);
+      location.hash = importHash(kind, accepted.batchId);
     } catch (e) {
       messages.append(banner(describe(e)));
     }
   });
-  return el('section', { className: 'card', id: 'import-upload-card' }, el('h2', {}, '上传补录文件'), form);
+  return el('section', { className: 'card', id: 'import-upload-card' }, el('h2', {}, `上传${k.label}补录文件`), form);
 }
 
 /** Checks in the browser what the service would refuse anyway: no file, an Excel workbook, an empty file. */

@@ -80,7 +80,7 @@ async function route() {
       case 'progress': return await bannerProgress();
       case 'units': return await units(ctx(), arg);
       case 'filings': return await filings(ctx(), query);
-      case 'imports': return await imports(ctx(), arg);
+      case 'imports': return await imports(ctx(), hash);
       case 'rankings': return await rankings();
       case 'statistics': return await statistics(ctx(), query);
       case 'circulars': return await (arg ? circularDetail(ctx(), arg) : circularList(ctx()));

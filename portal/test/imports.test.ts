@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { batchCard, Batch, checkImportFile, errorTable, POLL_MS, progressSentence } from '../src/imports';
+import {
+  batchCard, Batch, checkImportFile, columnName, errorTable, importHash, importRoute, KINDS, POLL_MS, progressSentence,
+  waitingSentence,
+} from '../src/imports';
 
 const batch = (over: Partial<Batch>): Batch => ({
   batchId: 'BATCH-1', fileName: 'history-2025.csv', importedBy: 'room-editor', startedAt: '2026-12-07T01:00:00Z',
@@ -23,7 +26,7 @@ describe('history import page', () => {
   });
 
   it('lists every row error of a refused file at once, by row and column', () => {
-    const table = errorTable(batch({ state: 'FAILED', errorCount: 2, errors: [
+    const table = errorTable('items', batch({ state: 'FAILED', errorCount: 2, errors: [
       { row: 3, column: 'submitted_at', field: '第3行.submitted_at', message: '第3行「报送时间」：「2025-13-05」不是有效时间' },
       { row: 5, column: 'unit', field: '第5行.unit', message: '第5行「单位」：单位「新设单位」（U053）2025年9月不是任何分组的成员' },
     ] }));
@@ -41,12 +44,13 @@ describe('history import page', () => {
     expect(checkImportFile('2025.csv', 10)).toBeNull();
   });
 
-  it('asks for the progress until the batch is finished, and shows the bar meanwhile', async () => {
+  it('asks for the progress until the batch is finished, shows the bar meanwhile, and says when it finished', async () => {
     vi.useFakeTimers();
     const answers = [batch({ state: 'WRITING', rows: 10000, written: 5000 }),
       batch({ state: 'DONE', rows: 10000, written: 10000, added: 10000 })];
     const load = vi.fn(async () => answers.shift()!);
-    const card = batchCard(batch({ state: 'CHECKING', checked: 500 }), load);
+    const onFinished = vi.fn();
+    const card = batchCard('items', batch({ state: 'CHECKING', checked: 500 }), load, onFinished);
     document.body.append(card);
     expect(card.querySelector('#import-progress')!.textContent).toBe('正在检查：已检查 500 行');
 
@@ -54,19 +58,66 @@ describe('history import page', () => {
     expect(card.querySelector('#import-progress')!.textContent).toBe('检查通过，正在写入：5000 / 10000 行');
     expect(card.querySelector('[role=progressbar]')!.getAttribute('aria-valuenow')).toBe('50');
 
+    expect(onFinished).not.toHaveBeenCalled();
+
     await vi.advanceTimersByTimeAsync(POLL_MS);
     expect(card.dataset.state).toBe('DONE');
+    expect(onFinished).toHaveBeenCalledTimes(1);
+    expect(onFinished.mock.calls[0][0].state).toBe('DONE');
     await vi.advanceTimersByTimeAsync(POLL_MS * 3);
     expect(load).toHaveBeenCalledTimes(2);
+    expect(onFinished).toHaveBeenCalledTimes(1);
   });
 
   it('stops asking once the page was left', async () => {
     vi.useFakeTimers();
     const load = vi.fn(async () => batch({ state: 'WRITING', rows: 10, written: 5 }));
-    const card = batchCard(batch({ state: 'QUEUED' }), load);
+    const card = batchCard('items', batch({ state: 'QUEUED' }), load);
     document.body.append(card);
     card.remove();
     await vi.advanceTimersByTimeAsync(POLL_MS * 3);
     expect(load).not.toHaveBeenCalled();
+  });
+
+  it('reads the kind and the batch from the address, the first addresses meaning items', () => {
+    expect(importRoute('#/imports')).toEqual({ kind: 'items' });
+    expect(importRoute('#/imports/BATCH-ab12')).toEqual({ kind: 'items', batchId: 'BATCH-ab12' });
+    expect(importRoute('#/imports/items')).toEqual({ kind: 'items' });
+    expect(importRoute('#/imports/adoption')).toEqual({ kind: 'adoption' });
+    expect(importRoute('#/imports/adoption/BATCH-9')).toEqual({ kind: 'adoption', batchId: 'BATCH-9' });
+    expect(importRoute('#/imports/commissions/BATCH%2F7?x=1')).toEqual({ kind: 'commissions', batchId: 'BATCH/7' });
+    expect(importHash('commissions', 'BATCH/7')).toBe('#/imports/commissions/BATCH%2F7');
+    expect(importHash('adoption')).toBe('#/imports/adoption');
+  });
+
+  it('names each kind\'s template columns in Chinese, and leaves a column already in Chinese as it is', () => {
+    expect(columnName('items', 'submitted_at')).toBe('报送时间');
+    expect(columnName('adoption', 'item_id')).toBe('信息编号');
+    expect(columnName('adoption', 'follow_up_due')).toBe('落实期限');
+    expect(columnName('adoption', 'kind')).toBe('类型');
+    expect(columnName('commissions', 'deadline')).toBe('截止时间');
+    expect(columnName('commissions', 'title')).toBe('约稿标题');
+    expect(columnName('commissions', '截止时间')).toBe('截止时间');
+    expect(Object.keys(KINDS)).toEqual(['items', 'adoption', 'commissions']);
+    expect(Object.values(KINDS).map((k) => k.label)).toEqual(['报送信息', '采用与批示记录', '约稿']);
+  });
+
+  it('tells the import order in every kind\'s explanation, and adoption\'s waiting lines', () => {
+    for (const k of Object.values(KINDS)) expect(k.explanation).toContain('先导入报送信息，再导入采用与批示记录和约稿');
+    expect(KINDS.adoption.explanation).toContain('待该信息接收后自动记入');
+    expect(waitingSentence({ waiting: 0 })).toBeNull();
+    expect(waitingSentence({})).toBeNull();
+    expect(waitingSentence({ waiting: 3 })).toBe('其中 3 行所属信息尚未接收，正在等待；该信息接收后自动记入');
+  });
+
+  it('shows an adoption batch\'s waiting lines and its row errors by the adoption template\'s columns', () => {
+    const done = batchCard('adoption', batch({ state: 'DONE', rows: 5, added: 3, waiting: 2 }), vi.fn());
+    expect(done.querySelector('#import-waiting')!.textContent).toBe('其中 2 行所属信息尚未接收，正在等待；该信息接收后自动记入');
+    expect(batchCard('items', batch({ state: 'DONE', rows: 5, added: 5 }), vi.fn()).querySelector('#import-waiting'))
+      .toBeNull();
+    const refused = batchCard('adoption', batch({ state: 'FAILED', errorCount: 1, errors: [
+      { row: 2, column: 'date', field: '第2行.date', message: '第 2 行：日期「2025-02-30」无效' }] }), vi.fn());
+    expect([...refused.querySelectorAll('#import-errors tbody td')].map((td) => td.textContent))
+      .toEqual(['2', '日期', '第 2 行：日期「2025-02-30」无效']);
   });
 });

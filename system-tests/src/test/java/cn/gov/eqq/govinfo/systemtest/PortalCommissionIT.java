@@ -5,19 +5,13 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -40,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  * and in no one else's. Screenshots go to {@code target/screenshots/4*.png}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PortalCommissionIT {
+class PortalCommissionIT extends PortalJourney {
 
     private static final ZoneId BEIJING = BeijingTime.ZONE;
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -49,12 +43,6 @@ class PortalCommissionIT {
     private static final String TITLE = "营商环境典型经验（约稿测试 " + RUN + "）";
     private static final String REJECTION = "未附典型案例，请按约稿要求补充";
 
-    /** What the browser asked and when, printed for a failed test. */
-    @RegisterExtension
-    static final BrowserNetworkLog NETWORK = new BrowserNetworkLog();
-
-    static HeadlessChromium chromium;
-    static String gateway;
     static String commissionId;
     /** The last instant that is on time: the end of the deadline's minute. */
     static Instant deadlineEnds;
@@ -64,25 +52,6 @@ class PortalCommissionIT {
     static String u037Item;
     static int u006CommissionPointsBefore;
     static int u007CommissionPointsBefore;
-
-    @BeforeAll
-    static void startSystemAndBrowser() throws Exception {
-        gateway = RunningSystem.stack().gatewayUrl();
-        Files.createDirectories(Path.of("target", "screenshots"));
-        chromium = HeadlessChromium.start();
-    }
-
-    @BeforeEach
-    void startNetworkLog() {
-        NETWORK.reset();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     @Order(1)
@@ -321,9 +290,5 @@ class PortalCommissionIT {
      */
     private static void awaitCondition(Duration within, BooleanSupplier done) {
         await().atMost(within).pollInSameThread().pollInterval(Duration.ofSeconds(1)).until(done::getAsBoolean);
-    }
-
-    private static BrowserContext newContext() {
-        return chromium.newContext(NETWORK);
     }
 }

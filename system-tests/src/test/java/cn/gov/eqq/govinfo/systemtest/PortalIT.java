@@ -1,22 +1,16 @@
 package cn.gov.eqq.govinfo.systemtest;
 
-import cn.gov.eqq.govinfo.devstack.DevStack;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.RequestOptions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,47 +29,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Screenshots of the main pages go to {@code target/screenshots/} for review.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PortalIT {
+class PortalIT extends PortalJourney {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** The item page a save leads to (the form itself is at #/items/new, which must not count). */
     private static final Pattern SAVED_ITEM = Pattern.compile(".*#/items/(?!new$)[^/]+$");
     private static final String TITLE = "发改委组织重点项目现场观摩（门户测试 " + Instant.now().toEpochMilli() + "）";
 
-    /** What the browser asked and when, printed for a failed test. */
-    @RegisterExtension
-    static final BrowserNetworkLog NETWORK = new BrowserNetworkLog();
-
-    static DevStack stack;
-    static HeadlessChromium chromium;
     static String itemId;
     static int pointsBefore;
-
-    @BeforeAll
-    static void startSystemAndBrowser() throws Exception {
-        stack = RunningSystem.stack();
-        Files.createDirectories(SCREENSHOTS);
-        chromium = HeadlessChromium.start();
-    }
-
-    @BeforeEach
-    void startNetworkLog() {
-        NETWORK.reset();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
 
     @Test
     @Order(1)
     void aBannerLeaderSignsInOnKeycloaksPageAndSeesTheGroupRanking() {
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "banner-leader", true);
-            page.navigate(stack.gatewayUrl() + "/#/rankings");
+            page.navigate(gateway + "/#/rankings");
             assertThat(page.locator("#ranking[data-loaded=true]")).isVisible();
             pointsBefore = earnedByU006(page);
             screenshot(page, "01-rankings-before");
@@ -88,7 +57,7 @@ class PortalIT {
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "u006-reporter", false);
             assertThat(page.locator("#user")).containsText("刘伟");
-            page.navigate(stack.gatewayUrl() + "/#/items/new");
+            page.navigate(gateway + "/#/items/new");
             page.locator("#f-title").fill(TITLE);
             page.locator("#f-category").selectOption("DYNAMIC");
             page.locator("#f-body").fill("11月以来，我委组织各相关单位赴重点项目现场观摩，现场协调解决问题5个。");
@@ -114,7 +83,7 @@ class PortalIT {
             assertThat(page.locator("dl.facts")).containsText("已报送");
             screenshot(page, "03-item-submitted");
 
-            page.navigate(stack.gatewayUrl() + "/#/items");
+            page.navigate(gateway + "/#/items");
             assertThat(page.locator("tr[data-item='" + itemId + "']")).containsText("已报送");
             screenshot(page, "04-my-items");
             page.setViewportSize(390, 844);
@@ -127,7 +96,7 @@ class PortalIT {
     void theRoomFindsItInTheInboxReceivesItAndRecordsAnAdoption() {
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "room-editor", false);
-            page.navigate(stack.gatewayUrl() + "/#/inbox");
+            page.navigate(gateway + "/#/inbox");
             Locator row = page.locator("tr[data-item='" + itemId + "']");
             assertThat(row).containsText("已报送");
             screenshot(page, "05-room-inbox");
@@ -163,7 +132,7 @@ class PortalIT {
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
             int seen;
             do {
-                page.navigate(stack.gatewayUrl() + "/#/rankings");
+                page.navigate(gateway + "/#/rankings");
                 page.reload();
                 assertThat(page.locator("#ranking[data-loaded=true]")).isVisible();
                 seen = earnedByU006(page);
@@ -187,7 +156,6 @@ class PortalIT {
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "u006-reporter", false);
             assertThat(page.locator("#menu")).not().containsText("收件箱");
-            String gateway = stack.gatewayUrl();
             String csrf = csrfCookie(context);
 
             APIResponse otherUnit = context.request().get(gateway + "/api/intake/items?unitId=U007");
@@ -206,7 +174,7 @@ class PortalIT {
         }
         try (BrowserContext context = newContext()) {
             signIn(context, "u007-reporter", false);
-            APIResponse foreign = context.request().get(stack.gatewayUrl() + "/api/intake/items/" + itemId);
+            APIResponse foreign = context.request().get(gateway + "/api/intake/items/" + itemId);
             assertThat(foreign.status()).as(foreign.text()).isIn(403, 404);
         }
     }
@@ -216,11 +184,11 @@ class PortalIT {
     void aChangingCallWithoutTheCsrfTokenIsRefusedAndNoTokenReachesTheBrowser() {
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "u006-reporter", false);
-            APIResponse forged = context.request().post(stack.gatewayUrl() + "/api/intake/items",
+            APIResponse forged = context.request().post(gateway + "/api/intake/items",
                     RequestOptions.create().setHeader("Content-Type", "application/json").setData("{\"title\":\"伪造\"}"));
             assertThat(forged.status()).isEqualTo(403);
 
-            List<Cookie> cookies = context.cookies(stack.gatewayUrl());
+            List<Cookie> cookies = context.cookies(gateway);
             Cookie session = cookies.stream().filter(c -> c.name.equals("SESSION")).findFirst().orElseThrow();
             assertThat(session.httpOnly).isTrue();
             assertThat(session.sameSite).hasToString("LAX");
@@ -228,7 +196,7 @@ class PortalIT {
             Object storage = page.evaluate("() => JSON.stringify(localStorage) + JSON.stringify(sessionStorage)");
             assertThat(String.valueOf(storage)).doesNotContain("eyJ");
 
-            APIResponse index = context.request().get(stack.gatewayUrl() + "/");
+            APIResponse index = context.request().get(gateway + "/");
             assertThat(index.headers().get("content-security-policy")).contains("frame-ancestors 'none'");
             assertThat(index.headers().get("x-content-type-options")).isEqualTo("nosniff");
             assertThat(index.headers().get("referrer-policy")).isEqualTo("same-origin");
@@ -242,7 +210,7 @@ class PortalIT {
             Page page = signIn(context, "u006-reporter", false);
             page.locator("#logout").click();
             assertThat(page.locator("#login")).isVisible();
-            assertThat(context.request().get(stack.gatewayUrl() + "/api/me").status()).isEqualTo(401);
+            assertThat(context.request().get(gateway + "/api/me").status()).isEqualTo(401);
 
             // with the Keycloak session ended, signing in again asks for the password again (no silent SSO)
             page.locator("#login").click();
@@ -258,7 +226,7 @@ class PortalIT {
         String returnedId;
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "u006-reporter", false);
-            page.navigate(stack.gatewayUrl() + "/#/items/new");
+            page.navigate(gateway + "/#/items/new");
             page.locator("#f-title").fill(title);
             page.locator("#f-category").selectOption("BRIEF");
             page.locator("#f-body").fill("我委推进营商环境改革。");
@@ -271,14 +239,14 @@ class PortalIT {
         String opinion = "请补充改革前后办理时限的对比数据";
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "room-editor", false);
-            page.navigate(stack.gatewayUrl() + "/#/items/" + returnedId);
+            page.navigate(gateway + "/#/items/" + returnedId);
             page.onceDialog(dialog -> dialog.accept(opinion));
             page.locator("#return-item").click();
             assertThat(page.locator("dl.facts")).containsText("退回修改");
         }
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "u006-reporter", false);
-            page.navigate(stack.gatewayUrl() + "/#/items");
+            page.navigate(gateway + "/#/items");
             page.locator(".tabs button[data-status=RETURNED]").click();
             assertThat(page.locator("tr[data-item='" + returnedId + "']")).containsText("退回修改");
             page.locator("tr[data-item='" + returnedId + "'] a").click();
@@ -292,10 +260,6 @@ class PortalIT {
             assertThat(page.locator("dl.facts")).containsText("已报送");
             assertThat(page.locator(".revisions li")).hasCount(2);
         }
-    }
-
-    static BrowserContext newContext() {
-        return chromium.newContext(NETWORK);
     }
 
     /**
@@ -330,7 +294,7 @@ class PortalIT {
     }
 
     private static String csrfCookie(BrowserContext context) {
-        return context.cookies(stack.gatewayUrl()).stream().filter(c -> c.name.equals("XSRF-TOKEN"))
+        return context.cookies(gateway).stream().filter(c -> c.name.equals("XSRF-TOKEN"))
                 .map(c -> c.value).findFirst().orElseThrow();
     }
 

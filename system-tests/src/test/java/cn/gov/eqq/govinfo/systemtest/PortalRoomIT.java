@@ -10,19 +10,15 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.RequestOptions;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -45,36 +41,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Screenshots go to {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PortalRoomIT {
+class PortalRoomIT extends PortalJourney {
 
     private static final ZoneId BEIJING = BeijingTime.ZONE;
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String REASON = "本单位11月被《鄂尔多斯政讯》采用1条，通报中未计入，请核实（门户测试 "
             + Instant.now().toEpochMilli() + "）";
 
-    /** What the browser asked and when, printed for a failed test. */
-    @RegisterExtension
-    static final BrowserNetworkLog NETWORK = new BrowserNetworkLog();
-
-    static HeadlessChromium chromium;
-    static String gateway;
     static String quarter;
     static String circularId;
 
     @BeforeAll
-    static void startSystemAndBrowser() throws Exception {
-        gateway = RunningSystem.stack().gatewayUrl();
-        Files.createDirectories(Path.of("target", "screenshots"));
-        chromium = HeadlessChromium.start();
+    static void theQuarter() {
         ZonedDateTime now = ZonedDateTime.now(BEIJING);
         quarter = now.getYear() + "-Q" + ((now.getMonthValue() - 1) / 3 + 1);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
     }
 
     @Test
@@ -359,14 +339,5 @@ class PortalRoomIT {
             }
         }
         return names;
-    }
-
-    static BrowserContext newContext() {
-        return chromium.newContext(NETWORK);
-    }
-
-    @BeforeEach
-    void startNetworkLog() {
-        NETWORK.reset();
     }
 }

@@ -6,13 +6,8 @@ import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
@@ -25,30 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the other, and a person signed in through one goes on through the other, because the session (with the pending
  * authorization request) and the CSRF token live in Redis, not in one replica's memory.
  */
-class TwoGatewayReplicasIT {
-
-    @RegisterExtension
-    static final BrowserNetworkLog NETWORK = new BrowserNetworkLog();
-
-    static DevStack stack;
-    static HeadlessChromium chromium;
-
-    @BeforeAll
-    static void startSystemAndBrowser() throws Exception {
-        stack = RunningSystem.stack();
-        Files.createDirectories(Path.of("target", "screenshots"));
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
+class TwoGatewayReplicasIT extends PortalJourney {
 
     @Test
     void aSignInStartedOnOneReplicaEndsOnTheOtherAndTheSessionHoldsOnBoth() {
+        DevStack stack = RunningSystem.stack();
         assertThat(stack.replicasOf(Service.GATEWAY)).isEqualTo(2);
         String first = stack.serviceUrl(Service.GATEWAY, 1);
         String second = stack.serviceUrl(Service.GATEWAY, 2);

@@ -334,13 +334,18 @@ class YearOfHistoryIT {
                     .append(a.leader == null ? "" : a.leader).append(',').append(a.text == null ? "" : a.text)
                     .append(",,\n");
         }
-        // adoption-tracking learns of the received items from intake's events; until then it names them unknown
-        PublicApi.Answer[] imported = new PublicApi.Answer[1];
-        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
-            imported[0] = api.upload("/api/adoption/imports", ROOM, "adoptions-" + YearOfRecords.YEAR + ".csv",
-                    csv.toString());
-            assertThat(imported[0].status()).as(imported[0].body()).isEqualTo(200);
+        // checked and written in the background; a line naming an item adoption-tracking has not yet heard of from
+        // intake's events waits for it, and the batch's status counts the lines still waiting
+        JsonNode accepted = api.upload("/api/adoption/imports", ROOM, "adoptions-" + YearOfRecords.YEAR + ".csv",
+                csv.toString()).expect(202, "采用记录导入");
+        JsonNode[] result = new JsonNode[1];
+        await().atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            result[0] = api.get("/api/adoption/imports/" + accepted.get("batchId").asString(), ROOM)
+                    .expect(200, "采用记录导入进度");
+            String state = result[0].get("state").asString();
+            return state.equals("FAILED") || state.equals("DONE") && result[0].get("waiting").asInt() == 0;
         });
+        assertThat(result[0].get("state").asString()).as(result[0].toString()).isEqualTo("DONE");
     }
 
     /** The record that raised an item's value the most is withdrawn: the item falls back to its other records. */
@@ -394,11 +399,18 @@ class YearOfHistoryIT {
             json.append("]}");
         }
         json.append("]}");
-        // commission-tasking learns of the new unit from intake's unit events; until then it names the unit unknown
-        PublicApi.Answer[] imported = new PublicApi.Answer[1];
+        // commission-tasking learns of the new unit from intake's unit events; until then its check names the unit
+        // unknown and the batch fails: sending the same import again queues it once more
+        JsonNode[] batch = new JsonNode[1];
         await().atMost(SETTLE).pollInterval(Duration.ofSeconds(3)).untilAsserted(() -> {
-            imported[0] = api.post("/api/commission/imports", ROOM, json.toString());
-            assertThat(imported[0].status()).as(imported[0].body()).isEqualTo(200);
+            String batchId = api.post("/api/commission/imports", ROOM, json.toString()).expect(202, "约稿补录")
+                    .get("batchId").asString();
+            // checked and written in the background: the batch tells its progress until it is finished
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                batch[0] = api.get("/api/commission/imports/" + batchId, ROOM).expect(200, "约稿补录进度");
+                return List.of("DONE", "FAILED").contains(batch[0].get("state").asString());
+            });
+            assertThat(batch[0].get("state").asString()).as(batch[0].toString()).isEqualTo("DONE");
         });
     }
 

@@ -12,10 +12,15 @@ import cn.gov.eqq.govinfo.adoption.record.application.ItemScoresUpdating;
 import cn.gov.eqq.govinfo.adoption.record.application.RecordingAdoptions;
 import cn.gov.eqq.govinfo.adoption.unit.application.UnitDirectory;
 import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
+import cn.gov.eqq.govinfo.platform.work.LeasedWork;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
 
 /**
  * The Beijing clock and the use cases: the application classes are plain Java, made beans here over the ports the
@@ -58,7 +63,22 @@ public class AdoptionConfig {
 
     @Bean
     ImportingRecords importingRecords(StoreBackedItemDirectory directory, ImportBatchStore batches,
-                                      ItemChanges changes, ItemAdoptionsStore items, Clock clock) {
-        return new ImportingRecords(directory, batches, changes, items, clock);
+                                      ItemChanges changes, ItemAdoptionsStore items, Clock clock,
+                                      @Qualifier("importThread") ExecutorService importThread,
+                                      @Value("${govinfo.adoption.imports.lease:30s}") Duration lease,
+                                      @Value("${govinfo.adoption.imports.part-rows:200}") int partRows,
+                                      @Value("${govinfo.adoption.imports.part-pause:0s}") Duration partPause) {
+        return new ImportingRecords(directory, batches, changes, items, clock, importThread,
+                new ImportingRecords.Settings(lease, partRows, partPause));
+    }
+
+    /**
+     * The thread that starts an import right after its upload (the schedule in {@code ImportWork} picks up the
+     * rest). At shutdown {@code ImportWork} stops the import after the part being written; the batch's lease then
+     * runs out and a replica writes on.
+     */
+    @Bean(name = "importThread", destroyMethod = "shutdownNow")
+    ExecutorService importThread() {
+        return LeasedWork.thread("adoption-import");
     }
 }

@@ -301,16 +301,12 @@ class AdoptionTrackingIntegrationTest {
         String itemId = "ITM-" + UUID.randomUUID();
         String csv = "item_id,kind,issue_no,date\n" + itemId + ",CITY_BULLETIN_ADOPTED,2026年第6期,2026-03-05\n";
 
-        String body = mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.room()).contentType("text/csv")
-                        .content(csv.getBytes(StandardCharsets.UTF_8)))
+        String batchId = upload(csv);
+        mvc.perform(get("/api/adoption/imports/{id}", batchId).with(KeycloakJwtUsers.room()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.added").value(0))
                 .andExpect(jsonPath("$.waiting").value(1))
-                .andReturn().getResponse().getContentAsString();
-        String batchId = codec.tree(body).get("batchId").asString();
-        mvc.perform(get("/api/adoption/imports/{id}", batchId).with(KeycloakJwtUsers.room()))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.stillWaiting[0]").value("第 2 行：信息 " + itemId + " 尚未接收，接收后自动登记"));
+                .andExpect(jsonPath("$.waitingLines[0]").value("第 2 行：信息 " + itemId + " 尚未接收，接收后自动登记"));
 
         receivedItem(itemId, "U006", "先导入采用、后接收的信息", false);
 
@@ -320,8 +316,9 @@ class AdoptionTrackingIntegrationTest {
         assertThat(recorded.effectiveDate()).isEqualTo(LocalDate.of(2026, 3, 5));
         mvc.perform(get("/api/adoption/imports/{id}", batchId).with(KeycloakJwtUsers.room()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.recordedSince").value(1))
-                .andExpect(jsonPath("$.stillWaiting.length()").value(0));
+                .andExpect(jsonPath("$.recordedSinceWaiting").value(1))
+                .andExpect(jsonPath("$.waiting").value(0))
+                .andExpect(jsonPath("$.waitingLines.length()").value(0));
     }
 
     @Test
@@ -329,20 +326,23 @@ class AdoptionTrackingIntegrationTest {
         String itemId = receivedItem("U007", "校园食品安全专项整治", false);
         unitChanged("U007", "教体局");
         await().atMost(Duration.ofSeconds(15)).until(() -> mongo.findById("U007", Document.class, "units") != null);
-        String csv = "item_id,unit,title,kind,publication,issue_no,date,leader,text,follow_up_action,follow_up_due\n"
-                + itemId + ",,,CITY_BULLETIN_ADOPTED,,2026年第3期,2026-02-10,,,,\n"
-                + ",教体局,校园食品安全专项整治,市政府领导批示,,,2026/3/2,王副市长,请推广,报送推广情况,2026-03-31\n";
+        String header = "item_id,unit,title,kind,publication,issue_no,date,leader,text,follow_up_action,follow_up_due\n";
+        String bulletin = itemId + ",,,CITY_BULLETIN_ADOPTED,,2026年第3期,2026-02-10,,,,\n";
+        String instruction = ",教体局,校园食品安全专项整治,市政府领导批示,,,2026/3/2,王副市长,请推广,报送推广情况,2026-03-31\n";
 
-        mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.room()).contentType("text/csv")
-                        .content(csv.getBytes(StandardCharsets.UTF_8)))
-                .andExpect(status().isOk())
+        String first = upload(header + bulletin + instruction);
+        mvc.perform(get("/api/adoption/imports/{id}", first).with(KeycloakJwtUsers.room()))
                 .andExpect(jsonPath("$.added").value(2))
-                .andExpect(jsonPath("$.alreadyOnFile").value(0));
+                .andExpect(jsonPath("$.alreadyPresent").value(0));
         mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.room()).contentType("text/csv")
-                        .content(csv.getBytes(StandardCharsets.UTF_8)))
-                .andExpect(status().isOk())
+                        .content((header + bulletin + instruction).getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.batchId").value(first))
+                .andExpect(jsonPath("$.repeatedFile").value(true));
+        String reordered = upload(header + instruction + bulletin);
+        mvc.perform(get("/api/adoption/imports/{id}", reordered).with(KeycloakJwtUsers.room()))
                 .andExpect(jsonPath("$.added").value(0))
-                .andExpect(jsonPath("$.alreadyOnFile").value(2));
+                .andExpect(jsonPath("$.alreadyPresent").value(2));
 
         assertThat(eventsFor(itemId, 2)).extracting(EventEnvelope::type)
                 .containsExactly("AdoptionRecorded", "AdoptionRecorded");
@@ -366,7 +366,7 @@ class AdoptionTrackingIntegrationTest {
 
         GeneratedJavaClient client = GeneratedJavaClient.generateAndCompile("adoption", spec);
 
-        assertThat(client.sourceNames()).contains("Problem.java", "ImportResult.java");
+        assertThat(client.sourceNames()).contains("Problem.java", "BatchView.java");
     }
 
     @Test
@@ -501,6 +501,18 @@ class AdoptionTrackingIntegrationTest {
         rawSeen.stream().filter(r -> itemId.equals(r.key())).forEach(r -> values.add(r.value()));
         assertThat(values).hasSize(expected);
         return values;
+    }
+
+    /** Uploads a file (202 and the batch's location at once) and waits for its batch to be done. */
+    private String upload(String csv) throws Exception {
+        String location = mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.room())
+                        .contentType("text/csv").content(csv.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isAccepted())
+                .andReturn().getResponse().getHeader("Location");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> "DONE".equals(
+                codec.tree(mvc.perform(get(location).with(KeycloakJwtUsers.room())).andReturn().getResponse()
+                        .getContentAsString()).get("state").asString()));
+        return location.substring(location.lastIndexOf('/') + 1);
     }
 
     private List<EventEnvelope<?>> eventsFor(String itemId, int expected) {

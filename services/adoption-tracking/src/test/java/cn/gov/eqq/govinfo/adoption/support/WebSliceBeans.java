@@ -12,6 +12,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /** Web slices run the real use cases over in-memory fakes of the stores; "now" is 2026-11-28 10:00 Beijing. */
@@ -49,7 +50,9 @@ public class WebSliceBeans {
     @Bean
     ImportingRecords importingRecords(InMemoryItemAdoptionsStore store, InMemoryUnitDirectory units,
                                       MutableClock clock) {
+        // the background work runs in the request here: the answer already shows the batch's end
         return new ImportingRecords(new StoreBackedItemDirectory(store, units), new InMemoryImportBatchStore(),
-                new ItemChanges(store), store, clock);
+                new ItemChanges(store), store, clock, Runnable::run,
+                new ImportingRecords.Settings(Duration.ofSeconds(30), 200, Duration.ZERO));
     }
 }

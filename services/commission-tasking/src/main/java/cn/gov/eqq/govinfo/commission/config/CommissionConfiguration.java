@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.commission.config;
 
+import cn.gov.eqq.govinfo.platform.work.LeasedWork;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mail.SmtpReminderMailer;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoCommissionImportStore;
 import cn.gov.eqq.govinfo.commission.tasking.adapter.out.mongo.MongoCommissionStore;
@@ -17,6 +18,7 @@ import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -25,9 +27,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CommissionProperties.class)
@@ -100,8 +104,24 @@ class CommissionConfiguration {
     ImportingPastCommissions importingPastCommissions(MongoCommissionStore store,
                                                       MongoCommissionImportStore batches, MongoUnitDirectory units,
                                                       IntegrationEvents events, Clock clock,
-                                                      ObjectProvider<OutboxRelay> relay) {
-        return new ImportingPastCommissions(store, batches, units, events, clock, kick(relay));
+                                                      ObjectProvider<OutboxRelay> relay,
+                                                      @Qualifier("importThread") ExecutorService importThread,
+                                                      @Value("${govinfo.commission.imports.lease:30s}") Duration lease,
+                                                      @Value("${govinfo.commission.imports.part-size:50}") int partSize,
+                                                      @Value("${govinfo.commission.imports.part-pause:0s}")
+                                                      Duration partPause) {
+        return new ImportingPastCommissions(store, batches, units, events, clock, kick(relay), importThread,
+                new ImportingPastCommissions.Settings(lease, partSize, partPause));
+    }
+
+    /**
+     * The thread that starts an import right after it was sent (the schedule in {@code ImportWork} picks up the
+     * rest). At shutdown {@code ImportWork} stops the import after the part being written, before the rest of the
+     * service stops; the batch's lease then runs out and a replica writes on.
+     */
+    @Bean(name = "importThread", destroyMethod = "shutdownNow")
+    ExecutorService importThread() {
+        return LeasedWork.thread("commission-import");
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.intake.config;
 
+import cn.gov.eqq.govinfo.platform.work.LeasedWork;
 import cn.gov.eqq.govinfo.intake.commission.application.CommissionDirectory;
 import cn.gov.eqq.govinfo.intake.filing.application.FilingStore;
 import cn.gov.eqq.govinfo.intake.filing.application.RulesFilings;
@@ -28,7 +29,6 @@ import org.springframework.context.annotation.Configuration;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /** Wires the plain use-case classes and declares the two topics this service is the only writer of. */
 @Configuration(proxyBeanMethods = false)
@@ -86,11 +86,7 @@ class IntakeConfiguration {
      */
     @Bean(name = "importThread", destroyMethod = "shutdownNow")
     ExecutorService importThread() {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "history-import");
-            t.setDaemon(true);
-            return t;
-        });
+        return LeasedWork.thread("history-import");
     }
 
     /** Attachment limits: documents and images in bytes, and files per item. */

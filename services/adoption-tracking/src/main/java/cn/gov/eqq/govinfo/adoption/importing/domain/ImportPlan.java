@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * Reads a spreadsheet of past records and checks every line before anything is written: all lines are good, or
@@ -27,6 +28,7 @@ import java.util.Optional;
  */
 public record ImportPlan(List<PlannedRow> rows, List<RowProblem> problems, int duplicateLinesInFile) {
 
+    static final int PROGRESS_EVERY = 500;
     private static final DateTimeFormatter SLASHED = DateTimeFormatter.ofPattern("yyyy/M/d");
     private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("yyyy.M.d");
 
@@ -52,6 +54,15 @@ public record ImportPlan(List<PlannedRow> rows, List<RowProblem> problems, int d
 
     /** Checks the rows of an uploaded table (the header first) against the template and the items known. */
     public static ImportPlan read(List<SheetRow> table, ItemDirectory directory, LocalDate today) {
+        return read(table, directory, today, checked -> { });
+    }
+
+    /**
+     * As {@link #read(List, ItemDirectory, LocalDate)}, telling {@code progress} every {@value #PROGRESS_EVERY} lines
+     * how many have been checked (a long check shows its progress and keeps its lease).
+     */
+    public static ImportPlan read(List<SheetRow> table, ItemDirectory directory, LocalDate today,
+                                  IntConsumer progress) {
         if (table.isEmpty()) {
             return new ImportPlan(List.of(), List.of(new RowProblem(1, "import.empty", "文件为空，请按模板填写")), 0);
         }
@@ -77,7 +88,11 @@ public record ImportPlan(List<PlannedRow> rows, List<RowProblem> problems, int d
         }
         Map<String, PlannedRow> planned = new LinkedHashMap<>();
         int duplicates = 0;
+        int checked = 0;
         for (SheetRow row : table.subList(1, table.size())) {
+            if (++checked % PROGRESS_EVERY == 0) {
+                progress.accept(checked);
+            }
             Cells cells = new Cells(columns, row.cells());
             try {
                 PlannedRow p = readRow(row.line(), cells, directory, today);

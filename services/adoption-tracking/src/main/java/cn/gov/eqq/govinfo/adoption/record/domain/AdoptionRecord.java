@@ -18,10 +18,13 @@ import java.util.Optional;
  *                         under the former setting that credited the lead item alone: such a record was never
  *                         published, so neither are its corrections or its withdrawal; it stays visible to the room
  * @param importKey        for imported rows, the fingerprint that makes a second import of the same row a no-op
+ * @param importBatch      for imported rows, the import batch that wrote it (a batch taken over after a crash counts
+ *                         the rows it wrote before as its own); null for other records and those stored before
  */
 public record AdoptionRecord(String recordId, String itemId, RecordOrigin origin, String combinedRecordId,
                              Integer combinedPosition, boolean credited, String importKey,
-                             List<RecordVersion> versions, List<FollowUpReport> followUpReports) {
+                             List<RecordVersion> versions, List<FollowUpReport> followUpReports,
+                             String importBatch) {
 
     public AdoptionRecord {
         Objects.requireNonNull(recordId, "recordId");
@@ -35,10 +38,10 @@ public record AdoptionRecord(String recordId, String itemId, RecordOrigin origin
     }
 
     static AdoptionRecord first(String recordId, String itemId, RecordOrigin origin, String combinedRecordId,
-                                Integer combinedPosition, String importKey, RecordContent content, String by,
-                                Instant at) {
+                                Integer combinedPosition, String importKey, String importBatch,
+                                RecordContent content, String by, Instant at) {
         return new AdoptionRecord(recordId, itemId, origin, combinedRecordId, combinedPosition, true, importKey,
-                List.of(new RecordVersion(1, ChangeType.RECORDED, content, null, by, at)), List.of());
+                List.of(new RecordVersion(1, ChangeType.RECORDED, content, null, by, at)), List.of(), importBatch);
     }
 
     public RecordVersion latest() {
@@ -107,7 +110,7 @@ public record AdoptionRecord(String recordId, String itemId, RecordOrigin origin
         List<FollowUpReport> reports = new ArrayList<>(followUpReports);
         reports.add(report);
         return new AdoptionRecord(recordId, itemId, origin, combinedRecordId, combinedPosition, credited, importKey,
-                versions, reports);
+                versions, reports, importBatch);
     }
 
     public Optional<FollowUpRequest> followUpRequest() {
@@ -130,7 +133,7 @@ public record AdoptionRecord(String recordId, String itemId, RecordOrigin origin
         List<RecordVersion> all = new ArrayList<>(versions);
         all.add(version);
         return new AdoptionRecord(recordId, itemId, origin, combinedRecordId, combinedPosition, credited, importKey,
-                all, followUpReports);
+                all, followUpReports, importBatch);
     }
 
     private void requireActive() {

@@ -77,7 +77,8 @@ public final class ItemAdoptions {
         }
         List<RecordChange> changes = new ArrayList<>();
         for (WaitingImport w : waitingImports) {
-            recordImported(w.recordId(), w.importKey(), w.content(), w.by(), w.at(), today).ifPresent(changes::add);
+            recordImported(w.batchId(), w.recordId(), w.importKey(), w.content(), w.by(), w.at(), today)
+                    .ifPresent(changes::add);
         }
         waitingImports.clear();
         return changes;
@@ -97,7 +98,7 @@ public final class ItemAdoptions {
 
     /** The room records an adoption, forward or instruction (also late, 补录, with its real date). */
     public RecordChange record(String recordId, RecordContent content, String by, Instant at, LocalDate today) {
-        return add(recordId, RecordOrigin.MANUAL, null, null, null, content, by, at, today);
+        return add(recordId, RecordOrigin.MANUAL, null, null, null, null, content, by, at, today);
     }
 
     /**
@@ -111,17 +112,18 @@ public final class ItemAdoptions {
             // applied before, or the item already carries this very adoption: nothing more to credit
             return Optional.empty();
         }
-        return Optional.of(add(recordId, RecordOrigin.COMBINED, combinedRecordId, position, null, content, by, at,
-                today));
+        return Optional.of(add(recordId, RecordOrigin.COMBINED, combinedRecordId, position, null, null, content, by,
+                at, today));
     }
 
     /** A row of a spreadsheet import; a row already imported (same fingerprint) adds nothing. */
-    public Optional<RecordChange> recordImported(String recordId, String importKey, RecordContent content, String by,
-                                                 Instant at, LocalDate today) {
+    public Optional<RecordChange> recordImported(String batchId, String recordId, String importKey,
+                                                 RecordContent content, String by, Instant at, LocalDate today) {
         if (hasImportKey(importKey) || find(recordId).isPresent() || hasActiveRecordSaying(content)) {
             return Optional.empty();
         }
-        return Optional.of(add(recordId, RecordOrigin.IMPORTED, null, null, importKey, content, by, at, today));
+        return Optional.of(add(recordId, RecordOrigin.IMPORTED, null, null, importKey, batchId, content, by, at,
+                today));
     }
 
     public RecordChange correct(String recordId, RecordContent content, String reason, String by, Instant at,
@@ -163,7 +165,8 @@ public final class ItemAdoptions {
     }
 
     private RecordChange add(String recordId, RecordOrigin origin, String combinedRecordId, Integer combinedPosition,
-                             String importKey, RecordContent content, String by, Instant at, LocalDate today) {
+                             String importKey, String importBatch, RecordContent content, String by, Instant at,
+                             LocalDate today) {
         facts.requireRecordable(itemId);
         content.validate(today);
         if (find(recordId).isPresent()) {
@@ -174,7 +177,7 @@ public final class ItemAdoptions {
             throw new AdoptionRuleViolation("record.duplicate", "该信息已有相同的采用或批示记录");
         }
         AdoptionRecord created = AdoptionRecord.first(recordId, itemId, origin, combinedRecordId, combinedPosition,
-                importKey, content, by, at);
+                importKey, importBatch, content, by, at);
         records.add(created);
         return new RecordChange(created, created.latest());
     }

@@ -190,7 +190,7 @@ class RecordingAdoptionsTest {
                 Instant.parse("2025-03-01T01:00:00Z"));
         store.withItem(new ItemAdoptions("D", new ItemFacts("U004", "旧综合采用来源", true, false, false, false),
                 List.of(new AdoptionRecord("CMB-old.2", "D", RecordOrigin.COMBINED, "CMB-old", null, false, null,
-                        List.of(first), List.of()))));
+                        List.of(first), List.of(), null))));
 
         recording.correct(new CorrectRecord("D", "CMB-old.2", brief("2026年第8期"), "期号录错", "room-editor"));
         recording.withdraw(new WithdrawRecord("D", "CMB-old.2", "并非来源", "room-editor"));

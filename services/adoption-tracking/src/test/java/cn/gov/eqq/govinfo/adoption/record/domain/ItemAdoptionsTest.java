@@ -215,8 +215,8 @@ class ItemAdoptionsTest {
         ItemAdoptions item = new ItemAdoptions("I", Fixtures.receivedItem("I").facts(), List.of());
         RecordContent c = Fixtures.cityBulletin(LocalDate.of(2026, 7, 1), "第1期");
 
-        assertThat(item.recordImported("imp-1", "key-1", c, ROOM, NOW, TODAY)).isPresent();
-        assertThat(item.recordImported("imp-1", "key-1", c, ROOM, NOW, TODAY)).isEmpty();
+        assertThat(item.recordImported("IMP-1", "imp-1", "key-1", c, ROOM, NOW, TODAY)).isPresent();
+        assertThat(item.recordImported("IMP-1", "imp-1", "key-1", c, ROOM, NOW, TODAY)).isEmpty();
         assertThat(item.records()).hasSize(1);
     }
 

@@ -62,7 +62,7 @@ class ScoreShownTest {
     @Test
     void aSourceStoredAsUncreditedUnderTheFormerLeadOnlySettingSaysItWasNeverScored() {
         AdoptionRecord legacy = new AdoptionRecord("CMB-1.2", "I-1", RecordOrigin.COMBINED, "CMB-1", null, false,
-                null, bulletin.versions(), List.of());
+                null, bulletin.versions(), List.of(), null);
 
         ScoreShown.RecordPoints recordPoints = ScoreShown.of(legacy, Optional.of(scored(4)));
 

@@ -20,12 +20,16 @@ public interface CommissionStore {
 
     void insert(Commission commission, List<OutboxEntry> outbox);
 
+    /** How an imported commission landed: new, written earlier by the same import (a worker taken over), or there. */
+    enum Imported {
+        ADDED, ADDED_BY_THIS_IMPORT_BEFORE, PRESENT
+    }
+
     /**
-     * Inserts a commission with its outbox unless one with its id exists (an import applied again).
-     *
-     * @return false when the id was already there; nothing is written then
+     * Inserts an imported commission with its outbox, marked with its import batch, unless one with its id exists
+     * (nothing is written then).
      */
-    boolean insertIfAbsent(Commission commission, List<OutboxEntry> outbox);
+    Imported insertImported(Commission commission, List<OutboxEntry> outbox, String batchId);
 
     /** Writes the new state if nobody wrote since it was read; false means "read again and retry". */
     boolean update(Commission commission, List<OutboxEntry> outbox);

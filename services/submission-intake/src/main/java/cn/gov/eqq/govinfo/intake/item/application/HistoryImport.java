@@ -9,27 +9,19 @@ import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
 import cn.gov.eqq.govinfo.intake.shared.domain.Role;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
 import cn.gov.eqq.govinfo.platform.failure.UseCaseFailure;
+import cn.gov.eqq.govinfo.platform.input.CsvUploads;
+import cn.gov.eqq.govinfo.platform.work.LeasedWork;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -58,7 +50,6 @@ public class HistoryImport {
     }
 
     static final int MAX_ERRORS_KEPT = 200;
-    private static final Logger log = LoggerFactory.getLogger(HistoryImport.class);
 
     private final ItemStore items;
     private final ImportStore imports;
@@ -67,8 +58,7 @@ public class HistoryImport {
     private final Runnable afterWrite;
     private final Executor background;
     private final Settings settings;
-    private final String worker = "import-" + UUID.randomUUID();
-    private volatile boolean stopping;
+    private final LeasedWork work;
 
     public HistoryImport(ItemStore items, ImportStore imports, Supplier<Collection<Unit>> units, Clock clock,
                          Runnable afterWrite, Executor background, Settings settings) {
@@ -79,24 +69,12 @@ public class HistoryImport {
         this.afterWrite = afterWrite;
         this.background = background;
         this.settings = settings;
+        this.work = new LeasedWork("import", clock, settings.lease(), settings.partPause());
     }
 
-    /**
-     * The process is shutting down: work stops after the part being written; the lease runs out and a replica
-     * writes on from there.
-     */
-    public void stop() {
-        stopping = true;
-    }
-
-    /** The process runs (again): work may be taken. */
-    public void resume() {
-        stopping = false;
-    }
-
-    /** This instance's name in the leases it takes. */
-    public String worker() {
-        return worker;
+    /** The lease work of this process: its worker's name, stopping at shutdown. */
+    public LeasedWork work() {
+        return work;
     }
 
     /** A CSV file of past items, as the room uploaded it, and where the request came from. */
@@ -111,7 +89,7 @@ public class HistoryImport {
         if (!room.has(Role.INFO_ROOM)) {
             throw UseCaseFailure.forbidden("只有信息室可以导入历史信息");
         }
-        String text = decode(command.content());
+        String text = CsvUploads.decode(command.content());
         String batchId = "BATCH-" + sha256(command.content());
         ImportStore.Batch batch = new ImportStore.Batch(batchId, command.fileName(), text, room.userId(),
                 command.origin(), clock.instant(), ImportStore.State.QUEUED, 0, 0, 0, 0, 0, 0, List.of(), Map.of(),
@@ -120,14 +98,7 @@ public class HistoryImport {
         if (!imports.accept(batch)) {
             repeated = !imports.requeue(batchId, room.userId(), command.origin(), clock.instant());
         }
-        background.execute(() -> {
-            try {
-                runPending();
-            } catch (RuntimeException e) {
-                // the batch keeps its lease until it runs out; then any replica's schedule takes it over
-                log.warn("历史信息导入 {} 中断，租约到期后由任一实例继续：{}", batchId, e.toString());
-            }
-        });
+        work.startSoon(background, this::runPending, "历史信息导入 " + batchId);
         ImportStore.Batch now = imports.find(batchId).orElseThrow();
         return new Accepted(now, repeated && now.done());
     }
@@ -148,13 +119,7 @@ public class HistoryImport {
      * that died. Runs on every replica, on a schedule and after each upload. @return batches worked on
      */
     public int runPending() {
-        int worked = 0;
-        Optional<ImportStore.Batch> next;
-        while (!stopping && (next = imports.claimNext(worker, clock.instant(), leaseFromNow())).isPresent()) {
-            run(next.get());
-            worked++;
-        }
-        return worked;
+        return work.runPending(imports::claimNext, this::run);
     }
 
     private void run(ImportStore.Batch batch) {
@@ -164,16 +129,17 @@ public class HistoryImport {
                     PastRecordParser.Check.committed(units.get(), batch.units(), clock.instant())).records();
         } else {
             PastRecordParser.Result parsed = PastRecordParser.parse(batch.text(), PastRecordParser.Check.beforeCommit(
-                    units.get(), clock.instant(), n -> imports.checking(batch.id(), worker, n, leaseFromNow())));
+                    units.get(), clock.instant(),
+                    n -> imports.checking(batch.id(), work.worker(), n, work.leaseFromNow())));
             int checked = parsed.checked();
             if (!parsed.errors().isEmpty()) {
-                imports.fail(batch.id(), worker, checked, parsed.errors().size(), parsed.errors().stream()
+                imports.fail(batch.id(), work.worker(), checked, parsed.errors().size(), parsed.errors().stream()
                         .limit(MAX_ERRORS_KEPT).map(e -> new ImportStore.RowError(e.row(), e.column(), e.message()))
                         .toList(), clock.instant());
                 return;
             }
-            if (!imports.commit(batch.id(), worker, parsed.records().size(), checked, parsed.units(),
-                    leaseFromNow())) {
+            if (!imports.commit(batch.id(), work.worker(), parsed.records().size(), checked, parsed.units(),
+                    work.leaseFromNow())) {
                 return; // the lease ran out and another replica took the batch over
             }
             records = parsed.records();
@@ -193,14 +159,15 @@ public class HistoryImport {
             added += done.added();
             present += done.alreadyPresent();
             afterWrite.run();
-            if (!imports.written(batch.id(), worker, from + part.size(), added, present, leaseFromNow())) {
+            if (!imports.written(batch.id(), work.worker(), from + part.size(), added, present,
+                    work.leaseFromNow())) {
                 return; // the lease ran out and another replica took the batch over
             }
-            if (!pause()) {
+            if (!work.afterPart()) {
                 return; // shutting down: the lease runs out and a replica writes on from here
             }
         }
-        imports.finish(batch.id(), worker, added, present, clock.instant());
+        imports.finish(batch.id(), work.worker(), added, present, clock.instant());
     }
 
     private static ItemStore.ImportedItem imported(ImportStore.Batch batch, Actor room,
@@ -219,40 +186,9 @@ public class HistoryImport {
         return new ItemStore.ImportedItem(t.item(), events, audit);
     }
 
-    private boolean pause() {
-        if (!settings.partPause().isZero()) {
-            try {
-                Thread.sleep(settings.partPause().toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return !stopping && !Thread.currentThread().isInterrupted();
-    }
-
-    private Instant leaseFromNow() {
-        return clock.instant().plus(settings.lease());
-    }
-
     private static void requireRoomOrAdmin(Actor actor) {
         if (!actor.has(Role.INFO_ROOM) && !actor.has(Role.ADMIN)) {
             throw UseCaseFailure.forbidden("只有信息室和管理员可以查看导入记录");
-        }
-    }
-
-    /** UTF-8 (with or without BOM) as the template says; Excel's Chinese default GB18030 is accepted too. */
-    static String decode(byte[] content) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException notUtf8) {
-            try {
-                return Charset.forName("GB18030").newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(content)).toString();
-            } catch (CharacterCodingException e) {
-                throw UseCaseFailure.invalid("import.encoding", "无法识别文件编码，请保存为 UTF-8 编码的 CSV 文件");
-            }
         }
     }
 

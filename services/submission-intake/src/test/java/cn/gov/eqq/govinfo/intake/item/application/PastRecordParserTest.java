@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Map;
 import java.time.YearMonth;
 import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
+import cn.gov.eqq.govinfo.platform.input.CsvUploads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,7 +99,7 @@ class PastRecordParserTest {
     @Test
     void csvSavedByChineseExcelAsGb18030IsRead() {
         byte[] gbk = (HEADER + "U006,政务信息,BRIEF,2025-03-05,RECEIVED,,,,,,\n").getBytes(Charset.forName("GB18030"));
-        String text = HistoryImport.decode(gbk);
+        String text = CsvUploads.decode(gbk);
         assertThat(PastRecordParser.parse(text, CHECK).records()).singleElement()
                 .extracting(PastRecordParser.PastRecord::title).isEqualTo("政务信息");
     }

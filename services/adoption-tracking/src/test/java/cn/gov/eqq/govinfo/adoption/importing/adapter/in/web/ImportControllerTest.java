@@ -21,6 +21,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -36,10 +37,15 @@ class ImportControllerTest {
     JwtDecoder jwtDecoder;
 
     @Test
-    void onlyTheRoomImports() throws Exception {
+    void onlyTheRoomImportsTheAdministratorReadsTheBatchesAndAnyoneTheTemplate() throws Exception {
         mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.reporter("U006")).contentType("text/csv")
                 .content("kind,date\n")).andExpect(status().isForbidden());
-        mvc.perform(get("/api/adoption/imports/template").with(KeycloakJwtUsers.viewer())).andExpect(status().isForbidden());
+        mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.admin()).contentType("text/csv")
+                .content("kind,date\n")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/adoption/imports").with(KeycloakJwtUsers.reporter("U006")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/adoption/imports").with(KeycloakJwtUsers.admin())).andExpect(status().isOk());
+        mvc.perform(get("/api/adoption/imports/template").with(KeycloakJwtUsers.viewer())).andExpect(status().isOk());
     }
 
     @Test
@@ -61,16 +67,27 @@ class ImportControllerTest {
     }
 
     @Test
-    void refusedFileListsEveryBadLineAsA422Problem() throws Exception {
+    void uploadIsAcceptedWith202AndTheBatchsLocationAndAFileWithBadLinesFailsWithEveryProblemByRowAndColumn()
+            throws Exception {
         store.receivedItem("IMP-W1", "U006", "标题一", false);
         String csv = "item_id,kind,issue_no,date\nIMP-W1,CITY_BULLETIN_ADOPTED,第1期,2026-03-01\n"
                 + "IMP-W1,没有这种类型,第2期,2026-03-02\n";
 
-        mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.room()).contentType("text/csv")
-                        .content(csv.getBytes(StandardCharsets.UTF_8)))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.code").value("import.refused"))
-                .andExpect(jsonPath("$.errors[0].field").value("第3行"))
+        String location = mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.room())
+                        .contentType("text/csv").content(csv.getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isAccepted())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.startsWith("/api/adoption/imports/IMP-")))
+                .andReturn().getResponse().getHeader("Location");
+
+        mvc.perform(get(location).with(KeycloakJwtUsers.room()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.state").value("FAILED"))
+                .andExpect(jsonPath("$.stateLabel").value("有错误，未导入"))
+                .andExpect(jsonPath("$.done").value(false))
+                .andExpect(jsonPath("$.errorCount").value(1))
+                .andExpect(jsonPath("$.errors[0].row").value(3))
+                .andExpect(jsonPath("$.errors[0].column").value("kind"))
+                .andExpect(jsonPath("$.errors[0].field").value("第3行.kind"))
                 .andExpect(jsonPath("$.errors[0].message").value(org.hamcrest.Matchers.containsString("没有这种类型")));
         assertThat(store.load("IMP-W1").orElseThrow().item().records()).isEmpty();
     }
@@ -83,10 +100,23 @@ class ImportControllerTest {
                 csv.getBytes(Charset.forName("GB18030")));
 
         mvc.perform(multipart("/api/adoption/imports").file(file).with(KeycloakJwtUsers.room()))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.added").value(1));
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.fileName").value("past.csv"))
+                .andExpect(jsonPath("$.state").value("DONE"))
+                .andExpect(jsonPath("$.stateLabel").value("已完成"))
+                .andExpect(jsonPath("$.rows").value(1))
+                .andExpect(jsonPath("$.written").value(1))
+                .andExpect(jsonPath("$.added").value(1))
+                .andExpect(jsonPath("$.repeatedFile").value(false));
         assertThat(store.load("IMP-G1").orElseThrow().item().records()).singleElement()
                 .satisfies(r -> assertThat(r.content().issueNo()).isEqualTo("第7期"));
+
+        mvc.perform(multipart("/api/adoption/imports").file(file).with(KeycloakJwtUsers.room()))
+                .andExpect(status().isAccepted())
+                .andExpect(jsonPath("$.repeatedFile").value(true));
+        mvc.perform(get("/api/adoption/imports").with(KeycloakJwtUsers.room()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.fileName == 'past.csv')].added").value(org.hamcrest.Matchers.contains(1)));
     }
 
     @Test
@@ -95,7 +125,7 @@ class ImportControllerTest {
 
         String body = mvc.perform(post("/api/adoption/imports").with(KeycloakJwtUsers.room()).contentType("text/csv")
                         .content(csv.getBytes(StandardCharsets.UTF_8)))
-                .andExpect(status().isOk())
+                .andExpect(status().isAccepted())
                 .andExpect(jsonPath("$.added").value(0))
                 .andExpect(jsonPath("$.waiting").value(1))
                 .andExpect(jsonPath("$.waitingLines[0]").value("第 2 行：信息 IMP-LATER 尚未接收，接收后自动登记"))
@@ -105,8 +135,8 @@ class ImportControllerTest {
 
         mvc.perform(get("/api/adoption/imports/{id}", batchId).with(KeycloakJwtUsers.room()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.recordedSince").value(0))
-                .andExpect(jsonPath("$.stillWaiting[0]").value("第 2 行：信息 IMP-LATER 尚未接收，接收后自动登记"));
+                .andExpect(jsonPath("$.recordedSinceWaiting").value(0))
+                .andExpect(jsonPath("$.waitingLines[0]").value("第 2 行：信息 IMP-LATER 尚未接收，接收后自动登记"));
         mvc.perform(get("/api/adoption/imports/{id}", batchId).with(KeycloakJwtUsers.reporter("U006")))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/adoption/imports/{id}", "IMP-unknown").with(KeycloakJwtUsers.room()))

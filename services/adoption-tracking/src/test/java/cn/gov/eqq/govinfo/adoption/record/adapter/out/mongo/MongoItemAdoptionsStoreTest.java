@@ -194,7 +194,7 @@ class MongoItemAdoptionsStoreTest {
         // a source of a combined adoption stored under the former lead-only setting: not credited, never published
         AdoptionRecord legacy = new AdoptionRecord("CMB-old.2", id, RecordOrigin.COMBINED, "CMB-old", null, false,
                 null, List.of(new RecordVersion(1, ChangeType.RECORDED, bulletin, null, "room-editor", AT)),
-                List.of());
+                List.of(), null);
         store.save(new Loaded(new ItemAdoptions(id, new ItemFacts("U006", "旧标题", true, false, false, false),
                 List.of(legacy)), -1, List.of()), List.of(), List.of());
         // the fields the previous version did not write

@@ -64,20 +64,28 @@ public class MongoCommissionStore implements CommissionStore {
 
     @Override
     public void insert(Commission commission, List<OutboxEntry> outbox) {
+        mongo.insert(newDocument(commission, outbox), COLLECTION);
+    }
+
+    private static Document newDocument(Commission commission, List<OutboxEntry> outbox) {
         Document doc = state(commission);
         doc.put("_id", commission.id());
         doc.put("version", 1L);
         doc.put("outbox", outbox.stream().map(OutboxEntryDocuments::toDocument).toList());
-        mongo.insert(doc, COLLECTION);
+        return doc;
     }
 
     @Override
-    public boolean insertIfAbsent(Commission commission, List<OutboxEntry> outbox) {
+    public Imported insertImported(Commission commission, List<OutboxEntry> outbox, String batchId) {
+        // the batch's mark tells a worker that takes the import over which commissions its predecessor wrote
+        Document doc = newDocument(commission, outbox).append("importBatch", batchId);
         try {
-            insert(commission, outbox);
-            return true;
+            mongo.insert(doc, COLLECTION);
+            return Imported.ADDED;
         } catch (DuplicateKeyException e) {
-            return false;
+            Document there = mongo.findById(commission.id(), Document.class, COLLECTION);
+            return there != null && batchId.equals(there.getString("importBatch"))
+                    ? Imported.ADDED_BY_THIS_IMPORT_BEFORE : Imported.PRESENT;
         }
     }
 

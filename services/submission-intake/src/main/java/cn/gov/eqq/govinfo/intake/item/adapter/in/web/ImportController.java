@@ -4,9 +4,10 @@ import cn.gov.eqq.govinfo.intake.item.application.HistoryImport;
 import cn.gov.eqq.govinfo.intake.item.application.ImportStore;
 import cn.gov.eqq.govinfo.intake.item.application.PastRecordParser;
 import cn.gov.eqq.govinfo.intake.shared.adapter.in.web.Actors;
-import cn.gov.eqq.govinfo.platform.input.TextRule;
+import cn.gov.eqq.govinfo.platform.input.CsvUploads;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
+import cn.gov.eqq.govinfo.platform.work.BatchStates;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -50,19 +51,9 @@ class ImportController {
                      int alreadyPresent, int errorCount, List<RowErrorView> errors, boolean repeatedFile) {
         static BatchView of(ImportStore.Batch b, boolean repeated) {
             return new BatchView(b.id(), b.fileName(), b.importedBy(), b.startedAt(), b.finishedAt(), b.state().name(),
-                    label(b.state()), b.done(), b.rows(), b.checked(), b.written(), b.added(), b.alreadyPresent(),
-                    b.errorCount(), b.errors().stream().map(e -> new RowErrorView(e.row(), e.column(),
-                            "第" + e.row() + "行." + e.column(), e.message())).toList(), repeated);
-        }
-
-        private static String label(ImportStore.State state) {
-            return switch (state) {
-                case QUEUED -> "排队中";
-                case CHECKING -> "正在检查";
-                case WRITING -> "正在写入";
-                case DONE -> "已完成";
-                case FAILED -> "有错误，未导入";
-            };
+                    BatchStates.label(b.state().name()), b.done(), b.rows(), b.checked(), b.written(), b.added(),
+                    b.alreadyPresent(), b.errorCount(), b.errors().stream().map(e -> new RowErrorView(e.row(),
+                            e.column(), "第" + e.row() + "行." + e.column(), e.message())).toList(), repeated);
         }
     }
 
@@ -82,17 +73,7 @@ class ImportController {
         if (file.isEmpty()) {
             throw ApiProblem.badRequest("import.empty", "上传的文件为空");
         }
-        String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase();
-        if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
-            throw ApiProblem.unprocessable("import.xlsx-unsupported",
-                    "暂不支持 Excel 文件，请在 Excel 中“另存为”CSV（UTF-8）后导入");
-        }
-        // the text rule of every free-text field, on each line of the file (read as UTF-8; a GB18030 file's Chinese
-        // becomes U+FFFD here, which the rule lets pass, while its control characters stay what they are)
-        String refused = TextRule.lineViolation(new String(file.getBytes(), StandardCharsets.UTF_8));
-        if (refused != null) {
-            throw ApiProblem.badRequest("import.invalid-text", "导入文件" + refused + "，请修改后重新导入");
-        }
+        CsvUploads.check(file.getOriginalFilename(), file.getBytes());
         HistoryImport.Accepted accepted = imports.accept(Actors.of(user),
                 new HistoryImport.ImportPastRecords(file.getOriginalFilename(), file.getBytes(),
                         Actors.origin(request)));

@@ -1,10 +1,10 @@
 package cn.gov.eqq.govinfo.intake.item.adapter.out.mongo;
 
 import cn.gov.eqq.govinfo.intake.item.application.ImportStore;
+import cn.gov.eqq.govinfo.platform.work.MongoBatchLeases;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -30,9 +30,11 @@ class MongoImportStore implements ImportStore {
     static final String COLLECTION = "imports";
 
     private final MongoTemplate mongo;
+    private final MongoBatchLeases leases;
 
     MongoImportStore(MongoTemplate mongo) {
         this.mongo = mongo;
+        this.leases = new MongoBatchLeases(mongo, COLLECTION);
     }
 
     @Override
@@ -65,24 +67,7 @@ class MongoImportStore implements ImportStore {
 
     @Override
     public Optional<Batch> claimNext(String worker, Instant now, Instant leaseUntil) {
-        Criteria free = new Criteria().orOperator(Criteria.where("claimUntil").exists(false),
-                Criteria.where("claimUntil").lt(Date.from(now)));
-        Criteria open = new Criteria().orOperator(
-                Criteria.where("state").in(State.QUEUED.name(), State.CHECKING.name(), State.WRITING.name()),
-                new Criteria().andOperator(Criteria.where("state").exists(false), Criteria.where("done").is(false)));
-        Document claimed = mongo.findAndModify(new Query(new Criteria().andOperator(open, free))
-                        .with(Sort.by("startedAt")),
-                new Update().set("claimedBy", worker).set("claimUntil", Date.from(leaseUntil)),
-                FindAndModifyOptions.options().returnNew(true), Document.class, COLLECTION);
-        if (claimed == null) {
-            return Optional.empty();
-        }
-        if (State.QUEUED.name().equals(claimed.getString("state"))) {
-            mongo.updateFirst(claimedBy(claimed.getString("_id"), worker),
-                    new Update().set("state", State.CHECKING.name()), COLLECTION);
-            claimed.put("state", State.CHECKING.name());
-        }
-        return Optional.of(toBatch(claimed));
+        return leases.claimNext(worker, now, leaseUntil).map(MongoImportStore::toBatch);
     }
 
     @Override
@@ -104,8 +89,7 @@ class MongoImportStore implements ImportStore {
     @Override
     public boolean written(String batchId, String worker, int written, int added, int alreadyPresent,
                            Instant leaseUntil) {
-        return held(batchId, worker, new Update().set("written", written).set("added", added)
-                .set("alreadyPresent", alreadyPresent).set("claimUntil", Date.from(leaseUntil)));
+        return leases.written(batchId, worker, written, added, alreadyPresent, leaseUntil);
     }
 
     @Override
@@ -132,11 +116,7 @@ class MongoImportStore implements ImportStore {
     }
 
     private boolean held(String batchId, String worker, Update update) {
-        return mongo.updateFirst(claimedBy(batchId, worker), update, COLLECTION).getMatchedCount() == 1;
-    }
-
-    private static Query claimedBy(String batchId, String worker) {
-        return new Query(Criteria.where("_id").is(batchId).and("claimedBy").is(worker));
+        return leases.held(batchId, worker, update);
     }
 
     private static Batch toBatch(Document d) {

@@ -65,7 +65,7 @@ class ImportCrashResumeTest {
                 return "WRITING".equals(b.getString("state")) && b.getInteger("written", 0) >= 200;
             });
             String holder = watching.findById(batchId, Document.class, "imports").getString("claimedBy");
-            int stopped = replicas.replica(0).getBean(HistoryImport.class).worker().equals(holder) ? 0 : 1;
+            int stopped = replicas.replica(0).getBean(HistoryImport.class).work().worker().equals(holder) ? 0 : 1;
             ConfigurableApplicationContext survivor = replicas.replica(1 - stopped);
             MongoTemplate mongo = survivor.getBean(MongoTemplate.class);
             replicas.replica(stopped).close();

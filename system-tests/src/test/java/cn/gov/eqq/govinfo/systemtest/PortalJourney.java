@@ -1,0 +1,49 @@
+package cn.gov.eqq.govinfo.systemtest;
+
+import com.microsoft.playwright.BrowserContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What every portal journey shares: the running system's gateway, a headless Chromium for the test class, a fresh
+ * browser context per sign-in, and the browser's requests printed for a failed test. Screenshots go to
+ * {@code target/screenshots/} ({@link PortalIT#screenshot}).
+ */
+abstract class PortalJourney {
+
+    /** What the browser asked and when, printed for a failed test. */
+    @RegisterExtension
+    static final BrowserNetworkLog NETWORK = new BrowserNetworkLog();
+
+    static HeadlessChromium chromium;
+    static String gateway;
+
+    @BeforeAll
+    static void startSystemAndBrowser() throws Exception {
+        gateway = RunningSystem.stack().gatewayUrl();
+        Files.createDirectories(Path.of("target", "screenshots"));
+        chromium = HeadlessChromium.start();
+    }
+
+    @BeforeEach
+    void startNetworkLog() {
+        NETWORK.reset();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+            chromium = null;
+        }
+    }
+
+    static BrowserContext newContext() {
+        return chromium.newContext(NETWORK);
+    }
+}

@@ -42,7 +42,7 @@ export const groupName = (g: string | number) => GROUPS[String(g)] ?? `第${g}�
 export function tierText(t: Tier): string {
   const span = t.toShortfall === null || t.toShortfall === undefined ? `${t.fromShortfall} 条及以上`
     : t.toShortfall === t.fromShortfall ? `${t.fromShortfall} 条` : `${t.fromShortfall}—${t.toShortfall} 条`;
-  return `差 ${span}扣 ${t.deduction} 分`;
+  return `差 ${span}扣 ${Math.abs(t.deduction)} 分`;
 }
 
 /** The version in force on a day: the latest whose effective date is not after it (the first one if none). */
@@ -50,6 +50,10 @@ export function currentVersion(versions: Policy[], today: string): Policy | unde
   const sorted = [...versions].sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom));
   return sorted.filter((v) => v.effectiveFrom <= today).pop() ?? sorted[0];
 }
+
+/** The service's rule for a version number (scoring's PolicyValidation), checked before sending. */
+export const VERSION_PATTERN = /^[0-9A-Za-z._-]{1,40}$/;
+export const VERSION_RULE = '版本号只能由字母、数字、点、下划线和连字符组成，最长40个字符，如 2027-07';
 
 // ---------- the draft: what the form edits, as text, and back to a body ----------
 export interface TierDraft { from: string; to: string; deduction: string }
@@ -60,11 +64,13 @@ export interface Draft {
   combinedCredit: string;
 }
 
+const absent = (n: number | null | undefined) => (n === null || n === undefined ? n : Math.abs(n));
 const text = (n: number | null | undefined) => (n === null || n === undefined ? '' : String(n));
 const mapValues = <A, B>(m: Record<string, A>, f: (a: A) => B) =>
   Object.fromEntries(Object.entries(m ?? {}).map(([k, v]) => [k, f(v)])) as Record<string, B>;
 
-/** A draft starting from a version: everything as it is, but no name and no date (the new version needs its own). */
+/** A draft starting from a version: everything as it is, but no name and no date (the new version needs its own).
+ * Deductions are stored negative (a tier adds −2 to the score); people write them as the points taken off (扣 2 分). */
 export function draftOf(p: Policy): Draft {
   const groups = [...new Set([...Object.keys(p.monthlyQuota ?? {}), ...Object.keys(p.shortfall ?? {})])];
   return {
@@ -73,8 +79,8 @@ export function draftOf(p: Policy): Draft {
     kinds: mapValues(p.adoptionKinds, (k) => text(k.points)), commissionPoints: text(p.commissionPoints),
     quota: Object.fromEntries(groups.map((g) => [g, text(p.monthlyQuota?.[g])])),
     tiers: Object.fromEntries(groups.map((g) => [g, (p.shortfall?.[g]?.tiers ?? [])
-      .map((t) => ({ from: text(t.fromShortfall), to: text(t.toShortfall), deduction: text(t.deduction) }))])),
-    nothingReceived: Object.fromEntries(groups.map((g) => [g, text(p.shortfall?.[g]?.nothingReceived)])),
+      .map((t) => ({ from: text(t.fromShortfall), to: text(t.toShortfall), deduction: text(Math.abs(t.deduction)) }))])),
+    nothingReceived: Object.fromEntries(groups.map((g) => [g, text(absent(p.shortfall?.[g]?.nothingReceived))])),
     combinedCredit: p.combinedCredit ?? 'FULL',
   };
 }
@@ -94,6 +100,7 @@ export const slot = {
  */
 export function bodyOf(d: Draft, base: Policy): { body: Policy | null; errors: FieldError[] } {
   const errors: FieldError[] = [];
+  const off = (value: string, name: string) => { const n = whole(value, name); return n === null ? null : -Math.abs(n); };
   const whole = (value: string, name: string, optional = false): number | null => {
     const v = value.trim();
     if (v === '') {
@@ -103,7 +110,8 @@ export function bodyOf(d: Draft, base: Policy): { body: Policy | null; errors: F
     if (!/^-?\d+$/.test(v)) { errors.push({ field: name, message: '应为整数' }); return null; }
     return Number(v);
   };
-  if (!d.version.trim()) errors.push({ field: 'version', message: '请填写版本名称' });
+  if (!d.version.trim()) errors.push({ field: 'version', message: '请填写版本号' });
+  else if (!VERSION_PATTERN.test(d.version.trim())) errors.push({ field: 'version', message: VERSION_RULE });
   if (!/^\d{4}-\d{2}-\d{2}$/.test(d.effectiveFrom)) errors.push({ field: 'effectiveFrom', message: '请选择生效日期' });
   const categories = mapValues(base.categories, (c) => ({ ...c }));
   for (const [code, v] of Object.entries(d.categories)) categories[code] = { ...categories[code], points: whole(v, slot.category(code))! };
@@ -118,11 +126,11 @@ export function bodyOf(d: Draft, base: Policy): { body: Policy | null; errors: F
     const tiers = rows.map((r, i) => {
       const from = whole(r.from, slot.tier(g, i, 'from'));
       const to = whole(r.to, slot.tier(g, i, 'to'), true);
-      const deduction = whole(r.deduction, slot.tier(g, i, 'deduction'));
+      const deduction = off(r.deduction, slot.tier(g, i, 'deduction'));
       if (from !== null && to !== null && to < from) errors.push({ field: slot.tier(g, i, 'to'), message: '截止差额不能小于起始差额' });
       return { fromShortfall: from!, toShortfall: to, deduction: deduction! };
     });
-    shortfall[g] = { ...base.shortfall?.[g], tiers, nothingReceived: whole(d.nothingReceived[g] ?? '', slot.nothing(g))! };
+    shortfall[g] = { ...base.shortfall?.[g], tiers, nothingReceived: off(d.nothingReceived[g] ?? '', slot.nothing(g))! };
   }
   if (errors.length) return { body: null, errors };
   return {
@@ -223,7 +231,7 @@ function policyView(p: Policy) {
     dataTable<string>([
       ['组别', (g) => groupName(g)],
       [PART.shortfall, (g) => (p.shortfall?.[g]?.tiers ?? []).map(tierText).join('；') || '—'],
-      [PART.nothingReceived, (g) => (p.shortfall?.[g] ? `当月未报送扣 ${p.shortfall[g].nothingReceived} 分` : '—')],
+      [PART.nothingReceived, (g) => (p.shortfall?.[g] ? `当月未报送扣 ${Math.abs(p.shortfall[g].nothingReceived)} 分` : '—')],
       ['说明', (g) => p.shortfall?.[g]?.note || '—'],
     ], groups, (g) => ({ 'data-group': g }), { id: 'policy-shortfall' }),
     el('h3', {}, PART.combinedCredit),
@@ -251,7 +259,7 @@ function draftForm(ctx: Ctx, base: Policy, today: string) {
     tierBoxes[g].replaceChildren(...rows.map((t, i) => el('div', { className: 'tier-row', 'data-tier': i },
       field(slot.tier(g, i, 'from'), `第${i + 1}档 差额自`, bound(`t-${g}-${i}-from`, 'from', () => t.from, (v) => (t.from = v))),
       field(slot.tier(g, i, 'to'), '至（空为“及以上”）', bound(`t-${g}-${i}-to`, 'to', () => t.to, (v) => (t.to = v))),
-      field(slot.tier(g, i, 'deduction'), '扣分', bound(`t-${g}-${i}-deduction`, 'deduction', () => t.deduction, (v) => (t.deduction = v))),
+      field(slot.tier(g, i, 'deduction'), '扣分（分）', bound(`t-${g}-${i}-deduction`, 'deduction', () => t.deduction, (v) => (t.deduction = v))),
       el('button', { type: 'button', className: 'remove-tier', 'aria-label': `删除${groupName(g)}第${i + 1}档`,
         onclick: () => { rows.splice(i, 1); drawTiers(g); } }, '删除此档'))),
       el('button', { type: 'button', className: 'add-tier', id: `add-tier-${g}`,
@@ -272,7 +280,7 @@ function draftForm(ctx: Ctx, base: Policy, today: string) {
     el('p', { className: 'muted' }, `以“${base.version}”为基础修改，${admin ? '试算无误后可保存为新版本' : '试算各单位积分的变化（不保存）'}。`),
     el('div', { className: 'field-error', id: 'err-policy', 'data-error-for': 'policy', 'aria-live': 'polite' }),
     field('effectiveFrom', '生效日期 *', bound('p-effectiveFrom', 'effectiveFrom', () => d.effectiveFrom, (v) => (d.effectiveFrom = v), { type: 'date', inputmode: undefined, size: undefined })),
-    field('version', '版本名称 *', bound('p-version', 'version', () => d.version, (v) => (d.version = v), { inputmode: undefined, size: 30 })),
+    field('version', '版本号 *', bound('p-version', 'version', () => d.version, (v) => (d.version = v), { inputmode: undefined, size: 30, placeholder: '2027-07' }), '字母、数字、点、下划线和连字符'),
     field('source', '来源（文件名称及文号）', bound('p-source', 'source', () => d.source, (v) => (d.source = v), { inputmode: undefined, size: 40 })),
     el('fieldset', {}, el('legend', {}, PART.categories), ...Object.entries(base.categories).map(([code, c]) =>
       field(slot.category(code), `${c.label}（分）`, bound(`c-${code}`, 'category', () => d.categories[code], (v) => (d.categories[code] = v))))),

@@ -13,8 +13,8 @@ const policy: Policy = {
   commissionPoints: 2,
   monthlyQuota: { 1: 8, 3: 4 },
   shortfall: {
-    1: { tiers: [{ fromShortfall: 1, toShortfall: 2, deduction: 1 }, { fromShortfall: 3, toShortfall: null, deduction: 3 }], nothingReceived: 5, note: '说明' },
-    3: { tiers: [{ fromShortfall: 1, toShortfall: null, deduction: 1 }], nothingReceived: 2 },
+    1: { tiers: [{ fromShortfall: 1, toShortfall: 2, deduction: -1 }, { fromShortfall: 3, toShortfall: null, deduction: -3 }], nothingReceived: -5, note: '说明' },
+    3: { tiers: [{ fromShortfall: 1, toShortfall: null, deduction: -1 }], nothingReceived: -2 },
   },
   combinedCredit: 'LEAD_ONLY',
 };
@@ -29,9 +29,9 @@ describe('the parts of a policy in Chinese', () => {
   });
 
   it('reads a tier as a sentence, open-ended when it has no end', () => {
-    expect(tierText({ fromShortfall: 1, toShortfall: 2, deduction: 1 })).toBe('差 1—2 条扣 1 分');
-    expect(tierText({ fromShortfall: 3, toShortfall: 3, deduction: 2 })).toBe('差 3 条扣 2 分');
-    expect(tierText({ fromShortfall: 5, toShortfall: null, deduction: 5 })).toBe('差 5 条及以上扣 5 分');
+    expect(tierText({ fromShortfall: 1, toShortfall: 2, deduction: -1 })).toBe('差 1—2 条扣 1 分');
+    expect(tierText({ fromShortfall: 3, toShortfall: 3, deduction: -2 })).toBe('差 3 条扣 2 分');
+    expect(tierText({ fromShortfall: 5, toShortfall: null, deduction: -5 })).toBe('差 5 条及以上扣 5 分');
   });
 
   it('takes the latest version in force on the day as the current one, not a future one', () => {
@@ -42,15 +42,16 @@ describe('the parts of a policy in Chinese', () => {
 });
 
 describe('the draft and the body', () => {
-  it('starts from a version without its name and date and gives back the same rules', () => {
+  it('starts from a version without its name and date, deductions as points taken off, and gives back the same rules', () => {
     const d = draftOf(policy);
     expect(d.version).toBe('');
     expect(d.tiers['1']).toEqual([{ from: '1', to: '2', deduction: '1' }, { from: '3', to: '', deduction: '3' }]);
-    d.version = '2027版';
+    expect(d.nothingReceived['1']).toBe('5');
+    d.version = '2027-07';
     d.effectiveFrom = '2027-07-01';
     const { body, errors } = bodyOf(d, policy);
     expect(errors).toEqual([]);
-    expect(body).toEqual({ ...policy, version: '2027版', effectiveFrom: '2027-07-01', source: null });
+    expect(body).toEqual({ ...policy, version: '2027-07', effectiveFrom: '2027-07-01', source: null });
   });
 
   it('carries an edited tier, an added tier and changed points; labels and notes stay', () => {
@@ -61,8 +62,8 @@ describe('the draft and the body', () => {
     d.categories.PROBLEM = '6';
     d.quota['3'] = '5';
     const body = bodyOf(d, policy).body!;
-    expect(body.shortfall['3'].tiers).toEqual([{ fromShortfall: 1, toShortfall: 2, deduction: 1 },
-      { fromShortfall: 3, toShortfall: null, deduction: 4 }]);
+    expect(body.shortfall['3'].tiers).toEqual([{ fromShortfall: 1, toShortfall: 2, deduction: -1 },
+      { fromShortfall: 3, toShortfall: null, deduction: -4 }]);
     expect(body.categories.PROBLEM).toEqual({ label: '问题类', points: 6 });
     expect(body.monthlyQuota['3']).toBe(5);
     expect(body.shortfall['1'].note).toBe('说明');
@@ -73,10 +74,13 @@ describe('the draft and the body', () => {
     d.tiers['3'][0].deduction = '';
     d.quota['1'] = '八';
     d.tiers['1'][0].to = '0';
+    d.version = '2027年版';
+    d.effectiveFrom = '';
     const { body, errors } = bodyOf(d, policy);
     expect(body).toBeNull();
     expect(errors.map((e) => e.field)).toEqual(['version', 'effectiveFrom', 'quota-1', 'tier-1-0-to', 'tier-3-0-deduction']);
     expect(errors.find((e) => e.field === 'tier-3-0-deduction')?.message).toBe('请填写分值');
+    expect(errors.find((e) => e.field === 'version')?.message).toContain('字母、数字');
   });
 
   it('puts a service message about a group beside that group and the rest atop the form', () => {

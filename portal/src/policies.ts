@@ -3,7 +3,7 @@
 // the draft as a new version. The page shows the labels the versions carry, never the codes behind them.
 import { FieldError, get, post, Problem } from './api';
 import {
-  banner, clearErrors, confirmDialog, Ctx, dataTable, el, field, GROUPS, guardedShow, hasRole,
+  banner, beijingToday, clearErrors, confirmDialog, Ctx, dataTable, el, field, GROUPS, guardedShow, hasRole,
   showFieldErrors,
 } from './ui';
 
@@ -193,7 +193,7 @@ export const policyHash = (version: string) => `#/policies/${encodeURIComponent(
 export async function policies(ctx: Ctx, chosen?: string, notice?: string) {
   const show = guardedShow();
   const versions = byDate(await get<Policy[]>('/api/scoring/policies'));
-  const today = new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+  const today = beijingToday();
   const current = currentVersion(versions, today);
   const selected = versions.find((v) => v.version === chosen) ?? current;
   const canTry = hasRole(ctx, 'admin', 'info-room');
@@ -352,7 +352,7 @@ function whatIfTable(r: WhatIfResult, label: string) {
 
 /** Month, quarter or year, and the group: chosen, never typed. */
 function periodPicker(start: PeriodChoice) {
-  const thisYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).substring(0, 4));
+  const thisYear = Number(beijingToday().substring(0, 4));
   const kind = el('select', { id: 'w-kind', 'aria-label': '期间类型' },
     ...[['month', '月度'], ['quarter', '季度'], ['year', '年度']].map(([v, t]) => el('option', { value: v, selected: v === start.kind }, t))) as HTMLSelectElement;
   const year = el('select', { id: 'w-year', 'aria-label': '年份' },

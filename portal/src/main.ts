@@ -8,6 +8,7 @@ import { imports } from './imports';
 import { inbox, signOffQueue } from './inbox';
 import { itemDetail, itemForm, myItems } from './items';
 import { overview } from './overview';
+import { policies } from './policies';
 import { rankings } from './rankings';
 import { activeMenu, defaultPageFor, menuFor, parseRoute } from './routes';
 import { statistics } from './statistics';
@@ -81,6 +82,7 @@ async function route() {
       case 'units': return await units(ctx(), arg);
       case 'filings': return await filings(ctx(), query);
       case 'imports': return await imports(ctx(), hash);
+      case 'policies': return await policies(ctx(), arg);
       case 'rankings': return await rankings();
       case 'statistics': return await statistics(ctx(), query);
       case 'circulars': return await (arg ? circularDetail(ctx(), arg) : circularList(ctx()));

@@ -18,6 +18,7 @@ export function menuFor(roles: string[]): [string, string][] {
   if (has('info-room') || has('admin')) links.push(['#/units', '报送单位'], ['#/imports', '历史补录']);
   if (has('info-room') || has('viewer') || has('admin')) links.push(['#/rankings', '积分排名']);
   links.push(['#/statistics', '统计分析']);
+  links.push(['#/policies', '积分标准']);
   links.push(['#/filings', '制度备案']);
   links.push(['#/circulars', '通报']);
   const seen = new Set<string>();

@@ -167,3 +167,21 @@ export function beijingInputToIso(value: string): string | null {
 export function percent(x: number | null | undefined): string {
   return x === null || x === undefined ? '—' : `${Math.round(x * 1000) / 10}%`;
 }
+
+/**
+ * A modal question with two buttons (a `<dialog>`: the keyboard stays inside, Esc cancels); resolves true for the
+ * confirming button. Used where `window.confirm` would show the browser's own, unstyled, untranslatable box.
+ */
+export function confirmDialog(title: string, message: string, confirmText = '确定', cancelText = '取消'): Promise<boolean> {
+  return new Promise((resolve) => {
+    const dialog = el('dialog', { id: 'confirm-dialog', 'aria-labelledby': 'confirm-title', 'aria-describedby': 'confirm-message' },
+      el('h2', { id: 'confirm-title' }, title), el('p', { id: 'confirm-message' }, message),
+      el('div', { className: 'actions' },
+        el('button', { type: 'button', id: 'confirm-cancel', onclick: () => dialog.close('cancel') }, cancelText),
+        el('button', { type: 'button', className: 'primary', id: 'confirm-ok', onclick: () => dialog.close('ok') }, confirmText))) as HTMLDialogElement;
+    dialog.addEventListener('close', () => { dialog.remove(); resolve(dialog.returnValue === 'ok'); });
+    document.body.append(dialog);
+    dialog.showModal();
+    dialog.querySelector<HTMLButtonElement>('#confirm-cancel')?.focus();
+  });
+}

@@ -25,7 +25,7 @@ describe('routing by role', () => {
 
   it('gives the room its inbox, units, history imports, rankings, statistics, filings and circulars', () => {
     expect(pages(['info-room'])).toEqual(['#/inbox', '#/commissions', '#/progress', '#/units', '#/imports', '#/rankings',
-      '#/statistics', '#/filings', '#/circulars']);
+      '#/statistics', '#/policies', '#/filings', '#/circulars']);
   });
 
   it('gives the administrator unit management but not the inbox', () => {

@@ -1,5 +1,6 @@
 package cn.gov.eqq.govinfo.adoption.importing.adapter.in.web;
 
+import cn.gov.eqq.govinfo.platform.input.CsvUploads;
 import cn.gov.eqq.govinfo.platform.work.BatchStates;
 import cn.gov.eqq.govinfo.adoption.importing.application.ImportBatchStore;
 import cn.gov.eqq.govinfo.adoption.importing.application.ImportStatus;
@@ -26,10 +27,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -54,11 +51,12 @@ class ImportController {
     }
 
     @GetMapping(value = "/template", produces = "text/csv")
-    ResponseEntity<String> template() {
+    ResponseEntity<byte[]> template() {
+        // bytes, as the other templates: a generated client then saves the file instead of reading it as JSON
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"adoption-import-template.csv\"")
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .body("\uFEFF" + ImportTemplate.EXAMPLE);
+                .body(("\uFEFF" + ImportTemplate.EXAMPLE).getBytes(StandardCharsets.UTF_8));
     }
 
     /** A row problem: the row as the spreadsheet shows it, the column (when one cell's), the Chinese message. */
@@ -132,7 +130,8 @@ class ImportController {
             throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "import.too-large", "请求内容过大",
                     "导入文件不能超过 2 MB，请分成几个文件导入");
         }
-        String text = decode(bytes);
+        // UTF-8, or Excel's GB18030; anything else is refused at once (400 import.encoding), not queued
+        String text = CsvUploads.decode(bytes);
         String refused = TextRule.lineViolation(text);
         if (refused != null) {
             throw ApiProblem.badRequest("import.invalid-text", "导入文件" + refused + "，请修改后重新导入");
@@ -141,14 +140,5 @@ class ImportController {
         return ResponseEntity.accepted()
                 .location(URI.create("/api/adoption/imports/" + accepted.status().batch().batchId()))
                 .body(BatchView.of(accepted.status(), accepted.repeated()));
-    }
-
-    static String decode(byte[] bytes) {
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, Charset.forName("GB18030"));
-        }
     }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Every request the browser made during one test, with its timing, printed when the test fails: a browser test that
@@ -30,10 +31,19 @@ final class BrowserNetworkLog implements TestWatcher {
         origin = System.nanoTime();
     }
 
-    void watch(BrowserContext context) {
-        context.onRequest(request -> started(request));
-        context.onRequestFinished(request -> ended(request, "done " + status(request)));
-        context.onRequestFailed(request -> ended(request, "FAILED " + request.failure()));
+    /** @return what stops the watching: call it before the context closes */
+    Runnable watch(BrowserContext context) {
+        Consumer<Request> onStart = this::started;
+        Consumer<Request> onFinish = request -> ended(request, "done " + status(request));
+        Consumer<Request> onFail = request -> ended(request, "FAILED " + request.failure());
+        context.onRequest(onStart);
+        context.onRequestFinished(onFinish);
+        context.onRequestFailed(onFail);
+        return () -> {
+            context.offRequest(onStart);
+            context.offRequestFinished(onFinish);
+            context.offRequestFailed(onFail);
+        };
     }
 
     private synchronized void started(Request request) {

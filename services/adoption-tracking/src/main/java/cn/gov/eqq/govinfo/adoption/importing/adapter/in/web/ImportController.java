@@ -6,7 +6,6 @@ import cn.gov.eqq.govinfo.adoption.importing.application.ImportBatchStore;
 import cn.gov.eqq.govinfo.adoption.importing.application.ImportStatus;
 import cn.gov.eqq.govinfo.adoption.importing.application.ImportingRecords;
 import cn.gov.eqq.govinfo.adoption.importing.domain.ImportTemplate;
-import cn.gov.eqq.govinfo.platform.input.TextRule;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -130,12 +129,10 @@ class ImportController {
             throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "import.too-large", "请求内容过大",
                     "导入文件不能超过 2 MB，请分成几个文件导入");
         }
+        // the upload checks every import makes: no Excel workbook (422), the text rule on every line (400)
+        CsvUploads.check(fileName, bytes);
         // UTF-8, or Excel's GB18030; anything else is refused at once (400 import.encoding), not queued
         String text = CsvUploads.decode(bytes);
-        String refused = TextRule.lineViolation(text);
-        if (refused != null) {
-            throw ApiProblem.badRequest("import.invalid-text", "导入文件" + refused + "，请修改后重新导入");
-        }
         ImportingRecords.Accepted accepted = importing.accept(fileName, text, user.actor());
         return ResponseEntity.accepted()
                 .location(URI.create("/api/adoption/imports/" + accepted.status().batch().batchId()))

@@ -92,7 +92,7 @@ class ItemController {
                 checkSize(size))), request);
     }
 
-    @Operation(operationId = "signOffItem", summary = "单位领导签批重大事件信息（可附签批意见）",
+    @Operation(summary = "单位领导签批重大事件信息（可附签批意见）",
             description = "请求体 {opinion} 可省略；签批意见随该稿的签批保存，报送单位和信息室在信息页可见。"
                     + "不在待签批状态时 409 item.not-awaiting-sign-off。")
     @PostMapping("/{itemId}/sign-off")

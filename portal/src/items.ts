@@ -1,17 +1,23 @@
 // 信息: a unit's own items by status, the form that drafts and submits one, and one item's page with the actions
 // each role may take on it, its revisions, corrections, attachments and adoptions.
-import { describe, get, post, Problem, put } from './api';
+import { call, describe, get, post, Problem, put } from './api';
 import { adoptionForm, adoptionList } from './adoptions';
 import { attachmentsSection } from './attachments';
 import { correctionForm, correctionsSection, type Classification, type Correction } from './corrections';
 import {
-  CATEGORY, POLARITY, STATUS, TOPIC, banner, beijingToday, el, fmtTime, guardedShow, hasRole, options,
+  CATEGORY, POLARITY, STATUS, TOPIC, banner, beijingToday, confirmDialog, el, fmtTime, guardedShow, hasRole, options,
   showFieldErrors, withText, type Child, type Ctx,
 } from './ui';
 
+/** The leader's sign-off of the latest revision (签批): who, when, and the opinion if one was given. */
+export interface SignOff { by: string; at: string; opinion: string | null }
+
 export interface Item {
   id: string; unitId: string; status: string; statusLabel: string; revisionCount: number; submittedAt: string | null;
+  /** signOffOpinion: the leader's opinion when they sent the item back, until it is submitted again */
   forwardedToCity: boolean; voidReason: string | null; signOffOpinion: string | null; nearDuplicate: boolean;
+  /** leaderSentBack: a draft the leader sent back (领导退回修改); deletable: a draft never sent anywhere */
+  leaderSentBack?: boolean; signOff?: SignOff | null; withdrawnAt?: string | null; deletable?: boolean;
   similarItems: { itemId: string; unitId: string; title: string; similarity: number }[];
   /** how the item counts now (the room's last correction, else as received) and every correction */
   classification?: Classification & { categoryLabel: string }; corrections?: Correction[];
@@ -23,6 +29,33 @@ export interface Item {
 }
 export interface Page { items: Item[]; total: number; page: number; size: number }
 
+/** Whether the unit may still take back what it sent (撤回): neither the room nor the leader has acted on it. */
+export const withdrawable = (item: Pick<Item, 'status'>) =>
+  item.status === 'SUBMITTED' || item.status === 'AWAITING_SIGN_OFF';
+
+/** The body of a sign-off: the leader's opinion when they wrote one, else none (签批意见 is optional). */
+export function signOffBody(text: string): { opinion?: string } {
+  const opinion = text.trim();
+  return opinion ? { opinion } : {};
+}
+
+/** What a draft the leader sent back says to its unit, with the leader's opinion; null for any other item. */
+export function sentBackNotice(item: Pick<Item, 'leaderSentBack' | 'signOffOpinion'>): string | null {
+  if (!item.leaderSentBack) return null;
+  return item.signOffOpinion ? `领导退回修改：${item.signOffOpinion}` : '领导退回修改';
+}
+
+/** The facts of the item page about its leader: the send-back opinion, or who signed the latest version and why. */
+export function leaderRows(item: Pick<Item, 'leaderSentBack' | 'signOffOpinion' | 'signOff'>): [string, string][] {
+  const rows: [string, string][] = [];
+  if (item.leaderSentBack && item.signOffOpinion) rows.push(['领导退回意见', item.signOffOpinion]);
+  if (item.signOff) {
+    rows.push(['领导签批', `${item.signOff.by} · ${fmtTime(item.signOff.at)}`]);
+    if (item.signOff.opinion) rows.push(['签批意见', item.signOff.opinion]);
+  }
+  return rows;
+}
+
 export function itemTable(ctx: Ctx, items: Item[], showUnit: boolean) {
   if (items.length === 0) return el('p', { className: 'muted' }, '没有符合条件的信息。');
   return el('table', { className: 'list' },
@@ -33,7 +66,8 @@ export function itemTable(ctx: Ctx, items: Item[], showUnit: boolean) {
         i.nearDuplicate && el('span', { className: 'tag warn', title: '与其他单位的信息内容相近' }, '疑似重复')),
       showUnit && el('td', { 'data-label': '单位' }, ctx.unitNames[i.unitId] ?? i.unitId),
       el('td', { 'data-label': '类别' }, i.content.categoryLabel ?? ''),
-      el('td', { 'data-label': '状态' }, el('span', { className: `status s-${i.status}` }, i.statusLabel)),
+      el('td', { 'data-label': '状态' }, el('span', { className: `status s-${i.status}` }, i.statusLabel),
+        i.leaderSentBack && i.signOffOpinion ? el('div', { className: 'opinion' }, `领导意见：${i.signOffOpinion}`) : null),
       el('td', { 'data-label': '报送时间' }, fmtTime(i.submittedAt))))));
 }
 
@@ -149,7 +183,9 @@ export async function itemDetail(ctx: Ctx, id: string, notice?: string) {
   const show = guardedShow();
   const item = await get<Item>(`/api/intake/items/${id}`);
   const c = item.content;
-  const messages = el('div', {}, notice ? banner(notice, 'ok') : null);
+  const sentBack = sentBackNotice(item);
+  const messages = el('div', {}, notice ? banner(notice, 'ok') : null,
+    sentBack ? el('div', { className: 'banner warn', id: 'sent-back', role: 'status' }, sentBack) : null);
   const act = async (label: string, fn: () => Promise<unknown>) => {
     try { await fn(); await itemDetail(ctx, id, `${label}成功`); }
     catch (e) { messages.replaceChildren(banner(describe(e))); }
@@ -166,7 +202,7 @@ export async function itemDetail(ctx: Ctx, id: string, notice?: string) {
   ];
   if (c.countermeasures) rows.push(['对策建议', c.countermeasures]);
   if (item.voidReason) rows.push(['作废原因', item.voidReason]);
-  if (item.signOffOpinion) rows.push(['签批意见', item.signOffOpinion]);
+  rows.push(...leaderRows(item));
   const actions = el('div', { className: 'actions' });
   const correcting = el('div', { id: 'correcting' });
   if (hasRole(ctx, 'reporter') && (item.status === 'DRAFT' || item.status === 'RETURNED')) {
@@ -174,9 +210,34 @@ export async function itemDetail(ctx: Ctx, id: string, notice?: string) {
       el('button', { className: 'primary', id: 'submit-item',
         onclick: () => act('报送', () => post(`/api/intake/items/${id}/submit`)) }, '报送'));
   }
+  if (hasRole(ctx, 'reporter') && withdrawable(item)) {
+    const from = item.status === 'AWAITING_SIGN_OFF' ? '领导签批前' : '信息室接收前';
+    actions.append(el('button', { id: 'withdraw-item', onclick: async () => {
+      if (await confirmDialog('撤回信息', `${from}可以撤回。撤回后信息回到草稿，可修改后重新报送。`, '撤回')) {
+        await act('撤回', () => post(`/api/intake/items/${id}/withdraw`));
+      }
+    } }, '撤回'));
+  }
+  if (hasRole(ctx, 'reporter') && item.deletable) {
+    actions.append(el('button', { className: 'danger', id: 'delete-draft', onclick: async () => {
+      if (!await confirmDialog('删除草稿', `确定删除草稿《${c.title || '（无标题）'}》吗？删除后不能恢复。`, '删除')) return;
+      try {
+        await call('DELETE', `/api/intake/items/${id}`);
+        location.hash = '#/items';
+      } catch (e) { messages.replaceChildren(banner(describe(e))); }
+    } }, '删除草稿'));
+  }
   if (hasRole(ctx, 'unit-leader') && item.status === 'AWAITING_SIGN_OFF') {
-    actions.append(el('button', { className: 'primary', onclick: () => act('签批', () => post(`/api/intake/items/${id}/sign-off`)) }, '签批同意'),
-      el('button', { onclick: () => withText('退回意见', (t) => act('退回', () => post(`/api/intake/items/${id}/send-back`, { opinion: t }))) }, '退回'));
+    const opinion = el('textarea', { id: 'sign-off-opinion', name: 'opinion', rows: 3, maxlength: 500 }) as HTMLTextAreaElement;
+    actions.append(el('div', { className: 'field', 'data-field': 'opinion' },
+      el('label', { for: 'sign-off-opinion' }, '签批意见（同意时可不填，退回时必填）'), opinion),
+    el('button', { className: 'primary', id: 'sign-off-item',
+      onclick: () => act('签批', () => post(`/api/intake/items/${id}/sign-off`, signOffBody(opinion.value))) }, '签批同意'),
+    el('button', { id: 'send-back-item', onclick: () => {
+      const written = opinion.value.trim();
+      const sendBack = (t: string) => act('退回', () => post(`/api/intake/items/${id}/send-back`, { opinion: t }));
+      if (written) sendBack(written); else withText('退回意见', sendBack);
+    } }, '退回'));
   }
   if (hasRole(ctx, 'info-room')) {
     if (item.status === 'SUBMITTED') {
@@ -208,6 +269,7 @@ export async function itemDetail(ctx: Ctx, id: string, notice?: string) {
   get<any[]>(`/api/intake/items/${id}/revisions`).then((list) => revisions.replaceChildren(el('h2', {}, '修改与处理记录'),
     list.length === 0 ? el('p', { className: 'muted' }, '尚未报送。') : el('ol', { className: 'revisions' }, ...list.map((r) =>
       el('li', {}, `第 ${r.number} 稿 · ${fmtTime(r.submittedAt)} 报送 · ${r.outcomeLabel ?? ''}`,
+        r.signOffOpinion ? el('div', { className: 'muted' }, `领导签批意见：${r.signOffOpinion}`) : null,
         r.opinion ? el('div', { className: 'opinion' }, `信息室意见：${r.opinion}`) : null)))))
     .catch((e) => revisions.replaceChildren(banner(describe(e))));
   get<any>(`/api/adoption/items/${id}`).then((a) => adoptions.replaceChildren(el('h2', {}, '采用与批示'),

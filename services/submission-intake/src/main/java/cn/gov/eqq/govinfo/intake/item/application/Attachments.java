@@ -84,9 +84,10 @@ public class Attachments {
     private ItemStore.StoredItem load(Actor actor, String itemId) {
         ItemStore.StoredItem stored = items.find(itemId)
                 .orElseThrow(() -> ItemRefusals.failureOf(ItemPermissions.notFound()));
-        if (!ItemPermissions.canSee(actor, stored.item().unitId())) {
-            throw ItemRefusals.failureOf(ItemPermissions.notFound());
-        }
+        domain(() -> {
+            ItemPermissions.requireReadable(actor, stored.item());
+            return null;
+        });
         return stored;
     }
 

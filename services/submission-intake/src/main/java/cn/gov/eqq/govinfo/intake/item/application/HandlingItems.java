@@ -41,6 +41,10 @@ public class HandlingItems {
     public record SendBack(String itemId, String opinion, String origin) {
     }
 
+    /** A unit leader signs a major-event item off, with an opinion if they give one (签批意见). */
+    public record SignOff(String itemId, String opinion, String origin) {
+    }
+
     /** The room returns a submitted item to its unit for revision, with an opinion. */
     public record ReturnForRevision(String itemId, String opinion, String origin) {
     }
@@ -104,8 +108,23 @@ public class HandlingItems {
         return act(reporter, itemId, origin, (item, now) -> item.submit(reporter, now));
     }
 
-    public Item signOff(Actor leader, String itemId, String origin) {
-        return act(leader, itemId, origin, (item, now) -> item.signOff(leader, now));
+    public Item signOff(Actor leader, SignOff command) {
+        return act(leader, command.itemId(), command.origin(),
+                (item, now) -> item.signOff(leader, command.opinion(), now));
+    }
+
+    /**
+     * The reporter withdraws what the unit sent before the room or the leader acted on it (撤回). Racing the room's
+     * receive, exactly one of the two is stored (the write is conditional on the version both read); the other is
+     * refused as a concurrent change.
+     */
+    public Item withdraw(Actor reporter, String itemId, String origin) {
+        return act(reporter, itemId, origin, (item, now) -> item.withdraw(reporter, now));
+    }
+
+    /** The reporter deletes a draft the unit never sent (删除草稿); it is kept, out of every list, for the trail. */
+    public void deleteDraft(Actor reporter, String itemId, String origin) {
+        act(reporter, itemId, origin, (item, now) -> item.delete(reporter, now));
     }
 
     public Item sendBack(Actor leader, SendBack command) {
@@ -156,7 +175,8 @@ public class HandlingItems {
     }
 
     public List<AuditEntry> audit(Actor actor, String itemId) {
-        Item item = get(actor, itemId);
+        // a deleted draft's trail stays readable to those who read trails
+        Item item = loadIncludingDeleted(actor, itemId).item();
         if (!actor.has(Role.INFO_ROOM) && !actor.has(Role.ADMIN)) {
             throw UseCaseFailure.forbidden("只有信息室和管理员可以查看操作记录");
         }
@@ -186,7 +206,15 @@ public class HandlingItems {
             if (query.unitIds() != null && !query.unitIds().equals(Set.of(actor.unitId()))) {
                 throw UseCaseFailure.forbidden("只能查看本单位的信息");
             }
-            effective = new ItemStore.Search(Set.of(actor.unitId()), query.statuses(), query.category(),
+            // a deleted draft is in no list
+            Set<ItemStatus> statuses = EnumSet.complementOf(EnumSet.of(ItemStatus.DELETED));
+            if (query.statuses() != null) {
+                statuses.retainAll(query.statuses());
+            }
+            if (statuses.isEmpty()) {
+                return new ItemStore.Page(List.of(), 0, query.page(), query.size());
+            }
+            effective = new ItemStore.Search(Set.of(actor.unitId()), statuses, query.category(),
                     query.topic(), query.submittedFrom(), query.submittedTo(), query.text(), query.sort(),
                     query.ascending(), query.page(), query.size());
         } else {
@@ -247,6 +275,15 @@ public class HandlingItems {
     }
 
     private ItemStore.StoredItem load(Actor actor, String itemId) {
+        ItemStore.StoredItem stored = store.find(itemId).orElseThrow(() -> ItemRefusals.failureOf(ItemPermissions.notFound()));
+        domain(() -> {
+            ItemPermissions.requireReadable(actor, stored.item());
+            return null;
+        });
+        return stored;
+    }
+
+    private ItemStore.StoredItem loadIncludingDeleted(Actor actor, String itemId) {
         ItemStore.StoredItem stored = store.find(itemId).orElseThrow(() -> ItemRefusals.failureOf(ItemPermissions.notFound()));
         if (!ItemPermissions.canSee(actor, stored.item().unitId())) {
             throw ItemRefusals.failureOf(ItemPermissions.notFound());

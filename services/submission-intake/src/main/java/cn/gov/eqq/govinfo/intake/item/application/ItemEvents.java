@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Turns what happened inside an item into the integration events other services rely on. Sign-off steps stay
- * inside intake (audit only): nobody else counts them.
+ * Turns what happened inside an item into the integration events other services rely on. Sign-off steps, withdrawals
+ * and deleted drafts stay inside intake (audit only): nobody else counts them.
  */
 public final class ItemEvents {
 
@@ -64,7 +64,10 @@ public final class ItemEvents {
             return Optional.of(wrap(new ItemCorrected(x.itemId(), x.unitId(), x.revision(), contract(x.before()),
                     contract(x.after()), x.reason(), x.at(), x.by()), x));
         }
-        return Optional.empty(); // sign-off steps: audit only
+        // sign-off steps, a withdrawal and a deleted draft: audit only. A withdrawn revision is, to every consumer,
+        // what a returned one is — an ItemSubmitted that was never received, followed by the next revision's — so the
+        // topic needs no new type (one an older consumer could not read, and would dead-letter)
+        return Optional.empty();
     }
 
     private static ItemCorrected.Classification contract(Classification c) {
@@ -91,7 +94,7 @@ public final class ItemEvents {
             return line(x, byName, "SIGN_OFF_REQUESTED", null, null, origin);
         }
         if (change instanceof ItemChange.SignedOff x) {
-            return line(x, byName, "SIGNED_OFF", null, null, origin);
+            return line(x, byName, "SIGNED_OFF", null, x.opinion(), origin);
         }
         if (change instanceof ItemChange.SentBackBySignOff x) {
             return line(x, byName, "SENT_BACK_BY_LEADER", null, x.opinion(), origin);
@@ -107,6 +110,12 @@ public final class ItemEvents {
         }
         if (change instanceof ItemChange.Voided x) {
             return line(x, byName, "VOIDED", null, x.reason(), origin);
+        }
+        if (change instanceof ItemChange.Withdrawn x) {
+            return line(x, byName, "WITHDRAWN", x.revision(), null, origin);
+        }
+        if (change instanceof ItemChange.Deleted x) {
+            return line(x, byName, "DELETED", null, null, origin);
         }
         if (change instanceof ItemChange.ForwardedToCity x) {
             return line(x, byName, "FORWARDED_TO_CITY", null, null, origin);

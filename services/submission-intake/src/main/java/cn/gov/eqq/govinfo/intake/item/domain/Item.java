@@ -20,18 +20,24 @@ import static cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException.Kind.INVAL
  * DRAFT ──submit──▶ SUBMITTED ──receive──▶ RECEIVED ──forward (once)
  *   │  (major event)     │ └──return──▶ RETURNED ──revise, submit──▶ SUBMITTED (next revision)
  *   └▶ AWAITING_SIGN_OFF ─sign─▶ SUBMITTED     SUBMITTED | RETURNED | RECEIVED ──void──▶ VOIDED
- *          └─send back─▶ DRAFT                RECEIVED ──correct (room, with a reason)──▶ RECEIVED
+ *          └─send back─▶ DRAFT (领导退回修改)  RECEIVED ──correct (room, with a reason)──▶ RECEIVED
+ * SUBMITTED | AWAITING_SIGN_OFF ──withdraw (unit, before anyone acted)──▶ DRAFT
+ * DRAFT never sent ──delete (unit)──▶ DELETED
  * </pre>
  *
  * @param draft     the unit's working copy; what the next submission will send
  * @param revisions   every submitted version, oldest first; never rewritten except for the room's decision on it
  * @param corrections the room's corrections of the received item's classification, oldest first
+ * @param signOffOpinion the leader's opinion when they sent the item back (领导退回), until it is submitted again
+ * @param withdrawnAt   when the unit last withdrew the item (撤回); null when it never did (and in documents stored
+ *                      before items could be withdrawn)
  */
 public record Item(String id, String unitId, ItemStatus status, ItemContent draft, List<Revision> revisions,
                    String createdBy, Instant createdAt, Instant updatedAt,
                    String signOffRequestedBy, Instant signOffRequestedAt, String signOffOpinion,
                    String forwardedBy, Instant forwardedAt,
-                   String voidedBy, Instant voidedAt, String voidReason, List<Correction> corrections) {
+                   String voidedBy, Instant voidedAt, String voidReason, List<Correction> corrections,
+                   String withdrawnBy, Instant withdrawnAt) {
 
     public Item {
         Objects.requireNonNull(id, "id");
@@ -58,7 +64,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         ItemPermissions.requireReporterOf(reporter, reporter.unitId());
         ItemValidation.requireValidDraft(content);
         return new Item(id, reporter.unitId(), ItemStatus.DRAFT, content, List.of(), reporter.userId(), now, now,
-                null, null, null, null, null, null, null, null, List.of());
+                null, null, null, null, null, null, null, null, List.of(), null, null);
     }
 
     /** The reporter edits the working copy: a new draft, or the revision of a returned item. */
@@ -117,18 +123,28 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         ItemValidation.requireValidSubmission(draft);
         if (draft.majorEvent()) {
             Item next = new Item(id, unitId, ItemStatus.AWAITING_SIGN_OFF, draft, revisions, createdBy, createdAt, now,
-                    reporter.userId(), now, null, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason, corrections);
+                    reporter.userId(), now, null, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason, corrections,
+                withdrawnBy, withdrawnAt);
             return new Transition(next, List.of(new ItemChange.SignOffRequested(id, unitId, now, reporter.userId())));
         }
-        return toRoom(reporter.userId(), null, null, now, List.of());
+        return toRoom(reporter.userId(), null, null, null, now, List.of());
     }
 
-    /** A leader of the same unit signs the major-event item off; it then reaches the room. */
+    /** A leader of the same unit signs the major-event item off without an opinion; it then reaches the room. */
     public Transition signOff(Actor leader, Instant now) {
+        return signOff(leader, null, now);
+    }
+
+    /**
+     * A leader of the same unit signs the major-event item off, with an opinion if they give one (签批意见); it then
+     * reaches the room. The opinion is kept with the revision's sign-off: the unit and the room read it.
+     */
+    public Transition signOff(Actor leader, String opinion, Instant now) {
         ItemPermissions.requireLeaderOf(leader, unitId);
         requireStatus(ItemStatus.AWAITING_SIGN_OFF, "item.not-awaiting-sign-off", "该信息不在待签批状态");
-        return toRoom(signOffRequestedBy, leader.userId(), now, now,
-                List.of(new ItemChange.SignedOff(id, unitId, now, leader.userId())));
+        String text = opinion == null || opinion.isBlank() ? null : opinion.strip();
+        return toRoom(signOffRequestedBy, leader.userId(), now, text, now,
+                List.of(new ItemChange.SignedOff(id, unitId, text, now, leader.userId())));
     }
 
     /** A leader of the same unit sends the major-event item back to the reporter with an opinion. */
@@ -137,8 +153,75 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         requireStatus(ItemStatus.AWAITING_SIGN_OFF, "item.not-awaiting-sign-off", "该信息不在待签批状态");
         String text = requireText(opinion, "opinion", "退回时必须填写签批意见");
         Item next = new Item(id, unitId, ItemStatus.DRAFT, draft, revisions, createdBy, createdAt, now,
-                null, null, text, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason, corrections);
+                null, null, text, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason, corrections,
+                withdrawnBy, withdrawnAt);
         return new Transition(next, List.of(new ItemChange.SentBackBySignOff(id, unitId, text, now, leader.userId())));
+    }
+
+    /**
+     * Whether the leader sent the item back (领导退回修改) and it has not been submitted since: the unit reads it so,
+     * with the leader's opinion, not as a plain draft. Items stored before this was shown read the same way, since
+     * the send-back has always kept its opinion until the next submission.
+     */
+    public boolean sentBackByLeader() {
+        return status == ItemStatus.DRAFT && signOffOpinion != null;
+    }
+
+    /** The state as people read it: a draft the leader sent back is 「领导退回修改」. */
+    public String statusLabel() {
+        return sentBackByLeader() ? "领导退回修改" : status.label();
+    }
+
+    /**
+     * The reporter takes back what the unit sent before anyone acted on it (撤回): a revision the room has not yet
+     * received, returned or voided, or a major event its leader has not yet signed off or sent back. The item is a
+     * draft again. A withdrawn revision stays on record (已撤回) and never counted, like a returned one; the next
+     * submission is the next revision, so what other services heard of the withdrawn one stays true.
+     */
+    public Transition withdraw(Actor reporter, Instant now) {
+        ItemPermissions.requireReporterOf(reporter, unitId);
+        Integer withdrawn;
+        List<Revision> after = revisions;
+        if (status == ItemStatus.SUBMITTED) {
+            Revision current = currentRevision().orElseThrow();
+            after = replaceLast(current.decided(Revision.Outcome.WITHDRAWN, reporter.userId(), now, null));
+            withdrawn = current.number();
+        } else if (status == ItemStatus.AWAITING_SIGN_OFF) {
+            withdrawn = null; // no revision yet: it is made when the leader signs
+        } else {
+            throw conflict("item.not-withdrawable", switch (status) {
+                case RECEIVED -> "信息室已接收该信息，不能撤回；如需修改请联系信息室";
+                case RETURNED -> "信息室已退回该信息，请直接修改后重新报送，无需撤回";
+                case VOIDED -> "该信息已被信息室作废，不能撤回";
+                default -> "该信息尚未报送，无需撤回";
+            });
+        }
+        Item next = new Item(id, unitId, ItemStatus.DRAFT, draft, after, createdBy, createdAt, now,
+                null, null, null, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason, corrections,
+                reporter.userId(), now);
+        return new Transition(next, List.of(new ItemChange.Withdrawn(id, unitId, withdrawn, now, reporter.userId())));
+    }
+
+    /**
+     * Whether the unit has ever sent the item anywhere (to the room, or to its leader for sign-off). Once sent it is
+     * an official record and is never deleted.
+     */
+    public boolean everSent() {
+        return !revisions.isEmpty() || signOffOpinion != null || withdrawnAt != null
+                || status != ItemStatus.DRAFT && status != ItemStatus.DELETED;
+    }
+
+    /** The reporter deletes a draft the unit never sent (删除草稿): nobody lists or reads it any more. */
+    public Transition delete(Actor reporter, Instant now) {
+        ItemPermissions.requireReporterOf(reporter, unitId);
+        if (status != ItemStatus.DRAFT) {
+            throw conflict("item.not-deletable", "只能删除草稿（当前状态：" + statusLabel() + "）");
+        }
+        if (everSent()) {
+            throw conflict("item.not-deletable", "该信息已经报送过，是正式记录，不能删除");
+        }
+        return new Transition(with(ItemStatus.DELETED, draft, revisions, now),
+                List.of(new ItemChange.Deleted(id, unitId, now, reporter.userId())));
     }
 
     /** The room receives the submitted revision: from now it counts, in the period of its submission. */
@@ -199,7 +282,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         all.add(new Correction(revision, from, to, text, room.userId(), room.displayName(), now));
         Item next = new Item(id, unitId, status, draft, revisions, createdBy, createdAt, now,
                 signOffRequestedBy, signOffRequestedAt, signOffOpinion, forwardedBy, forwardedAt,
-                voidedBy, voidedAt, voidReason, all);
+                voidedBy, voidedAt, voidReason, all, withdrawnBy, withdrawnAt);
         return new Transition(next, List.of(
                 new ItemChange.Corrected(id, unitId, revision, from, to, text, now, room.userId())));
     }
@@ -241,7 +324,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         String text = requireText(reason, "reason", "作废时必须填写理由");
         Item next = new Item(id, unitId, ItemStatus.VOIDED, draft, revisions, createdBy, createdAt, now,
                 signOffRequestedBy, signOffRequestedAt, signOffOpinion, forwardedBy, forwardedAt,
-                room.userId(), now, text, corrections);
+                room.userId(), now, text, corrections, withdrawnBy, withdrawnAt);
         return new Transition(next, List.of(new ItemChange.Voided(id, unitId, text, now, room.userId())));
     }
 
@@ -254,7 +337,8 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         }
         Item next = new Item(id, unitId, status, draft, revisions, createdBy, createdAt, now,
                 signOffRequestedBy, signOffRequestedAt, signOffOpinion, room.userId(), now,
-                voidedBy, voidedAt, voidReason, corrections);
+                voidedBy, voidedAt, voidReason, corrections,
+                withdrawnBy, withdrawnAt);
         return new Transition(next, List.of(new ItemChange.ForwardedToCity(id, unitId, now, room.userId())));
     }
 
@@ -272,7 +356,8 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         String by = room.userId();
         Revision revision = new Revision(1, content, submittedAt, by, null, null,
                 outcome == PastOutcome.RECEIVED ? Revision.Outcome.RECEIVED : Revision.Outcome.PENDING,
-                outcome == PastOutcome.RECEIVED ? by : null, outcome == PastOutcome.RECEIVED ? decidedAt : null, null);
+                outcome == PastOutcome.RECEIVED ? by : null, outcome == PastOutcome.RECEIVED ? decidedAt : null, null,
+                null);
         List<ItemChange> changes = new ArrayList<>();
         changes.add(new ItemChange.Submitted(id, unitId, 1, submittedAt, by));
         Item item;
@@ -283,12 +368,12 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
             }
             Instant last = forwardedAt != null && forwardedAt.isAfter(decidedAt) ? forwardedAt : decidedAt;
             item = new Item(id, unitId, ItemStatus.RECEIVED, content, List.of(revision), by, submittedAt, last,
-                    null, null, null, forwardedAt == null ? null : by, forwardedAt, null, null, null, List.of());
+                    null, null, null, forwardedAt == null ? null : by, forwardedAt, null, null, null, List.of(), null, null);
         } else {
             String reason = requireText(voidReason, "voidReason", "作废的信息必须填写作废理由");
             changes.add(new ItemChange.Voided(id, unitId, reason, decidedAt, by));
             item = new Item(id, unitId, ItemStatus.VOIDED, content, List.of(revision), by, submittedAt, decidedAt,
-                    null, null, null, null, null, by, decidedAt, reason, List.of());
+                    null, null, null, null, null, by, decidedAt, reason, List.of(), null, null);
         }
         return new Transition(item, changes);
     }
@@ -315,15 +400,16 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         return forwardedAt != null;
     }
 
-    private Transition toRoom(String submittedBy, String signedOffBy, Instant signedOffAt, Instant now,
-                              List<ItemChange> before) {
+    private Transition toRoom(String submittedBy, String signedOffBy, Instant signedOffAt, String signOffOpinion,
+                              Instant now, List<ItemChange> before) {
         int number = revisions.size() + 1;
         Revision revision = new Revision(number, draft, now, submittedBy, signedOffBy, signedOffAt,
-                Revision.Outcome.PENDING, null, null, null);
+                Revision.Outcome.PENDING, null, null, null, signOffOpinion);
         List<Revision> all = new ArrayList<>(revisions);
         all.add(revision);
         Item next = new Item(id, unitId, ItemStatus.SUBMITTED, draft, all, createdBy, createdAt, now,
-                null, null, null, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason, corrections);
+                null, null, null, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason, corrections,
+                withdrawnBy, withdrawnAt);
         List<ItemChange> changes = new ArrayList<>(before);
         changes.add(new ItemChange.Submitted(id, unitId, number, now, submittedBy));
         return new Transition(next, changes);
@@ -332,7 +418,8 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
     private Item with(ItemStatus newStatus, ItemContent newDraft, List<Revision> newRevisions, Instant now) {
         return new Item(id, unitId, newStatus, newDraft, newRevisions, createdBy, createdAt, now,
                 signOffRequestedBy, signOffRequestedAt, signOffOpinion, forwardedBy, forwardedAt,
-                voidedBy, voidedAt, voidReason, corrections);
+                voidedBy, voidedAt, voidReason, corrections,
+                withdrawnBy, withdrawnAt);
     }
 
     private List<Revision> replaceLast(Revision revision) {

@@ -21,7 +21,8 @@ public sealed interface ItemChange {
     record SignOffRequested(String itemId, String unitId, Instant at, String by) implements ItemChange {
     }
 
-    record SignedOff(String itemId, String unitId, Instant at, String by) implements ItemChange {
+    /** @param opinion the leader's 签批意见, or null when none was given */
+    record SignedOff(String itemId, String unitId, String opinion, Instant at, String by) implements ItemChange {
     }
 
     record SentBackBySignOff(String itemId, String unitId, String opinion, Instant at, String by)
@@ -40,6 +41,18 @@ public sealed interface ItemChange {
     }
 
     record Voided(String itemId, String unitId, String reason, Instant at, String by) implements ItemChange {
+    }
+
+    /**
+     * The unit withdrew what it had sent (撤回) before anyone acted on it.
+     *
+     * @param revision the withdrawn revision, or null when the item was still waiting for its leader's sign-off
+     */
+    record Withdrawn(String itemId, String unitId, Integer revision, Instant at, String by) implements ItemChange {
+    }
+
+    /** The unit deleted a draft it never sent. */
+    record Deleted(String itemId, String unitId, Instant at, String by) implements ItemChange {
     }
 
     record ForwardedToCity(String itemId, String unitId, Instant at, String by) implements ItemChange {

@@ -27,6 +27,14 @@ public final class ItemPermissions {
         }
     }
 
+    /** Reading an item or its files: who sees its unit, and nobody once its draft was deleted. */
+    public static void requireReadable(Actor actor, Item item) {
+        if (item.status() == ItemStatus.DELETED) {
+            throw notFound();
+        }
+        requireVisible(actor, item.unitId());
+    }
+
     /** Drafting, editing and submitting: a reporter of the item's own unit. */
     public static void requireReporterOf(Actor actor, String itemUnitId) {
         if (!actor.belongsTo(itemUnitId)) {

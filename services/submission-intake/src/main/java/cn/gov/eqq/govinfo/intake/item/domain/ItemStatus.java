@@ -7,7 +7,13 @@ public enum ItemStatus {
     SUBMITTED("已报送"),
     RECEIVED("已接收"),
     RETURNED("退回修改"),
-    VOIDED("已作废");
+    VOIDED("已作废"),
+    /**
+     * A draft its unit deleted before ever sending it (删除草稿). The document stays, with its trail, so that no
+     * code path removes an item and the request log's references to it still lead somewhere; nobody lists or reads
+     * it any more.
+     */
+    DELETED("已删除");
 
     private final String label;
 

@@ -89,7 +89,7 @@ class ItemLifeCycleTest {
         Item.Transition signed = asked.item().signOff(LEADER_A, T0.plusSeconds(20));
         assertThat(signed.item().status()).isEqualTo(ItemStatus.SUBMITTED);
         assertThat(signed.changes()).containsExactly(
-                new ItemChange.SignedOff("item-2", "U006", T0.plusSeconds(20), "lead-a"),
+                new ItemChange.SignedOff("item-2", "U006", null, T0.plusSeconds(20), "lead-a"),
                 new ItemChange.Submitted("item-2", "U006", 1, T0.plusSeconds(20), "rep-a"));
         assertThat(signed.item().currentRevision()).get().satisfies(r -> {
             assertThat(r.signedOffBy()).isEqualTo("lead-a");

@@ -21,9 +21,12 @@ import cn.gov.eqq.govinfo.intake.shared.adapter.in.web.Actors;
 import cn.gov.eqq.govinfo.intake.unit.application.KeepingUnits;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -89,10 +92,36 @@ class ItemController {
                 checkSize(size))), request);
     }
 
+    @Operation(summary = "单位领导签批重大事件信息（可附签批意见）",
+            description = "请求体 {opinion} 可省略；签批意见随该稿的签批保存，报送单位和信息室在信息页可见。"
+                    + "不在待签批状态时 409 item.not-awaiting-sign-off。")
     @PostMapping("/{itemId}/sign-off")
     @PreAuthorize("hasRole('unit-leader')")
-    ItemView signOff(CurrentUser user, @PathVariable String itemId, HttpServletRequest request) {
-        return ItemView.of(items.signOff(Actors.of(user), itemId, Actors.origin(request)));
+    ItemView signOff(CurrentUser user, @PathVariable String itemId, @RequestBody(required = false) Opinion body,
+                     HttpServletRequest request) {
+        return ItemView.of(items.signOff(Actors.of(user), new HandlingItems.SignOff(itemId,
+                body == null ? null : body.opinion(), Actors.origin(request))));
+    }
+
+    @Operation(operationId = "withdrawItem", summary = "撤回已报送、尚未处理的信息",
+            description = "本单位报送人撤回信息室尚未接收、退回或作废的信息，或单位领导尚未签批的重大事件信息，"
+                    + "信息回到草稿；撤回的稿次留在修改与处理记录中（已撤回）。已被处理时 409 item.not-withdrawable；"
+                    + "与信息室的接收同时发生时只有一方成功，另一方 409 item.concurrent-change。")
+    @PostMapping("/{itemId}/withdraw")
+    @PreAuthorize("hasRole('reporter')")
+    ItemView withdraw(CurrentUser user, @PathVariable String itemId, HttpServletRequest request) {
+        return ItemView.of(items.withdraw(Actors.of(user), itemId, Actors.origin(request)));
+    }
+
+    @Operation(operationId = "deleteDraft", summary = "删除从未报送过的草稿",
+            description = "本单位报送人删除从未报送（也未送领导签批）的草稿，删除后不再出现在任何列表中，"
+                    + "操作记录保留。报送过的信息是正式记录，不能删除：409 item.not-deletable。")
+    @ApiResponse(responseCode = "204", description = "已删除")
+    @DeleteMapping("/{itemId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('reporter')")
+    void deleteDraft(CurrentUser user, @PathVariable String itemId, HttpServletRequest request) {
+        items.deleteDraft(Actors.of(user), itemId, Actors.origin(request));
     }
 
     @PostMapping("/{itemId}/send-back")

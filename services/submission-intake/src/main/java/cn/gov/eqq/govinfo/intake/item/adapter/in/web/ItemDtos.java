@@ -10,6 +10,7 @@ import cn.gov.eqq.govinfo.intake.item.domain.Correction;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
+import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
 import cn.gov.eqq.govinfo.intake.item.domain.Polarity;
 import cn.gov.eqq.govinfo.intake.item.domain.Revision;
 import cn.gov.eqq.govinfo.intake.item.domain.SimilarItem;
@@ -98,12 +99,28 @@ final class ItemDtos {
         }
     }
 
+    /** The leader's sign-off of a revision (签批): who, when, and the opinion if one was given. */
+    record SignOffView(String by, Instant at, String opinion) {
+        static SignOffView of(Revision r) {
+            return r.signedOffBy() == null ? null : new SignOffView(r.signedOffBy(), r.signedOffAt(), r.signOffOpinion());
+        }
+    }
+
+    /**
+     * @param statusLabel     「领导退回修改」 for a draft the leader sent back (status DRAFT), else the status's label
+     * @param signOffOpinion  the leader's opinion when they sent the item back, until it is submitted again
+     * @param leaderSentBack  the leader sent the item back and it has not been submitted since
+     * @param signOff         the sign-off of the latest revision (major events), or null
+     * @param withdrawnAt     when the unit last withdrew what it had sent (撤回), or null
+     * @param deletable       a draft never sent anywhere: its unit may delete it
+     */
     record ItemView(String id, String unitId, String status, String statusLabel, ContentView content,
                     int revisionCount, Instant submittedAt, Integer receivedRevision, boolean forwardedToCity,
                     Instant forwardedAt, String forwardedBy, String voidReason, Instant voidedAt,
                     String signOffOpinion, String createdBy, Instant createdAt, Instant updatedAt,
                     boolean nearDuplicate, List<SimilarItemView> similarItems, ClassificationView classification,
-                    List<CorrectionView> corrections) {
+                    List<CorrectionView> corrections, boolean leaderSentBack, SignOffView signOff,
+                    Instant withdrawnAt, boolean deletable) {
         static ItemView of(Item i) {
             return of(i, List.of());
         }
@@ -113,18 +130,21 @@ final class ItemDtos {
         }
 
         static ItemView of(Item i, List<SimilarItemView> similar) {
-            return new ItemView(i.id(), i.unitId(), i.status().name(), i.status().label(), ContentView.of(i.draft()),
+            return new ItemView(i.id(), i.unitId(), i.status().name(), i.statusLabel(), ContentView.of(i.draft()),
                     i.revisions().size(), i.lastSubmittedAt(), i.receivedRevision().map(Revision::number).orElse(null),
                     i.forwarded(), i.forwardedAt(), i.forwardedBy(), i.voidReason(), i.voidedAt(),
                     i.signOffOpinion(), i.createdBy(), i.createdAt(), i.updatedAt(), !similar.isEmpty(), similar,
                     ClassificationView.of(i.classification()),
-                    i.corrections().stream().map(CorrectionView::of).toList());
+                    i.corrections().stream().map(CorrectionView::of).toList(), i.sentBackByLeader(),
+                    i.currentRevision().map(SignOffView::of).orElse(null), i.withdrawnAt(),
+                    i.status() == ItemStatus.DRAFT && !i.everSent());
         }
 
         ItemView masked() {
             return new ItemView(id, unitId, status, statusLabel, content.masked(), revisionCount, submittedAt,
                     receivedRevision, forwardedToCity, forwardedAt, forwardedBy, voidReason, voidedAt, signOffOpinion,
-                    createdBy, createdAt, updatedAt, nearDuplicate, similarItems, classification, corrections);
+                    createdBy, createdAt, updatedAt, nearDuplicate, similarItems, classification, corrections,
+                    leaderSentBack, signOff, withdrawnAt, deletable);
         }
     }
 
@@ -134,18 +154,22 @@ final class ItemDtos {
         }
     }
 
+    /**
+     * @param opinion        the room's opinion when it returned this version
+     * @param signOffOpinion the leader's opinion given with the sign-off (签批意见), or null
+     */
     record RevisionView(int number, ContentView content, Instant submittedAt, String submittedBy, String signedOffBy,
                         Instant signedOffAt, String outcome, String outcomeLabel, String decidedBy, Instant decidedAt,
-                        String opinion) {
+                        String opinion, String signOffOpinion) {
         static RevisionView of(Revision r) {
             return new RevisionView(r.number(), ContentView.of(r.content()), r.submittedAt(), r.submittedBy(),
                     r.signedOffBy(), r.signedOffAt(), r.outcome().name(), r.outcome().label(), r.decidedBy(),
-                    r.decidedAt(), r.opinion());
+                    r.decidedAt(), r.opinion(), r.signOffOpinion());
         }
 
         RevisionView masked() {
             return new RevisionView(number, content.masked(), submittedAt, submittedBy, signedOffBy, signedOffAt,
-                    outcome, outcomeLabel, decidedBy, decidedAt, opinion);
+                    outcome, outcomeLabel, decidedBy, decidedAt, opinion, signOffOpinion);
         }
     }
 

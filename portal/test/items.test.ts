@@ -1,0 +1,152 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+// the item page against answers of the intake API as the service gives them; the confirmation is answered by the test
+vi.mock('../src/api', async (original) => {
+  const actual = await original<typeof import('../src/api')>();
+  return { ...actual, get: vi.fn(), post: vi.fn(), put: vi.fn(), call: vi.fn() };
+});
+vi.mock('../src/ui', async (original) => {
+  const actual = await original<typeof import('../src/ui')>();
+  return { ...actual, confirmDialog: vi.fn(), withText: vi.fn() };
+});
+
+import { call, get, post, Problem } from '../src/api';
+import { confirmDialog, type Ctx } from '../src/ui';
+import { itemDetail, itemTable, leaderRows, sentBackNotice, signOffBody, withdrawable, type Item } from '../src/items';
+
+const ctx = (...roles: string[]): Ctx => ({
+  me: { username: 'u', displayName: '张信息员', unitId: 'U006', roles }, unitNames: { U006: '旗发改委' },
+});
+
+function item(over: Partial<Item> = {}): Item {
+  return {
+    id: 'I1', unitId: 'U006', status: 'DRAFT', statusLabel: '草稿', revisionCount: 0, submittedAt: null,
+    forwardedToCity: false, voidReason: null, signOffOpinion: null, nearDuplicate: false, similarItems: [],
+    leaderSentBack: false, signOff: null, withdrawnAt: null, deletable: false,
+    content: {
+      title: '城川镇部署春季防火', body: '正文。', category: 'DYNAMIC', categoryLabel: '动态类', topics: [],
+      eventDate: '2026-07-10', reporterName: '张信息员', contactPhone: '0477-7622029', polarity: 'GOOD_NEWS',
+      majorEvent: false, majorEmergency: false, countermeasures: null, commissionId: null,
+    },
+    ...over,
+  };
+}
+
+/** Shows the item page for `shown` and waits until it is on the page. */
+async function page(shown: Item, c: Ctx) {
+  vi.mocked(get).mockImplementation(async (path: string) => {
+    if (path === `/api/intake/items/${shown.id}`) return shown;
+    if (path.startsWith('/api/adoption/')) throw new Problem(404, '未找到', '', undefined, []);
+    return [];
+  });
+  await itemDetail(c, shown.id);
+  await new Promise((r) => setTimeout(r, 0));
+}
+
+const button = (id: string) => document.querySelector<HTMLButtonElement>(`#${id}`);
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+beforeEach(() => {
+  document.body.innerHTML = '<div id="app"></div>';
+  vi.mocked(get).mockReset();
+  vi.mocked(post).mockReset().mockResolvedValue({});
+  vi.mocked(call).mockReset().mockResolvedValue(null);
+  vi.mocked(confirmDialog).mockReset();
+  location.hash = '';
+});
+
+describe('what the unit may undo', () => {
+  it('withdraws only what neither the room nor the leader has acted on', () => {
+    expect(withdrawable({ status: 'SUBMITTED' })).toBe(true);
+    expect(withdrawable({ status: 'AWAITING_SIGN_OFF' })).toBe(true);
+    for (const status of ['DRAFT', 'RECEIVED', 'RETURNED', 'VOIDED']) expect(withdrawable({ status })).toBe(false);
+  });
+
+  it('offers 撤回 on a submitted item and withdraws it once confirmed', async () => {
+    await page(item({ status: 'SUBMITTED', statusLabel: '已报送', revisionCount: 1 }), ctx('reporter'));
+    vi.mocked(confirmDialog).mockResolvedValueOnce(false);
+    button('withdraw-item')!.click();
+    await settle();
+    expect(post).not.toHaveBeenCalled();
+
+    vi.mocked(confirmDialog).mockResolvedValueOnce(true);
+    button('withdraw-item')!.click();
+    await settle();
+    expect(confirmDialog).toHaveBeenLastCalledWith('撤回信息', expect.stringContaining('信息室接收前可以撤回'), '撤回');
+    expect(post).toHaveBeenCalledWith('/api/intake/items/I1/withdraw');
+  });
+
+  it('offers no 撤回 to the room, nor on an item the room received', async () => {
+    await page(item({ status: 'SUBMITTED' }), ctx('info-room'));
+    expect(button('withdraw-item')).toBeNull();
+    await page(item({ status: 'RECEIVED' }), ctx('reporter'));
+    expect(button('withdraw-item')).toBeNull();
+  });
+
+  it('deletes a draft never sent once confirmed and goes back to the unit list', async () => {
+    await page(item({ deletable: true }), ctx('reporter'));
+    vi.mocked(confirmDialog).mockResolvedValueOnce(true);
+    button('delete-draft')!.click();
+    await settle();
+    expect(confirmDialog).toHaveBeenCalledWith('删除草稿', expect.stringContaining('《城川镇部署春季防火》'), '删除');
+    expect(call).toHaveBeenCalledWith('DELETE', '/api/intake/items/I1');
+    expect(location.hash).toBe('#/items');
+  });
+
+  it('shows the refusal when the draft may no longer be deleted', async () => {
+    await page(item({ deletable: true }), ctx('reporter'));
+    vi.mocked(confirmDialog).mockResolvedValueOnce(true);
+    vi.mocked(call).mockRejectedValueOnce(new Problem(409, '状态冲突', '该信息已经报送过，是正式记录，不能删除',
+      'item.not-deletable', []));
+    button('delete-draft')!.click();
+    await settle();
+    expect(document.body.textContent).toContain('该信息已经报送过，是正式记录，不能删除');
+  });
+
+  it('offers no 删除草稿 for a draft that was once sent', async () => {
+    await page(item({ deletable: false, withdrawnAt: '2026-07-10T02:00:00Z' }), ctx('reporter'));
+    expect(button('delete-draft')).toBeNull();
+  });
+});
+
+describe('the leader', () => {
+  it('signs off with the opinion written, or with none', async () => {
+    await page(item({ status: 'AWAITING_SIGN_OFF', statusLabel: '待领导签批' }), ctx('unit-leader'));
+    const opinion = document.querySelector<HTMLTextAreaElement>('#sign-off-opinion')!;
+    opinion.value = ' 同意报送，注意数据口径。 ';
+    button('sign-off-item')!.click();
+    await settle();
+    expect(post).toHaveBeenCalledWith('/api/intake/items/I1/sign-off', { opinion: '同意报送，注意数据口径。' });
+    expect(signOffBody('   ')).toEqual({});
+  });
+
+  it('sends back with the opinion written in the same field', async () => {
+    await page(item({ status: 'AWAITING_SIGN_OFF' }), ctx('unit-leader'));
+    document.querySelector<HTMLTextAreaElement>('#sign-off-opinion')!.value = '请核实受灾数字';
+    button('send-back-item')!.click();
+    await settle();
+    expect(post).toHaveBeenCalledWith('/api/intake/items/I1/send-back', { opinion: '请核实受灾数字' });
+  });
+
+  it('is read as 领导退回修改 with the opinion on the item page and in the list', async () => {
+    const sentBack = item({ statusLabel: '领导退回修改', leaderSentBack: true, signOffOpinion: '请核实受灾数字' });
+    expect(sentBackNotice(sentBack)).toBe('领导退回修改：请核实受灾数字');
+    expect(sentBackNotice(item())).toBeNull();
+
+    await page(sentBack, ctx('reporter'));
+    expect(document.querySelector('#sent-back')!.textContent).toBe('领导退回修改：请核实受灾数字');
+    expect(document.body.textContent).toContain('领导退回意见请核实受灾数字');
+
+    const list = itemTable(ctx('reporter'), [sentBack], false) as HTMLElement;
+    expect(list.querySelector('.status')!.textContent).toBe('领导退回修改');
+    expect(list.textContent).toContain('领导意见：请核实受灾数字');
+  });
+
+  it('shows who signed the latest version and the opinion given', () => {
+    const rows = leaderRows(item({ signOff: { by: 'lead-U006', at: '2026-07-10T02:00:00Z', opinion: '同意' } }));
+    expect(rows.map(([k]) => k)).toEqual(['领导签批', '签批意见']);
+    expect(rows[1][1]).toBe('同意');
+    expect(leaderRows(item({ signOff: { by: 'lead-U006', at: '2026-07-10T02:00:00Z', opinion: null } }))
+      .map(([k]) => k)).toEqual(['领导签批']);
+  });
+});

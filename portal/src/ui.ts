@@ -41,7 +41,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
   for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(c instanceof Node ? c : String(c));
   return node;
 }
-export const app = () => document.getElementById('app')!;
+// The element a legacy page paints into: the Vue shell's LegacyPage hands its own container over (hostLegacyPage),
+// so pages not yet ported keep calling show()/app() unchanged.
+let host: HTMLElement | null = null;
+/** Legacy pages paint into `element` from now on. */
+export function hostLegacyPage(element: HTMLElement) { host = element; }
+/** The page that `element` hosted has left: back to `#app`, unless another page already took over. */
+export function releaseLegacyHost(element: HTMLElement | undefined) { if (host === element) host = null; }
+export const app = () => host ?? document.getElementById('app')!;
 export function show(...nodes: Child[]) { app().replaceChildren(...nodes.filter((n): n is Node | string => !!n || n === '') as (Node | string)[]); }
 // Pages load asynchronously: a page started for an earlier hash must not paint over the page of the newer one.
 let routeSeq = 0;

@@ -1,0 +1,111 @@
+// The Vue shell: the router keeps every address, a legacy page is hosted and cleared.
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMemoryHistory } from 'vue-router';
+import { defaultPageFor, menuFor } from '../src/routes';
+import LegacyPage from '../src/shell/LegacyPage.vue';
+import { LEGACY_PAGES, type LegacyRender } from '../src/shell/legacyPages';
+import PortalHeader from '../src/shell/PortalHeader.vue';
+import { createPortalRouter } from '../src/shell/router';
+import { session } from '../src/shell/session';
+import { app, el, guardedShow, show } from '../src/ui';
+
+const ALL_ROLES = ['reporter', 'unit-leader', 'info-room', 'viewer', 'admin'];
+
+function routerFor(roles: string[]) {
+  return createPortalRouter(() => defaultPageFor(roles), createMemoryHistory());
+}
+
+describe('the router keeps the addresses of the hand-built portal', () => {
+  it.each([
+    ['/items', 'items'], ['/items/new', 'items'], ['/items/ITEM-2026-000123', 'items'], ['/edit/ITEM-1', 'edit'],
+    ['/overview', 'overview'], ['/sign-off', 'sign-off'], ['/inbox', 'inbox'], ['/commissions', 'commissions'],
+    ['/progress', 'progress'], ['/units', 'units'], ['/units/U052', 'units'], ['/filings?year=2026', 'filings'],
+    ['/imports', 'imports'], ['/imports/adoption', 'imports'], ['/imports/items/BATCH-abc', 'imports'],
+    ['/policies', 'policies'], ['/policies/P-3', 'policies'], ['/rankings?group=1&period=2026-Q4', 'rankings'],
+    ['/statistics?from=2026-01&to=2026-06', 'statistics'], ['/circulars', 'circulars'],
+    ['/circulars/QUARTERLY-2026-Q4-v1', 'circulars'],
+  ])('#%s is the page %s, which reads the whole address', (path, page) => {
+    const route = routerFor(['info-room']).resolve(path);
+    expect(route.name).toBe(page);
+    const props = (route.matched[0].props as { default: (r: typeof route) => { render: LegacyRender; hash: string } }).default(route);
+    expect(props.render).toBe(LEGACY_PAGES[page]);
+    expect(props.hash).toBe(`#${path}`);
+  });
+
+  it('has a page for every menu entry of every role', () => {
+    const router = routerFor(ALL_ROLES);
+    for (const [href] of menuFor(ALL_ROLES)) expect(router.resolve(href.substring(1)).name, href).not.toBe('not-found');
+  });
+
+  it('sends an address it does not know to 没有这个页面', () => {
+    expect(routerFor(['viewer']).resolve('/nothing-here').name).toBe('not-found');
+  });
+
+  it.each([[['info-room'], '/inbox'], [['reporter'], '/items'], [['unit-leader'], '/sign-off'], [['viewer'], '/rankings']])(
+    'opens the first page of %s at the bare address', async (roles, first) => {
+      const router = routerFor(roles);
+      await router.push('/');
+      expect(router.currentRoute.value.fullPath).toBe(first);
+    });
+});
+
+describe('the header', () => {
+  afterEach(() => { document.cookie = 'XSRF-TOKEN=; expires=Thu, 01 Jan 1970 00:00:00 GMT'; });
+
+  it('marks the page’s menu entry and signs out with a form POST that carries the CSRF token', async () => {
+    session.me = { username: 'room-editor', displayName: '王芳', unitId: null, unitName: null, roles: ['info-room'] };
+    document.cookie = 'XSRF-TOKEN=abc%2Bdef';
+    const router = routerFor(['info-room']);
+    await router.push('/circulars/QUARTERLY-2026-Q4-v1');
+    const header = mount(PortalHeader, { global: { plugins: [router] } });
+    expect(header.find('#menu a.active').attributes('href')).toBe('#/circulars');
+    expect(header.find('#user').text()).toBe('王芳（信息室）');
+    const form = header.find('form');
+    expect([form.attributes('method'), form.attributes('action')]).toEqual(['post', '/logout']);
+    expect((header.find('input[name=_csrf]').element as HTMLInputElement).value).toBe('abc+def');
+    expect(header.find('#logout').text()).toBe('退出');
+  });
+});
+
+describe('a legacy page hosted in the shell', () => {
+  it('paints into its own container and leaves nothing behind when the person moves on', async () => {
+    const render: LegacyRender = async (_ctx, arg) => show(el('p', { id: 'old-page' }, `旧页面 ${arg}`));
+    const page = mount(LegacyPage, { props: { render, hash: '#/items/ITEM-1' }, attachTo: document.body });
+    await flushPromises();
+    expect(page.find('.legacy-page #old-page').text()).toBe('旧页面 ITEM-1');
+    expect(app()).toBe(page.find('.legacy-page').element);
+    const container = page.find('.legacy-page').element;
+    page.unmount();
+    expect(container.childNodes.length).toBe(0);
+    expect(app()).not.toBe(container);
+  });
+
+  it('does not let a page that answers late paint over the page that followed it', async () => {
+    let answer!: () => void;
+    const slow: LegacyRender = async () => {
+      const paint = guardedShow();
+      await new Promise<void>((r) => { answer = r; });
+      paint(el('p', { id: 'late' }, '迟到的页面'));
+    };
+    const first = mount(LegacyPage, { props: { render: slow, hash: '#/inbox' }, attachTo: document.body });
+    await flushPromises();
+    first.unmount();
+    const second = mount(LegacyPage, { props: { render: async () => show(el('p', { id: 'now' }, '当前页面')), hash: '#/items' },
+      attachTo: document.body });
+    await flushPromises();
+    answer();
+    await flushPromises();
+    expect(document.querySelector('#late')).toBeNull();
+    expect(second.find('#now').exists()).toBe(true);
+    second.unmount();
+  });
+
+  it('shows a page’s failure as a banner in Chinese', async () => {
+    const failing: LegacyRender = async () => { throw new Error('网络不通'); };
+    const page = mount(LegacyPage, { props: { render: failing, hash: '#/inbox' }, attachTo: document.body });
+    await flushPromises();
+    expect(page.find('.banner.error').exists()).toBe(true);
+    page.unmount();
+  });
+});

@@ -5,7 +5,7 @@ import { adoptionForm, adoptionList } from './adoptions';
 import { attachmentsSection } from './attachments';
 import { correctionForm, correctionsSection, type Classification, type Correction } from './corrections';
 import {
-  CATEGORY, POLARITY, STATUS, TOPIC, banner, beijingToday, el, fmtTime, guardedShow, hasRole, options,
+  CATEGORY, POLARITY, STATUS, TOPIC, banner, beijingToday, confirmDialog, el, fmtTime, guardedShow, hasRole, options,
   showFieldErrors, withText, type Child, type Ctx,
 } from './ui';
 
@@ -175,8 +175,12 @@ export async function itemDetail(ctx: Ctx, id: string, notice?: string) {
         onclick: () => act('报送', () => post(`/api/intake/items/${id}/submit`)) }, '报送'));
   }
   if (hasRole(ctx, 'unit-leader') && item.status === 'AWAITING_SIGN_OFF') {
-    actions.append(el('button', { className: 'primary', onclick: () => act('签批', () => post(`/api/intake/items/${id}/sign-off`)) }, '签批同意'),
-      el('button', { onclick: () => withText('退回意见', (t) => act('退回', () => post(`/api/intake/items/${id}/send-back`, { opinion: t }))) }, '退回'));
+    actions.append(el('button', { className: 'primary', id: 'sign-off-item', onclick: async () => {
+      if (await confirmDialog('签批同意', `同意报送《${c.title}》？签批后即报送信息室。`, '签批同意')) {
+        await act('签批', () => post(`/api/intake/items/${id}/sign-off`));
+      }
+    } }, '签批同意'),
+      el('button', { id: 'send-back-item', onclick: () => withText('退回意见', (t) => act('退回', () => post(`/api/intake/items/${id}/send-back`, { opinion: t }))) }, '退回'));
   }
   if (hasRole(ctx, 'info-room')) {
     if (item.status === 'SUBMITTED') {
@@ -191,10 +195,14 @@ export async function itemDetail(ctx: Ctx, id: string, notice?: string) {
         correctionForm(id, k, false, () => itemDetail(ctx, id, '更正成功'))) }, '更正'));
     }
     if (item.status === 'RECEIVED' && !item.forwardedToCity) {
-      actions.append(el('button', { onclick: () => act('转报', () => post(`/api/intake/items/${id}/forward`)) }, '转报市政府'));
+      actions.append(el('button', { id: 'forward-item', onclick: async () => {
+        if (await confirmDialog('转报市政府', `将《${c.title}》转报市政府？转报后计转报市政府加分。`, '转报')) {
+          await act('转报', () => post(`/api/intake/items/${id}/forward`));
+        }
+      } }, '转报市政府'));
     }
     if (item.status !== 'VOIDED' && item.status !== 'DRAFT') {
-      actions.append(el('button', { className: 'danger', onclick: () => withText('作废原因（作废将扣除该信息全部积分）', (t) => act('作废', () => post(`/api/intake/items/${id}/void`, { reason: t }))) }, '作废'));
+      actions.append(el('button', { className: 'danger', id: 'void-item', onclick: () => withText('作废原因（作废将扣除该信息全部积分）', (t) => act('作废', () => post(`/api/intake/items/${id}/void`, { reason: t }))) }, '作废'));
     }
   }
   const similar = item.similarItems?.length ? el('div', { className: 'banner warn' }, '疑似重复：',

@@ -1,14 +1,16 @@
-// The Vue shell: the router keeps every address, a legacy page is hosted and cleared.
+// The Vue shell: the router keeps every address, a legacy page is hosted and cleared, the dialog refuses an empty reason.
 import { flushPromises, mount } from '@vue/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
+import { askConfirm } from '../src/dialogs';
 import { defaultPageFor, menuFor } from '../src/routes';
+import AskDialog from '../src/shell/AskDialog.vue';
 import LegacyPage from '../src/shell/LegacyPage.vue';
 import { LEGACY_PAGES, type LegacyRender } from '../src/shell/legacyPages';
 import PortalHeader from '../src/shell/PortalHeader.vue';
 import { createPortalRouter } from '../src/shell/router';
 import { session } from '../src/shell/session';
-import { app, el, guardedShow, show } from '../src/ui';
+import { app, el, guardedShow, show, withText } from '../src/ui';
 
 const ALL_ROLES = ['reporter', 'unit-leader', 'info-room', 'viewer', 'admin'];
 
@@ -107,5 +109,65 @@ describe('a legacy page hosted in the shell', () => {
     await flushPromises();
     expect(page.find('.banner.error').exists()).toBe(true);
     page.unmount();
+  });
+});
+
+describe('the dialog that replaces prompt() and confirm()', () => {
+  const dialog = () => mount(AskDialog, { attachTo: document.body });
+  const byId = (id: string) => document.getElementById(id);
+  const typeReason = async (text: string) => {
+    const input = document.querySelector<HTMLTextAreaElement>('#reason-input')!;
+    input.value = text;
+    input.dispatchEvent(new Event('input'));
+    await flushPromises();
+  };
+
+  it('refuses an empty reason with a message and sends the trimmed one', async () => {
+    const host = dialog();
+    const then = vi.fn();
+    withText('退回修改意见', then);
+    await flushPromises();
+    expect(byId('reason-dialog')!.textContent).toContain('退回修改意见');
+
+    await typeReason('   ');
+    byId('reason-ok')!.click();
+    await flushPromises();
+    expect(byId('reason-error')!.textContent).toBe('请填写退回修改意见，不能为空。');
+    expect(then).not.toHaveBeenCalled();
+
+    await typeReason('  请补充改革前后的对比数据 ');
+    expect(byId('reason-error')!.textContent).toBe('');
+    byId('reason-ok')!.click();
+    await flushPromises();
+    expect(then).toHaveBeenCalledWith('请补充改革前后的对比数据');
+    host.unmount();
+  });
+
+  it('does nothing when the person cancels', async () => {
+    const host = dialog();
+    const then = vi.fn();
+    withText('作废原因', then);
+    await flushPromises();
+    await typeReason('重复报送');
+    byId('reason-cancel')!.click();
+    await flushPromises();
+    expect(then).not.toHaveBeenCalled();
+    host.unmount();
+  });
+
+  it('asks a confirmation with its own buttons and answers which one was pressed', async () => {
+    const host = dialog();
+    const yes = askConfirm('转报市政府', '将《标题》转报市政府？', '转报');
+    await flushPromises();
+    expect(byId('confirm-message')!.textContent).toBe('将《标题》转报市政府？');
+    expect(byId('confirm-ok')!.textContent).toContain('转报');
+    byId('confirm-ok')!.click();
+    expect(await yes).toBe(true);
+
+    const no = askConfirm('删除附件', '删除附件“a.pdf”？', '删除');
+    await flushPromises();
+    byId('confirm-cancel')!.click();
+    expect(await no).toBe(false);
+    host.unmount();
   });
 });

@@ -1,12 +1,13 @@
 // The Vue shell: the router keeps every address, a legacy page is hosted and cleared, the dialog refuses an empty reason.
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createMemoryHistory } from 'vue-router';
+import { createMemoryHistory, createWebHashHistory } from 'vue-router';
 import { askConfirm } from '../src/dialogs';
 import { defaultPageFor, menuFor } from '../src/routes';
 import AskDialog from '../src/shell/AskDialog.vue';
 import LegacyPage from '../src/shell/LegacyPage.vue';
 import { LEGACY_PAGES, type LegacyRender } from '../src/shell/legacyPages';
+import PageView from '../src/shell/PageView.vue';
 import PortalHeader from '../src/shell/PortalHeader.vue';
 import { createPortalRouter } from '../src/shell/router';
 import { session } from '../src/shell/session';
@@ -50,6 +51,39 @@ describe('the router keeps the addresses of the hand-built portal', () => {
       await router.push('/');
       expect(router.currentRoute.value.fullPath).toBe(first);
     });
+});
+
+describe('the page of the address in the browser', () => {
+  const popped = () => new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+
+  it('follows a legacy page that sets location.hash, and opens an address again after the page replaced it', async () => {
+    const drawn: string[] = [];
+    const pages: Record<string, LegacyRender> = {
+      units: async (_ctx, arg) => { drawn.push(arg ?? 'list'); show(el('p', { id: 'unit-page' }, arg ?? '列表')); },
+    };
+    history.replaceState(null, '', '#/units');
+    const router = createPortalRouter(() => '#/units', createWebHashHistory(), pages);
+    const view = mount(PageView, { global: { plugins: [router] }, attachTo: document.body });
+    await router.isReady();
+    await flushPromises();
+    expect(drawn).toEqual(['list']);
+
+    let next = popped();
+    location.hash = '#/units/U052';
+    await next;
+    await flushPromises();
+    expect(drawn).toEqual(['list', 'U052']);
+    expect(view.find('#unit-page').text()).toBe('U052');
+
+    // units.ts after saving: back to the list's address without a navigation, then 修改 on the same unit again
+    history.replaceState(null, '', '#/units');
+    next = popped();
+    location.hash = '#/units/U052';
+    await next;
+    await flushPromises();
+    expect(drawn).toEqual(['list', 'U052', 'U052']);
+    view.unmount();
+  });
 });
 
 describe('the header', () => {

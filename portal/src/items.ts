@@ -231,8 +231,11 @@ export async function itemDetail(ctx: Ctx, id: string, notice?: string) {
     const opinion = el('textarea', { id: 'sign-off-opinion', name: 'opinion', rows: 3, maxlength: 500 }) as HTMLTextAreaElement;
     actions.append(el('div', { className: 'field', 'data-field': 'opinion' },
       el('label', { for: 'sign-off-opinion' }, '签批意见（同意时可不填，退回时必填）'), opinion),
-    el('button', { className: 'primary', id: 'sign-off-item',
-      onclick: () => act('签批', () => post(`/api/intake/items/${id}/sign-off`, signOffBody(opinion.value))) }, '签批同意'),
+    el('button', { className: 'primary', id: 'sign-off-item', onclick: async () => {
+      if (await confirmDialog('签批同意', `同意报送《${c.title}》？签批后即报送信息室。`, '签批同意')) {
+        await act('签批', () => post(`/api/intake/items/${id}/sign-off`, signOffBody(opinion.value)));
+      }
+    } }, '签批同意'),
     el('button', { id: 'send-back-item', onclick: () => {
       const written = opinion.value.trim();
       const sendBack = (t: string) => act('退回', () => post(`/api/intake/items/${id}/send-back`, { opinion: t }));
@@ -252,10 +255,14 @@ export async function itemDetail(ctx: Ctx, id: string, notice?: string) {
         correctionForm(id, k, false, () => itemDetail(ctx, id, '更正成功'))) }, '更正'));
     }
     if (item.status === 'RECEIVED' && !item.forwardedToCity) {
-      actions.append(el('button', { onclick: () => act('转报', () => post(`/api/intake/items/${id}/forward`)) }, '转报市政府'));
+      actions.append(el('button', { id: 'forward-item', onclick: async () => {
+        if (await confirmDialog('转报市政府', `将《${c.title}》转报市政府？转报后计转报市政府加分。`, '转报')) {
+          await act('转报', () => post(`/api/intake/items/${id}/forward`));
+        }
+      } }, '转报市政府'));
     }
     if (item.status !== 'VOIDED' && item.status !== 'DRAFT') {
-      actions.append(el('button', { className: 'danger', onclick: () => withText('作废原因（作废将扣除该信息全部积分）', (t) => act('作废', () => post(`/api/intake/items/${id}/void`, { reason: t }))) }, '作废'));
+      actions.append(el('button', { className: 'danger', id: 'void-item', onclick: () => withText('作废原因（作废将扣除该信息全部积分）', (t) => act('作废', () => post(`/api/intake/items/${id}/void`, { reason: t }))) }, '作废'));
     }
   }
   const similar = item.similarItems?.length ? el('div', { className: 'banner warn' }, '疑似重复：',

@@ -1,5 +1,6 @@
 // Labels and small DOM helpers shared by every page (text only: nothing from the server is parsed as HTML).
 import { describe, Problem } from './api';
+import { askConfirm, askText } from './dialogs';
 
 // ---------- labels (the services answer codes; people read Chinese) ----------
 export const STATUS: Record<string, string> = {
@@ -41,7 +42,14 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<
   for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(c instanceof Node ? c : String(c));
   return node;
 }
-export const app = () => document.getElementById('app')!;
+// The element a legacy page paints into: the Vue shell's LegacyPage hands its own container over (hostLegacyPage),
+// so pages not yet ported keep calling show()/app() unchanged.
+let host: HTMLElement | null = null;
+/** Legacy pages paint into `element` from now on. */
+export function hostLegacyPage(element: HTMLElement) { host = element; }
+/** The page that `element` hosted has left: back to `#app`, unless another page already took over. */
+export function releaseLegacyHost(element: HTMLElement | undefined) { if (host === element) host = null; }
+export const app = () => host ?? document.getElementById('app')!;
 export function show(...nodes: Child[]) { app().replaceChildren(...nodes.filter((n): n is Node | string => !!n || n === '') as (Node | string)[]); }
 // Pages load asynchronously: a page started for an earlier hash must not paint over the page of the newer one.
 let routeSeq = 0;
@@ -94,9 +102,9 @@ export function showFieldErrors(form: HTMLElement, e: unknown, messages: HTMLEle
   form.querySelector('.invalid input, .invalid textarea, .invalid select')?.scrollIntoView({ block: 'center' });
 }
 
+/** Asks for a reason in the shell's dialog (a required, trimmed text); `then` runs only with a non-empty one. */
 export function withText(question: string, then: (text: string) => void) {
-  const text = window.prompt(question);
-  if (text !== null && text.trim() !== '') then(text.trim());
+  askText(question).then((text) => { if (text !== null) then(text); });
 }
 
 export function progressBar(done: number, of: number) {
@@ -169,19 +177,9 @@ export function percent(x: number | null | undefined): string {
 }
 
 /**
- * A modal question with two buttons (a `<dialog>`: the keyboard stays inside, Esc cancels); resolves true for the
- * confirming button. Used where `window.confirm` would show the browser's own, unstyled, untranslatable box.
+ * A modal question with two buttons (the shell's Element Plus dialog: the keyboard stays inside, Esc cancels);
+ * resolves true for the confirming button. Used where `window.confirm` would show the browser's own, unstyled box.
  */
 export function confirmDialog(title: string, message: string, confirmText = '确定', cancelText = '取消'): Promise<boolean> {
-  return new Promise((resolve) => {
-    const dialog = el('dialog', { id: 'confirm-dialog', 'aria-labelledby': 'confirm-title', 'aria-describedby': 'confirm-message' },
-      el('h2', { id: 'confirm-title' }, title), el('p', { id: 'confirm-message' }, message),
-      el('div', { className: 'actions' },
-        el('button', { type: 'button', id: 'confirm-cancel', onclick: () => dialog.close('cancel') }, cancelText),
-        el('button', { type: 'button', className: 'primary', id: 'confirm-ok', onclick: () => dialog.close('ok') }, confirmText))) as HTMLDialogElement;
-    dialog.addEventListener('close', () => { dialog.remove(); resolve(dialog.returnValue === 'ok'); });
-    document.body.append(dialog);
-    dialog.showModal();
-    dialog.querySelector<HTMLButtonElement>('#confirm-cancel')?.focus();
-  });
+  return askConfirm(title, message, confirmText, cancelText);
 }

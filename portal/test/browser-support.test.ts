@@ -17,4 +17,12 @@ describe('the build check for Chromium 86 kernels', () => {
     expect(newerFeaturesIn('a?.b??c; s.replaceAll("x","y"); Promise.allSettled([])', 'js')).toEqual([]);
     expect(newerFeaturesIn('.a{display:flex;gap:4px}', 'css')).toEqual([]);
   });
+
+  it('lets through the feature-detected or forwarding uses in Vue and Element Plus, and nothing beside them', () => {
+    const vue = 'shift(){return Fr(this,"shift")},toReversed(){return mr(this).toReversed()},toSorted(e){return mr(this).toSorted(e)},toSpliced(...e){return mr(this).toSpliced(...e)},unshift';
+    const elementPlus = 'if(typeof Intl<"u"&&"Segmenter"in Intl){const zo=new Intl.Segmenter(void 0,{granularity:"grapheme"});';
+    expect(newerFeaturesIn(vue + elementPlus, 'js')).toEqual([]);
+    expect(newerFeaturesIn(`${vue}rows.toSorted((a,b)=>a-b)`, 'js')).toEqual(['Array.prototype.toSorted() …（Chromium 110）']);
+    expect(newerFeaturesIn('new Intl.Segmenter("zh")', 'js')).toEqual(['Intl.Segmenter（Chromium 87）']);
+  });
 });

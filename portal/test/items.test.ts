@@ -110,10 +110,19 @@ describe('what the unit may undo', () => {
 });
 
 describe('the leader', () => {
+  it('signs off nothing when the confirmation is cancelled', async () => {
+    await page(item({ status: 'AWAITING_SIGN_OFF', statusLabel: '待领导签批' }), ctx('unit-leader'));
+    vi.mocked(confirmDialog).mockResolvedValueOnce(false);
+    button('sign-off-item')!.click();
+    await settle();
+    expect(post).not.toHaveBeenCalled();
+  });
+
   it('signs off with the opinion written, or with none', async () => {
     await page(item({ status: 'AWAITING_SIGN_OFF', statusLabel: '待领导签批' }), ctx('unit-leader'));
     const opinion = document.querySelector<HTMLTextAreaElement>('#sign-off-opinion')!;
     opinion.value = ' 同意报送，注意数据口径。 ';
+    vi.mocked(confirmDialog).mockResolvedValueOnce(true);
     button('sign-off-item')!.click();
     await settle();
     expect(post).toHaveBeenCalledWith('/api/intake/items/I1/sign-off', { opinion: '同意报送，注意数据口径。' });

@@ -131,8 +131,8 @@ class PortalCommissionIT extends PortalJourney {
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "room-editor", false);
             page.navigate(gateway + "/#/items/" + u007Item);
-            page.onceDialog(dialog -> dialog.accept("请补充典型案例后再报"));
             page.locator("#return-item").click();
+            giveReason(page, "请补充典型案例后再报");
             assertThat(page.locator("dl.facts")).containsText("退回修改");
         }
         try (BrowserContext context = newContext()) {
@@ -153,8 +153,8 @@ class PortalCommissionIT extends PortalJourney {
             Locator answer = awaitAnswer(page, "U007", u007Item, "待审核");
             assertThat(answer).containsText("第2版");
 
-            page.onceDialog(dialog -> dialog.accept(REJECTION));
             answer.locator(".judge-reject").click();
+            giveReason(page, REJECTION);
             assertThat(page.locator(".banner.ok")).containsText("不认可");
             Locator judged = page.locator(answerSelector("U007", u007Item));
             assertThat(judged).hasAttribute("data-status", "未采纳");

@@ -240,8 +240,14 @@ class PortalIT extends PortalJourney {
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "room-editor", false);
             page.navigate(gateway + "/#/items/" + returnedId);
-            page.onceDialog(dialog -> dialog.accept(opinion));
             page.locator("#return-item").click();
+            // the reason is required: an empty one is refused in the dialog, which stays open
+            page.locator("#reason-input").fill("   ");
+            page.locator("#reason-ok").click();
+            assertThat(page.locator("#reason-error")).hasText("请填写退回修改意见，不能为空。");
+            assertThat(page.locator("#reason-dialog")).isVisible();
+            screenshot(page, "09a-return-needs-an-opinion");
+            giveReason(page, opinion);
             assertThat(page.locator("dl.facts")).containsText("退回修改");
         }
         try (BrowserContext context = newContext()) {

@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.systemtest;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,6 +9,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
  * What every portal journey shares: the running system's gateway, a headless Chromium for the test class, a fresh
@@ -45,5 +48,13 @@ abstract class PortalJourney {
 
     static BrowserContext newContext() {
         return chromium.newContext(NETWORK);
+    }
+
+    /** Answers the portal's reason dialog (退回, 作废, 不认可, 更正原因 …) that the button just clicked opened. */
+    static void giveReason(Page page, String reason) {
+        assertThat(page.locator("#reason-dialog")).isVisible();
+        page.locator("#reason-input").fill(reason);
+        page.locator("#reason-ok").click();
+        assertThat(page.locator("#reason-dialog")).isHidden();
     }
 }

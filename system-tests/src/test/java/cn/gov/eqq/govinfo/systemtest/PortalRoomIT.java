@@ -284,8 +284,8 @@ class PortalRoomIT extends PortalJourney {
 
             // a later correction is a new version, a draft again, that names the version it corrects
             page.locator("tr[data-circular='" + circularId + "'] a").first().click();
-            page.onceDialog(dialog -> dialog.accept("教体局11月采用信息漏计，更正积分"));
             page.locator("#correct-circular").click();
+            giveReason(page, "教体局11月采用信息漏计，更正积分");
             String correction = circularId.replace("-v1", "-v2");
             assertThat(page.locator("h1[data-circular='" + correction + "'][data-status=DRAFT]")).isVisible();
             assertThat(page.locator("dl.facts a[href='#/circulars/" + circularId + "']")).isVisible();

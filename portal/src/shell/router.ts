@@ -1,0 +1,34 @@
+// The portal's addresses, unchanged from the hand-built router: `#/items`, `#/items/<id>`, `#/rankings?…`,
+// `#/imports/<kind>/<batch>` … (journeys and bookmarks use them). Hash history: the gateway serves one index.html.
+import { ref } from 'vue';
+import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
+import LegacyPage from './LegacyPage.vue';
+import NotFound from './NotFound.vue';
+import { LEGACY_PAGES, type LegacyRender } from './legacyPages';
+
+/**
+ * Counts the navigations: the shell draws the page anew for each (PageView's key), also when the address is the one
+ * the router already shows. A legacy page may have moved the address with history.replaceState (units → `#/units`
+ * after saving), which the router does not see; following a link back to the same unit must open it again, as the
+ * hand-built router's hashchange did.
+ */
+export const visits = ref(0);
+
+export function portalRoutes(defaultPage: () => string, pages: Record<string, LegacyRender> = LEGACY_PAGES): RouteRecordRaw[] {
+  return [
+    { path: '/', name: 'home', redirect: () => defaultPage().substring(1) },
+    // a route per page; what follows the page's name (an id, a kind and batch) is the page's to read
+    ...Object.entries(pages).map(([page, render]): RouteRecordRaw => ({
+      path: `/${page}/:rest(.*)?`, name: page, component: LegacyPage,
+      props: (route) => ({ render, hash: `#${route.fullPath}` }),
+    })),
+    { path: '/:unknown(.*)*', name: 'not-found', component: NotFound },
+  ];
+}
+
+export function createPortalRouter(defaultPage: () => string, history: RouterHistory = createWebHashHistory(),
+                                   pages: Record<string, LegacyRender> = LEGACY_PAGES) {
+  const router = createRouter({ history, routes: portalRoutes(defaultPage, pages) });
+  router.afterEach((_to, _from, failure) => { if (!failure) visits.value++; });
+  return router;
+}

@@ -1,0 +1,33 @@
+// Who is signed in, read once at start; every page gets it as its Ctx.
+import { reactive } from 'vue';
+import { describe, get, Me, Problem } from '../api';
+import type { Ctx } from '../ui';
+
+export interface Session {
+  /** loading; login: nobody is signed in (401); failed: /api/me answered otherwise; ready */
+  state: 'loading' | 'login' | 'failed' | 'ready';
+  me: Me | null;
+  unitNames: Record<string, string>;
+  error: string;
+}
+
+export const session = reactive<Session>({ state: 'loading', me: null, unitNames: {}, error: '' });
+
+export async function startSession(): Promise<Session> {
+  try {
+    session.me = await get<Me>('/api/me');
+  } catch (e) {
+    if (e instanceof Problem && e.status === 401) session.state = 'login';
+    else { session.state = 'failed'; session.error = describe(e); }
+    return session;
+  }
+  try {
+    const units = await get<{ unitId: string; name: string }[]>('/api/intake/units');
+    session.unitNames = Object.fromEntries(units.map((u) => [u.unitId, u.name]));
+  } catch { /* names are a nicety; ids still show */ }
+  session.state = 'ready';
+  return session;
+}
+
+/** What a page needs to know about the signed-in person. */
+export const ctx = (): Ctx => ({ me: session.me!, unitNames: session.unitNames });

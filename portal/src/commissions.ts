@@ -8,11 +8,11 @@ export async function commissions(ctx: Ctx) {
   const messages = el('div');
   const form = el('form', { className: 'inline-form', id: 'commission-form' },
     el('h2', {}, '发布约稿任务'),
-    el('div', { className: 'field' }, el('label', {}, '题目 *'), el('input', { name: 'title' }), el('div', { className: 'field-error', id: 'err-title' })),
-    el('div', { className: 'field' }, el('label', {}, '要求 *'), el('textarea', { name: 'requirements', rows: 3 }), el('div', { className: 'field-error', id: 'err-requirements' })),
-    el('div', { className: 'field' }, el('label', {}, '约稿单位 *（按住 Ctrl 多选）'), el('select', { name: 'targetUnitIds', multiple: true, size: 6 },
+    el('div', { className: 'field' }, el('label', { for: 'cm-title' }, '题目 *'), el('input', { id: 'cm-title', name: 'title' }), el('div', { className: 'field-error', id: 'err-title' })),
+    el('div', { className: 'field' }, el('label', { for: 'cm-requirements' }, '要求 *'), el('textarea', { id: 'cm-requirements', name: 'requirements', rows: 3 }), el('div', { className: 'field-error', id: 'err-requirements' })),
+    el('div', { className: 'field' }, el('label', { for: 'cm-units' }, '约稿单位 *（按住 Ctrl 多选）'), el('select', { id: 'cm-units', name: 'targetUnitIds', multiple: true, size: 6 },
       ...Object.entries(ctx.unitNames).map(([id, n]) => el('option', { value: id }, n))), el('div', { className: 'field-error', id: 'err-targetUnitIds' })),
-    el('div', { className: 'field' }, el('label', {}, '截止时间（北京时间）*'), el('input', { name: 'deadline', type: 'datetime-local' }), el('div', { className: 'field-error', id: 'err-deadline' })),
+    el('div', { className: 'field' }, el('label', { for: 'cm-deadline' }, '截止时间（北京时间）*'), el('input', { id: 'cm-deadline', name: 'deadline', type: 'datetime-local' }), el('div', { className: 'field-error', id: 'err-deadline' })),
     el('button', { type: 'submit', className: 'primary' }, '发布'));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();

@@ -3,7 +3,7 @@
 import { get } from './api';
 import { checkAttachment } from './attachments';
 import {
-  banner, clearErrors, Ctx, dataTable, el, field, fmtTime, GROUPS, guardedShow, hasRole, showFieldErrors,
+  banner, clearErrors, Ctx, dataTable, el, field, fmtTime, GROUPS, guardedShow, hasRole, pressOnly, showFieldErrors,
 } from './ui';
 import { upload } from './upload';
 
@@ -32,7 +32,7 @@ export async function filings(ctx: Ctx, query: URLSearchParams, notice?: string)
   const thisYear = Number(new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' }).substring(0, 4));
   const year = Number(query.get('year')) || thisYear;
   const years = el('form', { className: 'filters', id: 'filing-year' },
-    el('select', { name: 'year', id: 'fy' }, ...[thisYear, thisYear - 1, thisYear - 2].map((y) =>
+    el('select', { name: 'year', id: 'fy', 'aria-label': '年份' }, ...[thisYear, thisYear - 1, thisYear - 2].map((y) =>
       el('option', { value: y, selected: y === year }, `${y} 年`))),
     el('button', { type: 'submit', className: 'primary' }, '查看'));
   years.addEventListener('submit', (ev) => {
@@ -58,11 +58,10 @@ async function overview(ctx: Ctx, year: number) {
     ['备案人', (u) => u.filedBy ?? '—'], ['备案时间', (u) => fmtTime(u.filedAt)],
   ], o.units.filter((u) => !filter || u.status === filter), (u) => ({ 'data-unit': u.unitId, 'data-status': u.status }),
   { id: 'filing-table' }, '没有符合条件的单位。'));
-  const tabs = el('div', { className: 'tabs', role: 'tablist' }, ...[['', '全部'], ...Object.entries(FILING_STATUS)].map(([s, t]) =>
-    el('button', { type: 'button', className: s === filter ? 'active' : '', 'data-filter': s, onclick: (ev: Event) => {
+  const tabs = el('div', { className: 'tabs', role: 'group', 'aria-label': '按备案状态筛选' }, ...[['', '全部'], ...Object.entries(FILING_STATUS)].map(([s, t]) =>
+    el('button', { type: 'button', className: s === filter ? 'active' : '', 'data-filter': s, 'aria-pressed': String(s === filter), onclick: (ev: Event) => {
       filter = s;
-      tabs.querySelectorAll('button').forEach((b) => b.classList.remove('active'));
-      (ev.target as HTMLElement).classList.add('active');
+      pressOnly(tabs, ev.target as HTMLElement);
       render();
     } }, `${t}（${s ? o.units.filter((u) => u.status === s).length : o.units.length}）`)));
   render();

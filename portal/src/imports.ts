@@ -143,7 +143,7 @@ export function batchCard(kind: ImportKind, first: Batch, load: (id: string) => 
     card.replaceChildren(el('h2', {}, `导入批次（${KINDS[kind].label}）：${b.fileName ?? b.batchId}`),
       el('p', { id: 'import-progress', role: 'status' }, progressSentence(b)),
       ...(waiting ? [el('p', { id: 'import-waiting', 'data-waiting': b.waiting }, waiting)] : []),
-      b.state === 'FAILED' ? errorTable(kind, b) : progressBar(done, of));
+      b.state === 'FAILED' ? errorTable(kind, b) : progressBar(done, of, '导入进度'));
   };
   const poll = async (b: Batch, asked = false) => {
     paint(b);
@@ -212,7 +212,8 @@ function uploadForm(kind: ImportKind) {
   const file = el('input', { type: 'file', id: 'import-file', name: 'file', accept: '.csv,text/csv' });
   const form = el('form', { id: 'import-form', className: 'inline-form', novalidate: true, 'data-kind': kind },
     el('p', {}, el('a', { href: `${k.api}/template`, download: k.template, id: 'import-template' }, `下载${k.label}导入模板`)),
-    file, el('button', { type: 'submit', className: 'primary', id: 'import-upload' }, '上传并导入'), messages);
+    el('label', { for: 'import-file' }, `${k.label}补录文件（CSV）`), ' ', file,
+    el('button', { type: 'submit', className: 'primary', id: 'import-upload' }, '上传并导入'), messages);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     messages.replaceChildren();

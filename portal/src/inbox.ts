@@ -14,13 +14,13 @@ export async function signOffQueue(ctx: Ctx) {
 export async function inbox(ctx: Ctx) {
   const show = guardedShow();
   const form = el('form', { className: 'filters', id: 'inbox-filters' },
-    el('select', { name: 'status' }, ...options(STATUS, 'SUBMITTED', '全部已报送')),
-    el('select', { name: 'group' }, ...options(GROUPS, undefined, '全部组别')),
-    el('select', { name: 'unitId' }, el('option', { value: '' }, '全部单位'),
+    el('select', { name: 'status', 'aria-label': '状态' }, ...options(STATUS, 'SUBMITTED', '全部已报送')),
+    el('select', { name: 'group', 'aria-label': '组别' }, ...options(GROUPS, undefined, '全部组别')),
+    el('select', { name: 'unitId', 'aria-label': '单位' }, el('option', { value: '' }, '全部单位'),
       ...Object.entries(ctx.unitNames).map(([id, n]) => el('option', { value: id }, n))),
-    el('select', { name: 'category' }, ...options(CATEGORY, undefined, '全部类别')),
-    el('input', { name: 'period', placeholder: '期间，如 2026-07', size: 12 }),
-    el('input', { name: 'q', placeholder: '标题或正文关键词' }),
+    el('select', { name: 'category', 'aria-label': '类别' }, ...options(CATEGORY, undefined, '全部类别')),
+    el('input', { name: 'period', 'aria-label': '期间', placeholder: '期间，如 2026-07', size: 12 }),
+    el('input', { name: 'q', 'aria-label': '关键词', placeholder: '标题或正文关键词' }),
     el('button', { type: 'submit', className: 'primary' }, '筛选'));
   const list = el('div');
   const load = async () => {

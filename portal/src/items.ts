@@ -6,7 +6,7 @@ import { attachmentsSection } from './attachments';
 import { correctionForm, correctionsSection, type Classification, type Correction } from './corrections';
 import {
   CATEGORY, POLARITY, STATUS, TOPIC, banner, beijingToday, confirmDialog, el, fmtTime, guardedShow, hasRole, options,
-  showFieldErrors, withText, type Child, type Ctx,
+  pressOnly, showFieldErrors, withText, type Child, type Ctx,
 } from './ui';
 
 /** The leader's sign-off of the latest revision (签批): who, when, and the opinion if one was given. */
@@ -81,12 +81,12 @@ export async function myItems(ctx: Ctx) {
     list.replaceChildren(itemTable(ctx, page.items, false));
   };
   const list = el('div');
-  const tabs = el('div', { className: 'tabs', role: 'tablist' },
+  // filter buttons, not tabs (no tab panels): a screen reader hears which one is pressed
+  const tabs = el('div', { className: 'tabs', role: 'group', 'aria-label': '按状态筛选' },
     ...[['', '全部'], ...Object.entries(STATUS)].map(([s, t]) => el('button', {
-      type: 'button', className: s === status ? 'active' : '', 'data-status': s,
+      type: 'button', className: s === status ? 'active' : '', 'data-status': s, 'aria-pressed': String(s === status),
       onclick: (ev: Event) => {
-        tabs.querySelectorAll('button').forEach((b) => b.classList.remove('active'));
-        (ev.target as HTMLElement).classList.add('active');
+        pressOnly(tabs, ev.target as HTMLElement);
         load(s).catch((e) => list.replaceChildren(banner(describe(e))));
       },
     }, t)));

@@ -14,7 +14,7 @@ export async function overview(ctx: Ctx) {
   get<any>(`/api/intake/quota-progress?month=${month}`).then((p) => {
     const u = (p.units ?? []).find((x: any) => x.unitId === ctx.me.unitId);
     quota.replaceChildren(el('h2', {}, `${month} 任务进度`), u
-      ? el('div', {}, ...(u.quota == null ? [] : [progressBar(u.received, u.quota)]), el('p', {}, quotaSentence(u, p.quotaNote)))
+      ? el('div', {}, ...(u.quota == null ? [] : [progressBar(u.received, u.quota, `${month} 任务完成进度`)]), el('p', {}, quotaSentence(u, p.quotaNote)))
       : el('p', { className: 'muted' }, '暂无数据'));
   }).catch((e) => quota.append(banner(describe(e))));
   get<any[]>('/api/commission/commissions?scope=open').then((list) => comm.replaceChildren(el('h2', {}, '待完成的约稿'),

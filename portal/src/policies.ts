@@ -260,7 +260,8 @@ function draftForm(ctx: Ctx, base: Policy, today: string) {
       field(slot.tier(g, i, 'from'), `第${i + 1}档 差额自`, bound(`t-${g}-${i}-from`, 'from', () => t.from, (v) => (t.from = v))),
       field(slot.tier(g, i, 'to'), '至（空为“及以上”）', bound(`t-${g}-${i}-to`, 'to', () => t.to, (v) => (t.to = v))),
       field(slot.tier(g, i, 'deduction'), '扣分（分）', bound(`t-${g}-${i}-deduction`, 'deduction', () => t.deduction, (v) => (t.deduction = v))),
-      el('button', { type: 'button', className: 'remove-tier', 'aria-label': `删除${groupName(g)}第${i + 1}档`,
+      // the name begins with the visible words, so that speaking them works (WCAG 2.5.3)
+      el('button', { type: 'button', className: 'remove-tier', 'aria-label': `删除此档（${groupName(g)}第${i + 1}档）`,
         onclick: () => { rows.splice(i, 1); drawTiers(g); } }, '删除此档'))),
       el('button', { type: 'button', className: 'add-tier', id: `add-tier-${g}`,
         onclick: () => { rows.push({ from: '', to: '', deduction: '' }); drawTiers(g); } }, '增加一档'));

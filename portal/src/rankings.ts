@@ -7,8 +7,8 @@ export async function rankings() {
   const show = guardedShow();
   const params = new URLSearchParams(location.hash.split('?')[1] ?? '');
   const form = el('form', { className: 'filters', id: 'ranking-filters' },
-    el('select', { name: 'group', id: 'r-group' }, ...options(GROUPS, params.get('group') ?? '2')),
-    el('input', { name: 'period', id: 'r-period', value: params.get('period') ?? beijingMonth(), size: 10,
+    el('select', { name: 'group', id: 'r-group', 'aria-label': '组别' }, ...options(GROUPS, params.get('group') ?? '2')),
+    el('input', { name: 'period', id: 'r-period', 'aria-label': '期间', value: params.get('period') ?? beijingMonth(), size: 10,
       title: '月 2026-07、季度 2026-Q3 或年 2026' }),
     el('button', { type: 'submit', className: 'primary' }, '查看'));
   const out = el('div', { id: 'ranking' });

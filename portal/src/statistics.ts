@@ -83,10 +83,10 @@ export async function statistics(ctx: Ctx, query: URLSearchParams) {
   const period = query.get('period') || periodOptions()[2];
   const unitId = all ? (query.get('unitId') ?? '') : (ctx.me.unitId ?? '');
   const form = el('form', { className: 'filters', id: 'stat-filters' },
-    el('input', { name: 'period', id: 's-period', value: period, size: 10, list: 's-periods',
+    el('input', { name: 'period', id: 's-period', 'aria-label': '期间', value: period, size: 10, list: 's-periods',
       title: '月 2026-07、季度 2026-Q3 或年 2026' }),
     el('datalist', { id: 's-periods' }, ...periodOptions().map((p) => el('option', { value: p }))),
-    all ? el('select', { name: 'unitId', id: 's-unit' }, el('option', { value: '' }, '全部单位'),
+    all ? el('select', { name: 'unitId', id: 's-unit', 'aria-label': '单位' }, el('option', { value: '' }, '全部单位'),
       ...Object.entries(ctx.unitNames).map(([id, n]) => el('option', { value: id, selected: id === unitId }, n))) : null,
     el('button', { type: 'submit', className: 'primary' }, '查看'));
   form.addEventListener('submit', (ev) => {

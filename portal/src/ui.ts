@@ -107,11 +107,12 @@ export function withText(question: string, then: (text: string) => void) {
   askText(question).then((text) => { if (text !== null) then(text); });
 }
 
-export function progressBar(done: number, of: number) {
+export function progressBar(done: number, of: number, label = '完成进度') {
   const pct = of > 0 ? Math.min(100, Math.round((done / of) * 100)) : 0;
   const fill = el('div');
   fill.style.width = `${pct}%`; // CSSOM, not a style attribute: the CSP allows no inline styles
-  return el('div', { className: 'progress', role: 'progressbar', 'aria-valuenow': pct, 'aria-valuemin': 0, 'aria-valuemax': 100 }, fill);
+  return el('div', { className: 'progress', role: 'progressbar', 'aria-label': label, 'aria-valuenow': pct,
+    'aria-valuemin': 0, 'aria-valuemax': 100 }, fill);
 }
 
 
@@ -121,6 +122,13 @@ export interface Ctx {
   unitNames: Record<string, string>;
 }
 export const hasRole = (ctx: Ctx, ...roles: string[]) => roles.some((r) => ctx.me.roles.includes(r));
+
+/** Of a group of filter buttons, only this one is active and pressed (aria-pressed: heard, not only seen). */
+export function pressOnly(group: HTMLElement, button: HTMLElement) {
+  group.querySelectorAll('button').forEach((b) => { b.classList.remove('active'); b.setAttribute('aria-pressed', 'false'); });
+  button.classList.add('active');
+  button.setAttribute('aria-pressed', 'true');
+}
 
 /** A column: header, cell content, optional cell class. */
 export type Column<T> = [string, (row: T) => Child, string?];

@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Problem } from '../src/api';
-import { beijingInputToIso, beijingLocalInput, dataTable, el, field, percent, showFieldErrors } from '../src/ui';
+import {
+  beijingInputToIso, beijingLocalInput, dataTable, el, field, percent, pressOnly, progressBar, showFieldErrors,
+} from '../src/ui';
 
 function form() {
   return el('form', {}, field('title', '标题', el('input', { id: 'f-title' })), field('contactPhone', '联系电话', el('input', { id: 'f-phone' })));
@@ -86,5 +88,23 @@ describe('Beijing time inputs', () => {
   it('shows a share as a percentage with one decimal, and nothing for no share', () => {
     expect(percent(0.3333)).toBe('33.3%');
     expect(percent(null)).toBe('—');
+  });
+});
+
+describe('what a screen reader hears', () => {
+  it('a filter button pressed is the only one pressed and active', () => {
+    const group = el('div', { role: 'group' }, el('button', { 'aria-pressed': 'true', className: 'active' }, '全部'),
+      el('button', { 'aria-pressed': 'false' }, '草稿'));
+    const [all, drafts] = [...group.querySelectorAll('button')];
+    pressOnly(group, drafts);
+    expect([all.getAttribute('aria-pressed'), drafts.getAttribute('aria-pressed')]).toEqual(['false', 'true']);
+    expect([all.classList.contains('active'), drafts.classList.contains('active')]).toEqual([false, true]);
+  });
+
+  it('a progress bar has a name and its share', () => {
+    const bar = progressBar(3, 4, '导入进度');
+    expect(bar.getAttribute('aria-label')).toBe('导入进度');
+    expect(bar.getAttribute('aria-valuenow')).toBe('75');
+    expect(progressBar(1, 2).getAttribute('aria-label')).toBe('完成进度');
   });
 });

@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -31,7 +30,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalIT extends PortalJourney {
 
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     /** The item page a save leads to (the form itself is at #/items/new, which must not count). */
     private static final Pattern SAVED_ITEM = Pattern.compile(".*#/items/(?!new$)[^/]+$");
     private static final String TITLE = "发改委组织重点项目现场观摩（门户测试 " + Instant.now().toEpochMilli() + "）";
@@ -302,9 +300,5 @@ class PortalIT extends PortalJourney {
     private static String csrfCookie(BrowserContext context) {
         return context.cookies(gateway).stream().filter(c -> c.name.equals("XSRF-TOKEN"))
                 .map(c -> c.value).findFirst().orElseThrow();
-    }
-
-    static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 }

@@ -14,8 +14,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 /**
  * What every portal journey shares: the running system's gateway, a headless Chromium for the test class, a fresh
- * browser context per sign-in, and the browser's requests printed for a failed test. Screenshots go to
- * {@code target/screenshots/} ({@link PortalIT#screenshot}).
+ * browser context per sign-in, and the browser's requests printed for a failed test. Every screenshot step also
+ * checks the page with axe-core ({@link Accessibility}).
  */
 abstract class PortalJourney {
 
@@ -44,6 +44,17 @@ abstract class PortalJourney {
             chromium.close();
             chromium = null;
         }
+    }
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    /**
+     * The page as shown now, to {@code target/screenshots/<name>.png}; a step that shows a page also shows it to
+     * axe-core, which fails it on a serious or critical accessibility violation.
+     */
+    static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+        Accessibility.check(page, name);
     }
 
     static BrowserContext newContext() {

@@ -12,9 +12,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Every operation of every service, read from the running services' own OpenAPI documents ({@code /v3/api-docs},
- * public on each service), so an endpoint added tomorrow appears in the matrix without anyone listing it.
+ * public on each service), so an endpoint added tomorrow appears in the matrix (and in the portal's API map,
+ * ApiMapIT) without anyone listing it.
  */
-final class ApiSurface {
+public final class ApiSurface {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
@@ -22,7 +23,7 @@ final class ApiSurface {
     private ApiSurface() {
     }
 
-    static List<Operation> read(Map<Service, String> serviceUrls) {
+    public static List<Operation> read(Map<Service, String> serviceUrls) {
         List<Operation> operations = new ArrayList<>();
         for (Service service : Service.backends()) {
             var response = Http.get(serviceUrls.get(service) + "/v3/api-docs", null);

@@ -14,11 +14,11 @@ import tools.jackson.databind.JsonNode;
  * @param bodyType    the first declared request content type, or null without a body
  * @param bodySchema  the (resolved) JSON schema of the body, or null
  */
-record Operation(Service service, String method, String path, List<Parameter> parameters, String bodyType,
-                 JsonNode bodySchema) {
+public record Operation(Service service, String method, String path, List<Parameter> parameters, String bodyType,
+                        JsonNode bodySchema) {
 
     /** {@code POST /api/intake/items} — the key in roles.csv. */
-    String key() {
+    public String key() {
         return method + " " + path;
     }
 

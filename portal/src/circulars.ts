@@ -277,8 +277,8 @@ function wholeCircular(ctx: Ctx, c: Circular, notice: string | undefined): (Node
     actions.append(el('button', { id: 'refresh-circular', onclick: () => act('刷新数据', () => post(`${base}/refresh`)) },
       '按最新数据刷新'));
   }
-  const running = room && (c.status === 'DRAFT' || c.status === 'IN_REVIEW') ? periodNotEnded(c.period, c.kind) : null;
-  if (running && c.status === 'DRAFT') {
+  const running = room && c.status === 'DRAFT' ? periodNotEnded(c.period, c.kind) : null;
+  if (running) {
     // drafting and review stay open while the period runs: the figures so far, refreshed before publishing
     actions.append(el('p', { className: 'muted', id: 'period-note' },
       `${running}。现在的数据截至目前，期满后请先“按最新数据刷新”再发布。`));
@@ -309,12 +309,12 @@ function wholeCircular(ctx: Ctx, c: Circular, notice: string | undefined): (Node
     const hint = el('small', { className: 'muted', id: 'publish-hint' });
     const periodEndsAt = periodEnd(c.period)?.endsAt ?? 0;
     const update = () => {
-      const running = periodNotEnded(c.period, c.kind);
+      const notEnded = periodNotEnded(c.period, c.kind);
       const open = Date.now() <= closesAt;
       const waiting = openCount > 0;
-      (publish as HTMLButtonElement).disabled = !!running || open || waiting;
-      publish.setAttribute('data-ready', String(!running && !open && !waiting));
-      hint.textContent = running ?? (open ? `复核期至 ${fmtTime(c.reviewClosesAt)}，结束后可发布`
+      (publish as HTMLButtonElement).disabled = !!notEnded || open || waiting;
+      publish.setAttribute('data-ready', String(!notEnded && !open && !waiting));
+      hint.textContent = notEnded ?? (open ? `复核期至 ${fmtTime(c.reviewClosesAt)}，结束后可发布`
         : waiting ? '还有未答复的复核申请' : '');
     };
     update();

@@ -63,6 +63,36 @@ export function circularLabel(id: string): string {
   return `${what}（第${v}版）`;
 }
 
+/**
+ * The end of a period (`2026-Q4`, `2026`, `2026-07`) in Beijing time, for the publishing guard: the service refuses
+ * to publish a circular before its period has ended; the page says so before anyone clicks. Null if not a period.
+ */
+export function periodEnd(code: string): { name: string; endsAt: number; lastDay: string; firstDayAfter: string } | null {
+  const m = /^(\d{4})(?:-Q([1-4])|-(\d{2}))?$/.exec(code);
+  if (!m) return null;
+  const year = Number(m[1]);
+  const q = m[2] ? Number(m[2]) : null;
+  const month = m[3] ? Number(m[3]) : null;
+  if (month !== null && (month < 1 || month > 12)) return null;
+  const endMonth = q !== null ? q * 3 : month !== null ? month : 12; // 1-based month the period ends with
+  const name = q !== null ? `${year}年第${'一二三四'[q - 1]}季度` : month !== null ? `${year}年${month}月` : `${year}年度`;
+  const last = new Date(Date.UTC(year, endMonth, 0)); // day 0 of the next month: the last day of this one
+  const after = new Date(Date.UTC(year, endMonth, 1));
+  return {
+    name,
+    endsAt: after.getTime() - 8 * 3_600_000, // Beijing midnight (UTC+8, no daylight saving)
+    lastDay: `${last.getUTCMonth() + 1}月${last.getUTCDate()}日`,
+    firstDayAfter: `${after.getUTCMonth() + 1}月${after.getUTCDate()}日`,
+  };
+}
+
+/** Why the circular cannot be published yet because its period runs on (the service's own words), or null. */
+export function periodNotEnded(period: string, kind: string, now = Date.now()): string | null {
+  const end = periodEnd(period);
+  if (!end || now >= end.endsAt) return null;
+  return `${end.name}尚未结束（${end.lastDay}结束），不能发布本${CIRCULAR_KIND[kind] ?? '通报'}；${end.firstDayAfter}起可以发布`;
+}
+
 const docx = (id: string) => `/api/reporting/circulars/${encodeURIComponent(id)}/document.docx`;
 const xlsx = (id: string) => `/api/reporting/circulars/${encodeURIComponent(id)}/document.xlsx`;
 const downloads = (id: string) => el('span', { className: 'downloads' },
@@ -247,6 +277,12 @@ function wholeCircular(ctx: Ctx, c: Circular, notice: string | undefined): (Node
     actions.append(el('button', { id: 'refresh-circular', onclick: () => act('刷新数据', () => post(`${base}/refresh`)) },
       '按最新数据刷新'));
   }
+  const running = room && c.status === 'DRAFT' ? periodNotEnded(c.period, c.kind) : null;
+  if (running) {
+    // drafting and review stay open while the period runs: the figures so far, refreshed before publishing
+    actions.append(el('p', { className: 'muted', id: 'period-note' },
+      `${running}。现在的数据截至目前，期满后请先“按最新数据刷新”再发布。`));
+  }
   if (room && c.status === 'DRAFT') {
     const closes = el('input', { type: 'datetime-local', id: 'review-closes', name: 'closesAt',
       value: beijingLocalInput(new Date(Date.now() + 5 * 86_400_000)) });
@@ -271,18 +307,22 @@ function wholeCircular(ctx: Ctx, c: Circular, notice: string | undefined): (Node
     const publish = el('button', { className: 'primary', id: 'publish-circular',
       onclick: () => act('发布', () => post(`${base}/publish`)) }, '发布');
     const hint = el('small', { className: 'muted', id: 'publish-hint' });
+    const periodEndsAt = periodEnd(c.period)?.endsAt ?? 0;
     const update = () => {
+      const notEnded = periodNotEnded(c.period, c.kind);
       const open = Date.now() <= closesAt;
       const waiting = openCount > 0;
-      (publish as HTMLButtonElement).disabled = open || waiting;
-      publish.setAttribute('data-ready', String(!open && !waiting));
-      hint.textContent = open ? `复核期至 ${fmtTime(c.reviewClosesAt)}，结束后可发布` : waiting ? '还有未答复的复核申请' : '';
+      (publish as HTMLButtonElement).disabled = !!notEnded || open || waiting;
+      publish.setAttribute('data-ready', String(!notEnded && !open && !waiting));
+      hint.textContent = notEnded ?? (open ? `复核期至 ${fmtTime(c.reviewClosesAt)}，结束后可发布`
+        : waiting ? '还有未答复的复核申请' : '');
     };
     update();
-    // enable the button when the window closes, without a reload (the page is left open while waiting)
-    if (Date.now() <= closesAt && closesAt - Date.now() < 86_400_000) {
+    // enable the button when the window closes or the period ends, without a reload (the page is left open)
+    const next = Math.max(closesAt, periodEndsAt);
+    if (Date.now() <= next && next - Date.now() < 86_400_000) {
       const page = location.hash;
-      setTimeout(() => { if (location.hash === page) update(); }, closesAt - Date.now() + 1000);
+      setTimeout(() => { if (location.hash === page) update(); }, next - Date.now() + 1000);
     }
     actions.append(publish, hint);
   }

@@ -18,7 +18,7 @@ export interface Item {
   forwardedToCity: boolean; voidReason: string | null; signOffOpinion: string | null; nearDuplicate: boolean;
   /** leaderSentBack: a draft the leader sent back (领导退回修改); deletable: a draft never sent anywhere */
   leaderSentBack?: boolean; signOff?: SignOff | null; withdrawnAt?: string | null; deletable?: boolean;
-  similarItems: { itemId: string; unitId: string; title: string; similarity: number }[];
+  similarItems: SimilarItem[];
   /** how the item counts now (the room's last correction, else as received) and every correction */
   classification?: Classification & { categoryLabel: string }; corrections?: Correction[];
   content: {
@@ -28,6 +28,38 @@ export interface Item {
   };
 }
 export interface Page { items: Item[]; total: number; page: number; size: number }
+
+/** A sent item this one reads like; no itemId where the reader may not open it (another unit's item). */
+export interface SimilarItem { itemId?: string | null; unitId: string; title: string; similarity: number }
+/** The warning before 报送 (GET /api/intake/items/{id}/similar); message is the service's own words. */
+export interface SimilarityWarning {
+  nearDuplicate: boolean; highestPercent?: number | null; message?: string | null; similarItems: SimilarItem[];
+}
+
+/** Each similar item by unit, title and similarity; a link to its page where the reader may open it. */
+export function similarLines(unitNames: Record<string, string>, items: SimilarItem[]): HTMLElement[] {
+  return items.map((s) => {
+    const label = `${unitNames[s.unitId] ?? s.unitId}《${s.title}》`;
+    return el('li', { 'data-similar': s.itemId ?? '' }, s.itemId ? el('a', { href: `#/items/${s.itemId}` }, label) : label,
+      ` 相似度 ${Math.round(s.similarity * 100)}%`);
+  });
+}
+
+/** The confirmation's text before sending an item that reads like a sent one; null when nothing is similar. */
+export function duplicateQuestion(w: SimilarityWarning | null | undefined, unitNames: Record<string, string>): string | null {
+  if (!w?.nearDuplicate || !w.message) return null;
+  const which = w.similarItems.map((s) => `${unitNames[s.unitId] ?? s.unitId}《${s.title}》`).join('、');
+  return which ? `${w.message}。相近的信息：${which}` : w.message;
+}
+
+/** Asks the unit to confirm before sending an item that reads like one already sent; true when it may go on. */
+async function confirmNotDuplicate(w: SimilarityWarning | null, unitNames: Record<string, string>): Promise<boolean> {
+  const question = duplicateQuestion(w, unitNames);
+  return !question || confirmDialog('可能重复报送', question, '确认不是重复，报送');
+}
+
+const similarCheck = (id: string) =>
+  get<SimilarityWarning>(`/api/intake/items/${id}/similar`).catch(() => null); // the warning is advice: never blocks
 
 /** Whether the unit may still take back what it sent (撤回): neither the room nor the leader has acted on it. */
 export const withdrawable = (item: Pick<Item, 'status'>) =>
@@ -163,7 +195,14 @@ export async function itemForm(ctx: Ctx, itemId?: string) {
     try {
       current = current ? await put<Item>(`/api/intake/items/${current.id}`, body)
         : await post<Item>('/api/intake/items', body);
-      if (action === 'submit') current = await post<Item>(`/api/intake/items/${current.id}/submit`);
+      if (action === 'submit') {
+        // warned before sending: declining keeps the saved draft, whose page shows the warning
+        if (!await confirmNotDuplicate(await similarCheck(current.id), ctx.unitNames)) {
+          location.hash = `#/items/${current.id}`;
+          return;
+        }
+        current = await post<Item>(`/api/intake/items/${current.id}/submit`);
+      }
       location.hash = `#/items/${current.id}`;
     } catch (e) {
       showFieldErrors(form, e, messages);
@@ -205,10 +244,23 @@ export async function itemDetail(ctx: Ctx, id: string, notice?: string) {
   rows.push(...leaderRows(item));
   const actions = el('div', { className: 'actions' });
   const correcting = el('div', { id: 'correcting' });
+  // the unit is warned before 报送 when the item reads like one already sent (asked, not stored: the room's check
+  // is the one made when the item is sent)
+  const warning = el('div', { id: 'duplicate-warning' });
   if (hasRole(ctx, 'reporter') && (item.status === 'DRAFT' || item.status === 'RETURNED')) {
+    const check = similarCheck(id).then((w) => {
+      if (w?.nearDuplicate) {
+        warning.replaceChildren(el('div', { className: 'banner warn', role: 'status' }, w.message ?? '',
+          el('ul', { className: 'similar' }, ...similarLines(ctx.unitNames, w.similarItems))));
+      }
+      return w;
+    });
     actions.append(el('a', { className: 'button', href: `#/edit/${id}` }, '修改'),
-      el('button', { className: 'primary', id: 'submit-item',
-        onclick: () => act('报送', () => post(`/api/intake/items/${id}/submit`)) }, '报送'));
+      el('button', { className: 'primary', id: 'submit-item', onclick: async () => {
+        if (await confirmNotDuplicate(await check, ctx.unitNames)) {
+          await act('报送', () => post(`/api/intake/items/${id}/submit`));
+        }
+      } }, '报送'));
   }
   if (hasRole(ctx, 'reporter') && withdrawable(item)) {
     const from = item.status === 'AWAITING_SIGN_OFF' ? '领导签批前' : '信息室接收前';
@@ -265,11 +317,11 @@ export async function itemDetail(ctx: Ctx, id: string, notice?: string) {
       actions.append(el('button', { className: 'danger', id: 'void-item', onclick: () => withText('作废原因（作废将扣除该信息全部积分）', (t) => act('作废', () => post(`/api/intake/items/${id}/void`, { reason: t }))) }, '作废'));
     }
   }
-  const similar = item.similarItems?.length ? el('div', { className: 'banner warn' }, '疑似重复：',
-    ...item.similarItems.map((s) => el('div', {}, `${ctx.unitNames[s.unitId] ?? s.unitId}《${s.title}》相似度 ${Math.round(s.similarity * 100)}%`))) : null;
+  const similar = item.similarItems?.length ? el('div', { className: 'banner warn', id: 'similar-items' }, '疑似重复：',
+    el('ul', { className: 'similar' }, ...similarLines(ctx.unitNames, item.similarItems))) : null;
   const revisions = el('section', { className: 'card' }, el('h2', {}, '修改与处理记录'), el('p', { className: 'muted' }, '加载中……'));
   const adoptions = el('section', { className: 'card', id: 'adoptions' }, el('h2', {}, '采用与批示'), el('p', { className: 'muted' }, '加载中……'));
-  show(el('h1', {}, c.title), messages, similar,
+  show(el('h1', {}, c.title), messages, similar, warning,
     el('section', { className: 'card' }, el('dl', { className: 'facts' }, ...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
       el('div', { className: 'body-text' }, c.body ?? '')), actions, correcting, correctionsSection(item.corrections ?? []),
     attachmentsSection(id, hasRole(ctx, 'reporter') && (item.status === 'DRAFT' || item.status === 'RETURNED')), revisions, adoptions);

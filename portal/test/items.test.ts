@@ -12,7 +12,10 @@ vi.mock('../src/ui', async (original) => {
 
 import { call, get, post, Problem } from '../src/api';
 import { confirmDialog, type Ctx } from '../src/ui';
-import { itemDetail, itemTable, leaderRows, sentBackNotice, signOffBody, withdrawable, type Item } from '../src/items';
+import {
+  duplicateQuestion, itemDetail, itemTable, leaderRows, sentBackNotice, signOffBody, similarLines, withdrawable, type Item,
+  type SimilarityWarning,
+} from '../src/items';
 
 const ctx = (...roles: string[]): Ctx => ({
   me: { username: 'u', displayName: '张信息员', unitId: 'U006', roles }, unitNames: { U006: '旗发改委' },
@@ -32,10 +35,13 @@ function item(over: Partial<Item> = {}): Item {
   };
 }
 
-/** Shows the item page for `shown` and waits until it is on the page. */
-async function page(shown: Item, c: Ctx) {
+/** Shows the item page for `shown` (and the warning before 报送, if given) and waits until it is on the page. */
+async function page(shown: Item, c: Ctx, warning?: SimilarityWarning) {
   vi.mocked(get).mockImplementation(async (path: string) => {
     if (path === `/api/intake/items/${shown.id}`) return shown;
+    if (path === `/api/intake/items/${shown.id}/similar`) {
+      return warning ?? { nearDuplicate: false, highestPercent: null, message: null, similarItems: [] };
+    }
     if (path.startsWith('/api/adoption/')) throw new Problem(404, '未找到', '', undefined, []);
     return [];
   });
@@ -157,5 +163,69 @@ describe('the leader', () => {
     expect(rows[1][1]).toBe('同意');
     expect(leaderRows(item({ signOff: { by: 'lead-U006', at: '2026-07-10T02:00:00Z', opinion: null } }))
       .map(([k]) => k)).toEqual(['领导签批']);
+  });
+});
+
+describe('the warning of a near-duplicate', () => {
+  const warning: SimilarityWarning = {
+    nearDuplicate: true, highestPercent: 94, message: '与已报送的信息内容相近（相似度 94%），请确认不是重复报送',
+    similarItems: [
+      { unitId: 'U003', title: '城川镇部署夏季防汛工作', similarity: 0.94 },
+      { itemId: 'I0', unitId: 'U006', title: '发改委部署防汛', similarity: 0.71 },
+    ],
+  };
+  const names = { U003: '城川镇', U006: '旗发改委' };
+
+  it('shows the reporter the warning on the draft before 报送, another unit’s item without a link', async () => {
+    await page(item(), ctx('reporter'), warning);
+    await settle();
+    const shown = document.querySelector('#duplicate-warning')!;
+    expect(shown.textContent).toContain('与已报送的信息内容相近（相似度 94%），请确认不是重复报送');
+    expect(shown.textContent).toContain('U003《城川镇部署夏季防汛工作》 相似度 94%');
+    expect(shown.querySelector('li[data-similar=""] a')).toBeNull();
+    expect(shown.querySelector('a[href="#/items/I0"]')).not.toBeNull();
+  });
+
+  it('asks the reporter to confirm before sending, and sends nothing when declined', async () => {
+    await page(item(), ctx('reporter'), warning);
+    vi.mocked(confirmDialog).mockResolvedValueOnce(false);
+    button('submit-item')!.click();
+    await settle();
+    expect(confirmDialog).toHaveBeenCalledWith('可能重复报送', expect.stringContaining('相似度 94%'), '确认不是重复，报送');
+    expect(post).not.toHaveBeenCalled();
+
+    vi.mocked(confirmDialog).mockResolvedValueOnce(true);
+    button('submit-item')!.click();
+    await settle();
+    expect(post).toHaveBeenCalledWith('/api/intake/items/I1/submit');
+  });
+
+  it('sends at once when nothing sent reads like the item', async () => {
+    await page(item(), ctx('reporter'));
+    button('submit-item')!.click();
+    await settle();
+    expect(confirmDialog).not.toHaveBeenCalled();
+    expect(post).toHaveBeenCalledWith('/api/intake/items/I1/submit');
+    expect(document.querySelector('#duplicate-warning')!.textContent).toBe('');
+  });
+
+  it('gives the room each similar item as a link to its page', async () => {
+    await page(item({ status: 'SUBMITTED', nearDuplicate: true, similarItems: [
+      { itemId: 'I9', unitId: 'U006', title: '发改委部署防汛', similarity: 0.94 }] }), ctx('info-room'));
+    const link = document.querySelector<HTMLAnchorElement>('#similar-items a')!;
+    expect(link.getAttribute('href')).toBe('#/items/I9');
+    expect(link.textContent).toBe('旗发改委《发改委部署防汛》');
+    expect(document.querySelector('#similar-items')!.textContent).toContain('相似度 94%');
+    expect(get).not.toHaveBeenCalledWith('/api/intake/items/I1/similar');
+  });
+
+  it('names the similar items in the question, by unit and title', () => {
+    expect(duplicateQuestion(warning, names)).toBe('与已报送的信息内容相近（相似度 94%），请确认不是重复报送。'
+      + '相近的信息：城川镇《城川镇部署夏季防汛工作》、旗发改委《发改委部署防汛》');
+    expect(duplicateQuestion({ nearDuplicate: false, highestPercent: null, message: null, similarItems: [] }, names))
+      .toBeNull();
+    expect(duplicateQuestion(null, names)).toBeNull();
+    expect(similarLines(names, warning.similarItems).map((l) => l.textContent))
+      .toEqual(['城川镇《城川镇部署夏季防汛工作》 相似度 94%', '旗发改委《发改委部署防汛》 相似度 71%']);
   });
 });

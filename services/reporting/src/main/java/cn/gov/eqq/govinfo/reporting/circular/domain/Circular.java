@@ -131,10 +131,13 @@ public record Circular(String id, String seriesId, CircularKind kind, String per
     }
 
     /**
-     * Publishing needs the review window closed and every objection answered; the figures and the letterhead then
-     * freeze. The number is made with the circular's own prefix ({@link Letterhead#documentNumber}).
+     * Publishing needs the period ended (Beijing calendar), the review window closed and every objection answered;
+     * the figures and the letterhead then freeze. The number is made with the circular's own prefix
+     * ({@link Letterhead#documentNumber}). Drafting and review stay open before the period ends: a draft is the
+     * room's preview of the figures so far, refreshed before it is published.
      */
     public Circular publish(String documentNumber, String by, Instant now) {
+        requirePeriodEnded(now);
         if (status != CircularStatus.IN_REVIEW) {
             throw new CircularRuleViolation("circular.not-in-review",
                     "通报须经复核后发布，当前状态：" + status.chinese());
@@ -172,6 +175,21 @@ public record Circular(String id, String seriesId, CircularKind kind, String per
         }
         return with(CircularStatus.SUPERSEDED, figures, objections, reviewClosesAt, documentNumber, publishedBy,
                 publishedAt, changes, now);
+    }
+
+    /** Whether the circular's period is over in Beijing time: from 00:00 of the day after its last day. */
+    public boolean periodEnded(Instant now) {
+        return !now.isBefore(ReportingPeriod.parse(period).endInstant());
+    }
+
+    private void requirePeriodEnded(Instant now) {
+        if (!periodEnded(now)) {
+            ReportingPeriod p = ReportingPeriod.parse(period);
+            throw new CircularRuleViolation("circular.period-not-ended", p.chineseName() + "尚未结束（"
+                    + p.lastDay().getMonthValue() + "月" + p.lastDay().getDayOfMonth() + "日结束），不能发布本"
+                    + kind.chinese() + "；" + p.endExclusive().getMonthValue() + "月"
+                    + p.endExclusive().getDayOfMonth() + "日起可以发布");
+        }
     }
 
     public boolean frozen() {

@@ -161,6 +161,29 @@ public class HandlingItems {
                 : new ItemStore.StoredItem(stored.item(), stored.version(), List.of());
     }
 
+    /**
+     * The unit's warning before it sends an item (报送): the sent items its text reads like now, as the check at
+     * submission will find them. The room sees them whole; a unit sees its own unit's whole, and of another unit's
+     * only the unit, the title and the similarity (no id to open it by: the unit may not read it).
+     */
+    public List<SimilarItem> similarBeforeSubmitting(Actor actor, String itemId) {
+        List<SimilarItem> found = similarSent(get(actor, itemId));
+        if (actor.seesAllUnits()) {
+            return found;
+        }
+        return found.stream().map(s -> actor.belongsTo(s.unitId()) ? s
+                : new SimilarItem(null, s.unitId(), s.title(), s.similarity())).toList();
+    }
+
+    /** The items sent in recent months that read much like this one, most similar first. */
+    private List<SimilarItem> similarSent(Item item) {
+        NearDuplicateDetector.Check check = duplicates.checkFor(item);
+        if (check.canMatch()) {
+            store.forEachSubmittedTextSince(clock.instant().minus(duplicateLookback), check::offer);
+        }
+        return check.result();
+    }
+
     public List<Revision> revisions(Actor actor, String itemId) {
         return get(actor, itemId).revisions();
     }
@@ -255,16 +278,9 @@ public class HandlingItems {
         List<EventEnvelope<?>> events = ItemEvents.of(t.item(), t.changes());
         List<AuditEntry> audit = t.changes().stream()
                 .map(c -> ItemEvents.audit(c, actor.displayName(), origin)).toList();
-        List<SimilarItem> similar = null;
-        if (t.changes().stream().anyMatch(c -> c instanceof ItemChange.Submitted)) {
-            // checked when a revision reaches the room, against what was sent in recent months
-            Instant since = clock.instant().minus(duplicateLookback);
-            NearDuplicateDetector.Check check = duplicates.checkFor(t.item());
-            if (check.canMatch()) {
-                store.forEachSubmittedTextSince(since, check::offer);
-            }
-            similar = check.result();
-        }
+        // checked when a revision reaches the room
+        List<SimilarItem> similar = t.changes().stream().anyMatch(c -> c instanceof ItemChange.Submitted)
+                ? similarSent(t.item()) : null;
         save(t.item(), stored.version(), events, audit, similar);
         return t.item();
     }

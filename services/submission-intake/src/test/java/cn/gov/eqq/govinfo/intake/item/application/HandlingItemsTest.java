@@ -153,6 +153,40 @@ class HandlingItemsTest {
     }
 
     @Test
+    void theReporterIsWarnedBeforeSendingOfAnotherUnitsItemByUnitTitleAndSimilarityButNotItsId() {
+        Item first = service.createDraft(REPORTER, CONTENT);
+        service.submit(REPORTER, first.id(), "10.0.0.1");
+        Actor education = new Actor("rep-b", "李信息员", "U007", Set.of(Role.REPORTER));
+        Item retold = service.createDraft(education, CONTENT);
+
+        assertThat(service.similarBeforeSubmitting(education, retold.id()))
+                .containsExactly(new SimilarItem(null, "U006", "我旗推进会", 1.0));
+        assertThat(service.similarBeforeSubmitting(ROOM, retold.id()))
+                .containsExactly(new SimilarItem(first.id(), "U006", "我旗推进会", 1.0));
+        // asking writes nothing: the check kept with the item is the one made when it is sent
+        assertThat(store.items.get(retold.id()).similar()).isEmpty();
+    }
+
+    @Test
+    void theReporterMayOpenASimilarItemOfItsOwnUnit() {
+        Item first = service.createDraft(REPORTER, CONTENT);
+        service.submit(REPORTER, first.id(), "10.0.0.1");
+        Item again = service.createDraft(REPORTER, CONTENT);
+
+        assertThat(service.similarBeforeSubmitting(REPORTER, again.id()))
+                .containsExactly(new SimilarItem(first.id(), "U006", "我旗推进会", 1.0));
+    }
+
+    @Test
+    void anotherUnitCannotAskAboutAnItemItMayNotRead() {
+        Item draft = service.createDraft(REPORTER, CONTENT);
+        Actor education = new Actor("rep-b", "李信息员", "U007", Set.of(Role.REPORTER));
+
+        assertThatThrownBy(() -> service.similarBeforeSubmitting(education, draft.id()))
+                .isInstanceOf(UseCaseFailure.class);
+    }
+
+    @Test
     void receivingWritesStateEventAndAuditLineTogetherAndKicksTheRelay() {
         Item draft = service.createDraft(REPORTER, CONTENT);
         service.submit(REPORTER, draft.id(), "10.0.0.1");

@@ -23,6 +23,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,7 +43,8 @@ class PublishedCircularKeepsItsWordingTest {
 
     private final MongoTemplate mongo = new MongoTemplate(
             MongoClients.create(MongoTestServer.uri("reporting-wording")), "wording-" + UUID.randomUUID());
-    private final MutableClock clock = MutableClock.ticking();
+    // after the third quarter, so both quarters below are over and may be published; the numbers are of 2026
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-10-05T02:00:00Z"));
     private final MongoCircularStore store = new MongoCircularStore(mongo, new CloudEventJson(),
             new FeedSequence(mongo, clock));
     private final RankingSnapshots rankings = mock(RankingSnapshots.class);
@@ -80,7 +82,7 @@ class PublishedCircularKeepsItsWordingTest {
         assertThat(issued.subList(0, 3)).containsExactly("鄂前政办信〔2026〕1号",
                 "关于2026年第三季度全旗政务信息工作情况的通报", "各镇人民政府，上海庙经济开发区管委会，旗直各部门、各单位：");
 
-        Circular next = after.draft(CircularKind.QUARTERLY, ReportingPeriod.quarter(2026, 4), "room");
+        Circular next = after.draft(CircularKind.QUARTERLY, ReportingPeriod.quarter(2026, 2), "room");
         after.openReview(next.id(), null);
         clock.advance(Duration.ofDays(2));
         Circular nextPublished = after.publish(next.id(), "room");

@@ -10,6 +10,7 @@ import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.PageView;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.Reason;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.ReceiveInput;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.RevisionView;
+import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.SimilarityWarning;
 import cn.gov.eqq.govinfo.intake.item.application.CorrectingItems;
 import cn.gov.eqq.govinfo.intake.item.application.HandlingItems;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
@@ -181,6 +182,12 @@ class ItemController {
     @GetMapping("/{itemId}")
     ItemView get(CurrentUser user, @PathVariable String itemId, HttpServletRequest request) {
         return ContactPhones.shown(user, ItemView.of(items.getWithSimilar(Actors.of(user), itemId)), request);
+    }
+
+    /** Asked by the item page before 报送: another unit's similar item shows its unit, title and similarity only. */
+    @GetMapping("/{itemId}/similar")
+    SimilarityWarning similar(CurrentUser user, @PathVariable String itemId) {
+        return SimilarityWarning.of(items.similarBeforeSubmitting(Actors.of(user), itemId));
     }
 
     @GetMapping("/{itemId}/revisions")

@@ -155,6 +155,25 @@ final class ItemDtos {
     }
 
     /**
+     * The warning before 报送: the sent items this one reads like, most similar first.
+     *
+     * @param highestPercent the best similarity in whole percent, or null when nothing is similar
+     * @param message        the warning as the page shows it, or null when nothing is similar
+     */
+    record SimilarityWarning(boolean nearDuplicate, Integer highestPercent, String message,
+                             List<SimilarItemView> similarItems) {
+        static SimilarityWarning of(List<SimilarItem> similar) {
+            if (similar.isEmpty()) {
+                return new SimilarityWarning(false, null, null, List.of());
+            }
+            int percent = (int) Math.round(similar.get(0).similarity() * 100);
+            return new SimilarityWarning(true, percent,
+                    "与已报送的信息内容相近（相似度 " + percent + "%），请确认不是重复报送",
+                    similar.stream().map(SimilarItemView::of).toList());
+        }
+    }
+
+    /**
      * @param opinion        the room's opinion when it returned this version
      * @param signOffOpinion the leader's opinion given with the sign-off (签批意见), or null
      */

@@ -9,6 +9,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -36,7 +37,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The information room's circular in a real headless Chromium against the whole running system: the room drafts the
- * quarter's circular and opens the review, a unit finds it, reads its own figures and raises an objection (复核), the
+ * running quarter's circular and is told it is published only after the quarter ends, drafts last quarter's (an item
+ * of the unit entered through the history import) and opens the review, a unit finds it, reads its own figures and raises an objection (复核), the
  * room answers it and publishes once the window has closed, and the published DOCX downloads through the gateway.
  * Screenshots go to {@code target/screenshots/}.
  */
@@ -48,39 +50,59 @@ class PortalRoomIT extends PortalJourney {
     private static final String REASON = "本单位11月被《鄂尔多斯政讯》采用1条，通报中未计入，请核实（门户测试 "
             + Instant.now().toEpochMilli() + "）";
 
+    /** The quarter the journey's circular reports: the last one that has ended (a running one may not be published). */
     static String quarter;
+    /** The quarter now running, which the room may draft but not publish. */
+    static String runningQuarter;
     static String circularId;
 
     @BeforeAll
-    static void theQuarter() {
+    static void theQuarters() {
         ZonedDateTime now = ZonedDateTime.now(BEIJING);
-        quarter = now.getYear() + "-Q" + ((now.getMonthValue() - 1) / 3 + 1);
+        runningQuarter = quarterOf(now);
+        quarter = quarterOf(now.minusMonths(3));
+    }
+
+    private static String quarterOf(ZonedDateTime t) {
+        return t.getYear() + "-Q" + ((t.getMonthValue() - 1) / 3 + 1);
+    }
+
+    /** The middle month of {@link #quarter}, e.g. 2026-08 for 2026-Q3. */
+    private static String middleMonthOfQuarter() {
+        int q = quarter.charAt(quarter.length() - 1) - '0';
+        return quarter.substring(0, 4) + "-%02d".formatted(3 * q - 1);
     }
 
     @Test
     @Order(1)
-    void aUnitWithAReceivedItemThisQuarterStandsInTheGroupRanking() throws Exception {
-        // the unit may object only when it stands in the circular's ranking: give U007 a received item this quarter
-        String itemId;
-        try (BrowserContext context = newContext()) {
-            PortalIT.signIn(context, "u007-reporter", false);
-            String body = """
-                    {"title":"交通局推进农村公路建设（通报测试 %d）","body":"交通局今年新建农村公路120公里。",
-                     "category":"BRIEF","topics":["RURAL_REVITALISATION"],"eventDate":"%s","reporterName":"测试",
-                     "contactPhone":"0477-7620000","polarity":"GOOD_NEWS","majorEvent":false,"majorEmergency":false}
-                    """.formatted(System.currentTimeMillis(), ZonedDateTime.now(BEIJING).toLocalDate());
-            APIResponse created = changing(context, "/api/intake/items", body);
-            assertThat(created.status()).as(created.text()).isEqualTo(201);
-            itemId = JSON.readTree(created.text()).get("id").asString();
-            APIResponse submitted = changing(context, "/api/intake/items/" + itemId + "/submit", null);
-            assertThat(submitted.status()).as(submitted.text()).isEqualTo(200);
-        }
+    void aUnitWithAnItemReceivedLastQuarterStandsInTheGroupRanking() throws Exception {
+        // the unit may object only when it stands in the circular's ranking: the room enters an item U007 sent by
+        // e-mail last quarter through the history import (an item sent today would fall in the running quarter)
+        String month = middleMonthOfQuarter();
+        String csv = "unit,title,category,submitted_at,outcome,decided_at,forwarded_at,major_emergency,topics,void_reason,body\n"
+                + "U007,交通局推进农村公路建设（通报测试 " + System.currentTimeMillis() + "）,BRIEF," + month
+                + "-15 10:00,RECEIVED," + month + "-16 09:00,,否,,,交通局今年新建农村公路120公里。\n";
         try (BrowserContext context = newContext()) {
             PortalIT.signIn(context, "room-editor", false);
-            APIResponse received = changing(context, "/api/intake/items/" + itemId + "/receive", null);
-            assertThat(received.status()).as(received.text()).isEqualTo(200);
+            String csrf = context.cookies(gateway).stream().filter(c -> c.name.equals("XSRF-TOKEN"))
+                    .map(c -> c.value).findFirst().orElseThrow();
+            APIResponse accepted = context.request().post(gateway + "/api/intake/imports", RequestOptions.create()
+                    .setHeader("X-XSRF-TOKEN", csrf)
+                    .setMultipart(FormData.create().set("file", new FilePayload("交通局补录.csv", "text/csv",
+                            csv.getBytes(StandardCharsets.UTF_8)))));
+            assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+            String batch = gateway + accepted.headers().get("location");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            JsonNode view = JSON.readTree(context.request().get(batch).text());
+            while (!view.get("done").asBoolean() && System.nanoTime() < deadline) {
+                Thread.sleep(500); // the import runs in the background: polling its batch, bounded by the deadline
+                view = JSON.readTree(context.request().get(batch).text());
+            }
+            assertThat(view.get("state").asString()).as(view.toString()).isEqualTo("DONE");
+            assertThat(view.get("added").asInt()).isEqualTo(1);
+
             // scoring → reporting through Kafka: wait for the quarter's ranking of group 2 to name U007
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             boolean ranked = false;
             while (!ranked && System.nanoTime() < deadline) {
                 APIResponse ranking = context.request().get(gateway + "/api/reporting/rankings?group=2&period=" + quarter);
@@ -110,6 +132,16 @@ class PortalRoomIT extends PortalJourney {
             assertThat(page.locator("#circular-form .banner.error")).isVisible();
             PortalIT.screenshot(page, "20-circular-draft-refused");
 
+            // the running quarter may be drafted as a preview; the page says it is published only after it ends
+            page.locator("#c-period").fill(runningQuarter);
+            page.locator("#create-circular").click();
+            assertThat(page.locator("h1[data-status=DRAFT]")).isVisible();
+            assertThat(page.locator("h1[data-circular]")).hasAttribute("data-circular", "QUARTERLY-" + runningQuarter + "-v1");
+            assertThat(page.locator("#period-note")).containsText("尚未结束");
+            PortalIT.screenshot(page, "20b-circular-running-quarter-draft");
+
+            page.navigate(gateway + "/#/circulars");
+            page.locator("#c-kind").selectOption("QUARTERLY");
             page.locator("#c-period").fill(quarter);
             page.locator("#create-circular").click();
             assertThat(page.locator("h1[data-status=DRAFT]")).isVisible();

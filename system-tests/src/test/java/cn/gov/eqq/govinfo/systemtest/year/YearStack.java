@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The year-of-history check's own whole system, never the shared {@link RunningSystem}: its policy version reaches
  * back to 1 January of the year, which scoring refuses once another test has published a circular of a period the
- * version would reach (the room's journey publishes the current quarter's); and the county's own tiers must not
+ * version would reach (the room's journey publishes last quarter's); and the county's own tiers must not
  * change the rules under the other tests. Started once per test JVM from the built jars and stopped when it exits.
  */
 public final class YearStack {

@@ -181,7 +181,7 @@ final class ScoringRebuild {
             if (body.contains("\"FAILED\"")) {
                 throw new IllegalStateException("replay failed: " + body);
             }
-            Thread.sleep(250);
+            Thread.sleep(50); // the replay of 100,000 events takes seconds: a coarse poll would add to it
         }
         throw new IllegalStateException("replay not done after " + max);
     }

@@ -87,7 +87,7 @@ class ScoringUseCases {
                   @Value("${govinfo.scoring.replay-settle:3s}") Duration settle,
                   @Value("${govinfo.scoring.replay-drop-after:60s}") Duration dropAfter,
                   @Value("${govinfo.scoring.replay-chunk:10000}") int chunk,
-                  @Value("${govinfo.scoring.replay-fold-max:100000}") int foldMax) {
+                  @Value("${govinfo.scoring.replay-fold-max:50000}") int foldMax) {
         String replica = host + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new Replay(source, generations, items, units, ingestion, backfill, policies, policyLog,
                 new Replay.Settings(replica, lease, settle, dropAfter, chunk, foldMax));

@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -145,13 +148,7 @@ public class Replay implements AutoCloseable {
             ItemScoreStore building = items.inGeneration(m);
             EventIngestion fold = ingestion.into(building, units.inGeneration(m));
             try (EventSource.Reading reading = source.fromBeginning()) {
-                // the topics as they stood: part by part, each item folded in memory and written once
-                for (List<ConsumedEvent> part = reading.nextPart(settings.foldMax()); part != null;
-                     part = reading.nextPart(settings.foldMax())) {
-                    alive(progress);
-                    fold.foldAll(part);
-                    progress.read = reading.read();
-                }
+                foldParts(reading, fold, progress);
                 // what came after, in chunks merged into what is stored; the reader need not see the topics' end,
                 // only the live group (live ingestion writes the rest into this generation too)
                 while (!reading.caughtUpWithLive()) {
@@ -184,6 +181,42 @@ public class Replay implements AutoCloseable {
             fail(m, "重建失败：" + e.getMessage());
         } finally {
             heartbeat.cancel(false);
+        }
+    }
+
+    /**
+     * The topics as they stood, part by part, each item folded in memory and written once. The next part is read and
+     * decoded on a thread of its own while this one is written, so the decoding and the database's inserts overlap:
+     * two pieces of at most {@code foldMax} events are held at a time. The reader is never used by two threads at
+     * once: each of its calls is awaited before the next.
+     */
+    private void foldParts(EventSource.Reading reading, EventIngestion fold, Progress progress)
+            throws InterruptedException {
+        ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "scoring-replay-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<List<ConsumedEvent>> next = prefetch.submit(() -> reading.nextPart(settings.foldMax()));
+            for (List<ConsumedEvent> part = await(next); part != null; part = await(next)) {
+                next = prefetch.submit(() -> reading.nextPart(settings.foldMax()));
+                alive(progress);
+                fold.foldAll(part);
+                progress.read = reading.read();
+            }
+        } finally {
+            prefetch.shutdownNow();
+            // the reader is closed after this: a read still under way must end first
+            prefetch.awaitTermination(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static <T> T await(Future<T> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 

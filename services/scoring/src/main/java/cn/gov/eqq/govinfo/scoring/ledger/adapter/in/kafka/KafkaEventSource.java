@@ -105,7 +105,7 @@ class KafkaEventSource implements EventSource {
         /** Commission facts by the partition number of their item (read before the first fact part). */
         private Map<Integer, List<ConsumedEvent>> commissionsByPart;
         private boolean partsDone;
-        private long read;
+        private volatile long read; // counted by the thread that reads, read by the one that folds
 
         KafkaReading(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions, Admin admin) {
             this.consumer = consumer;

@@ -86,10 +86,11 @@ class ScoringUseCases {
                   @Value("${govinfo.scoring.replay-lease:30s}") Duration lease,
                   @Value("${govinfo.scoring.replay-settle:3s}") Duration settle,
                   @Value("${govinfo.scoring.replay-drop-after:60s}") Duration dropAfter,
-                  @Value("${govinfo.scoring.replay-chunk:10000}") int chunk) {
+                  @Value("${govinfo.scoring.replay-chunk:10000}") int chunk,
+                  @Value("${govinfo.scoring.replay-fold-max:50000}") int foldMax) {
         String replica = host + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new Replay(source, generations, items, units, ingestion, backfill, policies, policyLog,
-                new Replay.Settings(replica, lease, settle, dropAfter, chunk));
+                new Replay.Settings(replica, lease, settle, dropAfter, chunk, foldMax));
     }
 
     @Bean

@@ -181,8 +181,10 @@ class ReplayAtTwoReplicasTest {
                 "--govinfo.scoring.replay-settle=2s",
                 "--govinfo.scoring.replay-lease=4s",
                 "--govinfo.scoring.replay-drop-after=2s",
-                // small chunks: the build takes several rounds, with live polls written into it between them
+                // small chunks and pieces: the build takes several rounds, with live polls written into it
+                // between them, and items whose facts straddle two pieces are merged
                 "--govinfo.scoring.replay-chunk=20",
+                "--govinfo.scoring.replay-fold-max=7",
                 "--logging.level.org.apache.kafka=WARN");
     }
 

@@ -121,6 +121,65 @@ public class EventIngestion {
         flushFacts(facts, runFrom);
     }
 
+    /**
+     * Folds a part of the topics into a generation being built (docs/adr/0021) with the result {@link #applyAll}
+     * gives, but without reading the items first: the new generation starts empty, so each item's facts of this part
+     * are merged in memory, scored once and inserted, {@link #FOLD_WRITE} items per round trip. An item that is
+     * stored already (live ingestion wrote it during the build, or an earlier part held some of its facts) is merged
+     * into what is stored, as {@link #applyAll} does. Unit states are applied first: no item's score depends on them.
+     */
+    public void foldAll(List<? extends ConsumedEvent> events) {
+        List<Unit> unitStates = new ArrayList<>();
+        Map<String, List<ItemFact>> byItem = new LinkedHashMap<>();
+        for (ConsumedEvent event : events) {
+            if (event instanceof ConsumedEvent.UnitState u) {
+                unitStates.add(u.unit());
+            } else if (event instanceof ConsumedEvent.Fact f) {
+                byItem.computeIfAbsent(f.fact().itemId(), id -> new ArrayList<>()).add(f.fact());
+            }
+        }
+        applyUnits(unitStates);
+        PolicyHistory history = policies.history();
+        LongSupplier generation = once(items::replayGeneration);
+        List<ItemScoreStore.Write> writes = new ArrayList<>(FOLD_WRITE);
+        for (List<ItemFact> itemFacts : byItem.values()) {
+            ItemFacts after = ItemFacts.empty(itemFacts.get(0).itemId());
+            for (ItemFact f : itemFacts) {
+                if (!after.hasApplied(f.eventId())) {
+                    after = after.with(f);
+                }
+            }
+            List<LedgerEntry> entries = ItemScoring.score(after, history);
+            writes.add(new ItemScoreStore.Write(after, entries, -1L,
+                    scores.next(new ItemScores.PublishScore(null, after, entries, history, generation))));
+            if (writes.size() == FOLD_WRITE) {
+                insertFolded(writes, byItem);
+            }
+        }
+        insertFolded(writes, byItem);
+    }
+
+    /** Items inserted per round trip by {@link #foldAll}. */
+    static final int FOLD_WRITE = 2_000;
+
+    private void insertFolded(List<ItemScoreStore.Write> writes, Map<String, List<ItemFact>> byItem) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        Set<String> present = items.insertAll(writes);
+        if (writes.stream().anyMatch(w -> w.publication() != null && w.publication().entry() != null)) {
+            scores.written();
+        }
+        markDirty(writes.stream().filter(w -> !present.contains(w.facts().itemId()))
+                .map(w -> new Change(List.of(), w.entries())).toList());
+        writes.clear();
+        if (!present.isEmpty()) {
+            List<ItemFact> merge = new ArrayList<>();
+            present.forEach(id -> merge.addAll(byItem.get(id)));
+            applyFacts(merge);
+        }
+    }
+
     /** The events from {@link #index()} on were not (or not surely) applied; the cause says why. */
     public static final class NotApplied extends RuntimeException {
         private final int index;

@@ -20,6 +20,15 @@ public interface EventSource {
          */
         List<ConsumedEvent> next(int max);
 
+        /**
+         * The topics up to where they ended when this reading began, in parts that {@link EventIngestion#foldAll}
+         * folds whole: first every unit state, then one partition number of the fact topics at a time (their key is
+         * the item id, so an item's facts share a partition number), with the commission facts of the items keyed
+         * to it. A part of more than {@code max} events comes in pieces: an item whose facts straddle two pieces is
+         * merged into what the first stored. Null once every part was given; {@link #next} goes on from there.
+         */
+        List<ConsumedEvent> nextPart(int max);
+
         /** Records read so far, including the skipped ones. */
         long read();
 

@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -27,8 +30,9 @@ import java.util.function.UnaryOperator;
  * Steps: drop what earlier builds left; create the new generation's collections; restore the policy versions the
  * policy topic holds and the store lacks; wait until every replica's cached pointer names the build, so that live
  * ingestion writes into it too ({@link LiveIngestion}); read the topics from their beginning with a reader of its
- * own and fold them in chunks into the new generation; when the reader has passed the live group's committed offsets,
- * switch the pointer; publish every item of the new generation once, and drop the old one a while later.
+ * own and fold them part by part into the new generation, each item written once; when the reader has passed the
+ * live group's committed offsets, switch the pointer; publish every item of the new generation once, and drop the
+ * old one a while later.
  * Stored policy versions and snapshot version counters are kept, so snapshots published afterwards still carry
  * higher versions.
  */
@@ -48,9 +52,11 @@ public class Replay implements AutoCloseable {
      * @param lease     how long a claim lasts without a heartbeat ({@code govinfo.scoring.replay-lease})
      * @param settle    how long the build waits before it reads: longer than a replica caches the pointer
      * @param dropAfter how long after the switch the old generation is dropped
-     * @param chunk     events folded per bulk round
+     * @param chunk     events merged per bulk round once the parts are folded (events that came during the build)
+     * @param foldMax   events of a part held in memory at most (a larger part is folded in pieces)
      */
-    public record Settings(String replica, Duration lease, Duration settle, Duration dropAfter, int chunk) {
+    public record Settings(String replica, Duration lease, Duration settle, Duration dropAfter, int chunk,
+                           int foldMax) {
 
         /**
          * How long the previous generation goes on receiving writes after the switch: half the time until it is
@@ -142,15 +148,13 @@ public class Replay implements AutoCloseable {
             ItemScoreStore building = items.inGeneration(m);
             EventIngestion fold = ingestion.into(building, units.inGeneration(m));
             try (EventSource.Reading reading = source.fromBeginning()) {
-                while (true) {
+                foldParts(reading, fold, progress);
+                // what came after, in chunks merged into what is stored; the reader need not see the topics' end,
+                // only the live group (live ingestion writes the rest into this generation too)
+                while (!reading.caughtUpWithLive()) {
                     alive(progress);
-                    List<ConsumedEvent> chunk = reading.next(settings.chunk());
-                    fold.applyAll(unitsFirst(chunk));
+                    fold.applyAll(unitsFirst(reading.next(settings.chunk())));
                     progress.read = reading.read();
-                    // also while events keep arriving: the reader need not see the topics' end, only the live group
-                    if (reading.caughtUpWithLive()) {
-                        break;
-                    }
                 }
             }
             alive(progress);
@@ -177,6 +181,42 @@ public class Replay implements AutoCloseable {
             fail(m, "重建失败：" + e.getMessage());
         } finally {
             heartbeat.cancel(false);
+        }
+    }
+
+    /**
+     * The topics as they stood, part by part, each item folded in memory and written once. The next part is read and
+     * decoded on a thread of its own while this one is written, so the decoding and the database's inserts overlap:
+     * two pieces of at most {@code foldMax} events are held at a time. The reader is never used by two threads at
+     * once: each of its calls is awaited before the next.
+     */
+    private void foldParts(EventSource.Reading reading, EventIngestion fold, Progress progress)
+            throws InterruptedException {
+        ExecutorService prefetch = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "scoring-replay-reader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<List<ConsumedEvent>> next = prefetch.submit(() -> reading.nextPart(settings.foldMax()));
+            for (List<ConsumedEvent> part = await(next); part != null; part = await(next)) {
+                next = prefetch.submit(() -> reading.nextPart(settings.foldMax()));
+                alive(progress);
+                fold.foldAll(part);
+                progress.read = reading.read();
+            }
+        } finally {
+            prefetch.shutdownNow();
+            // the reader is closed after this: a read still under way must end first
+            prefetch.awaitTermination(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static <T> T await(Future<T> future) throws InterruptedException {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 

@@ -71,6 +71,15 @@ public interface ItemScoreStore {
      */
     boolean saveAll(List<Write> writes);
 
+    /**
+     * Inserts items not stored yet, each as {@link #save} with version -1 would, without reading anything first and
+     * in as few round trips as the store can: a rebuild's new generation starts empty (docs/adr/0021).
+     *
+     * @return the ids of the items that were stored already (live ingestion or an earlier insert got there first):
+     *         those were not written, and the caller merges their facts into what is stored
+     */
+    Set<String> insertAll(List<Write> writes);
+
     /** Entries of these units that count in any of these months. */
     List<LedgerEntry> entriesOf(Collection<String> unitIds, Collection<ReportingPeriod> months);
 

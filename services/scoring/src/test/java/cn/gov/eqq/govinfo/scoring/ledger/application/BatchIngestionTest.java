@@ -1,14 +1,7 @@
 package cn.gov.eqq.govinfo.scoring.ledger.application;
 
 import cn.gov.eqq.govinfo.contracts.EventEnvelope;
-import cn.gov.eqq.govinfo.contracts.adoption.AdoptionRecorded;
-import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.contracts.calendar.ReportingPeriod;
-import cn.gov.eqq.govinfo.contracts.commission.CommissionAnswerJudged;
-import cn.gov.eqq.govinfo.contracts.item.ItemForwardedToCity;
-import cn.gov.eqq.govinfo.contracts.item.ItemReceived;
-import cn.gov.eqq.govinfo.contracts.item.ItemVoided;
-import cn.gov.eqq.govinfo.contracts.unit.UnitChanged;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import cn.gov.eqq.govinfo.scoring.policy.adapter.out.json.PolicyJson;
@@ -25,8 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,16 +25,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.Random;
 
+import static cn.gov.eqq.govinfo.scoring.ledger.application.SeededStream.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link EventIngestion#applyAll}: the batched path gives what the events give one by one, with fewer writes. */
 class BatchIngestionTest {
 
     private static final ScoringPolicy NOTICE = PolicyJson.shipped();
-    private static final String[] UNITS = {"U001", "U006", "U007", "U037"};
-    private static final String[] KINDS = {"CITY_BULLETIN_ADOPTED", "PROVINCE_BULLETIN_ADOPTED",
-            "CITY_LEADER_INSTRUCTION", "STATE_COUNCIL_ADOPTED"};
-    private static final String[] CATEGORIES = {"BRIEF", "DYNAMIC", "PROBLEM", "RESEARCH_REPORT"};
 
     private final Clock october = Clock.fixed(Instant.parse("2026-10-10T02:00:00Z"), ZoneOffset.UTC);
 
@@ -180,78 +168,4 @@ class BatchIngestionTest {
 
     /** Units (one of them moving group half-way), items with revisions, voids, forwards, adoptions, judgements, and
      * every tenth event delivered twice. */
-    private static List<EventEnvelope<?>> stream(Random random, int count) {
-        List<EventEnvelope<?>> out = new ArrayList<>();
-        for (int u = 0; u < UNITS.length; u++) {
-            out.add(unit(UNITS[u], 1 + u % 3, 0));
-        }
-        for (int i = 0; i < count; i++) {
-            String item = "I" + random.nextInt(60);
-            String unit = UNITS[Math.abs(item.hashCode()) % UNITS.length];
-            String day = String.format("2026-0%d-%02dT09:00", 7 + random.nextInt(3), 1 + random.nextInt(28));
-            EventEnvelope<?> e = switch (random.nextInt(7)) {
-                case 0, 1 -> received(item, unit, 1 + random.nextInt(3), day);
-                case 2 -> forwarded(item, unit, day);
-                case 3 -> adopted("R" + random.nextInt(80), item, unit, KINDS[random.nextInt(KINDS.length)],
-                        day.substring(0, 10));
-                case 4 -> judged("C" + random.nextInt(10), item, unit, random.nextBoolean(), day);
-                case 5 -> voided(item, unit, day);
-                default -> received(item, unit, 1, day);
-            };
-            out.add(e);
-            if (random.nextInt(10) == 0) {
-                out.add(e);
-            }
-            if (i == count / 3) {
-                out.add(unit("U006", 3, 1)); // moves group, with items stored in the old one
-                out.add(unit("U001", 1, 0)); // repeated state: nothing changes
-            }
-            if (i == 2 * count / 3) {
-                out.add(unit("U007", 1, 2));
-                out.add(unit("U007", 2, 1)); // older than the one before it: ignored
-            }
-        }
-        return out;
-    }
-
-    private static EventEnvelope<UnitChanged> unit(String id, int group, int version) {
-        return EventEnvelope.wrap(new UnitChanged(id, "单位" + id, group, true,
-                Instant.parse("2026-01-01T00:00:00Z").plusSeconds(version)), "submission-intake", Instant.now());
-    }
-
-    private static Instant bj(String at) {
-        return LocalDateTime.parse(at).atZone(BeijingTime.ZONE).toInstant();
-    }
-
-    private static EventEnvelope<ItemReceived> received(String item, String unit, int revision, String at) {
-        Instant t = bj(at);
-        return EventEnvelope.wrap(new ItemReceived(item, unit, revision, "标题" + item,
-                CATEGORIES[Math.abs((item + revision).hashCode()) % CATEGORIES.length], List.of(), false, "GOOD_NEWS",
-                LocalDate.of(2026, 7, 1), t, t.plusSeconds(3600), "room", null), "submission-intake", Instant.now());
-    }
-
-    private static EventEnvelope<ItemForwardedToCity> forwarded(String item, String unit, String at) {
-        return EventEnvelope.wrap(new ItemForwardedToCity(item, unit, bj(at), "room"), "submission-intake",
-                Instant.now());
-    }
-
-    private static EventEnvelope<ItemVoided> voided(String item, String unit, String at) {
-        return EventEnvelope.wrap(new ItemVoided(item, unit, "重复报送", bj(at), "room"), "submission-intake",
-                Instant.now());
-    }
-
-    private static EventEnvelope<AdoptionRecorded> adopted(String record, String item, String unit, String kind,
-                                                           String date) {
-        return EventEnvelope.wrap(new AdoptionRecorded(record, item, unit, kind, "荆门信息", "1",
-                LocalDate.parse(date), null, null, null, "room", bj(date + "T10:00")), "adoption-tracking",
-                Instant.now());
-    }
-
-    private static EventEnvelope<CommissionAnswerJudged> judged(String commission, String item, String unit,
-                                                                boolean accepted, String at) {
-        Instant t = bj(at);
-        return EventEnvelope.wrap(new CommissionAnswerJudged(commission, unit, item, t, t.plusSeconds(86_400),
-                accepted, accepted ? null : "未按要求", "room", t.plusSeconds(7200)), "commission-tasking",
-                Instant.now());
-    }
 }

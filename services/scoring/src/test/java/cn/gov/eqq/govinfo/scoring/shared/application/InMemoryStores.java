@@ -57,6 +57,17 @@ public final class InMemoryStores {
         }
 
         @Override
+        public Set<String> insertAll(List<Write> writes) {
+            Set<String> present = new TreeSet<>();
+            for (Write w : writes) {
+                if (!save(w.facts(), w.entries(), -1, w.publication())) {
+                    present.add(w.facts().itemId());
+                }
+            }
+            return present;
+        }
+
+        @Override
         public boolean save(ItemFacts facts, List<LedgerEntry> entries, long expectedVersion,
                             Publication publication) {
             StoredItem stored = byId.get(facts.itemId());

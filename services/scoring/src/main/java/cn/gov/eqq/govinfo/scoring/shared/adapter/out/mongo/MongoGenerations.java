@@ -150,11 +150,16 @@ class MongoGenerations implements Generations, OutboxCollections {
 
     /**
      * Every item collection there is, for the outbox relay: the live one's, and what is left in an old one until it
-     * is dropped (a generation being built publishes nothing).
+     * is dropped. Not the one being built: it publishes nothing, and the relay's pending filter scans a collection
+     * on the devstack's wire server, every pass, while the build fills it (docs/performance.md). Once live (the
+     * cached pointer is at most a second behind) it is relayed from.
      */
     @Override
     public List<String> collections() {
-        return stored().stream().map(MongoGenerations::items).toList();
+        GenerationPointer pointer = current();
+        Long building = pointer.building();
+        return stored().stream().filter(g -> building == null || g != building.longValue() || g == pointer.live())
+                .map(MongoGenerations::items).toList();
     }
 
     private MongoCollection<Document> pointers() {

@@ -7,7 +7,10 @@ import cn.gov.eqq.govinfo.scoring.rules.domain.ItemFacts;
 import cn.gov.eqq.govinfo.scoring.rules.domain.LedgerEntry;
 
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntryDocuments;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.model.InsertManyOptions;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -22,8 +25,10 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -152,6 +157,32 @@ class MongoItemScoreStore implements ItemScoreStore {
                 return false; // an item inserted by somebody else meanwhile
             }
             throw e;
+        }
+    }
+
+    /**
+     * One unordered {@code insertMany} (the driver splits it at its message limit): a rebuild writes each item once,
+     * in documents as {@link #save} inserts them. A duplicate key is an item somebody else stored first.
+     */
+    @Override
+    public Set<String> insertAll(List<Write> writes) {
+        if (writes.isEmpty()) {
+            return Set.of();
+        }
+        List<Document> docs = new ArrayList<>(writes.size());
+        writes.forEach(w -> docs.add(inserted(w.facts(), w.entries(), w.publication())));
+        try {
+            mongo.getCollection(collection()).insertMany(docs, new InsertManyOptions().ordered(false));
+            return Set.of();
+        } catch (MongoBulkWriteException e) {
+            Set<String> present = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (error.getCode() != DUPLICATE_KEY) {
+                    throw e;
+                }
+                present.add(writes.get(error.getIndex()).facts().itemId());
+            }
+            return present;
         }
     }
 

@@ -88,8 +88,9 @@ class PortalCommissionIT extends PortalJourney {
     @Test
     @Order(2)
     void twoUnitsFindItAndAnswerOnTime() {
-        u006Item = answer("u006-reporter", "发改委优化营商环境的做法（" + RUN + "）", false);
-        u007Item = answer("u007-reporter", "教体局优化营商环境的做法（" + RUN + "）", false);
+        u006Item = answer("u006-reporter", "发改委优化营商环境的做法（" + RUN + "）", false, false);
+        // the second answer repeats the first's text: the unit is asked before it sends what reads like a duplicate
+        u007Item = answer("u007-reporter", "教体局优化营商环境的做法（" + RUN + "）", false, true);
     }
 
     @Test
@@ -170,7 +171,7 @@ class PortalCommissionIT extends PortalJourney {
     void anAnswerAfterTheDeadlineIsRecordedAsLateAndEarnsNoBonusWhenAccepted() {
         awaitCondition(Duration.between(Instant.now(), deadlineEnds).plusSeconds(5),
                 () -> Instant.now().isAfter(deadlineEnds));
-        u037Item = answer("u037-reporter", "营商环境促进中心的做法（" + RUN + "）", true);
+        u037Item = answer("u037-reporter", "营商环境促进中心的做法（" + RUN + "）", true, true);
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "room-editor", false);
             receive(page, u037Item);
@@ -218,7 +219,7 @@ class PortalCommissionIT extends PortalJourney {
     }
 
     /** A reporter writes a research report answering the commission and submits it; returns the item id. */
-    private static String answer(String reporter, String title, boolean late) {
+    private static String answer(String reporter, String title, boolean late, boolean readsLikeASentItem) {
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, reporter, false);
             if (!late) {
@@ -238,6 +239,12 @@ class PortalCommissionIT extends PortalJourney {
             }
             page.locator("#f-commissionId").selectOption(commissionId);
             page.locator("#save-submit").click();
+            if (readsLikeASentItem) {
+                assertThat(page.locator("#confirm-dialog")).containsText("可能重复报送");
+                assertThat(page.locator("#confirm-message")).containsText("优化营商环境的做法");
+                PortalIT.screenshot(page, "4x-duplicate-warning-" + reporter);
+                page.locator("#confirm-ok").click();
+            }
             page.waitForURL(SAVED_ITEM);
             assertThat(page.locator("dl.facts")).containsText("已报送");
             PortalIT.screenshot(page, "4x-answer-" + reporter);

@@ -53,6 +53,10 @@ abstract class PortalJourney {
      * axe-core, which fails it on a serious or critical accessibility violation.
      */
     static void screenshot(Page page, String name) {
+        // a dialog fades in: the picture shows the page as a person sees it once its finite animations have ended
+        page.evaluate("() => Promise.all(document.getAnimations()"
+                + ".filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)"
+                + ".map(a => a.finished.catch(() => null)))");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
         Accessibility.check(page, name);
     }

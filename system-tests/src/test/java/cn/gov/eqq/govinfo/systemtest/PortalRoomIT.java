@@ -34,6 +34,7 @@ import java.util.zip.ZipInputStream;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The information room's circular in a real headless Chromium against the whole running system: the room drafts the
@@ -92,17 +93,16 @@ class PortalRoomIT extends PortalJourney {
                             csv.getBytes(StandardCharsets.UTF_8)))));
             assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
             String batch = gateway + accepted.headers().get("location");
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            JsonNode view = JSON.readTree(context.request().get(batch).text());
-            while (!view.get("done").asBoolean() && System.nanoTime() < deadline) {
-                Thread.sleep(500); // the import runs in the background: polling its batch, bounded by the deadline
-                view = JSON.readTree(context.request().get(batch).text());
-            }
+            // the import runs in the background: its batch says when it is done (in this thread: Playwright's objects
+            // belong to the thread that made them)
+            JsonNode view = await().atMost(Duration.ofSeconds(60)).pollInSameThread()
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> JSON.readTree(context.request().get(batch).text()), v -> v.get("done").asBoolean());
             assertThat(view.get("state").asString()).as(view.toString()).isEqualTo("DONE");
             assertThat(view.get("added").asInt()).isEqualTo(1);
 
             // scoring → reporting through Kafka: wait for the quarter's ranking of group 2 to name U007
-            deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             boolean ranked = false;
             while (!ranked && System.nanoTime() < deadline) {
                 APIResponse ranking = context.request().get(gateway + "/api/reporting/rankings?group=2&period=" + quarter);

@@ -200,11 +200,12 @@ public class Replay implements AutoCloseable {
         try {
             Future<List<ConsumedEvent>> next = prefetch.submit(() -> reading.nextPart(settings.foldMax()));
             for (List<ConsumedEvent> part = await(next); part != null; part = await(next)) {
+                progress.read = reading.read(); // read while the reader is idle, before the next part is asked for
                 next = prefetch.submit(() -> reading.nextPart(settings.foldMax()));
                 alive(progress);
                 fold.foldAll(part);
-                progress.read = reading.read();
             }
+            progress.read = reading.read();
         } finally {
             prefetch.shutdownNow();
             // the reader is closed after this: a read still under way must end first

@@ -4,6 +4,7 @@ import { ref } from 'vue';
 import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import LegacyPage from './LegacyPage.vue';
 import NotFound from './NotFound.vue';
+import { VUE_PAGES } from '../pages/vuePages';
 import { LEGACY_PAGES, type LegacyRender } from './legacyPages';
 
 /**
@@ -14,9 +15,11 @@ import { LEGACY_PAGES, type LegacyRender } from './legacyPages';
  */
 export const visits = ref(0);
 
-export function portalRoutes(defaultPage: () => string, pages: Record<string, LegacyRender> = LEGACY_PAGES): RouteRecordRaw[] {
+export function portalRoutes(defaultPage: () => string, pages: Record<string, LegacyRender> = LEGACY_PAGES,
+                             vuePages: RouteRecordRaw[] = VUE_PAGES): RouteRecordRaw[] {
   return [
     { path: '/', name: 'home', redirect: () => defaultPage().substring(1) },
+    ...vuePages,
     // a route per page; what follows the page's name (an id, a kind and batch) is the page's to read
     ...Object.entries(pages).map(([page, render]): RouteRecordRaw => ({
       path: `/${page}/:rest(.*)?`, name: page, component: LegacyPage,
@@ -27,8 +30,9 @@ export function portalRoutes(defaultPage: () => string, pages: Record<string, Le
 }
 
 export function createPortalRouter(defaultPage: () => string, history: RouterHistory = createWebHashHistory(),
-                                   pages: Record<string, LegacyRender> = LEGACY_PAGES) {
-  const router = createRouter({ history, routes: portalRoutes(defaultPage, pages) });
+                                   pages: Record<string, LegacyRender> = LEGACY_PAGES,
+                                   vuePages: RouteRecordRaw[] = VUE_PAGES) {
+  const router = createRouter({ history, routes: portalRoutes(defaultPage, pages, vuePages) });
   router.afterEach((_to, _from, failure) => { if (!failure) visits.value++; });
   return router;
 }

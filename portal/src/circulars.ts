@@ -47,6 +47,8 @@ interface Figures {
 interface Circular extends Summary {
   previousId: string | null; figures: Figures; objections: Objection[]; createdBy: string; createdAt: string;
   publishedBy: string | null; correctionReason: string | null;
+  /** when the period lets it be published (00:00 Beijing time after its last day), and the refusal's words before */
+  publishableFrom?: string; periodNotEnded?: string;
   changes: { group: number | null; unitId: string | null; unitName: string | null; figure: string; before: string; after: string }[];
 }
 interface UnitFigures {
@@ -64,33 +66,13 @@ export function circularLabel(id: string): string {
 }
 
 /**
- * The end of a period (`2026-Q4`, `2026`, `2026-07`) in Beijing time, for the publishing guard: the service refuses
- * to publish a circular before its period has ended; the page says so before anyone clicks. Null if not a period.
+ * Why the circular cannot be published yet because its period runs on, or null. The rule and its words are the
+ * service's (`periodNotEnded`, `publishableFrom` on the circular): the page only stops saying it once the instant
+ * has passed, so a page left open enables 发布 at midnight without asking again.
  */
-export function periodEnd(code: string): { name: string; endsAt: number; lastDay: string; firstDayAfter: string } | null {
-  const m = /^(\d{4})(?:-Q([1-4])|-(\d{2}))?$/.exec(code);
-  if (!m) return null;
-  const year = Number(m[1]);
-  const q = m[2] ? Number(m[2]) : null;
-  const month = m[3] ? Number(m[3]) : null;
-  if (month !== null && (month < 1 || month > 12)) return null;
-  const endMonth = q !== null ? q * 3 : month !== null ? month : 12; // 1-based month the period ends with
-  const name = q !== null ? `${year}年第${'一二三四'[q - 1]}季度` : month !== null ? `${year}年${month}月` : `${year}年度`;
-  const last = new Date(Date.UTC(year, endMonth, 0)); // day 0 of the next month: the last day of this one
-  const after = new Date(Date.UTC(year, endMonth, 1));
-  return {
-    name,
-    endsAt: after.getTime() - 8 * 3_600_000, // Beijing midnight (UTC+8, no daylight saving)
-    lastDay: `${last.getUTCMonth() + 1}月${last.getUTCDate()}日`,
-    firstDayAfter: `${after.getUTCMonth() + 1}月${after.getUTCDate()}日`,
-  };
-}
-
-/** Why the circular cannot be published yet because its period runs on (the service's own words), or null. */
-export function periodNotEnded(period: string, kind: string, now = Date.now()): string | null {
-  const end = periodEnd(period);
-  if (!end || now >= end.endsAt) return null;
-  return `${end.name}尚未结束（${end.lastDay}结束），不能发布本${CIRCULAR_KIND[kind] ?? '通报'}；${end.firstDayAfter}起可以发布`;
+export function periodNotEnded(c: Pick<Circular, 'publishableFrom' | 'periodNotEnded'>, now = Date.now()): string | null {
+  if (!c.periodNotEnded || !c.publishableFrom || now >= Date.parse(c.publishableFrom)) return null;
+  return c.periodNotEnded;
 }
 
 const docx = (id: string) => `/api/reporting/circulars/${encodeURIComponent(id)}/document.docx`;
@@ -277,7 +259,7 @@ function wholeCircular(ctx: Ctx, c: Circular, notice: string | undefined): (Node
     actions.append(el('button', { id: 'refresh-circular', onclick: () => act('刷新数据', () => post(`${base}/refresh`)) },
       '按最新数据刷新'));
   }
-  const running = room && c.status === 'DRAFT' ? periodNotEnded(c.period, c.kind) : null;
+  const running = room && c.status === 'DRAFT' ? periodNotEnded(c) : null;
   if (running) {
     // drafting and review stay open while the period runs: the figures so far, refreshed before publishing
     actions.append(el('p', { className: 'muted', id: 'period-note' },
@@ -307,9 +289,9 @@ function wholeCircular(ctx: Ctx, c: Circular, notice: string | undefined): (Node
     const publish = el('button', { className: 'primary', id: 'publish-circular',
       onclick: () => act('发布', () => post(`${base}/publish`)) }, '发布');
     const hint = el('small', { className: 'muted', id: 'publish-hint' });
-    const periodEndsAt = periodEnd(c.period)?.endsAt ?? 0;
+    const periodEndsAt = c.publishableFrom ? Date.parse(c.publishableFrom) : 0;
     const update = () => {
-      const notEnded = periodNotEnded(c.period, c.kind);
+      const notEnded = periodNotEnded(c);
       const open = Date.now() <= closesAt;
       const waiting = openCount > 0;
       (publish as HTMLButtonElement).disabled = !!notEnded || open || waiting;

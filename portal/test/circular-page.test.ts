@@ -19,6 +19,9 @@ const circular = (status: string) => ({
   updatedAt: '2026-12-10T02:00:00Z', previousId: null, objections: [], createdBy: 'room-editor',
   createdAt: '2026-12-10T02:00:00Z', publishedBy: null, correctionReason: null, changes: [],
   figures: { period: '2026-Q4', groups: [], noSubmission: [], missedQuota: [], commissions: [], annex: [], warnings: [] },
+  // what reporting adds while the quarter runs (the page only shows it until publishableFrom has passed)
+  publishableFrom: '2026-12-31T16:00:00Z',
+  periodNotEnded: '2026年第四季度尚未结束（12月31日结束），不能发布本季度通报；1月1日起可以发布',
 });
 
 async function show(status: string, beijingNow: string) {

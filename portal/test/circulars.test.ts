@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annexPoints, periodEnd, periodNotEnded } from '../src/circulars';
+import { annexPoints, periodNotEnded } from '../src/circulars';
 
 describe('circular annex', () => {
   it('shows the points scoring gave, zero included', () => {
@@ -12,30 +12,23 @@ describe('circular annex', () => {
   });
 });
 
-describe('publishing guard: a circular waits for its period to end in Beijing time', () => {
-  // 2026-12-31 23:59:59 and 2027-01-01 00:00:00 in Beijing (UTC+8)
+describe('publishing guard: the page says what the service will answer before anyone clicks', () => {
+  // 2026-12-31 23:59:59 and 2027-01-01 00:00:00 in Beijing (UTC+8), as reporting answers them for 2026-Q4
   const lastSecond = Date.parse('2026-12-31T15:59:59Z');
   const midnight = Date.parse('2026-12-31T16:00:00Z');
+  const q4 = { publishableFrom: '2026-12-31T16:00:00Z',
+    periodNotEnded: '2026年第四季度尚未结束（12月31日结束），不能发布本季度通报；1月1日起可以发布' };
 
-  it('says on the quarter’s last day at 23:59 why 发布 is not yet possible, in the service’s words', () => {
-    expect(periodNotEnded('2026-Q4', 'QUARTERLY', lastSecond))
-      .toBe('2026年第四季度尚未结束（12月31日结束），不能发布本季度通报；1月1日起可以发布');
+  it('shows the service’s words while the period runs', () => {
+    expect(periodNotEnded(q4, lastSecond)).toBe(q4.periodNotEnded);
   });
 
-  it('lets the quarter’s circular be published from 00:00 of the next day', () => {
-    expect(periodNotEnded('2026-Q4', 'QUARTERLY', midnight)).toBeNull();
+  it('stops saying it from the instant publishing opens, on a page left open', () => {
+    expect(periodNotEnded(q4, midnight)).toBeNull();
   });
 
-  it('names the year for the annual evaluation', () => {
-    expect(periodNotEnded('2026', 'ANNUAL', lastSecond))
-      .toBe('2026年度尚未结束（12月31日结束），不能发布本年度考评；1月1日起可以发布');
-  });
-
-  it('knows each quarter’s own last day', () => {
-    expect(periodEnd('2026-Q1')).toMatchObject({ lastDay: '3月31日', firstDayAfter: '4月1日' });
-    expect(periodEnd('2026-Q2')).toMatchObject({ lastDay: '6月30日', firstDayAfter: '7月1日' });
-    expect(periodEnd('2028-02')).toMatchObject({ name: '2028年2月', lastDay: '2月29日' });
-    expect(periodEnd('2026-Q2')!.endsAt).toBe(Date.parse('2026-06-30T16:00:00Z'));
-    expect(periodEnd('第三季度')).toBeNull();
+  it('says nothing when the service says nothing (the period has ended, or an older reporting)', () => {
+    expect(periodNotEnded({ publishableFrom: '2026-12-31T16:00:00Z' }, lastSecond)).toBeNull();
+    expect(periodNotEnded({}, lastSecond)).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One version of a quarterly circular or annual evaluation. Its figures are stored in it; once published nothing
@@ -179,17 +180,29 @@ public record Circular(String id, String seriesId, CircularKind kind, String per
 
     /** Whether the circular's period is over in Beijing time: from 00:00 of the day after its last day. */
     public boolean periodEnded(Instant now) {
-        return !now.isBefore(ReportingPeriod.parse(period).endInstant());
+        return !now.isBefore(publishableFrom());
+    }
+
+    /** The first instant it may be published: 00:00 Beijing time of the day after its period's last day. */
+    public Instant publishableFrom() {
+        return ReportingPeriod.parse(period).endInstant();
+    }
+
+    /** Why it cannot be published yet because its period runs on, in the words people read; empty once it ended. */
+    public Optional<String> periodNotEnded(Instant now) {
+        if (periodEnded(now)) {
+            return Optional.empty();
+        }
+        ReportingPeriod p = ReportingPeriod.parse(period);
+        return Optional.of(p.chineseName() + "尚未结束（" + p.lastDay().getMonthValue() + "月"
+                + p.lastDay().getDayOfMonth() + "日结束），不能发布本" + kind.chinese() + "；"
+                + p.endExclusive().getMonthValue() + "月" + p.endExclusive().getDayOfMonth() + "日起可以发布");
     }
 
     private void requirePeriodEnded(Instant now) {
-        if (!periodEnded(now)) {
-            ReportingPeriod p = ReportingPeriod.parse(period);
-            throw new CircularRuleViolation("circular.period-not-ended", p.chineseName() + "尚未结束（"
-                    + p.lastDay().getMonthValue() + "月" + p.lastDay().getDayOfMonth() + "日结束），不能发布本"
-                    + kind.chinese() + "；" + p.endExclusive().getMonthValue() + "月"
-                    + p.endExclusive().getDayOfMonth() + "日起可以发布");
-        }
+        periodNotEnded(now).ifPresent(why -> {
+            throw new CircularRuleViolation("circular.period-not-ended", why);
+        });
     }
 
     public boolean frozen() {

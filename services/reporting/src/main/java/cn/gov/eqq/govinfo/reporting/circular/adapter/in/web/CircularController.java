@@ -11,6 +11,7 @@ import cn.gov.eqq.govinfo.reporting.circular.domain.CircularKind;
 import cn.gov.eqq.govinfo.reporting.circular.domain.Objection.Resolution;
 import cn.gov.eqq.govinfo.reporting.circular.domain.UnitFigures;
 import cn.gov.eqq.govinfo.reporting.shared.adapter.in.web.Params;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -101,10 +102,20 @@ class CircularController {
         return circulars.list(p, kind).stream().filter(c -> mayReadWhole(user, c)).map(CircularSummary::of).toList();
     }
 
+    /**
+     * One version as the page shows it: the circular, and when its period lets it be published, with the refusal's
+     * words while it does not — the page says so before anyone clicks, and the rule stays here.
+     */
+    record CircularDetail(@JsonUnwrapped Circular circular, Instant publishableFrom, String periodNotEnded) {
+        static CircularDetail of(Circular c, Instant now) {
+            return new CircularDetail(c, c.publishableFrom(), c.periodNotEnded(now).orElse(null));
+        }
+    }
+
     @GetMapping("/{id}")
     @PreAuthorize("hasAnyRole('info-room','admin','viewer','dashboard','reporter','unit-leader')")
-    Circular one(CurrentUser user, @PathVariable String id) {
-        return readable(user, id);
+    CircularDetail one(CurrentUser user, @PathVariable String id) {
+        return CircularDetail.of(readable(user, id), clock.instant());
     }
 
     @GetMapping("/{id}/document.docx")

@@ -103,10 +103,10 @@ export function itemTable(ctx: Ctx, items: Item[], showUnit: boolean) {
       el('td', { 'data-label': '报送时间' }, fmtTime(i.submittedAt))))));
 }
 
-export async function myItems(ctx: Ctx) {
+/** `#/items?status=RETURNED`: the unit's items, filtered by the status the address names (the home links here). */
+export async function myItems(ctx: Ctx, query: URLSearchParams = new URLSearchParams()) {
   const show = guardedShow();
-  const params = new URLSearchParams(location.search);
-  const status = params.get('status') ?? '';
+  const status = query.get('status') ?? '';
   const load = async (s: string) => {
     const q = s ? `&status=${s}` : '';
     const page = await get<Page>(`/api/intake/items?size=100&sort=updatedAt${q}`);

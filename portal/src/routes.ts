@@ -1,17 +1,14 @@
 // Which pages a person gets, by role. The menu only hides: the services refuse what a role may not do.
 
-/** The first page after sign-in. */
-export function defaultPageFor(roles: string[]): string {
-  if (roles.includes('info-room')) return '#/inbox';
-  if (roles.includes('reporter')) return '#/items';
-  if (roles.includes('unit-leader')) return '#/sign-off';
-  return '#/rankings';
+/** The first page after sign-in: 首页 with what waits for the person (pages/HomePage.vue), for every role. */
+export function defaultPageFor(_roles: string[]): string {
+  return '#/home';
 }
 
 /** The menu links [hash, label] in order, each page once. */
 export function menuFor(roles: string[]): [string, string][] {
   const has = (r: string) => roles.includes(r);
-  const links: [string, string][] = [];
+  const links: [string, string][] = [['#/home', '首页']];
   if (has('reporter')) links.push(['#/items', '本单位信息'], ['#/items/new', '新建信息'], ['#/overview', '任务与积分']);
   if (has('unit-leader')) links.push(['#/sign-off', '待签批'], ['#/items', '本单位信息']);
   if (has('info-room')) links.push(['#/inbox', '收件箱'], ['#/commissions', '约稿任务'], ['#/progress', '全旗任务进度']);

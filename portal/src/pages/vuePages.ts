@@ -2,6 +2,9 @@
 // (vue-router ranks a static segment above `:rest`), so `#/items/<id>/compare` can be Vue while `#/items/<id>` is
 // still legacy. Components load on first visit: a page's code (and ECharts) is not in the first bundle.
 import type { RouteRecordRaw } from 'vue-router';
+import HomePage from './HomePage.vue';
 
 export const VUE_PAGES: RouteRecordRaw[] = [
+  // the first page after sign-in: in the first bundle
+  { path: '/home', name: 'home-todo', component: HomePage },
 ];

@@ -18,7 +18,7 @@ import { units } from '../units';
 export type LegacyRender = (ctx: Ctx, arg: string | undefined, query: URLSearchParams, hash: string) => Promise<unknown>;
 
 export const LEGACY_PAGES: Record<string, LegacyRender> = {
-  items: (ctx, arg) => (arg === 'new' ? itemForm(ctx) : arg ? itemDetail(ctx, arg) : myItems(ctx)),
+  items: (ctx, arg, query) => (arg === 'new' ? itemForm(ctx) : arg ? itemDetail(ctx, arg) : myItems(ctx, query)),
   edit: (ctx, arg) => itemForm(ctx, arg),
   overview: (ctx) => overview(ctx),
   'sign-off': (ctx) => signOffQueue(ctx),

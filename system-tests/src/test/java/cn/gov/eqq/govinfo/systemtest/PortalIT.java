@@ -237,6 +237,10 @@ class PortalIT extends PortalJourney {
         String opinion = "请补充改革前后办理时限的对比数据";
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "room-editor", false);
+            // the room's first page is 首页: what waits for it, the new item among the items to receive
+            assertThat(page.locator("[data-todo=inbox]")).hasAttribute("data-count", Pattern.compile("[1-9]\\d*"));
+            assertThat(page.locator("[data-todo=inbox]")).hasAttribute("href", "#/inbox");
+            screenshot(page, "09h-room-home");
             page.navigate(gateway + "/#/items/" + returnedId);
             page.locator("#return-item").click();
             // the reason is required: an empty one is refused in the dialog, which stays open
@@ -250,8 +254,13 @@ class PortalIT extends PortalJourney {
         }
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "u006-reporter", false);
-            page.navigate(gateway + "/#/items");
-            page.locator(".tabs button[data-status=RETURNED]").click();
+            // 首页 counts the returned item; its card opens the unit's list filtered to 退回修改
+            Locator returned = page.locator("[data-todo=returned]");
+            assertThat(returned).hasAttribute("data-count", Pattern.compile("[1-9]\\d*"));
+            int returnedBefore = Integer.parseInt(returned.getAttribute("data-count"));
+            screenshot(page, "09g-reporter-home-with-returned-item");
+            returned.click();
+            assertThat(page.locator(".tabs button[data-status=RETURNED]")).hasAttribute("aria-pressed", "true");
             assertThat(page.locator("tr[data-item='" + returnedId + "']")).containsText("退回修改");
             page.locator("tr[data-item='" + returnedId + "'] a").click();
             assertThat(page.locator(".revisions .opinion")).containsText(opinion);
@@ -263,6 +272,11 @@ class PortalIT extends PortalJourney {
             page.waitForURL(url -> url.endsWith("#/items/" + returnedId));
             assertThat(page.locator("dl.facts")).containsText("已报送");
             assertThat(page.locator(".revisions li")).hasCount(2);
+
+            // back on 首页 the resubmitted item no longer waits
+            page.locator("#menu a[href='#/home']").click();
+            assertThat(page.locator("[data-todo=returned]"))
+                    .hasAttribute("data-count", String.valueOf(returnedBefore - 1));
         }
     }
 

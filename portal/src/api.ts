@@ -28,6 +28,10 @@ export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
 
+let unauthorized: (() => void) | null = null;
+/** What to do when a call answers 401: the shell asks the person to sign in again (shell/relogin.ts). */
+export function onUnauthorized(handler: (() => void) | null) { unauthorized = handler; }
+
 /** Pauses before the retries of a POST whose answer was lost (dropped connection, 502/503, key still in progress). */
 export const RETRY_DELAYS_MS = [300, 1000];
 
@@ -65,6 +69,7 @@ export async function send<T>(path: string, init: { method: string; headers?: Re
   let json: any = null;
   try { json = text ? JSON.parse(text) : null; } catch { json = null; }
   if (!response.ok) {
+    if (response.status === 401) unauthorized?.();
     const errors: FieldError[] = Array.isArray(json?.errors) ? json.errors : [];
     throw new Problem(response.status, json?.title ?? fallbackTitle(response.status), json?.detail ?? '', json?.code,
       errors);

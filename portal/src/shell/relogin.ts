@@ -1,0 +1,56 @@
+// Signing in again without leaving the page: when a call answers 401 (the gateway's session has ended: timed out,
+// or the gateway's store was reset), the shell asks to sign in again in a small window. The page — and whatever was
+// typed into it — stays as it was; once the window has signed in, the person repeats the action.
+//
+// The window and this page are told apart by a mark in localStorage (set when the window is opened, fresh for 10
+// minutes): window.name does not survive the trip through Keycloak's origin in every browser. Every portal page that
+// starts signed in says so on a BroadcastChannel; a page waiting for its re-login takes that as done.
+import { ref } from 'vue';
+
+export const RELOGIN_URL = '/oauth2/authorization/keycloak';
+const MARK = 'govinfo.relogin';
+const CHANNEL = 'govinfo-session';
+const FRESH_MS = 10 * 60_000;
+
+/** none; lost: a call answered 401; waiting: the sign-in window is open; done: signed in again */
+export const relogin = ref<'none' | 'lost' | 'waiting' | 'done' | 'blocked'>('none');
+
+/** A call answered 401 while the person was signed in. */
+export function sessionLost() {
+  if (relogin.value === 'none' || relogin.value === 'done') relogin.value = 'lost';
+}
+
+/** Opens the sign-in window (from a click, so no popup blocker stops it); `blocked` when the browser refused. */
+export function openSignInWindow(open: typeof window.open = window.open.bind(window)) {
+  localStorage.setItem(MARK, String(Date.now()));
+  const w = open(RELOGIN_URL, 'govinfo-relogin', 'popup,width=560,height=720');
+  relogin.value = w ? 'waiting' : 'blocked';
+}
+
+/**
+ * Called once the portal started signed in. In the sign-in window: tell the waiting page and close. Everywhere: say
+ * who is signed in, so a waiting page goes on. A different person signed in: `otherPerson` (the page reloads, since
+ * what it shows belongs to someone else).
+ */
+export function announceSignedIn(username: string, now = Date.now(), close: () => void = () => window.close()) {
+  const mark = Number(localStorage.getItem(MARK));
+  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
+  channel?.postMessage({ type: 'signed-in', username });
+  channel?.close();
+  if (mark && now - mark < FRESH_MS) {
+    localStorage.removeItem(MARK);
+    close();
+  }
+}
+
+/** The page listens while it lives; `me` is who it was opened for. */
+export function listenForSignIn(me: string, otherPerson: () => void = () => location.reload()) {
+  if (typeof BroadcastChannel !== 'function') return () => {};
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = (ev: MessageEvent) => {
+    if (ev.data?.type !== 'signed-in' || relogin.value === 'none') return;
+    if (ev.data.username !== me) otherPerson();
+    else relogin.value = 'done';
+  };
+  return () => channel.close();
+}

@@ -1,0 +1,89 @@
+// Signing in again without leaving the page: a 401 asks for it, the sign-in window says when it is done and closes.
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { onUnauthorized, post, Problem } from '../src/api';
+import ReloginDialog from '../src/shell/ReloginDialog.vue';
+import { announceSignedIn, listenForSignIn, openSignInWindow, relogin, RELOGIN_URL, sessionLost } from '../src/shell/relogin';
+
+const delivered = () => new Promise((r) => setTimeout(r, 20));
+
+beforeEach(() => { relogin.value = 'none'; localStorage.clear(); });
+afterEach(() => { onUnauthorized(null); vi.unstubAllGlobals(); });
+
+describe('a call that answers 401', () => {
+  it('asks the shell to sign in again and still refuses the call', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 401 })));
+    onUnauthorized(sessionLost);
+    await expect(post('/api/intake/items', { title: 'x' })).rejects.toBeInstanceOf(Problem);
+    expect(relogin.value).toBe('lost');
+  });
+
+  it('does not ask for other refusals', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{"title":"无权操作"}', { status: 403 })));
+    onUnauthorized(sessionLost);
+    await expect(post('/api/intake/items', {})).rejects.toBeInstanceOf(Problem);
+    expect(relogin.value).toBe('none');
+  });
+});
+
+describe('the sign-in window', () => {
+  it('opens Keycloak’s sign-in from the click and waits', () => {
+    const open = vi.fn(() => ({}) as Window);
+    openSignInWindow(open);
+    expect(open).toHaveBeenCalledWith(RELOGIN_URL, 'govinfo-relogin', expect.stringContaining('popup'));
+    expect(relogin.value).toBe('waiting');
+  });
+
+  it('says so when the browser blocks the window', () => {
+    openSignInWindow(() => null);
+    expect(relogin.value).toBe('blocked');
+  });
+
+  it('closes itself once signed in, only when this page opened it within ten minutes', () => {
+    const close = vi.fn();
+    const now = Date.now();
+    announceSignedIn('u006-reporter', now, close);
+    expect(close).not.toHaveBeenCalled();
+    localStorage.setItem('govinfo.relogin', String(now - 11 * 60_000));
+    announceSignedIn('u006-reporter', now, close);
+    expect(close).not.toHaveBeenCalled();
+    localStorage.setItem('govinfo.relogin', String(now - 60_000));
+    announceSignedIn('u006-reporter', now, close);
+    expect(close).toHaveBeenCalledOnce();
+    expect(localStorage.getItem('govinfo.relogin')).toBeNull();
+  });
+});
+
+describe('the page that waits', () => {
+  it('goes on when the same person has signed in, and reloads for someone else', async () => {
+    const otherPerson = vi.fn();
+    const stop = listenForSignIn('u006-reporter', otherPerson);
+    relogin.value = 'waiting';
+    announceSignedIn('u006-reporter', Date.now(), () => {});
+    await delivered();
+    expect(relogin.value).toBe('done');
+    expect(otherPerson).not.toHaveBeenCalled();
+
+    relogin.value = 'waiting';
+    announceSignedIn('u007-reporter', Date.now(), () => {});
+    await delivered();
+    expect(otherPerson).toHaveBeenCalledOnce();
+    stop();
+  });
+
+  it('ignores sign-ins while nothing was lost (another tab opening the portal)', async () => {
+    const stop = listenForSignIn('u006-reporter', vi.fn());
+    announceSignedIn('u006-reporter', Date.now(), () => {});
+    await delivered();
+    expect(relogin.value).toBe('none');
+    stop();
+  });
+
+  it('shows the dialog when the session was lost, saying what was typed is kept', async () => {
+    const dialog = mount(ReloginDialog, { attachTo: document.body });
+    sessionLost();
+    await flushPromises();
+    expect(document.querySelector('#relogin-dialog')?.textContent).toContain('本页填写的内容仍然保留');
+    dialog.unmount();
+  });
+});

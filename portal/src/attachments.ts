@@ -1,6 +1,6 @@
 // Attachments of an item: the service's limits checked before the upload (the service decides by magic bytes).
 import { call, describe, get } from './api';
-import { banner, clearErrors, confirmDialog, el, field, fmtTime, showFieldErrors } from './ui';
+import { banner, clearErrors, confirmDialog, el, field, fmtTime, personName, showFieldErrors } from './ui';
 import { upload } from './upload';
 
 /** intake's AttachmentPolicy as data: extensions per kind, bytes per kind, files per item (defaults of its config). */
@@ -48,7 +48,7 @@ export function attachmentsSection(itemId: string, editable: boolean): HTMLEleme
     const items = list.length === 0 ? el('p', { className: 'muted' }, '暂无附件。') : el('ul', { className: 'attachments' },
       ...list.map((a) => el('li', { 'data-attachment': a.attachmentId },
         el('a', { href: `${base}/${encodeURIComponent(a.attachmentId)}`, download: a.fileName }, a.fileName),
-        ` · ${sizeText(a.size)} · ${a.uploadedBy ?? ''} ${fmtTime(a.uploadedAt)}`,
+        ` · ${sizeText(a.size)} · ${personName(a.uploadedBy)} ${fmtTime(a.uploadedAt)}`,
         editable ? el('button', { type: 'button', className: 'danger', onclick: async () => {
           if (!(await confirmDialog('删除附件', `删除附件“${a.fileName}”？删除后不能恢复。`, '删除'))) return;
           try { await call('DELETE', `${base}/${encodeURIComponent(a.attachmentId)}`); await load('附件已删除'); }

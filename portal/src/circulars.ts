@@ -2,7 +2,7 @@
 // own figures and object while the review is open; everyone reads and downloads published circulars.
 import { describe, get, post, Problem } from './api';
 import {
-  banner, beijingInputToIso, beijingLocalInput, beijingQuarter, clearErrors, Column, Ctx, dataTable, el, field, fmtTime,
+  banner, beijingInputToIso, beijingLocalInput, beijingQuarter, clearErrors, Column, Ctx, dataTable, el, field, fmtTime, personName,
   GROUPS, guardedShow, hasRole, showFieldErrors, withText,
 } from './ui';
 
@@ -223,10 +223,10 @@ function objectionTable(ctx: Ctx, list: Objection[], mayResolve: boolean, resolv
   return dataTable<Objection>([
     ['单位', (o) => ctx.unitNames[o.unitId] ?? o.unitId],
     ['理由', (o) => el('div', { className: 'body-text' }, o.reason)],
-    ['提出', (o) => `${o.raisedBy} · ${fmtTime(o.raisedAt)}`],
+    ['提出', (o) => `${personName(o.raisedBy)} · ${fmtTime(o.raisedAt)}`],
     ['答复', (o) => o.resolution
       ? el('div', { 'data-resolved': o.resolution }, el('strong', {}, RESOLUTION[o.resolution] ?? o.resolution), el('div', {}, o.reply ?? ''),
-        el('small', { className: 'muted' }, `${o.resolvedBy ?? ''} · ${fmtTime(o.resolvedAt)}`))
+        el('small', { className: 'muted' }, `${personName(o.resolvedBy)} · ${fmtTime(o.resolvedAt)}`))
       : mayResolve ? resolutionForm(o, resolve) : el('span', { className: 'muted' }, '待信息室答复')],
   ], list, (o) => ({ 'data-objection': o.id, 'data-open': o.resolution ? 'false' : 'true' }), {}, '暂无复核申请。');
 }
@@ -331,8 +331,8 @@ function wholeCircular(ctx: Ctx, c: Circular, notice: string | undefined): (Node
   const facts: [string, any][] = [
     ['类型', CIRCULAR_KIND[c.kind] ?? c.kind], ['期间', c.period], ['版本', `第 ${c.version} 版`],
     ['状态', statusTag(c.status)], ['文号', c.documentNumber ?? '发布时编号'],
-    ['复核截止', fmtTime(c.reviewClosesAt)], ['起草', `${c.createdBy ?? ''} · ${fmtTime(c.createdAt)}`],
-    ['发布', c.publishedAt ? `${c.publishedBy ?? ''} · ${fmtTime(c.publishedAt)}` : '—'],
+    ['复核截止', fmtTime(c.reviewClosesAt)], ['起草', `${personName(c.createdBy)} · ${fmtTime(c.createdAt)}`],
+    ['发布', c.publishedAt ? `${personName(c.publishedBy)} · ${fmtTime(c.publishedAt)}` : '—'],
   ];
   if (c.previousId) facts.push(['更正的版本', el('a', { href: `#/circulars/${c.previousId}` }, c.previousId)]);
   if (c.correctionReason) facts.push(['更正原因', c.correctionReason]);

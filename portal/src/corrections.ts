@@ -1,7 +1,7 @@
 // The room's corrections of an item's classification (category, 重大事件 / 重大紧急, topics), with a reason:
 // the form the room fills in (when receiving or later) and the record the unit reads (修改记录).
 import { post } from './api';
-import { CATEGORY, TOPIC, banner, clearErrors, el, field, fmtTime, options, showFieldErrors } from './ui';
+import { CATEGORY, TOPIC, banner, clearErrors, el, field, fmtTime, personName, options, showFieldErrors } from './ui';
 
 export interface Classification {
   category: string; categoryLabel?: string; majorEvent: boolean; majorEmergency: boolean; topics: string[];
@@ -43,7 +43,7 @@ export function correctionsSection(corrections: Correction[]) {
   if (!corrections?.length) return null;
   return el('section', { className: 'card', id: 'corrections' }, el('h2', {}, '修改记录（信息室更正）'),
     el('ol', {}, ...corrections.map((c) => el('li', {}, correctionLine(c),
-      el('div', { className: 'muted' }, `${c.byName ?? c.by} · ${fmtTime(c.at)}`)))));
+      el('div', { className: 'muted' }, `${c.byName ?? personName(c.by)} · ${fmtTime(c.at)}`)))));
 }
 
 /**

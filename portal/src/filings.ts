@@ -3,7 +3,7 @@
 import { get } from './api';
 import { checkAttachment } from './attachments';
 import {
-  banner, clearErrors, Ctx, dataTable, el, field, fmtTime, GROUPS, guardedShow, hasRole, pressOnly, showFieldErrors,
+  banner, clearErrors, Ctx, dataTable, el, field, fmtTime, personName, GROUPS, guardedShow, hasRole, pressOnly, showFieldErrors,
 } from './ui';
 import { upload } from './upload';
 
@@ -55,7 +55,7 @@ async function overview(ctx: Ctx, year: number) {
   const render = () => table.replaceChildren(dataTable<UnitFiling>([
     ['单位', (u) => u.unitName ?? ctx.unitNames[u.unitId] ?? u.unitId], ['组别', (u) => GROUPS[String(u.group)] ?? u.group],
     ['状态', (u) => statusTag(u.status, u.statusLabel)], ['制度文件', (u) => u.title ?? '—'],
-    ['备案人', (u) => u.filedBy ?? '—'], ['备案时间', (u) => fmtTime(u.filedAt)],
+    ['备案人', (u) => personName(u.filedBy) || '—'], ['备案时间', (u) => fmtTime(u.filedAt)],
   ], o.units.filter((u) => !filter || u.status === filter), (u) => ({ 'data-unit': u.unitId, 'data-status': u.status }),
   { id: 'filing-table' }, '没有符合条件的单位。'));
   const tabs = el('div', { className: 'tabs', role: 'group', 'aria-label': '按备案状态筛选' }, ...[['', '全部'], ...Object.entries(FILING_STATUS)].map(([s, t]) =>
@@ -108,7 +108,7 @@ async function mine(ctx: Ctx, year: number) {
     el('dl', { className: 'facts' },
       el('dt', {}, '状态'), el('dd', {}, statusTag(f.status, f.statusLabel)),
       el('dt', {}, '制度文件'), el('dd', {}, f.title ? `${f.title}（${f.fileName ?? ''}）` : '—'),
-      el('dt', {}, '备案人'), el('dd', {}, f.filedBy ?? '—'),
+      el('dt', {}, '备案人'), el('dd', {}, personName(f.filedBy) || '—'),
       el('dt', {}, '备案时间'), el('dd', {}, fmtTime(f.filedAt))),
     form);
 }

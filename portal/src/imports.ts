@@ -4,7 +4,7 @@
 // chosen, its explanation and template, its upload, its recent batches, and a batch's progress and every row error of
 // a refused file at once, by row and column. The administrator sees the batches but does not upload.
 import { describe, get } from './api';
-import { banner, Column, Ctx, dataTable, el, fmtTime, guardedShow, hasRole, progressBar } from './ui';
+import { banner, Column, Ctx, dataTable, el, fmtTime, personName, guardedShow, hasRole, progressBar } from './ui';
 import { upload } from './upload';
 
 export interface RowError { row: number; column: string; field: string; message: string }
@@ -199,7 +199,7 @@ export async function imports(ctx: Ctx, hash: string) {
 function recentTable(kind: ImportKind, recent: Batch[]) {
   return dataTable<Batch>([
     ['文件', (b) => el('a', { href: importHash(kind, b.batchId) }, b.fileName ?? b.batchId)],
-    ['导入人', (b) => b.importedBy ?? '—'], ['上传时间', (b) => fmtTime(b.startedAt)],
+    ['导入人', (b) => personName(b.importedBy) || '—'], ['上传时间', (b) => fmtTime(b.startedAt)],
     ['状态', (b) => el('span', { className: `status i-${b.state}`, 'data-status': b.state }, b.stateLabel)],
     ['行数', (b) => b.rows || '—'], ['新增', (b) => b.added], ['错误', (b) => b.errorCount || '—'],
     ...(kind === 'adoption' ? [['等待', (b) => b.waiting || '—']] as Column<Batch>[] : []),

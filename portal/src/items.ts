@@ -5,7 +5,7 @@ import { adoptionForm, adoptionList } from './adoptions';
 import { attachmentsSection } from './attachments';
 import { correctionForm, correctionsSection, type Classification, type Correction } from './corrections';
 import {
-  CATEGORY, POLARITY, STATUS, TOPIC, banner, beijingToday, confirmDialog, el, fmtTime, guardedShow, hasRole, options,
+  CATEGORY, POLARITY, STATUS, TOPIC, banner, beijingToday, confirmDialog, el, fmtTime, personName, guardedShow, hasRole, options,
   pressOnly, showFieldErrors, withText, type Child, type Ctx,
 } from './ui';
 
@@ -82,7 +82,7 @@ export function leaderRows(item: Pick<Item, 'leaderSentBack' | 'signOffOpinion' 
   const rows: [string, string][] = [];
   if (item.leaderSentBack && item.signOffOpinion) rows.push(['领导退回意见', item.signOffOpinion]);
   if (item.signOff) {
-    rows.push(['领导签批', `${item.signOff.by} · ${fmtTime(item.signOff.at)}`]);
+    rows.push(['领导签批', `${personName(item.signOff.by)} · ${fmtTime(item.signOff.at)}`]);
     if (item.signOff.opinion) rows.push(['签批意见', item.signOff.opinion]);
   }
   return rows;

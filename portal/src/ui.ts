@@ -62,6 +62,15 @@ export function guardedShow() {
 export function banner(message: string, kind: 'error' | 'ok' = 'error') {
   return el('div', { className: `banner ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message);
 }
+// The names of the people the services record by login name (the gateway's /api/people, read at start).
+let people: Record<string, string> = {};
+/** Who signed in with which name: set once by the shell at start. */
+export function knowPeople(names: Record<string, string>) { people = names; }
+/** 孙涛 for `room-editor`; the login name itself when nobody by that name has signed in (an import, a machine). */
+export function personName(login: string | null | undefined): string {
+  if (!login) return '';
+  return people[login] ?? login;
+}
 export function fmtTime(iso?: string | null) {
   if (!iso) return '—';
   return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });

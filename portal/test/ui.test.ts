@@ -108,3 +108,14 @@ describe('what a screen reader hears', () => {
     expect(progressBar(1, 2).getAttribute('aria-label')).toBe('完成进度');
   });
 });
+
+describe('people by name', () => {
+  it('shows the name of who signed in for a login name the services recorded, the login name otherwise', async () => {
+    const { knowPeople, personName } = await import('../src/ui');
+    knowPeople({ 'room-editor': '孙涛' });
+    expect(personName('room-editor')).toBe('孙涛');
+    expect(personName('import-2024')).toBe('import-2024');
+    expect(personName(null)).toBe('');
+    knowPeople({});
+  });
+});

@@ -1,7 +1,8 @@
 // Who is signed in, read once at start; every page gets it as its Ctx.
 import { reactive } from 'vue';
-import { describe, get, Me, Problem } from '../api';
-import type { Ctx } from '../ui';
+import { describe, get, Me, onUnauthorized, Problem } from '../api';
+import { announceSignedIn, sessionLost } from './relogin';
+import { knowPeople, type Ctx } from '../ui';
 
 export interface Session {
   /** loading; login: nobody is signed in (401); failed: /api/me answered otherwise; ready */
@@ -25,7 +26,13 @@ export async function startSession(): Promise<Session> {
     const units = await get<{ unitId: string; name: string }[]>('/api/intake/units');
     session.unitNames = Object.fromEntries(units.map((u) => [u.unitId, u.name]));
   } catch { /* names are a nicety; ids still show */ }
+  try {
+    const people = await get<{ username: string; name: string }[]>('/api/people');
+    knowPeople(Object.fromEntries(people.map((p) => [p.username, p.name])));
+  } catch { /* likewise: login names still show */ }
   session.state = 'ready';
+  announceSignedIn(session.me.username);
+  onUnauthorized(sessionLost);
   return session;
 }
 

@@ -6,6 +6,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
 import com.microsoft.playwright.options.RequestOptions;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -277,6 +278,50 @@ class PortalIT extends PortalJourney {
             page.locator("#menu a[href='#/home']").click();
             assertThat(page.locator("[data-todo=returned]"))
                     .hasAttribute("data-count", String.valueOf(returnedBefore - 1));
+        }
+    }
+
+    @Test
+    @Order(9)
+    void aReporterWhoseSessionEndedSignsInAgainInASmallWindowAndKeepsWhatWasTyped() {
+        String title = "发改委开展营商环境第三方评价（重新登录测试 " + Instant.now().toEpochMilli() + "）";
+        try (BrowserContext context = newContext()) {
+            Page page = signIn(context, "u006-reporter", false);
+            page.navigate(gateway + "/#/items/new");
+            page.locator("#f-title").fill(title);
+            page.locator("#f-category").selectOption("BRIEF");
+            page.locator("#f-body").fill("我委开展营商环境第三方评价，发现问题12个，已整改9个。");
+            page.locator("#f-polarity").selectOption("GOOD_NEWS");
+            page.locator("#f-contactPhone").fill("13800000000");
+
+            // the gateway's session ends (as after a long pause); Keycloak's single sign-on session is still there
+            context.clearCookies(new BrowserContext.ClearCookiesOptions().setName("SESSION"));
+            page.locator("#save-draft").click();
+            assertThat(page.locator("#relogin-dialog")).isVisible();
+            assertThat(page.locator("#f-title")).hasValue(title);
+            screenshot(page, "10-session-ended-form-kept");
+
+            // 重新登录 opens a small window that signs in through Keycloak, tells this page and closes itself
+            Page window = page.waitForPopup(() -> page.locator("#relogin").click());
+            assertThat(page.locator("#relogin-done")).isVisible();
+            assertThat(page.locator("#relogin-dialog")).isHidden();
+            // Playwright is used from the test's thread only
+            Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(10)).until(window::isClosed);
+            assertThat(page.locator("#f-title")).hasValue(title);
+            screenshot(page, "10b-signed-in-again");
+
+            // the same click again saves what was typed before the session ended
+            page.locator("#save-draft").click();
+            page.waitForURL(SAVED_ITEM);
+            assertThat(page.locator("h1")).hasText(title);
+            assertThat(page.locator("dl.facts")).containsText("草稿");
+
+            // who signed in is known by name to the pages (the services record login names); a unit's staff see
+            // their own unit and the room, not the people of other units
+            APIResponse people = context.request().get(gateway + "/api/people");
+            assertThat(people.status()).as(people.text()).isEqualTo(200);
+            assertThat(people.text()).contains("\"username\":\"u006-reporter\",\"name\":\"刘伟\"")
+                    .contains("\"username\":\"room-editor\"").doesNotContain("u007-reporter");
         }
     }
 

@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
 
 /**
  * Who is signed in, answered by the gateway from the session (the portal decides its menu from it; the services
@@ -15,6 +16,12 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class MeController {
+
+    private final PeopleDirectory people;
+
+    MeController(PeopleDirectory people) {
+        this.people = people;
+    }
 
     record Me(String username, String displayName, String unitId, List<String> roles) {
     }
@@ -33,6 +40,22 @@ class MeController {
                     PortalUserService.realmRoles(jwt));
         }
         return new Me(authentication.getName(), authentication.getName(), null, List.of());
+    }
+
+    /**
+     * The names of the people the reader may see (see {@link PeopleDirectory#visibleTo}): pages show 孙涛 where the
+     * services answer the login name of who acted.
+     */
+    @GetMapping("/api/people")
+    Mono<List<PeopleDirectory.Person>> people(Authentication authentication) {
+        Me reader = me(authentication);
+        return people.all().map(all -> PeopleDirectory.visibleTo(all, reader.roles(), reader.unitId()));
+    }
+
+    static PeopleDirectory.Person personOf(OidcUser user) {
+        Map<String, Object> claims = user.getClaims();
+        return new PeopleDirectory.Person(user.getPreferredUsername(),
+                displayName(claims, user.getPreferredUsername()), (String) claims.get(PortalUserService.UNIT));
     }
 
     private static String displayName(Map<String, Object> claims, String fallback) {

@@ -7,19 +7,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.InMemoryReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.server.DefaultServerOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.server.ServerOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.server.WebSessionServerOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationSuccessHandler;
+import org.springframework.security.web.server.authentication.ServerAuthenticationSuccessHandler;
 import org.springframework.security.web.server.csrf.CookieServerCsrfTokenRepository;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.CsrfWebFilter;
@@ -27,7 +31,6 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRequestAttrib
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import reactor.core.publisher.Mono;
@@ -64,7 +67,7 @@ class PortalSecurityConfiguration {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain portalSecurity(ServerHttpSecurity http, ReactiveClientRegistrationRepository registrations,
-                                          PortalProperties properties,
+                                          PortalProperties properties, PeopleDirectory people,
                                           @Value("${server.reactive.session.cookie.name:SESSION}") String sessionCookie) {
         DefaultServerOAuth2AuthorizationRequestResolver authorizationRequests =
                 new DefaultServerOAuth2AuthorizationRequestResolver(registrations);
@@ -87,7 +90,8 @@ class PortalSecurityConfiguration {
                         .anyExchange().permitAll())
                 .oauth2Login(login -> login
                         .authorizationRequestResolver(authorizationRequests)
-                        .authenticationSuccessHandler(new RedirectServerAuthenticationSuccessHandler("/"))
+                        .authenticationSuccessHandler(rememberingWhoSignedIn(people,
+                                new RedirectServerAuthenticationSuccessHandler("/")))
                         .authenticationFailureHandler(new RedirectServerAuthenticationFailureHandler("/?login-error")))
                 .oauth2Client(client -> { })
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(logoutSuccess))
@@ -117,6 +121,21 @@ class PortalSecurityConfiguration {
                         .accessDeniedHandler((exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
                                 "forbidden", "您的账号没有访问该功能的权限")))
                 .build();
+    }
+
+    @Bean
+    PeopleDirectory peopleDirectory(ReactiveStringRedisTemplate redis) {
+        return new PeopleDirectory(redis);
+    }
+
+    /** The person's name goes to the people directory, then on to the portal (a Redis failure does not stop it). */
+    static ServerAuthenticationSuccessHandler rememberingWhoSignedIn(PeopleDirectory people,
+                                                                    ServerAuthenticationSuccessHandler then) {
+        return (exchange, authentication) -> {
+            Mono<Void> remember = authentication.getPrincipal() instanceof OidcUser user
+                    ? people.remember(MeController.personOf(user)) : Mono.empty();
+            return remember.then(then.onAuthenticationSuccess(exchange, authentication));
+        };
     }
 
     @Bean

@@ -321,7 +321,12 @@ export async function itemDetail(ctx: Ctx, id: string, notice?: string) {
     el('ul', { className: 'similar' }, ...similarLines(ctx.unitNames, item.similarItems))) : null;
   const revisions = el('section', { className: 'card' }, el('h2', {}, '修改与处理记录'), el('p', { className: 'muted' }, '加载中……'));
   const adoptions = el('section', { className: 'card', id: 'adoptions' }, el('h2', {}, '采用与批示'), el('p', { className: 'muted' }, '加载中……'));
-  show(el('h1', {}, c.title), messages, similar, warning,
+  // 打印 prints the page as it reads (the print styles leave out menus and buttons); Word is the service's 政务信息 page
+  const output = el('div', { className: 'item-output no-print' },
+    el('button', { type: 'button', id: 'print-item', onclick: () => window.print() }, '打印'),
+    el('a', { className: 'button', id: 'item-docx', href: `/api/intake/items/${encodeURIComponent(id)}/document.docx`,
+      download: '' }, '导出 Word'));
+  show(el('h1', {}, c.title), output, messages, similar, warning,
     el('section', { className: 'card' }, el('dl', { className: 'facts' }, ...rows.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
       el('div', { className: 'body-text' }, c.body ?? '')), actions, correcting, correctionsSection(item.corrections ?? []),
     attachmentsSection(id, hasRole(ctx, 'reporter') && (item.status === 'DRAFT' || item.status === 'RETURNED')), revisions, adoptions);

@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.systemtest;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
@@ -12,11 +13,17 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +88,11 @@ class PortalIT extends PortalJourney {
             assertThat(page.locator("h1")).hasText(TITLE);
             assertThat(page.locator("dl.facts")).containsText("已报送");
             screenshot(page, "03-item-submitted");
+
+            // the item as a Word document in the 政务信息 layout, named after its title
+            Download word = page.waitForDownload(() -> page.locator("#item-docx").click());
+            assertThat(word.suggestedFilename()).isEqualTo(TITLE + ".docx");
+            assertThat(wordText(word)).contains("政务信息").contains(TITLE).contains("报送单位：发改委");
 
             page.navigate(gateway + "/#/items");
             assertThat(page.locator("tr[data-item='" + itemId + "']")).containsText("已报送");
@@ -354,6 +366,20 @@ class PortalIT extends PortalJourney {
         }
         return Integer.parseInt(row.locator("td.submission").innerText().strip())
                 + Integer.parseInt(row.locator("td.adoption").innerText().strip());
+    }
+
+    /** The body of a downloaded Word document: its {@code word/document.xml}, where each paragraph's text is. */
+    static String wordText(Download download) {
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(download.path()))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.getName().equals("word/document.xml")) {
+                    return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+            throw new AssertionError("not a Word document: no word/document.xml in " + download.suggestedFilename());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String csrfCookie(BrowserContext context) {

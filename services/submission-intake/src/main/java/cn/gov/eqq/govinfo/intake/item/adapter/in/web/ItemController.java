@@ -20,12 +20,17 @@ import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
 import cn.gov.eqq.govinfo.intake.item.domain.RevisionComparison;
 import cn.gov.eqq.govinfo.intake.shared.adapter.in.web.Actors;
 import cn.gov.eqq.govinfo.intake.unit.application.KeepingUnits;
+import cn.gov.eqq.govinfo.intake.unit.domain.Unit;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +43,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -56,6 +62,8 @@ class ItemController {
     private static final int MAX_PAGE_SIZE = 100;
 
     private final HandlingItems items;
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     private final KeepingUnits units;
     private final CorrectingItems corrections;
 
@@ -182,6 +190,20 @@ class ItemController {
     @GetMapping("/{itemId}")
     ItemView get(CurrentUser user, @PathVariable String itemId, HttpServletRequest request) {
         return ContactPhones.shown(user, ItemView.of(items.getWithSimilar(Actors.of(user), itemId)), request);
+    }
+
+    /**
+     * The item as a Word document (政务信息 layout) for the room to forward or file and the unit to keep; read with the
+     * same permission as the item, the contact number shown as the reader sees it on the page.
+     */
+    @GetMapping("/{itemId}/document.docx")
+    ResponseEntity<byte[]> document(CurrentUser user, @PathVariable String itemId, HttpServletRequest request) {
+        ItemView item = ContactPhones.shown(user, ItemView.of(items.get(Actors.of(user), itemId)), request);
+        String unitName = units.find(item.unitId()).map(Unit::name).orElse(item.unitId());
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(DOCX))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(ItemDocument.fileName(item), StandardCharsets.UTF_8).build().toString())
+                .body(ItemDocument.render(item, unitName));
     }
 
     /** Asked by the item page before 报送: another unit's similar item shows its unit, title and similarity only. */

@@ -128,6 +128,21 @@ export async function myItems(ctx: Ctx, query: URLSearchParams = new URLSearchPa
 }
 
 
+/**
+ * Enter in a one-line field (the title, the phone) does not submit the form: the browser's implicit submission would
+ * press 保存草稿 and leave a half-written item. Enter still confirms a Chinese input method's composition, and still
+ * presses a focused button.
+ */
+export function keepEnterInTheForm(form: HTMLFormElement) {
+  form.addEventListener('keydown', (ev: KeyboardEvent) => {
+    const t = ev.target;
+    if (ev.key === 'Enter' && !ev.isComposing && t instanceof HTMLInputElement
+        && !['submit', 'button', 'reset', 'checkbox', 'radio', 'file'].includes(t.type)) {
+      ev.preventDefault();
+    }
+  });
+}
+
 export async function itemForm(ctx: Ctx, itemId?: string) {
   const show = guardedShow();
   const existing = itemId ? await get<Item>(`/api/intake/items/${itemId}`) : null;
@@ -176,6 +191,7 @@ export async function itemForm(ctx: Ctx, itemId?: string) {
         '保存并报送')));
   const messages = el('div');
   let current: Item | null = existing;
+  keepEnterInTheForm(form);
   form.addEventListener('submit', async (ev: SubmitEvent) => {
     ev.preventDefault();
     const action = (ev.submitter as HTMLButtonElement | null)?.value ?? 'draft';

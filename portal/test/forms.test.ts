@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ATTACHMENT_RULES, checkAttachment } from '../src/attachments';
 import { checkFilingFile } from '../src/filings';
+import { keepEnterInTheForm } from '../src/items';
 import { membershipText, unitChange } from '../src/units';
 import { correctionBody, correctionLine } from '../src/corrections';
 
@@ -87,5 +88,32 @@ describe('the room corrects an item', () => {
     expect(correctionLine({ revision: 1, before: { ...now }, after: { ...now, category: 'PROBLEM' },
       changes: ['类别 由「动态类」改为「问题类」'], reason: '反映问题并提出对策', by: 'room', at: '2026-07-12T06:20:00Z' }))
       .toBe('类别 由「动态类」改为「问题类」，理由：反映问题并提出对策');
+  });
+});
+
+describe('Enter in the item form', () => {
+  const form = () => {
+    document.body.innerHTML = '<form><input id="t" name="title"><input id="c" type="checkbox">'
+      + '<textarea id="b"></textarea><button id="s" type="submit">保存草稿</button></form>';
+    const f = document.querySelector('form')!;
+    keepEnterInTheForm(f);
+    return f;
+  };
+  const enter = (id: string, isComposing = false) => {
+    const ev = new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true, isComposing });
+    document.getElementById(id)!.dispatchEvent(ev);
+    return ev.defaultPrevented;
+  };
+
+  it('does not save a half-written draft from the title', () => {
+    form();
+    expect(enter('t')).toBe(true);
+  });
+
+  it('still lets Enter confirm an input method’s composition, start a new line in the body and press a button', () => {
+    form();
+    expect(enter('t', true)).toBe(false);
+    expect(enter('b')).toBe(false);
+    expect(enter('s')).toBe(false);
   });
 });

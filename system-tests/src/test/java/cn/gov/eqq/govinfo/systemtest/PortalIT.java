@@ -65,6 +65,9 @@ class PortalIT extends PortalJourney {
             assertThat(page.locator("#user")).containsText("刘伟");
             page.navigate(gateway + "/#/items/new");
             page.locator("#f-title").fill(TITLE);
+            // Enter in the title does not save a half-written draft and leave the form
+            page.locator("#f-title").press("Enter");
+            assertThat(page).hasURL(Pattern.compile(".*#/items/new$"));
             page.locator("#f-category").selectOption("DYNAMIC");
             page.locator("#f-body").fill("11月以来，我委组织各相关单位赴重点项目现场观摩，现场协调解决问题5个。");
             page.locator("input[name=topics][value=MAJOR_PROJECTS]").check();

@@ -206,14 +206,97 @@ function recentTable(kind: ImportKind, recent: Batch[]) {
   ], recent, (b) => ({ 'data-batch': b.batchId }), { id: 'import-list' }, '尚无导入记录。');
 }
 
+/**
+ * The file as the service will read it: a CSV as it is, an .xlsx turned into the CSV of its first sheet (the services
+ * take CSV; the workbook never leaves the browser). The rows are for the preview; `file` is what is sent.
+ */
+export async function prepareImportFile(chosen: File): Promise<{ file: File; rows: string[][] }> {
+  const bytes = await readBytes(chosen);
+  if (/\.xlsx$/i.test(chosen.name)) {
+    const { readXlsx, toCsv } = await import('./sheets');
+    const rows = readXlsx(bytes);
+    const csv = new Blob(['\uFEFF' + toCsv(rows)], { type: 'text/csv' });
+    return { file: new File([csv], chosen.name.replace(/\.xlsx$/i, '.csv'), { type: 'text/csv' }), rows };
+  }
+  // the preview reads UTF-8, or Excel's Chinese default GB18030 as the services do
+  let text: string;
+  try { text = new TextDecoder('utf-8', { fatal: true }).decode(bytes); }
+  catch { text = new TextDecoder('gb18030').decode(bytes); }
+  return { file: chosen, rows: parseCsv(text.replace(/^\uFEFF/, '')) };
+}
+
+/** A file's bytes (FileReader: every browser the portal supports, and the tests' DOM). */
+export function readBytes(blob: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(new Error('无法读取所选文件，请重新选择'));
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
+/** CSV text into rows (RFC 4180: quoted fields with commas, doubled quotes and line breaks). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { row.push(field); field = ''; }
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows.filter((r) => r.some((v) => v.trim() !== ''));
+}
+
+const PREVIEW_ROWS = 10;
+
+/** The first rows of the chosen file under its header, and how many rows it has: what the room is about to import. */
+function previewTable(rows: string[][]) {
+  const [header = [], ...data] = rows;
+  return el('div', { id: 'import-preview', 'data-rows': data.length },
+    el('p', {}, `预览：共 ${data.length} 行${data.length > PREVIEW_ROWS ? `，下面是前 ${PREVIEW_ROWS} 行` : ''}。请核对后点“上传并导入”。`),
+    el('div', { className: 'table-scroll' }, el('table', { className: 'list' },
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '行'), ...header.map((h) => el('th', { scope: 'col' }, h)))),
+      el('tbody', {}, ...data.slice(0, PREVIEW_ROWS).map((r, i) =>
+        el('tr', {}, el('td', {}, i + 2), ...header.map((_, x) => el('td', {}, r[x] ?? ''))))))));
+}
+
 function uploadForm(kind: ImportKind) {
   const k = KINDS[kind];
   const messages = el('div');
-  const file = el('input', { type: 'file', id: 'import-file', name: 'file', accept: '.csv,text/csv' });
+  const file = el('input', { type: 'file', id: 'import-file', name: 'file',
+    accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
+  const preview = el('div');
   const form = el('form', { id: 'import-form', className: 'inline-form', novalidate: true, 'data-kind': kind },
     el('p', {}, el('a', { href: `${k.api}/template`, download: k.template, id: 'import-template' }, `下载${k.label}导入模板`)),
-    el('label', { for: 'import-file' }, `${k.label}补录文件（CSV）`), ' ', file,
-    el('button', { type: 'submit', className: 'primary', id: 'import-upload' }, '上传并导入'), messages);
+    el('label', { for: 'import-file' }, `${k.label}补录文件（Excel 或 CSV）`), ' ', file,
+    el('button', { type: 'submit', className: 'primary', id: 'import-upload' }, '上传并导入'), messages, preview);
+  // the file read as it is chosen: its rows shown before anything is sent
+  let prepared: Promise<{ file: File; rows: string[][] }> | null = null;
+  file.addEventListener('change', () => {
+    messages.replaceChildren();
+    preview.replaceChildren();
+    const chosen = file.files?.[0];
+    const refusal = checkImportFile(chosen?.name, chosen?.size);
+    if (refusal) {
+      prepared = null;
+      messages.append(banner(refusal));
+      return;
+    }
+    prepared = prepareImportFile(chosen!);
+    prepared.then(({ rows }) => preview.replaceChildren(previewTable(rows)))
+      .catch((e) => messages.replaceChildren(banner(e instanceof Error ? e.message : String(e))));
+  });
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     messages.replaceChildren();
@@ -223,8 +306,11 @@ function uploadForm(kind: ImportKind) {
       messages.append(banner(refusal));
       return;
     }
+    let sent: File;
+    try { sent = (await (prepared ?? prepareImportFile(chosen!))).file; }
+    catch (e) { messages.append(banner(e instanceof Error ? e.message : String(e))); return; }
     const data = new FormData();
-    data.append('file', chosen!, chosen!.name);
+    data.append('file', sent, sent.name);
     try {
       const accepted = await upload<Batch>(k.api, data);
       location.hash = importHash(kind, accepted.batchId);
@@ -235,10 +321,10 @@ function uploadForm(kind: ImportKind) {
   return el('section', { className: 'card', id: 'import-upload-card' }, el('h2', {}, `上传${k.label}补录文件`), form);
 }
 
-/** Checks in the browser what the service would refuse anyway: no file, an Excel workbook, an empty file. */
+/** Checks in the browser what cannot be imported: no file, the old binary .xls, an empty file. */
 export function checkImportFile(name?: string, size?: number): string | null {
-  if (!name) return '请选择要导入的 CSV 文件';
-  if (/\.xlsx?$/i.test(name)) return '暂不支持 Excel 文件，请在 Excel 中“另存为”CSV（UTF-8）后导入';
+  if (!name) return '请选择要导入的 Excel（.xlsx）或 CSV 文件';
+  if (/\.xls$/i.test(name)) return '不支持旧版 Excel（.xls）文件，请在 Excel 中“另存为”.xlsx 或 CSV 后导入';
   if (!size) return '上传的文件为空';
   return null;
 }

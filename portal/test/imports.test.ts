@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  batchCard, Batch, checkImportFile, columnName, errorTable, importHash, importRoute, KINDS, POLL_MS, progressSentence,
+  batchCard, Batch, checkImportFile, parseCsv, prepareImportFile, readBytes, columnName, errorTable, importHash, importRoute, KINDS, POLL_MS, progressSentence,
   waitingSentence,
 } from '../src/imports';
 
@@ -38,8 +38,9 @@ describe('history import page', () => {
   });
 
   it('refuses in the browser what the service would refuse: no file, an Excel workbook, an empty file', () => {
-    expect(checkImportFile(undefined, undefined)).toBe('请选择要导入的 CSV 文件');
-    expect(checkImportFile('2025.xlsx', 2048)).toBe('暂不支持 Excel 文件，请在 Excel 中“另存为”CSV（UTF-8）后导入');
+    expect(checkImportFile(undefined, undefined)).toBe('请选择要导入的 Excel（.xlsx）或 CSV 文件');
+    expect(checkImportFile('2025.xls', 2048)).toBe('不支持旧版 Excel（.xls）文件，请在 Excel 中“另存为”.xlsx 或 CSV 后导入');
+    expect(checkImportFile('2025.xlsx', 2048)).toBeNull();
     expect(checkImportFile('2025.csv', 0)).toBe('上传的文件为空');
     expect(checkImportFile('2025.csv', 10)).toBeNull();
   });
@@ -119,5 +120,32 @@ describe('history import page', () => {
       { row: 2, column: 'date', field: '第2行.date', message: '第 2 行：日期「2025-02-30」无效' }] }), vi.fn());
     expect([...refused.querySelectorAll('#import-errors tbody td')].map((td) => td.textContent))
       .toEqual(['2', '日期', '第 2 行：日期「2025-02-30」无效']);
+  });
+});
+
+describe('the file the room chooses, read before it is sent', () => {
+  it('sends an .xlsx as the CSV of its first sheet under the same name, and previews its rows', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { resolve } = await import('node:path');
+    const xlsx = readFileSync(resolve(__dirname, 'fixtures/poi-history.xlsx'));
+    const { file, rows } = await prepareImportFile(new File([xlsx], '住建局2024年补录.xlsx'));
+    expect(file.name).toBe('住建局2024年补录.csv');
+    const sent = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await readBytes(file));
+    expect(sent.startsWith('\uFEFF单位,标题,类别,报送时间')).toBe(true);
+    expect(sent).toContain('U016,"住建局推进老旧小区改造，""12个""小区完工",DYNAMIC,2024-05-20 10:30,RECEIVED,2024-05-21,3,FALSE');
+    expect(rows).toHaveLength(3);
+  });
+
+  it('sends a CSV as it is, and previews it in UTF-8 or in Excel’s GB18030', async () => {
+    const utf8 = new File(['\uFEFFunit,title\nU016,"标题,含逗号"\n'], 'a.csv');
+    expect((await prepareImportFile(utf8)).file).toBe(utf8);
+    expect((await prepareImportFile(utf8)).rows).toEqual([['unit', 'title'], ['U016', '标题,含逗号']]);
+    // 住建局 in GB18030
+    const gbk = new File([new Uint8Array([0x75, 0x6e, 0x69, 0x74, 0x0a, 0xd7, 0xa1, 0xbd, 0xa8, 0xbe, 0xd6, 0x0a])], 'b.csv');
+    expect((await prepareImportFile(gbk)).rows).toEqual([['unit'], ['住建局']]);
+  });
+
+  it('reads quoted line breaks and doubled quotes, and drops blank lines', () => {
+    expect(parseCsv('a,b\r\n"两\n行","说""好"""\r\n\r\n')).toEqual([['a', 'b'], ['两\n行', '说"好"']]);
   });
 });

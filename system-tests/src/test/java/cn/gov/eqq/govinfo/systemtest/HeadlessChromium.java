@@ -46,7 +46,7 @@ final class HeadlessChromium implements AutoCloseable {
                 .setLocale("zh-CN").setTimezoneId("Asia/Shanghai").setViewportSize(1280, 900)
                 .setAcceptDownloads(true));
         context.setDefaultTimeout(30_000);
-        Runnable unwatch = network.watch(context);
+        Runnable unwatch = network == null ? () -> { } : network.watch(context);
         return closingQuietly(context, unwatch);
     }
 

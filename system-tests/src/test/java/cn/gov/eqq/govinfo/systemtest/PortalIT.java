@@ -300,7 +300,7 @@ class PortalIT extends PortalJourney {
     @Order(9)
     void aReporterWhoseSessionEndedSignsInAgainInASmallWindowAndKeepsWhatWasTyped() {
         String title = "发改委开展营商环境第三方评价（重新登录测试 " + Instant.now().toEpochMilli() + "）";
-        try (BrowserContext context = newContext()) {
+        try (BrowserContext context = newContextForClosingWindows()) {
             Page page = signIn(context, "u006-reporter", false);
             page.navigate(gateway + "/#/items/new");
             page.locator("#f-title").fill(title);

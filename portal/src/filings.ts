@@ -3,7 +3,7 @@
 import { get } from './api';
 import { checkAttachment } from './attachments';
 import {
-  banner, clearErrors, Ctx, dataTable, el, field, fmtTime, personName, GROUPS, guardedShow, hasRole, pressOnly, showFieldErrors,
+  banner, clearErrors, Ctx, dataTable, el, exportButton, field, fmtTime, personName, GROUPS, guardedShow, hasRole, pressOnly, showFieldErrors,
 } from './ui';
 import { upload } from './upload';
 
@@ -52,7 +52,8 @@ async function overview(ctx: Ctx, year: number) {
   const o = await get<Overview>(`/api/intake/filings/${year}`);
   const table = el('div');
   let filter = '';
-  const render = () => table.replaceChildren(dataTable<UnitFiling>([
+  const render = () => table.replaceChildren(exportButton(`${year}年制度备案`, () => table.querySelector('table')),
+    dataTable<UnitFiling>([
     ['单位', (u) => u.unitName ?? ctx.unitNames[u.unitId] ?? u.unitId], ['组别', (u) => GROUPS[String(u.group)] ?? u.group],
     ['状态', (u) => statusTag(u.status, u.statusLabel)], ['制度文件', (u) => u.title ?? '—'],
     ['备案人', (u) => personName(u.filedBy) || '—'], ['备案时间', (u) => fmtTime(u.filedAt)],

@@ -1,7 +1,7 @@
 // The lists of items waiting for someone: the unit leader's sign-off queue and the information room's inbox.
 import { describe, get } from './api';
 import { itemTable, type Page } from './items';
-import { CATEGORY, GROUPS, STATUS, banner, el, guardedShow, options, type Ctx } from './ui';
+import { CATEGORY, GROUPS, STATUS, banner, el, exportButton, guardedShow, options, type Ctx } from './ui';
 
 // ---------- unit leader ----------
 export async function signOffQueue(ctx: Ctx) {
@@ -30,7 +30,9 @@ export async function inbox(ctx: Ctx) {
     params.set('sort', 'submittedAt');
     try {
       const page = await get<Page>(`/api/intake/items?${params}`);
-      list.replaceChildren(el('p', { className: 'muted' }, `共 ${page.total} 条`), itemTable(ctx, page.items, true));
+      list.replaceChildren(el('p', { className: 'muted' }, `共 ${page.total} 条`,
+        page.total > page.items.length ? `，显示前 ${page.items.length} 条` : '', ' ',
+        exportButton('信息室收件箱', () => list.querySelector('table'))), itemTable(ctx, page.items, true));
     } catch (e) { list.replaceChildren(banner(describe(e))); }
   };
   form.addEventListener('submit', (ev) => { ev.preventDefault(); load(); });

@@ -5,7 +5,7 @@ import { adoptionForm, adoptionList } from './adoptions';
 import { attachmentsSection } from './attachments';
 import { correctionForm, correctionsSection, type Classification, type Correction } from './corrections';
 import {
-  CATEGORY, POLARITY, STATUS, TOPIC, banner, beijingToday, confirmDialog, el, fmtTime, personName, guardedShow, hasRole, options,
+  CATEGORY, POLARITY, STATUS, TOPIC, banner, beijingToday, confirmDialog, el, exportButton, fmtTime, personName, guardedShow, hasRole, options,
   pressOnly, showFieldErrors, withText, type Child, type Ctx,
 } from './ui';
 
@@ -110,7 +110,8 @@ export async function myItems(ctx: Ctx, query: URLSearchParams = new URLSearchPa
   const load = async (s: string) => {
     const q = s ? `&status=${s}` : '';
     const page = await get<Page>(`/api/intake/items?size=100&sort=updatedAt${q}`);
-    list.replaceChildren(itemTable(ctx, page.items, false));
+    list.replaceChildren(exportButton(`本单位信息 ${ctx.unitNames[ctx.me.unitId ?? ''] ?? ''}`.trim(),
+      () => list.querySelector('table')), itemTable(ctx, page.items, false));
   };
   const list = el('div');
   // filter buttons, not tabs (no tab panels): a screen reader hears which one is pressed

@@ -2,7 +2,7 @@
 import { get } from './api';
 import { barChart, Bar, lineChart } from './charts';
 import {
-  beijingMonth, CATEGORY, Column, Ctx, dataTable, el, guardedShow, hasRole, percent, TOPIC,
+  beijingMonth, CATEGORY, Column, Ctx, dataTable, el, exportButton, guardedShow, hasRole, percent, TOPIC,
 } from './ui';
 
 export interface UnitMonthStatistics {
@@ -136,6 +136,7 @@ export async function statistics(ctx: Ctx, query: URLSearchParams) {
           ['约稿响应', (m) => `${m.commissions?.answered ?? 0}/${(m.commissions?.targeted ?? 0) - (m.commissions?.pending ?? 0)}（${percent(m.commissions?.responseRate)}）`],
         ], [...rows].sort((a, b) => a.month.localeCompare(b.month)), (m) => ({ 'data-month': m.month }), { id: 'stat-months' })) : null,
       el('section', { className: 'card' }, el('h2', {}, '各单位统计'),
+        exportButton(`统计分析 ${who} ${period}`, () => document.querySelector<HTMLTableElement>('#stat-table')),
         dataTable(columns, totals, (t) => ({ 'data-unit': t.unitId }), { id: 'stat-table' }))));
 }
 

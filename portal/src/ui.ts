@@ -200,3 +200,30 @@ export function percent(x: number | null | undefined): string {
 export function confirmDialog(title: string, message: string, confirmText = '确定', cancelText = '取消'): Promise<boolean> {
   return askConfirm(title, message, confirmText, cancelText);
 }
+
+/** A shown table as rows for a workbook: the header's texts, then each row's cell texts, whole numbers as numbers. */
+export function tableRows(table: HTMLTableElement): { header: string[]; rows: (string | number)[][] } {
+  const text = (cell: Element) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const all = Array.from(table.tHead?.rows[0]?.cells ?? []).map(text);
+  // the buttons of a row (修改, 删除) are not data
+  const kept = all.map((h, i) => (h === '操作' ? -1 : i)).filter((i) => i >= 0);
+  const rows = Array.from(table.tBodies[0]?.rows ?? []).map((r) => kept.map((i) => {
+    const t = r.cells[i] ? text(r.cells[i]) : '';
+    return /^-?\d{1,15}(\.\d+)?$/.test(t) ? Number(t) : t;
+  }));
+  return { header: kept.map((i) => all[i]), rows };
+}
+
+/**
+ * 导出 Excel of a list: the table as shown (its filters applied) as `<name>.xlsx`. The spreadsheet code loads on the
+ * first click, not with the page.
+ */
+export function exportButton(name: string | (() => string), table: () => HTMLTableElement | null | undefined) {
+  return el('button', { type: 'button', className: 'export-xlsx', onclick: async () => {
+    const shown = table();
+    if (!shown) return;
+    const { exportXlsx } = await import('./sheets');
+    const { header, rows } = tableRows(shown);
+    exportXlsx(typeof name === 'function' ? name() : name, header, rows);
+  } }, '导出 Excel');
+}

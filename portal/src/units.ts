@@ -3,7 +3,7 @@
 // with the month they join. Intake's field messages stand beside their fields.
 import { get, post, Problem, put } from './api';
 import {
-  banner, beijingMonth, clearErrors, Ctx, dataTable, el, field, GROUPS, guardedShow, hasRole, showFieldErrors,
+  banner, beijingMonth, clearErrors, Ctx, dataTable, el, exportButton, field, GROUPS, guardedShow, hasRole, showFieldErrors,
 } from './ui';
 
 /** A span of membership: `untilMonth` is the first month after it, absent while it lasts. */
@@ -73,6 +73,7 @@ export async function units(ctx: Ctx, editId?: string, notice?: string) {
       : '单位、组别和成员期间由管理员维护。每月基础条数和排名按该月所在组别确定。'),
     admin && editing ? editForm(ctx, editing) : null,
     admin && editId && !editing ? banner(`单位 ${editId} 不存在`) : null,
+    exportButton('报送单位', () => document.querySelector<HTMLTableElement>('#unit-table')),
     dataTable<UnitView>([
       ['编号', (u) => u.unitId], ['名称', (u) => u.name], ['组别', (u) => GROUPS[String(u.group)] ?? `第${u.group}组`],
       ['每月基础条数', (u) => quotas[String(u.group)] ?? '—'],

@@ -119,3 +119,34 @@ describe('people by name', () => {
     knowPeople({});
   });
 });
+
+describe('导出 Excel of a shown list', () => {
+  const table = () => {
+    document.body.innerHTML = '<table id="t"><thead><tr><th>单位</th><th>接收</th><th>忧占比</th><th>操作</th></tr></thead>'
+      + '<tbody><tr><td><a href="#/units/U006">发改委</a> <span>疑似\n重复</span></td><td>12</td><td>8.3%</td><td><a>修改</a></td></tr>'
+      + '<tr><td>住建局</td><td>-2</td><td>—</td><td><a>修改</a></td></tr></tbody></table>';
+    return document.getElementById('t') as HTMLTableElement;
+  };
+
+  it('takes the header and the texts people see, whole numbers as numbers, and leaves out the buttons', async () => {
+    const { tableRows } = await import('../src/ui');
+    expect(tableRows(table())).toEqual({
+      header: ['单位', '接收', '忧占比'],
+      rows: [['发改委 疑似 重复', 12, '8.3%'], ['住建局', -2, '—']],
+    });
+  });
+
+  it('saves the table as a workbook named after the list', async () => {
+    const { exportButton } = await import('../src/ui');
+    const saved: string[] = [];
+    URL.createObjectURL = vi.fn(() => 'blob:x');
+    URL.revokeObjectURL = vi.fn();
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      saved.push(this.download);
+    });
+    const t = table();
+    (exportButton('报送单位', () => t) as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(saved).toEqual(['报送单位.xlsx']));
+    click.mockRestore();
+  });
+});

@@ -30,8 +30,8 @@ export async function inbox(ctx: Ctx) {
     params.set('sort', 'submittedAt');
     try {
       const page = await get<Page>(`/api/intake/items?${params}`);
-      list.replaceChildren(el('p', { className: 'muted' }, `共 ${page.total} 条`,
-        page.total > page.items.length ? `，显示前 ${page.items.length} 条` : '', ' ',
+      list.replaceChildren(el('div', { className: 'list-head' }, el('p', { className: 'muted' }, `共 ${page.total} 条`),
+        page.total > page.items.length ? el('small', {}, `（显示前 ${page.items.length} 条，请用筛选缩小范围）`) : null,
         exportButton('信息室收件箱', () => list.querySelector('table'))), itemTable(ctx, page.items, true));
     } catch (e) { list.replaceChildren(banner(describe(e))); }
   };

@@ -223,6 +223,19 @@ class PortalImportIT extends PortalJourney {
             PortalIT.screenshot(page, "56-import-xlsx-done");
 
             assertThat(inbox(page, "RECEIVED")).contains(title);
+
+            // the filtered inbox as a workbook Excel opens: the columns shown, the imported item among the rows
+            Download exported = page.waitForDownload(() -> page.locator("#app .export-xlsx").click());
+            assertThat(exported.suggestedFilename()).isEqualTo("信息室收件箱.xlsx");
+            try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(exported.path()))) {
+                Sheet sheet = book.getSheetAt(0);
+                assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("标题");
+                List<String> titles = new ArrayList<>();
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    titles.add(sheet.getRow(r).getCell(0).getStringCellValue());
+                }
+                assertThat(titles).anySatisfy(t -> assertThat(t).contains(title));
+            }
         }
     }
 

@@ -226,12 +226,8 @@ class PortalCommissionIT extends PortalJourney {
                 page.navigate(gateway + "/#/overview");
                 assertThat(page.locator("#my-commissions")).containsText(TITLE);
             }
-            page.navigate(gateway + "/#/items/new");
-            page.locator("#f-title").fill(title);
-            page.locator("#f-category").selectOption("RESEARCH_REPORT");
-            page.locator("#f-body").fill("围绕优化营商环境，本单位推行并联审批，办理时限压缩一半以上。");
-            page.locator("#f-polarity").selectOption("GOOD_NEWS");
-            page.locator("#f-contactPhone").fill("0477-7620000");
+            newItem(page, title, "RESEARCH_REPORT", "围绕优化营商环境，本单位推行并联审批，办理时限压缩一半以上。",
+                    "0477-7620000");
             Locator option = page.locator("#f-commissionId option[value='" + commissionId + "']");
             assertThat(option).hasCount(1);
             if (late) {

@@ -240,12 +240,7 @@ class PortalIT extends PortalJourney {
         String returnedId;
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "u006-reporter", false);
-            page.navigate(gateway + "/#/items/new");
-            page.locator("#f-title").fill(title);
-            page.locator("#f-category").selectOption("BRIEF");
-            page.locator("#f-body").fill("我委推进营商环境改革。");
-            page.locator("#f-polarity").selectOption("GOOD_NEWS");
-            page.locator("#f-contactPhone").fill("13800000000");
+            newItem(page, title, "BRIEF", "我委推进营商环境改革。", "13800000000");
             page.locator("#save-submit").click();
             page.waitForURL(SAVED_ITEM);
             returnedId = page.url().substring(page.url().lastIndexOf('/') + 1);
@@ -302,12 +297,7 @@ class PortalIT extends PortalJourney {
         String title = "发改委开展营商环境第三方评价（重新登录测试 " + Instant.now().toEpochMilli() + "）";
         try (BrowserContext context = newContextForClosingWindows()) {
             Page page = signIn(context, "u006-reporter", false);
-            page.navigate(gateway + "/#/items/new");
-            page.locator("#f-title").fill(title);
-            page.locator("#f-category").selectOption("BRIEF");
-            page.locator("#f-body").fill("我委开展营商环境第三方评价，发现问题12个，已整改9个。");
-            page.locator("#f-polarity").selectOption("GOOD_NEWS");
-            page.locator("#f-contactPhone").fill("13800000000");
+            newItem(page, title, "BRIEF", "我委开展营商环境第三方评价，发现问题12个，已整改9个。", "13800000000");
 
             // the gateway's session ends (as after a long pause); Keycloak's single sign-on session is still there
             context.clearCookies(new BrowserContext.ClearCookiesOptions().setName("SESSION"));

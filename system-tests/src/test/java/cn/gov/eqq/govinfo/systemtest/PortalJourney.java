@@ -74,6 +74,16 @@ abstract class PortalJourney {
         return chromium.newContext(null);
     }
 
+    /** Opens 新建信息 and fills what every item needs: title, category, body, 喜 and a phone (not yet saved). */
+    static void newItem(Page page, String title, String category, String body, String phone) {
+        page.navigate(gateway + "/#/items/new");
+        page.locator("#f-title").fill(title);
+        page.locator("#f-category").selectOption(category);
+        page.locator("#f-body").fill(body);
+        page.locator("#f-polarity").selectOption("GOOD_NEWS");
+        page.locator("#f-contactPhone").fill(phone);
+    }
+
     /** Answers the portal's reason dialog (退回, 作废, 不认可, 更正原因 …) that the button just clicked opened. */
     static void giveReason(Page page, String reason) {
         assertThat(page.locator("#reason-dialog")).isVisible();

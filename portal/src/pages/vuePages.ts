@@ -4,4 +4,8 @@
 import type { RouteRecordRaw } from 'vue-router';
 
 export const VUE_PAGES: RouteRecordRaw[] = [
+  // a static segment ranks above `:id`: #/commissions/statistics is never read as a commission's id
+  { path: '/commissions/statistics', name: 'commission-statistics', component: () => import('./CommissionStatistics.vue') },
+  { path: '/commissions/:id', name: 'commission', component: () => import('./CommissionPage.vue'), props: true },
+  { path: '/notices', name: 'notices', component: () => import('./NoticesPage.vue') },
 ];

@@ -9,4 +9,3 @@ import 'element-plus/es/components/badge/style/css';
 import 'element-plus/es/components/table/style/css';
 import 'element-plus/es/components/table-column/style/css';
 import 'element-plus/es/components/date-picker/style/css';
-import 'element-plus/es/components/tag/style/css';

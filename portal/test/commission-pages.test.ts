@@ -110,7 +110,7 @@ describe('one commission', () => {
 
   it('shows what was asked, by when in Beijing time, of whom, each answer with its title and judgement, and who has not answered', async () => {
     gateway({ '/api/commission/commissions/CMS-7': () => COMMISSION,
-      '/api/intake/items/ITEM-1': () => ({ title: '发改委优化营商环境的做法' }) });
+      '/api/intake/items/ITEM-1': () => ({ id: 'ITEM-1', content: { title: '发改委优化营商环境的做法' } }) });
     const page = await mountPage();
     expect(page.get('h1').text()).toBe('营商环境典型经验');
     expect(page.get('#commission-deadline').text()).toBe('2026年12月31日 17:00（北京时间）');

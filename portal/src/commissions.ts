@@ -38,7 +38,7 @@ export async function commissions(ctx: Ctx) {
   show(el('h1', {}, '约稿任务'), messages,
     list.length === 0 ? el('p', { className: 'muted' }, '暂无约稿任务。') : el('table', { className: 'list', id: 'commission-list' },
       el('thead', {}, el('tr', {}, el('th', {}, '题目'), el('th', {}, '截止'), el('th', {}, '单位及回复'))),
-      el('tbody', {}, ...list.map((c) => el('tr', { 'data-commission': c.id }, el('td', { 'data-label': '题目' }, c.title),
+      el('tbody', {}, ...list.map((c) => el('tr', { 'data-commission': c.id }, el('td', { 'data-label': '题目' }, el('a', { href: `#/commissions/${c.id}`, className: 'commission-link' }, c.title)),
         el('td', { 'data-label': '截止' }, c.deadlineDisplay ?? c.deadline),
         el('td', { 'data-label': '单位及回复' }, ...(c.targets ?? []).map((t: any) => el('div', { className: 'target', 'data-unit': t.unitId },
           el('strong', {}, `${t.unitName ?? t.unitId}：`), el('span', { className: 'target-status' }, t.status),

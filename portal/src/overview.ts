@@ -19,7 +19,7 @@ export async function overview(ctx: Ctx) {
   }).catch((e) => quota.append(banner(describe(e))));
   get<any[]>('/api/commission/commissions?scope=open').then((list) => comm.replaceChildren(el('h2', {}, '待完成的约稿'),
     list.length === 0 ? el('p', { className: 'muted' }, '目前没有待完成的约稿任务。') : el('ul', {}, ...list.map((c) =>
-      el('li', {}, el('strong', {}, c.title), ` · 截止 ${c.deadlineDisplay ?? c.deadline}`, el('div', { className: 'muted' }, c.requirements ?? ''))))))
+      el('li', {}, el('a', { href: `#/commissions/${c.id}` }, el('strong', {}, c.title)), ` · 截止 ${c.deadlineDisplay ?? c.deadline}`, el('div', { className: 'muted' }, c.requirements ?? ''))))))
     .catch((e) => comm.append(banner(describe(e))));
   get<any>(`/api/scoring/units/${ctx.me.unitId}/score?period=${month}`).then((s) => score.replaceChildren(
     el('h2', {}, `${s.periodLabel ?? month} 本单位积分：${s.points} 分`),

@@ -21,9 +21,9 @@ describe('routing by role', () => {
     expect(p).not.toContain('#/rankings');
   });
 
-  it('gives the room its inbox, units, history imports, rankings, statistics, filings and circulars', () => {
+  it('gives the room its inbox, units, history imports, rankings, commission statistics, statistics, filings and circulars', () => {
     expect(pages(['info-room'])).toEqual(['#/home', '#/inbox', '#/commissions', '#/progress', '#/units', '#/imports', '#/rankings',
-      '#/statistics', '#/policies', '#/filings', '#/circulars']);
+      '#/commissions/statistics', '#/statistics', '#/policies', '#/filings', '#/circulars']);
   });
 
   it('gives the administrator unit management but not the inbox', () => {

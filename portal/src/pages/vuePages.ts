@@ -7,4 +7,8 @@ import HomePage from './HomePage.vue';
 export const VUE_PAGES: RouteRecordRaw[] = [
   // the first page after sign-in: in the first bundle
   { path: '/home', name: 'home-todo', component: HomePage },
+  // a static segment ranks above `:id`: #/commissions/statistics is never read as a commission's id
+  { path: '/commissions/statistics', name: 'commission-statistics', component: () => import('./CommissionStatistics.vue') },
+  { path: '/commissions/:id', name: 'commission', component: () => import('./CommissionPage.vue'), props: true },
+  { path: '/notices', name: 'notices', component: () => import('./NoticesPage.vue') },
 ];

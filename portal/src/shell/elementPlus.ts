@@ -5,3 +5,7 @@ import 'element-plus/es/components/config-provider/style/css';
 import 'element-plus/es/components/dialog/style/css';
 import 'element-plus/es/components/button/style/css';
 import 'element-plus/es/components/input/style/css';
+import 'element-plus/es/components/badge/style/css';
+import 'element-plus/es/components/table/style/css';
+import 'element-plus/es/components/table-column/style/css';
+import 'element-plus/es/components/date-picker/style/css';

@@ -3,6 +3,7 @@ package cn.gov.eqq.govinfo.systemtest;
 import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.MethodOrderer;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -31,7 +34,9 @@ import static org.awaitility.Awaitility.await;
  * time and the room, after receiving the item, judges it 认可; U007 answers on time, is returned for revision,
  * answers again with the revised version, and the room judges that version 不认可 with a reason; U037 answers after
  * the deadline and is judged 认可 without a bonus. The +10 then shows in U006's own 积分 and in the group's ranking,
- * and in no one else's. Screenshots go to {@code target/screenshots/4*.png}.
+ * and in no one else's. After each change the commission's own page ({@code #/commissions/{id}}) shows it; U006 is told
+ * of the new commission in its notices (提醒 in the header), U037 gets the service's reminder, and the room's
+ * 约稿统计 shows the units' figures and exports them. Screenshots go to {@code target/screenshots/4*.png}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalCommissionIT extends PortalJourney {
@@ -82,11 +87,47 @@ class PortalCommissionIT extends PortalJourney {
                 assertThat(row.locator(".target[data-unit=" + unit + "] .target-status")).hasText("待报送");
             }
             PortalIT.screenshot(page, "41-commission-issued");
+
+            // the commission's own page: what was asked, by when, and every unit still to answer
+            row.locator("a.commission-link").click();
+            page.waitForURL(url -> url.endsWith("#/commissions/" + commissionId));
+            assertThat(page.locator("#commission-page h1")).hasText(TITLE);
+            assertThat(page.locator("#commission-deadline"))
+                    .containsText(deadline.format(DateTimeFormatter.ofPattern("yyyy年MM月dd日 HH:mm")) + "（北京时间）");
+            assertThat(page.locator("#not-answered li")).hasCount(3);
+            assertThat(page.locator("#not-answered li[data-unit=U037]")).containsText("待报送");
+            PortalIT.screenshot(page, "41a-commission-page-issued");
         }
     }
 
     @Test
     @Order(2)
+    void aUnitIsToldOfTheNewCommissionInItsNotices() {
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "u006-reporter", false);
+            Locator bell = page.locator("#notice-bell");
+            // a fresh browser has read nothing: at least this commission is unread
+            assertThat(bell).not().hasAttribute("data-unread", "0");
+            PortalIT.screenshot(page, "41b-unit-notice-bell");
+            bell.click();
+            Locator notice = page.locator("#notice-list li[data-notice='new:" + commissionId + "']");
+            assertThat(notice).containsText("新约稿：" + TITLE);
+            assertThat(notice).hasAttribute("data-read", "false");
+            PortalIT.screenshot(page, "41c-unit-notices");
+            notice.locator("a").click();
+            page.waitForURL(url -> url.endsWith("#/commissions/" + commissionId));
+            // the unit sees its own row only
+            assertThat(page.locator("#not-answered li")).hasCount(1);
+            assertThat(page.locator("#not-answered li[data-unit=U006]")).containsText("待报送");
+            assertThat(page.locator("#commission-units")).not().containsText("、");
+            PortalIT.screenshot(page, "41d-unit-commission-page");
+            page.navigate(gateway + "/#/notices");
+            assertThat(notice).hasAttribute("data-read", "true");
+        }
+    }
+
+    @Test
+    @Order(3)
     void twoUnitsFindItAndAnswerOnTime() {
         u006Item = answer("u006-reporter", "发改委优化营商环境的做法（" + RUN + "）", false, false);
         // the second answer repeats the first's text: the unit is asked before it sends what reads like a duplicate
@@ -94,7 +135,7 @@ class PortalCommissionIT extends PortalJourney {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void theRoomReceivesTheAnswerAndThenAcceptsIt() {
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "room-editor", false);
@@ -123,11 +164,20 @@ class PortalCommissionIT extends PortalJourney {
             // the next step after the change: the page reloaded from the server says the same
             page.reload();
             assertThat(page.locator(answerSelector("U006", u006Item))).hasAttribute("data-status", "已采纳");
+
+            Locator onPage = awaitOnCommissionPage(page, "U006", u006Item, "已采纳");
+            assertThat(onPage.locator(".on-time")).hasText("按时");
+            assertThat(onPage.locator("a")).hasAttribute("href", "#/items/" + u006Item);
+            assertThat(onPage.locator("a")).containsText("发改委优化营商环境的做法");
+            assertThat(page.locator("#commission-page .target[data-unit=U006] .target-status")).hasText("按时报送，已采纳");
+            assertThat(page.locator(pageAnswerSelector("U007", u007Item))).hasAttribute("data-status", "待接收");
+            assertThat(page.locator("#not-answered li[data-unit=U037]")).containsText("待报送");
+            PortalIT.screenshot(page, "43a-commission-page-accepted");
         }
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aReturnedAnswerIsRevisedAndTheRevisedVersionIsRejectedWithAReason() {
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "room-editor", false);
@@ -163,14 +213,33 @@ class PortalCommissionIT extends PortalJourney {
             assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U007] .target-status"))
                     .hasText("按时报送，未采纳：" + REJECTION);
             PortalIT.screenshot(page, "45-commission-rejected");
+
+            Locator onPage = awaitOnCommissionPage(page, "U007", u007Item, "未采纳");
+            assertThat(onPage).containsText("第2版");
+            assertThat(onPage.locator(".judgement")).containsText("未采纳：" + REJECTION);
+            PortalIT.screenshot(page, "45a-commission-page-rejected");
         }
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void anAnswerAfterTheDeadlineIsRecordedAsLateAndEarnsNoBonusWhenAccepted() {
         awaitCondition(Duration.between(Instant.now(), deadlineEnds).plusSeconds(5),
                 () -> Instant.now().isAfter(deadlineEnds));
+        // the reminder sweep (every minute) has told U037, which had not answered, before or after the deadline
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "u037-reporter", false);
+            Locator reminder = page.locator("#notice-list li[data-notice$=':U037:" + commissionId + "']").first();
+            awaitCondition(Duration.ofSeconds(90), () -> {
+                page.navigate(gateway + "/#/notices");
+                page.reload();
+                page.locator("#notice-list").waitFor();
+                return reminder.count() == 1;
+            });
+            assertThat(reminder).containsText(TITLE);
+            assertThat(reminder.locator(".notice-kind")).hasText(Pattern.compile("截止前1天提醒|逾期催报"));
+            PortalIT.screenshot(page, "46a-unit-reminder");
+        }
         u037Item = answer("u037-reporter", "营商环境促进中心的做法（" + RUN + "）", true, true);
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "room-editor", false);
@@ -179,15 +248,27 @@ class PortalCommissionIT extends PortalJourney {
             assertThat(answer).containsText("（逾期）");
             assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U037] .target-status"))
                     .hasText("逾期报送，待审核");
-            answer.locator(".judge-accept").click();
+
+            // judged on the commission's own page this time
+            Locator onPage = awaitOnCommissionPage(page, "U037", u037Item, "待审核");
+            assertThat(onPage.locator(".on-time")).hasText("逾期");
+            PortalIT.screenshot(page, "46b-commission-page-late-awaiting-judgement");
+            onPage.locator(".judge-accept").click();
+            assertThat(page.locator(".banner.ok[role=status]")).hasText("已认可该约稿稿件。");
+            assertThat(onPage).hasAttribute("data-status", "已采纳");
+            assertThat(page.locator("#commission-page .target[data-unit=U037] .target-status")).hasText("逾期报送，已采纳");
+            assertThat(page.locator("#not-answered-none")).hasText("各单位均已报送。");
+            PortalIT.screenshot(page, "46-commission-late-accepted");
+
+            page.navigate(gateway + "/#/commissions");
+            page.reload();
             assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U037] .target-status"))
                     .hasText("逾期报送，已采纳");
-            PortalIT.screenshot(page, "46-commission-late-accepted");
         }
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theBonusShowsInTheUnitsOwnScoreAndInTheRankingAndNowhereElse() {
         int expected = u006CommissionPointsBefore + 10;
         try (BrowserContext context = newContext()) {
@@ -216,6 +297,30 @@ class PortalCommissionIT extends PortalJourney {
             PortalIT.screenshot(page, "48-commission-bonus-in-ranking");
         }
         assertThat(commissionPoints("u007-reporter", "U007")).isEqualTo(u007CommissionPointsBefore);
+    }
+
+    @Test
+    @Order(8)
+    void theRoomReadsAndExportsTheCommissionStatistics() throws Exception {
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "room-editor", false);
+            page.locator("#menu a[href='#/commissions/statistics']").click();
+            // this quarter by default, where the commission's deadline falls
+            Locator late = page.locator("#commission-stats tr.unit-U037 td.col-answeredLate");
+            assertThat(late).isVisible();
+            assertThat(Integer.parseInt(late.innerText().strip())).isPositive();
+            assertThat(Integer.parseInt(page.locator("#commission-stats tr.unit-U006 td.col-accepted").innerText().strip()))
+                    .isPositive();
+            assertThat(page.locator("#commission-stats tr.unit-U007 td.col-rejected")).not().hasText("0");
+            assertThat(page.locator("#commission-stats .el-table__footer")).containsText("合计");
+            PortalIT.screenshot(page, "49-commission-statistics");
+
+            Download download = page.waitForDownload(() -> page.locator("#stats-export").click());
+            assertThat(download.suggestedFilename()).matches("约稿统计（\\d{4}年\\d{2}月\\d{2}日至\\d{4}年\\d{2}月\\d{2}日）\\.csv");
+            byte[] file = Files.readAllBytes(download.path());
+            assertThat(file).startsWith(0xEF, 0xBB, 0xBF);
+            assertThat(new String(file, StandardCharsets.UTF_8)).contains("单位,约稿数,已报送,按时报送");
+        }
     }
 
     /** A reporter writes a research report answering the commission and submits it; returns the item id. */
@@ -265,6 +370,22 @@ class PortalCommissionIT extends PortalJourney {
             return answer.count() == 1 && status.equals(answer.getAttribute("data-status"));
         });
         return answer;
+    }
+
+    /** Reloads the commission's own page until the unit's answer shows {@code status}. */
+    private static Locator awaitOnCommissionPage(Page page, String unitId, String itemId, String status) {
+        Locator answer = page.locator(pageAnswerSelector(unitId, itemId));
+        awaitCondition(Duration.ofSeconds(60), () -> {
+            page.navigate(gateway + "/#/commissions/" + commissionId);
+            page.reload();
+            page.locator("#commission-page").waitFor();
+            return answer.count() == 1 && status.equals(answer.getAttribute("data-status"));
+        });
+        return answer;
+    }
+
+    private static String pageAnswerSelector(String unitId, String itemId) {
+        return "#commission-page .target[data-unit=" + unitId + "] .answer[data-item='" + itemId + "']";
     }
 
     private static String answerSelector(String unitId, String itemId) {

@@ -23,8 +23,8 @@ describe('routing by role', () => {
     expect(p).not.toContain('#/rankings');
   });
 
-  it('gives the room its inbox, units, history imports, rankings, statistics, filings and circulars', () => {
-    expect(pages(['info-room'])).toEqual(['#/inbox', '#/commissions', '#/progress', '#/units', '#/imports', '#/rankings',
+  it('gives the room its inbox, units, history imports, the audit list, rankings, statistics, filings and circulars', () => {
+    expect(pages(['info-room'])).toEqual(['#/inbox', '#/commissions', '#/progress', '#/units', '#/imports', '#/audit', '#/rankings',
       '#/statistics', '#/policies', '#/filings', '#/circulars']);
   });
 
@@ -33,6 +33,12 @@ describe('routing by role', () => {
     expect(p).toContain('#/units');
     expect(p).toContain('#/imports');
     expect(p).not.toContain('#/inbox');
+  });
+
+  it('gives 办理记录 of every item to the room and the administrator only', () => {
+    expect(menuFor(['info-room'])).toContainEqual(['#/audit', '办理记录']);
+    expect(menuFor(['admin'])).toContainEqual(['#/audit', '办理记录']);
+    for (const role of ['reporter', 'unit-leader', 'viewer']) expect(pages([role]), role).not.toContain('#/audit');
   });
 
   it('lists a page once for a person with two roles', () => {

@@ -219,6 +219,23 @@ describe('the pages', () => {
     page.unmount();
   });
 
+  it('asks intake for the quarter or the year picked', async () => {
+    const asked = serve({ '/api/intake/item-audit': [] });
+    const page = mount(AuditLog, { attachTo: document.body });
+    await flushPromises();
+    const vm = page.vm as unknown as { kind: string; quarter: number };
+    vm.kind = 'quarter';
+    await flushPromises();
+    vm.quarter = 2;
+    await flushPromises();
+    expect(asked[asked.length - 1]).toMatch(/^\/api\/intake\/item-audit\?period=\d{4}-Q2$/);
+    vm.kind = 'year';
+    await flushPromises();
+    expect(asked[asked.length - 1]).toMatch(/^\/api\/intake\/item-audit\?period=\d{4}$/);
+    expect(page.get('#audit-summary').text()).toMatch(/^\d{4}年：共 0 条办理记录$/);
+    page.unmount();
+  });
+
   it('exports the filtered lines of every page as a CSV named in Chinese', async () => {
     session.unitNames = { U006: '旗发改委' };
     serve({ '/api/intake/item-audit': Array.from({ length: 30 }, (_, i) => line({ itemId: `i${i}` })) });

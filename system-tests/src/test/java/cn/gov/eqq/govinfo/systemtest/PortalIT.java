@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.systemtest;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.Cookie;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -36,6 +39,10 @@ class PortalIT extends PortalJourney {
 
     static String itemId;
     static int pointsBefore;
+    /** The item returned once and revised (two revisions), its title and the room's opinion. */
+    static String returnedId;
+    static String returnedTitle;
+    static final String RETURN_OPINION = "请补充改革前后办理时限的对比数据";
 
     @Test
     @Order(1)
@@ -220,8 +227,8 @@ class PortalIT extends PortalJourney {
     @Test
     @Order(8)
     void aReturnedItemShowsTheRoomsOpinionToTheReporterWhoRevisesAndResubmits() {
-        String title = "发改委推进营商环境改革（退回测试 " + Instant.now().toEpochMilli() + "）";
-        String returnedId;
+        returnedTitle = "发改委推进营商环境改革（退回测试 " + Instant.now().toEpochMilli() + "）";
+        String title = returnedTitle;
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "u006-reporter", false);
             page.navigate(gateway + "/#/items/new");
@@ -234,7 +241,7 @@ class PortalIT extends PortalJourney {
             page.waitForURL(SAVED_ITEM);
             returnedId = page.url().substring(page.url().lastIndexOf('/') + 1);
         }
-        String opinion = "请补充改革前后办理时限的对比数据";
+        String opinion = RETURN_OPINION;
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "room-editor", false);
             page.navigate(gateway + "/#/items/" + returnedId);
@@ -263,6 +270,54 @@ class PortalIT extends PortalJourney {
             page.waitForURL(url -> url.endsWith("#/items/" + returnedId));
             assertThat(page.locator("dl.facts")).containsText("已报送");
             assertThat(page.locator(".revisions li")).hasCount(2);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void theRevisionsAreComparedAndTheRoomReadsTheItemsTrailAndThePeriodsAuditList() throws Exception {
+        String opinion = RETURN_OPINION;
+        try (BrowserContext context = newContext()) {
+            Page page = signIn(context, "u006-reporter", false);
+            page.navigate(gateway + "/#/items/" + returnedId);
+            // two revisions: the page compares them, the sentence the reporter added marked in the body
+            page.locator("#compare-revisions").click();
+            page.waitForURL(url -> url.endsWith("#/items/" + returnedId + "/compare"));
+            assertThat(page.locator("[data-field=body] ins.diff-added"))
+                    .hasText("，企业开办时限由5个工作日压缩至1个工作日");
+            assertThat(page.locator("[data-field=title]")).containsText("未改动");
+            screenshot(page, "10-revision-compare");
+        }
+        try (BrowserContext context = newContext()) {
+            Page page = signIn(context, "room-editor", false);
+            page.navigate(gateway + "/#/items/" + returnedId);
+            page.locator("#item-audit-link").click();
+            Locator trail = page.locator("#item-audit tbody tr");
+            assertThat(trail.filter(new Locator.FilterOptions().setHasText("退回修改"))).containsText(opinion);
+            assertThat(trail.filter(new Locator.FilterOptions().setHasText("报送"))).hasCount(2);
+            assertThat(page.locator("#item-audit")).not().containsText("RETURNED");
+            screenshot(page, "11-item-audit");
+
+            // the room's list of every item's trail this month, narrowed to 退回修改, leads back to the item
+            page.locator("#menu a[href='#/audit']").click();
+            page.locator("#audit-action").click();
+            page.locator(".el-select-dropdown__item:visible")
+                    .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^退回修改$"))).click();
+            Locator row = page.locator("#audit-log tr.audit-row")
+                    .filter(new Locator.FilterOptions().setHas(page.locator("a[data-item='" + returnedId + "']")));
+            assertThat(row).containsText(opinion);
+            assertThat(page.locator(".audit-filters")).containsText("退回修改");
+            assertThat(page.locator("#audit-log tr.audit-row .audit-action").allInnerTexts())
+                    .isNotEmpty().allMatch("退回修改"::equals);
+            screenshot(page, "12-room-audit-list");
+            Download download = page.waitForDownload(() -> page.locator("#audit-export").click());
+            assertThat(download.suggestedFilename()).matches("办理记录_\\d{4}年\\d{1,2}月\\.csv");
+            byte[] csv = Files.readAllBytes(download.path());
+            assertThat(csv).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+            assertThat(new String(csv, StandardCharsets.UTF_8)).contains(returnedId, opinion, "退回修改");
+            row.locator("a").click();
+            page.waitForURL(url -> url.endsWith("#/items/" + returnedId));
+            assertThat(page.locator("h1")).hasText(returnedTitle);
         }
     }
 

@@ -294,13 +294,16 @@ class PortalIT extends PortalJourney {
             page.locator("#item-audit-link").click();
             Locator trail = page.locator("#item-audit tbody tr");
             assertThat(trail.filter(new Locator.FilterOptions().setHasText("退回修改"))).containsText(opinion);
-            assertThat(trail.filter(new Locator.FilterOptions().setHasText("报送"))).hasCount(2);
+            assertThat(trail.locator(".audit-action").allInnerTexts()).contains("退回修改")
+                    .filteredOn("报送"::equals).hasSize(2);
             assertThat(page.locator("#item-audit")).not().containsText("RETURNED");
             screenshot(page, "11-item-audit");
 
             // the room's list of every item's trail this month, narrowed to 退回修改, leads back to the item
             page.locator("#menu a[href='#/audit']").click();
-            page.locator("#audit-action").click();
+            // the select opens from its box (its input is hidden under the chosen label)
+            page.locator(".el-select").filter(new Locator.FilterOptions().setHas(page.locator("#audit-action")))
+                    .click();
             page.locator(".el-select-dropdown__item:visible")
                     .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^退回修改$"))).click();
             Locator row = page.locator("#audit-log tr.audit-row")

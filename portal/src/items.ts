@@ -3,6 +3,7 @@
 import { call, describe, get, post, Problem, put } from './api';
 import { adoptionForm, adoptionList } from './adoptions';
 import { attachmentsSection } from './attachments';
+import { canCompare } from './history';
 import { correctionForm, correctionsSection, type Classification, type Correction } from './corrections';
 import {
   CATEGORY, POLARITY, STATUS, TOPIC, banner, beijingToday, confirmDialog, el, exportButton, fmtTime, personName, guardedShow, hasRole, options,
@@ -351,11 +352,22 @@ export async function itemDetail(ctx: Ctx, id: string, notice?: string) {
     list.length === 0 ? el('p', { className: 'muted' }, '尚未报送。') : el('ol', { className: 'revisions' }, ...list.map((r) =>
       el('li', {}, `第 ${r.number} 稿 · ${fmtTime(r.submittedAt)} 报送 · ${r.outcomeLabel ?? ''}`,
         r.signOffOpinion ? el('div', { className: 'muted' }, `领导签批意见：${r.signOffOpinion}`) : null,
-        r.opinion ? el('div', { className: 'opinion' }, `信息室意见：${r.opinion}`) : null)))))
+        r.opinion ? el('div', { className: 'opinion' }, `信息室意见：${r.opinion}`) : null))),
+    historyLinks(id, list.length, hasRole(ctx, 'info-room', 'admin'))))
     .catch((e) => revisions.replaceChildren(banner(describe(e))));
   get<any>(`/api/adoption/items/${id}`).then((a) => adoptions.replaceChildren(el('h2', {}, '采用与批示'),
     adoptionList(a), hasRole(ctx, 'info-room') ? adoptionForm(id, () => itemDetail(ctx, id, '登记成功')) : ''))
     .catch((e) => adoptions.replaceChildren(el('h2', {}, '采用与批示'),
       e instanceof Problem && e.status === 404 ? el('p', { className: 'muted' }, '暂无采用或批示记录。') : banner(describe(e)),
       hasRole(ctx, 'info-room') && item.status === 'RECEIVED' ? adoptionForm(id, () => itemDetail(ctx, id, '登记成功')) : ''));
+}
+
+/** Links to the Vue pages of the item's history: 修改对比 once there are two revisions, 办理记录 for those intake
+ * answers it to (the room and the administrator). */
+function historyLinks(id: string, revisionCount: number, readsTrail: boolean) {
+  const links = [
+    canCompare(revisionCount) ? el('a', { id: 'compare-revisions', className: 'button', href: `#/items/${encodeURIComponent(id)}/compare` }, '修改对比') : null,
+    readsTrail ? el('a', { id: 'item-audit-link', className: 'button', href: `#/items/${encodeURIComponent(id)}/audit` }, '办理记录') : null,
+  ].filter((a) => a !== null);
+  return links.length ? el('p', { className: 'history-links' }, ...links) : '';
 }

@@ -21,9 +21,9 @@ describe('routing by role', () => {
     expect(p).not.toContain('#/rankings');
   });
 
-  it('gives the room its inbox, units, history imports, rankings, commission statistics, statistics, filings and circulars', () => {
-    expect(pages(['info-room'])).toEqual(['#/home', '#/inbox', '#/commissions', '#/progress', '#/units', '#/imports', '#/rankings',
-      '#/commissions/statistics', '#/statistics', '#/policies', '#/filings', '#/circulars']);
+  it('gives the room its inbox, units, history imports, the audit list, rankings, commission statistics, statistics, filings and circulars', () => {
+    expect(pages(['info-room'])).toEqual(['#/home', '#/inbox', '#/commissions', '#/progress', '#/units', '#/imports', '#/audit',
+      '#/rankings', '#/commissions/statistics', '#/statistics', '#/policies', '#/filings', '#/circulars']);
   });
 
   it('gives the administrator unit management but not the inbox', () => {
@@ -31,6 +31,12 @@ describe('routing by role', () => {
     expect(p).toContain('#/units');
     expect(p).toContain('#/imports');
     expect(p).not.toContain('#/inbox');
+  });
+
+  it('gives 办理记录 of every item to the room and the administrator only', () => {
+    expect(menuFor(['info-room'])).toContainEqual(['#/audit', '办理记录']);
+    expect(menuFor(['admin'])).toContainEqual(['#/audit', '办理记录']);
+    for (const role of ['reporter', 'unit-leader', 'viewer']) expect(pages([role]), role).not.toContain('#/audit');
   });
 
   it('lists a page once for a person with two roles', () => {

@@ -11,4 +11,7 @@ export const VUE_PAGES: RouteRecordRaw[] = [
   { path: '/commissions/statistics', name: 'commission-statistics', component: () => import('./CommissionStatistics.vue') },
   { path: '/commissions/:id', name: 'commission', component: () => import('./CommissionPage.vue'), props: true },
   { path: '/notices', name: 'notices', component: () => import('./NoticesPage.vue') },
+  { path: '/items/:id/compare', name: 'item-compare', component: () => import('./ItemCompare.vue'), props: true },
+  { path: '/items/:id/audit', name: 'item-audit', component: () => import('./ItemAudit.vue'), props: true },
+  { path: '/audit', name: 'audit', component: () => import('./AuditLog.vue') },
 ];

@@ -44,6 +44,10 @@ class PortalIT extends PortalJourney {
 
     static String itemId;
     static int pointsBefore;
+    /** The item returned once and revised (two revisions), its title and the room's opinion. */
+    static String returnedId;
+    static String returnedTitle;
+    static final String RETURN_OPINION = "请补充改革前后办理时限的对比数据";
 
     @Test
     @Order(1)
@@ -236,8 +240,8 @@ class PortalIT extends PortalJourney {
     @Test
     @Order(8)
     void aReturnedItemShowsTheRoomsOpinionToTheReporterWhoRevisesAndResubmits() {
-        String title = "发改委推进营商环境改革（退回测试 " + Instant.now().toEpochMilli() + "）";
-        String returnedId;
+        returnedTitle = "发改委推进营商环境改革（退回测试 " + Instant.now().toEpochMilli() + "）";
+        String title = returnedTitle;
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "u006-reporter", false);
             newItem(page, title, "BRIEF", "我委推进营商环境改革。", "13800000000");
@@ -245,7 +249,7 @@ class PortalIT extends PortalJourney {
             page.waitForURL(SAVED_ITEM);
             returnedId = page.url().substring(page.url().lastIndexOf('/') + 1);
         }
-        String opinion = "请补充改革前后办理时限的对比数据";
+        String opinion = RETURN_OPINION;
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "room-editor", false);
             // the room's first page is 首页: what waits for it, the new item among the items to receive
@@ -292,7 +296,7 @@ class PortalIT extends PortalJourney {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aReporterWhoseSessionEndedSignsInAgainInASmallWindowAndKeepsWhatWasTyped() {
         String title = "发改委开展营商环境第三方评价（重新登录测试 " + Instant.now().toEpochMilli() + "）";
         try (BrowserContext context = newContextForClosingWindows()) {
@@ -327,6 +331,57 @@ class PortalIT extends PortalJourney {
             assertThat(people.status()).as(people.text()).isEqualTo(200);
             assertThat(people.text()).contains("\"username\":\"u006-reporter\",\"name\":\"刘伟\"")
                     .contains("\"username\":\"room-editor\"").doesNotContain("u007-reporter");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void theRevisionsAreComparedAndTheRoomReadsTheItemsTrailAndThePeriodsAuditList() throws Exception {
+        String opinion = RETURN_OPINION;
+        try (BrowserContext context = newContext()) {
+            Page page = signIn(context, "u006-reporter", false);
+            page.navigate(gateway + "/#/items/" + returnedId);
+            // two revisions: the page compares them, the sentence the reporter added marked in the body
+            page.locator("#compare-revisions").click();
+            page.waitForURL(url -> url.endsWith("#/items/" + returnedId + "/compare"));
+            assertThat(page.locator("[data-field=body] ins.diff-added"))
+                    .hasText("，企业开办时限由5个工作日压缩至1个工作日");
+            assertThat(page.locator("[data-field=title]")).containsText("未改动");
+            screenshot(page, "10-revision-compare");
+        }
+        try (BrowserContext context = newContext()) {
+            Page page = signIn(context, "room-editor", false);
+            page.navigate(gateway + "/#/items/" + returnedId);
+            page.locator("#item-audit-link").click();
+            Locator trail = page.locator("#item-audit tbody tr");
+            assertThat(trail.filter(new Locator.FilterOptions().setHasText("退回修改"))).containsText(opinion);
+            assertThat(trail.locator(".audit-action").allInnerTexts()).contains("退回修改")
+                    .filteredOn("报送"::equals).hasSize(2);
+            assertThat(page.locator("#item-audit")).not().containsText("RETURNED");
+            screenshot(page, "11-item-audit");
+
+            // the room's list of every item's trail this month, narrowed to 退回修改, leads back to the item
+            page.locator("#menu a[href='#/audit']").click();
+            // the select opens from its box (its input is hidden under the chosen label)
+            page.locator(".el-select").filter(new Locator.FilterOptions().setHas(page.locator("#audit-action")))
+                    .click();
+            page.locator(".el-select-dropdown__item:visible")
+                    .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^退回修改$"))).click();
+            Locator row = page.locator("#audit-log tr.audit-row")
+                    .filter(new Locator.FilterOptions().setHas(page.locator("a[data-item='" + returnedId + "']")));
+            assertThat(row).containsText(opinion);
+            assertThat(page.locator(".audit-filters")).containsText("退回修改");
+            assertThat(page.locator("#audit-log tr.audit-row .audit-action").allInnerTexts())
+                    .isNotEmpty().allMatch("退回修改"::equals);
+            screenshot(page, "12-room-audit-list");
+            Download download = page.waitForDownload(() -> page.locator("#audit-export").click());
+            assertThat(download.suggestedFilename()).matches("办理记录_\\d{4}年\\d{1,2}月\\.csv");
+            byte[] csv = Files.readAllBytes(download.path());
+            assertThat(csv).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+            assertThat(new String(csv, StandardCharsets.UTF_8)).contains(returnedId, opinion, "退回修改");
+            row.locator("a").click();
+            page.waitForURL(url -> url.endsWith("#/items/" + returnedId));
+            assertThat(page.locator("h1")).hasText(returnedTitle);
         }
     }
 

@@ -265,7 +265,7 @@ function previewTable(rows: string[][]) {
   const [header = [], ...data] = rows;
   return el('div', { id: 'import-preview', 'data-rows': data.length },
     el('p', {}, `预览：共 ${data.length} 行${data.length > PREVIEW_ROWS ? `，下面是前 ${PREVIEW_ROWS} 行` : ''}。请核对后点“上传并导入”。`),
-    el('div', { className: 'table-scroll' }, el('table', { className: 'list' },
+    el('div', { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': '导入预览' }, el('table', { className: 'list' },
       el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '行'), ...header.map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', {}, ...data.slice(0, PREVIEW_ROWS).map((r, i) =>
         el('tr', {}, el('td', {}, i + 2), ...header.map((_, x) => el('td', {}, r[x] ?? ''))))))));

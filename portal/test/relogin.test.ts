@@ -5,7 +5,6 @@ import { onUnauthorized, post, Problem } from '../src/api';
 import ReloginDialog from '../src/shell/ReloginDialog.vue';
 import { announceSignedIn, listenForSignIn, openSignInWindow, relogin, RELOGIN_URL, sessionLost } from '../src/shell/relogin';
 
-const delivered = () => new Promise((r) => setTimeout(r, 20));
 
 beforeEach(() => { relogin.value = 'none'; localStorage.clear(); });
 afterEach(() => { onUnauthorized(null); vi.unstubAllGlobals(); });
@@ -55,27 +54,34 @@ describe('the sign-in window', () => {
 });
 
 describe('the page that waits', () => {
-  it('goes on when the same person has signed in, and reloads for someone else', async () => {
+  /** What the browser tells this window when the sign-in window writes to localStorage. */
+  const signedInElsewhere = (username: string) => {
+    announceSignedIn(username, Date.now(), () => {});
+    window.dispatchEvent(new StorageEvent('storage', { key: 'govinfo.signed-in',
+      newValue: localStorage.getItem('govinfo.signed-in') }));
+  };
+
+  it('goes on when the same person has signed in, and reloads for someone else', () => {
     const otherPerson = vi.fn();
     const stop = listenForSignIn('u006-reporter', otherPerson);
     relogin.value = 'waiting';
-    announceSignedIn('u006-reporter', Date.now(), () => {});
-    await delivered();
+    signedInElsewhere('u006-reporter');
     expect(relogin.value).toBe('done');
     expect(otherPerson).not.toHaveBeenCalled();
 
     relogin.value = 'waiting';
-    announceSignedIn('u007-reporter', Date.now(), () => {});
-    await delivered();
+    signedInElsewhere('u007-reporter');
     expect(otherPerson).toHaveBeenCalledOnce();
     stop();
   });
 
-  it('ignores sign-ins while nothing was lost (another tab opening the portal)', async () => {
+  it('ignores sign-ins while nothing was lost (another tab opening the portal), and other keys', () => {
     const stop = listenForSignIn('u006-reporter', vi.fn());
-    announceSignedIn('u006-reporter', Date.now(), () => {});
-    await delivered();
+    signedInElsewhere('u006-reporter');
     expect(relogin.value).toBe('none');
+    relogin.value = 'waiting';
+    window.dispatchEvent(new StorageEvent('storage', { key: 'other', newValue: '{"username":"u006-reporter"}' }));
+    expect(relogin.value).toBe('waiting');
     stop();
   });
 

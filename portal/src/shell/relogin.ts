@@ -4,12 +4,13 @@
 //
 // The window and this page are told apart by a mark in localStorage (set when the window is opened, fresh for 10
 // minutes): window.name does not survive the trip through Keycloak's origin in every browser. Every portal page that
-// starts signed in says so on a BroadcastChannel; a page waiting for its re-login takes that as done.
+// starts signed in writes who it is to localStorage; the other windows of the portal get the browser's `storage`
+// event, and a page waiting for its re-login takes it as done.
 import { ref } from 'vue';
 
 export const RELOGIN_URL = '/oauth2/authorization/keycloak';
 const MARK = 'govinfo.relogin';
-const CHANNEL = 'govinfo-session';
+const SIGNED_IN = 'govinfo.signed-in';
 const FRESH_MS = 10 * 60_000;
 
 /** none; lost: a call answered 401; waiting: the sign-in window is open; done: signed in again */
@@ -34,23 +35,28 @@ export function openSignInWindow(open: typeof window.open = window.open.bind(win
  */
 export function announceSignedIn(username: string, now = Date.now(), close: () => void = () => window.close()) {
   const mark = Number(localStorage.getItem(MARK));
-  const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
-  channel?.postMessage({ type: 'signed-in', username });
-  channel?.close();
+  // `at` makes every write a change, so the other windows get the event even for the same person
+  localStorage.setItem(SIGNED_IN, JSON.stringify({ username, at: now }));
   if (mark && now - mark < FRESH_MS) {
     localStorage.removeItem(MARK);
     close();
   }
 }
 
+/** What the sign-in wrote, if `e` is that write. */
+export function signedInBy(key: string | null, value: string | null): string | null {
+  if (key !== SIGNED_IN || !value) return null;
+  try { return JSON.parse(value).username ?? null; } catch { return null; }
+}
+
 /** The page listens while it lives; `me` is who it was opened for. */
 export function listenForSignIn(me: string, otherPerson: () => void = () => location.reload()) {
-  if (typeof BroadcastChannel !== 'function') return () => {};
-  const channel = new BroadcastChannel(CHANNEL);
-  channel.onmessage = (ev: MessageEvent) => {
-    if (ev.data?.type !== 'signed-in' || relogin.value === 'none') return;
-    if (ev.data.username !== me) otherPerson();
+  const onStorage = (ev: StorageEvent) => {
+    const username = signedInBy(ev.key, ev.newValue);
+    if (!username || relogin.value === 'none') return;
+    if (username !== me) otherPerson();
     else relogin.value = 'done';
   };
-  return () => channel.close();
+  window.addEventListener('storage', onStorage);
+  return () => window.removeEventListener('storage', onStorage);
 }

@@ -25,7 +25,7 @@ describe('the router keeps the addresses of the hand-built portal', () => {
     ['/overview', 'overview'], ['/sign-off', 'sign-off'], ['/inbox', 'inbox'], ['/commissions', 'commissions'],
     ['/progress', 'progress'], ['/units', 'units'], ['/units/U052', 'units'], ['/filings?year=2026', 'filings'],
     ['/imports', 'imports'], ['/imports/adoption', 'imports'], ['/imports/items/BATCH-abc', 'imports'],
-    ['/policies', 'policies'], ['/policies/P-3', 'policies'], ['/rankings?group=1&period=2026-Q4', 'rankings'],
+    ['/policies', 'policies'], ['/policies/P-3', 'policies'],
     ['/statistics?from=2026-01&to=2026-06', 'statistics'], ['/circulars', 'circulars'],
     ['/circulars/QUARTERLY-2026-Q4-v1', 'circulars'],
   ])('#%s is the page %s, which reads the whole address', (path, page) => {
@@ -34,6 +34,14 @@ describe('the router keeps the addresses of the hand-built portal', () => {
     const props = (route.matched[0].props as { default: (r: typeof route) => { render: LegacyRender; hash: string } }).default(route);
     expect(props.render).toBe(LEGACY_PAGES[page]);
     expect(props.hash).toBe(`#${path}`);
+  });
+
+  it('opens #/rankings with its query as the Vue page, not a legacy one', () => {
+    const route = routerFor(['viewer']).resolve('/rankings?group=1&period=2026-Q4');
+    expect(route.name).toBe('rankings');
+    expect(route.matched[0].components?.default).not.toBe(LegacyPage);
+    expect(route.query).toEqual({ group: '1', period: '2026-Q4' });
+    expect(LEGACY_PAGES.rankings).toBeUndefined();
   });
 
   it('has a page for every menu entry of every role', () => {

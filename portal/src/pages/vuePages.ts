@@ -4,4 +4,5 @@
 import type { RouteRecordRaw } from 'vue-router';
 
 export const VUE_PAGES: RouteRecordRaw[] = [
+  { path: '/rankings', name: 'rankings', component: () => import('./RankingsPage.vue') },
 ];

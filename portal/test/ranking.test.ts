@@ -72,8 +72,17 @@ describe('the versions of a ranking', () => {
     const after = view([row('U006', 1, 44, '发改委'), row('U007', 2, 40, '教体局'), row('U010', 3, 5, '公安局')],
       { snapshotVersion: 2 });
     expect(rankingChanges(before, after, nameOf)).toEqual([
-      '发改委：第2名（23分）→ 第1名（44分）', '教体局：第1名（40分）→ 第2名（40分）', '公安局 进入排名：第3名，5分',
-      '民政局 不再列入排名',
+      '发改委：第2名（23分）→ 第1名（44分）', '公安局 进入排名：第3名，5分', '民政局 不再列入排名',
+      '教体局：第1名 → 第2名（积分未变）',
+    ]);
+  });
+
+  it('counts the units that only moved along when many did (one unit leaving a tie of many)', () => {
+    // before, all 30 tied at 第1名 with nothing; then U006 gets a point and the 29 others share 第2名
+    const group = (u006: number) => [row('U006', 1, u006), ...Array.from({ length: 29 },
+      (_, i) => row(`U${100 + i}`, u006 > 0 ? 2 : 1, 0))];
+    expect(rankingChanges(view(group(0)), view(group(1)), nameOf)).toEqual([
+      '单位U006：第1名（0分）→ 第1名（1分）', '另有29个单位积分未变，名次随之变动',
     ]);
   });
 

@@ -98,21 +98,28 @@ export function trendOption(months: string[], monthLabel: (m: string) => string,
 /** One kept version as the history shows it: newest first, each with what changed from the one before it. */
 export interface HistoryEntry { number: number; computedAt: string; keptAt?: string | null; changes: string[] }
 
+const MOVED_ALONG_NAMED = 3;
+
 /** What changed between two versions of the same ranking, in sentences people read. */
 export function rankingChanges(before: RankingView | undefined, after: RankingView, nameOf: NameOf): string[] {
   if (!before) return ['首次发布'];
   const changes: string[] = [];
   if ((before.policyVersion ?? null) !== (after.policyVersion ?? null)) changes.push('按新的积分标准重新计算');
   const old = new Map(before.rows.map((r) => [r.unitId, r]));
+  // units whose points stayed but whose rank moved because others' did: named when few, else counted (one unit
+  // leaving a tie of 29 at 第2名 would otherwise be 29 lines)
+  const movedAlong: string[] = [];
   for (const r of after.rows) {
     const o = old.get(r.unitId);
     if (!o) changes.push(`${nameOf(r)} 进入排名：${rankLabel(r.rank)}，${r.points}分`);
-    else if (o.rank !== r.rank || o.points !== r.points) {
+    else if (o.points !== r.points) {
       changes.push(`${nameOf(r)}：${rankLabel(o.rank)}（${o.points}分）→ ${rankLabel(r.rank)}（${r.points}分）`);
-    }
+    } else if (o.rank !== r.rank) movedAlong.push(`${nameOf(r)}：${rankLabel(o.rank)} → ${rankLabel(r.rank)}（积分未变）`);
   }
   const now = new Set(after.rows.map((r) => r.unitId));
   for (const o of before.rows) if (!now.has(o.unitId)) changes.push(`${nameOf(o)} 不再列入排名`);
+  if (movedAlong.length <= MOVED_ALONG_NAMED) changes.push(...movedAlong);
+  else changes.push(`另有${movedAlong.length}个单位积分未变，名次随之变动`);
   return changes.length > 0 ? changes : ['名次和积分均无变化'];
 }
 

@@ -1,6 +1,7 @@
 // The Vue shell: the router keeps every address, a legacy page is hosted and cleared, the dialog refuses an empty reason.
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defineComponent, h } from 'vue';
 import { createMemoryHistory, createWebHashHistory } from 'vue-router';
 import { askConfirm } from '../src/dialogs';
 import { defaultPageFor, menuFor } from '../src/routes';
@@ -63,6 +64,26 @@ describe('the router keeps the addresses of the hand-built portal', () => {
 
 describe('the page of the address in the browser', () => {
   const popped = () => new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+
+  it('follows an address changed while the first page\'s code is still loading, not the first page\'s', async () => {
+    const First = defineComponent({ render: () => h('p', { id: 'first' }, '积分排名') });
+    let arrive = () => {};
+    const slowly = () => new Promise<typeof First>((resolve) => { arrive = () => resolve(First); });
+    history.replaceState(null, '', '#/');
+    const router = createPortalRouter(() => '#/first', createWebHashHistory(),
+      { circulars: async () => { show(el('p', { id: 'circulars' }, '通报')); } }, [{ path: '/first', component: slowly }]);
+    const view = mount(PageView, { global: { plugins: [router] }, attachTo: document.body });
+    const next = popped();
+    location.hash = '#/circulars';
+    await next;
+    arrive();
+    await router.isReady();
+    await flushPromises();
+    expect(router.currentRoute.value.fullPath).toBe('/circulars');
+    expect(location.hash).toBe('#/circulars');
+    expect(view.find('#circulars').exists()).toBe(true);
+    view.unmount();
+  });
 
   it('follows a legacy page that sets location.hash, and opens an address again after the page replaced it', async () => {
     const drawn: string[] = [];

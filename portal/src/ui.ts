@@ -28,6 +28,10 @@ export const ROLE: Record<string, string> = {
   reporter: '报送人', 'unit-leader': '单位领导', 'info-room': '信息室', viewer: '领导', admin: '管理员',
 };
 export const GROUPS: Record<string, string> = { '1': '第一组', '2': '第二组', '3': '第三组' };
+/** Who each group is (docs/rules.md, the units' seed list), for choosing a group by more than its number. */
+export const GROUP_MEMBERS: Record<string, string> = {
+  '1': '开发区和各镇', '2': '旗直部门和驻旗单位', '3': '事业单位和服务中心',
+};
 
 // ---------- tiny DOM helpers (text only: nothing from the server is parsed as HTML) ----------
 export type Child = Node | string | number | null | undefined | false;

@@ -1,6 +1,7 @@
 // The Vue shell: the router keeps every address, a legacy page is hosted and cleared, the dialog refuses an empty reason.
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { defineComponent, h } from 'vue';
 import { createMemoryHistory, createWebHashHistory } from 'vue-router';
 import { askConfirm } from '../src/dialogs';
 import { defaultPageFor, menuFor } from '../src/routes';
@@ -25,7 +26,7 @@ describe('the router keeps the addresses of the hand-built portal', () => {
     ['/overview', 'overview'], ['/sign-off', 'sign-off'], ['/inbox', 'inbox'], ['/commissions', 'commissions'],
     ['/progress', 'progress'], ['/units', 'units'], ['/units/U052', 'units'], ['/filings?year=2026', 'filings'],
     ['/imports', 'imports'], ['/imports/adoption', 'imports'], ['/imports/items/BATCH-abc', 'imports'],
-    ['/policies', 'policies'], ['/policies/P-3', 'policies'], ['/rankings?group=1&period=2026-Q4', 'rankings'],
+    ['/policies', 'policies'], ['/policies/P-3', 'policies'],
     ['/statistics?from=2026-01&to=2026-06', 'statistics'], ['/circulars', 'circulars'],
     ['/circulars/QUARTERLY-2026-Q4-v1', 'circulars'],
   ])('#%s is the page %s, which reads the whole address', (path, page) => {
@@ -34,6 +35,14 @@ describe('the router keeps the addresses of the hand-built portal', () => {
     const props = (route.matched[0].props as { default: (r: typeof route) => { render: LegacyRender; hash: string } }).default(route);
     expect(props.render).toBe(LEGACY_PAGES[page]);
     expect(props.hash).toBe(`#${path}`);
+  });
+
+  it('opens #/rankings with its query as the Vue page, not a legacy one', () => {
+    const route = routerFor(['viewer']).resolve('/rankings?group=1&period=2026-Q4');
+    expect(route.name).toBe('rankings');
+    expect(route.matched[0].components?.default).not.toBe(LegacyPage);
+    expect(route.query).toEqual({ group: '1', period: '2026-Q4' });
+    expect(LEGACY_PAGES.rankings).toBeUndefined();
   });
 
   it('has a page for every menu entry of every role', () => {
@@ -56,6 +65,26 @@ describe('the router keeps the addresses of the hand-built portal', () => {
 
 describe('the page of the address in the browser', () => {
   const popped = () => new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+
+  it('follows an address changed while the first page\'s code is still loading, not the first page\'s', async () => {
+    const First = defineComponent({ render: () => h('p', { id: 'first' }, '积分排名') });
+    let arrive = () => {};
+    const slowly = () => new Promise<typeof First>((resolve) => { arrive = () => resolve(First); });
+    history.replaceState(null, '', '#/');
+    const router = createPortalRouter(() => '#/first', createWebHashHistory(),
+      { circulars: async () => { show(el('p', { id: 'circulars' }, '通报')); } }, [{ path: '/first', component: slowly }]);
+    const view = mount(PageView, { global: { plugins: [router] }, attachTo: document.body });
+    const next = popped();
+    location.hash = '#/circulars';
+    await next;
+    arrive();
+    await router.isReady();
+    await flushPromises();
+    expect(router.currentRoute.value.fullPath).toBe('/circulars');
+    expect(location.hash).toBe('#/circulars');
+    expect(view.find('#circulars').exists()).toBe(true);
+    view.unmount();
+  });
 
   it('follows a legacy page that sets location.hash, and opens an address again after the page replaced it', async () => {
     const drawn: string[] = [];

@@ -14,4 +14,5 @@ export const VUE_PAGES: RouteRecordRaw[] = [
   { path: '/items/:id/compare', name: 'item-compare', component: () => import('./ItemCompare.vue'), props: true },
   { path: '/items/:id/audit', name: 'item-audit', component: () => import('./ItemAudit.vue'), props: true },
   { path: '/audit', name: 'audit', component: () => import('./AuditLog.vue') },
+  { path: '/rankings', name: 'rankings', component: () => import('./RankingsPage.vue') },
 ];

@@ -12,3 +12,5 @@ import 'element-plus/es/components/select/style/css';
 import 'element-plus/es/components/option/style/css';
 import 'element-plus/es/components/pagination/style/css';
 import 'element-plus/es/components/date-picker/style/css';
+import 'element-plus/es/components/radio-group/style/css';
+import 'element-plus/es/components/radio-button/style/css';

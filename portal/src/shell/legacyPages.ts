@@ -9,7 +9,6 @@ import { inbox, signOffQueue } from '../inbox';
 import { itemDetail, itemForm, myItems } from '../items';
 import { overview } from '../overview';
 import { policies } from '../policies';
-import { rankings } from '../rankings';
 import { statistics } from '../statistics';
 import type { Ctx } from '../ui';
 import { units } from '../units';
@@ -29,7 +28,6 @@ export const LEGACY_PAGES: Record<string, LegacyRender> = {
   filings: (ctx, _arg, query) => filings(ctx, query),
   imports: (ctx, _arg, _query, hash) => imports(ctx, hash),
   policies: (ctx, arg) => policies(ctx, arg),
-  rankings: () => rankings(),
   statistics: (ctx, _arg, query) => statistics(ctx, query),
   circulars: (ctx, arg) => (arg ? circularDetail(ctx, arg) : circularList(ctx)),
 };

@@ -1,7 +1,7 @@
 // The portal's addresses, unchanged from the hand-built router: `#/items`, `#/items/<id>`, `#/rankings?…`,
 // `#/imports/<kind>/<batch>` … (journeys and bookmarks use them). Hash history: the gateway serves one index.html.
 import { ref } from 'vue';
-import { createRouter, createWebHashHistory, type RouteRecordRaw, type RouterHistory } from 'vue-router';
+import { createRouter, createWebHashHistory, type Router, type RouteRecordRaw, type RouterHistory } from 'vue-router';
 import LegacyPage from './LegacyPage.vue';
 import NotFound from './NotFound.vue';
 import { VUE_PAGES } from '../pages/vuePages';
@@ -34,5 +34,22 @@ export function createPortalRouter(defaultPage: () => string, history: RouterHis
                                    vuePages: RouteRecordRaw[] = VUE_PAGES) {
   const router = createRouter({ history, routes: portalRoutes(defaultPage, pages, vuePages) });
   router.afterEach((_to, _from, failure) => { if (!failure) visits.value++; });
+  if (history.base.includes('#')) followAddressChangedWhileStarting(router);
   return router;
+}
+
+/**
+ * vue-router listens to the address only once its first navigation is done, and that one waits for a lazy page's
+ * code (a leader's first page, 积分排名, loads ECharts); it then writes its own address over one changed meanwhile (a
+ * typed address, a bookmark, a journey's next step). The last address changed while starting is followed once ready.
+ */
+function followAddressChangedWhileStarting(router: Router) {
+  let changed: string | null = null;
+  const remember = () => { changed = location.hash.substring(1) || '/'; };
+  window.addEventListener('popstate', remember);
+  const follow = () => {
+    window.removeEventListener('popstate', remember);
+    if (changed !== null && changed !== router.currentRoute.value.fullPath) void router.replace(changed);
+  };
+  router.isReady().then(follow, follow);
 }

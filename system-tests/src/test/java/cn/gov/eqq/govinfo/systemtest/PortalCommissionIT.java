@@ -289,11 +289,12 @@ class PortalCommissionIT extends PortalJourney {
                 page.navigate(gateway + "/#/rankings?group=2&period=" + month);
                 page.reload();
                 page.locator("#ranking[data-loaded=true]").waitFor();
-                Locator cell = page.locator("tr[data-unit=U006] td.commission");
+                Locator cell = page.locator("#ranking-table tr.unit-U006 td.commission");
                 return cell.count() == 1 && cell.innerText().strip().equals(String.valueOf(expected));
             });
-            assertThat(page.locator("tr[data-unit=U007] td.commission"))
+            assertThat(page.locator("#ranking-table tr.unit-U007 td.commission"))
                     .hasText(String.valueOf(u007CommissionPointsBefore));
+            PortalIT.chartAgreesWithTable(page, "U006");
             PortalIT.screenshot(page, "48-commission-bonus-in-ranking");
         }
         assertThat(commissionPoints("u007-reporter", "U007")).isEqualTo(u007CommissionPointsBefore);

@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The portal in a real headless Chromium against the whole running system: people sign in on Keycloak's own login
  * page, the gateway keeps their tokens in its session, and every page talks to the services through it. A reporter
  * writes and submits an item, the information room receives it and records an adoption, a banner leader sees the
- * ranking and its chart change; a reporter is refused by the server when going where the room goes.
+ * ranking, its chart, its versions and the unit's trend change; a reporter is refused by the server when going where the room goes.
  * Screenshots of the main pages go to {@code target/screenshots/} for review.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -161,12 +161,34 @@ class PortalIT extends PortalJourney {
                 page.waitForTimeout(1500);
             } while (System.nanoTime() < deadline);
             assertThat(seen).as("U006 submission + adoption points in the ranking table").isEqualTo(expected);
-            assertThat(page.locator("#ranking-chart g[data-unit=U006] rect").getAttribute("data-value"))
-                    .isEqualTo(page.locator("tr[data-unit=U006] td.points").innerText().strip());
-            page.locator("tr[data-unit=U006] a").click();
+            chartAgreesWithTable(page, "U006");
+            // the ranking's versions, oldest 第1版 (what changed between them is vitest's: ranking.test.ts)
+            assertThat(page.locator("#ranking-history")).containsText("第1版");
+            page.locator("#ranking-table tr.unit-U006 button.trend-link").click();
             assertThat(page.locator("#trend svg")).isVisible();
             screenshot(page, "07-rankings-after");
+            page.setViewportSize(375, 812);
+            chartAgreesWithTable(page, "U006");
+            screenshot(page, "07b-rankings-phone");
         }
+    }
+
+    /**
+     * The ECharts bar of {@code unit} carries the table's total (read back from the option the chart was given), the
+     * chart has a bar for each row of the table, and it names the unit with the rank the table shows (第2名 for ties).
+     */
+    static void chartAgreesWithTable(Page page, String unit) {
+        Locator row = page.locator("#ranking-table tr.unit-" + unit);
+        String points = row.locator("td.points").innerText().strip();
+        String rank = row.locator("td.rank").innerText().strip();
+        // the pattern goes to the browser as a JavaScript RegExp: no \Q…\E quoting, so the total must be a number
+        assertThat(points).matches("-?\\d+");
+        Locator chart = page.locator("#ranking-chart");
+        assertThat(chart).hasAttribute("data-values", Pattern.compile("(^|;)" + unit + "=" + points + "(;|$)"));
+        assertThat(chart.getAttribute("data-values").split(";"))
+                .hasSize(page.locator("#ranking-table tbody tr").count());
+        assertThat(chart.locator("svg text").filter(new Locator.FilterOptions().setHasText("第" + rank + "名 ")))
+                .not().hasCount(0);
     }
 
     @Test
@@ -414,7 +436,7 @@ class PortalIT extends PortalJourney {
 
     /** Submission plus adoption points of U006 in the shown ranking (0 when not ranked yet). */
     private static int earnedByU006(Page page) {
-        Locator row = page.locator("tr[data-unit=U006]");
+        Locator row = page.locator("#ranking-table tr.unit-U006");
         if (row.count() == 0) {
             return 0;
         }

@@ -24,8 +24,14 @@ describe('routing by role', () => {
   });
 
   it('gives the room its inbox, units, history imports, rankings, statistics, filings and circulars', () => {
-    expect(pages(['info-room'])).toEqual(['#/inbox', '#/commissions', '#/progress', '#/units', '#/imports', '#/rankings',
-      '#/statistics', '#/policies', '#/filings', '#/circulars']);
+    expect(pages(['info-room'])).toEqual(['#/inbox', '#/commissions', '#/progress', '#/units', '#/imports', '#/adoptions',
+      '#/rankings', '#/statistics', '#/policies', '#/filings', '#/circulars']);
+  });
+
+  it('gives the adoption records to those who may read them all, and not to a unit', () => {
+    for (const role of ['info-room', 'viewer', 'admin']) expect(pages([role])).toContain('#/adoptions');
+    expect(pages(['reporter', 'unit-leader'])).not.toContain('#/adoptions');
+    expect(activeMenu('#/adoptions/overdue', pages(['viewer']))).toBe('#/adoptions');
   });
 
   it('gives the administrator unit management but not the inbox', () => {

@@ -4,4 +4,7 @@
 import type { RouteRecordRaw } from 'vue-router';
 
 export const VUE_PAGES: RouteRecordRaw[] = [
+  { path: '/adoptions', name: 'adoptions', component: () => import('./AdoptionsPage.vue') },
+  { path: '/adoptions/overdue', name: 'adoptions-overdue', component: () => import('./OverdueFollowUps.vue') },
+  { path: '/items/:id/follow-up', name: 'item-follow-up', component: () => import('./FollowUpPage.vue') },
 ];

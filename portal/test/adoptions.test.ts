@@ -2,6 +2,7 @@
 // sorting, 导出), 更正 with the service's messages beside the fields, 撤销 through the shell's reason dialog, and the
 // unit's follow-up report; the legacy item page shows the instruction's leader and text.
 import { flushPromises, mount } from '@vue/test-utils';
+import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { adoptionList } from '../src/adoptions';
@@ -180,6 +181,16 @@ describe('the records page', () => {
     save.click();
     await flushPromises();
     expect(page.get('[role=status]').text()).toBe('已更正该记录。');
+    page.unmount();
+  });
+
+  it('names every control for a screen reader (axe-core; colours are the browser journey’s)', async () => {
+    const page = await open();
+    await page.get('button[data-action=correct][data-record=R2]').trigger('click');
+    await flushPromises();
+    const results = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     page.unmount();
   });
 

@@ -371,16 +371,7 @@ class PortalRoomIT extends PortalJourney {
             }
             // the adoption through the item page's form; adoption-tracking hears of the receipt through Kafka
             page.navigate(gateway + "/#/items/" + itemA);
-            page.locator("#a-kind").selectOption("CITY_BULLETIN_ADOPTED");
-            page.locator("#a-pub").fill("鄂尔多斯政讯");
-            page.locator("#a-issue").fill("第21期");
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            do {
-                page.locator("#record-adoption").click();
-                page.waitForTimeout(1000);
-            } while (!page.locator("#adoptions").innerText().contains("鄂尔多斯政讯") && System.nanoTime() < deadline
-                    && page.locator("#record-adoption").count() > 0);
-            assertThat(page.locator("#adoptions")).containsText("鄂尔多斯政讯");
+            PortalIT.recordBulletinAdoption(page, "第21期");
             String adoptionRecordId = recordIdOf(context, itemA, "CITY_BULLETIN_ADOPTED");
 
             // the instruction with a follow-up already past due (the item page's form asks no follow-up); yesterday

@@ -414,15 +414,18 @@ class PortalRoomIT extends PortalJourney {
 
             // 综合采用: A (the lead) and B in one 《每日要情》 issue
             page.locator("#combine-adoption").click();
+            page.locator("#record-dialog .el-form-item:has(#r-kind) .el-select__wrapper").click();
+            page.locator(".el-select-dropdown__item:visible")
+                    .filter(new Locator.FilterOptions().setHasText("《每日要情》采用")).click();
+            page.locator("#r-issue").fill("第301期");
+            // the sources last: a multiple choice stays open until the person clicks elsewhere (the dialog's title)
             page.locator("#record-dialog .el-form-item:has(#r-sources) .el-select__wrapper").click();
             for (String title : List.of("农村客运班线通达全部行政村（采用测试 " + stamp, "冬季道路保畅有力有序（采用测试 " + stamp)) {
                 page.locator(".el-select-dropdown__item:visible").filter(new Locator.FilterOptions().setHasText(title))
                         .click();
             }
-            page.locator("#record-dialog .el-form-item:has(#r-kind) .el-select__wrapper").click();
-            page.locator(".el-select-dropdown__item:visible")
-                    .filter(new Locator.FilterOptions().setHasText("《每日要情》采用")).click();
-            page.locator("#r-issue").fill("第301期");
+            page.locator("#record-dialog .el-dialog__title").click();
+            assertThat(page.locator(".el-select-dropdown__item:visible")).hasCount(0);
             page.locator("#record-save").click();
             assertThat(page.locator("#record-dialog")).isHidden();
             assertThat(page.locator("[role=status]")).containsText("已登记综合采用（2 条来源信息）");

@@ -2,7 +2,21 @@
 import { post } from './api';
 import { ADOPTION_KIND, beijingToday, el, options, showFieldErrors } from './ui';
 
-export function adoptionList(a: any) {
+/** The instruction's details (批示领导, 批示内容) and what it asks of the unit, with the link to its follow-up page. */
+function instructionLines(itemId: string, r: any, unitReports: boolean) {
+  if (!String(r.kind ?? '').endsWith('_INSTRUCTION')) return [];
+  const f = r.followUp;
+  const state = !f ? null : f.reports?.length ? '已报告落实情况' : f.overdue ? '逾期未报告落实情况' : `落实期限：${f.dueDate ?? '—'}`;
+  return [
+    el('div', { className: 'instruction-leader' }, `批示领导：${r.leader ?? '—'}`),
+    el('div', { className: 'instruction-text' }, `批示内容：${r.text ?? '—'}`),
+    f ? el('div', {}, `落实事项：${f.action ?? '—'}（${state}） `, r.withdrawn ? null : el('a',
+      { href: `#/items/${itemId}/follow-up`, className: 'follow-up-link' }, unitReports ? '报告落实情况' : '查看落实情况')) : null,
+  ];
+}
+
+/** `unitReports`: the reader is of the item's unit and reports the follow-up of its instructions. */
+export function adoptionList(a: any, unitReports = false) {
   const records: any[] = a?.records ?? [];
   if (records.length === 0) return el('p', { className: 'muted' }, '暂无采用或批示记录。');
   // points as scoring decided them; until it has, the service says 「积分待计算」 instead of a number
@@ -12,6 +26,7 @@ export function adoptionList(a: any) {
     el('ul', {}, ...records.map((r) => el('li', {},
     `${r.kindLabel ?? ADOPTION_KIND[r.kind] ?? r.kind} · ${r.effectiveDate}`,
     r.publication ? ` ·《${r.publication}》${r.issueNo ?? ''}` : '', r.withdrawn ? '（已撤销）' : '',
+    ...instructionLines(a.itemId, r, unitReports),
     r.explanation ? el('div', { className: 'muted' }, r.explanation) : null))));
 }
 

@@ -356,7 +356,7 @@ export async function itemDetail(ctx: Ctx, id: string, notice?: string) {
     historyLinks(id, list.length, hasRole(ctx, 'info-room', 'admin'))))
     .catch((e) => revisions.replaceChildren(banner(describe(e))));
   get<any>(`/api/adoption/items/${id}`).then((a) => adoptions.replaceChildren(el('h2', {}, '采用与批示'),
-    adoptionList(a), hasRole(ctx, 'info-room') ? adoptionForm(id, () => itemDetail(ctx, id, '登记成功')) : ''))
+    adoptionList(a, hasRole(ctx, 'reporter', 'unit-leader')), hasRole(ctx, 'info-room') ? adoptionForm(id, () => itemDetail(ctx, id, '登记成功')) : ''))
     .catch((e) => adoptions.replaceChildren(el('h2', {}, '采用与批示'),
       e instanceof Problem && e.status === 404 ? el('p', { className: 'muted' }, '暂无采用或批示记录。') : banner(describe(e)),
       hasRole(ctx, 'info-room') && item.status === 'RECEIVED' ? adoptionForm(id, () => itemDetail(ctx, id, '登记成功')) : ''));

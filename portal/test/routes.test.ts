@@ -21,9 +21,15 @@ describe('routing by role', () => {
     expect(p).not.toContain('#/rankings');
   });
 
-  it('gives the room its inbox, units, history imports, the audit list, rankings, commission statistics, statistics, filings and circulars', () => {
+  it('gives the room its inbox, units, history imports, the audit list, adoptions, rankings, commission statistics, statistics, filings and circulars', () => {
     expect(pages(['info-room'])).toEqual(['#/home', '#/inbox', '#/commissions', '#/progress', '#/units', '#/imports', '#/audit',
-      '#/rankings', '#/commissions/statistics', '#/statistics', '#/policies', '#/filings', '#/circulars']);
+      '#/adoptions', '#/rankings', '#/commissions/statistics', '#/statistics', '#/policies', '#/filings', '#/circulars']);
+  });
+
+  it('gives the adoption records to those who may read them all, and not to a unit', () => {
+    for (const role of ['info-room', 'viewer', 'admin']) expect(pages([role])).toContain('#/adoptions');
+    expect(pages(['reporter', 'unit-leader'])).not.toContain('#/adoptions');
+    expect(activeMenu('#/adoptions/overdue', pages(['viewer']))).toBe('#/adoptions');
   });
 
   it('gives the administrator unit management but not the inbox', () => {

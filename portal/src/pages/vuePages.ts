@@ -15,4 +15,7 @@ export const VUE_PAGES: RouteRecordRaw[] = [
   { path: '/items/:id/audit', name: 'item-audit', component: () => import('./ItemAudit.vue'), props: true },
   { path: '/audit', name: 'audit', component: () => import('./AuditLog.vue') },
   { path: '/rankings', name: 'rankings', component: () => import('./RankingsPage.vue') },
+  { path: '/adoptions', name: 'adoptions', component: () => import('./AdoptionsPage.vue') },
+  { path: '/adoptions/overdue', name: 'adoptions-overdue', component: () => import('./OverdueFollowUps.vue') },
+  { path: '/items/:id/follow-up', name: 'item-follow-up', component: () => import('./FollowUpPage.vue') },
 ];

@@ -14,3 +14,5 @@ import 'element-plus/es/components/pagination/style/css';
 import 'element-plus/es/components/date-picker/style/css';
 import 'element-plus/es/components/radio-group/style/css';
 import 'element-plus/es/components/radio-button/style/css';
+import 'element-plus/es/components/form/style/css';
+import 'element-plus/es/components/form-item/style/css';

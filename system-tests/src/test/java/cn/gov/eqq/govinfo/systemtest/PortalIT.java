@@ -125,17 +125,7 @@ class PortalIT extends PortalJourney {
             assertThat(page.locator(".banner.ok")).containsText("接收成功");
             assertThat(page.locator("dl.facts")).containsText("已接收");
 
-            page.locator("#a-kind").selectOption("CITY_BULLETIN_ADOPTED");
-            page.locator("#a-pub").fill("鄂尔多斯政讯");
-            page.locator("#a-issue").fill("第12期");
-            // adoption-tracking learns of the item from intake's events: until then it refuses, and the form says so
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            do {
-                page.locator("#record-adoption").click();
-                page.waitForTimeout(1000);
-            } while (!page.locator("#adoptions").innerText().contains("鄂尔多斯政讯") && System.nanoTime() < deadline
-                    && page.locator("#record-adoption").count() > 0);
-            assertThat(page.locator("#adoptions")).containsText("鄂尔多斯政讯");
+            recordBulletinAdoption(page, "第12期");
             screenshot(page, "06-room-item-adopted");
         }
     }
@@ -418,6 +408,21 @@ class PortalIT extends PortalJourney {
      * (An intermittent hang here in CI was the gateway's HTTP server not reading a keep-alive connection; see
      * KeepAliveConnectionTest. {@link BrowserNetworkLog} names the request if anything like it happens again.)
      */
+    /** On the item page the room shows: a 《鄂尔多斯政讯》 adoption recorded through its form. */
+    static void recordBulletinAdoption(Page page, String issueNo) {
+        page.locator("#a-kind").selectOption("CITY_BULLETIN_ADOPTED");
+        page.locator("#a-pub").fill("鄂尔多斯政讯");
+        page.locator("#a-issue").fill(issueNo);
+        // adoption-tracking learns of the item from intake's events: until then it refuses, and the form says so
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        do {
+            page.locator("#record-adoption").click();
+            page.waitForTimeout(1000);
+        } while (!page.locator("#adoptions").innerText().contains("鄂尔多斯政讯") && System.nanoTime() < deadline
+                && page.locator("#record-adoption").count() > 0);
+        assertThat(page.locator("#adoptions")).containsText("鄂尔多斯政讯");
+    }
+
     static Page signIn(BrowserContext context, String username, boolean screenshotLogin) {
         String gateway = RunningSystem.stack().gatewayUrl();
         Page page = context.newPage();

@@ -41,7 +41,9 @@ import static org.awaitility.Awaitility.await;
  * running quarter's circular and is told it is published only after the quarter ends, drafts last quarter's (an item
  * of the unit entered through the history import) and opens the review, a unit finds it, reads its own figures and raises an objection (复核), the
  * room answers it and publishes once the window has closed, and the published DOCX downloads through the gateway.
- * Screenshots go to {@code target/screenshots/}.
+ * While the window is open the room corrects and withdraws an adoption record on 采用与批示, registers and withdraws a
+ * combined adoption, exports the list and finds an instruction whose follow-up is overdue; the unit reads the
+ * instruction on its item and reports the follow-up. Screenshots go to {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalRoomIT extends PortalJourney {
@@ -282,7 +284,7 @@ class PortalRoomIT extends PortalJourney {
     }
 
     @Test
-    @Order(7)
+    @Order(10)
     void theRoomAnswersTheObjectionPublishesAndDownloadsTheDocx() throws Exception {
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "room-editor", false);
@@ -327,7 +329,7 @@ class PortalRoomIT extends PortalJourney {
     }
 
     @Test
-    @Order(8)
+    @Order(11)
     void aLeaderListsThePublishedCircularAndDownloadsItsWorkbook() throws Exception {
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "banner-leader", false);
@@ -342,6 +344,164 @@ class PortalRoomIT extends PortalJourney {
             page.setViewportSize(390, 844);
             PortalIT.screenshot(page, "28-leader-circulars-phone");
         }
+    }
+
+    /** Two items of U007 received today: A carries an adoption and an instruction, A and B a combined adoption. */
+    static String itemA;
+    static String itemB;
+    static String instructionRecordId;
+
+    @Test
+    @Order(7)
+    void theRoomCorrectsAndWithdrawsAnAdoptionRecordAndRegistersAndWithdrawsACombinedAdoption() throws Exception {
+        // runs while the circular's review window is open: these records are dated today, after the quarter
+        long stamp = System.currentTimeMillis();
+        try (BrowserContext unit = newContext()) {
+            PortalIT.signIn(unit, "u007-reporter", false);
+            itemA = submitted(unit, "交通局农村客运班线通达全部行政村（采用测试 " + stamp + "）",
+                    "全旗68个行政村全部开通农村客运班线，群众出行更方便。");
+            itemB = submitted(unit, "交通局冬季道路保畅有力有序（采用测试 " + stamp + "）",
+                    "入冬以来出动除雪车辆120台次，主要道路未出现长时间拥堵。");
+        }
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "room-editor", false);
+            for (String item : List.of(itemA, itemB)) {
+                APIResponse received = changing(context, "/api/intake/items/" + item + "/receive", "{}");
+                assertThat(received.status()).as(received.text()).isEqualTo(200);
+            }
+            // the adoption through the item page's form; adoption-tracking hears of the receipt through Kafka
+            page.navigate(gateway + "/#/items/" + itemA);
+            PortalIT.recordBulletinAdoption(page, "第21期");
+            String adoptionRecordId = recordIdOf(context, itemA, "CITY_BULLETIN_ADOPTED");
+
+            // the instruction with a follow-up already past due (the item page's form asks no follow-up); yesterday
+            // lies in the circular's quarter only on a quarter's first day
+            var yesterday = ZonedDateTime.now(BEIJING).toLocalDate().minusDays(1);
+            APIResponse instruction = changing(context, "/api/adoption/items/" + itemA + "/records", """
+                    {"kind":"CITY_LEADER_INSTRUCTION","effectiveDate":"%s","leader":"张副市长",
+                     "text":"农村客运全覆盖的做法很好，请总结经验。","followUp":{"action":"报送经验总结和推广情况","dueDate":"%s"}}
+                    """.formatted(yesterday, yesterday));
+            assertThat(instruction.status()).as(instruction.text()).isEqualTo(201);
+            instructionRecordId = recordIdOf(context, itemA, "CITY_LEADER_INSTRUCTION");
+            await().atMost(Duration.ofSeconds(60)).pollInSameThread().pollInterval(Duration.ofMillis(500))
+                    .until(() -> context.request().get(gateway + "/api/adoption/items/" + itemB).status() == 200);
+
+            page.navigate(gateway + "/#/adoptions");
+            Locator adopted = page.locator(".record-state[data-record='" + adoptionRecordId + "']");
+            assertThat(adopted).hasAttribute("data-state", "VALID");
+            assertThat(page.locator("#adoption-table")).containsText("张副市长");
+            assertThat(page.locator("#adoption-table")).containsText("农村客运全覆盖的做法很好");
+            screenshot(page, "40-adoption-records");
+
+            // 更正: the record's fields prefilled; without a reason the dialog says so beside the field
+            page.locator("button[data-action=correct][data-record='" + adoptionRecordId + "']").click();
+            assertThat(page.locator("#r-issue")).hasValue("第21期");
+            page.locator("#r-issue").fill("第22期");
+            page.locator("#record-save").click();
+            assertThat(page.locator("#record-dialog .el-form-item__error")).containsText("请填写更正原因");
+            screenshot(page, "41-adoption-correction-refused");
+            page.locator("#r-reason").fill("期号录入有误，应为第22期");
+            page.locator("#record-save").click();
+            assertThat(page.locator("#record-dialog")).isHidden();
+            assertThat(adopted).hasAttribute("data-state", "CORRECTED");
+            assertThat(page.locator("#adoption-table")).containsText("第22期");
+            screenshot(page, "42-adoption-corrected");
+
+            page.locator("button[data-action=withdraw][data-record='" + adoptionRecordId + "']").click();
+            giveReason(page, "该期为转载，不属本单位信息被采用，撤销");
+            assertThat(adopted).hasAttribute("data-state", "WITHDRAWN");
+            screenshot(page, "43-adoption-withdrawn");
+
+            // 综合采用: A (the lead) and B in one 《每日要情》 issue
+            page.locator("#combine-adoption").click();
+            page.locator("#record-dialog .el-form-item:has(#r-kind) .el-select__wrapper").click();
+            page.locator(".el-select-dropdown__item:visible")
+                    .filter(new Locator.FilterOptions().setHasText("《每日要情》采用")).click();
+            page.locator("#r-issue").fill("第301期");
+            // the sources last: a multiple choice stays open until the person clicks elsewhere (the dialog's title)
+            page.locator("#record-dialog .el-form-item:has(#r-sources) .el-select__wrapper").click();
+            for (String title : List.of("农村客运班线通达全部行政村（采用测试 " + stamp, "冬季道路保畅有力有序（采用测试 " + stamp)) {
+                page.locator(".el-select-dropdown__item:visible").filter(new Locator.FilterOptions().setHasText(title))
+                        .click();
+            }
+            page.locator("#record-dialog .el-dialog__title").click();
+            assertThat(page.locator(".el-select-dropdown__item:visible")).hasCount(0);
+            page.locator("#record-save").click();
+            assertThat(page.locator("#record-dialog")).isHidden();
+            assertThat(page.locator("[role=status]")).containsText("已登记综合采用（2 条来源信息）");
+            Locator combinedOfB = page.locator("button[data-action=withdraw-combined][data-item='" + itemB + "']");
+            assertThat(combinedOfB).isVisible();
+            assertThat(page.locator("button[data-action=withdraw-combined][data-item='" + itemA + "']")).isVisible();
+            screenshot(page, "44-combined-adoption");
+
+            combinedOfB.click();
+            giveReason(page, "两条信息并非同一期综合采用，撤销后分别登记");
+            assertThat(page.locator("button[data-action=withdraw-combined]")).hasCount(0);
+            screenshot(page, "45-combined-withdrawn");
+
+            // 导出: the list as a CSV Excel reads (UTF-8 with a BOM, a Chinese file name)
+            Download download = page.waitForDownload(() -> page.locator("#export-adoptions").click());
+            byte[] csv = Files.readAllBytes(download.path());
+            assertThat(download.suggestedFilename()).startsWith("采用与批示记录").endsWith(".csv");
+            assertThat(csv).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+            assertThat(new String(csv, StandardCharsets.UTF_8)).contains("张副市长", "已撤销");
+
+            page.navigate(gateway + "/#/adoptions/overdue");
+            assertThat(page.locator("#overdue-table a[data-item='" + itemA + "']")).isVisible();
+            assertThat(page.locator("#overdue-table")).containsText("报送经验总结和推广情况");
+            screenshot(page, "46-overdue-follow-ups");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void theUnitReadsTheInstructionAndReportsItsFollowUp() {
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "u007-reporter", false);
+            page.navigate(gateway + "/#/items/" + itemA);
+            assertThat(page.locator("#adoptions .instruction-leader")).containsText("张副市长");
+            assertThat(page.locator("#adoptions .instruction-text")).containsText("农村客运全覆盖的做法很好");
+            page.locator("#adoptions a.follow-up-link").click();
+            Locator instruction = page.locator("section[data-record='" + instructionRecordId + "']");
+            assertThat(instruction).containsText("已逾期，尚未报告");
+            instruction.locator(".report-follow-up").click(); // nothing written: refused beside the field
+            assertThat(instruction.locator(".el-form-item__error")).containsText("请填写落实情况");
+            instruction.locator("textarea").fill("已形成经验材料报市交通运输局，并在全旗交通工作会上推广。");
+            instruction.locator(".report-follow-up").click();
+            assertThat(page.locator("[role=status]")).containsText("已报告落实情况");
+            assertThat(instruction.locator(".follow-up-reports")).containsText("已形成经验材料");
+            screenshot(page, "47-follow-up-reported");
+        }
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "room-editor", false);
+            page.navigate(gateway + "/#/adoptions/overdue");
+            assertThat(page.locator("#overdue-count")).not().containsText("正在加载");
+            assertThat(page.locator("#overdue-table a[data-item='" + itemA + "']")).hasCount(0);
+        }
+    }
+
+    /** A unit's item drafted and submitted through the session's API; its id. */
+    private static String submitted(BrowserContext unit, String title, String body) {
+        APIResponse draft = changing(unit, "/api/intake/items", """
+                {"title":"%s","body":"%s","category":"DYNAMIC","eventDate":"%s",
+                 "reporterName":"测试","contactPhone":"0477-7620000","polarity":"GOOD_NEWS"}
+                """.formatted(title, body, ZonedDateTime.now(BEIJING).toLocalDate()));
+        assertThat(draft.status()).as(draft.text()).isEqualTo(201);
+        String id = JSON.readTree(draft.text()).get("id").asString();
+        APIResponse submit = changing(unit, "/api/intake/items/" + id + "/submit", null);
+        assertThat(submit.status()).as(submit.text()).isEqualTo(200);
+        return id;
+    }
+
+    /** The id of the item's record of that kind, as adoption-tracking answers it. */
+    private static String recordIdOf(BrowserContext context, String itemId, String kind) {
+        JsonNode view = JSON.readTree(context.request().get(gateway + "/api/adoption/items/" + itemId).text());
+        for (JsonNode r : view.get("records")) {
+            if (r.get("kind").asString().equals(kind)) {
+                return r.get("recordId").asString();
+            }
+        }
+        throw new AssertionError("no " + kind + " record on " + itemId + ": " + view);
     }
 
     /** A 1×1 PNG. */

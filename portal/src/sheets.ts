@@ -3,6 +3,7 @@
 // records in: its first sheet is read into rows (shared and inline strings, numbers, booleans, dates by their cell
 // format) and sent to the service as the CSV it takes. Nothing leaves the browser but the CSV.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { saveFile } from './download';
 
 export type Cell = string | number | boolean | null | undefined;
 
@@ -80,17 +81,6 @@ export function writeXlsx(sheetName: string, header: string[], rows: Cell[][]): 
   return zipSync(files, { level: 6 });
 }
 
-/** Lets the browser save `bytes` as `fileName` (a list's 导出 Excel). */
-export function saveFile(fileName: string, bytes: Uint8Array | string, type: string) {
-  const blob = new Blob([bytes as BlobPart], { type });
-  const a = document.createElement('a');
-  a.href = URL.createObjectURL(blob);
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-}
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -100,17 +100,6 @@ export function adoptionsCsv(rows: AdoptionRow[]): string {
   return `\uFEFF${[CSV_HEADER.join(','), ...lines].join('\r\n')}\r\n`;
 }
 
-/** Saves a text as a file the browser downloads (built here: nothing goes to the server). */
-export function download(fileName: string, text: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 // ---------- the record form ----------
 /** What the record form edits: the body of POST …/records, …/corrections and /combined (its `record`). */

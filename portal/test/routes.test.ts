@@ -22,7 +22,7 @@ describe('routing by role', () => {
   });
 
   it('gives the room its inbox, units, history imports, rankings, commission statistics, statistics, filings and circulars', () => {
-    expect(pages(['info-room'])).toEqual(['#/home', '#/inbox', '#/commissions', '#/progress', '#/units', '#/imports', '#/rankings',
+    expect(pages(['info-room'])).toEqual(['#/home', '#/inbox', '#/items/on-behalf', '#/commissions', '#/progress', '#/units', '#/imports', '#/rankings',
       '#/commissions/statistics', '#/statistics', '#/policies', '#/filings', '#/circulars']);
   });
 

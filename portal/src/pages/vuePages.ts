@@ -11,4 +11,6 @@ export const VUE_PAGES: RouteRecordRaw[] = [
   { path: '/commissions/statistics', name: 'commission-statistics', component: () => import('./CommissionStatistics.vue') },
   { path: '/commissions/:id', name: 'commission', component: () => import('./CommissionPage.vue'), props: true },
   { path: '/notices', name: 'notices', component: () => import('./NoticesPage.vue') },
+  // a static segment ranks above the legacy `#/items/:id`: 代录 is never read as an item's id
+  { path: '/items/on-behalf', name: 'on-behalf', component: () => import('./OnBehalfPage.vue') },
 ];

@@ -97,6 +97,20 @@ describe('the 代录 page', () => {
     page.unmount();
   });
 
+  it('lets the picker offer the first of last month to the end of today in Beijing, a typed time today too', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-07T11:04:00Z')); // 19:04 in Beijing
+    const page = await mountPage();
+    const outside = (page.vm as any).outsideAcceptedDays as (d: Date) => boolean;
+    expect(outside(new Date(2026, 11, 7, 18, 4))).toBe(false);
+    expect(outside(new Date(2026, 11, 7, 0, 0))).toBe(false);
+    expect(outside(new Date(2026, 10, 1, 0, 0))).toBe(false);
+    expect(outside(new Date(2026, 11, 8, 0, 0))).toBe(true);
+    expect(outside(new Date(2026, 9, 31, 23, 59))).toBe(true);
+    vi.useRealTimers();
+    page.unmount();
+  });
+
   it('shows every field error of the service beside its field and all of them in the banner', async () => {
     gateway(() => json({ title: '请求有误', status: 400, detail: '请检查填写的内容', code: 'validation-failed',
       errors: [{ field: 'sentAt', message: '报送时间不能晚于现在' }, { field: 'body', message: '正文不能为空' },

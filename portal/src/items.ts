@@ -12,6 +12,19 @@ import {
 
 /** The leader's sign-off of the latest revision (签批): who, when, and the opinion if one was given. */
 export interface SignOff { by: string; at: string; opinion: string | null }
+export interface OnBehalf { by: string; byName?: string | null; at: string }
+
+/** 「代录（信息室 孙涛，12月7日 10:30）」 for an item the room entered for its unit, in Beijing time; else null. */
+export function onBehalfMark(item: Pick<Item, 'enteredOnBehalf'>): string | null {
+  const e = item.enteredOnBehalf;
+  if (!e) return null;
+  const known = personName(e.by);
+  const who = known !== e.by ? known : (e.byName || e.by);
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', month: 'numeric',
+    day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(e.at))
+    .map((p) => [p.type, p.value]));
+  return `代录（信息室 ${who}，${parts.month}月${parts.day}日 ${parts.hour}:${parts.minute}）`;
+}
 
 export interface Item {
   id: string; unitId: string; status: string; statusLabel: string; revisionCount: number; submittedAt: string | null;
@@ -19,6 +32,8 @@ export interface Item {
   forwardedToCity: boolean; voidReason: string | null; signOffOpinion: string | null; nearDuplicate: boolean;
   /** leaderSentBack: a draft the leader sent back (领导退回修改); deletable: a draft never sent anywhere */
   leaderSentBack?: boolean; signOff?: SignOff | null; withdrawnAt?: string | null; deletable?: boolean;
+  /** 代录: the room entered the item for its unit (who, when); absent for what the unit sent itself */
+  enteredOnBehalf?: OnBehalf | null;
   similarItems: SimilarItem[];
   /** how the item counts now (the room's last correction, else as received) and every correction */
   classification?: Classification & { categoryLabel: string }; corrections?: Correction[];
@@ -100,7 +115,8 @@ export function itemTable(ctx: Ctx, items: Item[], showUnit: boolean) {
       showUnit && el('td', { 'data-label': '单位' }, ctx.unitNames[i.unitId] ?? i.unitId),
       el('td', { 'data-label': '类别' }, i.content.categoryLabel ?? ''),
       el('td', { 'data-label': '状态' }, el('span', { className: `status s-${i.status}` }, i.statusLabel),
-        i.leaderSentBack && i.signOffOpinion ? el('div', { className: 'opinion' }, `领导意见：${i.signOffOpinion}`) : null),
+        i.leaderSentBack && i.signOffOpinion ? el('div', { className: 'opinion' }, `领导意见：${i.signOffOpinion}`) : null,
+        i.enteredOnBehalf ? el('div', { className: 'on-behalf muted' }, onBehalfMark(i)) : null),
       el('td', { 'data-label': '报送时间' }, fmtTime(i.submittedAt))))));
 }
 
@@ -252,6 +268,9 @@ export async function itemDetail(ctx: Ctx, id: string, notice?: string) {
     majorEmergency: c.majorEmergency, topics: c.topics ?? [] };
   const rows: [string, Child][] = [
     ['单位', ctx.unitNames[item.unitId] ?? item.unitId], ['状态', item.statusLabel], ['类别', k.categoryLabel],
+    ...(item.enteredOnBehalf
+      ? [['报送方式', el('span', { id: 'on-behalf-mark', className: 'on-behalf' }, onBehalfMark(item))] as [string, Child]]
+      : []),
     ['报送重点', (k.topics ?? []).map((t) => TOPIC[t] ?? t).join('、') || '—'], ['事件日期', c.eventDate],
     ['报送人', c.reporterName], ['联系电话', c.contactPhone], ['喜忧', POLARITY[c.polarity] ?? c.polarity],
     ['重大事件', k.majorEvent ? '是' : '否'], ['重大紧急类', k.majorEmergency ? '是' : '否'],

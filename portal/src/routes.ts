@@ -11,7 +11,8 @@ export function menuFor(roles: string[]): [string, string][] {
   const links: [string, string][] = [['#/home', '首页']];
   if (has('reporter')) links.push(['#/items', '本单位信息'], ['#/items/new', '新建信息'], ['#/overview', '任务与积分']);
   if (has('unit-leader')) links.push(['#/sign-off', '待签批'], ['#/items', '本单位信息']);
-  if (has('info-room')) links.push(['#/inbox', '收件箱'], ['#/commissions', '约稿任务'], ['#/progress', '全旗任务进度']);
+  if (has('info-room')) links.push(['#/inbox', '收件箱'], ['#/items/on-behalf', '代录信息'], ['#/commissions', '约稿任务'],
+    ['#/progress', '全旗任务进度']);
   if (has('info-room') || has('admin')) links.push(['#/units', '报送单位'], ['#/imports', '历史补录'], ['#/audit', '办理记录']);
   if (has('info-room') || has('viewer') || has('admin')) {
     links.push(['#/adoptions', '采用与批示'], ['#/rankings', '积分排名'], ['#/commissions/statistics', '约稿统计']);

@@ -21,8 +21,8 @@ describe('routing by role', () => {
     expect(p).not.toContain('#/rankings');
   });
 
-  it('gives the room its inbox, units, history imports, the audit list, adoptions, rankings, commission statistics, statistics, filings and circulars', () => {
-    expect(pages(['info-room'])).toEqual(['#/home', '#/inbox', '#/commissions', '#/progress', '#/units', '#/imports', '#/audit',
+  it('gives the room its inbox, 代录, units, history imports, the audit list, adoptions, rankings, commission statistics, statistics, filings and circulars', () => {
+    expect(pages(['info-room'])).toEqual(['#/home', '#/inbox', '#/items/on-behalf', '#/commissions', '#/progress', '#/units', '#/imports', '#/audit',
       '#/adoptions', '#/rankings', '#/commissions/statistics', '#/statistics', '#/policies', '#/filings', '#/circulars']);
   });
 

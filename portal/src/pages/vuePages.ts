@@ -18,4 +18,6 @@ export const VUE_PAGES: RouteRecordRaw[] = [
   { path: '/adoptions', name: 'adoptions', component: () => import('./AdoptionsPage.vue') },
   { path: '/adoptions/overdue', name: 'adoptions-overdue', component: () => import('./OverdueFollowUps.vue') },
   { path: '/items/:id/follow-up', name: 'item-follow-up', component: () => import('./FollowUpPage.vue') },
+  // a static segment ranks above the legacy `#/items/:id`: 代录 is never read as an item's id
+  { path: '/items/on-behalf', name: 'on-behalf', component: () => import('./OnBehalfPage.vue') },
 ];

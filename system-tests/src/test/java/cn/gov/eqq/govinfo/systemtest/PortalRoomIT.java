@@ -43,7 +43,9 @@ import static org.awaitility.Awaitility.await;
  * room answers it and publishes once the window has closed, and the published DOCX downloads through the gateway.
  * While the window is open the room corrects and withdraws an adoption record on 采用与批示, registers and withdraws a
  * combined adoption, exports the list and finds an instruction whose follow-up is overdue; the unit reads the
- * instruction on its item and reports the follow-up. Screenshots go to {@code target/screenshots/}.
+ * instruction on its item and reports the follow-up.
+ * At the end the room enters an item for 教体局, which sends by e-mail (代录), finds it marked in the inbox and
+ * receives it, and the unit finds it in its own list marked 代录. Screenshots go to {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalRoomIT extends PortalJourney {
@@ -511,6 +513,78 @@ class PortalRoomIT extends PortalJourney {
     /** Filed after 31 July (Beijing) of the year counts as late. */
     private static String expectedFiling() {
         return ZonedDateTime.now(BEIJING).getMonthValue() >= 8 ? "FILED_LATE" : "FILED";
+    }
+
+    /** The title of the item the room enters for 教体局 (代录), unique per run. */
+    static final String ON_BEHALF_TITLE = "教体局：全旗中小学开展冬季安全教育（代录 " + System.currentTimeMillis() + "）";
+    static String onBehalfItem;
+
+    @Test
+    @Order(12)
+    void theRoomEntersAnItemForAUnitThatSentItByEmailAndReceivesIt() {
+        // the e-mail came in earlier today (Beijing); just after midnight, at midnight
+        ZonedDateTime now = ZonedDateTime.now(BEIJING).truncatedTo(ChronoUnit.MINUTES);
+        ZonedDateTime sent = now.minusHours(1).toLocalDate().equals(now.toLocalDate()) ? now.minusHours(1)
+                : now.truncatedTo(ChronoUnit.DAYS);
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "room-editor", false);
+            page.locator("#menu a[href='#/items/on-behalf']").click();
+            assertThat(page.locator("h1")).hasText("代录信息");
+            // the unit by its name, typed into the filterable select
+            page.locator("#ob-unitId").click();
+            page.locator("#ob-unitId").fill("教体");
+            page.locator(".el-select-dropdown__item", new Page.LocatorOptions().setHasText("教体局")).click();
+            page.locator("#ob-sentAt").fill(sent.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+            page.locator("#ob-sentAt").press("Enter");
+            page.locator("#ob-title").fill(ON_BEHALF_TITLE);
+            page.locator("#ob-category").selectOption("DYNAMIC");
+            page.locator("#ob-body").fill("12月，全旗各中小学开展冬季安全教育，覆盖学生1.2万人。");
+            page.locator("#ob-reporterName").fill("教体局信息员");
+            page.locator("#ob-contactPhone").fill("0477-7622031");
+            page.locator("#ob-polarity").selectOption("GOOD_NEWS");
+            screenshot(page, "60-room-enters-on-behalf");
+            page.locator("#on-behalf-save").click();
+
+            // the item's page: the unit's, submitted at the e-mail's time, marked 代录 with who and when
+            page.waitForURL(Pattern.compile(".*#/items/[0-9a-f-]{36}$"));
+            onBehalfItem = page.url().substring(page.url().lastIndexOf('/') + 1);
+            assertThat(page.locator("dl.facts")).containsText("教体局");
+            assertThat(page.locator("dl.facts")).containsText("已报送");
+            assertThat(page.locator("#on-behalf-mark")).containsText("代录（信息室 ");
+            assertThat(page.locator("dl.facts")).containsText(Pattern.compile(
+                    "0?" + sent.getHour() + ":" + sent.format(DateTimeFormatter.ofPattern("mm")) + ":00"));
+            screenshot(page, "61-on-behalf-item");
+
+            // in the inbox, marked 代录
+            page.navigate(gateway + "/#/inbox");
+            page.locator("#inbox-filters input[name=q]").fill(ON_BEHALF_TITLE);
+            page.locator("#inbox-filters button[type=submit]").click();
+            Locator row = page.locator("tr[data-item='" + onBehalfItem + "']");
+            assertThat(row).containsText("已报送");
+            assertThat(row.locator(".on-behalf")).containsText("代录（信息室 ");
+            screenshot(page, "62-inbox-on-behalf");
+
+            // received like any item the unit sent itself
+            row.locator("a").first().click();
+            page.locator("#receive-item").click();
+            assertThat(page.locator(".banner.ok")).containsText("接收成功");
+            assertThat(page.locator("dl.facts")).containsText("已接收");
+            assertThat(page.locator("#on-behalf-mark")).containsText("代录");
+            screenshot(page, "63-on-behalf-received");
+        }
+    }
+
+    @Test
+    @Order(13)
+    void theUnitSeesTheItemTheRoomEnteredForItInItsOwnListMarked() {
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "u007-reporter", false);
+            page.navigate(gateway + "/#/items");
+            Locator row = page.locator("tr[data-item='" + onBehalfItem + "']");
+            assertThat(row).containsText("已接收");
+            assertThat(row.locator(".on-behalf")).containsText("代录（信息室 ");
+            screenshot(page, "64-unit-list-on-behalf");
+        }
     }
 
     private static APIResponse changing(BrowserContext context, String path, String json) {

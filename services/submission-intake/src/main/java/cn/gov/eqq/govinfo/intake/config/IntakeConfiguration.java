@@ -7,6 +7,7 @@ import cn.gov.eqq.govinfo.intake.filing.application.RulesFilings;
 import cn.gov.eqq.govinfo.intake.item.application.AttachmentStore;
 import cn.gov.eqq.govinfo.intake.item.application.Attachments;
 import cn.gov.eqq.govinfo.intake.item.application.CorrectingItems;
+import cn.gov.eqq.govinfo.intake.item.application.EnteringOnBehalf;
 import cn.gov.eqq.govinfo.intake.item.application.HandlingItems;
 import cn.gov.eqq.govinfo.intake.item.application.HistoryImport;
 import cn.gov.eqq.govinfo.intake.item.application.ImportStore;
@@ -62,6 +63,11 @@ class IntakeConfiguration {
                             @Value("${govinfo.intake.duplicates.lookback-days:92}") int lookbackDays) {
         return new HandlingItems(store, clock, outboxKick, new NearDuplicateDetector(threshold),
                 Duration.ofDays(lookbackDays), commissions);
+    }
+
+    @Bean
+    EnteringOnBehalf enteringOnBehalf(HandlingItems items, KeepingUnits units) {
+        return new EnteringOnBehalf(items, units::find);
     }
 
     @Bean

@@ -3,6 +3,7 @@ package cn.gov.eqq.govinfo.intake.integration;
 import cn.gov.eqq.govinfo.intake.integration.IntakeIntegrationTest;
 import cn.gov.eqq.govinfo.testsupport.openapi.ClientReadyOpenApi;
 import cn.gov.eqq.govinfo.testsupport.openapi.GeneratedJavaClient;
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,5 +26,19 @@ class IntakeOpenApiClientTest extends IntakeIntegrationTest {
         GeneratedJavaClient client = GeneratedJavaClient.generateAndCompile("intake", spec);
 
         assertThat(client.sourceNames()).contains("Problem.java", "AuditLineView.java");
+    }
+
+    @Test
+    void theRoomsEntryForAUnitIsDocumentedWithItsBodyAndTheMarkOnTheItem() throws Exception {
+        String spec = mvc.perform(get("/v3/api-docs")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        String post = "$.paths['/api/intake/items/on-behalf'].post";
+        assertThat((String) JsonPath.read(spec, post + ".operationId")).isEqualTo("enterItemOnBehalf");
+        assertThat((String) JsonPath.read(spec, post + ".summary")).contains("代录");
+        assertThat((java.util.Map<String, Object>) JsonPath.read(spec, "$.components.schemas.OnBehalfInput.properties"))
+                .containsKeys("unitId", "sentAt", "title", "body");
+        assertThat((java.util.Map<String, Object>) JsonPath.read(spec, "$.components.schemas.ItemView.properties"))
+                .containsKey("enteredOnBehalf");
     }
 }

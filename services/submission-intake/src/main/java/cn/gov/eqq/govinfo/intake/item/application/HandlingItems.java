@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The use cases of an item's life. Every state change is one atomic write of state, events and audit lines. */
@@ -269,6 +270,20 @@ public class HandlingItems {
         }
         return store.search(new ItemStore.Search(Set.of(leader.unitId()), EnumSet.of(ItemStatus.AWAITING_SIGN_OFF),
                 null, null, null, null, null, ItemStore.SortField.UPDATED_AT, true, page, size));
+    }
+
+    /**
+     * Stores a new item that reaches the room at once (the room entered it for a unit): state, events, audit lines
+     * and the near-duplicates found, in one write.
+     */
+    Item insertSent(Actor actor, String origin, Function<Instant, Item.Transition> create) {
+        Item.Transition t = domain(() -> create.apply(clock.instant()));
+        List<EventEnvelope<?>> events = ItemEvents.of(t.item(), t.changes());
+        List<AuditEntry> audit = t.changes().stream()
+                .map(c -> ItemEvents.audit(c, actor.displayName(), origin)).toList();
+        store.insert(t.item(), events, audit, similarSent(t.item()));
+        afterWrite.run();
+        return t.item();
     }
 
     /** Loads the item, applies one action of the domain and stores its state, events and audit lines in one write. */

@@ -64,7 +64,7 @@ public final class ItemEvents {
             return Optional.of(wrap(new ItemCorrected(x.itemId(), x.unitId(), x.revision(), contract(x.before()),
                     contract(x.after()), x.reason(), x.at(), x.by()), x));
         }
-        // sign-off steps, a withdrawal and a deleted draft: audit only. A withdrawn revision is, to every consumer,
+        // sign-off steps, a withdrawal, the room's entering for a unit (its Submitted is the event), and a deleted draft: audit only. A withdrawn revision is, to every consumer,
         // what a returned one is — an ItemSubmitted that was never received, followed by the next revision's — so the
         // topic needs no new type (one an older consumer could not read, and would dead-letter)
         return Optional.empty();
@@ -98,6 +98,9 @@ public final class ItemEvents {
         }
         if (change instanceof ItemChange.SentBackBySignOff x) {
             return line(x, byName, "SENT_BACK_BY_LEADER", null, x.opinion(), origin);
+        }
+        if (change instanceof ItemChange.EnteredForUnit x) {
+            return line(x, byName, "ENTERED_ON_BEHALF", null, null, origin);
         }
         if (change instanceof ItemChange.Submitted x) {
             return line(x, byName, "SUBMITTED", x.revision(), null, origin);

@@ -41,7 +41,12 @@ public interface ItemStore {
     record Page(List<StoredItem> items, long total, int page, int size) {
     }
 
-    void insert(Item item, List<AuditEntry> audit);
+    default void insert(Item item, List<AuditEntry> audit) {
+        insert(item, List.of(), audit, List.of());
+    }
+
+    /** A new item with its events and audit lines in one write (an item the room entered for a unit is sent at once). */
+    void insert(Item item, List<EventEnvelope<?>> events, List<AuditEntry> audit, List<SimilarItem> similar);
 
     /** An imported item with its events and audit lines, inserted in one write. */
     record ImportedItem(Item item, List<EventEnvelope<?>> events, List<AuditEntry> audit) {

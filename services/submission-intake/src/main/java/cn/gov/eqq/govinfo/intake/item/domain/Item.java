@@ -1,6 +1,8 @@
 package cn.gov.eqq.govinfo.intake.item.domain;
 
+import cn.gov.eqq.govinfo.contracts.calendar.BeijingTime;
 import cn.gov.eqq.govinfo.intake.shared.domain.Actor;
+import cn.gov.eqq.govinfo.intake.shared.domain.Role;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,13 +33,15 @@ import static cn.gov.eqq.govinfo.intake.item.domain.ItemRuleException.Kind.INVAL
  * @param signOffOpinion the leader's opinion when they sent the item back (领导退回), until it is submitted again
  * @param withdrawnAt   when the unit last withdrew the item (撤回); null when it never did (and in documents stored
  *                      before items could be withdrawn)
+ * @param enteredOnBehalf who of the room entered the item for its unit (代录) and when; null for an item the unit
+ *                        sent itself (and in every document stored before the room could enter items)
  */
 public record Item(String id, String unitId, ItemStatus status, ItemContent draft, List<Revision> revisions,
                    String createdBy, Instant createdAt, Instant updatedAt,
                    String signOffRequestedBy, Instant signOffRequestedAt, String signOffOpinion,
                    String forwardedBy, Instant forwardedAt,
                    String voidedBy, Instant voidedAt, String voidReason, List<Correction> corrections,
-                   String withdrawnBy, Instant withdrawnAt) {
+                   String withdrawnBy, Instant withdrawnAt, EnteredOnBehalf enteredOnBehalf) {
 
     public Item {
         Objects.requireNonNull(id, "id");
@@ -64,7 +68,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         ItemPermissions.requireReporterOf(reporter, reporter.unitId());
         ItemValidation.requireValidDraft(content);
         return new Item(id, reporter.unitId(), ItemStatus.DRAFT, content, List.of(), reporter.userId(), now, now,
-                null, null, null, null, null, null, null, null, List.of(), null, null);
+                null, null, null, null, null, null, null, null, List.of(), null, null, null);
     }
 
     /** The reporter edits the working copy: a new draft, or the revision of a returned item. */
@@ -124,7 +128,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         if (draft.majorEvent()) {
             Item next = new Item(id, unitId, ItemStatus.AWAITING_SIGN_OFF, draft, revisions, createdBy, createdAt, now,
                     reporter.userId(), now, null, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason, corrections,
-                withdrawnBy, withdrawnAt);
+                withdrawnBy, withdrawnAt, enteredOnBehalf);
             return new Transition(next, List.of(new ItemChange.SignOffRequested(id, unitId, now, reporter.userId())));
         }
         return toRoom(reporter.userId(), null, null, null, now, List.of());
@@ -154,7 +158,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         String text = requireText(opinion, "opinion", "退回时必须填写签批意见");
         Item next = new Item(id, unitId, ItemStatus.DRAFT, draft, revisions, createdBy, createdAt, now,
                 null, null, text, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason, corrections,
-                withdrawnBy, withdrawnAt);
+                withdrawnBy, withdrawnAt, enteredOnBehalf);
         return new Transition(next, List.of(new ItemChange.SentBackBySignOff(id, unitId, text, now, leader.userId())));
     }
 
@@ -198,7 +202,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         }
         Item next = new Item(id, unitId, ItemStatus.DRAFT, draft, after, createdBy, createdAt, now,
                 null, null, null, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason, corrections,
-                reporter.userId(), now);
+                reporter.userId(), now, enteredOnBehalf);
         return new Transition(next, List.of(new ItemChange.Withdrawn(id, unitId, withdrawn, now, reporter.userId())));
     }
 
@@ -282,7 +286,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         all.add(new Correction(revision, from, to, text, room.userId(), room.displayName(), now));
         Item next = new Item(id, unitId, status, draft, revisions, createdBy, createdAt, now,
                 signOffRequestedBy, signOffRequestedAt, signOffOpinion, forwardedBy, forwardedAt,
-                voidedBy, voidedAt, voidReason, all, withdrawnBy, withdrawnAt);
+                voidedBy, voidedAt, voidReason, all, withdrawnBy, withdrawnAt, enteredOnBehalf);
         return new Transition(next, List.of(
                 new ItemChange.Corrected(id, unitId, revision, from, to, text, now, room.userId())));
     }
@@ -324,7 +328,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         String text = requireText(reason, "reason", "作废时必须填写理由");
         Item next = new Item(id, unitId, ItemStatus.VOIDED, draft, revisions, createdBy, createdAt, now,
                 signOffRequestedBy, signOffRequestedAt, signOffOpinion, forwardedBy, forwardedAt,
-                room.userId(), now, text, corrections, withdrawnBy, withdrawnAt);
+                room.userId(), now, text, corrections, withdrawnBy, withdrawnAt, enteredOnBehalf);
         return new Transition(next, List.of(new ItemChange.Voided(id, unitId, text, now, room.userId())));
     }
 
@@ -338,7 +342,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         Item next = new Item(id, unitId, status, draft, revisions, createdBy, createdAt, now,
                 signOffRequestedBy, signOffRequestedAt, signOffOpinion, room.userId(), now,
                 voidedBy, voidedAt, voidReason, corrections,
-                withdrawnBy, withdrawnAt);
+                withdrawnBy, withdrawnAt, enteredOnBehalf);
         return new Transition(next, List.of(new ItemChange.ForwardedToCity(id, unitId, now, room.userId())));
     }
 
@@ -368,14 +372,60 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
             }
             Instant last = forwardedAt != null && forwardedAt.isAfter(decidedAt) ? forwardedAt : decidedAt;
             item = new Item(id, unitId, ItemStatus.RECEIVED, content, List.of(revision), by, submittedAt, last,
-                    null, null, null, forwardedAt == null ? null : by, forwardedAt, null, null, null, List.of(), null, null);
+                    null, null, null, forwardedAt == null ? null : by, forwardedAt, null, null, null, List.of(), null, null, null);
         } else {
             String reason = requireText(voidReason, "voidReason", "作废的信息必须填写作废理由");
             changes.add(new ItemChange.Voided(id, unitId, reason, decidedAt, by));
             item = new Item(id, unitId, ItemStatus.VOIDED, content, List.of(revision), by, submittedAt, decidedAt,
-                    null, null, null, null, null, by, decidedAt, reason, List.of(), null, null);
+                    null, null, null, null, null, by, decidedAt, reason, List.of(), null, null, null);
         }
         return new Transition(item, changes);
+    }
+
+    /**
+     * The information room enters an item for a unit that still sends by e-mail (代录). The item is the unit's (it
+     * counts for the unit) and is SUBMITTED as at the time the unit sent it; from then on it is handled like any
+     * submitted item, and a returned one goes back to the unit. It carries who of the room entered it and when.
+     * A major event is entered as sent: the unit's leader approved it before the unit sent it.
+     *
+     * @param sentAt when the unit sent it (the e-mail's time), as the room reads it off; null means now
+     */
+    public static Transition enteredOnBehalf(String id, String unitId, ItemContent content, Instant sentAt,
+                                             Actor room, Instant now) {
+        if (!room.has(Role.INFO_ROOM)) {
+            throw new ItemRuleException(ItemRuleException.Kind.FORBIDDEN, "item.room-only",
+                    "只有旗政府办信息室可以代录信息");
+        }
+        Instant sent = sentAt == null ? now : sentAt;
+        if (sent.isAfter(now)) {
+            throw new ItemRuleException(INVALID, "item.sent-at-in-future", "报送时间不能晚于现在",
+                    List.of(new Violation("sentAt", "报送时间不能晚于现在")));
+        }
+        // An e-mail of last month may still be entered early this month (the month's count is not yet closed);
+        // anything older belongs to periods already counted and published, which only the history import fills.
+        if (sent.isBefore(earliestSentAt(now))) {
+            String message = "报送时间不能早于上月1日；更早的信息请通过历史信息导入补录";
+            throw new ItemRuleException(INVALID, "item.sent-at-too-early", message,
+                    List.of(new Violation("sentAt", message)));
+        }
+        ItemValidation.requireValidSubmission(content);
+        Revision revision = new Revision(1, content, sent, room.userId(), null, null, Revision.Outcome.PENDING,
+                null, null, null, null);
+        EnteredOnBehalf entered = new EnteredOnBehalf(room.userId(), room.displayName(), now);
+        Item item = new Item(id, unitId, ItemStatus.SUBMITTED, content, List.of(revision), room.userId(), now, now,
+                null, null, null, null, null, null, null, null, List.of(), null, null, entered);
+        return new Transition(item, List.of(new ItemChange.EnteredForUnit(id, unitId, now, room.userId()),
+                new ItemChange.Submitted(id, unitId, 1, sent, room.userId())));
+    }
+
+    /** The earliest time an item entered for a unit may have been sent: the first of last month, Beijing. */
+    public static Instant earliestSentAt(Instant now) {
+        return BeijingTime.startOf(BeijingTime.dateOf(now).withDayOfMonth(1).minusMonths(1));
+    }
+
+    /** Whether the room entered the item for its unit (代录). */
+    public boolean isEnteredOnBehalf() {
+        return enteredOnBehalf != null;
     }
 
     public Optional<Revision> currentRevision() {
@@ -409,7 +459,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         all.add(revision);
         Item next = new Item(id, unitId, ItemStatus.SUBMITTED, draft, all, createdBy, createdAt, now,
                 null, null, null, forwardedBy, forwardedAt, voidedBy, voidedAt, voidReason, corrections,
-                withdrawnBy, withdrawnAt);
+                withdrawnBy, withdrawnAt, enteredOnBehalf);
         List<ItemChange> changes = new ArrayList<>(before);
         changes.add(new ItemChange.Submitted(id, unitId, number, now, submittedBy));
         return new Transition(next, changes);
@@ -419,7 +469,7 @@ public record Item(String id, String unitId, ItemStatus status, ItemContent draf
         return new Item(id, unitId, newStatus, newDraft, newRevisions, createdBy, createdAt, now,
                 signOffRequestedBy, signOffRequestedAt, signOffOpinion, forwardedBy, forwardedAt,
                 voidedBy, voidedAt, voidReason, corrections,
-                withdrawnBy, withdrawnAt);
+                withdrawnBy, withdrawnAt, enteredOnBehalf);
     }
 
     private List<Revision> replaceLast(Revision revision) {

@@ -29,6 +29,10 @@ public sealed interface ItemChange {
             implements ItemChange {
     }
 
+    /** The room entered the item for its unit (代录); its Submitted follows, at the time the unit sent it. */
+    record EnteredForUnit(String itemId, String unitId, Instant at, String by) implements ItemChange {
+    }
+
     record Submitted(String itemId, String unitId, int revision, Instant at, String by) implements ItemChange {
     }
 

@@ -47,8 +47,12 @@ class HandlingItemsTest {
         boolean someoneElseWrites;
 
         @Override
-        public void insert(Item item, List<AuditEntry> audit) {
-            items.put(item.id(), new StoredItem(item, 0, List.of()));
+        public void insert(Item item, List<EventEnvelope<?>> events, List<AuditEntry> audit,
+                           List<SimilarItem> similar) {
+            items.put(item.id(), new StoredItem(item, 0, similar));
+            if (!events.isEmpty()) {
+                writes.add(new Write(item, events, audit));
+            }
         }
 
         @Override

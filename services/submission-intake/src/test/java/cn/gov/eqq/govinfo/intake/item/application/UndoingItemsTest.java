@@ -286,6 +286,20 @@ class UndoingItemsTest extends IntakeIntegrationTest {
                 "是正式记录");
     }
 
+    @Test
+    void itemsStoredBeforeTheRoomCouldEnterForAUnitReadAsTheUnitsOwn() {
+        String id = submitted("代录之前的信息");
+        Document raw = mongo.findById(id, Document.class, "items");
+        raw.get("item", Document.class).remove("enteredOnBehalf");
+        mongo.getCollection("items").replaceOne(new Document("_id", id), raw);
+
+        Item old = items.get(room, id);
+
+        assertThat(old.enteredOnBehalf()).isNull();
+        assertThat(old.isEnteredOnBehalf()).isFalse();
+        assertThat(items.receive(room, id, ORIGIN).status()).isEqualTo(ItemStatus.RECEIVED);
+    }
+
     private ItemStore.Search search(Set<ItemStatus> statuses, String text) {
         return new ItemStore.Search(Set.of(unit), statuses, null, null, null, null, text,
                 ItemStore.SortField.UPDATED_AT, false, 0, 50);

@@ -5,6 +5,7 @@ import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.AuditView;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.CorrectionInput;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.ItemInput;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.ItemView;
+import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.OnBehalfInput;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.Opinion;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.PageView;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.Reason;
@@ -12,6 +13,7 @@ import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.ReceiveInput;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.RevisionView;
 import cn.gov.eqq.govinfo.intake.item.adapter.in.web.ItemDtos.SimilarityWarning;
 import cn.gov.eqq.govinfo.intake.item.application.CorrectingItems;
+import cn.gov.eqq.govinfo.intake.item.application.EnteringOnBehalf;
 import cn.gov.eqq.govinfo.intake.item.application.HandlingItems;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
 import cn.gov.eqq.govinfo.intake.item.domain.Category;
@@ -67,8 +69,11 @@ class ItemController {
     private final KeepingUnits units;
     private final CorrectingItems corrections;
 
-    ItemController(HandlingItems items, KeepingUnits units, CorrectingItems corrections) {
+    private final EnteringOnBehalf onBehalf;
+
+    ItemController(HandlingItems items, KeepingUnits units, CorrectingItems corrections, EnteringOnBehalf onBehalf) {
         this.items = items;
+        this.onBehalf = onBehalf;
         this.units = units;
         this.corrections = corrections;
     }
@@ -79,6 +84,23 @@ class ItemController {
     ItemView create(CurrentUser user, @RequestBody ItemInput body) {
         user.requireUnit();
         return ItemView.of(items.createDraft(Actors.of(user), body.toContent(List.of())));
+    }
+
+    @Operation(operationId = "enterItemOnBehalf", summary = "信息室代录：为报送单位录入其以电子邮件报送的信息",
+            description = "请求体 {unitId, sentAt, title, body, category, topics, eventDate, reporterName, contactPhone, "
+                    + "polarity, majorEvent, majorEmergency, countermeasures}。信息属于该单位（积分计入该单位），"
+                    + "以 sentAt（单位发送邮件的时间，省略时为现在；不能晚于现在，不能早于上月1日）为报送时间进入信息室待处理，"
+                    + "之后与单位自行报送的信息一样接收、退回、作废、转报；enteredOnBehalf {by, byName, at} 标明代录人和代录时间。"
+                    + "只有信息室可以代录（其他角色 403）；单位不存在或已退出 400 item.unknown-unit / item.unit-inactive，"
+                    + "时间不符 400 item.sent-at-in-future / item.sent-at-too-early，内容不全 400 validation-failed，"
+                    + "均附 errors[] 字段错误。支持 Idempotency-Key。")
+    @ApiResponse(responseCode = "201", description = "已代录，信息处于已报送、待处理状态")
+    @PostMapping("/on-behalf")
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('info-room')")
+    ItemView enterOnBehalf(CurrentUser user, @RequestBody OnBehalfInput body, HttpServletRequest request) {
+        return ItemView.of(onBehalf.enter(Actors.of(user), new EnteringOnBehalf.EnterOnBehalf(body.unitId(),
+                body.sentAt(), body.toContent(), Actors.origin(request))));
     }
 
     @PutMapping("/{itemId}")

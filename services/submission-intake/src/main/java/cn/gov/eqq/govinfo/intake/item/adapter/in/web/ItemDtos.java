@@ -7,6 +7,7 @@ import cn.gov.eqq.govinfo.intake.item.domain.Category;
 import cn.gov.eqq.govinfo.intake.item.domain.Classification;
 import cn.gov.eqq.govinfo.intake.item.domain.ContactPhoneMask;
 import cn.gov.eqq.govinfo.intake.item.domain.Correction;
+import cn.gov.eqq.govinfo.intake.item.domain.EnteredOnBehalf;
 import cn.gov.eqq.govinfo.intake.item.domain.FocusTopic;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
 import cn.gov.eqq.govinfo.intake.item.domain.ItemContent;
@@ -113,6 +114,7 @@ final class ItemDtos {
      * @param signOff         the sign-off of the latest revision (major events), or null
      * @param withdrawnAt     when the unit last withdrew what it had sent (撤回), or null
      * @param deletable       a draft never sent anywhere: its unit may delete it
+     * @param enteredOnBehalf the room entered the item for its unit (代录): who and when; absent for the unit's own
      */
     record ItemView(String id, String unitId, String status, String statusLabel, ContentView content,
                     int revisionCount, Instant submittedAt, Integer receivedRevision, boolean forwardedToCity,
@@ -120,7 +122,7 @@ final class ItemDtos {
                     String signOffOpinion, String createdBy, Instant createdAt, Instant updatedAt,
                     boolean nearDuplicate, List<SimilarItemView> similarItems, ClassificationView classification,
                     List<CorrectionView> corrections, boolean leaderSentBack, SignOffView signOff,
-                    Instant withdrawnAt, boolean deletable) {
+                    Instant withdrawnAt, boolean deletable, OnBehalfView enteredOnBehalf) {
         static ItemView of(Item i) {
             return of(i, List.of());
         }
@@ -137,14 +139,35 @@ final class ItemDtos {
                     ClassificationView.of(i.classification()),
                     i.corrections().stream().map(CorrectionView::of).toList(), i.sentBackByLeader(),
                     i.currentRevision().map(SignOffView::of).orElse(null), i.withdrawnAt(),
-                    i.status() == ItemStatus.DRAFT && !i.everSent());
+                    i.status() == ItemStatus.DRAFT && !i.everSent(), OnBehalfView.of(i.enteredOnBehalf()));
         }
 
         ItemView masked() {
             return new ItemView(id, unitId, status, statusLabel, content.masked(), revisionCount, submittedAt,
                     receivedRevision, forwardedToCity, forwardedAt, forwardedBy, voidReason, voidedAt, signOffOpinion,
                     createdBy, createdAt, updatedAt, nearDuplicate, similarItems, classification, corrections,
-                    leaderSentBack, signOff, withdrawnAt, deletable);
+                    leaderSentBack, signOff, withdrawnAt, deletable, enteredOnBehalf);
+        }
+    }
+
+    /** 代录: who of the room entered the item for its unit ({@code byName} for 「代录（信息室 孙涛，…）」) and when. */
+    record OnBehalfView(String by, String byName, Instant at) {
+        static OnBehalfView of(EnteredOnBehalf e) {
+            return e == null ? null : new OnBehalfView(e.by(), e.byName(), e.at());
+        }
+    }
+
+    /**
+     * What the room enters for a unit (代录): the unit, when it sent the item (the e-mail's time; now when absent)
+     * and the item's content.
+     */
+    record OnBehalfInput(String unitId, Instant sentAt, String title, String body, Category category,
+                         List<FocusTopic> topics, LocalDate eventDate, String reporterName, String contactPhone,
+                         Polarity polarity, Boolean majorEvent, Boolean majorEmergency, String countermeasures) {
+        ItemContent toContent() {
+            return new ItemContent(title, body, category, topics, eventDate, reporterName, contactPhone, polarity,
+                    Boolean.TRUE.equals(majorEvent), Boolean.TRUE.equals(majorEmergency), countermeasures, null,
+                    List.of());
         }
     }
 

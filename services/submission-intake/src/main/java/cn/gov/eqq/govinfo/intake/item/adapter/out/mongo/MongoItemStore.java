@@ -57,9 +57,13 @@ class MongoItemStore implements ItemStore {
     }
 
     @Override
-    public void insert(Item item, List<AuditEntry> audit) {
-        Document d = new Document("_id", item.id()).append("version", 0L).append("outbox", new ArrayList<>())
+    public void insert(Item item, List<EventEnvelope<?>> events, List<AuditEntry> audit, List<SimilarItem> similar) {
+        Document d = new Document("_id", item.id()).append("version", 0L)
+                .append("outbox", new ArrayList<>(OutboxDocuments.of(events, codec)))
                 .append("audit", new ArrayList<>(audit.stream().map(this::toBson).toList()));
+        if (!similar.isEmpty()) {
+            d.append("similar", similarDocuments(similar));
+        }
         copyFields(item).forEach(d::append);
         mongo.insert(d, COLLECTION);
     }
@@ -120,8 +124,7 @@ class MongoItemStore implements ItemStore {
                           List<SimilarItem> similar) {
         Update u = new Update().inc("version", 1);
         if (similar != null) {
-            u.set("similar", similar.stream().map(s -> new Document("itemId", s.itemId()).append("unitId", s.unitId())
-                    .append("title", s.title()).append("similarity", s.similarity())).toList());
+            u.set("similar", similarDocuments(similar));
         }
         copyFields(next).forEach(u::set);
         if (!events.isEmpty()) {
@@ -233,6 +236,11 @@ class MongoItemStore implements ItemStore {
                 .append("createdAt", Date.from(item.createdAt())).append("updatedAt", Date.from(item.updatedAt()))
                 .append("item", mongo.getConverter().convertToMongoType(item));
         return d;
+    }
+
+    private static List<Document> similarDocuments(List<SimilarItem> similar) {
+        return similar.stream().map(s -> new Document("itemId", s.itemId()).append("unitId", s.unitId())
+                .append("title", s.title()).append("similarity", s.similarity())).toList();
     }
 
     private StoredItem toStored(Document d) {

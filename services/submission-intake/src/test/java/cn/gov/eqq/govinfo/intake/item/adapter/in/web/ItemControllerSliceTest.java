@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.intake.item.adapter.in.web;
 
 import cn.gov.eqq.govinfo.intake.item.application.CorrectingItems;
+import cn.gov.eqq.govinfo.intake.item.application.EnteringOnBehalf;
 import cn.gov.eqq.govinfo.intake.item.application.HandlingItems;
 import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
 import cn.gov.eqq.govinfo.intake.item.domain.Item;
@@ -52,6 +53,8 @@ class ItemControllerSliceTest {
     KeepingUnits units;
     @MockitoBean
     CorrectingItems corrections;
+    @MockitoBean
+    EnteringOnBehalf onBehalf;
 
     private static RequestPostProcessor reporterOf(String unit) {
         return jwt().jwt(j -> j.claim("realm_access", Map.of("roles", List.of("reporter")))

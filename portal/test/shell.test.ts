@@ -9,6 +9,7 @@ import AskDialog from '../src/shell/AskDialog.vue';
 import LegacyPage from '../src/shell/LegacyPage.vue';
 import { LEGACY_PAGES, type LegacyRender } from '../src/shell/legacyPages';
 import PageView from '../src/shell/PageView.vue';
+import { relogin } from '../src/shell/relogin';
 import PortalHeader from '../src/shell/PortalHeader.vue';
 import { createPortalRouter } from '../src/shell/router';
 import { session } from '../src/shell/session';
@@ -83,6 +84,18 @@ describe('the page of the address in the browser', () => {
     expect(router.currentRoute.value.fullPath).toBe('/circulars');
     expect(location.hash).toBe('#/circulars');
     expect(view.find('#circulars').exists()).toBe(true);
+    view.unmount();
+  });
+
+  it('drops 已重新登录 once the person has gone on to another page', async () => {
+    const router = createPortalRouter(() => '#/units', createMemoryHistory(),
+      { units: async () => {}, items: async () => {} });
+    const view = mount(PageView, { global: { plugins: [router] } });
+    await router.push('/units');
+    relogin.value = 'done';
+    await router.push('/items/ITEM-1');
+    await flushPromises();
+    expect(relogin.value).toBe('none');
     view.unmount();
   });
 

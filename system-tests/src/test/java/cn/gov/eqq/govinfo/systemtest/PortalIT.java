@@ -346,6 +346,8 @@ class PortalIT extends PortalJourney {
             page.waitForURL(SAVED_ITEM);
             assertThat(page.locator("h1")).hasText(title);
             assertThat(page.locator("dl.facts")).containsText("草稿");
+            // 已重新登录 belonged to the form: the saved item's page no longer shows it
+            assertThat(page.locator("#relogin-done")).isHidden();
 
             // who signed in is known by name to the pages (the services record login names); a unit's staff see
             // their own unit and the room, not the people of other units

@@ -1,6 +1,7 @@
 // An item's history as people read it: what changed between two revisions (a word/character diff of the texts the
 // service answers, the other fields by their Chinese labels), the actions of the audit trail in Chinese, and the
 // room's audit list exported as a CSV that Excel opens in Chinese. Pure: the pages draw it.
+import { csvForExcel } from './download';
 
 // ---------- the diff of two texts ----------
 export type DiffKind = 'same' | 'added' | 'removed';
@@ -179,16 +180,12 @@ export function periodLabel(period: string): string {
 }
 
 // ---------- export ----------
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /** The rows as a CSV with a UTF-8 BOM (without it Excel reads the Chinese as another code page). */
 export function auditCsv(lines: AuditLine[], unitNames: Record<string, string>): string {
   const header = ['时间（北京时间）', '单位', '办理人', '办理事项', '稿次', '意见或理由', '信息编号'];
   const rows = lines.map((l) => [beijingTime(l.at), unitNames[l.unitId] ?? l.unitId, actorName(l),
     actionLabel(l.action), l.revision ? `第${l.revision}稿` : '', l.reason ?? '', l.itemId]);
-  return `\uFEFF${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return csvForExcel([header, ...rows]);
 }
 
 export function auditFileName(period: string): string {

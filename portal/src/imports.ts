@@ -4,6 +4,7 @@
 // chosen, its explanation and template, its upload, its recent batches, and a batch's progress and every row error of
 // a refused file at once, by row and column. The administrator sees the batches but does not upload.
 import { describe, get } from './api';
+import { csvForExcel } from './download';
 import { banner, Column, Ctx, dataTable, el, fmtTime, personName, guardedShow, hasRole, progressBar } from './ui';
 import { upload } from './upload';
 
@@ -213,9 +214,9 @@ function recentTable(kind: ImportKind, recent: Batch[]) {
 export async function prepareImportFile(chosen: File): Promise<{ file: File; rows: string[][] }> {
   const bytes = await readBytes(chosen);
   if (/\.xlsx$/i.test(chosen.name)) {
-    const { readXlsx, toCsv } = await import('./sheets');
+    const { readXlsx } = await import('./sheets');
     const rows = readXlsx(bytes);
-    const csv = new Blob(['\uFEFF' + toCsv(rows)], { type: 'text/csv' });
+    const csv = new Blob([csvForExcel(rows)], { type: 'text/csv' });
     return { file: new File([csv], chosen.name.replace(/\.xlsx$/i, '.csv'), { type: 'text/csv' }), rows };
   }
   // the preview reads UTF-8, or Excel's Chinese default GB18030 as the services do

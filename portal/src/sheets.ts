@@ -166,8 +166,3 @@ export function readXlsx(bytes: Uint8Array): string[][] {
   return rows;
 }
 
-/** Rows as CSV text (RFC 4180: fields with a comma, quote or line break quoted, quotes doubled), for the services. */
-export function toCsv(rows: string[][]): string {
-  const field = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return rows.map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
-}

@@ -3,7 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { columnName, excelDate, readXlsx, toCsv, WorkbookError, writeXlsx } from '../src/sheets';
+import { toCsv } from '../src/download';
+import { columnName, excelDate, readXlsx, WorkbookError, writeXlsx } from '../src/sheets';
 
 const poiWritten = new Uint8Array(readFileSync(resolve(__dirname, 'fixtures/poi-history.xlsx')));
 

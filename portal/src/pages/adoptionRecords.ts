@@ -2,6 +2,7 @@
 // row per record, filtered, sorted and paged in the browser (the service answers at most 500 items, unpaged), and
 // exported as a CSV that Chinese Excel opens (UTF-8 with a BOM).
 import { Problem } from '../api';
+import { csvField, csvForExcel } from '../download';
 import { ADOPTION_KIND } from '../ui';
 
 export interface FollowUpReport { whatWasDone: string; doneOn: string; reportedBy?: string; reportedAt?: string }
@@ -80,12 +81,16 @@ export function sortRows(rows: AdoptionRow[], key: SortKey | null, order: 'ascen
 }
 
 // ---------- 导出 ----------
-/** A cell of the CSV: quoted when needed; a text a spreadsheet would run as a formula is kept as text. */
-export function csvCell(v: string | number | null | undefined): string {
+/** A cell's text: a text a spreadsheet would run as a formula is kept as text. */
+function formulaSafe(v: string | number | null | undefined): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return String(v);
-  const text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+/** A cell of the CSV: quoted when needed; a text a spreadsheet would run as a formula is kept as text. */
+export function csvCell(v: string | number | null | undefined): string {
+  return csvField(formulaSafe(v));
 }
 
 export const CSV_HEADER = ['信息标题', '报送单位', '类型', '级别', '积分', '日期', '刊物', '期号', '批示领导', '批示内容', '落实事项',
@@ -95,9 +100,8 @@ export function adoptionsCsv(rows: AdoptionRow[]): string {
   const lines = rows.map((r) => [r.title, r.unitName, r.kindName, r.record.level, r.record.points,
     r.record.effectiveDate, r.record.publication, r.record.issueNo, r.instruction ? r.record.leader : null,
     r.instruction ? r.record.text : null, r.record.followUp?.action, r.record.followUp?.dueDate,
-    RECORD_STATE[r.state]].map(csvCell).join(','));
-  // the BOM tells Excel the file is UTF-8 (without it Chinese Excel reads GBK and shows mojibake)
-  return `\uFEFF${[CSV_HEADER.join(','), ...lines].join('\r\n')}\r\n`;
+    RECORD_STATE[r.state]].map(formulaSafe));
+  return csvForExcel([CSV_HEADER, ...lines]);
 }
 
 

@@ -1,5 +1,6 @@
 // What the commission pages compute without the browser: the period of a quarter, the statistics as a CSV file for
 // Excel, and the notices a unit reads (a new commission, the reminders and 催报 the service posted).
+import { csvForExcel } from '../download';
 
 /** One unit's figures as `GET /api/commission/statistics` answers them. */
 export interface Tally {
@@ -37,16 +38,11 @@ export function periodText(from: string, to: string): string {
   return `${day(from)}至${day(to)}`;
 }
 
-const csvCell = (v: string | number) => {
-  const s = String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** The figures as Excel opens them: UTF-8 with a byte-order mark (else Chinese Excel reads GBK), CRLF lines. */
 export function statisticsCsv(rows: Tally[], unitName: (t: Tally) => string): string {
   const lines = [['单位', ...TALLY_COLUMNS.map(([, label]) => label)],
-    ...rows.map((t) => [unitName(t), ...TALLY_COLUMNS.map(([key]) => figure(t, key))])];
-  return '\uFEFF' + lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+    ...rows.map((t) => [unitName(t), ...TALLY_COLUMNS.map(([key]) => String(figure(t, key)))])];
+  return csvForExcel(lines);
 }
 
 /** A commission as the list answers it, as far as a notice needs it. */

@@ -15,6 +15,8 @@ import cn.gov.eqq.govinfo.intake.item.application.ItemStore;
 import cn.gov.eqq.govinfo.intake.item.application.PublishedCircularStore;
 import cn.gov.eqq.govinfo.intake.item.domain.AttachmentPolicy;
 import cn.gov.eqq.govinfo.intake.item.domain.NearDuplicateDetector;
+import cn.gov.eqq.govinfo.intake.notice.application.InformingUnits;
+import cn.gov.eqq.govinfo.intake.notice.application.ReadMarks;
 import cn.gov.eqq.govinfo.intake.progress.application.PolicyVersions;
 import cn.gov.eqq.govinfo.intake.progress.application.QuotaProgress;
 import cn.gov.eqq.govinfo.intake.unit.application.KeepingUnits;
@@ -113,5 +115,10 @@ class IntakeConfiguration {
     @Bean
     QuotaProgress quotaProgress(ItemStore items, KeepingUnits units, PolicyVersions policies, Clock clock) {
         return new QuotaProgress(items, units, policies, clock);
+    }
+
+    @Bean
+    InformingUnits informingUnits(ItemStore items, ReadMarks marks, Clock clock) {
+        return new InformingUnits(items, marks, clock);
     }
 }

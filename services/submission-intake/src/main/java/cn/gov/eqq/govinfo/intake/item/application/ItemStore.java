@@ -80,6 +80,13 @@ public interface ItemStore {
     /** Audit lines of every item written in [from, to), oldest first, at most {@code limit}. */
     List<AuditLine> auditBetween(Instant from, Instant to, int limit);
 
+    /** A line of the trail of one of a unit's items, with the item's title and where it stands now. */
+    record UnitTrailLine(String itemId, String title, ItemStatus status, AuditEntry entry) {
+    }
+
+    /** The trail lines of {@code unitId}'s items (deleted drafts left out) written since {@code since}, any order. */
+    List<UnitTrailLine> unitTrailSince(String unitId, Instant since);
+
     /** Received (not voided) items per unit whose received revision was submitted in [from, to). */
     Map<String, Long> receivedCountsByUnit(Instant from, Instant to);
 

@@ -106,6 +106,11 @@ class HandlingItemsTest {
         }
 
         @Override
+        public List<UnitTrailLine> unitTrailSince(String unitId, Instant since) {
+            return List.of();
+        }
+
+        @Override
         public Map<String, Long> receivedCountsByUnit(Instant from, Instant to) {
             return Map.of();
         }

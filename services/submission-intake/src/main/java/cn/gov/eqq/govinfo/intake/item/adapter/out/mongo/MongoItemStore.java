@@ -201,6 +201,20 @@ class MongoItemStore implements ItemStore {
     }
 
     @Override
+    public List<UnitTrailLine> unitTrailSince(String unitId, Instant since) {
+        Query q = new Query(Criteria.where("unitId").is(unitId).and("status").ne(ItemStatus.DELETED.name())
+                .and("audit").elemMatch(Criteria.where("at").gte(Date.from(since))));
+        q.fields().include("title", "status", "audit");
+        return mongo.find(q, Document.class, COLLECTION).stream()
+                .flatMap(d -> d.getList("audit", Document.class, List.of()).stream()
+                        .map(this::fromBson)
+                        .filter(a -> !a.at().isBefore(since))
+                        .map(a -> new UnitTrailLine(d.getString("_id"), d.getString("title"),
+                                ItemStatus.valueOf(d.getString("status")), a)))
+                .toList();
+    }
+
+    @Override
     public List<AuditEntry> audit(String itemId) {
         Document d = mongo.findById(itemId, Document.class, COLLECTION);
         if (d == null) {

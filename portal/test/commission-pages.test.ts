@@ -245,8 +245,9 @@ describe('a unit\'s notices', () => {
     postedAt: '2026-12-02T01:00:00Z', subject: '【约稿提醒】乡村振兴', message: '发改委：约稿《乡村振兴》将于……截止' }];
   beforeEach(() => {
     session.me = reporter;
-    noticeState.notices = []; noticeState.read = []; noticeState.loaded = false;
-    gateway({ '/api/commission/commissions?scope=open': () => open, '/api/commission/notices': () => reminders });
+    noticeState.notices = []; noticeState.read = []; noticeState.loaded = false; noticeState.itemUnread = 0;
+    gateway({ '/api/commission/commissions?scope=open': () => open, '/api/commission/notices': () => reminders,
+      '/api/intake/notices?limit=50': () => ({ notices: [], unread: 0 }) });
   });
 
   it('counts the unread in the header, and a notice read stays read in this browser', async () => {
@@ -286,26 +287,26 @@ describe('a unit\'s notices', () => {
     const visibility = vi.spyOn(document, 'visibilityState', 'get').mockImplementation(() => state);
     const fetch = globalThis.fetch as ReturnType<typeof vi.fn>;
     const stop = pollNotices(60_000);
-    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(fetch).toHaveBeenCalledTimes(3);
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(fetch).toHaveBeenCalledTimes(4);
+    expect(fetch).toHaveBeenCalledTimes(6);
     state = 'hidden';
     document.dispatchEvent(new Event('visibilitychange'));
     await vi.advanceTimersByTimeAsync(180_000);
-    expect(fetch).toHaveBeenCalledTimes(4);
+    expect(fetch).toHaveBeenCalledTimes(6);
     state = 'visible';
     document.dispatchEvent(new Event('visibilitychange'));
-    expect(fetch).toHaveBeenCalledTimes(6);
+    expect(fetch).toHaveBeenCalledTimes(9);
     stop();
     await vi.advanceTimersByTimeAsync(120_000);
-    expect(fetch).toHaveBeenCalledTimes(6);
+    expect(fetch).toHaveBeenCalledTimes(9);
     visibility.mockRestore();
   });
 
   it('is not shown to the room, whose pages list every unit', () => {
     session.me = room;
     const page = mount(NoticesPage);
-    expect(page.text()).toContain('约稿通知和催报发给报送单位');
+    expect(page.text()).toContain('站内提醒发给报送单位的信息员和领导');
     expect(page.find('#notice-list').exists()).toBe(false);
   });
 });

@@ -53,7 +53,11 @@ export interface ReminderNotice {
   message?: string;
 }
 
-export interface Notice { key: string; kind: string; text: string; detail: string; href: string; at: string }
+/** One line of the notices; `source` intake for an item's notice, whose `read` the service keeps. */
+export interface Notice {
+  key: string; kind: string; text: string; detail: string; href: string; at: string;
+  source?: 'intake' | 'commission'; read?: boolean;
+}
 
 /** 截止前3天提醒 for BEFORE_3D, 逾期催报 for OVERDUE: never the service's code. */
 export function reminderKind(kind: string): string {

@@ -4,6 +4,7 @@ import cn.gov.eqq.govinfo.intake.notice.application.InformingUnits;
 import cn.gov.eqq.govinfo.intake.shared.adapter.in.web.Actors;
 import cn.gov.eqq.govinfo.platform.problem.ApiProblem;
 import cn.gov.eqq.govinfo.platform.security.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,6 +48,7 @@ class NoticeController {
     record ReadMarkView(Instant readUpTo) {
     }
 
+    @Operation(operationId = "unitNotices", summary = "站内提醒：本单位信息的退回、签批退回、作废、接收、转报、更正，领导的待签批")
     @GetMapping
     NoticesView list(CurrentUser user, @RequestParam(required = false) String since,
                      @RequestParam(defaultValue = "50") int limit) {
@@ -70,6 +72,7 @@ class NoticeController {
                 found.unread(), found.readUpTo());
     }
 
+    @Operation(operationId = "markNoticesRead", summary = "将某一时刻及以前的站内提醒标为已读（按登录名保存）")
     @PostMapping("/read")
     ReadMarkView markRead(CurrentUser user, @RequestBody(required = false) MarkRead body) {
         return new ReadMarkView(notices.markRead(Actors.of(user), body == null ? null : body.upTo()));

@@ -1,13 +1,10 @@
 // The pages not yet ported to Vue, by the first segment of their address: each still paints itself with show()/app()
 // (ui.ts) into the container that LegacyPage.vue hands it. A page ported to Vue leaves this table for a route of its own.
-import { bannerProgress } from '../bannerProgress';
 import { circularDetail, circularList } from '../circulars';
-import { commissions } from '../commissions';
 import { filings } from '../filings';
 import { imports } from '../imports';
 import { inbox, signOffQueue } from '../inbox';
 import { itemDetail, itemForm, myItems } from '../items';
-import { overview } from '../overview';
 import { policies } from '../policies';
 import { statistics } from '../statistics';
 import type { Ctx } from '../ui';
@@ -19,11 +16,8 @@ export type LegacyRender = (ctx: Ctx, arg: string | undefined, query: URLSearchP
 export const LEGACY_PAGES: Record<string, LegacyRender> = {
   items: (ctx, arg, query) => (arg === 'new' ? itemForm(ctx) : arg ? itemDetail(ctx, arg) : myItems(ctx, query)),
   edit: (ctx, arg) => itemForm(ctx, arg),
-  overview: (ctx) => overview(ctx),
   'sign-off': (ctx) => signOffQueue(ctx),
   inbox: (ctx) => inbox(ctx),
-  commissions: (ctx) => commissions(ctx),
-  progress: () => bannerProgress(),
   units: (ctx, arg) => units(ctx, arg),
   filings: (ctx, _arg, query) => filings(ctx, query),
   imports: (ctx, _arg, _query, hash) => imports(ctx, hash),

@@ -81,7 +81,7 @@ class PortalCommissionIT extends PortalJourney {
 
             Locator row = page.locator("#commission-list tr").filter(new Locator.FilterOptions().setHasText(TITLE));
             assertThat(row).isVisible();
-            commissionId = row.getAttribute("data-commission");
+            commissionId = row.locator("a.commission-link").getAttribute("data-commission");
             assertThat(commissionId).startsWith("CMS-");
             for (String unit : new String[]{"U006", "U007", "U037"}) {
                 assertThat(row.locator(".target[data-unit=" + unit + "] .target-status")).hasText("待报送");
@@ -145,11 +145,11 @@ class PortalCommissionIT extends PortalJourney {
             // U007's answer is not received yet: shown, but not open to judgement
             awaitAnswer(page, "U007", u007Item, "待接收");
             Locator answer = awaitAnswer(page, "U006", u006Item, "待审核");
-            assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U006] .target-status"))
+            assertThat(page.locator("#commission-list tr.commission-" + commissionId + " .target[data-unit=U006] .target-status"))
                     .hasText("按时报送，待审核");
             assertThat(answer.locator(".judge-accept")).isVisible();
             assertThat(page.locator(answerSelector("U007", u007Item) + " .judge-accept")).hasCount(0);
-            assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U007] .target-status"))
+            assertThat(page.locator("#commission-list tr.commission-" + commissionId + " .target[data-unit=U007] .target-status"))
                     .hasText("按时报送，待信息室接收");
             PortalIT.screenshot(page, "42-commission-awaiting-judgement");
 
@@ -157,7 +157,7 @@ class PortalCommissionIT extends PortalJourney {
             assertThat(page.locator(".banner.ok")).containsText("已认可");
             assertThat(page.locator(answerSelector("U006", u006Item))).hasAttribute("data-status", "已采纳");
             assertThat(page.locator(answerSelector("U006", u006Item) + " .judge-accept")).hasCount(0);
-            assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U006] .target-status"))
+            assertThat(page.locator("#commission-list tr.commission-" + commissionId + " .target[data-unit=U006] .target-status"))
                     .hasText("按时报送，已采纳");
             PortalIT.screenshot(page, "43-commission-accepted");
 
@@ -210,7 +210,7 @@ class PortalCommissionIT extends PortalJourney {
             Locator judged = page.locator(answerSelector("U007", u007Item));
             assertThat(judged).hasAttribute("data-status", "未采纳");
             assertThat(judged).containsText(REJECTION);
-            assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U007] .target-status"))
+            assertThat(page.locator("#commission-list tr.commission-" + commissionId + " .target[data-unit=U007] .target-status"))
                     .hasText("按时报送，未采纳：" + REJECTION);
             PortalIT.screenshot(page, "45-commission-rejected");
 
@@ -246,7 +246,7 @@ class PortalCommissionIT extends PortalJourney {
             receive(page, u037Item);
             Locator answer = awaitAnswer(page, "U037", u037Item, "待审核");
             assertThat(answer).containsText("（逾期）");
-            assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U037] .target-status"))
+            assertThat(page.locator("#commission-list tr.commission-" + commissionId + " .target[data-unit=U037] .target-status"))
                     .hasText("逾期报送，待审核");
 
             // judged on the commission's own page this time
@@ -262,7 +262,7 @@ class PortalCommissionIT extends PortalJourney {
 
             page.navigate(gateway + "/#/commissions");
             page.reload();
-            assertThat(page.locator("tr[data-commission='" + commissionId + "'] .target[data-unit=U037] .target-status"))
+            assertThat(page.locator("#commission-list tr.commission-" + commissionId + " .target[data-unit=U037] .target-status"))
                     .hasText("逾期报送，已采纳");
         }
     }
@@ -390,7 +390,7 @@ class PortalCommissionIT extends PortalJourney {
     }
 
     private static String answerSelector(String unitId, String itemId) {
-        return "tr[data-commission='" + commissionId + "'] .target[data-unit=" + unitId + "] .answer[data-item='"
+        return "#commission-list tr.commission-" + commissionId + " .target[data-unit=" + unitId + "] .answer[data-item='"
                 + itemId + "']";
     }
 

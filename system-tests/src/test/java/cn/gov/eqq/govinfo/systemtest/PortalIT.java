@@ -262,6 +262,17 @@ class PortalIT extends PortalJourney {
             returnedId = page.url().substring(page.url().lastIndexOf('/') + 1);
         }
         String opinion = RETURN_OPINION;
+        // the reporter's own browser stays open while the room acts: the 提醒 it shows before and after
+        BrowserContext reporterContext = newContext();
+        Page reporterPage = signIn(reporterContext, "u006-reporter", false);
+        Locator bell = reporterPage.locator("#notice-bell");
+        reporterPage.navigate(gateway + "/#/notices");
+        // what earlier journeys left for U006 (and the commissions' notices, read in this browser only) is read first
+        reporterPage.locator("#notice-list[data-loaded=true]").waitFor();
+        if (reporterPage.locator("#notices-read-all").isEnabled()) {
+            reporterPage.locator("#notices-read-all").click();
+        }
+        assertThat(bell).hasAttribute("data-unread", "0");
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "room-editor", false);
             // the room's first page is 首页: what waits for it, the new item among the items to receive
@@ -278,6 +289,30 @@ class PortalIT extends PortalJourney {
             screenshot(page, "09a-return-needs-an-opinion");
             giveReason(page, opinion);
             assertThat(page.locator("dl.facts")).containsText("退回修改");
+        }
+        try (reporterContext) {
+            // 提醒 1: the return, from intake, within the bell's next ask (the page asks at once when reloaded)
+            reporterPage.reload();
+            assertThat(bell).hasAttribute("data-unread", "1");
+            assertThat(bell).hasAttribute("aria-label", "提醒（1条未读）");
+            screenshot(reporterPage, "09b-reporter-notice-bell");
+            bell.click();
+            Locator notice = reporterPage.locator("#notice-list li[data-source=intake][data-read=false]");
+            assertThat(notice).hasCount(1);
+            assertThat(notice).containsText("退回修改");
+            assertThat(notice).containsText("信息室退回了《" + title + "》，请修改后重新报送");
+            assertThat(notice).containsText("意见：" + opinion);
+            screenshot(reporterPage, "09c-reporter-notices-returned");
+            notice.locator("a").click();
+            reporterPage.waitForURL(url -> url.endsWith("#/items/" + returnedId));
+            assertThat(reporterPage.locator(".revisions .opinion")).containsText(opinion);
+            // still unread until marked: a mark kept by the server, for every device
+            reporterPage.navigate(gateway + "/#/notices");
+            assertThat(bell).hasAttribute("data-unread", "1");
+            reporterPage.locator("#notices-read-all").click();
+            assertThat(bell).hasAttribute("data-unread", "0");
+            assertThat(reporterPage.locator("#notice-list .unread-mark")).hasCount(0);
+            screenshot(reporterPage, "09d-reporter-notices-all-read");
         }
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "u006-reporter", false);
@@ -304,6 +339,36 @@ class PortalIT extends PortalJourney {
             page.locator("#menu a[href='#/home']").click();
             assertThat(page.locator("[data-todo=returned]"))
                     .hasAttribute("data-count", String.valueOf(returnedBefore - 1));
+        }
+    }
+
+    @Test
+    @Order(11)
+    void aUnitLeaderIsToldOfAMajorEventWaitingForSignOff() {
+        String title = "发改委重大项目开工（签批提醒测试 " + Instant.now().toEpochMilli() + "）";
+        String id;
+        try (BrowserContext context = newContext()) {
+            Page page = signIn(context, "u006-reporter", false);
+            newItem(page, title, "DYNAMIC", "我委重大项目集中开工，总投资12亿元。", "13800000000");
+            page.locator("#f-majorEvent").check();
+            page.locator("#save-submit").click();
+            page.waitForURL(SAVED_ITEM);
+            id = page.url().substring(page.url().lastIndexOf('/') + 1);
+            assertThat(page.locator("dl.facts")).containsText("待领导签批");
+        }
+        try (BrowserContext context = newContext()) {
+            Page page = signIn(context, "u006-leader", false);
+            page.navigate(gateway + "/#/notices");
+            Locator request = page.locator("#notice-list li[data-source=intake]")
+                    .filter(new Locator.FilterOptions().setHasText(title));
+            assertThat(request).hasCount(1);
+            assertThat(request).containsText("签批请求");
+            assertThat(request).containsText("《" + title + "》是重大事件信息，等待您签批");
+            assertThat(request).hasAttribute("data-read", "false");
+            assertThat(page.locator("#notice-bell")).hasAttribute("data-unread", Pattern.compile("[1-9]\\d*"));
+            screenshot(page, "09e-leader-notice-sign-off-request");
+            request.locator("a").click();
+            page.waitForURL(url -> url.endsWith("#/items/" + id));
         }
     }
 

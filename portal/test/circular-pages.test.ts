@@ -1,0 +1,203 @@
+// The circular pages against the service's answers: the publishing guard on either side of the quarter's end, the
+// confirmation before 发布, the answer dialog and a unit's objection with the errors beside their fields.
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { currentQuestion } from '../src/dialogs';
+import CircularPage from '../src/pages/CircularPage.vue';
+import {
+  circularSheet, filterCirculars, kindOfPeriod, likelySeries, publishState, type Summary,
+} from '../src/pages/circulars';
+import { session } from '../src/shell/session';
+
+const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {
+  status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
+
+/** A fake gateway: the answer for each method and path (or the path alone), and what was sent. */
+function gateway(routes: Record<string, () => unknown>) {
+  const calls: { method: string; path: string; body?: unknown }[] = [];
+  vi.stubGlobal('fetch', vi.fn(async (path: string, init: RequestInit) => {
+    const method = init?.method ?? 'GET';
+    calls.push({ method, path, body: init?.body ? JSON.parse(String(init.body)) : undefined });
+    const answer = routes[`${method} ${path}`] ?? routes[path];
+    if (!answer) return json({ title: '未找到', status: 404 }, 404);
+    const body = answer();
+    return body instanceof Response ? body : json(body);
+  }));
+  return calls;
+}
+
+const room = { username: 'room-editor', displayName: '王菁', unitId: null, unitName: null, roles: ['info-room'] };
+const reporter = { username: 'u007-reporter', displayName: '李明', unitId: 'U007', unitName: '教体局', roles: ['reporter'] };
+const ID = 'QUARTERLY-2026-Q4-v1';
+const PATH = `/api/reporting/circulars/${ID}`;
+const OBJECTION = { id: 'OBJ-1', unitId: 'U007', raisedBy: 'u007-reporter', reason: '11月采用信息漏计', raisedAt: '2026-12-10T02:00:00Z',
+  resolution: null, reply: null, resolvedBy: null, resolvedAt: null };
+
+const circular = (status: string, over: Record<string, unknown> = {}) => ({
+  id: ID, seriesId: 'QUARTERLY-2026-Q4', kind: 'QUARTERLY', period: '2026-Q4', version: 1,
+  title: '关于2026年第四季度全旗政务信息工作情况的通报', documentNumber: null, status,
+  reviewClosesAt: status === 'IN_REVIEW' ? '2026-12-20T02:00:00Z' : null, publishedAt: null, openObjections: 0,
+  updatedAt: '2026-12-10T02:00:00Z', previousId: null, objections: [], createdBy: 'room-editor',
+  createdAt: '2026-12-10T02:00:00Z', publishedBy: null, correctionReason: null, changes: [],
+  figures: { period: '2026-Q4', groups: [{ group: 2, groupName: '第二组', snapshotVersion: 1, rows: [{ rank: 1, unitId: 'U007',
+    unitName: '教体局', points: 12, submissionPoints: 10, forwardPoints: 2, adoptionPoints: 0, commissionPoints: 0,
+    deductionPoints: 0, receivedItems: 5, quota: 4, shortfall: 0 }] }], noSubmission: [], missedQuota: [], commissions: [],
+  annex: [], warnings: [] },
+  // what reporting adds while the quarter runs (the page only shows it until publishableFrom has passed)
+  publishableFrom: '2026-12-31T16:00:00Z',
+  periodNotEnded: '2026年第四季度尚未结束（12月31日结束），不能发布本季度通报；1月1日起可以发布',
+  ...over,
+});
+
+async function showAt(beijingNow: string, answers: Record<string, () => unknown>) {
+  vi.setSystemTime(new Date(beijingNow));
+  const calls = gateway(answers);
+  const page = mount(CircularPage, { props: { id: ID }, attachTo: document.body });
+  await flushPromises();
+  return { page, calls };
+}
+const publishButton = () => document.querySelector<HTMLButtonElement>('#publish-circular')!;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  session.me = room;
+  session.unitNames = { U007: '教体局' };
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  currentQuestion.value = null;
+  document.body.innerHTML = '';
+});
+
+describe('the circular page before its period has ended', () => {
+  it('disables 发布 on the quarter’s last day at 23:59 Beijing time and says when it may be published', async () => {
+    const { page } = await showAt('2026-12-31T23:59:00+08:00', { [PATH]: () => circular('IN_REVIEW') });
+    expect(publishButton().disabled).toBe(true);
+    expect(publishButton().getAttribute('data-ready')).toBe('false');
+    expect(page.get('#publish-hint').text()).toBe('2026年第四季度尚未结束（12月31日结束），不能发布本季度通报；1月1日起可以发布');
+    page.unmount();
+  });
+
+  it('enables 发布 from 00:00 of the next day once the review has closed, and publishes only after asking', async () => {
+    const { page, calls } = await showAt('2027-01-01T00:00:00+08:00', { [PATH]: () => circular('IN_REVIEW'),
+      [`POST ${PATH}/publish`]: () => circular('PUBLISHED', { documentNumber: '鄂前政办信〔2027〕1号' }) });
+    expect(publishButton().disabled).toBe(false);
+    expect(page.get('#publish-hint').text()).toBe('');
+
+    await page.get('#publish-circular').trigger('click');
+    expect(currentQuestion.value?.kind).toBe('confirm');
+    expect(currentQuestion.value?.message).toContain('发布后数据冻结');
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    currentQuestion.value!.answer(true);
+    await flushPromises();
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([`${PATH}/publish`]);
+    page.unmount();
+  });
+
+  it('does not publish when the room cancels the question', async () => {
+    const { page, calls } = await showAt('2027-01-02T10:00:00+08:00', { [PATH]: () => circular('IN_REVIEW') });
+    await page.get('#publish-circular').trigger('click');
+    currentQuestion.value!.answer(false);
+    await flushPromises();
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+    page.unmount();
+  });
+
+  it('tells the room on a draft that its figures are those so far', async () => {
+    let { page } = await showAt('2026-12-07T10:00:00+08:00', { [PATH]: () => circular('DRAFT') });
+    expect(page.get('#period-note').text()).toContain('2026年第四季度尚未结束');
+    expect(page.get('#period-note').text()).toContain('按最新数据刷新');
+    expect(page.find('section[data-group="2"] tr.unit-U007').exists()).toBe(true);
+    page.unmount();
+    ({ page } = await showAt('2027-01-02T10:00:00+08:00', { [PATH]: () => circular('DRAFT') }));
+    expect(page.find('#period-note').exists()).toBe(false);
+    page.unmount();
+  });
+});
+
+describe('answering an objection', () => {
+  it('asks for the result and the reply beside their fields before sending, then sends both', async () => {
+    const { page, calls } = await showAt('2026-12-15T10:00:00+08:00', {
+      [PATH]: () => circular('IN_REVIEW', { objections: [OBJECTION] }),
+      [`POST ${PATH}/objections/OBJ-1/resolution`]: () => ({}) });
+    expect(page.find('#objections tr.objection-open').text()).toContain('11月采用信息漏计');
+    expect(publishButton().disabled).toBe(true);
+    await page.get('#objections button[data-resolve="OBJ-1"]').trigger('click');
+    await flushPromises();
+    const dialog = () => document.querySelector('#resolution-dialog')!;
+    (dialog().querySelector('#resolution-submit') as HTMLButtonElement).click();
+    await flushPromises();
+    expect(dialog().querySelector('#err-resolution')!.textContent).toBe('请选择复核结果');
+    expect(dialog().querySelector('#err-reply')!.textContent).toBe('请填写答复意见');
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+
+    (dialog().querySelector('[data-resolution=DISMISSED] input') as HTMLInputElement).click();
+    const reply = dialog().querySelector<HTMLTextAreaElement>('#r-reply')!;
+    reply.value = '经核实，计入下一季度。';
+    reply.dispatchEvent(new Event('input'));
+    await flushPromises();
+    (dialog().querySelector('#resolution-submit') as HTMLButtonElement).click();
+    await flushPromises();
+    expect(calls.filter((c) => c.method === 'POST')).toEqual([{ method: 'POST', path: `${PATH}/objections/OBJ-1/resolution`,
+      body: { resolution: 'DISMISSED', reply: '经核实，计入下一季度。' } }]);
+    expect(page.get('#circular-messages').text()).toContain('复核申请已答复');
+    page.unmount();
+  });
+});
+
+describe('a unit in the review', () => {
+  it('reads its own figures while the circular is unpublished and sees the service’s refusal beside the reason', async () => {
+    session.me = reporter;
+    const { page, calls } = await showAt('2026-12-15T10:00:00+08:00', {
+      [PATH]: () => json({ title: '无权访问', status: 403 }, 403),
+      [`${PATH}/my-figures`]: () => ({ circularId: ID, unitId: 'U007', group: 2, line: circular('IN_REVIEW').figures.groups[0].rows[0],
+        annex: [], commissions: [], objections: [] }),
+      [`POST ${PATH}/objections`]: () => json({ title: '请求无效', status: 400, errors: [{ field: 'reason', message: '请写明复核理由' }] }, 400),
+    });
+    expect(page.get('h1').text()).toBe('通报复核：2026年第四季度通报（第1版）');
+    expect(page.get('#my-figures dd[data-figure="名次"]').text()).toBe('1');
+    await page.get('#raise-objection').trigger('click');
+    await flushPromises();
+    (document.querySelector('#objection-submit') as HTMLButtonElement).click();
+    await flushPromises();
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.body)).toEqual([{ reason: '' }]);
+    expect(document.querySelector('#objection-dialog #err-reason')!.textContent).toBe('请写明复核理由');
+    page.unmount();
+  });
+});
+
+describe('the circulars as the pages read them', () => {
+  const s = (id: string, kind: string, period: string, version: number, status: string): Summary => ({ id, seriesId: id,
+    kind, period, version, title: id, documentNumber: null, status, reviewClosesAt: null, publishedAt: null,
+    openObjections: 0, updatedAt: '' });
+  const list = [s('a', 'QUARTERLY', '2026-Q3', 1, 'SUPERSEDED'), s('b', 'QUARTERLY', '2026-Q3', 2, 'PUBLISHED'),
+    s('c', 'ANNUAL', '2025', 1, 'PUBLISHED'), s('d', 'QUARTERLY', '2026-Q4', 1, 'DRAFT')];
+
+  it('keeps what the filters ask for, the newest period and version first', () => {
+    expect(filterCirculars(list, { kind: '', status: '', year: '' }).map((c) => c.id)).toEqual(['d', 'b', 'a', 'c']);
+    expect(filterCirculars(list, { kind: 'QUARTERLY', status: 'PUBLISHED', year: '' }).map((c) => c.id)).toEqual(['b']);
+    expect(filterCirculars(list, { kind: '', status: '', year: '2025' }).map((c) => c.id)).toEqual(['c']);
+  });
+
+  it('exports the list in words, never the codes', () => {
+    expect(circularSheet([list[1]])[0].slice(0, 5)).toEqual(['b', '季度通报', '2026-Q3', 2, '已发布']);
+  });
+
+  it('makes a quarter’s period a 季度通报 and a year’s a 年度考评', () => {
+    expect(kindOfPeriod('2026-Q3')).toBe('QUARTERLY');
+    expect(kindOfPeriod('2026')).toBe('ANNUAL');
+  });
+
+  it('looks for a unit’s reviews in this and last quarter and this and last year', () => {
+    expect(likelySeries('2027-Q1', '2026-Q4')).toEqual(['QUARTERLY-2027-Q1', 'QUARTERLY-2026-Q4', 'ANNUAL-2027', 'ANNUAL-2026']);
+  });
+
+  it('holds 发布 while objections wait, and says when it may change', () => {
+    const c = { publishableFrom: undefined, periodNotEnded: undefined, reviewClosesAt: '2026-12-20T02:00:00Z', objections: [OBJECTION] };
+    const after = Date.parse('2026-12-21T00:00:00Z');
+    expect(publishState(c, after)).toEqual({ ready: false, hint: '还有未答复的复核申请', next: null });
+    expect(publishState({ ...c, objections: [] }, after).ready).toBe(true);
+    expect(publishState({ ...c, objections: [] }, Date.parse('2026-12-19T00:00:00Z')).next).toBe(Date.parse(c.reviewClosesAt) + 1);
+  });
+});

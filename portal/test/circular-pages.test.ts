@@ -2,6 +2,7 @@
 // confirmation before 发布, the answer dialog and a unit's objection with the errors beside their fields.
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { get, post, Problem, type FieldError } from '../src/api';
 import { currentQuestion } from '../src/dialogs';
 import CircularPage from '../src/pages/CircularPage.vue';
 import {
@@ -9,21 +10,22 @@ import {
 } from '../src/pages/circulars';
 import { session } from '../src/shell/session';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {
-  status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
-
-/** A fake gateway: the answer for each method and path (or the path alone), and what was sent. */
-function gateway(routes: Record<string, () => unknown>) {
-  const calls: { method: string; path: string; body?: unknown }[] = [];
-  vi.stubGlobal('fetch', vi.fn(async (path: string, init: RequestInit) => {
-    const method = init?.method ?? 'GET';
-    calls.push({ method, path, body: init?.body ? JSON.parse(String(init.body)) : undefined });
-    const answer = routes[`${method} ${path}`] ?? routes[path];
-    if (!answer) return json({ title: '未找到', status: 404 }, 404);
-    const body = answer();
-    return body instanceof Response ? body : json(body);
-  }));
-  return calls;
+// the service's answers by method and path; what was sent is in the mocks' calls
+vi.mock('../src/api', async (original) => ({ ...await original<typeof import('../src/api')>(), get: vi.fn(), post: vi.fn() }));
+const refused = (status: number, errors: FieldError[] = []) => new Problem(status, status === 403 ? '无权访问' : '请求无效', '', undefined, errors);
+function gateway(answers: Record<string, () => unknown>) {
+  const answer = (key: string) => async () => {
+    const a = answers[key];
+    if (!a) throw refused(404);
+    const body = a();
+    if (body instanceof Problem) throw body;
+    return body;
+  };
+  vi.mocked(get).mockImplementation((path: string) => answer(path)() as Promise<never>);
+  vi.mocked(post).mockImplementation((path: string) => answer(`POST ${path}`)() as Promise<never>);
+  return {
+    posts: () => vi.mocked(post).mock.calls.map(([path, body]) => ({ path, body })),
+  };
 }
 
 const room = { username: 'room-editor', displayName: '王菁', unitId: null, unitName: null, roles: ['info-room'] };
@@ -54,7 +56,7 @@ async function showAt(beijingNow: string, answers: Record<string, () => unknown>
   const calls = gateway(answers);
   const page = mount(CircularPage, { props: { id: ID }, attachTo: document.body });
   await flushPromises();
-  return { page, calls };
+  return { page, posts: calls.posts };
 }
 const publishButton = () => document.querySelector<HTMLButtonElement>('#publish-circular')!;
 
@@ -65,7 +67,8 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.useRealTimers();
-  vi.unstubAllGlobals();
+  vi.mocked(get).mockReset();
+  vi.mocked(post).mockReset();
   currentQuestion.value = null;
   document.body.innerHTML = '';
 });
@@ -80,7 +83,7 @@ describe('the circular page before its period has ended', () => {
   });
 
   it('enables 发布 from 00:00 of the next day once the review has closed, and publishes only after asking', async () => {
-    const { page, calls } = await showAt('2027-01-01T00:00:00+08:00', { [PATH]: () => circular('IN_REVIEW'),
+    const { page, posts } = await showAt('2027-01-01T00:00:00+08:00', { [PATH]: () => circular('IN_REVIEW'),
       [`POST ${PATH}/publish`]: () => circular('PUBLISHED', { documentNumber: '鄂前政办信〔2027〕1号' }) });
     expect(publishButton().disabled).toBe(false);
     expect(page.get('#publish-hint').text()).toBe('');
@@ -88,19 +91,19 @@ describe('the circular page before its period has ended', () => {
     await page.get('#publish-circular').trigger('click');
     expect(currentQuestion.value?.kind).toBe('confirm');
     expect(currentQuestion.value?.message).toContain('发布后数据冻结');
-    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    expect(posts()).toEqual([]);
     currentQuestion.value!.answer(true);
     await flushPromises();
-    expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual([`${PATH}/publish`]);
+    expect(posts().map((c) => c.path)).toEqual([`${PATH}/publish`]);
     page.unmount();
   });
 
   it('does not publish when the room cancels the question', async () => {
-    const { page, calls } = await showAt('2027-01-02T10:00:00+08:00', { [PATH]: () => circular('IN_REVIEW') });
+    const { page, posts } = await showAt('2027-01-02T10:00:00+08:00', { [PATH]: () => circular('IN_REVIEW') });
     await page.get('#publish-circular').trigger('click');
     currentQuestion.value!.answer(false);
     await flushPromises();
-    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+    expect(posts()).toEqual([]);
     page.unmount();
   });
 
@@ -118,7 +121,7 @@ describe('the circular page before its period has ended', () => {
 
 describe('answering an objection', () => {
   it('asks for the result and the reply beside their fields before sending, then sends both', async () => {
-    const { page, calls } = await showAt('2026-12-15T10:00:00+08:00', {
+    const { page, posts } = await showAt('2026-12-15T10:00:00+08:00', {
       [PATH]: () => circular('IN_REVIEW', { objections: [OBJECTION] }),
       [`POST ${PATH}/objections/OBJ-1/resolution`]: () => ({}) });
     expect(page.find('#objections tr.objection-open').text()).toContain('11月采用信息漏计');
@@ -130,7 +133,7 @@ describe('answering an objection', () => {
     await flushPromises();
     expect(dialog().querySelector('#err-resolution')!.textContent).toBe('请选择复核结果');
     expect(dialog().querySelector('#err-reply')!.textContent).toBe('请填写答复意见');
-    expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
+    expect(posts()).toEqual([]);
 
     (dialog().querySelector('[data-resolution=DISMISSED] input') as HTMLInputElement).click();
     const reply = dialog().querySelector<HTMLTextAreaElement>('#r-reply')!;
@@ -139,7 +142,7 @@ describe('answering an objection', () => {
     await flushPromises();
     (dialog().querySelector('#resolution-submit') as HTMLButtonElement).click();
     await flushPromises();
-    expect(calls.filter((c) => c.method === 'POST')).toEqual([{ method: 'POST', path: `${PATH}/objections/OBJ-1/resolution`,
+    expect(posts()).toEqual([{ path: `${PATH}/objections/OBJ-1/resolution`,
       body: { resolution: 'DISMISSED', reply: '经核实，计入下一季度。' } }]);
     expect(page.get('#circular-messages').text()).toContain('复核申请已答复');
     page.unmount();
@@ -149,11 +152,11 @@ describe('answering an objection', () => {
 describe('a unit in the review', () => {
   it('reads its own figures while the circular is unpublished and sees the service’s refusal beside the reason', async () => {
     session.me = reporter;
-    const { page, calls } = await showAt('2026-12-15T10:00:00+08:00', {
-      [PATH]: () => json({ title: '无权访问', status: 403 }, 403),
+    const { page, posts } = await showAt('2026-12-15T10:00:00+08:00', {
+      [PATH]: () => refused(403),
       [`${PATH}/my-figures`]: () => ({ circularId: ID, unitId: 'U007', group: 2, line: circular('IN_REVIEW').figures.groups[0].rows[0],
         annex: [], commissions: [], objections: [] }),
-      [`POST ${PATH}/objections`]: () => json({ title: '请求无效', status: 400, errors: [{ field: 'reason', message: '请写明复核理由' }] }, 400),
+      [`POST ${PATH}/objections`]: () => refused(400, [{ field: 'reason', message: '请写明复核理由' }]),
     });
     expect(page.get('h1').text()).toBe('通报复核：2026年第四季度通报（第1版）');
     expect(page.get('#my-figures dd[data-figure="名次"]').text()).toBe('1');
@@ -161,7 +164,7 @@ describe('a unit in the review', () => {
     await flushPromises();
     (document.querySelector('#objection-submit') as HTMLButtonElement).click();
     await flushPromises();
-    expect(calls.filter((c) => c.method === 'POST').map((c) => c.body)).toEqual([{ reason: '' }]);
+    expect(posts().map((c) => c.body)).toEqual([{ reason: '' }]);
     expect(document.querySelector('#objection-dialog #err-reason')!.textContent).toBe('请写明复核理由');
     page.unmount();
   });

@@ -171,7 +171,7 @@ export const policyHash = (version: string) => `#/policies/${encodeURIComponent(
 
 /** What a version is on a day: 现行 (in force), 待生效 (to come) or 已废止 (replaced). */
 export function versionState(v: Policy, current: Policy | undefined, today: string): string {
-  return v === current ? '现行' : v.effectiveFrom > today ? '待生效' : '已废止';
+  return v.version === current?.version ? '现行' : v.effectiveFrom > today ? '待生效' : '已废止';
 }
 
 /** The groups a version names (quota or deductions), in order. */

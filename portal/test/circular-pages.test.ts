@@ -9,7 +9,7 @@ import { get, post, Problem, type FieldError } from '../src/api';
 import { currentQuestion } from '../src/dialogs';
 import CircularPage from '../src/pages/CircularPage.vue';
 import {
-  circularSheet, filterCirculars, kindOfPeriod, likelySeries, publishState, type Summary,
+  circularSheet, draftName, filterCirculars, kindOfPeriod, likelySeries, publishState, type Summary,
 } from '../src/pages/circulars';
 import PoliciesPage from '../src/pages/PoliciesPage.vue';
 import type { Policy } from '../src/pages/policies';
@@ -196,6 +196,8 @@ describe('the circulars as the pages read them', () => {
   it('makes a quarter’s period a 季度通报 and a year’s a 年度考评', () => {
     expect(kindOfPeriod('2026-Q3')).toBe('QUARTERLY');
     expect(kindOfPeriod('2026')).toBe('ANNUAL');
+    expect(draftName('2026-Q3')).toBe('2026年第三季度通报');
+    expect(draftName('2026')).toBe('2026年度考评');
   });
 
   it('looks for a unit’s reviews in this and last quarter and this and last year', () => {

@@ -3,7 +3,7 @@
 import { get } from '../api';
 import type { Cell } from '../sheets';
 import { fmtTime } from '../ui';
-import { parsePeriod } from './period';
+import { parsePeriod, periodLabel } from './period';
 
 export const CIRCULAR_KIND: Record<string, string> = { QUARTERLY: '季度通报', ANNUAL: '年度考评' };
 export const CIRCULAR_STATUS: Record<string, string> = {
@@ -70,6 +70,9 @@ export function circularLabel(id: string): string {
 
 /** The kind of circular a chosen period makes: a quarter its 季度通报, a year its 年度考评. */
 export const kindOfPeriod = (code: string) => (parsePeriod(code)?.kind === 'year' ? 'ANNUAL' : 'QUARTERLY');
+
+/** What a new draft of the period will be called: 2026年第三季度通报, 2026年度考评. */
+export const draftName = (code: string) => (kindOfPeriod(code) === 'ANNUAL' ? `${code}年度考评` : `${periodLabel(code)}通报`);
 
 /**
  * Why the circular cannot be published yet because its period runs on, or null. The rule and its words are the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { annexPoints, periodNotEnded } from '../src/circulars';
+import { annexPoints, periodNotEnded } from '../src/pages/circulars';
 
 describe('circular annex', () => {
   it('shows the points scoring gave, zero included', () => {

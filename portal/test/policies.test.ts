@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Problem } from '../src/api';
 import {
-  bodyOf, COMBINED_CREDIT, currentVersion, draftOf, lastQuarter, PART, periodLabel, periodValue, placeProblem, Policy,
-  sortedDifferences, tierText, UnitDifference,
-} from '../src/policies';
+  bodyOf, COMBINED_CREDIT, currentVersion, draftOf, lastQuarter, PART, placeProblem, Policy,
+  sortedDifferences, tierText, UnitDifference, versionState, whatIfSheet,
+} from '../src/pages/policies';
 
 const policy: Policy = {
   version: '2026版', effectiveFrom: '2026-01-01', source: '伊政办发〔2026〕1号',
@@ -92,23 +92,31 @@ describe('the draft and the body', () => {
   });
 });
 
-describe('the period picker', () => {
-  it('gives the service its period value and the page its words', () => {
-    expect(periodValue({ kind: 'quarter', year: 2026, index: 3 })).toBe('2026-Q3');
-    expect(periodValue({ kind: 'month', year: 2026, index: 7 })).toBe('2026-07');
-    expect(periodValue({ kind: 'year', year: 2026, index: 1 })).toBe('2026');
-    expect(periodLabel({ kind: 'quarter', year: 2026, index: 3 })).toBe('2026年第三季度');
-    expect(periodLabel({ kind: 'month', year: 2026, index: 7 })).toBe('2026年7月');
-  });
-
+describe('the what-if', () => {
   it('starts at the quarter before today, last year’s fourth in the first quarter', () => {
-    expect(lastQuarter('2026-12-07')).toEqual({ kind: 'quarter', year: 2026, index: 3 });
-    expect(lastQuarter('2027-02-01')).toEqual({ kind: 'quarter', year: 2026, index: 4 });
+    expect(lastQuarter('2026-12-07')).toBe('2026-Q3');
+    expect(lastQuarter('2027-02-01')).toBe('2026-Q4');
   });
 
   it('lists the units that change most first', () => {
     const u = (unitId: string, difference: number): UnitDifference => ({ unitId, unitName: unitId, group: 3,
       currentPoints: 10, draftPoints: 10 + difference, difference, currentRank: 1, draftRank: 1 });
     expect(sortedDifferences([u('A', 0), u('B', -3), u('C', 3), u('D', 1)]).map((x) => x.unitId)).toEqual(['C', 'B', 'D', 'A']);
+  });
+
+  it('exports the units in the order the table shows them, the difference signed and the group in words', () => {
+    const u = (unitId: string, difference: number): UnitDifference => ({ unitId, unitName: `单位${unitId}`, group: 3,
+      currentPoints: 10, draftPoints: 10 + difference, difference, currentRank: 2, draftRank: 1 });
+    expect(whatIfSheet([u('A', 0), u('B', 4)])).toEqual([['单位B', '第三组', 10, 14, '+4', 2, 1], ['单位A', '第三组', 10, 10, '0', 2, 1]]);
+  });
+});
+
+describe('the version list', () => {
+  it('calls the version of the day 现行, a later one 待生效 and an earlier one 已废止', () => {
+    const later = { ...policy, version: '2027版', effectiveFrom: '2027-07-01' };
+    const earlier = { ...policy, version: '2025版', effectiveFrom: '2025-01-01' };
+    expect(versionState(policy, policy, '2026-12-07')).toBe('现行');
+    expect(versionState(later, policy, '2026-12-07')).toBe('待生效');
+    expect(versionState(earlier, policy, '2026-12-07')).toBe('已废止');
   });
 });

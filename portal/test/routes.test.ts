@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { circularLabel } from '../src/circulars';
+import { circularLabel } from '../src/pages/circulars';
 import { activeMenu, defaultPageFor, menuFor, parseRoute } from '../src/routes';
 
 const pages = (roles: string[]) => menuFor(roles).map(([hash]) => hash);

@@ -26,9 +26,7 @@ describe('the router keeps the addresses of the hand-built portal', () => {
     ['/items', 'items'], ['/items/new', 'items'], ['/items/ITEM-2026-000123', 'items'], ['/edit/ITEM-1', 'edit'],
     ['/sign-off', 'sign-off'], ['/inbox', 'inbox'], ['/units', 'units'], ['/units/U052', 'units'], ['/filings?year=2026', 'filings'],
     ['/imports', 'imports'], ['/imports/adoption', 'imports'], ['/imports/items/BATCH-abc', 'imports'],
-    ['/policies', 'policies'], ['/policies/P-3', 'policies'],
-    ['/statistics?from=2026-01&to=2026-06', 'statistics'], ['/circulars', 'circulars'],
-    ['/circulars/QUARTERLY-2026-Q4-v1', 'circulars'],
+    ['/statistics?from=2026-01&to=2026-06', 'statistics'],
   ])('#%s is the page %s, which reads the whole address', (path, page) => {
     const route = routerFor(['info-room']).resolve(path);
     expect(route.name).toBe(page);
@@ -43,6 +41,18 @@ describe('the router keeps the addresses of the hand-built portal', () => {
     expect(route.matched[0].components?.default).not.toBe(LegacyPage);
     expect(route.query).toEqual({ group: '1', period: '2026-Q4' });
     expect(LEGACY_PAGES.rankings).toBeUndefined();
+  });
+
+  it.each([
+    ['/circulars?kind=ANNUAL&status=PUBLISHED', 'circulars', {}], ['/circulars/QUARTERLY-2026-Q4-v1', 'circular', { id: 'QUARTERLY-2026-Q4-v1' }],
+    ['/policies', 'policies', { version: '' }], ['/policies/P-3', 'policies', { version: 'P-3' }],
+  ])('opens #%s as the Vue page %s with its address and query', (path, name, params) => {
+    const route = routerFor(['info-room']).resolve(path);
+    expect(route.name).toBe(name);
+    expect(route.matched[0].components?.default).not.toBe(LegacyPage);
+    expect(route.params).toEqual(params);
+    expect(route.fullPath).toBe(path);
+    expect(LEGACY_PAGES[name.replace(/^circular$/, 'circulars')]).toBeUndefined();
   });
 
   it('has a page for every menu entry of every role', () => {

@@ -23,4 +23,7 @@ export const VUE_PAGES: RouteRecordRaw[] = [
   { path: '/items/:id/follow-up', name: 'item-follow-up', component: () => import('./FollowUpPage.vue') },
   // a static segment ranks above the legacy `#/items/:id`: 代录 is never read as an item's id
   { path: '/items/on-behalf', name: 'on-behalf', component: () => import('./OnBehalfPage.vue') },
+  { path: '/circulars', name: 'circulars', component: () => import('./CircularsPage.vue') },
+  { path: '/circulars/:id', name: 'circular', component: () => import('./CircularPage.vue'), props: true },
+  { path: '/policies/:version?', name: 'policies', component: () => import('./PoliciesPage.vue'), props: true },
 ];

@@ -18,3 +18,4 @@ import 'element-plus/es/components/form/style/css';
 import 'element-plus/es/components/form-item/style/css';
 import 'element-plus/es/components/select/style/css';
 import 'element-plus/es/components/option/style/css';
+import 'element-plus/es/components/radio/style/css';

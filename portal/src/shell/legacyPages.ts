@@ -1,11 +1,9 @@
 // The pages not yet ported to Vue, by the first segment of their address: each still paints itself with show()/app()
 // (ui.ts) into the container that LegacyPage.vue hands it. A page ported to Vue leaves this table for a route of its own.
-import { circularDetail, circularList } from '../circulars';
 import { filings } from '../filings';
 import { imports } from '../imports';
 import { inbox, signOffQueue } from '../inbox';
 import { itemDetail, itemForm, myItems } from '../items';
-import { policies } from '../policies';
 import { statistics } from '../statistics';
 import type { Ctx } from '../ui';
 import { units } from '../units';
@@ -21,7 +19,5 @@ export const LEGACY_PAGES: Record<string, LegacyRender> = {
   units: (ctx, arg) => units(ctx, arg),
   filings: (ctx, _arg, query) => filings(ctx, query),
   imports: (ctx, _arg, _query, hash) => imports(ctx, hash),
-  policies: (ctx, arg) => policies(ctx, arg),
   statistics: (ctx, _arg, query) => statistics(ctx, query),
-  circulars: (ctx, arg) => (arg ? circularDetail(ctx, arg) : circularList(ctx)),
 };

@@ -36,11 +36,11 @@ class PortalPolicyIT extends PortalJourney {
             page.navigate(gateway + "/#/policies");
             assertThat(page.locator("#menu a[href='#/policies']")).hasText("积分标准");
             assertThat(page.locator("#policy-view")).isVisible();
-            assertThat(page.locator("#policy-list tr[aria-current=true]")).containsText("现行");
+            assertThat(page.locator("#policy-list tr.selected")).containsText("现行");
             assertThat(page.locator("#policy-view h3")).containsText(new String[] {"类别积分", "转报积分", "采用/批示各类积分",
                 "约稿加分", "各组每月报送任务", "各组扣分档次及未报送扣分", "综合采用计分方式"});
             assertThat(page.locator("#policy-combined")).hasText(Pattern.compile("每条来源信息均计分|只计首条来源信息"));
-            assertThat(page.locator("#policy-shortfall tr[data-group='3']")).containsText("第三组");
+            assertThat(page.locator("#policy-shortfall tr.group-3")).containsText("第三组");
             String text = page.locator("#app").innerText();
             assertThat(text).doesNotContain("BRIEF", "CITY_BULLETIN_ADOPTED", "LEAD_ONLY", "FULL");
             assertThat(page.locator("#draft-form")).hasCount(0);
@@ -59,9 +59,10 @@ class PortalPolicyIT extends PortalJourney {
             // the picker starts at last quarter; the draft takes effect on its first day
             LocalDate today = LocalDate.now(BeijingTime.ZONE);
             LocalDate quarterStart = today.withDayOfMonth(1).withMonth((today.getMonthValue() - 1) / 3 * 3 + 1).minusMonths(3);
-            assertThat(page.locator("#w-kind")).hasValue("quarter");
-            assertThat(page.locator("#w-index")).hasValue(String.valueOf((quarterStart.getMonthValue() - 1) / 3 + 1));
+            assertThat(page.locator("#what-if-period .period-picker")).hasAttribute("data-period",
+                    quarterStart.getYear() + "-Q" + ((quarterStart.getMonthValue() - 1) / 3 + 1));
             page.locator("#p-effectiveFrom").fill(quarterStart.toString());
+            page.locator("#p-effectiveFrom").press("Enter");
             page.locator("#p-version").fill("room-trial");
             page.locator("#t-3-0-deduction").fill("9");
             page.locator("#run-what-if").click();
@@ -83,6 +84,7 @@ class PortalPolicyIT extends PortalJourney {
             assertThat(page.locator("#draft-form")).isVisible();
             String before = page.locator("#t-3-0-deduction").inputValue();
             page.locator("#p-effectiveFrom").fill("2027-07-01");
+            page.locator("#p-effectiveFrom").press("Enter");
             page.locator("#p-version").fill(VERSION);
             page.locator("#p-source").fill("门户测试");
             // an empty points cell: refused beside the cell before anything is sent
@@ -96,7 +98,10 @@ class PortalPolicyIT extends PortalJourney {
             int tiers = page.locator("#tiers-3 .tier-row").count();
             page.locator("#add-tier-3").click();
             assertThat(page.locator("#tiers-3 .tier-row")).hasCount(tiers + 1);
-            page.locator("#tiers-3 .tier-row").last().locator(".remove-tier").click(); // the extra row goes again
+            page.locator("#tiers-3 .tier-row").last().locator(".remove-tier").click(); // the extra row goes again, once confirmed
+            assertThat(page.locator("#confirm-message")).containsText("删除第三组第" + (tiers + 1) + "档");
+            page.locator("#confirm-ok").click();
+            assertThat(page.locator("#tiers-3 .tier-row")).hasCount(tiers);
             page.locator("#run-what-if").click();
             assertThat(page.locator("#what-if-table")).isVisible();
             assertThat(page.locator("#err-tier-3-0-deduction")).isEmpty();
@@ -109,11 +114,11 @@ class PortalPolicyIT extends PortalJourney {
             page.locator("#confirm-ok").click();
 
             assertThat(page.locator("#app .banner.ok")).containsText(VERSION);
-            assertThat(page.locator("#policy-list tr[aria-current=true]")).containsText(VERSION);
-            assertThat(page.locator("#policy-list tr[aria-current=true]")).containsText("2027-07-01");
-            assertThat(page.locator("#policy-list tr[aria-current=true]")).containsText("待生效");
+            assertThat(page.locator("#policy-list tr.selected")).containsText(VERSION);
+            assertThat(page.locator("#policy-list tr.selected")).containsText("2027-07-01");
+            assertThat(page.locator("#policy-list tr.selected")).containsText("待生效");
             assertThat(page.locator("#policy-view")).containsText(VERSION);
-            assertThat(page.locator("#policy-shortfall tr[data-group='3']"))
+            assertThat(page.locator("#policy-shortfall tr.group-3"))
                     .containsText("扣 " + (Integer.parseInt(before) + 1) + " 分");
             PortalIT.screenshot(page, "65-policy-admin-saved");
         }

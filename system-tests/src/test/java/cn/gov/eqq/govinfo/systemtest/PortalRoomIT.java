@@ -129,29 +129,27 @@ class PortalRoomIT extends PortalJourney {
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "room-editor", false);
             page.navigate(gateway + "/#/circulars");
-            page.locator("#c-kind").selectOption("QUARTERLY");
-            // first a period that does not fit the kind: the service's Chinese message stands by the field
-            page.locator("#c-period").fill("2026");
-            page.locator("#create-circular").click();
-            assertThat(page.locator("#circular-form .banner.error")).isVisible();
-            PortalIT.screenshot(page, "20-circular-draft-refused");
-
             // the running quarter may be drafted as a preview; the page says it is published only after it ends
-            page.locator("#c-period").fill(runningQuarter);
+            chooseQuarter(page, "c-period", runningQuarter);
             page.locator("#create-circular").click();
             assertThat(page.locator("h1[data-status=DRAFT]")).isVisible();
             assertThat(page.locator("h1[data-circular]")).hasAttribute("data-circular", "QUARTERLY-" + runningQuarter + "-v1");
             assertThat(page.locator("#period-note")).containsText("尚未结束");
             PortalIT.screenshot(page, "20b-circular-running-quarter-draft");
 
+            // the same quarter again: the service's Chinese refusal stands in the form
             page.navigate(gateway + "/#/circulars");
-            page.locator("#c-kind").selectOption("QUARTERLY");
-            page.locator("#c-period").fill(quarter);
+            chooseQuarter(page, "c-period", runningQuarter);
+            page.locator("#create-circular").click();
+            assertThat(page.locator("#circular-form .banner.error")).containsText("已存在");
+            PortalIT.screenshot(page, "20-circular-draft-refused");
+
+            chooseQuarter(page, "c-period", quarter);
             page.locator("#create-circular").click();
             assertThat(page.locator("h1[data-status=DRAFT]")).isVisible();
             circularId = page.locator("h1[data-circular]").getAttribute("data-circular");
             assertThat(circularId).isEqualTo("QUARTERLY-" + quarter + "-v1");
-            assertThat(page.locator("section[data-group='2'] tr[data-unit=U007]")).isVisible();
+            assertThat(page.locator("section[data-group='2'] tr.unit-U007")).isVisible();
             PortalIT.screenshot(page, "21-circular-draft");
 
             // the window closes in two to three minutes: long enough for the unit to sign in and object
@@ -173,11 +171,14 @@ class PortalRoomIT extends PortalJourney {
             page.navigate(gateway + "/#/circulars");
             page.locator("[data-review='" + circularId + "'] a").click();
             assertThat(page.locator("#my-figures dd[data-figure='名次']")).not().isEmpty();
-            page.locator("#raise-objection").click(); // empty reason: refused beside the field
-            assertThat(page.locator("#err-reason")).containsText("复核理由");
-            page.locator("#o-reason").fill(REASON);
             page.locator("#raise-objection").click();
-            assertThat(page.locator("#my-figures tr[data-open=true]")).containsText(REASON);
+            page.locator("#objection-submit").click(); // empty reason: the service's refusal beside the field
+            assertThat(page.locator("#objection-dialog #err-reason")).containsText("复核理由");
+            PortalIT.screenshot(page, "23a-unit-objection-refused");
+            page.locator("#o-reason").fill(REASON);
+            page.locator("#objection-submit").click();
+            assertThat(page.locator("#objection-dialog")).isHidden();
+            assertThat(page.locator("#my-figures tr.objection-open")).containsText(REASON);
             PortalIT.screenshot(page, "23-unit-objection");
             page.setViewportSize(390, 844);
             PortalIT.screenshot(page, "23b-unit-objection-phone");
@@ -291,12 +292,14 @@ class PortalRoomIT extends PortalJourney {
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "room-editor", false);
             page.navigate(gateway + "/#/circulars/" + circularId);
-            Locator objection = page.locator("#objections tr[data-open=true]");
+            Locator objection = page.locator("#objections tr.objection-open");
             assertThat(objection).containsText(REASON);
             assertThat(page.locator("#publish-circular")).isDisabled();
-            objection.locator("select[name=resolution]").selectOption("DISMISSED");
-            objection.locator("textarea[name=reply]").fill("经核实，该条采用日期为12月，计入下一季度。");
             objection.locator("button[data-resolve]").click();
+            page.locator("#resolution-dialog [data-resolution=DISMISSED]").click();
+            page.locator("#r-reply").fill("经核实，该条采用日期为12月，计入下一季度。");
+            page.locator("#resolution-submit").click();
+            assertThat(page.locator("#resolution-dialog")).isHidden();
             assertThat(page.locator("#objections [data-resolved=DISMISSED]")).isVisible();
             PortalIT.screenshot(page, "24-objection-answered");
 
@@ -304,6 +307,10 @@ class PortalRoomIT extends PortalJourney {
             page.locator("#publish-circular[data-ready=true]")
                     .waitFor(new Locator.WaitForOptions().setTimeout(240_000));
             page.locator("#publish-circular").click();
+            assertThat(page.locator("#confirm-dialog")).isVisible(); // 发布 freezes the figures: asked first
+            assertThat(page.locator("#confirm-message")).containsText("发布后数据冻结");
+            PortalIT.screenshot(page, "24b-circular-publish-confirm");
+            page.locator("#confirm-ok").click();
             assertThat(page.locator("h1[data-status=PUBLISHED]")).isVisible();
             assertThat(page.locator("dl.facts")).containsText("鄂前政办信〔");
             PortalIT.screenshot(page, "25-circular-published");
@@ -315,11 +322,12 @@ class PortalRoomIT extends PortalJourney {
             assertThat(zipEntries(bytes)).contains("word/document.xml", "[Content_Types].xml");
 
             page.navigate(gateway + "/#/circulars");
-            assertThat(page.locator("tr[data-circular='" + circularId + "'] [data-status=PUBLISHED]")).isVisible();
+            assertThat(page.locator("#circular-list tr:has(a[data-circular='" + circularId + "']) [data-status=PUBLISHED]"))
+                    .isVisible();
             PortalIT.screenshot(page, "26-circular-list");
 
             // a later correction is a new version, a draft again, that names the version it corrects
-            page.locator("tr[data-circular='" + circularId + "'] a").first().click();
+            page.locator("a[data-circular='" + circularId + "']").click();
             page.locator("#correct-circular").click();
             giveReason(page, "教体局11月采用信息漏计，更正积分");
             String correction = circularId.replace("-v1", "-v2");
@@ -336,7 +344,7 @@ class PortalRoomIT extends PortalJourney {
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "banner-leader", false);
             page.navigate(gateway + "/#/circulars");
-            Locator row = page.locator("tr[data-circular='" + circularId + "']");
+            Locator row = page.locator("#circular-list tr:has(a[data-circular='" + circularId + "'])");
             assertThat(row.locator("[data-status=PUBLISHED]")).isVisible();
             assertThat(page.locator("#circular-form")).hasCount(0); // drafting is the room's
             Download download = page.waitForDownload(() -> row.locator("a[data-download=xlsx]").click());
@@ -595,6 +603,26 @@ class PortalRoomIT extends PortalJourney {
             options.setHeader("Content-Type", "application/json").setData(json);
         }
         return context.request().post(gateway + path, options);
+    }
+
+    /**
+     * Chooses a quarter ({@code 2026-Q4}) in a page's period picker as a person does: the year in the picker's year
+     * panel when it differs, then the quarter in its list; the picker then carries the code in {@code data-period}.
+     */
+    static void chooseQuarter(Page page, String prefix, String code) {
+        Locator picker = page.locator(".period-picker:has(#" + prefix + "-quarter)");
+        String shown = picker.getAttribute("data-period");
+        if (!code.equals(shown)) {
+            String year = code.substring(0, 4);
+            if (!shown.startsWith(year)) {
+                page.locator("#" + prefix + "-year").click();
+                page.locator(".el-year-table:visible .cell").getByText(year, new Locator.GetByTextOptions().setExact(true)).click();
+            }
+            picker.locator(".quarter .el-select__wrapper").click();
+            String name = "第" + "一二三四".charAt(code.charAt(code.length() - 1) - '1') + "季度";
+            page.locator(".el-select-dropdown__item:visible").getByText(name, new Locator.GetByTextOptions().setExact(true)).click();
+        }
+        assertThat(picker).hasAttribute("data-period", code);
     }
 
     private static List<String> zipEntries(byte[] bytes) throws Exception {

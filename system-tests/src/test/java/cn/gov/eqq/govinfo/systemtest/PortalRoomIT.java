@@ -441,12 +441,14 @@ class PortalRoomIT extends PortalJourney {
             assertThat(page.locator("button[data-action=withdraw-combined]")).hasCount(0);
             screenshot(page, "45-combined-withdrawn");
 
-            // 导出: the list as a CSV Excel reads (UTF-8 with a BOM, a Chinese file name)
+            // 导出 Excel: the list as a workbook with a Chinese file name
             Download download = page.waitForDownload(() -> page.locator("#export-adoptions").click());
-            byte[] csv = Files.readAllBytes(download.path());
-            assertThat(download.suggestedFilename()).startsWith("采用与批示记录").endsWith(".csv");
-            assertThat(csv).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-            assertThat(new String(csv, StandardCharsets.UTF_8)).contains("张副市长", "已撤销");
+            assertThat(download.suggestedFilename()).startsWith("采用与批示记录").endsWith(".xlsx");
+            List<List<String>> sheet = sheetRows(download);
+            assertThat(sheet.get(0)).startsWith("信息标题", "报送单位");
+            assertThat(sheet).anySatisfy(r -> assertThat(r).contains("张副市长"));
+            assertThat(sheet).anySatisfy(r -> assertThat(r).contains("已撤销"));
+
 
             page.navigate(gateway + "/#/adoptions/overdue");
             assertThat(page.locator("#overdue-table a[data-item='" + itemA + "']")).isVisible();

@@ -14,25 +14,8 @@ import { markRead, noticeState, pollNotices, refreshNotices, unreadCount } from 
 import { createPortalRouter } from '../src/shell/router';
 import { session } from '../src/shell/session';
 import { catchDownloads } from './downloads';
+import { gateway, json } from './gateway';
 
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {
-  status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
-
-/** A fake gateway: the answer for each path (method and path, or the path alone), and what was sent. */
-function gateway(routes: Record<string, () => unknown>) {
-  const calls: { method: string; path: string; body?: unknown }[] = [];
-  const fetch = vi.fn(async (path: string, init: RequestInit) => {
-    const method = init?.method ?? 'GET';
-    calls.push({ method, path, body: init?.body ? JSON.parse(String(init.body)) : undefined });
-    const answer = routes[`${method} ${path}`] ?? routes[path];
-    if (!answer) return json({ title: '未找到', status: 404 }, 404);
-    const body = answer();
-    return body instanceof Response ? body : json(body);
-  });
-  vi.stubGlobal('fetch', fetch);
-  return calls;
-}
 
 const room = { username: 'room-editor', displayName: '王芳', unitId: null, unitName: null, roles: ['info-room'] };
 const reporter = { username: 'u006-reporter', displayName: '李明', unitId: 'U006', unitName: '发改委', roles: ['reporter'] };

@@ -25,10 +25,10 @@ describe('the router keeps the addresses of the hand-built portal', () => {
   it.each([
     ['/items', 'items'], ['/items/new', 'items'], ['/items/ITEM-2026-000123', 'items'], ['/edit/ITEM-1', 'edit'],
     ['/overview', 'overview'], ['/sign-off', 'sign-off'], ['/inbox', 'inbox'], ['/commissions', 'commissions'],
-    ['/progress', 'progress'], ['/units', 'units'], ['/units/U052', 'units'], ['/filings?year=2026', 'filings'],
+    ['/progress', 'progress'],
     ['/imports', 'imports'], ['/imports/adoption', 'imports'], ['/imports/items/BATCH-abc', 'imports'],
     ['/policies', 'policies'], ['/policies/P-3', 'policies'],
-    ['/statistics?from=2026-01&to=2026-06', 'statistics'], ['/circulars', 'circulars'],
+    ['/circulars', 'circulars'],
     ['/circulars/QUARTERLY-2026-Q4-v1', 'circulars'],
   ])('#%s is the page %s, which reads the whole address', (path, page) => {
     const route = routerFor(['info-room']).resolve(path);
@@ -88,10 +88,10 @@ describe('the page of the address in the browser', () => {
   });
 
   it('drops 已重新登录 once the person has gone on to another page', async () => {
-    const router = createPortalRouter(() => '#/units', createMemoryHistory(),
-      { units: async () => {}, items: async () => {} });
+    const router = createPortalRouter(() => '#/policies', createMemoryHistory(),
+      { policies: async () => {}, items: async () => {} });
     const view = mount(PageView, { global: { plugins: [router] } });
-    await router.push('/units');
+    await router.push('/policies');
     relogin.value = 'done';
     await router.push('/items/ITEM-1');
     await flushPromises();
@@ -102,29 +102,29 @@ describe('the page of the address in the browser', () => {
   it('follows a legacy page that sets location.hash, and opens an address again after the page replaced it', async () => {
     const drawn: string[] = [];
     const pages: Record<string, LegacyRender> = {
-      units: async (_ctx, arg) => { drawn.push(arg ?? 'list'); show(el('p', { id: 'unit-page' }, arg ?? '列表')); },
+      policies: async (_ctx, arg) => { drawn.push(arg ?? 'list'); show(el('p', { id: 'policy-page' }, arg ?? '列表')); },
     };
-    history.replaceState(null, '', '#/units');
-    const router = createPortalRouter(() => '#/units', createWebHashHistory(), pages);
+    history.replaceState(null, '', '#/policies');
+    const router = createPortalRouter(() => '#/policies', createWebHashHistory(), pages);
     const view = mount(PageView, { global: { plugins: [router] }, attachTo: document.body });
     await router.isReady();
     await flushPromises();
     expect(drawn).toEqual(['list']);
 
     let next = popped();
-    location.hash = '#/units/U052';
+    location.hash = '#/policies/P-3';
     await next;
     await flushPromises();
-    expect(drawn).toEqual(['list', 'U052']);
-    expect(view.find('#unit-page').text()).toBe('U052');
+    expect(drawn).toEqual(['list', 'P-3']);
+    expect(view.find('#policy-page').text()).toBe('P-3');
 
-    // units.ts after saving: back to the list's address without a navigation, then 修改 on the same unit again
-    history.replaceState(null, '', '#/units');
+    // policies.ts after saving: back to the list's address without a navigation, then 修改 on the same unit again
+    history.replaceState(null, '', '#/policies');
     next = popped();
-    location.hash = '#/units/U052';
+    location.hash = '#/policies/P-3';
     await next;
     await flushPromises();
-    expect(drawn).toEqual(['list', 'U052', 'U052']);
+    expect(drawn).toEqual(['list', 'P-3', 'P-3']);
     view.unmount();
   });
 });

@@ -20,4 +20,9 @@ export const VUE_PAGES: RouteRecordRaw[] = [
   { path: '/items/:id/follow-up', name: 'item-follow-up', component: () => import('./FollowUpPage.vue') },
   // a static segment ranks above the legacy `#/items/:id`: 代录 is never read as an item's id
   { path: '/items/on-behalf', name: 'on-behalf', component: () => import('./OnBehalfPage.vue') },
+  { path: '/units', name: 'units', component: () => import('./UnitsPage.vue') },
+  { path: '/units/:unitId', name: 'unit', component: () => import('./UnitsPage.vue'), props: true },
+  { path: '/filings', name: 'filings', component: () => import('./FilingsPage.vue') },
+  { path: '/statistics', name: 'statistics', component: () => import('./StatisticsPage.vue') },
+
 ];

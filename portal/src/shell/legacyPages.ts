@@ -3,15 +3,12 @@
 import { bannerProgress } from '../bannerProgress';
 import { circularDetail, circularList } from '../circulars';
 import { commissions } from '../commissions';
-import { filings } from '../filings';
 import { imports } from '../imports';
 import { inbox, signOffQueue } from '../inbox';
 import { itemDetail, itemForm, myItems } from '../items';
 import { overview } from '../overview';
 import { policies } from '../policies';
-import { statistics } from '../statistics';
 import type { Ctx } from '../ui';
-import { units } from '../units';
 
 /** Paints one page; `arg` is the segment after the page's name, `hash` the whole address. */
 export type LegacyRender = (ctx: Ctx, arg: string | undefined, query: URLSearchParams, hash: string) => Promise<unknown>;
@@ -24,10 +21,7 @@ export const LEGACY_PAGES: Record<string, LegacyRender> = {
   inbox: (ctx) => inbox(ctx),
   commissions: (ctx) => commissions(ctx),
   progress: () => bannerProgress(),
-  units: (ctx, arg) => units(ctx, arg),
-  filings: (ctx, _arg, query) => filings(ctx, query),
   imports: (ctx, _arg, _query, hash) => imports(ctx, hash),
   policies: (ctx, arg) => policies(ctx, arg),
-  statistics: (ctx, _arg, query) => statistics(ctx, query),
   circulars: (ctx, arg) => (arg ? circularDetail(ctx, arg) : circularList(ctx)),
 };

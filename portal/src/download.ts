@@ -1,20 +1,14 @@
-// Files built in the browser (a list's 导出, a workbook): handed to the browser's own download; nothing goes to the
-// server.
-export const CSV_TYPE = 'text/csv;charset=utf-8';
+// Files built in the browser: a list's 导出 Excel is handed to the browser's own download (nothing goes to the
+// server); a workbook chosen for an import becomes the CSV the import service reads.
 
-/** Rows as CSV text (RFC 4180: fields with a comma, quote or line break quoted, quotes doubled), CRLF lines. */
-export function toCsv(rows: string[][]): string {
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
-
-/** One CSV field: quoted when it holds a comma, quote or line break, quotes doubled. */
-export function csvField(v: string): string {
+/** One CSV field: quoted when it holds a comma, quote or line break, quotes doubled (RFC 4180). */
+function csvField(v: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** A list's 导出 as Excel opens it: UTF-8 with a byte-order mark (without it Chinese Excel reads GBK). */
+/** Rows as CSV text with CRLF lines and a UTF-8 byte-order mark (the import reads the file as Excel saves it). */
 export function csvForExcel(rows: string[][]): string {
-  return '\uFEFF' + toCsv(rows);
+  return '\uFEFF' + rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
 }
 
 /** Lets the browser save `content` as `fileName`. */

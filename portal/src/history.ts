@@ -1,7 +1,7 @@
 // An item's history as people read it: what changed between two revisions (a word/character diff of the texts the
 // service answers, the other fields by their Chinese labels), the actions of the audit trail in Chinese, and the
 // room's audit list exported as a CSV that Excel opens in Chinese. Pure: the pages draw it.
-import { csvForExcel } from './download';
+import type { Cell } from './sheets';
 
 // ---------- the diff of two texts ----------
 export type DiffKind = 'same' | 'added' | 'removed';
@@ -180,14 +180,14 @@ export function periodLabel(period: string): string {
 }
 
 // ---------- export ----------
-/** The rows as a CSV with a UTF-8 BOM (without it Excel reads the Chinese as another code page). */
-export function auditCsv(lines: AuditLine[], unitNames: Record<string, string>): string {
+/** The lines as the workbook's header and rows (导出 Excel). */
+export function auditSheet(lines: AuditLine[], unitNames: Record<string, string>): { header: string[]; rows: Cell[][] } {
   const header = ['时间（北京时间）', '单位', '办理人', '办理事项', '稿次', '意见或理由', '信息编号'];
   const rows = lines.map((l) => [beijingTime(l.at), unitNames[l.unitId] ?? l.unitId, actorName(l),
     actionLabel(l.action), l.revision ? `第${l.revision}稿` : '', l.reason ?? '', l.itemId]);
-  return csvForExcel([header, ...rows]);
+  return { header, rows };
 }
 
 export function auditFileName(period: string): string {
-  return `办理记录_${periodLabel(period)}.csv`;
+  return `办理记录_${periodLabel(period)}.xlsx`;
 }

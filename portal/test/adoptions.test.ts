@@ -9,10 +9,13 @@ import { adoptionList } from '../src/adoptions';
 import { Problem } from '../src/api';
 import { currentQuestion } from '../src/dialogs';
 import {
-  adoptionsCsv, csvCell, fieldErrors, filterRows, periodsOf, recordBody, draftOf, rowsOf, sortRows,
+  adoptionsSheet, fieldErrors, filterRows, periodsOf, recordBody, draftOf, rowsOf, SHEET_HEADER, sortRows,
   type ItemAdoptions, type RecordView,
 } from '../src/pages/adoptionRecords';
 import AdoptionsPage from '../src/pages/AdoptionsPage.vue';
+import { writeXlsx } from '../src/sheets';
+import { strFromU8, unzipSync } from 'fflate';
+
 import FollowUpPage from '../src/pages/FollowUpPage.vue';
 import { session } from '../src/shell/session';
 
@@ -67,14 +70,16 @@ describe('the rows of the records list', () => {
     expect(sortRows(rows, 'points', 'descending').map((r) => r.record.points)).toEqual([20, 20, null]);
   });
 
-  it('exports a CSV Chinese Excel opens: BOM, Chinese header, the instruction details, quoting and no formulas', () => {
-    const csv = adoptionsCsv(rows);
-    expect(csv.startsWith('\uFEFF信息标题,报送单位,类型,级别,积分,日期,刊物,期号,批示领导,批示内容,落实事项,落实期限,状态\r\n')).toBe(true);
-    expect(csv).toContain('我旗重点项目建设提速,发改委,市政府领导批示,市,20,2026-10-08,,,张副市长,请总结经验，全市推广,报送推广情况,2026-11-30,有效');
-    expect(csv).toContain(',已撤销\r\n');
-    expect(csvCell('他说"好"')).toBe('"他说""好"""');
-    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+  it('exports a workbook: Chinese header, the instruction details, points as numbers, a title never a formula', () => {
+    const sheet = adoptionsSheet(rows);
+    expect(SHEET_HEADER).toEqual(['信息标题', '报送单位', '类型', '级别', '积分', '日期', '刊物', '期号', '批示领导', '批示内容', '落实事项', '落实期限', '状态']);
+    expect(sheet).toContainEqual(['我旗重点项目建设提速', '发改委', '市政府领导批示', '市', 20, '2026-10-08', null, null, '张副市长',
+      '请总结经验，全市推广', '报送推广情况', '2026-11-30', '有效']);
+    expect(sheet.map((r) => r[12])).toContain('已撤销');
+    const formula = writeXlsx('采用', ['信息标题'], [['=HYPERLINK("x")']]);
+    expect(strFromU8(unzipSync(formula)['xl/worksheets/sheet1.xml'])).toContain('t="inlineStr"><is><t xml:space="preserve">=HYPERLINK(&quot;x&quot;)</t>');
   });
+
 });
 
 describe('the record form', () => {

@@ -7,30 +7,15 @@ import { currentQuestion } from '../src/dialogs';
 import { defaultPageFor, menuFor } from '../src/routes';
 import CommissionPage from '../src/pages/CommissionPage.vue';
 import CommissionStatistics from '../src/pages/CommissionStatistics.vue';
-import { noticesOf, periodText, quarterRange, reminderKind, statisticsCsv, type Tally } from '../src/pages/commissionFigures';
+import { noticesOf, periodText, quarterRange, reminderKind, statisticsSheet, type Tally } from '../src/pages/commissionFigures';
 import NoticesPage from '../src/pages/NoticesPage.vue';
 import NoticeBell from '../src/shell/NoticeBell.vue';
 import { markRead, noticeState, pollNotices, refreshNotices, unreadCount } from '../src/shell/notices';
 import { createPortalRouter } from '../src/shell/router';
 import { session } from '../src/shell/session';
+import { catchDownloads } from './downloads';
+import { gateway, json } from './gateway';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {
-  status, headers: { 'Content-Type': status < 400 ? 'application/json' : 'application/problem+json' } });
-
-/** A fake gateway: the answer for each path (method and path, or the path alone), and what was sent. */
-function gateway(routes: Record<string, () => unknown>) {
-  const calls: { method: string; path: string; body?: unknown }[] = [];
-  const fetch = vi.fn(async (path: string, init: RequestInit) => {
-    const method = init?.method ?? 'GET';
-    calls.push({ method, path, body: init?.body ? JSON.parse(String(init.body)) : undefined });
-    const answer = routes[`${method} ${path}`] ?? routes[path];
-    if (!answer) return json({ title: '未找到', status: 404 }, 404);
-    const body = answer();
-    return body instanceof Response ? body : json(body);
-  });
-  vi.stubGlobal('fetch', fetch);
-  return calls;
-}
 
 const room = { username: 'room-editor', displayName: '王芳', unitId: null, unitName: null, roles: ['info-room'] };
 const reporter = { username: 'u006-reporter', displayName: '李明', unitId: 'U006', unitName: '发改委', roles: ['reporter'] };
@@ -45,12 +30,12 @@ describe('the figures of the commission pages', () => {
     expect(periodText('2026-10-01', '2026-12-31')).toBe('2026年10月01日至2026年12月31日');
   });
 
-  it('writes the statistics as a file Excel reads: byte-order mark, Chinese headers, a name with a comma quoted', () => {
+  it('writes the statistics as a sheet: Chinese headers, the unit by name, the figures as numbers', () => {
     const t: Tally = { unitId: 'U006', unitName: '发改委, 统计局', received: 3, answeredOnTime: 1, answeredLate: 1,
       accepted: 1, rejected: 0, awaitingJudgement: 1, missed: 1, bonusEarned: 2 };
-    const lines = statisticsCsv([t], (x) => x.unitName!).split('\r\n');
-    expect(lines[0]).toBe('\uFEFF单位,约稿数,已报送,按时报送,逾期报送,采纳,未采纳,待审核,逾期未报,加分条数');
-    expect(lines[1]).toBe('"发改委, 统计局",3,2,1,1,1,0,1,1,2');
+    const sheet = statisticsSheet([t], (x) => x.unitName!);
+    expect(sheet.header).toEqual(['单位', '约稿数', '已报送', '按时报送', '逾期报送', '采纳', '未采纳', '待审核', '逾期未报', '加分条数']);
+    expect(sheet.rows).toEqual([['发改委, 统计局', 3, 2, 1, 1, 1, 0, 1, 1, 2]]);
   });
 
   it('tells each notice in Chinese, newest first, never the service code', () => {
@@ -205,28 +190,18 @@ describe('the commission statistics', () => {
     page.unmount();
   });
 
-  it('exports what the table shows as a CSV file with a Chinese name', async () => {
+  it('exports what the table shows as a workbook with a Chinese name', async () => {
     gateway({ '/api/commission/statistics?from=2026-10-01&to=2026-12-31': () =>
       ({ from: '2026-10-01', to: '2026-12-31', basis: '按截止日期（北京时间）统计', units: UNITS }) });
-    const made: Blob[] = [];
-    const names: string[] = [];
-    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (b: Blob) => { made.push(b); return 'blob:x'; },
-      revokeObjectURL: () => undefined }));
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      names.push(this.download);
-    });
+    const saved = catchDownloads();
     const { page } = await open('/commissions/statistics?from=2026-10-01&to=2026-12-31');
     await page.get('#stats-export').trigger('click');
-    expect(names).toEqual(['约稿统计（2026年10月01日至2026年12月31日）.csv']);
-    const bytes = await new Promise<ArrayBuffer>((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as ArrayBuffer);
-      reader.readAsArrayBuffer(made[0]);
-    });
-    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
-    expect(text.startsWith('\uFEFF单位,约稿数')).toBe(true);
-    expect(text).toContain('教体局,3,3,2,1,1,1,1,0,1');
-    click.mockRestore();
+    await vi.dynamicImportSettled();
+    expect(saved.names).toEqual(['约稿统计（2026年10月01日至2026年12月31日）.xlsx']);
+    const rows = await saved.sheet();
+    expect(rows[0].slice(0, 2)).toEqual(['单位', '约稿数']);
+    expect(rows).toContainEqual(['教体局', '3', '3', '2', '1', '1', '1', '1', '0', '1']);
+    saved.restore();
     page.unmount();
   });
 

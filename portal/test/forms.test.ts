@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ATTACHMENT_RULES, checkAttachment } from '../src/attachments';
-import { checkFilingFile } from '../src/filings';
+import { checkFilingFile } from '../src/pages/filingRecords';
 import { keepEnterInTheForm } from '../src/items';
-import { membershipText, unitChange } from '../src/units';
+import { membershipText, unitChange } from '../src/pages/unitDirectory';
 import { correctionBody, correctionLine } from '../src/corrections';
 
 const MB = 1024 * 1024;

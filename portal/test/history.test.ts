@@ -1,15 +1,17 @@
 // An item's history: the diff of two revisions' texts, the changed fields and the audit actions in Chinese, the
-// room's audit list filtered, paged and exported as a CSV Excel opens in Chinese; the three pages mounted.
+// room's audit list filtered, paged and exported as a workbook; the three pages mounted.
+
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  actionLabel, actorName, auditCsv, auditFileName, beijingTime, defaultPair, diffText, fieldValue, periodLabel,
+  actionLabel, actorName, auditFileName, auditSheet, beijingTime, defaultPair, diffText, fieldValue, periodLabel,
   periodValue, tokens, type AuditLine,
 } from '../src/history';
 import AuditLog from '../src/pages/AuditLog.vue';
 import ItemAudit from '../src/pages/ItemAudit.vue';
 import ItemCompare from '../src/pages/ItemCompare.vue';
 import { session } from '../src/shell/session';
+import { catchDownloads } from './downloads';
 
 /** `fetch` answering by path (without the query); every path asked is kept in `asked`. */
 function serve(routes: Record<string, unknown>) {
@@ -125,15 +127,14 @@ const line = (over: Partial<AuditLine>): AuditLine => ({
 });
 
 describe('the export', () => {
-  it('starts with a UTF-8 BOM, has Chinese headers and quotes a reason with a comma, a quote or a line break', () => {
-    const csv = auditCsv([line({ action: 'RETURNED', reason: '请补充数据，"办理时限"\n对比' })], { U006: '旗发改委' });
-    expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.substring(1).split('\r\n')).toEqual(['时间（北京时间）,单位,办理人,办理事项,稿次,意见或理由,信息编号',
-      '2026-12-07 10:00:00,旗发改委,王丽,退回修改,第1稿,"请补充数据，""办理时限""\n对比",a1', '']);
+  it('has Chinese headers, the unit and action by name and the reason as it was written', () => {
+    const sheet = auditSheet([line({ action: 'RETURNED', reason: '请补充数据，"办理时限"\n对比' })], { U006: '旗发改委' });
+    expect(sheet.header).toEqual(['时间（北京时间）', '单位', '办理人', '办理事项', '稿次', '意见或理由', '信息编号']);
+    expect(sheet.rows).toEqual([['2026-12-07 10:00:00', '旗发改委', '王丽', '退回修改', '第1稿', '请补充数据，"办理时限"\n对比', 'a1']]);
   });
 
   it('names the file in Chinese after the period', () => {
-    expect(auditFileName('2026-Q4')).toBe('办理记录_2026年第四季度.csv');
+    expect(auditFileName('2026-Q4')).toBe('办理记录_2026年第四季度.xlsx');
   });
 });
 
@@ -236,27 +237,20 @@ describe('the pages', () => {
     page.unmount();
   });
 
-  it('exports the filtered lines of every page as a CSV named in Chinese', async () => {
+  it('exports the filtered lines of every page as a workbook named in Chinese', async () => {
     session.unitNames = { U006: '旗发改委' };
     serve({ '/api/intake/item-audit': Array.from({ length: 30 }, (_, i) => line({ itemId: `i${i}` })) });
-    const blobs: Blob[] = [];
-    URL.createObjectURL = vi.fn((b: Blob) => { blobs.push(b); return 'blob:x'; }) as typeof URL.createObjectURL;
-    URL.revokeObjectURL = vi.fn();
-    let downloaded = '';
-    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      downloaded = this.download;
-    });
+    const saved = catchDownloads();
     const page = mount(AuditLog, { attachTo: document.body });
     await flushPromises();
     await page.get('#audit-export').trigger('click');
-    expect(downloaded).toMatch(/^办理记录_\d{4}年\d{1,2}月\.csv$/);
-    const text = await new Promise<string>((resolve) => {
-      const reader = new FileReader();
-      reader.onload = () => resolve(reader.result as string);
-      reader.readAsText(blobs[0]);
-    });
-    expect(text.split('\r\n').filter((l) => l.includes('旗发改委'))).toHaveLength(30);
-    click.mockRestore();
+    await vi.dynamicImportSettled();
+    expect(saved.names).toHaveLength(1);
+    expect(saved.names[0]).toMatch(/^办理记录_\d{4}年\d{1,2}月\.xlsx$/);
+    const rows = await saved.sheet();
+    expect(rows[0][1]).toBe('单位');
+    expect(rows.filter((r) => r[1] === '旗发改委')).toHaveLength(30);
+    saved.restore();
     page.unmount();
   });
 });

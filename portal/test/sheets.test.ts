@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../src/download';
+import { csvForExcel } from '../src/download';
 import { columnName, excelDate, readXlsx, WorkbookError, writeXlsx } from '../src/sheets';
 
 const poiWritten = new Uint8Array(readFileSync(resolve(__dirname, 'fixtures/poi-history.xlsx')));
@@ -51,7 +51,8 @@ describe('writing 导出 Excel', () => {
 });
 
 describe('CSV for the services', () => {
-  it('quotes fields with commas, quotes and line breaks', () => {
-    expect(toCsv([['U016', '标题,含逗号', '说"好"', '两\n行']])).toBe('U016,"标题,含逗号","说""好""","两\n行"\r\n');
+  it('quotes fields with commas, quotes and line breaks, after a byte-order mark', () => {
+    expect(csvForExcel([['U016', '标题,含逗号', '说"好"', '两\n行']])).toBe('\uFEFFU016,"标题,含逗号","说""好""","两\n行"\r\n');
+
   });
 });

@@ -24,9 +24,8 @@ function routerFor(roles: string[]) {
 describe('the router keeps the addresses of the hand-built portal', () => {
   it.each([
     ['/items', 'items'], ['/items/new', 'items'], ['/items/ITEM-2026-000123', 'items'], ['/edit/ITEM-1', 'edit'],
-    ['/sign-off', 'sign-off'], ['/inbox', 'inbox'], ['/units', 'units'], ['/units/U052', 'units'], ['/filings?year=2026', 'filings'],
+    ['/sign-off', 'sign-off'], ['/inbox', 'inbox'],
     ['/imports', 'imports'], ['/imports/adoption', 'imports'], ['/imports/items/BATCH-abc', 'imports'],
-    ['/statistics?from=2026-01&to=2026-06', 'statistics'],
   ])('#%s is the page %s, which reads the whole address', (path, page) => {
     const route = routerFor(['info-room']).resolve(path);
     expect(route.name).toBe(page);
@@ -97,10 +96,10 @@ describe('the page of the address in the browser', () => {
   });
 
   it('drops 已重新登录 once the person has gone on to another page', async () => {
-    const router = createPortalRouter(() => '#/units', createMemoryHistory(),
-      { units: async () => {}, items: async () => {} });
+    const router = createPortalRouter(() => '#/imports', createMemoryHistory(),
+      { imports: async () => {}, items: async () => {} });
     const view = mount(PageView, { global: { plugins: [router] } });
-    await router.push('/units');
+    await router.push('/imports');
     relogin.value = 'done';
     await router.push('/items/ITEM-1');
     await flushPromises();
@@ -111,29 +110,29 @@ describe('the page of the address in the browser', () => {
   it('follows a legacy page that sets location.hash, and opens an address again after the page replaced it', async () => {
     const drawn: string[] = [];
     const pages: Record<string, LegacyRender> = {
-      units: async (_ctx, arg) => { drawn.push(arg ?? 'list'); show(el('p', { id: 'unit-page' }, arg ?? '列表')); },
+      imports: async (_ctx, arg) => { drawn.push(arg ?? 'list'); show(el('p', { id: 'import-page' }, arg ?? '列表')); },
     };
-    history.replaceState(null, '', '#/units');
-    const router = createPortalRouter(() => '#/units', createWebHashHistory(), pages);
+    history.replaceState(null, '', '#/imports');
+    const router = createPortalRouter(() => '#/imports', createWebHashHistory(), pages);
     const view = mount(PageView, { global: { plugins: [router] }, attachTo: document.body });
     await router.isReady();
     await flushPromises();
     expect(drawn).toEqual(['list']);
 
     let next = popped();
-    location.hash = '#/units/U052';
+    location.hash = '#/imports/adoption';
     await next;
     await flushPromises();
-    expect(drawn).toEqual(['list', 'U052']);
-    expect(view.find('#unit-page').text()).toBe('U052');
+    expect(drawn).toEqual(['list', 'adoption']);
+    expect(view.find('#import-page').text()).toBe('adoption');
 
-    // units.ts after saving: back to the list's address without a navigation, then 修改 on the same unit again
-    history.replaceState(null, '', '#/units');
+    // a legacy page that puts back its list's address without a navigation, then the same address is opened again
+    history.replaceState(null, '', '#/imports');
     next = popped();
-    location.hash = '#/units/U052';
+    location.hash = '#/imports/adoption';
     await next;
     await flushPromises();
-    expect(drawn).toEqual(['list', 'U052', 'U052']);
+    expect(drawn).toEqual(['list', 'adoption', 'adoption']);
     view.unmount();
   });
 });

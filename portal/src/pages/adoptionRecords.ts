@@ -1,8 +1,8 @@
 // The room's list of adoption and instruction records (GET /api/adoption/items): the per-item views flattened to one
 // row per record, filtered, sorted and paged in the browser (the service answers at most 500 items, unpaged), and
-// exported as a CSV that Chinese Excel opens (UTF-8 with a BOM).
+// exported as an Excel workbook.
 import { Problem } from '../api';
-import { csvField, csvForExcel } from '../download';
+import type { Cell } from '../sheets';
 import { ADOPTION_KIND } from '../ui';
 
 export interface FollowUpReport { whatWasDone: string; doneOn: string; reportedBy?: string; reportedAt?: string }
@@ -81,29 +81,16 @@ export function sortRows(rows: AdoptionRow[], key: SortKey | null, order: 'ascen
 }
 
 // ---------- 导出 ----------
-/** A cell's text: a text a spreadsheet would run as a formula is kept as text. */
-function formulaSafe(v: string | number | null | undefined): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return String(v);
-  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-}
-
-/** A cell of the CSV: quoted when needed; a text a spreadsheet would run as a formula is kept as text. */
-export function csvCell(v: string | number | null | undefined): string {
-  return csvField(formulaSafe(v));
-}
-
-export const CSV_HEADER = ['信息标题', '报送单位', '类型', '级别', '积分', '日期', '刊物', '期号', '批示领导', '批示内容', '落实事项',
+// every text is written as text (an inline string), never as a formula: a title starting with = stays a title
+export const SHEET_HEADER = ['信息标题', '报送单位', '类型', '级别', '积分', '日期', '刊物', '期号', '批示领导', '批示内容', '落实事项',
   '落实期限', '状态'];
 
-export function adoptionsCsv(rows: AdoptionRow[]): string {
-  const lines = rows.map((r) => [r.title, r.unitName, r.kindName, r.record.level, r.record.points,
+export function adoptionsSheet(rows: AdoptionRow[]): Cell[][] {
+  return rows.map((r) => [r.title, r.unitName, r.kindName, r.record.level, r.record.points,
     r.record.effectiveDate, r.record.publication, r.record.issueNo, r.instruction ? r.record.leader : null,
     r.instruction ? r.record.text : null, r.record.followUp?.action, r.record.followUp?.dueDate,
-    RECORD_STATE[r.state]].map(formulaSafe));
-  return csvForExcel([CSV_HEADER, ...lines]);
+    RECORD_STATE[r.state]]);
 }
-
 
 // ---------- the record form ----------
 /** What the record form edits: the body of POST …/records, …/corrections and /combined (its `record`). */

@@ -1,6 +1,6 @@
-// What the commission pages compute without the browser: the period of a quarter, the statistics as a CSV file for
-// Excel, and the notices a unit reads (a new commission, the reminders and 催报 the service posted).
-import { csvForExcel } from '../download';
+// What the commission pages compute without the browser: the period of a quarter, the statistics as the rows of a
+// workbook, and the notices a unit reads (a new commission, the reminders and 催报 the service posted).
+import type { Cell } from '../sheets';
 
 /** One unit's figures as `GET /api/commission/statistics` answers them. */
 export interface Tally {
@@ -38,11 +38,10 @@ export function periodText(from: string, to: string): string {
   return `${day(from)}至${day(to)}`;
 }
 
-/** The figures as Excel opens them: UTF-8 with a byte-order mark (else Chinese Excel reads GBK), CRLF lines. */
-export function statisticsCsv(rows: Tally[], unitName: (t: Tally) => string): string {
-  const lines = [['单位', ...TALLY_COLUMNS.map(([, label]) => label)],
-    ...rows.map((t) => [unitName(t), ...TALLY_COLUMNS.map(([key]) => String(figure(t, key)))])];
-  return csvForExcel(lines);
+/** The figures as the workbook's header and rows, numbers as numbers. */
+export function statisticsSheet(rows: Tally[], unitName: (t: Tally) => string): { header: string[]; rows: Cell[][] } {
+  return { header: ['单位', ...TALLY_COLUMNS.map(([, label]) => label)],
+    rows: rows.map((t) => [unitName(t), ...TALLY_COLUMNS.map(([key]) => figure(t, key))]) };
 }
 
 /** A commission as the list answers it, as far as a notice needs it. */

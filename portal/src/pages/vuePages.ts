@@ -26,4 +26,8 @@ export const VUE_PAGES: RouteRecordRaw[] = [
   { path: '/circulars', name: 'circulars', component: () => import('./CircularsPage.vue') },
   { path: '/circulars/:id', name: 'circular', component: () => import('./CircularPage.vue'), props: true },
   { path: '/policies/:version?', name: 'policies', component: () => import('./PoliciesPage.vue'), props: true },
+  { path: '/units', name: 'units', component: () => import('./UnitsPage.vue') },
+  { path: '/units/:unitId', name: 'unit', component: () => import('./UnitsPage.vue'), props: true },
+  { path: '/filings', name: 'filings', component: () => import('./FilingsPage.vue') },
+  { path: '/statistics', name: 'statistics', component: () => import('./StatisticsPage.vue') },
 ];

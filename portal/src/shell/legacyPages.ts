@@ -1,12 +1,9 @@
 // The pages not yet ported to Vue, by the first segment of their address: each still paints itself with show()/app()
 // (ui.ts) into the container that LegacyPage.vue hands it. A page ported to Vue leaves this table for a route of its own.
-import { filings } from '../filings';
 import { imports } from '../imports';
 import { inbox, signOffQueue } from '../inbox';
 import { itemDetail, itemForm, myItems } from '../items';
-import { statistics } from '../statistics';
 import type { Ctx } from '../ui';
-import { units } from '../units';
 
 /** Paints one page; `arg` is the segment after the page's name, `hash` the whole address. */
 export type LegacyRender = (ctx: Ctx, arg: string | undefined, query: URLSearchParams, hash: string) => Promise<unknown>;
@@ -16,8 +13,5 @@ export const LEGACY_PAGES: Record<string, LegacyRender> = {
   edit: (ctx, arg) => itemForm(ctx, arg),
   'sign-off': (ctx) => signOffQueue(ctx),
   inbox: (ctx) => inbox(ctx),
-  units: (ctx, arg) => units(ctx, arg),
-  filings: (ctx, _arg, query) => filings(ctx, query),
   imports: (ctx, _arg, _query, hash) => imports(ctx, hash),
-  statistics: (ctx, _arg, query) => statistics(ctx, query),
 };

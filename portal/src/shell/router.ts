@@ -9,9 +9,9 @@ import { LEGACY_PAGES, type LegacyRender } from './legacyPages';
 
 /**
  * Counts the navigations: the shell draws the page anew for each (PageView's key), also when the address is the one
- * the router already shows. A legacy page may have moved the address with history.replaceState (units → `#/units`
- * after saving), which the router does not see; following a link back to the same unit must open it again, as the
- * hand-built router's hashchange did.
+ * the router already shows. A legacy page may have moved the address with history.replaceState (a saved policy →
+ * its version's address), which the router does not see; following a link back to the same page must open it again,
+ * as the hand-built router's hashchange did.
  */
 export const visits = ref(0);
 

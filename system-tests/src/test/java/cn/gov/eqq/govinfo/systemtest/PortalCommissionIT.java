@@ -13,14 +13,13 @@ import org.junit.jupiter.api.TestMethodOrder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
@@ -317,10 +316,12 @@ class PortalCommissionIT extends PortalJourney {
             PortalIT.screenshot(page, "49-commission-statistics");
 
             Download download = page.waitForDownload(() -> page.locator("#stats-export").click());
-            assertThat(download.suggestedFilename()).matches("约稿统计（\\d{4}年\\d{2}月\\d{2}日至\\d{4}年\\d{2}月\\d{2}日）\\.csv");
-            byte[] file = Files.readAllBytes(download.path());
-            assertThat(file).startsWith(0xEF, 0xBB, 0xBF);
-            assertThat(new String(file, StandardCharsets.UTF_8)).contains("单位,约稿数,已报送,按时报送");
+            assertThat(download.suggestedFilename()).matches("约稿统计（\\d{4}年\\d{2}月\\d{2}日至\\d{4}年\\d{2}月\\d{2}日）\\.xlsx");
+            List<List<String>> sheet = sheetRows(download);
+            assertThat(sheet.get(0)).startsWith("单位", "约稿数", "已报送", "按时报送");
+            assertThat(sheet).anySatisfy(r -> assertThat(r.get(0)).isEqualTo(
+                    page.locator("#commission-stats tr.unit-U037 td").first().innerText().strip()));
+
         }
     }
 

@@ -464,10 +464,11 @@ class PortalIT extends PortalJourney {
                     .isNotEmpty().allMatch("退回修改"::equals);
             screenshot(page, "12-room-audit-list");
             Download download = page.waitForDownload(() -> page.locator("#audit-export").click());
-            assertThat(download.suggestedFilename()).matches("办理记录_\\d{4}年\\d{1,2}月\\.csv");
-            byte[] csv = Files.readAllBytes(download.path());
-            assertThat(csv).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-            assertThat(new String(csv, StandardCharsets.UTF_8)).contains(returnedId, opinion, "退回修改");
+            assertThat(download.suggestedFilename()).matches("办理记录_\\d{4}年\\d{1,2}月\\.xlsx");
+            List<List<String>> sheet = sheetRows(download);
+            assertThat(sheet.get(0)).startsWith("时间（北京时间）", "单位");
+            assertThat(sheet).anySatisfy(r -> assertThat(r).contains(returnedId, opinion, "退回修改"));
+
             row.locator("a").click();
             page.waitForURL(url -> url.endsWith("#/items/" + returnedId));
             assertThat(page.locator("h1")).hasText(returnedTitle);

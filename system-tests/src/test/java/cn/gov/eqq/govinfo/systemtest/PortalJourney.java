@@ -1,14 +1,22 @@
 package cn.gov.eqq.govinfo.systemtest;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -90,5 +98,21 @@ abstract class PortalJourney {
         page.locator("#reason-input").fill(reason);
         page.locator("#reason-ok").click();
         assertThat(page.locator("#reason-dialog")).isHidden();
+    }
+
+    /** A downloaded 导出 Excel read with Apache POI: its first sheet, each cell as Excel shows it. */
+    static List<List<String>> sheetRows(Download download) {
+        DataFormatter shown = new DataFormatter();
+        try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(download.path()))) {
+            List<List<String>> rows = new ArrayList<>();
+            for (Row row : book.getSheetAt(0)) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) cells.add(shown.formatCellValue(row.getCell(c)));
+                rows.add(cells);
+            }
+            return rows;
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a workbook: " + download.suggestedFilename(), e);
+        }
     }
 }

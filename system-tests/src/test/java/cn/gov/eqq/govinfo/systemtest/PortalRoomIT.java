@@ -235,26 +235,31 @@ class PortalRoomIT extends PortalJourney {
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "room-editor", false);
             page.navigate(gateway + "/#/filings");
-            assertThat(page.locator("#filing-table tr[data-unit=U007]")).hasAttribute("data-status", expectedFiling());
+            assertThat(page.locator("#filing-table tr.unit-U007 [data-status]")).hasAttribute("data-status", expectedFiling());
             if (expectedFiling().equals("FILED_LATE")) {
-                assertThat(page.locator("#filing-table tr[data-unit=U006]")).hasAttribute("data-status", "OVERDUE");
+                assertThat(page.locator("#filing-table tr.unit-U006 [data-status]")).hasAttribute("data-status", "OVERDUE");
                 page.locator(".tabs button[data-filter=OVERDUE]").click();
-                assertThat(page.locator("#filing-table tr[data-unit=U006]")).isVisible();
-                assertThat(page.locator("#filing-table tr[data-unit=U007]")).hasCount(0);
+                page.waitForURL(url -> url.contains("status=OVERDUE"));
+                assertThat(page.locator("#filing-table tr.unit-U006")).isVisible();
+                assertThat(page.locator("#filing-table tr.unit-U007")).hasCount(0);
             }
             PortalIT.screenshot(page, "32-room-filings");
 
             // reporting learns of the received item through Kafka: load the page again until the unit's line has it
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            Locator received = page.locator("#stat-table tr[data-unit=U007] td.received");
+            Locator received = page.locator("#stat-table tr.unit-U007 td.received");
             int load = 0;
             do {
                 page.navigate(gateway + "/#/statistics?period=" + quarter + "&load=" + (++load));
-                page.locator("h1").filter(new Locator.FilterOptions().setHasText(quarter)).waitFor();
+                page.locator("h1[data-period='" + quarter + "']").waitFor();
+                page.locator("#stat-result, #stat-empty").first().waitFor();
             } while ((received.count() == 0 || received.innerText().strip().equals("0")) && System.nanoTime() < deadline);
             assertThat(received).not().hasText("0");
-            assertThat(page.locator("#stat-units g[data-unit=U007] rect")).hasAttribute("data-value",
-                    received.innerText().strip());
+            // the chart draws what the table says
+            assertThat(page.locator("#stat-units")).hasAttribute("data-values",
+                    Pattern.compile("(^|;)U007=" + received.innerText().strip() + "(;|$)"));
+            assertThat(page.locator("#stat-table .el-table__footer")).containsText("合计");
+
             assertThat(page.locator("#stat-summary [data-stat=received]")).isVisible();
             PortalIT.screenshot(page, "33-statistics");
             page.setViewportSize(390, 844);
@@ -268,7 +273,15 @@ class PortalRoomIT extends PortalJourney {
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "admin", false);
             page.navigate(gateway + "/#/units");
+            assertThat(page.locator("#unit-count")).containsText("个单位");
+            PortalIT.screenshot(page, "34a-units");
+            // the filter goes into the address: the list after saving is the one left
+            page.locator("#unit-filter-name").fill("U052");
+            page.locator("#unit-filter-name").press("Enter");
+            page.waitForURL(url -> url.endsWith("#/units?name=U052"));
+            assertThat(page.locator("#unit-table .el-table__body tr")).hasCount(1);
             page.locator("a[data-edit=U052]").click();
+            assertThat(page.locator("#unit-form h2")).containsText("U052");
             String name = page.locator("#u-name").inputValue();
             page.locator("#u-name").fill(" ");
             page.locator("#save-unit").click();
@@ -276,15 +289,44 @@ class PortalRoomIT extends PortalJourney {
             assertThat(page.locator("#unit-form [data-field=name]")).hasClass(Pattern.compile("invalid"));
             PortalIT.screenshot(page, "34-unit-edit-refused");
 
-            page.locator("#u-name").fill(name + "（改）");
+            // leaving asks first; 取消 sends nothing
+            page.locator("#u-name").fill(name);
+            page.locator("#u-active").uncheck();
             page.locator("#save-unit").click();
-            assertThat(page.locator("#unit-table tr[data-unit=U052]")).containsText(name + "（改）");
+            assertThat(page.locator("#confirm-message")).containsText("退出");
+            PortalIT.screenshot(page, "34b-unit-leave-asked");
+            page.locator("#confirm-cancel").click();
+            assertThat(page.locator("#confirm-dialog")).isHidden();
+            page.locator("#u-active").check();
+
+            // renamed and moved to 第二组 from this month, the group chosen by its name
+            page.locator("#u-name").fill(name + "（改）");
+            page.locator(".el-select").filter(new Locator.FilterOptions().setHas(page.locator("#u-group"))).click();
+            page.locator(".el-select-dropdown__item:visible")
+                    .filter(new Locator.FilterOptions().setHasText("第二组（旗直部门、驻旗单位）")).click();
+            page.locator("#save-unit").click();
+            page.waitForURL(url -> url.endsWith("#/units?name=U052"));
+            assertThat(page.locator("#app .banner.ok")).containsText("已保存 " + name + "（改）");
+            Locator row = page.locator("#unit-table tr.unit-U052");
+            assertThat(row).containsText(name + "（改）");
+            assertThat(row.locator("td").nth(2)).hasText("第二组");
+            String month = ZonedDateTime.now(ZoneId.of("Asia/Shanghai")).format(DateTimeFormatter.ofPattern("yyyy年M月"));
+            assertThat(row.locator(".spans")).containsText("；第二组 " + month + "起");
+            PortalIT.screenshot(page, "35-unit-moved");
+
             page.locator("a[data-edit=U052]").click();
             page.locator("#u-name").fill(name);
             page.locator("#save-unit").click();
-            assertThat(page.locator("#unit-table tr[data-unit=U052] td").nth(1)).hasText(name);
+            assertThat(page.locator("#unit-table tr.unit-U052 td").nth(1)).hasText(name);
+
+            // the whole directory on a phone
+            page.navigate(gateway + "/#/units");
+            page.setViewportSize(375, 812);
+            assertThat(page.locator("#unit-table tr.unit-U001")).isVisible();
+            PortalIT.screenshot(page, "36-units-phone");
         }
     }
+
 
     @Test
     @Order(10)
@@ -449,12 +491,14 @@ class PortalRoomIT extends PortalJourney {
             assertThat(page.locator("button[data-action=withdraw-combined]")).hasCount(0);
             screenshot(page, "45-combined-withdrawn");
 
-            // 导出: the list as a CSV Excel reads (UTF-8 with a BOM, a Chinese file name)
+            // 导出 Excel: the list as a workbook with a Chinese file name
             Download download = page.waitForDownload(() -> page.locator("#export-adoptions").click());
-            byte[] csv = Files.readAllBytes(download.path());
-            assertThat(download.suggestedFilename()).startsWith("采用与批示记录").endsWith(".csv");
-            assertThat(csv).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-            assertThat(new String(csv, StandardCharsets.UTF_8)).contains("张副市长", "已撤销");
+            assertThat(download.suggestedFilename()).startsWith("采用与批示记录").endsWith(".xlsx");
+            List<List<String>> sheet = sheetRows(download);
+            assertThat(sheet.get(0)).startsWith("信息标题", "报送单位");
+            assertThat(sheet).anySatisfy(r -> assertThat(r).contains("张副市长"));
+            assertThat(sheet).anySatisfy(r -> assertThat(r).contains("已撤销"));
+
 
             page.navigate(gateway + "/#/adoptions/overdue");
             assertThat(page.locator("#overdue-table a[data-item='" + itemA + "']")).isVisible();

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { barChart, lineChart } from '../src/charts';
-import { countBars, monthlyReceived, totalsByUnit, UnitMonthStatistics } from '../src/statistics';
+import { barOption, countBars, drawnBars, monthlyReceived, totalsByUnit, type UnitMonthStatistics } from '../src/pages/statisticsFigures';
 import { CATEGORY, TOPIC } from '../src/ui';
 
 function month(unitId: string, m: string, over: Partial<UnitMonthStatistics> = {}): UnitMonthStatistics {
@@ -11,34 +10,6 @@ function month(unitId: string, m: string, over: Partial<UnitMonthStatistics> = {
     commissions: { targeted: 0, answered: 0, late: 0, rejected: 0, missed: 0, pending: 0, responseRate: null }, ...over,
   };
 }
-
-describe('bar chart', () => {
-  it('draws one bar per row in order, the longest for the largest value, each carrying its value', () => {
-    const svg = barChart([{ label: '教体局', value: 40, id: 'U010' }, { label: '发改委', value: 10, id: 'U006' }]);
-    const bars = [...svg.querySelectorAll('rect.bar')];
-    expect(bars.map((b) => b.getAttribute('data-value'))).toEqual(['40', '10']);
-    expect(Number(bars[0].getAttribute('width'))).toBe(580);
-    expect(Number(bars[1].getAttribute('width'))).toBe(145);
-    expect(svg.querySelector('g[data-unit=U006] text')!.textContent).toBe('2. 发改委');
-  });
-
-  it('draws zero-width bars when every value is zero (no division by zero)', () => {
-    const svg = barChart([{ label: 'a', value: 0 }]);
-    expect(svg.querySelector('rect')!.getAttribute('width')).toBe('0');
-  });
-
-  it('leaves the rank numbers off and names the chart when asked', () => {
-    const svg = barChart([{ label: '简讯类', value: 3 }], '类别柱状图', false);
-    expect(svg.getAttribute('aria-label')).toBe('类别柱状图');
-    expect(svg.querySelector('text')!.textContent).toBe('简讯类');
-  });
-
-  it('draws a line point per month with its value', () => {
-    const svg = lineChart([{ label: '2026-10', value: 2 }, { label: '2026-11', value: 4 }]);
-    expect(svg.querySelectorAll('circle')).toHaveLength(2);
-    expect(svg.querySelector('polyline')!.getAttribute('points')!.split(' ')).toHaveLength(2);
-  });
-});
 
 describe('statistics mapping', () => {
   const rows = [
@@ -77,9 +48,11 @@ describe('statistics mapping', () => {
       .toEqual([['民生改善', 3], ['重大项目推进', 1]]);
   });
 
-  it('maps the unit totals onto the chart one bar per unit', () => {
-    const svg = barChart(totalsByUnit(rows).map((t) => ({ label: t.unitName, value: t.receivedItems, id: t.unitId })));
-    expect(svg.querySelector('g[data-unit=U006] rect')!.getAttribute('data-value')).toBe('4');
-    expect(svg.querySelector('g[data-unit=U007] rect')!.getAttribute('data-value')).toBe('1');
+  it('maps the unit totals onto the chart one bar per unit, in the order of the totals', () => {
+    const bars = totalsByUnit(rows).map((t) => ({ label: t.unitName, value: t.receivedItems, id: t.unitId }));
+    expect(drawnBars(bars)).toBe('U006=4;U007=1');
+    const option = barOption(bars);
+    expect(option.yAxis.data).toEqual(['单位U006', '单位U007']);
+    expect(option.series[0].data).toEqual([4, 1]);
   });
 });

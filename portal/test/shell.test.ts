@@ -23,8 +23,8 @@ function routerFor(roles: string[]) {
 
 describe('the router keeps the addresses of the hand-built portal', () => {
   it.each([
-    ['/items', 'items'], ['/items/new', 'items'], ['/items/ITEM-2026-000123', 'items'], ['/edit/ITEM-1', 'edit'],
-    ['/overview', 'overview'], ['/sign-off', 'sign-off'], ['/inbox', 'inbox'], ['/commissions', 'commissions'],
+    ['/items/new', 'items'], ['/items/ITEM-2026-000123', 'items'], ['/edit/ITEM-1', 'edit'],
+    ['/overview', 'overview'], ['/commissions', 'commissions'],
     ['/progress', 'progress'], ['/units', 'units'], ['/units/U052', 'units'], ['/filings?year=2026', 'filings'],
     ['/imports', 'imports'], ['/imports/adoption', 'imports'], ['/imports/items/BATCH-abc', 'imports'],
     ['/policies', 'policies'], ['/policies/P-3', 'policies'],

@@ -20,4 +20,8 @@ export const VUE_PAGES: RouteRecordRaw[] = [
   { path: '/items/:id/follow-up', name: 'item-follow-up', component: () => import('./FollowUpPage.vue') },
   // a static segment ranks above the legacy `#/items/:id`: 代录 is never read as an item's id
   { path: '/items/on-behalf', name: 'on-behalf', component: () => import('./OnBehalfPage.vue') },
+  // the lists of items; `/items` is exact: `#/items/new` and `#/items/<id>` stay on the legacy item pages
+  { path: '/inbox', name: 'inbox', component: () => import('./ItemList.vue'), props: { kind: 'inbox' } },
+  { path: '/sign-off', name: 'sign-off', component: () => import('./ItemList.vue'), props: { kind: 'sign-off' } },
+  { path: '/items', name: 'my-items', component: () => import('./ItemList.vue'), props: { kind: 'mine' } },
 ];

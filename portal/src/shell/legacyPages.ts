@@ -5,8 +5,7 @@ import { circularDetail, circularList } from '../circulars';
 import { commissions } from '../commissions';
 import { filings } from '../filings';
 import { imports } from '../imports';
-import { inbox, signOffQueue } from '../inbox';
-import { itemDetail, itemForm, myItems } from '../items';
+import { itemDetail, itemForm } from '../items';
 import { overview } from '../overview';
 import { policies } from '../policies';
 import { statistics } from '../statistics';
@@ -17,11 +16,10 @@ import { units } from '../units';
 export type LegacyRender = (ctx: Ctx, arg: string | undefined, query: URLSearchParams, hash: string) => Promise<unknown>;
 
 export const LEGACY_PAGES: Record<string, LegacyRender> = {
-  items: (ctx, arg, query) => (arg === 'new' ? itemForm(ctx) : arg ? itemDetail(ctx, arg) : myItems(ctx, query)),
+  // `#/items` itself is the Vue list (vuePages.ts)
+  items: (ctx, arg) => (arg === 'new' ? itemForm(ctx) : itemDetail(ctx, arg!)),
   edit: (ctx, arg) => itemForm(ctx, arg),
   overview: (ctx) => overview(ctx),
-  'sign-off': (ctx) => signOffQueue(ctx),
-  inbox: (ctx) => inbox(ctx),
   commissions: (ctx) => commissions(ctx),
   progress: () => bannerProgress(),
   units: (ctx, arg) => units(ctx, arg),

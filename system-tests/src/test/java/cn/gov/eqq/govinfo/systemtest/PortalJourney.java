@@ -1,6 +1,7 @@
 package cn.gov.eqq.govinfo.systemtest;
 
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -90,5 +91,10 @@ abstract class PortalJourney {
         page.locator("#reason-input").fill(reason);
         page.locator("#reason-ok").click();
         assertThat(page.locator("#reason-dialog")).isHidden();
+    }
+
+    /** The row of an item in the lists of items (收件箱, 待签批, 本单位信息): the table row holding its title link. */
+    static Locator itemRow(Page page, String itemId) {
+        return page.locator("#item-table tr.el-table__row:has(a.item-title[data-item='" + itemId + "'])");
     }
 }

@@ -167,14 +167,20 @@ describe('the inbox page', () => {
     expect(page.text()).toContain('教体局');
   });
 
-  it('receives the chosen items one by one and sums up, naming each refusal with its reason', async () => {
+  /** The inbox with these rows chosen and the batch button pressed; the button's text before the press. */
+  async function press(button: string, chosen: Item[]) {
     const { page } = await open('/inbox');
-    const vm = page.vm as any;
-    vm.selected = [listed[0], listed[1]];
+    (page.vm as any).selected = chosen;
     await flushPromises();
-    expect(page.get('#batch-receive').text()).toBe('批量接收（2 条）');
-    await page.get('#batch-receive').trigger('click');
+    const label = page.get(button).text();
+    await page.get(button).trigger('click');
     await flushPromises();
+    return { page, vm: page.vm as any, label };
+  }
+
+  it('receives the chosen items one by one and sums up, naming each refusal with its reason', async () => {
+    const { page, label } = await press('#batch-receive', [listed[0], listed[1]]);
+    expect(label).toBe('批量接收（2 条）');
     const posts = calls.filter((c) => c.method === 'POST');
     expect(posts.map((c) => c.path)).toEqual(['/api/intake/items/A/receive', '/api/intake/items/B/receive']);
     const summary = page.get('#batch-summary');
@@ -186,13 +192,8 @@ describe('the inbox page', () => {
   });
 
   it('voids only with a reason, the same one for each item', async () => {
-    const { page } = await open('/inbox');
-    const vm = page.vm as any;
-    vm.selected = [listed[0], listed[2]];
-    await flushPromises();
-    expect(page.get('#batch-void').text()).toBe('批量作废（1 条）');
-    await page.get('#batch-void').trigger('click');
-    await flushPromises();
+    const { page, vm, label } = await press('#batch-void', [listed[0], listed[2]]);
+    expect(label).toBe('批量作废（1 条）');
     document.querySelector<HTMLButtonElement>('#void-confirm')!.click();
     await flushPromises();
     expect(document.querySelector('#void-dialog')!.textContent).toContain('请填写作废原因');

@@ -151,10 +151,10 @@ describe('the inbox page', () => {
   });
   afterEach(() => { vi.unstubAllGlobals(); document.body.innerHTML = ''; });
 
-  async function open(address: string) {
+  async function open(address: string, kind: 'inbox' | 'mine' | 'sign-off' = 'inbox') {
     const router = createPortalRouter(() => '#/inbox', createMemoryHistory());
     await router.push(address);
-    const page = mount(ItemList, { props: { kind: 'inbox' }, global: { plugins: [router] }, attachTo: document.body });
+    const page = mount(ItemList, { props: { kind }, global: { plugins: [router] }, attachTo: document.body });
     await flushPromises();
     return { page, router };
   }
@@ -211,5 +211,26 @@ describe('the inbox page', () => {
     (page.vm as any).sortChanged({ prop: 'title', order: 'ascending' });
     await flushPromises();
     expect(router.currentRoute.value.query).toEqual({ sort: 'title', order: 'asc' });
+  });
+
+  it('shows the unit its own items by the status the home page names, the pressed button said', async () => {
+    session.me = { username: 'u006-reporter', displayName: '张', unitId: 'U006', unitName: '发改委', roles: ['reporter'] };
+    const { page, router } = await open('/items?status=RETURNED', 'mine');
+    expect(calls[0].path).toBe('/api/intake/items?status=RETURNED&sort=updatedAt&order=desc&page=0&size=20');
+    expect(page.get('h1').text()).toBe('本单位信息 · 发改委');
+    expect(page.get('button[data-status=RETURNED]').attributes('aria-pressed')).toBe('true');
+    expect(page.get('button[data-status=""]').attributes('aria-pressed')).toBe('false');
+    expect(page.find('#batch-receive').exists()).toBe(false);
+    await page.get('button[data-status=""]').trigger('click');
+    await flushPromises();
+    expect(router.currentRoute.value.query).toEqual({});
+  });
+
+  it('pages the leader’s sign-off queue', async () => {
+    session.me = { username: 'lead-U006', displayName: '王', unitId: 'U006', unitName: '发改委', roles: ['unit-leader'] };
+    const { page } = await open('/sign-off?page=3', 'sign-off');
+    expect(calls[0].path).toBe('/api/intake/items/sign-off-queue?page=2&size=20');
+    expect(page.get('h1').text()).toBe('待签批信息');
+    expect(page.find('#inbox-filters').exists()).toBe(false);
   });
 });

@@ -622,7 +622,7 @@ class PortalRoomIT extends PortalJourney {
             }
 
             // by title, in the address
-            page.locator("#item-table thead th", new Page.LocatorOptions().setHasText("标题")).locator(".caret-wrapper").click();
+            page.locator("#item-table thead th", new Page.LocatorOptions().setHasText("标题")).locator(".sort-caret.ascending").click();
             page.waitForURL(Pattern.compile(".*sort=title&order=asc.*"));
             assertThat(titles.first()).containsText("第01条");
             screenshot(page, "65-inbox-sorted-by-title");

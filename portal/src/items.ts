@@ -1,4 +1,4 @@
-// 信息: a unit's own items by status, the form that drafts and submits one, and one item's page with the actions
+// 信息: the form that drafts and submits an item, and one item's page with the actions
 // each role may take on it, its revisions, corrections, attachments and adoptions.
 import { call, describe, get, post, Problem, put } from './api';
 import { adoptionForm, adoptionList } from './adoptions';
@@ -6,8 +6,8 @@ import { attachmentsSection } from './attachments';
 import { canCompare } from './history';
 import { correctionForm, correctionsSection, type Classification, type Correction } from './corrections';
 import {
-  CATEGORY, POLARITY, STATUS, TOPIC, banner, beijingToday, confirmDialog, el, exportButton, fmtTime, personName, guardedShow, hasRole, options,
-  pressOnly, showFieldErrors, withText, type Child, type Ctx,
+  CATEGORY, POLARITY, TOPIC, banner, beijingToday, confirmDialog, el, fmtTime, personName, guardedShow, hasRole, options,
+  showFieldErrors, withText, type Child, type Ctx,
 } from './ui';
 
 /** The leader's sign-off of the latest revision (签批): who, when, and the opinion if one was given. */
@@ -103,48 +103,6 @@ export function leaderRows(item: Pick<Item, 'leaderSentBack' | 'signOffOpinion' 
   }
   return rows;
 }
-
-export function itemTable(ctx: Ctx, items: Item[], showUnit: boolean) {
-  if (items.length === 0) return el('p', { className: 'muted' }, '没有符合条件的信息。');
-  return el('table', { className: 'list' },
-    el('thead', {}, el('tr', {}, el('th', {}, '标题'), showUnit && el('th', {}, '单位'), el('th', {}, '类别'),
-      el('th', {}, '状态'), el('th', {}, '报送时间'))),
-    el('tbody', {}, ...items.map((i) => el('tr', { 'data-item': i.id },
-      el('td', { 'data-label': '标题' }, el('a', { href: `#/items/${i.id}` }, i.content.title || '（无标题）'),
-        i.nearDuplicate && el('span', { className: 'tag warn', title: '与其他单位的信息内容相近' }, '疑似重复')),
-      showUnit && el('td', { 'data-label': '单位' }, ctx.unitNames[i.unitId] ?? i.unitId),
-      el('td', { 'data-label': '类别' }, i.content.categoryLabel ?? ''),
-      el('td', { 'data-label': '状态' }, el('span', { className: `status s-${i.status}` }, i.statusLabel),
-        i.leaderSentBack && i.signOffOpinion ? el('div', { className: 'opinion' }, `领导意见：${i.signOffOpinion}`) : null,
-        i.enteredOnBehalf ? el('div', { className: 'on-behalf muted' }, onBehalfMark(i)) : null),
-      el('td', { 'data-label': '报送时间' }, fmtTime(i.submittedAt))))));
-}
-
-/** `#/items?status=RETURNED`: the unit's items, filtered by the status the address names (the home links here). */
-export async function myItems(ctx: Ctx, query: URLSearchParams = new URLSearchParams()) {
-  const show = guardedShow();
-  const status = query.get('status') ?? '';
-  const load = async (s: string) => {
-    const q = s ? `&status=${s}` : '';
-    const page = await get<Page>(`/api/intake/items?size=100&sort=updatedAt${q}`);
-    list.replaceChildren(exportButton(`本单位信息 ${ctx.unitNames[ctx.me.unitId ?? ''] ?? ''}`.trim(),
-      () => list.querySelector('table')), itemTable(ctx, page.items, false));
-  };
-  const list = el('div');
-  // filter buttons, not tabs (no tab panels): a screen reader hears which one is pressed
-  const tabs = el('div', { className: 'tabs', role: 'group', 'aria-label': '按状态筛选' },
-    ...[['', '全部'], ...Object.entries(STATUS)].map(([s, t]) => el('button', {
-      type: 'button', className: s === status ? 'active' : '', 'data-status': s, 'aria-pressed': String(s === status),
-      onclick: (ev: Event) => {
-        pressOnly(tabs, ev.target as HTMLElement);
-        load(s).catch((e) => list.replaceChildren(banner(describe(e))));
-      },
-    }, t)));
-  show(el('h1', {}, `本单位信息 · ${ctx.unitNames[ctx.me.unitId ?? ''] ?? ctx.me.unitId ?? ''}`),
-    hasRole(ctx, 'reporter') && el('a', { className: 'button primary', href: '#/items/new' }, '＋ 新建信息'), tabs, list);
-  await load(status);
-}
-
 
 /**
  * Enter in a one-line field (the title, the phone) does not submit the form: the browser's implicit submission would

@@ -3,7 +3,8 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory } from 'vue-router';
-import { itemTable, onBehalfMark, type Item } from '../src/items';
+import { onBehalfMark, type Item } from '../src/items';
+import { marksOf } from '../src/pages/itemList';
 import OnBehalfPage from '../src/pages/OnBehalfPage.vue';
 import { menuFor } from '../src/routes';
 import { createPortalRouter } from '../src/shell/router';
@@ -45,9 +46,8 @@ describe('the mark of an item the room entered for its unit', () => {
     const item = (id: string, entered: boolean) => ({ id, unitId: 'U006', status: 'SUBMITTED', statusLabel: '已报送',
       submittedAt: '2026-12-07T01:00:00Z', nearDuplicate: false, content: { title: id, categoryLabel: '动态类' },
       enteredOnBehalf: entered ? { by: 'room-editor', at: '2026-12-07T02:30:00Z' } : undefined }) as unknown as Item;
-    const table = itemTable({ me: room as any, unitNames: { U006: '发改委' } }, [item('A', true), item('B', false)], true);
-    expect(table.querySelector('tr[data-item=A] .on-behalf')?.textContent).toBe('代录（信息室 孙涛，12月7日 10:30）');
-    expect(table.querySelector('tr[data-item=B] .on-behalf')).toBeNull();
+    expect(marksOf(item('A', true))).toEqual(['代录（信息室 孙涛，12月7日 10:30）']);
+    expect(marksOf(item('B', false))).toEqual([]);
   });
 });
 

@@ -23,8 +23,7 @@ function routerFor(roles: string[]) {
 
 describe('the router keeps the addresses of the hand-built portal', () => {
   it.each([
-    ['/items', 'items'], ['/items/new', 'items'], ['/items/ITEM-2026-000123', 'items'], ['/edit/ITEM-1', 'edit'],
-    ['/sign-off', 'sign-off'], ['/inbox', 'inbox'],
+    ['/items/new', 'items'], ['/items/ITEM-2026-000123', 'items'], ['/edit/ITEM-1', 'edit'],
     ['/imports', 'imports'], ['/imports/adoption', 'imports'], ['/imports/items/BATCH-abc', 'imports'],
   ])('#%s is the page %s, which reads the whole address', (path, page) => {
     const route = routerFor(['info-room']).resolve(path);

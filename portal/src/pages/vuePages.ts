@@ -30,4 +30,8 @@ export const VUE_PAGES: RouteRecordRaw[] = [
   { path: '/units/:unitId', name: 'unit', component: () => import('./UnitsPage.vue'), props: true },
   { path: '/filings', name: 'filings', component: () => import('./FilingsPage.vue') },
   { path: '/statistics', name: 'statistics', component: () => import('./StatisticsPage.vue') },
+  // the lists of items; `/items` is exact: `#/items/new` and `#/items/<id>` stay on the legacy item pages
+  { path: '/inbox', name: 'inbox', component: () => import('./ItemList.vue'), props: { kind: 'inbox' } },
+  { path: '/sign-off', name: 'sign-off', component: () => import('./ItemList.vue'), props: { kind: 'sign-off' } },
+  { path: '/items', name: 'my-items', component: () => import('./ItemList.vue'), props: { kind: 'mine' } },
 ];

@@ -20,9 +20,12 @@ export function portalRoutes(defaultPage: () => string, pages: Record<string, Le
   return [
     { path: '/', name: 'home', redirect: () => defaultPage().substring(1) },
     ...vuePages,
-    // a route per page; what follows the page's name (an id, a kind and batch) is the page's to read
+    // a route per page; what follows the page's name (an id, a kind and batch) is the page's to read. Where the bare
+    // address is a Vue page (`#/items`, the list), the legacy page keeps only the longer ones (`#/items/<id>`): the
+    // longer optional route would otherwise outrank the Vue one.
     ...Object.entries(pages).map(([page, render]): RouteRecordRaw => ({
-      path: `/${page}/:rest(.*)?`, name: page, component: LegacyPage,
+      path: vuePages.some((r) => r.path === `/${page}`) ? `/${page}/:rest(.*)` : `/${page}/:rest(.*)?`,
+      name: page, component: LegacyPage,
       props: (route) => ({ render, hash: `#${route.fullPath}` }),
     })),
     { path: '/:unknown(.*)*', name: 'not-found', component: NotFound },

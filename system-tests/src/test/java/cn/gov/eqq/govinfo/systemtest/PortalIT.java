@@ -102,7 +102,7 @@ class PortalIT extends PortalJourney {
             assertThat(wordText(word)).contains("政务信息").contains(TITLE).contains("报送单位：发改委");
 
             page.navigate(gateway + "/#/items");
-            assertThat(page.locator("tr[data-item='" + itemId + "']")).containsText("已报送");
+            assertThat(itemRow(page, itemId)).containsText("已报送");
             screenshot(page, "04-my-items");
             page.setViewportSize(390, 844);
             screenshot(page, "04b-my-items-phone");
@@ -115,7 +115,7 @@ class PortalIT extends PortalJourney {
         try (BrowserContext context = newContext()) {
             Page page = signIn(context, "room-editor", false);
             page.navigate(gateway + "/#/inbox");
-            Locator row = page.locator("tr[data-item='" + itemId + "']");
+            Locator row = itemRow(page, itemId);
             assertThat(row).containsText("已报送");
             screenshot(page, "05-room-inbox");
 
@@ -323,8 +323,8 @@ class PortalIT extends PortalJourney {
             screenshot(page, "09g-reporter-home-with-returned-item");
             returned.click();
             assertThat(page.locator(".tabs button[data-status=RETURNED]")).hasAttribute("aria-pressed", "true");
-            assertThat(page.locator("tr[data-item='" + returnedId + "']")).containsText("退回修改");
-            page.locator("tr[data-item='" + returnedId + "'] a").click();
+            assertThat(itemRow(page, returnedId)).containsText("退回修改");
+            itemRow(page, returnedId).locator("a.item-title").click();
             assertThat(page.locator(".revisions .opinion")).containsText(opinion);
             screenshot(page, "09-returned-item-with-opinion");
 

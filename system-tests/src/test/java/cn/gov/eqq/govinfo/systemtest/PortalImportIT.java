@@ -308,15 +308,12 @@ class PortalImportIT extends PortalJourney {
      */
     private static List<String> inbox(Page page, String status) {
         page.navigate(gateway + "/#/inbox");
-        // the first list (已报送) is loaded before the filter is used: its answer must not overwrite this one
-        assertThat(page.locator("#app p.muted").filter(new Locator.FilterOptions().setHasText(Pattern.compile("^共 \\d+ 条$"))))
-                .isVisible();
-        Locator filters = page.locator("#inbox-filters");
-        filters.locator("select[name=status]").selectOption(status);
-        filters.locator("select[name=unitId]").selectOption("U016");
-        filters.locator("input[name=period]").fill("2024-05");
+        // the first list (已报送) is loaded before the filtered address is opened: its answer must not overwrite this one
+        assertThat(page.locator("#item-count")).hasText(Pattern.compile("^共 \\d+ 条$"));
+        // the filters are the address's (a bookmark, 后退 and reload keep them)
         Response answer = page.waitForResponse(r -> r.url().contains("/api/intake/items?")
-                && r.url().contains("status=" + status), () -> filters.locator("button[type=submit]").click());
+                && r.url().contains("status=" + status) && r.url().contains("unitId=U016"),
+                () -> page.navigate(gateway + "/#/inbox?status=" + status + "&unitId=U016&period=2024-05"));
         List<String> listed = new ArrayList<>();
         for (JsonNode item : JSON.readTree(answer.text()).get("items")) {
             listed.add(item.get("content").get("title").asString());
@@ -324,17 +321,16 @@ class PortalImportIT extends PortalJourney {
         if (listed.isEmpty()) {
             assertThat(page.locator("#app")).containsText("没有符合条件的信息。");
         } else {
-            assertThat(page.locator("#app table.list tbody tr[data-item] td:first-child a"))
-                    .hasText(listed.toArray(String[]::new));
+            assertThat(page.locator("#item-table a.item-title")).hasText(listed.toArray(String[]::new));
         }
         return listed;
     }
 
     private static String itemIdOf(Page page, String title) {
         assertThat(inbox(page, "RECEIVED")).contains(title);
-        Locator row = page.locator("tr[data-item]", new Page.LocatorOptions().setHasText(title));
-        assertThat(row).hasCount(1);
-        return row.getAttribute("data-item");
+        Locator link = page.locator("#item-table a.item-title", new Page.LocatorOptions().setHasText(title));
+        assertThat(link).hasCount(1);
+        return link.getAttribute("data-item");
     }
 
     /**

@@ -2,6 +2,7 @@ package cn.gov.eqq.govinfo.systemtest;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
@@ -114,5 +115,10 @@ abstract class PortalJourney {
         } catch (IOException e) {
             throw new UncheckedIOException("not a workbook: " + download.suggestedFilename(), e);
         }
+    }
+
+    /** The row of an item in the lists of items (收件箱, 待签批, 本单位信息): the table row holding its title link. */
+    static Locator itemRow(Page page, String itemId) {
+        return page.locator("#item-table tr.el-table__row:has(a.item-title[data-item='" + itemId + "'])");
     }
 }

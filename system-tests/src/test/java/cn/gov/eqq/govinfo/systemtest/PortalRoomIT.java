@@ -11,6 +11,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import java.io.ByteArrayInputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -45,7 +47,9 @@ import static org.awaitility.Awaitility.await;
  * combined adoption, exports the list and finds an instruction whose follow-up is overdue; the unit reads the
  * instruction on its item and reports the follow-up.
  * At the end the room enters an item for 教体局, which sends by e-mail (代录), finds it marked in the inbox and
- * receives it, and the unit finds it in its own list marked 代录. Screenshots go to {@code target/screenshots/}.
+ * receives it, and the unit finds it in its own list marked 代录. Last, the room pages and sorts an inbox longer than a
+ * page, exports all of it, receives two items in one go and voids three with one reason. Screenshots go to
+ * {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalRoomIT extends PortalJourney {
@@ -611,7 +615,7 @@ class PortalRoomIT extends PortalJourney {
             page.navigate(gateway + "/#/inbox");
             page.locator("#inbox-filters input[name=q]").fill(ON_BEHALF_TITLE);
             page.locator("#inbox-filters button[type=submit]").click();
-            Locator row = page.locator("tr[data-item='" + onBehalfItem + "']");
+            Locator row = itemRow(page, onBehalfItem);
             assertThat(row).containsText("已报送");
             assertThat(row.locator(".on-behalf")).containsText("代录（信息室 ");
             screenshot(page, "62-inbox-on-behalf");
@@ -632,10 +636,105 @@ class PortalRoomIT extends PortalJourney {
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "u007-reporter", false);
             page.navigate(gateway + "/#/items");
-            Locator row = page.locator("tr[data-item='" + onBehalfItem + "']");
+            Locator row = itemRow(page, onBehalfItem);
             assertThat(row).containsText("已接收");
             assertThat(row.locator(".on-behalf")).containsText("代录（信息室 ");
             screenshot(page, "64-unit-list-on-behalf");
+        }
+    }
+
+    static final String BATCH_TAG = "批量处理测试 " + System.currentTimeMillis();
+
+    @Test
+    @Order(14)
+    void theRoomPagesAndSortsItsInboxAndReceivesAndVoidsItemsInBatches() throws Exception {
+        // more items than a page holds, all of one run: the keyword finds exactly these
+        List<String> ids = new ArrayList<>();
+        try (BrowserContext unit = newContext()) {
+            PortalIT.signIn(unit, "u007-reporter", false);
+            for (int i = 1; i <= 21; i++) {
+                ids.add(submitted(unit, "教体局：%s 第%02d条".formatted(BATCH_TAG, i),
+                        "用于收件箱分页、排序与批量处理的测试信息，第" + i + "条。"));
+            }
+        }
+        try (BrowserContext context = newContext()) {
+            Page page = PortalIT.signIn(context, "room-editor", false);
+            page.navigate(gateway + "/#/inbox");
+            page.locator("#inbox-filters input[name=q]").fill(BATCH_TAG);
+            page.locator("#inbox-filters button[type=submit]").click();
+            Locator titles = page.locator("#item-table a.item-title");
+            assertThat(page.locator("#item-count")).hasText("共 21 条");
+            assertThat(titles).hasCount(20);
+            assertThat(titles.first()).containsText("第21条"); // newest first
+
+            // 导出 Excel: the whole filtered list, not only the page shown
+            Download exported = page.waitForDownload(() -> page.locator("#app .export-xlsx").click());
+            try (XSSFWorkbook book = new XSSFWorkbook(Files.newInputStream(exported.path()))) {
+                assertThat(book.getSheetAt(0).getLastRowNum()).isEqualTo(21);
+            }
+
+            // by title, in the address
+            page.locator("#item-table thead th", new Page.LocatorOptions().setHasText("标题")).locator(".sort-caret.ascending").click();
+            page.waitForURL(Pattern.compile(".*sort=title&order=asc.*"));
+            assertThat(titles.first()).containsText("第01条");
+            screenshot(page, "65-inbox-sorted-by-title");
+
+            page.locator("#item-pager .btn-next").click();
+            page.waitForURL(Pattern.compile(".*page=2.*"));
+            assertThat(titles).hasCount(1);
+            assertThat(titles.first()).containsText("第21条");
+            screenshot(page, "66-inbox-page-2");
+            // 后退 returns to the first page with the same filters and sort
+            page.goBack();
+            assertThat(titles).hasCount(20);
+            assertThat(titles.first()).containsText("第01条");
+
+            // two chosen, received in one go
+            itemRow(page, ids.get(0)).locator(".el-checkbox").click();
+            itemRow(page, ids.get(1)).locator(".el-checkbox").click();
+            assertThat(page.locator("#batch-receive")).containsText("批量接收（2 条）");
+            page.locator("#batch-receive").click();
+            Locator summary = page.locator("#batch-summary");
+            assertThat(summary).hasAttribute("data-done", "2");
+            assertThat(summary).hasAttribute("data-failed", "0");
+            assertThat(summary).containsText("已接收 2 条");
+            screenshot(page, "67-inbox-batch-received");
+            // 已报送 no longer lists them
+            assertThat(page.locator("#item-count")).hasText("共 19 条");
+            assertThat(itemRow(page, ids.get(0))).hasCount(0);
+            assertThat(titles.first()).containsText("第03条");
+            screenshot(page, "68-inbox-after-batch-receive");
+
+            // every status: the two received and one still sent, voided with one reason after a confirmation
+            page.navigate(gateway + "/#/inbox?status=all&q=" + URLEncoder.encode(BATCH_TAG, StandardCharsets.UTF_8)
+                    + "&sort=title&order=asc");
+            assertThat(itemRow(page, ids.get(0))).containsText("已接收");
+            for (int i = 0; i < 3; i++) {
+                itemRow(page, ids.get(i)).locator(".el-checkbox").click();
+            }
+            assertThat(page.locator("#batch-receive")).containsText("批量接收（1 条）");
+            page.locator("#batch-void").click();
+            Locator dialog = page.locator("#void-dialog");
+            assertThat(dialog).isVisible();
+            assertThat(dialog.locator(".void-titles li")).hasCount(3);
+            page.locator("#void-confirm").click();
+            assertThat(page.locator("#err-void-reason")).hasText("请填写作废原因");
+            page.locator("#void-reason").fill("同一事项重复报送（门户批量作废测试）");
+            screenshot(page, "69-inbox-batch-void-reason");
+            page.locator("#void-confirm").click();
+            assertThat(summary).hasAttribute("data-done", "3");
+            assertThat(summary).containsText("已作废 3 条");
+            for (int i = 0; i < 3; i++) {
+                assertThat(itemRow(page, ids.get(i))).containsText("已作废");
+            }
+            screenshot(page, "70-inbox-batch-voided");
+
+            // the rest of the run's items leave the inbox, so later journeys find theirs on the first page
+            for (String id : ids.subList(3, ids.size())) {
+                APIResponse voided = changing(context, "/api/intake/items/" + id + "/void",
+                        "{\"reason\":\"测试数据，作废\"}");
+                assertThat(voided.status()).as(voided.text()).isEqualTo(200);
+            }
         }
     }
 

@@ -120,15 +120,6 @@ export function withText(question: string, then: (text: string) => void) {
   askText(question).then((text) => { if (text !== null) then(text); });
 }
 
-export function progressBar(done: number, of: number, label = '完成进度') {
-  const pct = of > 0 ? Math.min(100, Math.round((done / of) * 100)) : 0;
-  const fill = el('div');
-  fill.style.width = `${pct}%`; // CSSOM, not a style attribute: the CSP allows no inline styles
-  return el('div', { className: 'progress', role: 'progressbar', 'aria-label': label, 'aria-valuenow': pct,
-    'aria-valuemin': 0, 'aria-valuemax': 100 }, fill);
-}
-
-
 /** What a page needs to know about the signed-in person. */
 export interface Ctx {
   me: { username: string; displayName: string; unitId: string | null; roles: string[] };

@@ -1,8 +1,28 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { flushPromises, mount } from '@vue/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryHistory } from 'vue-router';
 import {
-  batchCard, Batch, checkImportFile, parseCsv, prepareImportFile, readBytes, columnName, errorTable, importHash, importRoute, KINDS, POLL_MS, progressSentence,
-  waitingSentence,
-} from '../src/imports';
+  Batch, checkImportFile, parseCsv, prepareImportFile, previewOf, readBytes, columnName, importHash, importRoute, KINDS,
+  POLL_MS, progressPercent, progressSentence, waitingSentence,
+} from '../src/pages/imports';
+import ImportsPage from '../src/pages/ImportsPage.vue';
+import { createPortalRouter } from '../src/shell/router';
+import { session } from '../src/shell/session';
+import { gateway, json } from './gateway';
+
+const room = { username: 'room-editor', displayName: '信息室', unitId: null, unitName: null, roles: ['info-room'] };
+const admin = { username: 'admin', displayName: '管理员', unitId: null, unitName: null, roles: ['admin'] };
+
+/** The page at `path` as the shell opens it: through the portal's router. */
+async function open(path: string) {
+  const router = createPortalRouter(() => '#/imports', createMemoryHistory());
+  await router.push(path);
+  const page = mount(ImportsPage, { global: { plugins: [router] }, attachTo: document.body });
+  await flushPromises();
+  return { page, router };
+}
+const cells = (page: ReturnType<typeof mount>, selector: string) =>
+  page.findAll(`${selector} tbody tr`).map((tr) => tr.findAll('td').map((td) => td.text()));
 
 const batch = (over: Partial<Batch>): Batch => ({
   batchId: 'BATCH-1', fileName: 'history-2025.csv', importedBy: 'room-editor', startedAt: '2026-12-07T01:00:00Z',
@@ -11,7 +31,7 @@ const batch = (over: Partial<Batch>): Batch => ({
 });
 
 describe('history import page', () => {
-  afterEach(() => { vi.useRealTimers(); document.body.replaceChildren(); });
+  afterEach(() => { vi.useRealTimers(); vi.unstubAllGlobals(); document.body.replaceChildren(); });
 
   it('says in Chinese where the background import stands', () => {
     expect(progressSentence(batch({ state: 'CHECKING', checked: 4000 }))).toBe('正在检查：已检查 4000 行');
@@ -25,16 +45,22 @@ describe('history import page', () => {
       .toBe('文件有 250 处错误，未导入任何数据；请按下表修改后重新上传（仅列出前 200 处）');
   });
 
-  it('lists every row error of a refused file at once, by row and column', () => {
-    const table = errorTable('items', batch({ state: 'FAILED', errorCount: 2, errors: [
-      { row: 3, column: 'submitted_at', field: '第3行.submitted_at', message: '第3行「报送时间」：「2025-13-05」不是有效时间' },
-      { row: 5, column: 'unit', field: '第5行.unit', message: '第5行「单位」：单位「新设单位」（U053）2025年9月不是任何分组的成员' },
-    ] }));
-    const rows = [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
-    expect(rows).toEqual([
-      ['3', '报送时间', '第3行「报送时间」：「2025-13-05」不是有效时间'],
-      ['5', '单位', '第5行「单位」：单位「新设单位」（U053）2025年9月不是任何分组的成员'],
-    ]);
+  it('fills the bar by the rows written, all once done, none while checking', () => {
+    expect(progressPercent(batch({ state: 'CHECKING', checked: 40 }))).toBe(0);
+    expect(progressPercent(batch({ state: 'WRITING', rows: 3, written: 1 }))).toBe(33);
+    expect(progressPercent(batch({ state: 'WRITING', rows: 0, written: 0 }))).toBe(0);
+    expect(progressPercent(batch({ state: 'DONE', rows: 0 }))).toBe(100);
+    expect(progressPercent(batch({ state: 'FAILED' }))).toBe(0);
+  });
+
+  it('previews the first ten rows under the header, numbered as in the sheet, and says how many there are', () => {
+    const rows = [['a', 'b'], ...Array.from({ length: 12 }, (_, i) => [`${i}`])];
+    const p = previewOf(rows);
+    expect(p.total).toBe(12);
+    expect(p.rows).toHaveLength(10);
+    expect(p.rows[0]).toEqual({ row: 2, cells: ['0', ''] });
+    expect(p.sentence).toBe('预览：共 12 行，下面是前 10 行。请核对后点“上传并导入”。');
+    expect(previewOf([['a']]).sentence).toBe('预览：共 0 行。请核对后点“上传并导入”。');
   });
 
   it('refuses in the browser what the service would refuse: no file, an Excel workbook, an empty file', () => {
@@ -43,41 +69,6 @@ describe('history import page', () => {
     expect(checkImportFile('2025.xlsx', 2048)).toBeNull();
     expect(checkImportFile('2025.csv', 0)).toBe('上传的文件为空');
     expect(checkImportFile('2025.csv', 10)).toBeNull();
-  });
-
-  it('asks for the progress until the batch is finished, shows the bar meanwhile, and says when it finished', async () => {
-    vi.useFakeTimers();
-    const answers = [batch({ state: 'WRITING', rows: 10000, written: 5000 }),
-      batch({ state: 'DONE', rows: 10000, written: 10000, added: 10000 })];
-    const load = vi.fn(async () => answers.shift()!);
-    const onFinished = vi.fn();
-    const card = batchCard('items', batch({ state: 'CHECKING', checked: 500 }), load, onFinished);
-    document.body.append(card);
-    expect(card.querySelector('#import-progress')!.textContent).toBe('正在检查：已检查 500 行');
-
-    await vi.advanceTimersByTimeAsync(POLL_MS);
-    expect(card.querySelector('#import-progress')!.textContent).toBe('检查通过，正在写入：5000 / 10000 行');
-    expect(card.querySelector('[role=progressbar]')!.getAttribute('aria-valuenow')).toBe('50');
-
-    expect(onFinished).not.toHaveBeenCalled();
-
-    await vi.advanceTimersByTimeAsync(POLL_MS);
-    expect(card.dataset.state).toBe('DONE');
-    expect(onFinished).toHaveBeenCalledTimes(1);
-    expect(onFinished.mock.calls[0][0].state).toBe('DONE');
-    await vi.advanceTimersByTimeAsync(POLL_MS * 3);
-    expect(load).toHaveBeenCalledTimes(2);
-    expect(onFinished).toHaveBeenCalledTimes(1);
-  });
-
-  it('stops asking once the page was left', async () => {
-    vi.useFakeTimers();
-    const load = vi.fn(async () => batch({ state: 'WRITING', rows: 10, written: 5 }));
-    const card = batchCard('items', batch({ state: 'QUEUED' }), load);
-    document.body.append(card);
-    card.remove();
-    await vi.advanceTimersByTimeAsync(POLL_MS * 3);
-    expect(load).not.toHaveBeenCalled();
   });
 
   it('reads the kind and the batch from the address, the first addresses meaning items', () => {
@@ -111,16 +102,6 @@ describe('history import page', () => {
     expect(waitingSentence({ waiting: 3 })).toBe('其中 3 行所属信息尚未接收，正在等待；该信息接收后自动记入');
   });
 
-  it('shows an adoption batch\'s waiting lines and its row errors by the adoption template\'s columns', () => {
-    const done = batchCard('adoption', batch({ state: 'DONE', rows: 5, added: 3, waiting: 2 }), vi.fn());
-    expect(done.querySelector('#import-waiting')!.textContent).toBe('其中 2 行所属信息尚未接收，正在等待；该信息接收后自动记入');
-    expect(batchCard('items', batch({ state: 'DONE', rows: 5, added: 5 }), vi.fn()).querySelector('#import-waiting'))
-      .toBeNull();
-    const refused = batchCard('adoption', batch({ state: 'FAILED', errorCount: 1, errors: [
-      { row: 2, column: 'date', field: '第2行.date', message: '第 2 行：日期「2025-02-30」无效' }] }), vi.fn());
-    expect([...refused.querySelectorAll('#import-errors tbody td')].map((td) => td.textContent))
-      .toEqual(['2', '日期', '第 2 行：日期「2025-02-30」无效']);
-  });
 });
 
 describe('the file the room chooses, read before it is sent', () => {
@@ -147,5 +128,110 @@ describe('the file the room chooses, read before it is sent', () => {
 
   it('reads quoted line breaks and doubled quotes, and drops blank lines', () => {
     expect(parseCsv('a,b\r\n"两\n行","说""好"""\r\n\r\n')).toEqual([['a', 'b'], ['两\n行', '说"好"']]);
+  });
+});
+
+describe('the 历史补录 page', () => {
+  beforeEach(() => { session.me = room; });
+  afterEach(() => { vi.useRealTimers(); vi.unstubAllGlobals(); document.body.replaceChildren(); });
+
+  it('opens the kind of the address as the chosen tab, with its explanation, template and recent batches', async () => {
+    gateway({ '/api/adoption/imports': () => [batch({ batchId: 'BATCH-7', state: 'DONE', stateLabel: '已完成', rows: 4, added: 3, waiting: 1 })] });
+    const { page } = await open('/imports/adoption');
+    expect(page.find('#import-kinds a[aria-selected=true]').attributes('data-kind')).toBe('adoption');
+    expect(page.findAll('#import-kinds a').map((a) => a.attributes('href'))).toEqual(['#/imports/items', '#/imports/adoption', '#/imports/commissions']);
+    expect(page.find('#import-explanation').text()).toContain('待该信息接收后自动记入');
+    expect(page.find('#import-template').attributes('href')).toBe('/api/adoption/imports/template');
+    expect(page.find('#import-form').attributes('data-kind')).toBe('adoption');
+    expect(cells(page, '#import-list')).toEqual([['history-2025.csv', 'room-editor', expect.any(String), '已完成', '4', '3', '—', '1']]);
+    expect(page.find('#import-list tr.batch-BATCH-7 a').attributes('href')).toBe('#/imports/adoption/BATCH-7');
+    page.unmount();
+  });
+
+  it('lets the administrator read the batches without an upload form', async () => {
+    session.me = admin;
+    gateway({ '/api/intake/imports': () => [] });
+    const { page } = await open('/imports');
+    expect(page.find('#import-form').exists()).toBe(false);
+    expect(page.find('#import-readonly').text()).toContain('由信息室上传');
+    expect(page.find('#import-list').text()).toContain('尚无导入记录。');
+    page.unmount();
+  });
+
+  it('lists every row error of a refused file at once, by row and the template column in Chinese', async () => {
+    gateway({ '/api/intake/imports': () => [], '/api/intake/imports/BATCH-1': () => batch({ state: 'FAILED', errorCount: 2, errors: [
+      { row: 3, column: 'submitted_at', field: '第3行.submitted_at', message: '第3行「报送时间」：「2025-13-05」不是有效时间' },
+      { row: 5, column: 'unit', field: '第5行.unit', message: '第5行「单位」：单位「新设单位」（U053）2025年9月不是任何分组的成员' },
+    ] }) });
+    const { page } = await open('/imports/BATCH-1');
+    expect(page.find('#import-status').attributes('data-state')).toBe('FAILED');
+    expect(cells(page, '#import-errors')).toEqual([
+      ['3', '报送时间', '第3行「报送时间」：「2025-13-05」不是有效时间'],
+      ['5', '单位', '第5行「单位」：单位「新设单位」（U053）2025年9月不是任何分组的成员'],
+    ]);
+    expect(page.find('#import-status progress').exists()).toBe(false);
+    page.unmount();
+  });
+
+  it('asks for the progress every second until the batch is finished, then lists the batches again', async () => {
+    vi.useFakeTimers();
+    const answers = [batch({ state: 'CHECKING', checked: 500 }), batch({ state: 'WRITING', rows: 10000, written: 5000 }),
+      batch({ state: 'DONE', rows: 10000, written: 10000, added: 10000, waiting: 2 })];
+    const calls = gateway({ '/api/adoption/imports': () => [], '/api/adoption/imports/BATCH-1': () => answers.shift() });
+    const asked = () => calls.filter((c) => c.path === '/api/adoption/imports/BATCH-1').length;
+    const { page } = await open('/imports/adoption/BATCH-1');
+    expect(page.find('#import-progress').text()).toBe('正在检查：已检查 500 行');
+
+    await vi.advanceTimersByTimeAsync(POLL_MS);
+    expect(page.find('#import-progress').text()).toBe('检查通过，正在写入：5000 / 10000 行');
+    expect(page.find('#import-status progress').attributes('value')).toBe('50');
+    expect(calls.filter((c) => c.path === '/api/adoption/imports')).toHaveLength(1);
+
+    await vi.advanceTimersByTimeAsync(POLL_MS);
+    expect(page.find('#import-status').attributes('data-state')).toBe('DONE');
+    expect(page.find('#import-status progress').attributes('value')).toBe('100');
+    expect(page.find('#import-waiting').text()).toBe('其中 2 行所属信息尚未接收，正在等待；该信息接收后自动记入');
+    expect(calls.filter((c) => c.path === '/api/adoption/imports')).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(POLL_MS * 3);
+    expect(asked()).toBe(3);
+    page.unmount();
+  });
+
+  it('stops asking once the page was left', async () => {
+    vi.useFakeTimers();
+    const calls = gateway({ '/api/intake/imports': () => [], '/api/intake/imports/BATCH-1': () => batch({ state: 'WRITING', rows: 10, written: 5 }) });
+    const { page } = await open('/imports/items/BATCH-1');
+    page.unmount();
+    await vi.advanceTimersByTimeAsync(POLL_MS * 3);
+    expect(calls.filter((c) => c.path === '/api/intake/imports/BATCH-1')).toHaveLength(1);
+  });
+
+  it('previews the chosen file, refuses an old workbook, and after the upload opens the batch\'s address', async () => {
+    const calls = gateway({ 'GET /api/commission/imports': () => [],
+      'POST /api/commission/imports': () => json(batch({ batchId: 'BATCH-9' }), 202) });
+    const { page, router } = await open('/imports/commissions');
+    const input = page.find<HTMLInputElement>('#import-file');
+    const choose = async (file: File) => {
+      Object.defineProperty(input.element, 'files', { value: [file], configurable: true });
+      await input.trigger('change');
+      await new Promise((r) => setTimeout(r, 20));
+      await flushPromises();
+    };
+    await choose(new File(['x'], '2024.xls'));
+    expect(page.find('[role=alert]').text()).toContain('不支持旧版 Excel（.xls）文件');
+    expect(page.find('#import-preview').exists()).toBe(false);
+
+    await choose(new File(['title,deadline\n约稿一,2024-04-30 17:00\n'], '约稿2024.csv'));
+    expect(page.find('[role=alert]').exists()).toBe(false);
+    expect(page.find('#import-preview').attributes('data-rows')).toBe('1');
+    expect(cells(page, '#import-preview')).toEqual([['2', '约稿一', '2024-04-30 17:00']]);
+
+    await page.find('#import-form').trigger('submit');
+    await flushPromises();
+    const sent = calls.find((c) => c.method === 'POST')!;
+    expect(sent.path).toBe('/api/commission/imports');
+    expect((sent.body as FormData).get('file')).toBeInstanceOf(File);
+    expect(router.currentRoute.value.fullPath).toBe('/imports/commissions/BATCH-9');
+    page.unmount();
   });
 });

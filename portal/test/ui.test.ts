@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { Problem } from '../src/api';
 import {
-  beijingInputToIso, beijingLocalInput, dataTable, el, field, percent, pressOnly, progressBar, showFieldErrors,
+  beijingInputToIso, beijingLocalInput, dataTable, el, field, percent, pressOnly, showFieldErrors,
 } from '../src/ui';
 
 function form() {
@@ -99,13 +99,6 @@ describe('what a screen reader hears', () => {
     pressOnly(group, drafts);
     expect([all.getAttribute('aria-pressed'), drafts.getAttribute('aria-pressed')]).toEqual(['false', 'true']);
     expect([all.classList.contains('active'), drafts.classList.contains('active')]).toEqual([false, true]);
-  });
-
-  it('a progress bar has a name and its share', () => {
-    const bar = progressBar(3, 4, '导入进度');
-    expect(bar.getAttribute('aria-label')).toBe('导入进度');
-    expect(bar.getAttribute('aria-valuenow')).toBe('75');
-    expect(progressBar(1, 2).getAttribute('aria-label')).toBe('完成进度');
   });
 });
 

@@ -33,5 +33,7 @@ export const VUE_PAGES: RouteRecordRaw[] = [
   // the lists of items; `/items` is exact: `#/items/new` and `#/items/<id>` stay on the legacy item pages
   { path: '/inbox', name: 'inbox', component: () => import('./ItemList.vue'), props: { kind: 'inbox' } },
   { path: '/sign-off', name: 'sign-off', component: () => import('./ItemList.vue'), props: { kind: 'sign-off' } },
+  // 历史补录: `#/imports`, `#/imports/<kind>`, `#/imports[/<kind>]/<batchId>`; the page reads the kind and batch
+  { path: '/imports/:rest(.*)?', name: 'imports', component: () => import('./ImportsPage.vue') },
   { path: '/items', name: 'my-items', component: () => import('./ItemList.vue'), props: { kind: 'mine' } },
 ];

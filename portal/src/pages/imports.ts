@@ -2,11 +2,8 @@
 // adoption records and instructions (adoption-tracking), commissions (commission-tasking). Every import is accepted at
 // once and checked and written in the background with the same batch view, so one page serves the three: the kind
 // chosen, its explanation and template, its upload, its recent batches, and a batch's progress and every row error of
-// a refused file at once, by row and column. The administrator sees the batches but does not upload.
-import { describe, get } from './api';
-import { csvForExcel } from './download';
-import { banner, Column, Ctx, dataTable, el, fmtTime, personName, guardedShow, hasRole, progressBar } from './ui';
-import { upload } from './upload';
+// a refused file at once, by row and column. What the page (ImportsPage.vue) shows, without the page.
+import { csvForExcel } from '../download';
 
 export interface RowError { row: number; column: string; field: string; message: string }
 export interface Batch {
@@ -109,102 +106,16 @@ export function waitingSentence(b: Pick<Batch, 'waiting'>): string | null {
   return b.waiting ? `其中 ${b.waiting} 行所属信息尚未接收，正在等待；该信息接收后自动记入` : null;
 }
 
-/** The bar's share: rows checked while checking, rows written while writing. */
-export function progressShare(b: Batch): [number, number] {
-  if (b.state === 'DONE') return [1, 1];
-  if (b.state === 'WRITING') return [b.written, b.rows];
-  return [0, 1];
+/** The bar's share in per cent: all when done, the rows written while writing, none before. */
+export function progressPercent(b: Pick<Batch, 'state' | 'written' | 'rows'>): number {
+  if (b.state === 'DONE') return 100;
+  if (b.state === 'WRITING' && b.rows > 0) return Math.min(100, Math.round((b.written / b.rows) * 100));
+  return 0;
 }
 
 /** The Chinese name of a column of the kind's template; a column already named in Chinese stays as it is. */
 export function columnName(kind: ImportKind, column: string): string {
   return KINDS[kind].columns[column] ?? KINDS[kind].columns[column.toLowerCase()] ?? column;
-}
-
-/** Every row error of a refused file, all at once: row, column, message. */
-export function errorTable(kind: ImportKind, b: Batch) {
-  return dataTable<RowError>([
-    ['行', (e) => e.row], ['列', (e) => (e.column ? columnName(kind, e.column) : '—')], ['问题', (e) => e.message],
-  ], b.errors, (e) => ({ 'data-field': e.field, 'data-row': e.row }), { id: 'import-errors' }, '');
-}
-
-const loadBatch = (kind: ImportKind) => (id: string) => get<Batch>(`${KINDS[kind].api}/${encodeURIComponent(id)}`);
-
-/**
- * The status card of one batch; it asks again every POLL_MS until the batch is finished or the page is left, and
- * then tells `onFinished` (the list of batches shown beside it is then out of date).
- */
-export function batchCard(kind: ImportKind, first: Batch, load: (id: string) => Promise<Batch> = loadBatch(kind),
-  onFinished: (b: Batch) => void = () => {}) {
-  const card = el('section', { className: 'card', id: 'import-status', 'data-kind': kind });
-  const paint = (b: Batch) => {
-    const [done, of] = progressShare(b);
-    const waiting = waitingSentence(b);
-    card.dataset.state = b.state;
-    card.replaceChildren(el('h2', {}, `导入批次（${KINDS[kind].label}）：${b.fileName ?? b.batchId}`),
-      el('p', { id: 'import-progress', role: 'status' }, progressSentence(b)),
-      ...(waiting ? [el('p', { id: 'import-waiting', 'data-waiting': b.waiting }, waiting)] : []),
-      b.state === 'FAILED' ? errorTable(kind, b) : progressBar(done, of, '导入进度'));
-  };
-  const poll = async (b: Batch, asked = false) => {
-    paint(b);
-    if (finished(b)) {
-      if (asked) onFinished(b);
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    if (!card.isConnected) return; // the page was left
-    try {
-      await poll(await load(b.batchId), true);
-    } catch {
-      card.append(banner('暂时无法获取导入进度，请稍后刷新本页查看'));
-    }
-  };
-  void poll(first);
-  return card;
-}
-
-/** The kind chooser: links, so each kind has its address and the keyboard reaches them as any link. */
-function kindChooser(current: ImportKind) {
-  return el('nav', { className: 'tabs', role: 'tablist', 'aria-label': '补录内容', id: 'import-kinds' },
-    ...(Object.keys(KINDS) as ImportKind[]).map((k) => el('a', {
-      href: importHash(k), role: 'tab', className: `button${k === current ? ' active' : ''}`, 'data-kind': k,
-      'aria-selected': String(k === current), 'aria-current': k === current ? 'page' : undefined,
-    }, KINDS[k].label)));
-}
-
-/** `#/imports`, `#/imports/<kind>`, `#/imports[/<kind>]/<batchId>` (that batch's status). */
-export async function imports(ctx: Ctx, hash: string) {
-  const show = guardedShow();
-  const { kind, batchId } = importRoute(hash);
-  const k = KINDS[kind];
-  const room = hasRole(ctx, 'info-room');
-  const batches = el('section', { className: 'card', id: 'import-batches', 'data-kind': kind });
-  const listRecent = async () => {
-    try {
-      batches.replaceChildren(el('h2', {}, '最近的导入'), recentTable(kind, await get<Batch[]>(k.api)));
-    } catch (e) {
-      batches.replaceChildren(el('h2', {}, '最近的导入'), banner(describe(e)));
-    }
-  };
-  const status = batchId ? batchCard(kind, await loadBatch(kind)(batchId), loadBatch(kind), () => void listRecent())
-    : null;
-  await listRecent();
-  show(el('h1', {}, '历史信息补录'), kindChooser(kind),
-    el('p', { className: 'muted', id: 'import-explanation' }, k.explanation),
-    room ? uploadForm(kind) : el('p', { className: 'muted', id: 'import-readonly' }, '补录文件由信息室上传，此处可查看各批次的导入情况。'),
-    status,
-    batches);
-}
-
-function recentTable(kind: ImportKind, recent: Batch[]) {
-  return dataTable<Batch>([
-    ['文件', (b) => el('a', { href: importHash(kind, b.batchId) }, b.fileName ?? b.batchId)],
-    ['导入人', (b) => personName(b.importedBy) || '—'], ['上传时间', (b) => fmtTime(b.startedAt)],
-    ['状态', (b) => el('span', { className: `status i-${b.state}`, 'data-status': b.state }, b.stateLabel)],
-    ['行数', (b) => b.rows || '—'], ['新增', (b) => b.added], ['错误', (b) => b.errorCount || '—'],
-    ...(kind === 'adoption' ? [['等待', (b) => b.waiting || '—']] as Column<Batch>[] : []),
-  ], recent, (b) => ({ 'data-batch': b.batchId }), { id: 'import-list' }, '尚无导入记录。');
 }
 
 /**
@@ -214,7 +125,7 @@ function recentTable(kind: ImportKind, recent: Batch[]) {
 export async function prepareImportFile(chosen: File): Promise<{ file: File; rows: string[][] }> {
   const bytes = await readBytes(chosen);
   if (/\.xlsx$/i.test(chosen.name)) {
-    const { readXlsx } = await import('./sheets');
+    const { readXlsx } = await import('../sheets');
     const rows = readXlsx(bytes);
     const csv = new Blob([csvForExcel(rows)], { type: 'text/csv' });
     return { file: new File([csv], chosen.name.replace(/\.xlsx$/i, '.csv'), { type: 'text/csv' }), rows };
@@ -261,65 +172,14 @@ export function parseCsv(text: string): string[][] {
 
 const PREVIEW_ROWS = 10;
 
-/** The first rows of the chosen file under its header, and how many rows it has: what the room is about to import. */
-function previewTable(rows: string[][]) {
+/** The chosen file's header, its first rows numbered as in the sheet (the header is row 1), and how many rows it has. */
+export function previewOf(rows: string[][]) {
   const [header = [], ...data] = rows;
-  return el('div', { id: 'import-preview', 'data-rows': data.length },
-    el('p', {}, `预览：共 ${data.length} 行${data.length > PREVIEW_ROWS ? `，下面是前 ${PREVIEW_ROWS} 行` : ''}。请核对后点“上传并导入”。`),
-    el('div', { className: 'table-scroll', tabindex: 0, role: 'region', 'aria-label': '导入预览' }, el('table', { className: 'list' },
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, '行'), ...header.map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, ...data.slice(0, PREVIEW_ROWS).map((r, i) =>
-        el('tr', {}, el('td', {}, i + 2), ...header.map((_, x) => el('td', {}, r[x] ?? ''))))))));
-}
-
-function uploadForm(kind: ImportKind) {
-  const k = KINDS[kind];
-  const messages = el('div');
-  const file = el('input', { type: 'file', id: 'import-file', name: 'file',
-    accept: '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' });
-  const preview = el('div');
-  const form = el('form', { id: 'import-form', className: 'inline-form', novalidate: true, 'data-kind': kind },
-    el('p', {}, el('a', { href: `${k.api}/template`, download: k.template, id: 'import-template' }, `下载${k.label}导入模板`)),
-    el('label', { for: 'import-file' }, `${k.label}补录文件（Excel 或 CSV）`), ' ', file,
-    el('button', { type: 'submit', className: 'primary', id: 'import-upload' }, '上传并导入'), messages, preview);
-  // the file read as it is chosen: its rows shown before anything is sent
-  let prepared: Promise<{ file: File; rows: string[][] }> | null = null;
-  file.addEventListener('change', () => {
-    messages.replaceChildren();
-    preview.replaceChildren();
-    const chosen = file.files?.[0];
-    const refusal = checkImportFile(chosen?.name, chosen?.size);
-    if (refusal) {
-      prepared = null;
-      messages.append(banner(refusal));
-      return;
-    }
-    prepared = prepareImportFile(chosen!);
-    prepared.then(({ rows }) => preview.replaceChildren(previewTable(rows)))
-      .catch((e) => messages.replaceChildren(banner(e instanceof Error ? e.message : String(e))));
-  });
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    messages.replaceChildren();
-    const chosen = file.files?.[0];
-    const refusal = checkImportFile(chosen?.name, chosen?.size);
-    if (refusal) {
-      messages.append(banner(refusal));
-      return;
-    }
-    let sent: File;
-    try { sent = (await (prepared ?? prepareImportFile(chosen!))).file; }
-    catch (e) { messages.append(banner(e instanceof Error ? e.message : String(e))); return; }
-    const data = new FormData();
-    data.append('file', sent, sent.name);
-    try {
-      const accepted = await upload<Batch>(k.api, data);
-      location.hash = importHash(kind, accepted.batchId);
-    } catch (e) {
-      messages.append(banner(describe(e)));
-    }
-  });
-  return el('section', { className: 'card', id: 'import-upload-card' }, el('h2', {}, `上传${k.label}补录文件`), form);
+  return {
+    header, total: data.length,
+    rows: data.slice(0, PREVIEW_ROWS).map((r, i) => ({ row: i + 2, cells: header.map((_, x) => r[x] ?? '') })),
+    sentence: `预览：共 ${data.length} 行${data.length > PREVIEW_ROWS ? `，下面是前 ${PREVIEW_ROWS} 行` : ''}。请核对后点“上传并导入”。`,
+  };
 }
 
 /** Checks in the browser what cannot be imported: no file, the old binary .xls, an empty file. */

@@ -76,7 +76,8 @@ describe('the unit directory', () => {
     await page.get('#unit-filter-name').setValue('发展');
     await page.get('#unit-filter-name').trigger('change');
     await flushPromises();
-    expect(router.currentRoute.value.fullPath).toBe('/units?name=%E5%8F%91%E5%B1%95');
+    // the way back to the list is a navigation, which a loaded machine may finish after the first flush
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/units?name=%E5%8F%91%E5%B1%95'));
   });
 
   it('sends only the new group and its month, then returns to the list, which says what was saved', async () => {
@@ -88,7 +89,8 @@ describe('the unit directory', () => {
     await page.get('#unit-form').trigger('submit');
     await flushPromises();
     expect(calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([{ group: 2, fromMonth: beijingMonth() }]);
-    expect(router.currentRoute.value.fullPath).toBe('/units?name=%E5%8F%91%E5%B1%95');
+    // the way back to the list is a navigation, which a loaded machine may finish after the first flush
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/units?name=%E5%8F%91%E5%B1%95'));
     page.unmount();
     const list = await open(UnitsPage, '/units');
     expect(list.page.get('.banner.ok').text()).toBe('已保存 旗发展和改革委员会');
@@ -164,7 +166,7 @@ describe('the filings', () => {
     expect(overdue.page.get('.tabs button[data-filter=OVERDUE]').attributes('aria-pressed')).toBe('true');
     await overdue.page.get('.tabs button[data-filter=""]').trigger('click');
     await flushPromises();
-    expect(overdue.router.currentRoute.value.query).toEqual({ year: String(year) });
+    await vi.waitFor(() => expect(overdue.router.currentRoute.value.query).toEqual({ year: String(year) }));
   });
 
   it('checks the title and the file before sending, both at once', async () => {

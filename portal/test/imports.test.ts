@@ -231,7 +231,7 @@ describe('the 历史补录 page', () => {
     const sent = calls.find((c) => c.method === 'POST')!;
     expect(sent.path).toBe('/api/commission/imports');
     expect((sent.body as FormData).get('file')).toBeInstanceOf(File);
-    expect(router.currentRoute.value.fullPath).toBe('/imports/commissions/BATCH-9');
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/imports/commissions/BATCH-9'));
     page.unmount();
   });
 });

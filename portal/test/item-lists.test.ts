@@ -210,7 +210,7 @@ describe('the inbox page', () => {
     const { page, router } = await open('/inbox');
     (page.vm as any).sortChanged({ prop: 'title', order: 'ascending' });
     await flushPromises();
-    expect(router.currentRoute.value.query).toEqual({ sort: 'title', order: 'asc' });
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({ sort: 'title', order: 'asc' }));
   });
 
   it('shows the unit its own items by the status the home page names, the pressed button said', async () => {
@@ -223,7 +223,7 @@ describe('the inbox page', () => {
     expect(page.find('#batch-receive').exists()).toBe(false);
     await page.get('button[data-status=""]').trigger('click');
     await flushPromises();
-    expect(router.currentRoute.value.query).toEqual({});
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toEqual({}));
   });
 
   it('pages the leader’s sign-off queue', async () => {

@@ -23,7 +23,6 @@ function routerFor(roles: string[]) {
 
 describe('the router keeps the addresses of the hand-built portal', () => {
   it.each([
-    ['/items/new', 'items'], ['/items/ITEM-2026-000123', 'items'], ['/edit/ITEM-1', 'edit'],
     ['/imports', 'imports'], ['/imports/adoption', 'imports'], ['/imports/items/BATCH-abc', 'imports'],
   ])('#%s is the page %s, which reads the whole address', (path, page) => {
     const route = routerFor(['info-room']).resolve(path);
@@ -31,6 +30,19 @@ describe('the router keeps the addresses of the hand-built portal', () => {
     const props = (route.matched[0].props as { default: (r: typeof route) => { render: LegacyRender; hash: string } }).default(route);
     expect(props.render).toBe(LEGACY_PAGES[page]);
     expect(props.hash).toBe(`#${path}`);
+  });
+
+  it.each([
+    ['/items/new', 'item-new', {}], ['/items/ITEM-2026-000123', 'item', { id: 'ITEM-2026-000123' }],
+    ['/edit/ITEM-1', 'item-edit', { id: 'ITEM-1' }], ['/items/on-behalf', 'on-behalf', {}],
+    ['/items/ITEM-1/compare', 'item-compare', { id: 'ITEM-1' }],
+  ])('opens the item address #%s as the Vue page %s', (path, name, params) => {
+    const route = routerFor(['reporter']).resolve(path);
+    expect(route.name).toBe(name);
+    expect(route.matched[0].components?.default).not.toBe(LegacyPage);
+    expect(route.params).toEqual(params);
+    expect(LEGACY_PAGES.items).toBeUndefined();
+    expect(LEGACY_PAGES.edit).toBeUndefined();
   });
 
   it('opens #/rankings with its query as the Vue page, not a legacy one', () => {

@@ -13,7 +13,7 @@ vi.mock('../src/dialogs', async (original) => {
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { call, get, post, Problem } from '../src/api';
-import { askConfirm as confirmDialog } from '../src/dialogs';
+import { askConfirm } from '../src/dialogs';
 import type { Ctx } from '../src/ui';
 import {
   duplicateQuestion, leaderRows, sentBackNotice, signOffBody, similarLabel, withdrawable, type Item,
@@ -79,7 +79,7 @@ beforeEach(() => {
   vi.mocked(get).mockReset();
   vi.mocked(post).mockReset().mockResolvedValue({});
   vi.mocked(call).mockReset().mockResolvedValue(null);
-  vi.mocked(confirmDialog).mockReset();
+  vi.mocked(askConfirm).mockReset();
 });
 
 describe('what the unit may undo', () => {
@@ -91,15 +91,15 @@ describe('what the unit may undo', () => {
 
   it('offers 撤回 on a submitted item and withdraws it once confirmed', async () => {
     await page(item({ status: 'SUBMITTED', statusLabel: '已报送', revisionCount: 1 }), ctx('reporter'));
-    vi.mocked(confirmDialog).mockResolvedValueOnce(false);
+    vi.mocked(askConfirm).mockResolvedValueOnce(false);
     button('withdraw-item')!.click();
     await settle();
     expect(post).not.toHaveBeenCalled();
 
-    vi.mocked(confirmDialog).mockResolvedValueOnce(true);
+    vi.mocked(askConfirm).mockResolvedValueOnce(true);
     button('withdraw-item')!.click();
     await settle();
-    expect(confirmDialog).toHaveBeenLastCalledWith('撤回信息', expect.stringContaining('信息室接收前可以撤回'), '撤回');
+    expect(askConfirm).toHaveBeenLastCalledWith('撤回信息', expect.stringContaining('信息室接收前可以撤回'), '撤回');
     expect(post).toHaveBeenCalledWith('/api/intake/items/I1/withdraw');
   });
 
@@ -112,17 +112,17 @@ describe('what the unit may undo', () => {
 
   it('deletes a draft never sent once confirmed and goes back to the unit list', async () => {
     await page(item({ deletable: true }), ctx('reporter'));
-    vi.mocked(confirmDialog).mockResolvedValueOnce(true);
+    vi.mocked(askConfirm).mockResolvedValueOnce(true);
     button('delete-draft')!.click();
     await settle();
-    expect(confirmDialog).toHaveBeenCalledWith('删除草稿', expect.stringContaining('《城川镇部署春季防火》'), '删除');
+    expect(askConfirm).toHaveBeenCalledWith('删除草稿', expect.stringContaining('《城川镇部署春季防火》'), '删除');
     expect(call).toHaveBeenCalledWith('DELETE', '/api/intake/items/I1');
     expect(router.currentRoute.value.path).toBe('/items');
   });
 
   it('shows the refusal when the draft may no longer be deleted', async () => {
     await page(item({ deletable: true }), ctx('reporter'));
-    vi.mocked(confirmDialog).mockResolvedValueOnce(true);
+    vi.mocked(askConfirm).mockResolvedValueOnce(true);
     vi.mocked(call).mockRejectedValueOnce(new Problem(409, '状态冲突', '该信息已经报送过，是正式记录，不能删除',
       'item.not-deletable', []));
     button('delete-draft')!.click();
@@ -139,7 +139,7 @@ describe('what the unit may undo', () => {
 describe('the leader', () => {
   it('signs off nothing when the confirmation is cancelled', async () => {
     await page(item({ status: 'AWAITING_SIGN_OFF', statusLabel: '待领导签批' }), ctx('unit-leader'));
-    vi.mocked(confirmDialog).mockResolvedValueOnce(false);
+    vi.mocked(askConfirm).mockResolvedValueOnce(false);
     button('sign-off-item')!.click();
     await settle();
     expect(post).not.toHaveBeenCalled();
@@ -148,7 +148,7 @@ describe('the leader', () => {
   it('signs off with the opinion written, or with none', async () => {
     await page(item({ status: 'AWAITING_SIGN_OFF', statusLabel: '待领导签批' }), ctx('unit-leader'));
     type('#sign-off-opinion', ' 同意报送，注意数据口径。 ');
-    vi.mocked(confirmDialog).mockResolvedValueOnce(true);
+    vi.mocked(askConfirm).mockResolvedValueOnce(true);
     button('sign-off-item')!.click();
     await settle();
     expect(post).toHaveBeenCalledWith('/api/intake/items/I1/sign-off', { opinion: '同意报送，注意数据口径。' });
@@ -207,13 +207,13 @@ describe('the warning of a near-duplicate', () => {
 
   it('asks the reporter to confirm before sending, and sends nothing when declined', async () => {
     await page(item(), ctx('reporter'), warning);
-    vi.mocked(confirmDialog).mockResolvedValueOnce(false);
+    vi.mocked(askConfirm).mockResolvedValueOnce(false);
     button('submit-item')!.click();
     await settle();
-    expect(confirmDialog).toHaveBeenCalledWith('可能重复报送', expect.stringContaining('相似度 94%'), '确认不是重复，报送');
+    expect(askConfirm).toHaveBeenCalledWith('可能重复报送', expect.stringContaining('相似度 94%'), '确认不是重复，报送');
     expect(post).not.toHaveBeenCalled();
 
-    vi.mocked(confirmDialog).mockResolvedValueOnce(true);
+    vi.mocked(askConfirm).mockResolvedValueOnce(true);
     button('submit-item')!.click();
     await settle();
     expect(post).toHaveBeenCalledWith('/api/intake/items/I1/submit');
@@ -223,7 +223,7 @@ describe('the warning of a near-duplicate', () => {
     await page(item(), ctx('reporter'));
     button('submit-item')!.click();
     await settle();
-    expect(confirmDialog).not.toHaveBeenCalled();
+    expect(askConfirm).not.toHaveBeenCalled();
     expect(post).toHaveBeenCalledWith('/api/intake/items/I1/submit');
     expect(document.querySelector('#duplicate-warning')!.textContent).toBe('');
   });

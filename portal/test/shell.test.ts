@@ -3,7 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { createMemoryHistory, createWebHashHistory } from 'vue-router';
-import { askConfirm } from '../src/dialogs';
+import { askConfirm, askText } from '../src/dialogs';
 import { defaultPageFor, menuFor } from '../src/routes';
 import AskDialog from '../src/shell/AskDialog.vue';
 import LegacyPage from '../src/shell/LegacyPage.vue';
@@ -13,7 +13,7 @@ import { relogin } from '../src/shell/relogin';
 import PortalHeader from '../src/shell/PortalHeader.vue';
 import { createPortalRouter } from '../src/shell/router';
 import { session } from '../src/shell/session';
-import { app, el, guardedShow, show, withText } from '../src/ui';
+import { app, el, guardedShow, show } from '../src/ui';
 
 const ALL_ROLES = ['reporter', 'unit-leader', 'info-room', 'viewer', 'admin'];
 
@@ -221,7 +221,7 @@ describe('the dialog that replaces prompt() and confirm()', () => {
   it('refuses an empty reason with a message and sends the trimmed one', async () => {
     const host = dialog();
     const then = vi.fn();
-    withText('退回修改意见', then);
+    askText('退回修改意见').then((t) => { if (t !== null) then(t); });
     await flushPromises();
     expect(byId('reason-dialog')!.textContent).toContain('退回修改意见');
 
@@ -242,7 +242,7 @@ describe('the dialog that replaces prompt() and confirm()', () => {
   it('does nothing when the person cancels', async () => {
     const host = dialog();
     const then = vi.fn();
-    withText('作废原因', then);
+    askText('作废原因').then((t) => { if (t !== null) then(t); });
     await flushPromises();
     await typeReason('重复报送');
     byId('reason-cancel')!.click();

@@ -1,6 +1,4 @@
 // Labels and small DOM helpers shared by every page (text only: nothing from the server is parsed as HTML).
-import { describe, Problem } from './api';
-import { askConfirm, askText } from './dialogs';
 
 // ---------- labels (the services answer codes; people read Chinese) ----------
 export const STATUS: Record<string, string> = {
@@ -92,33 +90,6 @@ export function options(map: Record<string, string>, selected?: string, empty?: 
   return empty !== undefined ? [el('option', { value: '' }, empty), ...list] : list;
 }
 
-/** Each {field, message} of the problem next to its field; the rest as a banner. */
-export function showFieldErrors(form: HTMLElement, e: unknown, messages: HTMLElement) {
-  let placed = 0;
-  if (e instanceof Problem) {
-    for (const err of e.errors) {
-      // matched by id rather than a selector: field names such as `第3行.title` need no escaping
-      const slot = [...form.querySelectorAll<HTMLElement>('.field-error')]
-        .find((x) => x.dataset.errorFor === err.field || x.id === `err-${err.field}`);
-      if (slot) {
-        slot.textContent = slot.textContent ? `${slot.textContent}；${err.message}` : err.message;
-        slot.closest('.field')?.classList.add('invalid');
-        placed++;
-      }
-    }
-  }
-  if (placed === 0 || !(e instanceof Problem) || e.errors.length > placed) {
-    messages.prepend(banner(describe(e)));
-  } else {
-    messages.prepend(banner('请按提示修改标红的内容。'));
-  }
-  form.querySelector('.invalid input, .invalid textarea, .invalid select')?.scrollIntoView({ block: 'center' });
-}
-
-/** Asks for a reason in the shell's dialog (a required, trimmed text); `then` runs only with a non-empty one. */
-export function withText(question: string, then: (text: string) => void) {
-  askText(question).then((text) => { if (text !== null) then(text); });
-}
 
 /** What a page needs to know about the signed-in person. */
 export interface Ctx {
@@ -147,22 +118,6 @@ export function dataTable<T>(columns: Column<T>[], rows: T[], rowAttrs: (row: T)
       ...columns.map(([h, cell, cls]) => el('td', { 'data-label': h, className: cls }, cell(r)))))));
 }
 
-/** A labelled form field with its error slot (`#err-<name>`, where showFieldErrors puts the service's message). */
-export function field(name: string, label: string, input: HTMLElement, hint?: string, scope?: string) {
-  // `scope` keeps ids unique when one page shows the same field in several forms (an answer form per objection)
-  return el('div', { className: 'field', 'data-field': name }, el('label', { for: input.id || undefined }, label), input,
-    hint ? el('small', { className: 'muted' }, hint) : null,
-    el('div', { className: 'field-error', id: scope ? `err-${scope}-${name}` : `err-${name}`, 'data-error-for': name,
-      'aria-live': 'polite' }));
-}
-
-/** Clears the error slots and marks of a form before the next attempt. */
-export function clearErrors(form: HTMLElement, messages?: HTMLElement) {
-  form.querySelectorAll('.field-error').forEach((e) => (e.textContent = ''));
-  form.querySelectorAll('.field').forEach((e) => e.classList.remove('invalid'));
-  messages?.replaceChildren();
-}
-
 /** The current quarter in Beijing, e.g. 2026-Q4 (offset in quarters). */
 export function beijingQuarter(offset = 0): string {
   const [y, m] = beijingMonth().split('-').map(Number);
@@ -186,14 +141,6 @@ export function beijingInputToIso(value: string): string | null {
 
 export function percent(x: number | null | undefined): string {
   return x === null || x === undefined ? '—' : `${Math.round(x * 1000) / 10}%`;
-}
-
-/**
- * A modal question with two buttons (the shell's Element Plus dialog: the keyboard stays inside, Esc cancels);
- * resolves true for the confirming button. Used where `window.confirm` would show the browser's own, unstyled box.
- */
-export function confirmDialog(title: string, message: string, confirmText = '确定', cancelText = '取消'): Promise<boolean> {
-  return askConfirm(title, message, confirmText, cancelText);
 }
 
 /** A shown table as rows for a workbook: the header's texts, then each row's cell texts, whole numbers as numbers. */

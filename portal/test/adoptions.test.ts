@@ -5,7 +5,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { adoptionList } from '../src/adoptions';
+import AdoptionsSection from '../src/pages/item/AdoptionsSection.vue';
 import { Problem } from '../src/api';
 import { currentQuestion } from '../src/dialogs';
 import {
@@ -240,13 +240,26 @@ describe('the follow-up page', () => {
   });
 });
 
-describe('the legacy item page’s adoptions', () => {
-  it('shows the instruction’s leader and text, and links the unit to its follow-up report', () => {
-    const list = adoptionList(ITEMS[0], true);
-    expect(list.querySelector('.instruction-leader')!.textContent).toBe('批示领导：张副市长');
-    expect(list.querySelector('.instruction-text')!.textContent).toBe('批示内容：请总结经验，全市推广');
-    const link = list.querySelector<HTMLAnchorElement>('a.follow-up-link')!;
-    expect([link.getAttribute('href'), link.textContent]).toEqual(['#/items/I-1/follow-up', '报告落实情况']);
-    expect(adoptionList(ITEMS[0]).querySelector('a.follow-up-link')!.textContent).toBe('查看落实情况');
+describe('the item page’s adoptions', () => {
+  afterEach(() => vi.unstubAllGlobals());
+  const section = async (unitReports: boolean, room = false) => {
+    vi.stubGlobal('fetch', vi.fn(async () => answer(200, ITEMS[0])));
+    const shown = mount(AdoptionsSection, { props: { itemId: 'I-1', unitReports, room, received: true } });
+    await flushPromises();
+    return shown;
+  };
+
+  it('shows the instruction’s leader and text, and links the unit to its follow-up report', async () => {
+    const list = await section(true);
+    expect(list.get('.instruction-leader').text()).toBe('批示领导：张副市长');
+    expect(list.get('.instruction-text').text()).toBe('批示内容：请总结经验，全市推广');
+    const link = list.get('a.follow-up-link');
+    expect([link.attributes('href'), link.text()]).toEqual(['#/items/I-1/follow-up', '报告落实情况']);
+    expect(list.find('#adoption-form').exists()).toBe(false);
+    expect((await section(false)).get('a.follow-up-link').text()).toBe('查看落实情况');
+  });
+
+  it('gives the room the form to record one', async () => {
+    expect((await section(false, true)).find('#adoption-form #a-kind').exists()).toBe(true);
   });
 });

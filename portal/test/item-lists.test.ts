@@ -119,12 +119,12 @@ describe('the room’s batch', () => {
 
 describe('the addresses of the lists', () => {
   const router = () => createPortalRouter(() => '#/inbox', createMemoryHistory());
-  it('are Vue pages, while a new item and an item page stay where they were', () => {
+  it('are Vue pages beside the item form and the item page', () => {
     expect(router().resolve('/inbox').name).toBe('inbox');
     expect(router().resolve('/sign-off').name).toBe('sign-off');
     expect(router().resolve('/items?status=RETURNED').name).toBe('my-items');
-    expect(router().resolve('/items/new').name).toBe('items');
-    expect(router().resolve('/items/ITEM-1').name).toBe('items');
+    expect(router().resolve('/items/new').name).toBe('item-new');
+    expect(router().resolve('/items/ITEM-1').name).toBe('item');
   });
 });
 

@@ -5,18 +5,23 @@ vi.mock('../src/api', async (original) => {
   const actual = await original<typeof import('../src/api')>();
   return { ...actual, get: vi.fn(), post: vi.fn(), put: vi.fn(), call: vi.fn() };
 });
-vi.mock('../src/ui', async (original) => {
-  const actual = await original<typeof import('../src/ui')>();
-  return { ...actual, confirmDialog: vi.fn(), withText: vi.fn() };
+vi.mock('../src/dialogs', async (original) => {
+  const actual = await original<typeof import('../src/dialogs')>();
+  return { ...actual, askConfirm: vi.fn(), askText: vi.fn() };
 });
 
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
+import { createMemoryHistory, createRouter } from 'vue-router';
 import { call, get, post, Problem } from '../src/api';
-import { confirmDialog, type Ctx } from '../src/ui';
+import { askConfirm } from '../src/dialogs';
+import type { Ctx } from '../src/ui';
 import {
-  duplicateQuestion, itemDetail, leaderRows, sentBackNotice, signOffBody, similarLines, withdrawable, type Item,
+  duplicateQuestion, leaderRows, sentBackNotice, signOffBody, similarLabel, withdrawable, type Item,
   type SimilarityWarning,
 } from '../src/items';
 import { leaderOpinion } from '../src/pages/itemList';
+import ItemPage from '../src/pages/ItemPage.vue';
+import { session } from '../src/shell/session';
 
 const ctx = (...roles: string[]): Ctx => ({
   me: { username: 'u', displayName: '张信息员', unitId: 'U006', roles }, unitNames: { U006: '旗发改委' },
@@ -46,20 +51,35 @@ async function page(shown: Item, c: Ctx, warning?: SimilarityWarning) {
     if (path.startsWith('/api/adoption/')) throw new Problem(404, '未找到', '', undefined, []);
     return [];
   });
-  await itemDetail(c, shown.id);
-  await new Promise((r) => setTimeout(r, 0));
+  session.me = { ...c.me, unitId: c.me.unitId ?? undefined } as any;
+  session.unitNames = c.unitNames;
+  mounted?.unmount();
+  router = createRouter({ history: createMemoryHistory(), routes: [
+    { path: '/items/:id', component: ItemPage, props: true }, { path: '/items', component: { template: '<p/>' } }] });
+  await router.push(`/items/${shown.id}`);
+  mounted = mount(ItemPage, { props: { id: shown.id }, global: { plugins: [router] }, attachTo: '#app' });
+  await flushPromises();
+}
+let mounted: VueWrapper | undefined;
+let router: ReturnType<typeof createRouter>;
+/** Writes into a field the page binds (as typing does). */
+function type(selector: string, text: string) {
+  const field = document.querySelector<HTMLTextAreaElement>(selector)!;
+  field.value = text;
+  field.dispatchEvent(new Event('input'));
 }
 
 const button = (id: string) => document.querySelector<HTMLButtonElement>(`#${id}`);
-const settle = () => new Promise((r) => setTimeout(r, 0));
+const settle = () => flushPromises();
 
 beforeEach(() => {
+  mounted?.unmount();
+  mounted = undefined;
   document.body.innerHTML = '<div id="app"></div>';
   vi.mocked(get).mockReset();
   vi.mocked(post).mockReset().mockResolvedValue({});
   vi.mocked(call).mockReset().mockResolvedValue(null);
-  vi.mocked(confirmDialog).mockReset();
-  location.hash = '';
+  vi.mocked(askConfirm).mockReset();
 });
 
 describe('what the unit may undo', () => {
@@ -71,15 +91,15 @@ describe('what the unit may undo', () => {
 
   it('offers 撤回 on a submitted item and withdraws it once confirmed', async () => {
     await page(item({ status: 'SUBMITTED', statusLabel: '已报送', revisionCount: 1 }), ctx('reporter'));
-    vi.mocked(confirmDialog).mockResolvedValueOnce(false);
+    vi.mocked(askConfirm).mockResolvedValueOnce(false);
     button('withdraw-item')!.click();
     await settle();
     expect(post).not.toHaveBeenCalled();
 
-    vi.mocked(confirmDialog).mockResolvedValueOnce(true);
+    vi.mocked(askConfirm).mockResolvedValueOnce(true);
     button('withdraw-item')!.click();
     await settle();
-    expect(confirmDialog).toHaveBeenLastCalledWith('撤回信息', expect.stringContaining('信息室接收前可以撤回'), '撤回');
+    expect(askConfirm).toHaveBeenLastCalledWith('撤回信息', expect.stringContaining('信息室接收前可以撤回'), '撤回');
     expect(post).toHaveBeenCalledWith('/api/intake/items/I1/withdraw');
   });
 
@@ -92,17 +112,17 @@ describe('what the unit may undo', () => {
 
   it('deletes a draft never sent once confirmed and goes back to the unit list', async () => {
     await page(item({ deletable: true }), ctx('reporter'));
-    vi.mocked(confirmDialog).mockResolvedValueOnce(true);
+    vi.mocked(askConfirm).mockResolvedValueOnce(true);
     button('delete-draft')!.click();
     await settle();
-    expect(confirmDialog).toHaveBeenCalledWith('删除草稿', expect.stringContaining('《城川镇部署春季防火》'), '删除');
+    expect(askConfirm).toHaveBeenCalledWith('删除草稿', expect.stringContaining('《城川镇部署春季防火》'), '删除');
     expect(call).toHaveBeenCalledWith('DELETE', '/api/intake/items/I1');
-    expect(location.hash).toBe('#/items');
+    expect(router.currentRoute.value.path).toBe('/items');
   });
 
   it('shows the refusal when the draft may no longer be deleted', async () => {
     await page(item({ deletable: true }), ctx('reporter'));
-    vi.mocked(confirmDialog).mockResolvedValueOnce(true);
+    vi.mocked(askConfirm).mockResolvedValueOnce(true);
     vi.mocked(call).mockRejectedValueOnce(new Problem(409, '状态冲突', '该信息已经报送过，是正式记录，不能删除',
       'item.not-deletable', []));
     button('delete-draft')!.click();
@@ -119,7 +139,7 @@ describe('what the unit may undo', () => {
 describe('the leader', () => {
   it('signs off nothing when the confirmation is cancelled', async () => {
     await page(item({ status: 'AWAITING_SIGN_OFF', statusLabel: '待领导签批' }), ctx('unit-leader'));
-    vi.mocked(confirmDialog).mockResolvedValueOnce(false);
+    vi.mocked(askConfirm).mockResolvedValueOnce(false);
     button('sign-off-item')!.click();
     await settle();
     expect(post).not.toHaveBeenCalled();
@@ -127,9 +147,8 @@ describe('the leader', () => {
 
   it('signs off with the opinion written, or with none', async () => {
     await page(item({ status: 'AWAITING_SIGN_OFF', statusLabel: '待领导签批' }), ctx('unit-leader'));
-    const opinion = document.querySelector<HTMLTextAreaElement>('#sign-off-opinion')!;
-    opinion.value = ' 同意报送，注意数据口径。 ';
-    vi.mocked(confirmDialog).mockResolvedValueOnce(true);
+    type('#sign-off-opinion', ' 同意报送，注意数据口径。 ');
+    vi.mocked(askConfirm).mockResolvedValueOnce(true);
     button('sign-off-item')!.click();
     await settle();
     expect(post).toHaveBeenCalledWith('/api/intake/items/I1/sign-off', { opinion: '同意报送，注意数据口径。' });
@@ -138,7 +157,7 @@ describe('the leader', () => {
 
   it('sends back with the opinion written in the same field', async () => {
     await page(item({ status: 'AWAITING_SIGN_OFF' }), ctx('unit-leader'));
-    document.querySelector<HTMLTextAreaElement>('#sign-off-opinion')!.value = '请核实受灾数字';
+    type('#sign-off-opinion', '请核实受灾数字');
     button('send-back-item')!.click();
     await settle();
     expect(post).toHaveBeenCalledWith('/api/intake/items/I1/send-back', { opinion: '请核实受灾数字' });
@@ -188,13 +207,13 @@ describe('the warning of a near-duplicate', () => {
 
   it('asks the reporter to confirm before sending, and sends nothing when declined', async () => {
     await page(item(), ctx('reporter'), warning);
-    vi.mocked(confirmDialog).mockResolvedValueOnce(false);
+    vi.mocked(askConfirm).mockResolvedValueOnce(false);
     button('submit-item')!.click();
     await settle();
-    expect(confirmDialog).toHaveBeenCalledWith('可能重复报送', expect.stringContaining('相似度 94%'), '确认不是重复，报送');
+    expect(askConfirm).toHaveBeenCalledWith('可能重复报送', expect.stringContaining('相似度 94%'), '确认不是重复，报送');
     expect(post).not.toHaveBeenCalled();
 
-    vi.mocked(confirmDialog).mockResolvedValueOnce(true);
+    vi.mocked(askConfirm).mockResolvedValueOnce(true);
     button('submit-item')!.click();
     await settle();
     expect(post).toHaveBeenCalledWith('/api/intake/items/I1/submit');
@@ -204,7 +223,7 @@ describe('the warning of a near-duplicate', () => {
     await page(item(), ctx('reporter'));
     button('submit-item')!.click();
     await settle();
-    expect(confirmDialog).not.toHaveBeenCalled();
+    expect(askConfirm).not.toHaveBeenCalled();
     expect(post).toHaveBeenCalledWith('/api/intake/items/I1/submit');
     expect(document.querySelector('#duplicate-warning')!.textContent).toBe('');
   });
@@ -225,7 +244,7 @@ describe('the warning of a near-duplicate', () => {
     expect(duplicateQuestion({ nearDuplicate: false, highestPercent: null, message: null, similarItems: [] }, names))
       .toBeNull();
     expect(duplicateQuestion(null, names)).toBeNull();
-    expect(similarLines(names, warning.similarItems).map((l) => l.textContent))
-      .toEqual(['城川镇《城川镇部署夏季防汛工作》 相似度 94%', '旗发改委《发改委部署防汛》 相似度 71%']);
+    expect(warning.similarItems.map((s) => similarLabel(names, s)))
+      .toEqual(['城川镇《城川镇部署夏季防汛工作》', '旗发改委《发改委部署防汛》']);
   });
 });

@@ -15,21 +15,16 @@ describe('a Vue page beside the legacy pages', () => {
   const router = () => createPortalRouter(() => '#/items', createMemoryHistory(), undefined,
     [{ path: '/items/:id/compare', name: 'item-compare', component: Compare }]);
 
-  it('takes its own address under a legacy page', () => {
+  it('takes its own address under the item page', () => {
     expect(router().resolve('/items/ITEM-1/compare').name).toBe('item-compare');
   });
 
-  it('gives the adoption pages their own addresses, the follow-up one under the legacy item page', () => {
+  it('gives the adoption pages their own addresses, the follow-up one under the item page', () => {
     const portal = createPortalRouter(() => '#/adoptions', createMemoryHistory());
     expect(portal.resolve('/adoptions').name).toBe('adoptions');
     expect(portal.resolve('/adoptions/overdue').name).toBe('adoptions-overdue');
     expect(portal.resolve('/items/ITEM-1/follow-up').name).toBe('item-follow-up');
-    expect(portal.resolve('/items/ITEM-1').name).toBe('items');
-  });
-
-  it('leaves the legacy page its other addresses', () => {
-    expect(router().resolve('/items/ITEM-1').name).toBe('items');
-    expect(router().resolve('/items/ITEM-1/revisions').name).toBe('items');
+    expect(portal.resolve('/items/ITEM-1').name).toBe('item');
   });
 });
 

@@ -3,7 +3,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
 import { createMemoryHistory, createWebHashHistory } from 'vue-router';
-import { askConfirm } from '../src/dialogs';
+import { askConfirm, askText } from '../src/dialogs';
 import { defaultPageFor, menuFor } from '../src/routes';
 import AskDialog from '../src/shell/AskDialog.vue';
 import LegacyPage from '../src/shell/LegacyPage.vue';
@@ -13,7 +13,7 @@ import { relogin } from '../src/shell/relogin';
 import PortalHeader from '../src/shell/PortalHeader.vue';
 import { createPortalRouter } from '../src/shell/router';
 import { session } from '../src/shell/session';
-import { app, el, guardedShow, show, withText } from '../src/ui';
+import { app, el, guardedShow, show } from '../src/ui';
 
 const ALL_ROLES = ['reporter', 'unit-leader', 'info-room', 'viewer', 'admin'];
 
@@ -22,16 +22,6 @@ function routerFor(roles: string[]) {
 }
 
 describe('the router keeps the addresses of the hand-built portal', () => {
-  it.each([
-    ['/items/new', 'items'], ['/items/ITEM-2026-000123', 'items'], ['/edit/ITEM-1', 'edit'],
-  ])('#%s is the page %s, which reads the whole address', (path, page) => {
-    const route = routerFor(['info-room']).resolve(path);
-    expect(route.name).toBe(page);
-    const props = (route.matched[0].props as { default: (r: typeof route) => { render: LegacyRender; hash: string } }).default(route);
-    expect(props.render).toBe(LEGACY_PAGES[page]);
-    expect(props.hash).toBe(`#${path}`);
-  });
-
   it.each(['/imports', '/imports/adoption', '/imports/items/BATCH-abc', '/imports/BATCH-abc'])(
     'opens #%s as the Vue page 历史补录 with the whole address', (path) => {
       const route = routerFor(['info-room']).resolve(path);
@@ -40,6 +30,19 @@ describe('the router keeps the addresses of the hand-built portal', () => {
       expect(route.path).toBe(path);
       expect(LEGACY_PAGES.imports).toBeUndefined();
     });
+
+  it.each([
+    ['/items/new', 'item-new', {}], ['/items/ITEM-2026-000123', 'item', { id: 'ITEM-2026-000123' }],
+    ['/edit/ITEM-1', 'item-edit', { id: 'ITEM-1' }], ['/items/on-behalf', 'on-behalf', {}],
+    ['/items/ITEM-1/compare', 'item-compare', { id: 'ITEM-1' }],
+  ])('opens the item address #%s as the Vue page %s', (path, name, params) => {
+    const route = routerFor(['reporter']).resolve(path);
+    expect(route.name).toBe(name);
+    expect(route.matched[0].components?.default).not.toBe(LegacyPage);
+    expect(route.params).toEqual(params);
+    expect(LEGACY_PAGES.items).toBeUndefined();
+    expect(LEGACY_PAGES.edit).toBeUndefined();
+  });
 
   it('opens #/rankings with its query as the Vue page, not a legacy one', () => {
     const route = routerFor(['viewer']).resolve('/rankings?group=1&period=2026-Q4');
@@ -218,7 +221,7 @@ describe('the dialog that replaces prompt() and confirm()', () => {
   it('refuses an empty reason with a message and sends the trimmed one', async () => {
     const host = dialog();
     const then = vi.fn();
-    withText('退回修改意见', then);
+    askText('退回修改意见').then((t) => { if (t !== null) then(t); });
     await flushPromises();
     expect(byId('reason-dialog')!.textContent).toContain('退回修改意见');
 
@@ -239,7 +242,7 @@ describe('the dialog that replaces prompt() and confirm()', () => {
   it('does nothing when the person cancels', async () => {
     const host = dialog();
     const then = vi.fn();
-    withText('作废原因', then);
+    askText('作废原因').then((t) => { if (t !== null) then(t); });
     await flushPromises();
     await typeReason('重复报送');
     byId('reason-cancel')!.click();

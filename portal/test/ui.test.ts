@@ -1,56 +1,7 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { Problem } from '../src/api';
+import { describe, expect, it, vi } from 'vitest';
 import {
-  beijingInputToIso, beijingLocalInput, dataTable, el, field, percent, pressOnly, showFieldErrors,
+  beijingInputToIso, beijingLocalInput, dataTable, el, percent, pressOnly,
 } from '../src/ui';
-
-function form() {
-  return el('form', {}, field('title', '标题', el('input', { id: 'f-title' })), field('contactPhone', '联系电话', el('input', { id: 'f-phone' })));
-}
-
-describe('field errors', () => {
-  // jsdom does no layout; the page scrolls the first invalid field into view
-  beforeAll(() => { Element.prototype.scrollIntoView = vi.fn(); });
-
-  it('puts each message beside its own field and marks the field invalid', () => {
-    const f = form();
-    const messages = el('div');
-    showFieldErrors(f, new Problem(400, '信息内容不完整', '', 'item.invalid',
-      [{ field: 'contactPhone', message: '请填写联系电话' }]), messages);
-    expect(f.querySelector('#err-contactPhone')!.textContent).toBe('请填写联系电话');
-    expect(f.querySelector('[data-field=contactPhone]')!.classList.contains('invalid')).toBe(true);
-    expect(f.querySelector('#err-title')!.textContent).toBe('');
-    expect(f.querySelector('[data-field=title]')!.classList.contains('invalid')).toBe(false);
-    expect(messages.textContent).toBe('请按提示修改标红的内容。');
-  });
-
-  it('finds the slot of a field in a form whose ids carry a scope (one answer form per objection)', () => {
-    const f = el('form', {}, field('reply', '答复意见', el('textarea', {}), undefined, 'O1'));
-    showFieldErrors(f, new Problem(400, '错误', '', undefined, [{ field: 'reply', message: '请填写复核答复意见' }]), el('div'));
-    expect(f.querySelector('#err-O1-reply')!.textContent).toBe('请填写复核答复意见');
-  });
-
-  it('joins two messages for one field', () => {
-    const f = form();
-    showFieldErrors(f, new Problem(400, '错误', '', undefined,
-      [{ field: 'title', message: '请填写标题' }, { field: 'title', message: '标题不超过200字' }]), el('div'));
-    expect(f.querySelector('#err-title')!.textContent).toBe('请填写标题；标题不超过200字');
-  });
-
-  it('shows a message for a field the form does not have as a banner', () => {
-    const f = form();
-    const messages = el('div');
-    showFieldErrors(f, new Problem(400, '信息内容不完整', '约稿任务已截止', undefined,
-      [{ field: 'commissionId', message: '约稿任务已截止' }]), messages);
-    expect(messages.querySelector('.banner.error')!.textContent).toBe('信息内容不完整：约稿任务已截止');
-  });
-
-  it('shows a rule violation without fields as a banner', () => {
-    const messages = el('div');
-    showFieldErrors(form(), new Problem(409, '复核期尚未结束，不能发布', '', 'circular.review-still-open', []), messages);
-    expect(messages.querySelector('[role=alert]')!.textContent).toBe('复核期尚未结束，不能发布');
-  });
-});
 
 describe('responsive table', () => {
   it('labels every cell with its header for the phone layout', () => {

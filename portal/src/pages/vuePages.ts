@@ -1,6 +1,5 @@
 // The pages ported to (or written in) Vue: each a route of its own, matched before the legacy pages' catch-alls
-// (vue-router ranks a static segment above `:rest`), so `#/items/<id>/compare` can be Vue while `#/items/<id>` is
-// still legacy. Components load on first visit: a page's code (and ECharts) is not in the first bundle.
+// (vue-router ranks a static segment above `:rest`). Components load on first visit: a page's code (and ECharts) is not in the first bundle.
 import type { RouteRecordRaw } from 'vue-router';
 import HomePage from './HomePage.vue';
 
@@ -21,7 +20,7 @@ export const VUE_PAGES: RouteRecordRaw[] = [
   { path: '/adoptions', name: 'adoptions', component: () => import('./AdoptionsPage.vue') },
   { path: '/adoptions/overdue', name: 'adoptions-overdue', component: () => import('./OverdueFollowUps.vue') },
   { path: '/items/:id/follow-up', name: 'item-follow-up', component: () => import('./FollowUpPage.vue') },
-  // a static segment ranks above the legacy `#/items/:id`: 代录 is never read as an item's id
+  // a static segment ranks above `#/items/:id`: 代录 is never read as an item's id
   { path: '/items/on-behalf', name: 'on-behalf', component: () => import('./OnBehalfPage.vue') },
   { path: '/circulars', name: 'circulars', component: () => import('./CircularsPage.vue') },
   { path: '/circulars/:id', name: 'circular', component: () => import('./CircularPage.vue'), props: true },
@@ -30,10 +29,14 @@ export const VUE_PAGES: RouteRecordRaw[] = [
   { path: '/units/:unitId', name: 'unit', component: () => import('./UnitsPage.vue'), props: true },
   { path: '/filings', name: 'filings', component: () => import('./FilingsPage.vue') },
   { path: '/statistics', name: 'statistics', component: () => import('./StatisticsPage.vue') },
-  // the lists of items; `/items` is exact: `#/items/new` and `#/items/<id>` stay on the legacy item pages
+  // the lists of items; `/items` is exact
   { path: '/inbox', name: 'inbox', component: () => import('./ItemList.vue'), props: { kind: 'inbox' } },
   { path: '/sign-off', name: 'sign-off', component: () => import('./ItemList.vue'), props: { kind: 'sign-off' } },
   // 历史补录: `#/imports`, `#/imports/<kind>`, `#/imports[/<kind>]/<batchId>`; the page reads the kind and batch
   { path: '/imports/:rest(.*)?', name: 'imports', component: () => import('./ImportsPage.vue') },
   { path: '/items', name: 'my-items', component: () => import('./ItemList.vue'), props: { kind: 'mine' } },
+  // an item and its form; static segments (new, on-behalf) and longer addresses (compare, audit) rank above `:id`
+  { path: '/items/new', name: 'item-new', component: () => import('./ItemFormPage.vue') },
+  { path: '/edit/:id', name: 'item-edit', component: () => import('./ItemFormPage.vue'), props: true },
+  { path: '/items/:id', name: 'item', component: () => import('./ItemPage.vue'), props: true },
 ];

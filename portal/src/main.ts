@@ -1,5 +1,4 @@
-// Starts the portal: who is signed in, then the Vue shell (shell/App.vue) with the router; pages not yet ported run
-// inside it unchanged (shell/LegacyPage.vue).
+// Starts the portal: who is signed in, then the Vue shell (shell/App.vue) with the router and its pages.
 import './style.css';
 import './shell/elementPlus';
 import { createApp } from 'vue';

@@ -25,13 +25,6 @@ export function menuFor(roles: string[]): [string, string][] {
   return links.filter(([h]) => !seen.has(h) && !!seen.add(h));
 }
 
-/** `#/circulars/QUARTERLY-2026-Q4-v1?x=1` → page `circulars`, arg `QUARTERLY-2026-Q4-v1`, query `x=1`. */
-export function parseRoute(hash: string): { page: string; arg: string | undefined; query: URLSearchParams } {
-  const [path, query] = hash.split('?');
-  const [, page, arg] = path.split('/');
-  return { page: page ?? '', arg: arg ? decodeURIComponent(arg) : undefined, query: new URLSearchParams(query ?? '') };
-}
-
 /** The menu entry of a page: the longest menu hash the page's path equals or lies under (`#/circulars/X?y` →
  * `#/circulars`; `#/items/new` → `#/items/new`, not `#/items`). */
 export function activeMenu(hash: string, menu: string[]): string | undefined {

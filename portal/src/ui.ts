@@ -1,4 +1,4 @@
-// Labels and small DOM helpers shared by every page (text only: nothing from the server is parsed as HTML).
+// Labels, people's names, Beijing time and figures shared by the pages.
 
 // ---------- labels (the services answer codes; people read Chinese) ----------
 export const STATUS: Record<string, string> = {
@@ -31,39 +31,6 @@ export const GROUP_MEMBERS: Record<string, string> = {
   '1': '开发区和各镇', '2': '旗直部门和驻旗单位', '3': '事业单位和服务中心',
 };
 
-// ---------- tiny DOM helpers (text only: nothing from the server is parsed as HTML) ----------
-export type Child = Node | string | number | null | undefined | false;
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, any> = {}, ...children: Child[]) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k.startsWith('on') && typeof v === 'function') node.addEventListener(k.substring(2), v);
-    else if (k === 'className') node.className = v;
-    else node.setAttribute(k, v === true ? '' : String(v));
-  }
-  for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(c instanceof Node ? c : String(c));
-  return node;
-}
-// The element a legacy page paints into: the Vue shell's LegacyPage hands its own container over (hostLegacyPage),
-// so pages not yet ported keep calling show()/app() unchanged.
-let host: HTMLElement | null = null;
-/** Legacy pages paint into `element` from now on. */
-export function hostLegacyPage(element: HTMLElement) { host = element; }
-/** The page that `element` hosted has left: back to `#app`, unless another page already took over. */
-export function releaseLegacyHost(element: HTMLElement | undefined) { if (host === element) host = null; }
-export const app = () => host ?? document.getElementById('app')!;
-export function show(...nodes: Child[]) { app().replaceChildren(...nodes.filter((n): n is Node | string => !!n || n === '') as (Node | string)[]); }
-// Pages load asynchronously: a page started for an earlier hash must not paint over the page of the newer one.
-let routeSeq = 0;
-/** A new route began: pages of earlier routes stop painting. */
-export function nextRoute() { routeSeq++; }
-export function guardedShow() {
-  const mine = routeSeq;
-  return (...nodes: Child[]) => { if (mine === routeSeq) show(...nodes); };
-}
-export function banner(message: string, kind: 'error' | 'ok' = 'error') {
-  return el('div', { className: `banner ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, message);
-}
 // The names of the people the services record by login name (the gateway's /api/people, read at start).
 let people: Record<string, string> = {};
 /** Who signed in with which name: set once by the shell at start. */
@@ -85,39 +52,6 @@ export function beijingMonth(offset = 0): string {
 export function beijingToday(): string {
   return new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 }
-export function options(map: Record<string, string>, selected?: string, empty?: string) {
-  const list = Object.entries(map).map(([v, t]) => el('option', { value: v, selected: v === selected }, t));
-  return empty !== undefined ? [el('option', { value: '' }, empty), ...list] : list;
-}
-
-
-/** What a page needs to know about the signed-in person. */
-export interface Ctx {
-  me: { username: string; displayName: string; unitId: string | null; roles: string[] };
-  unitNames: Record<string, string>;
-}
-export const hasRole = (ctx: Ctx, ...roles: string[]) => roles.some((r) => ctx.me.roles.includes(r));
-
-/** Of a group of filter buttons, only this one is active and pressed (aria-pressed: heard, not only seen). */
-export function pressOnly(group: HTMLElement, button: HTMLElement) {
-  group.querySelectorAll('button').forEach((b) => { b.classList.remove('active'); b.setAttribute('aria-pressed', 'false'); });
-  button.classList.add('active');
-  button.setAttribute('aria-pressed', 'true');
-}
-
-/** A column: header, cell content, optional cell class. */
-export type Column<T> = [string, (row: T) => Child, string?];
-
-/** The responsive list table (below 640 px each row becomes a card whose cells carry their header as label). */
-export function dataTable<T>(columns: Column<T>[], rows: T[], rowAttrs: (row: T) => Record<string, any> = () => ({}),
-                             attrs: Record<string, any> = {}, empty = '暂无数据。') {
-  if (rows.length === 0) return el('p', { className: 'muted' }, empty);
-  return el('table', { className: 'list', ...attrs },
-    el('thead', {}, el('tr', {}, ...columns.map(([h]) => el('th', {}, h)))),
-    el('tbody', {}, ...rows.map((r) => el('tr', rowAttrs(r),
-      ...columns.map(([h, cell, cls]) => el('td', { 'data-label': h, className: cls }, cell(r)))))));
-}
-
 /** The current quarter in Beijing, e.g. 2026-Q4 (offset in quarters). */
 export function beijingQuarter(offset = 0): string {
   const [y, m] = beijingMonth().split('-').map(Number);
@@ -141,31 +75,4 @@ export function beijingInputToIso(value: string): string | null {
 
 export function percent(x: number | null | undefined): string {
   return x === null || x === undefined ? '—' : `${Math.round(x * 1000) / 10}%`;
-}
-
-/** A shown table as rows for a workbook: the header's texts, then each row's cell texts, whole numbers as numbers. */
-export function tableRows(table: HTMLTableElement): { header: string[]; rows: (string | number)[][] } {
-  const text = (cell: Element) => (cell.textContent ?? '').replace(/\s+/g, ' ').trim();
-  const all = Array.from(table.tHead?.rows[0]?.cells ?? []).map(text);
-  // the buttons of a row (修改, 删除) are not data
-  const kept = all.map((h, i) => (h === '操作' ? -1 : i)).filter((i) => i >= 0);
-  const rows = Array.from(table.tBodies[0]?.rows ?? []).map((r) => kept.map((i) => {
-    const t = r.cells[i] ? text(r.cells[i]) : '';
-    return /^-?\d{1,15}(\.\d+)?$/.test(t) ? Number(t) : t;
-  }));
-  return { header: kept.map((i) => all[i]), rows };
-}
-
-/**
- * 导出 Excel of a list: the table as shown (its filters applied) as `<name>.xlsx`. The spreadsheet code loads on the
- * first click, not with the page.
- */
-export function exportButton(name: string | (() => string), table: () => HTMLTableElement | null | undefined) {
-  return el('button', { type: 'button', className: 'export-xlsx', onclick: async () => {
-    const shown = table();
-    if (!shown) return;
-    const { exportXlsx } = await import('./sheets');
-    const { header, rows } = tableRows(shown);
-    exportXlsx(typeof name === 'function' ? name() : name, header, rows);
-  } }, '导出 Excel');
 }

@@ -1,6 +1,6 @@
 // The adoption records in the portal: the room's list (one row per record, instruction details, state, filters,
 // sorting, 导出), 更正 with the service's messages beside the fields, 撤销 through the shell's reason dialog, and the
-// unit's follow-up report; the legacy item page shows the instruction's leader and text.
+// unit's follow-up report; the item page shows the instruction's leader and text.
 import { flushPromises, mount } from '@vue/test-utils';
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -54,7 +54,7 @@ describe('the figures of the commission pages', () => {
 
 describe('the routes and menu of the commission pages', () => {
   const router = () => createPortalRouter(() => '#/inbox', createMemoryHistory());
-  it('gives statistics, one commission and the notices their own Vue pages, and leaves #/commissions legacy', () => {
+  it('gives the list, statistics, one commission and the notices their own Vue pages', () => {
     expect(router().resolve('/commissions/statistics').name).toBe('commission-statistics');
     expect(router().resolve('/commissions/CMS-2026-0003').name).toBe('commission');
     expect(router().resolve('/commissions/CMS-2026-0003').params.id).toBe('CMS-2026-0003');

@@ -14,7 +14,6 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { call, get, post, Problem } from '../src/api';
 import { askConfirm } from '../src/dialogs';
-import type { Ctx } from '../src/ui';
 import {
   duplicateQuestion, leaderRows, sentBackNotice, signOffBody, similarLabel, withdrawable, type Item,
   type SimilarityWarning,
@@ -23,6 +22,11 @@ import { leaderOpinion } from '../src/pages/itemList';
 import ItemPage from '../src/pages/ItemPage.vue';
 import { session } from '../src/shell/session';
 
+/** Who looks at the page: the session the page reads. */
+interface Ctx {
+  me: { username: string; displayName: string; unitId: string | null; roles: string[] };
+  unitNames: Record<string, string>;
+}
 const ctx = (...roles: string[]): Ctx => ({
   me: { username: 'u', displayName: '张信息员', unitId: 'U006', roles }, unitNames: { U006: '旗发改委' },
 });

@@ -1,4 +1,4 @@
-// The footing of the Vue pages: their routes win over the legacy catch-alls, a refusal shows every field at once, a
+// The footing of the Vue pages: their routes under an item's address, a refusal shows every field at once, a
 // late answer never overwrites a newer one.
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
@@ -11,8 +11,8 @@ import { createPortalRouter } from '../src/shell/router';
 
 const Compare = defineComponent({ render: () => h('p', 'compare') });
 
-describe('a Vue page beside the legacy pages', () => {
-  const router = () => createPortalRouter(() => '#/items', createMemoryHistory(), undefined,
+describe('the Vue pages under an item\'s address', () => {
+  const router = () => createPortalRouter(() => '#/items', createMemoryHistory(),
     [{ path: '/items/:id/compare', name: 'item-compare', component: Compare }]);
 
   it('takes its own address under the item page', () => {

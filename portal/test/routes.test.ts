@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { circularLabel } from '../src/pages/circulars';
-import { activeMenu, defaultPageFor, menuFor, parseRoute } from '../src/routes';
+import { activeMenu, defaultPageFor, menuFor } from '../src/routes';
 
 const pages = (roles: string[]) => menuFor(roles).map(([hash]) => hash);
 
@@ -58,18 +58,6 @@ describe('routing by role', () => {
     expect(activeMenu('#/statistics?period=2026-Q4', menu)).toBe('#/statistics');
     expect(activeMenu('#/circulars/QUARTERLY-2026-Q4-v1', menu)).toBe('#/circulars');
     expect(activeMenu('#/inbox', menu)).toBeUndefined();
-  });
-
-  it('reads page, argument and query from the hash', () => {
-    const r = parseRoute('#/circulars/QUARTERLY-2026-Q4-v1?x=1');
-    expect(r.page).toBe('circulars');
-    expect(r.arg).toBe('QUARTERLY-2026-Q4-v1');
-    expect(r.query.get('x')).toBe('1');
-    const s = parseRoute('#/statistics?period=2026-Q3&unitId=U006');
-    expect(s.page).toBe('statistics');
-    expect(s.arg).toBeUndefined();
-    expect(s.query.get('unitId')).toBe('U006');
-    expect(parseRoute('').page).toBe('');
   });
 });
 

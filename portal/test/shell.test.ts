@@ -1,4 +1,4 @@
-// The Vue shell: the router keeps every address, a legacy page is hosted and cleared, the dialog refuses an empty reason.
+// The Vue shell: the router keeps every address, each navigation draws its page anew, the dialog refuses an empty reason.
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { defineComponent, h } from 'vue';
@@ -6,14 +6,11 @@ import { createMemoryHistory, createWebHashHistory } from 'vue-router';
 import { askConfirm, askText } from '../src/dialogs';
 import { defaultPageFor, menuFor } from '../src/routes';
 import AskDialog from '../src/shell/AskDialog.vue';
-import LegacyPage from '../src/shell/LegacyPage.vue';
-import { LEGACY_PAGES, type LegacyRender } from '../src/shell/legacyPages';
 import PageView from '../src/shell/PageView.vue';
 import { relogin } from '../src/shell/relogin';
 import PortalHeader from '../src/shell/PortalHeader.vue';
 import { createPortalRouter } from '../src/shell/router';
 import { session } from '../src/shell/session';
-import { app, el, guardedShow, show } from '../src/ui';
 
 const ALL_ROLES = ['reporter', 'unit-leader', 'info-room', 'viewer', 'admin'];
 
@@ -26,9 +23,7 @@ describe('the router keeps the addresses of the hand-built portal', () => {
     'opens #%s as the Vue page 历史补录 with the whole address', (path) => {
       const route = routerFor(['info-room']).resolve(path);
       expect(route.name).toBe('imports');
-      expect(route.matched[0].components?.default).not.toBe(LegacyPage);
       expect(route.path).toBe(path);
-      expect(LEGACY_PAGES.imports).toBeUndefined();
     });
 
   it.each([
@@ -38,18 +33,13 @@ describe('the router keeps the addresses of the hand-built portal', () => {
   ])('opens the item address #%s as the Vue page %s', (path, name, params) => {
     const route = routerFor(['reporter']).resolve(path);
     expect(route.name).toBe(name);
-    expect(route.matched[0].components?.default).not.toBe(LegacyPage);
     expect(route.params).toEqual(params);
-    expect(LEGACY_PAGES.items).toBeUndefined();
-    expect(LEGACY_PAGES.edit).toBeUndefined();
   });
 
-  it('opens #/rankings with its query as the Vue page, not a legacy one', () => {
+  it('opens #/rankings with its query as the Vue page', () => {
     const route = routerFor(['viewer']).resolve('/rankings?group=1&period=2026-Q4');
     expect(route.name).toBe('rankings');
-    expect(route.matched[0].components?.default).not.toBe(LegacyPage);
     expect(route.query).toEqual({ group: '1', period: '2026-Q4' });
-    expect(LEGACY_PAGES.rankings).toBeUndefined();
   });
 
   it.each([
@@ -58,10 +48,8 @@ describe('the router keeps the addresses of the hand-built portal', () => {
   ])('opens #%s as the Vue page %s with its address and query', (path, name, params) => {
     const route = routerFor(['info-room']).resolve(path);
     expect(route.name).toBe(name);
-    expect(route.matched[0].components?.default).not.toBe(LegacyPage);
     expect(route.params).toEqual(params);
     expect(route.fullPath).toBe(path);
-    expect(LEGACY_PAGES[name.replace(/^circular$/, 'circulars')]).toBeUndefined();
   });
 
   it('has a page for every menu entry of every role', () => {
@@ -90,8 +78,9 @@ describe('the page of the address in the browser', () => {
     let arrive = () => {};
     const slowly = () => new Promise<typeof First>((resolve) => { arrive = () => resolve(First); });
     history.replaceState(null, '', '#/');
+    const Circulars = defineComponent({ render: () => h('p', { id: 'circulars' }, '通报') });
     const router = createPortalRouter(() => '#/first', createWebHashHistory(),
-      { circulars: async () => { show(el('p', { id: 'circulars' }, '通报')); } }, [{ path: '/first', component: slowly }]);
+      [{ path: '/first', component: slowly }, { path: '/circulars', component: Circulars }]);
     const view = mount(PageView, { global: { plugins: [router] }, attachTo: document.body });
     const next = popped();
     location.hash = '#/circulars';
@@ -106,9 +95,10 @@ describe('the page of the address in the browser', () => {
   });
 
   it('drops 已重新登录 once the person has gone on to another page', async () => {
-    // legacy pages only: the shell's part is tested, not the pages'
+    // stand-in pages: the shell's part is tested, not the pages'
+    const Blank = defineComponent({ render: () => h('p') });
     const router = createPortalRouter(() => '#/imports', createMemoryHistory(),
-      { imports: async () => {}, items: async () => {} }, []);
+      [{ path: '/imports', component: Blank }, { path: '/items/:id', component: Blank }]);
     const view = mount(PageView, { global: { plugins: [router] } });
     await router.push('/imports');
     relogin.value = 'done';
@@ -118,13 +108,18 @@ describe('the page of the address in the browser', () => {
     view.unmount();
   });
 
-  it('follows a legacy page that sets location.hash, and opens an address again after the page replaced it', async () => {
+  it('draws a page anew when its address is opened again, also after the page put back an address itself', async () => {
     const drawn: string[] = [];
-    const pages: Record<string, LegacyRender> = {
-      imports: async (_ctx, arg) => { drawn.push(arg ?? 'list'); show(el('p', { id: 'import-page' }, arg ?? '列表')); },
-    };
+    const Imports = defineComponent({
+      props: { kind: { type: String, default: '' } },
+      setup(props) {
+        drawn.push(props.kind || 'list');
+        return () => h('p', { id: 'import-page' }, props.kind || '列表');
+      },
+    });
     history.replaceState(null, '', '#/imports');
-    const router = createPortalRouter(() => '#/imports', createWebHashHistory(), pages, []);
+    const router = createPortalRouter(() => '#/imports', createWebHashHistory(),
+      [{ path: '/imports/:kind?', component: Imports, props: true }]);
     const view = mount(PageView, { global: { plugins: [router] }, attachTo: document.body });
     await router.isReady();
     await flushPromises();
@@ -137,7 +132,7 @@ describe('the page of the address in the browser', () => {
     expect(drawn).toEqual(['list', 'adoption']);
     expect(view.find('#import-page').text()).toBe('adoption');
 
-    // a legacy page that puts back its list's address without a navigation, then the same address is opened again
+    // a page that puts back its list's address without a navigation, then the same address is opened again
     history.replaceState(null, '', '#/imports');
     next = popped();
     location.hash = '#/imports/adoption';
@@ -163,48 +158,6 @@ describe('the header', () => {
     expect([form.attributes('method'), form.attributes('action')]).toEqual(['post', '/logout']);
     expect((header.find('input[name=_csrf]').element as HTMLInputElement).value).toBe('abc+def');
     expect(header.find('#logout').text()).toBe('退出');
-  });
-});
-
-describe('a legacy page hosted in the shell', () => {
-  it('paints into its own container and leaves nothing behind when the person moves on', async () => {
-    const render: LegacyRender = async (_ctx, arg) => show(el('p', { id: 'old-page' }, `旧页面 ${arg}`));
-    const page = mount(LegacyPage, { props: { render, hash: '#/items/ITEM-1' }, attachTo: document.body });
-    await flushPromises();
-    expect(page.find('.legacy-page #old-page').text()).toBe('旧页面 ITEM-1');
-    expect(app()).toBe(page.find('.legacy-page').element);
-    const container = page.find('.legacy-page').element;
-    page.unmount();
-    expect(container.childNodes.length).toBe(0);
-    expect(app()).not.toBe(container);
-  });
-
-  it('does not let a page that answers late paint over the page that followed it', async () => {
-    let answer!: () => void;
-    const slow: LegacyRender = async () => {
-      const paint = guardedShow();
-      await new Promise<void>((r) => { answer = r; });
-      paint(el('p', { id: 'late' }, '迟到的页面'));
-    };
-    const first = mount(LegacyPage, { props: { render: slow, hash: '#/inbox' }, attachTo: document.body });
-    await flushPromises();
-    first.unmount();
-    const second = mount(LegacyPage, { props: { render: async () => show(el('p', { id: 'now' }, '当前页面')), hash: '#/items' },
-      attachTo: document.body });
-    await flushPromises();
-    answer();
-    await flushPromises();
-    expect(document.querySelector('#late')).toBeNull();
-    expect(second.find('#now').exists()).toBe(true);
-    second.unmount();
-  });
-
-  it('shows a page’s failure as a banner in Chinese', async () => {
-    const failing: LegacyRender = async () => { throw new Error('网络不通'); };
-    const page = mount(LegacyPage, { props: { render: failing, hash: '#/inbox' }, attachTo: document.body });
-    await flushPromises();
-    expect(page.find('.banner.error').exists()).toBe(true);
-    page.unmount();
   });
 });
 

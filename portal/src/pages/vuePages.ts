@@ -1,5 +1,5 @@
-// The pages ported to (or written in) Vue: each a route of its own, matched before the legacy pages' catch-alls
-// (vue-router ranks a static segment above `:rest`). Components load on first visit: a page's code (and ECharts) is not in the first bundle.
+// The portal's pages: each a route of its own (vue-router ranks a static segment above a parameter: `#/items/new`
+// before `#/items/:id`). Components load on first visit: a page's code (and ECharts) is not in the first bundle.
 import type { RouteRecordRaw } from 'vue-router';
 import HomePage from './HomePage.vue';
 

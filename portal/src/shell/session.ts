@@ -1,8 +1,8 @@
-// Who is signed in, read once at start; every page gets it as its Ctx.
+// Who is signed in, read once at start, and the units' names every page shows.
 import { reactive } from 'vue';
 import { describe, get, Me, onUnauthorized, Problem } from '../api';
 import { announceSignedIn, sessionLost } from './relogin';
-import { knowPeople, type Ctx } from '../ui';
+import { knowPeople } from '../ui';
 
 export interface Session {
   /** loading; login: nobody is signed in (401); failed: /api/me answered otherwise; ready */
@@ -37,4 +37,3 @@ export async function startSession(): Promise<Session> {
 }
 
 /** What a page needs to know about the signed-in person. */
-export const ctx = (): Ctx => ({ me: session.me!, unitNames: session.unitNames });

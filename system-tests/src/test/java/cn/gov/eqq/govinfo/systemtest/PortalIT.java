@@ -369,6 +369,27 @@ class PortalIT extends PortalJourney {
             screenshot(page, "09e-leader-notice-sign-off-request");
             request.locator("a").click();
             page.waitForURL(url -> url.endsWith("#/items/" + id));
+
+            // the same item from the leader's 待签批 list, signed off with an opinion after the confirmation
+            page.navigate(gateway + "/#/sign-off");
+            assertThat(page.locator("h1")).hasText("待签批信息");
+            assertThat(itemRow(page, id)).containsText("待领导签批");
+            screenshot(page, "09j-leader-sign-off-queue");
+            itemRow(page, id).locator("a.item-title").click();
+            page.waitForURL(url -> url.endsWith("#/items/" + id));
+            page.locator("#sign-off-opinion").fill("同意报送，注意核实投资数据。");
+            page.locator("#sign-off-item").click();
+            page.locator("#confirm-ok").click();
+            assertThat(page.locator(".banner.ok")).hasText("签批成功");
+            assertThat(page.locator("dl.facts")).containsText("已报送");
+            assertThat(page.locator("#sign-off-item")).hasCount(0);
+            screenshot(page, "09k-leader-signed-off");
+
+            // the step after: the queue no longer holds it
+            page.navigate(gateway + "/#/sign-off");
+            assertThat(page.locator("h1")).hasText("待签批信息");
+            assertThat(page.locator("#item-table")).isVisible();
+            assertThat(itemRow(page, id)).hasCount(0);
         }
     }
 

@@ -3,7 +3,8 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { onUnauthorized, post, Problem } from '../src/api';
 import ReloginDialog from '../src/shell/ReloginDialog.vue';
-import { announceSignedIn, listenForSignIn, openSignInWindow, relogin, RELOGIN_URL, sessionLost } from '../src/shell/relogin';
+import { announceSignedIn, listenForSignIn, openSignInWindow, pollUntilSignedIn, relogin, RELOGIN_URL, sessionLost }
+  from '../src/shell/relogin';
 
 
 beforeEach(() => { relogin.value = 'none'; localStorage.clear(); });
@@ -82,6 +83,33 @@ describe('the page that waits', () => {
     relogin.value = 'waiting';
     window.dispatchEvent(new StorageEvent('storage', { key: 'other', newValue: '{"username":"u006-reporter"}' }));
     expect(relogin.value).toBe('waiting');
+    stop();
+  });
+
+  it('also asks the gateway itself, and goes on once its session answers (the window’s write may never arrive)', async () => {
+    const stop = listenForSignIn('u006-reporter', vi.fn());
+    relogin.value = 'waiting';
+    const answers = [new Response('', { status: 401 }),
+      new Response('{"username":"u006-reporter"}', { status: 200 })];
+    const ask = vi.fn(async () => answers.shift()!);
+    pollUntilSignedIn(ask, 5);
+    await vi.waitFor(() => expect(relogin.value).toBe('done'));
+    expect(ask).toHaveBeenCalledTimes(2);
+    stop();
+  });
+
+  it('reloads when the gateway answers for someone else, and stops asking once nothing waits', async () => {
+    const otherPerson = vi.fn();
+    const stop = listenForSignIn('u006-reporter', otherPerson);
+    relogin.value = 'waiting';
+    pollUntilSignedIn(async () => new Response('{"username":"u007-reporter"}', { status: 200 }), 5);
+    await vi.waitFor(() => expect(otherPerson).toHaveBeenCalled());
+
+    relogin.value = 'none';
+    const ask = vi.fn(async () => new Response('', { status: 401 }));
+    pollUntilSignedIn(ask, 5);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(ask).not.toHaveBeenCalled();
     stop();
   });
 

@@ -5,7 +5,9 @@
 // The window and this page are told apart by a mark in localStorage (set when the window is opened, fresh for 10
 // minutes): window.name does not survive the trip through Keycloak's origin in every browser. Every portal page that
 // starts signed in writes who it is to localStorage; the other windows of the portal get the browser's `storage`
-// event, and a page waiting for its re-login takes it as done.
+// event, and a page waiting for its re-login takes it as done. The waiting page also asks /api/me every two seconds:
+// the session cookie is the browser's, so once the window has signed in, the page's own call answers — this holds
+// where the event is lost (a window that closes as it writes) or never sent (storage partitioned by the browser).
 import { ref } from 'vue';
 
 export const RELOGIN_URL = '/oauth2/authorization/keycloak';
@@ -26,6 +28,35 @@ export function openSignInWindow(open: typeof window.open = window.open.bind(win
   localStorage.setItem(MARK, String(Date.now()));
   const w = open(RELOGIN_URL, 'govinfo-relogin', 'popup,width=560,height=720');
   relogin.value = w ? 'waiting' : 'blocked';
+  if (w) pollUntilSignedIn();
+}
+
+const POLL_MS = 2_000;
+/** Who this page was opened for and what to do if someone else signs in; set by listenForSignIn. */
+let waiting: { me: string; otherPerson: () => void } | null = null;
+
+/** The sign-in, as the page learns of it (from the other window's write or from its own call). */
+function signedIn(username: string) {
+  if (!waiting || relogin.value === 'none' || relogin.value === 'done') return;
+  if (username !== waiting.me) waiting.otherPerson();
+  else relogin.value = 'done';
+}
+
+/** Asks /api/me while the page waits (at most ten minutes); a 401 means not yet, and does not ask again. */
+export function pollUntilSignedIn(ask: () => Promise<Response> = () => fetch('/api/me', { credentials: 'same-origin',
+  headers: { Accept: 'application/json' } }), every = POLL_MS, until = Date.now() + FRESH_MS) {
+  const tick = async () => {
+    if (relogin.value !== 'waiting' || Date.now() > until) return;
+    try {
+      const response = await ask();
+      if (response.ok) {
+        const me = (await response.json()) as { username?: string };
+        if (me.username) signedIn(me.username);
+      }
+    } catch { /* the gateway is out of reach for a moment: ask again */ }
+    if (relogin.value === 'waiting') setTimeout(tick, every);
+  };
+  setTimeout(tick, every);
 }
 
 /**
@@ -51,12 +82,11 @@ export function signedInBy(key: string | null, value: string | null): string | n
 
 /** The page listens while it lives; `me` is who it was opened for. */
 export function listenForSignIn(me: string, otherPerson: () => void = () => location.reload()) {
+  waiting = { me, otherPerson };
   const onStorage = (ev: StorageEvent) => {
     const username = signedInBy(ev.key, ev.newValue);
-    if (!username || relogin.value === 'none') return;
-    if (username !== me) otherPerson();
-    else relogin.value = 'done';
+    if (username) signedIn(username);
   };
   window.addEventListener('storage', onStorage);
-  return () => window.removeEventListener('storage', onStorage);
+  return () => { window.removeEventListener('storage', onStorage); waiting = null; };
 }

@@ -22,6 +22,8 @@ export async function startSession(): Promise<Session> {
     else { session.state = 'failed'; session.error = describe(e); }
     return session;
   }
+  // first, so a sign-in window closes as soon as it knows who signed in
+  announceSignedIn(session.me.username);
   try {
     const units = await get<{ unitId: string; name: string }[]>('/api/intake/units');
     session.unitNames = Object.fromEntries(units.map((u) => [u.unitId, u.name]));
@@ -31,7 +33,6 @@ export async function startSession(): Promise<Session> {
     knowPeople(Object.fromEntries(people.map((p) => [p.username, p.name])));
   } catch { /* likewise: login names still show */ }
   session.state = 'ready';
-  announceSignedIn(session.me.username);
   onUnauthorized(sessionLost);
   return session;
 }

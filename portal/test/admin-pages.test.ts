@@ -70,6 +70,22 @@ describe('the unit directory', () => {
     expect(filtered.page.get('a[data-edit=U010]').attributes('href')).toMatch(/\/units\/U010\?name=%E5%8D%95%E4%BD%8D1&group=3$/);
   });
 
+  it('sorts by a column through the address, so reload and 后退 keep the order, and keeps it on the way to 修改', async () => {
+    units();
+    const { page, router } = await open(UnitsPage, '/units');
+    page.getComponent({ name: 'ElTable' }).vm.$emit('sort-change', { prop: 'name', order: 'descending' });
+    await vi.waitFor(() => expect(router.currentRoute.value.fullPath).toBe('/units?sort=name&order=desc'));
+    page.unmount();
+
+    const sorted = await open(UnitsPage, '/units?group=2&sort=name&order=desc');
+    // 单位9 > 单位7 > 单位5 > 单位3 > 单位25 … by name, descending, only 第二组
+    expect(sorted.page.findAll('#unit-table .el-table__body tr').slice(0, 4).map((r) => cells(r)[0]))
+      .toEqual(['U009', 'U007', 'U005', 'U003']);
+    expect(sorted.page.get('a[data-edit=U009]').attributes('href')).toMatch(/\/units\/U009\?group=2&sort=name&order=desc$/);
+    sorted.page.getComponent({ name: 'ElTable' }).vm.$emit('sort-change', { prop: 'unitId', order: 'ascending' });
+    await vi.waitFor(() => expect(sorted.router.currentRoute.value.fullPath).toBe('/units?group=2'));
+  });
+
   it('puts a typed filter into the address', async () => {
     units();
     const { page, router } = await open(UnitsPage, '/units');

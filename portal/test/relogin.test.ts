@@ -113,6 +113,28 @@ describe('the page that waits', () => {
     stop();
   });
 
+  it('keeps 已重新登录 once the dialog has closed itself (its closing says "closed", which is not a dismissal)', async () => {
+    // the real transition: Element Plus reports the end of its leave as update:modelValue(false)
+    const dialog = mount(ReloginDialog, { attachTo: document.body, global: { stubs: { transition: false } } });
+    sessionLost();
+    await flushPromises();
+    relogin.value = 'done';
+    await flushPromises();
+    await new Promise((r) => setTimeout(r, 500)); // the dialog's leave transition has ended
+    await flushPromises();
+    expect(relogin.value).toBe('done');
+    dialog.unmount();
+  });
+
+  it('forgets the lost session when the person closes the dialog', async () => {
+    const dialog = mount(ReloginDialog, { attachTo: document.body });
+    sessionLost();
+    await flushPromises();
+    (document.querySelector('#relogin-dismiss') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(relogin.value).toBe('none'));
+    dialog.unmount();
+  });
+
   it('shows the dialog when the session was lost, saying what was typed is kept', async () => {
     const dialog = mount(ReloginDialog, { attachTo: document.body });
     sessionLost();

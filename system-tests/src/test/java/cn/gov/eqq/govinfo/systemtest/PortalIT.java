@@ -413,6 +413,12 @@ class PortalIT extends PortalJourney {
             try {
                 assertThat(page.locator("#relogin-done")).isVisible();
             } catch (AssertionError e) {
+                // what the page and the window knew when the page did not go on
+                System.out.println("[relogin] window closed: " + window.isClosed()
+                        + (window.isClosed() ? "" : ", at " + window.url())
+                        + "; page waiting: " + page.locator("#relogin-waiting").count()
+                        + "; page's /api/me answers " + page.evaluate("() => fetch('/api/me').then(r => r.status)")
+                        + "; cookies: " + context.cookies().stream().map(c -> c.name + "@" + c.domain + c.path).toList());
                 if (!window.isClosed()) {
                     screenshot(window, "10x-sign-in-window-still-open");
                 }

@@ -41,14 +41,14 @@ import static org.awaitility.Awaitility.await;
 /**
  * The information room's circular in a real headless Chromium against the whole running system: the room drafts the
  * running quarter's circular and is told it is published only after the quarter ends, drafts last quarter's (an item
- * of the unit entered through the history import) and opens the review, a unit finds it, reads its own figures and raises an objection (复核), the
- * room answers it and publishes once the window has closed, and the published DOCX downloads through the gateway.
- * While the window is open the room corrects and withdraws an adoption record on 采用与批示, registers and withdraws a
- * combined adoption, exports the list and finds an instruction whose follow-up is overdue; the unit reads the
- * instruction on its item and reports the follow-up.
- * At the end the room enters an item for 教体局, which sends by e-mail (代录), finds it marked in the inbox and
- * receives it, and the unit finds it in its own list marked 代录. Last, the room pages and sorts an inbox longer than a
- * page, exports all of it, receives two items in one go and voids three with one reason. Screenshots go to
+ * of the unit entered through the history import) and opens the review, a unit finds it, reads its own figures and
+ * raises an objection (复核). While the window is open the room corrects and withdraws an adoption record on 采用与批示,
+ * registers and withdraws a combined adoption, exports the list and finds an instruction whose follow-up is overdue;
+ * the unit reads the instruction on its item and reports the follow-up. The room enters an item for 教体局, which
+ * sends by e-mail (代录), finds it marked in the inbox and receives it, and the unit finds it in its own list marked
+ * 代录; the room pages and sorts an inbox longer than a page, exports all of it, receives two items in one go and
+ * voids three with one reason. Last, the room answers the objection and publishes once the window has closed, the
+ * published DOCX downloads through the gateway, and a leader finds the circular and its workbook. Screenshots go to
  * {@code target/screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -156,8 +156,10 @@ class PortalRoomIT extends PortalJourney {
             assertThat(page.locator("section[data-group='2'] tr.unit-U007")).isVisible();
             PortalIT.screenshot(page, "21-circular-draft");
 
-            // the window closes in two to three minutes: long enough for the unit to sign in and object
-            String closes = ZonedDateTime.now(BEIJING).plusMinutes(3).truncatedTo(ChronoUnit.MINUTES)
+            // the window closes in one to two minutes: long enough for the unit to sign in and object (the next step,
+            // about 10 s later), short enough that publishing (after the steps that do not need the circular) waits
+            // little for it
+            String closes = ZonedDateTime.now(BEIJING).plusMinutes(2).truncatedTo(ChronoUnit.MINUTES)
                     .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
             page.locator("#review-closes").fill(closes);
             page.locator("#open-review").click();
@@ -333,7 +335,7 @@ class PortalRoomIT extends PortalJourney {
 
 
     @Test
-    @Order(10)
+    @Order(20) // after the steps that do not need the circular, which run while its review window is open
     void theRoomAnswersTheObjectionPublishesAndDownloadsTheDocx() throws Exception {
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "room-editor", false);
@@ -349,7 +351,7 @@ class PortalRoomIT extends PortalJourney {
             assertThat(page.locator("#objections [data-resolved=DISMISSED]")).isVisible();
             PortalIT.screenshot(page, "24-objection-answered");
 
-            // the page enables 发布 by itself when the review window closes (at most three minutes from its opening)
+            // the page enables 发布 by itself when the review window closes (at most two minutes from its opening)
             page.locator("#publish-circular[data-ready=true]")
                     .waitFor(new Locator.WaitForOptions().setTimeout(240_000));
             page.locator("#publish-circular").click();
@@ -385,7 +387,7 @@ class PortalRoomIT extends PortalJourney {
     }
 
     @Test
-    @Order(11)
+    @Order(21)
     void aLeaderListsThePublishedCircularAndDownloadsItsWorkbook() throws Exception {
         try (BrowserContext context = newContext()) {
             Page page = PortalIT.signIn(context, "banner-leader", false);

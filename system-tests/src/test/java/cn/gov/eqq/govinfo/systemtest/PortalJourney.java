@@ -59,7 +59,8 @@ abstract class PortalJourney {
 
     /**
      * The page as shown now, to {@code target/screenshots/<name>.png}; a step that shows a page also shows it to
-     * axe-core, which fails it on a serious or critical accessibility violation.
+     * axe-core, which fails it on a serious or critical accessibility violation, and to {@link PageWords}, which
+     * fails it on an English or technical word.
      */
     static void screenshot(Page page, String name) {
         // a dialog fades in: the picture shows the page as a person sees it once its finite animations have ended
@@ -68,6 +69,7 @@ abstract class PortalJourney {
                 + ".map(a => a.finished.catch(() => null)))");
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
         Accessibility.check(page, name);
+        PageWords.check(page, name);
     }
 
     static BrowserContext newContext() {

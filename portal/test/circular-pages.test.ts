@@ -116,6 +116,9 @@ describe('the circular page before its period has ended', () => {
   it('tells the room on a draft that its figures are those so far', async () => {
     let { page } = await showAt('2026-12-07T10:00:00+08:00', { [PATH]: () => circular('DRAFT') });
     expect(page.get('#period-note').text()).toContain('2026年第四季度尚未结束');
+    // the period in words, never its code (2026-Q4)
+    expect(page.get('dl').text()).toContain('期间2026年第四季度');
+    expect(page.get('dl').text()).not.toContain('Q4');
     expect(page.get('#period-note').text()).toContain('按最新数据刷新');
     expect(page.find('section[data-group="2"] tr.unit-U007').exists()).toBe(true);
     page.unmount();
@@ -190,7 +193,7 @@ describe('the circulars as the pages read them', () => {
   });
 
   it('exports the list in words, never the codes', () => {
-    expect(circularSheet([list[1]])[0].slice(0, 5)).toEqual(['b', '季度通报', '2026-Q3', 2, '已发布']);
+    expect(circularSheet([list[1]])[0].slice(0, 5)).toEqual(['b', '季度通报', '2026年第三季度', 2, '已发布']);
   });
 
   it('makes a quarter’s period a 季度通报 and a year’s a 年度考评', () => {

@@ -225,6 +225,8 @@ describe('the 历史补录 page', () => {
     expect(page.find('[role=alert]').exists()).toBe(false);
     expect(page.find('#import-preview').attributes('data-rows')).toBe('1');
     expect(cells(page, '#import-preview')).toEqual([['2', '约稿一', '2024-04-30 17:00']]);
+    // the template's column codes under their Chinese names
+    expect(page.findAll('#import-preview th').map((th) => th.text())).toEqual(['行', '约稿标题', '截止时间']);
 
     await page.find('#import-form').trigger('submit');
     await flushPromises();

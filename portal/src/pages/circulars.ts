@@ -111,7 +111,7 @@ export const yearsOf = (list: Summary[]) => [...new Set(list.map((c) => c.period
 export const CIRCULAR_SHEET = ['标题', '类型', '期间', '版本', '状态', '文号', '复核截止', '待处理复核', '发布时间'];
 /** The rows of 导出 Excel: what the list shows, in words. */
 export function circularSheet(list: Summary[]): Cell[][] {
-  return list.map((c) => [c.title, CIRCULAR_KIND[c.kind] ?? c.kind, c.period, c.version, CIRCULAR_STATUS[c.status] ?? c.status,
+  return list.map((c) => [c.title, CIRCULAR_KIND[c.kind] ?? c.kind, periodLabel(c.period), c.version, CIRCULAR_STATUS[c.status] ?? c.status,
     c.documentNumber ?? '', c.reviewClosesAt ? fmtTime(c.reviewClosesAt) : '', c.openObjections,
     c.publishedAt ? fmtTime(c.publishedAt) : '']);
 }

@@ -15,19 +15,22 @@ import java.util.regex.Pattern;
 /**
  * No English or technical word reaches a person: at every screenshot of a portal journey, every Latin-letter word the
  * page shows (its visible text, and the placeholders, titles and accessible names a person meets) must be one a
- * Chinese office reads as its own: the names of the files it exchanges (Word, Excel, XLSX, DOCX, CSV), a unit's
- * number (U006), a file's name (照片.png). Anything else — a status code such as {@code PENDING}, {@code null},
- * {@code undefined}, {@code NaN}, an exception's name, a login name, an internal id — fails the step, naming the
- * words and the page.
+ * Chinese office reads as its own: the names of the files it exchanges and their sizes (Word, Excel, WPS, PDF, JPG,
+ * 10 MB, CSV UTF-8), the Ctrl key, a unit's number (U006), a file's name (照片.png). Anything else — a status code
+ * such as {@code PENDING}, {@code null}, {@code undefined}, {@code NaN}, an exception's name, a login name, an
+ * internal id — fails the step, naming the words and the page.
  *
  * <p>{@code -Dwords.reportOnly=true} writes the findings to {@code target/words/report.txt} without failing.
  */
 final class PageWords {
 
     private static final Path REPORT = Path.of("target", "words", "report.txt");
-    /** Words of the office's own vocabulary. */
-    private static final Set<String> OFFICE_WORDS = Set.of("Word", "Excel", "XLSX", "DOCX", "CSV", "xlsx", "docx",
-            "csv");
+    /**
+     * Words of the office's own vocabulary: the files it exchanges, their sizes, the key it holds to choose many, and
+     * UTF-8, the name Excel's 另存为 gives the CSV the imports take.
+     */
+    private static final Set<String> OFFICE_WORDS = Set.of("Word", "Excel", "WPS", "XLSX", "DOCX", "CSV", "PDF",
+            "JPG", "PNG", "xlsx", "docx", "csv", "KB", "MB", "Ctrl", "UTF-8");
     private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*(?:[.-][A-Za-z0-9_]+)*");
     private static final Pattern UNIT_NUMBER = Pattern.compile("U\\d{3}");
     private static final Pattern FILE_NAME = Pattern.compile(".*\\.(?i:png|jpe?g|gif|pdf|docx?|xlsx?|csv|txt|zip)");

@@ -212,6 +212,8 @@ class PortalImportIT extends PortalJourney {
             assertThat(preview).hasAttribute("data-rows", "1");
             assertThat(preview.locator("tbody tr").first()).containsText(title);
             assertThat(preview.locator("tbody tr").first()).containsText("2024-05-28 09:30");
+            // the template's columns by their Chinese names
+            assertThat(preview.locator("thead")).containsText("报送时间");
             PortalIT.screenshot(page, "55-import-xlsx-preview");
 
             String before = page.url();
@@ -253,11 +255,11 @@ class PortalImportIT extends PortalJourney {
             Row row = sheet.createRow(1);
             row.createCell(0).setCellValue("U016");
             row.createCell(1).setCellValue(title);
-            row.createCell(2).setCellValue("DYNAMIC");
+            row.createCell(2).setCellValue("动态类");
             Cell submitted = row.createCell(3);
             submitted.setCellValue(LocalDateTime.of(2024, 5, 28, 9, 30));
             submitted.setCellStyle(minutes);
-            row.createCell(4).setCellValue("RECEIVED");
+            row.createCell(4).setCellValue("已接收");
             Cell decided = row.createCell(5);
             decided.setCellValue(LocalDateTime.of(2024, 5, 29, 9, 0));
             decided.setCellStyle(minutes);

@@ -168,7 +168,9 @@ class CircularFromEventsIT extends ReportingStack {
                 .andExpect(status().isCreated());
         mvc.perform(post("/api/reporting/circulars").with(as("info-room")).contentType("application/json").content(body))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.code").value("circular.exists"));
+                .andExpect(jsonPath("$.code").value("circular.exists"))
+                // the period in words, never the circular's id
+                .andExpect(jsonPath("$.detail").value("2023年第三季度的季度通报已存在；如需更新数据请刷新草稿，已发布的请发起更正"));
         mvc.perform(post("/api/reporting/circulars").with(as("info-room")).contentType("application/json")
                         .content("{\"kind\":\"ANNUAL\",\"period\":\"2023-Q3\"}"))
                 .andExpect(status().isConflict())

@@ -75,8 +75,8 @@ public class IssuingCirculars {
         Circular draft = rule(() -> Circular.draft(idOf(Circular.seriesIdOf(kind, period), 1), kind, period,
                 figuresOf(period, now), letterhead, by, now));
         if (!store.create(draft)) {
-            throw UseCaseFailure.conflict("circular.exists", "该期" + kind.chinese() + "已存在（" + draft.id()
-                    + "）；如需更新数据请刷新草稿，已发布的请发起更正");
+            throw UseCaseFailure.conflict("circular.exists", period.chineseName() + "的" + kind.chinese()
+                    + "已存在；如需更新数据请刷新草稿，已发布的请发起更正");
         }
         return draft;
     }

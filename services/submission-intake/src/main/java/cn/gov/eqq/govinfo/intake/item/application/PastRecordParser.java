@@ -43,7 +43,7 @@ public final class PastRecordParser {
     public static final List<String> COLUMNS = List.of("unit", "title", "category", "submitted_at", "outcome",
             "decided_at", "forwarded_at", "major_emergency", "topics", "void_reason", "body");
     public static final String TEMPLATE = String.join(",", COLUMNS) + "\n"
-            + "U006,我旗召开2025年政务信息工作推进会,DYNAMIC,2025-03-05 10:30,RECEIVED,2025-03-06 09:00,2025-03-07,否,"
+            + "U006,我旗召开2025年政务信息工作推进会,动态类,2025-03-05 10:30,已接收,2025-03-06 09:00,2025-03-07,否,"
             + "深化改革;民生改善,,\n"
             + "城川镇,草原生态保护补助发放情况,动态类,2025-04-01,作废,2025-04-02,,否,,与U006信息重复,\n";
 

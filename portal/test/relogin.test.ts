@@ -1,7 +1,7 @@
 // Signing in again without leaving the page: a 401 asks for it, the sign-in window says when it is done and closes.
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { onUnauthorized, post, Problem } from '../src/api';
+import { onUnauthorized, post, Problem, type Me } from '../src/api';
 import ReloginDialog from '../src/shell/ReloginDialog.vue';
 import { announceSignedIn, listenForSignIn, openSignInWindow, pollUntilSignedIn, relogin, RELOGIN_URL, sessionLost }
   from '../src/shell/relogin';
@@ -89,9 +89,9 @@ describe('the page that waits', () => {
   it('also asks the gateway itself, and goes on once its session answers (the window’s write may never arrive)', async () => {
     const stop = listenForSignIn('u006-reporter', vi.fn());
     relogin.value = 'waiting';
-    const answers = [new Response('', { status: 401 }),
-      new Response('{"username":"u006-reporter"}', { status: 200 })];
-    const ask = vi.fn(async () => answers.shift()!);
+    const answers = [() => Promise.reject(new Problem(401, '未登录', '', undefined, [])),
+      () => Promise.resolve({ username: 'u006-reporter' } as Me)];
+    const ask = vi.fn(() => answers.shift()!());
     pollUntilSignedIn(ask, 5);
     await vi.waitFor(() => expect(relogin.value).toBe('done'));
     expect(ask).toHaveBeenCalledTimes(2);
@@ -102,11 +102,11 @@ describe('the page that waits', () => {
     const otherPerson = vi.fn();
     const stop = listenForSignIn('u006-reporter', otherPerson);
     relogin.value = 'waiting';
-    pollUntilSignedIn(async () => new Response('{"username":"u007-reporter"}', { status: 200 }), 5);
+    pollUntilSignedIn(async () => ({ username: 'u007-reporter' }) as Me, 5);
     await vi.waitFor(() => expect(otherPerson).toHaveBeenCalled());
 
     relogin.value = 'none';
-    const ask = vi.fn(async () => new Response('', { status: 401 }));
+    const ask = vi.fn(async () => ({ username: 'u006-reporter' }) as Me);
     pollUntilSignedIn(ask, 5);
     await new Promise((r) => setTimeout(r, 30));
     expect(ask).not.toHaveBeenCalled();

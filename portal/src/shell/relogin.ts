@@ -9,6 +9,7 @@
 // the session cookie is the browser's, so once the window has signed in, the page's own call answers — this holds
 // where the event is lost (a window that closes as it writes) or never sent (storage partitioned by the browser).
 import { ref } from 'vue';
+import { get, type Me } from '../api';
 
 export const RELOGIN_URL = '/oauth2/authorization/keycloak';
 const MARK = 'govinfo.relogin';
@@ -42,18 +43,17 @@ function signedIn(username: string) {
   else relogin.value = 'done';
 }
 
-/** Asks /api/me while the page waits (at most ten minutes); a 401 means not yet, and does not ask again. */
-export function pollUntilSignedIn(ask: () => Promise<Response> = () => fetch('/api/me', { credentials: 'same-origin',
-  headers: { Accept: 'application/json' } }), every = POLL_MS, until = Date.now() + FRESH_MS) {
+/**
+ * Asks /api/me while the page waits (at most ten minutes). Through the portal's own `get`: its 401 while the sign-in
+ * is not done yet reaches `sessionLost`, which leaves a waiting page as it is.
+ */
+export function pollUntilSignedIn(ask: () => Promise<Me> = () => get<Me>('/api/me'), every = POLL_MS,
+  until = Date.now() + FRESH_MS) {
   const tick = async () => {
     if (relogin.value !== 'waiting' || Date.now() > until) return;
     try {
-      const response = await ask();
-      if (response.ok) {
-        const me = (await response.json()) as { username?: string };
-        if (me.username) signedIn(me.username);
-      }
-    } catch { /* the gateway is out of reach for a moment: ask again */ }
+      signedIn((await ask()).username);
+    } catch { /* not signed in yet, or the gateway out of reach for a moment: ask again */ }
     if (relogin.value === 'waiting') setTimeout(tick, every);
   };
   setTimeout(tick, every);

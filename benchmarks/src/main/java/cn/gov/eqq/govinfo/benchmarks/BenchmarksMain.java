@@ -121,11 +121,17 @@ public final class BenchmarksMain {
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("e2e-warmup", "10"))),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("e2e-seconds", "60"))),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("e2e-timeout", "60"))),
-                Integer.parseInt(options.getOrDefault("e2e-max-inflight", "500")));
+                Integer.parseInt(options.getOrDefault("e2e-max-inflight", "500")),
+                Integer.parseInt(options.getOrDefault("e2e-imports", "0")),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("e2e-import-every", "60"))),
+                Boolean.parseBoolean(options.getOrDefault("e2e-portal", "false")));
         String tuned = options.getOrDefault("e2e-tuned", "govinfo.scoring.publish-interval=100ms,"
                 + "govinfo.scoring.publish-quiet=100ms,govinfo.scoring.publish-max-delay=500ms,"
                 + "govinfo.outbox.poll-interval=50ms,spring.kafka.producer.properties.linger.ms=0");
         Set<Service> services = EnumSet.of(Service.INTAKE, Service.SCORING, Service.GATEWAY);
+        if (settings.portal()) {
+            services.add(Service.REPORTING); // the portal's rankings are reporting's copy of scoring's snapshots
+        }
         Map<Service, Path> jars = new EnumMap<>(Service.class);
         if (options.containsKey("jars-from")) {
             // another checkout's built jars, e.g. a clean clone of a commit while this tree has work in progress

@@ -25,6 +25,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -33,7 +34,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,8 +66,16 @@ final class EndToEnd {
     private static final ZoneId BEIJING = BeijingTime.ZONE;
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
-    /** What to run: rates in items per second, each after a warm-up at the same rate. */
-    record Settings(List<Integer> rates, Duration warmUp, Duration measure, Duration timeout, int maxInFlight) {
+    /**
+     * What to run: rates in items per second, each after a warm-up at the same rate.
+     *
+     * @param importRows  a history import of this many rows is started every {@code importEvery} while measuring
+     *                    (0: none)
+     * @param portal     reporting is in the stack: also measure until its kept ranking (what the portal shows)
+     *                   counts the item
+     */
+    record Settings(List<Integer> rates, Duration warmUp, Duration measure, Duration timeout, int maxInFlight,
+                    int importRows, Duration importEvery, boolean portal) {
     }
 
     /** One item's way through the system; times in epoch ms (comparable with Kafka timestamps) and nanos. */
@@ -131,11 +142,21 @@ final class EndToEnd {
         var os = ManagementFactory.getOperatingSystemMXBean();
         sampler.scheduleAtFixedRate(() -> loads.add(os.getSystemLoadAverage()), 0, 1, TimeUnit.SECONDS);
         Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+        ImportLoad imports = settings.importRows() > 0 ? new ImportLoad(client, stack.gatewayUrl(),
+                () -> currentTokens.get(ROOM), settings.importRows(), YearMonth.now(BEIJING), settings.importEvery()) : null;
+        Thread importer = imports == null ? null : new Thread(imports, "e2e-imports");
+        if (importer != null) {
+            importer.setDaemon(true);
+            importer.start();
+        }
         Streamed streamed;
         try {
             streamed = stream(client, rate, settings.measure(), true, lag, errors);
         } finally {
             sampler.shutdownNow();
+            if (imports != null) {
+                imports.stop();
+            }
         }
         List<Flow> flows = streamed.flows();
         long lastAnswer = System.currentTimeMillis();
@@ -153,7 +174,123 @@ final class EndToEnd {
             }
             Thread.sleep(1000);
         }
+        Map<String, Long> inPortal = settings.portal() ? keptByReporting(client, receivedFlows, observer, deadline)
+                : Map.of();
+        if (importer != null) {
+            importer.join(TimeUnit.MINUTES.toMillis(5));
+        }
         report(what, rate, streamed, warmUp.size(), lag, errors, loads, observer, seen);
+        if (settings.portal()) {
+            reportPortal(what, receivedFlows, inPortal);
+        }
+        if (imports != null) {
+            reportImports(what, imports);
+        }
+    }
+
+    /**
+     * Item id → when reporting kept the first version of its group's month ranking that counts it: the portal's
+     * 积分排名 reads reporting's copy ({@code /api/reporting/rankings}), one Kafka hop after scoring's snapshot. The
+     * versions come from reporting's history ({@code keptAt}: written just before the latest copy the page reads,
+     * by the same call), read through the gateway once the snapshots counted everything, and again until every item
+     * is counted there or the deadline has passed.
+     */
+    private Map<String, Long> keptByReporting(HttpClient client, List<Flow> flows, Observer observer, long deadline)
+            throws Exception {
+        Map<String, Integer> groups = Map.of("U001", 1, "U002", 1, "U006", 2, "U007", 2, "U037", 3);
+        Set<String> keys = new TreeSet<>();
+        for (Flow f : flows) {
+            Observed o = observer.receipt(f.itemId);
+            if (o != null && groups.containsKey(o.receipt().unitId())) {
+                keys.add(groups.get(o.receipt().unitId()) + "|" + o.receipt().month());
+            }
+        }
+        Map<String, Long> kept = Map.of();
+        long until = Math.max(deadline, System.currentTimeMillis() + 10_000);
+        while (true) {
+            List<Snapshot> versions = new ArrayList<>();
+            for (String key : keys) {
+                String[] gm = key.split("\\|");
+                versions.addAll(history(client, Integer.parseInt(gm[0]), gm[1]));
+            }
+            kept = SnapshotMatching.firstCounted(observer.receipts(), versions);
+            Map<String, Long> k = kept;
+            if (flows.stream().allMatch(f -> k.containsKey(f.itemId)) || System.currentTimeMillis() > until) {
+                return kept;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private static final Pattern VERSION = Pattern.compile("\"snapshotVersion\"\\s*:\\s*(\\d+)");
+    private static final Pattern KEPT_AT = Pattern.compile("\"keptAt\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern ROW = Pattern.compile(
+            "\"unitId\"\\s*:\\s*\"([^\"]+)\"[^}]*?\"receivedItems\"\\s*:\\s*(\\d+)");
+
+    /** Reporting's kept versions of one group's month ranking, as snapshots at their {@code keptAt}. */
+    private List<Snapshot> history(HttpClient client, int group, String month) throws Exception {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl()
+                        + "/api/reporting/rankings/history?group=" + group + "&period=" + month))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + currentTokens.get(ROOM)).GET()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            return List.of();
+        }
+        List<Snapshot> out = new ArrayList<>();
+        // one version per "snapshotVersion" (each version's object ends before the next one begins)
+        String body = r.body();
+        Matcher v = VERSION.matcher(body);
+        List<Integer> starts = new ArrayList<>();
+        List<Long> numbers = new ArrayList<>();
+        while (v.find()) {
+            starts.add(v.start());
+            numbers.add(Long.parseLong(v.group(1)));
+        }
+        for (int i = 0; i < starts.size(); i++) {
+            String part = body.substring(starts.get(i), i + 1 < starts.size() ? starts.get(i + 1) : body.length());
+            Matcher at = KEPT_AT.matcher(part);
+            if (!at.find()) {
+                continue;
+            }
+            Map<String, Integer> counts = new HashMap<>();
+            Matcher row = ROW.matcher(part);
+            while (row.find()) {
+                counts.put(row.group(1), Integer.parseInt(row.group(2)));
+            }
+            out.add(new Snapshot(month, group, numbers.get(i), counts,
+                    Instant.parse(at.group(1)).toEpochMilli()));
+        }
+        return out;
+    }
+
+    private void reportPortal(String what, List<Flow> flows, Map<String, Long> kept) {
+        Latencies toPortal = new Latencies();
+        long missing = 0;
+        for (Flow f : flows) {
+            Long at = kept.get(f.itemId);
+            if (at == null) {
+                missing++;
+            } else {
+                toPortal.add(millisToNanos(at - f.receiveStartMillis));
+            }
+        }
+        percentiles(what + " receive start → the portal's ranking (reporting kept) counts it", toPortal, true);
+        results.add(NAME, what + " not counted by reporting's kept ranking", missing, "items",
+                "of " + flows.size() + " received");
+    }
+
+    private void reportImports(String what, ImportLoad imports) {
+        List<ImportLoad.Finished> done = imports.finished();
+        Latencies took = new Latencies();
+        done.forEach(d -> took.add(millisToNanos(d.millis())));
+        results.add(NAME, what + " history imports beside it", done.size(), "imports",
+                done.stream().map(d -> d.rows() + " rows " + d.state() + " (" + d.added() + " added) in "
+                        + d.millis() + " ms").toList() + (imports.failures().isEmpty() ? ""
+                        : "; failures: " + imports.failures()));
+        if (took.count() > 0) {
+            results.add(NAME, what + " history import upload → done, max", took.percentileMillis(100), "ms",
+                    took.count() + " imports");
+        }
     }
 
     /** The flows of one window, how long the sends took and how long until the last flow had finished. */

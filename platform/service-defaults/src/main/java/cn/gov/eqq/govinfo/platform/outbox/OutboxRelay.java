@@ -35,6 +35,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>
  * Several replicas may run: a document's outbox is claimed with a single-document conditional update
  * ({@code outboxClaim}) so that normally only one replica publishes it; an expired claim is taken over.
+ * <p>
+ * Live documents go first: a document marked {@link #BULK} (written by an import, thousands at a time) is claimed only
+ * when no live one is pending, and at most {@link OutboxProperties#bulkPerSecond()} of them a second, so that an
+ * import's events reach the topics at a pace the consumers keep up with and a live item is never queued behind them.
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -42,6 +46,8 @@ public class OutboxRelay implements SmartLifecycle {
     static final String FIELD = "outbox";
     static final String CLAIM = "outboxClaim";
     static final String CLAIM_UNTIL = "outboxClaimUntil";
+    /** {@code true} on a document written in bulk (an import's rows): published after the live ones, paced. */
+    public static final String BULK = "outboxBulk";
     /** Documents claimed and sent per round: a month-end burst is published in a few rounds. */
     static final int BATCH = 100;
 
@@ -55,6 +61,9 @@ public class OutboxRelay implements SmartLifecycle {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean kicked = new AtomicBoolean();
     private ScheduledExecutorService executor;
+    /** Bulk documents this relay may still claim now; refilled at {@code bulkPerSecond}, at most one second's worth. */
+    private double bulkAllowance;
+    private long bulkRefilledAt = System.nanoTime();
 
     public OutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, OutboxProperties properties) {
         this(mongo, kafka, properties, Clock.systemUTC(), NONE);
@@ -107,13 +116,51 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /**
-     * Finds up to {@link #BATCH} documents with pending entries in one query and claims each with a single-document
-     * update by its id. One query per batch, not one per document: the pending filter has no index it can use on the
-     * devstack's wire server, so a claim per document would scan the collection each time.
+     * The next round: up to {@link #BATCH} live documents with pending entries; only when there is none, as many bulk
+     * ones as the pace allows. Asked again before every round, so a live document written while an import's backlog
+     * is published waits one round at most.
      */
     private List<Document> claimBatch(String collection) {
+        List<Document> live = claim(collection, Criteria.where(BULK).ne(true), BATCH);
+        if (!live.isEmpty()) {
+            return live;
+        }
+        int allowed = takeBulkAllowance();
+        if (allowed == 0) {
+            return List.of(); // the rest at a later pass: the poll comes round every pollInterval
+        }
+        List<Document> bulk = claim(collection, Criteria.where(BULK).is(true), allowed);
+        returnBulkAllowance(allowed - bulk.size());
+        return bulk;
+    }
+
+    private synchronized int takeBulkAllowance() {
+        int perSecond = properties.bulkPerSecond();
+        if (perSecond == 0) {
+            return BATCH;
+        }
+        long now = System.nanoTime();
+        bulkAllowance = Math.min(perSecond, bulkAllowance + (now - bulkRefilledAt) / 1e9 * perSecond);
+        bulkRefilledAt = now;
+        int take = (int) Math.min(BATCH, Math.floor(bulkAllowance));
+        bulkAllowance -= take;
+        return take;
+    }
+
+    private synchronized void returnBulkAllowance(int unused) {
+        if (properties.bulkPerSecond() > 0) {
+            bulkAllowance += unused;
+        }
+    }
+
+    /**
+     * Finds up to {@code limit} documents with pending entries that also match {@code kind} in one query and claims
+     * each with a single-document update by its id. One query per batch, not one per document: the pending filter has
+     * no index it can use on the devstack's wire server, so a claim per document would scan the collection each time.
+     */
+    private List<Document> claim(String collection, Criteria kind, int limit) {
         Instant now = clock.instant();
-        Query find = new Query(pending(Criteria.where("_id").exists(true), now)).limit(BATCH);
+        Query find = new Query(pending(kind, now)).limit(limit);
         find.fields().include("_id");
         List<Object> ids = mongo.find(find, Document.class, collection).stream().map(d -> d.get("_id")).toList();
         Update claim = new Update().set(CLAIM, instanceId)
@@ -224,6 +271,7 @@ public class OutboxRelay implements SmartLifecycle {
         Update update = new Update();
         if (!acknowledged.isEmpty()) {
             update.pull(FIELD, new Document("eventId", new Document("$in", acknowledged)));
+            update.unset(BULK); // an entry that a live write adds to this document later is a live one
         }
         if (holdFor.isZero()) {
             update.unset(CLAIM).unset(CLAIM_UNTIL);

@@ -63,6 +63,31 @@ class OutboxRelayBatchTest {
     }
 
     @Test
+    void importedDocumentsFollowTheLiveOnesAtTheirPace() throws InterruptedException {
+        answerEverySend();
+        OutboxRelay paced = new OutboxRelay(mongo, kafka, new OutboxProperties(List.of("things"),
+                Duration.ofSeconds(60), Duration.ofSeconds(30), Duration.ofSeconds(2), RETRY_DELAY, 40));
+        for (int i = 0; i < 100; i++) {
+            mongo.insert(new Document("_id", "imported-" + i).append(OutboxRelay.BULK, true).append("outbox",
+                    List.of(entry("imported-" + i, "i" + i))), "things");
+        }
+        insert("live", "l1");
+
+        long start = System.nanoTime();
+        int published = 0;
+        while (published < 101) {
+            published += paced.drain();
+            Thread.sleep(50);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(sent.get(0)).as("the live entry before any imported one").isEqualTo("l1");
+        assertThat(sent).hasSize(101);
+        // at 40 a second, with at most one second's worth at hand: 60 more need 1.5 s (all at once: a few ms)
+        assertThat(took).isGreaterThan(Duration.ofMillis(1_300));
+    }
+
+    @Test
     void collectionsNamedAtRunTimeArePublishedBesideTheConfiguredOnesEachOnce() {
         answerEverySend();
         List<String> named = new CopyOnWriteArrayList<>(List.of("things"));
@@ -168,10 +193,14 @@ class OutboxRelayBatchTest {
     private void insert(String id, String... eventIds) {
         List<Document> outbox = new ArrayList<>();
         for (String e : eventIds) {
-            outbox.add(new Document("eventId", e).append("topic", "test.thing-events.v1").append("key", id)
-                    .append("json", "json-" + e).append("createdAt", Date.from(Instant.now())));
+            outbox.add(entry(id, e));
         }
         mongo.insert(new Document("_id", id).append("outbox", outbox), "things");
+    }
+
+    private static Document entry(String key, String eventId) {
+        return new Document("eventId", eventId).append("topic", "test.thing-events.v1").append("key", key)
+                .append("json", "json-" + eventId).append("createdAt", Date.from(Instant.now()));
     }
 
     private List<String> eventIds(String id) {

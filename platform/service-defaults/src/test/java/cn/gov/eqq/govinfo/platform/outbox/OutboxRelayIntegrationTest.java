@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "govinfo.outbox.collections=things",
         "govinfo.outbox.poll-interval=1h"})
-@EmbeddedKafka(partitions = 1, topics = {"test.thing-events.v1", "test.headed-events.v1"})
+@EmbeddedKafka(partitions = 1, topics = {"test.thing-events.v1", "test.headed-events.v1", "test.bulk-events.v1"})
 class OutboxRelayIntegrationTest {
 
     @SpringBootConfiguration
@@ -114,8 +114,46 @@ class OutboxRelayIntegrationTest {
         }
     }
 
+    @Test
+    void aLiveDocumentGoesBeforeAnImportsBacklogAndTheBacklogFollows() {
+        List<Document> bulk = new ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            bulk.add(new Document("_id", "imported-" + i).append(OutboxRelay.BULK, true).append("outbox",
+                    new ArrayList<>(List.of(entry("b" + i, "b" + i, "{\"bulk\":" + i + "}", "test.bulk-events.v1")))));
+        }
+        mongo.insert(bulk, "things");
+        mongo.insert(new Document("_id", "live-1").append("outbox",
+                new ArrayList<>(List.of(entry("l1", "l1", "{\"live\":1}", "test.bulk-events.v1")))), "things");
+
+        int first = relay.drain();
+
+        assertThat(mongo.findById("live-1", Document.class, "things").getList("outbox", Document.class)).isEmpty();
+        try (Consumer<String, String> consumer = consumer()) {
+            broker.consumeFromAnEmbeddedTopic(consumer, "test.bulk-events.v1");
+            List<String> values = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                KafkaTestUtils.getRecords(consumer, Duration.ofMillis(500)).forEach(r -> values.add(r.value()));
+                assertThat(values).hasSize(first);
+            });
+            assertThat(values.get(0)).as("published before any imported row").isEqualTo("{\"live\":1}");
+        }
+        // the rest at its pace (200 a second): a few more passes, as the poll would make them
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
+            relay.drain();
+            return mongo.count(new org.springframework.data.mongodb.core.query.Query(
+                    org.springframework.data.mongodb.core.query.Criteria.where("outbox.0").exists(true)),
+                    "things") == 0;
+        });
+        assertThat(mongo.findById("imported-7", Document.class, "things").containsKey(OutboxRelay.BULK))
+                .as("an entry a live write adds later is a live one").isFalse();
+    }
+
     private static Document entry(String id, String key, String json) {
-        return new Document("eventId", id).append("topic", "test.thing-events.v1").append("key", key)
+        return entry(id, key, json, "test.thing-events.v1");
+    }
+
+    private static Document entry(String id, String key, String json, String topic) {
+        return new Document("eventId", id).append("topic", topic).append("key", key)
                 .append("json", json).append("createdAt", java.util.Date.from(Instant.now()));
     }
 

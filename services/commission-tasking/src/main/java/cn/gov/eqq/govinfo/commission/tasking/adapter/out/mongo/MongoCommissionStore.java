@@ -10,6 +10,7 @@ import cn.gov.eqq.govinfo.commission.tasking.domain.MailStatus;
 import cn.gov.eqq.govinfo.commission.tasking.domain.Reminder;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntry;
 import cn.gov.eqq.govinfo.platform.outbox.OutboxEntryDocuments;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import com.mongodb.client.result.UpdateResult;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
@@ -78,7 +79,8 @@ public class MongoCommissionStore implements CommissionStore {
     @Override
     public Imported insertImported(Commission commission, List<OutboxEntry> outbox, String batchId) {
         // the batch's mark tells a worker that takes the import over which commissions its predecessor wrote
-        Document doc = newDocument(commission, outbox).append("importBatch", batchId);
+        // published after the live commissions and paced, not all at once (OutboxRelay)
+        Document doc = newDocument(commission, outbox).append("importBatch", batchId).append(OutboxRelay.BULK, true);
         try {
             mongo.insert(doc, COLLECTION);
             return Imported.ADDED;

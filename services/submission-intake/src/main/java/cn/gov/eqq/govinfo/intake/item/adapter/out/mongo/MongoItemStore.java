@@ -10,6 +10,7 @@ import cn.gov.eqq.govinfo.intake.item.domain.ItemStatus;
 import cn.gov.eqq.govinfo.intake.item.domain.SimilarItem;
 import cn.gov.eqq.govinfo.intake.shared.adapter.out.mongo.OutboxDocuments;
 import cn.gov.eqq.govinfo.platform.events.EventCodec;
+import cn.gov.eqq.govinfo.platform.outbox.OutboxRelay;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -81,6 +82,8 @@ class MongoItemStore implements ItemStore {
             if (!there.containsKey(i.item().id())) {
                 Document d = new Document("_id", i.item().id()).append("version", 0L)
                         .append("outbox", new ArrayList<>(OutboxDocuments.of(i.events(), codec)))
+                        // published after the live items and paced, not all at once (OutboxRelay)
+                        .append(OutboxRelay.BULK, true)
                         .append("audit", new ArrayList<>(i.audit().stream().map(this::toBson).toList()))
                         .append("imported", true).append("importBatch", batchId);
                 copyFields(i.item()).forEach(d::append);

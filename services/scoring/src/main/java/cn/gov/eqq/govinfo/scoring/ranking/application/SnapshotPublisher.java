@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -70,17 +71,26 @@ public class SnapshotPublisher {
         this.maxDelay = maxDelay;
     }
 
-    /** One pass, run every {@code govinfo.scoring.publish-interval} by the scheduling adapter. */
+    /**
+     * One pass, run every {@code govinfo.scoring.publish-interval} by the scheduling adapter: the running month's
+     * keys first (what the room and the units watch, and small: one month's entries), then every other due key.
+     */
     public void tick() {
         long start = System.nanoTime();
         if (start - restUntil < 0) {
+            // Resting after a long pass (a year's entries read after an import): the running month still goes out,
+            // so a received item is not held back by the rest that protects ingestion from the large reads.
+            try {
+                kickIfStored(publishRunningMonth());
+            } catch (RuntimeException e) {
+                log.warn("ranking snapshot pass (running month) failed, will retry: {}", e.toString());
+            }
             return;
         }
         try {
             markEndedMonth();
-            if (publishDue() > 0) {
-                relay.kick();
-            }
+            kickIfStored(publishRunningMonth());
+            kickIfStored(publishDue());
         } catch (RuntimeException e) {
             log.warn("ranking snapshot pass failed, will retry: {}", e.toString());
         } finally {
@@ -89,6 +99,17 @@ public class SnapshotPublisher {
             // times as long as the pass took bounds the publisher to a quarter of the time; small passes rest ms.
             restUntil = System.nanoTime() + REST_FACTOR * (System.nanoTime() - start);
         }
+    }
+
+    private void kickIfStored(int stored) {
+        if (stored > 0) {
+            relay.kick();
+        }
+    }
+
+    /** Only for tests: behave as after a pass that took {@code passTime}. */
+    void restAsAfter(Duration passTime) {
+        restUntil = System.nanoTime() + REST_FACTOR * passTime.toNanos();
     }
 
     /**
@@ -163,6 +184,20 @@ public class SnapshotPublisher {
 
     /** Publishes every key that is due; returns how many snapshots were stored for publication. */
     public int publishDue() {
+        return publishDue(key -> true, true);
+    }
+
+    /** Publishes the due keys of the running month (by the business clock) only. */
+    int publishRunningMonth() {
+        ReportingPeriod running = ReportingPeriod.monthOf(clock.instant());
+        return publishDue(key -> key.period().equals(running), false);
+    }
+
+    /**
+     * @param which          the keys to look at
+     * @param completeYears  also mark the groups and periods of a due key's year that were never published
+     */
+    private int publishDue(Predicate<SnapshotStore.Key> which, boolean completeYears) {
         // debouncing runs on wall-clock time; the (possibly fixed) business clock only decides which day it is
         Instant now = Instant.now();
         int stored = 0;
@@ -172,11 +207,14 @@ public class SnapshotPublisher {
         for (SnapshotStore.Dirty d : dirty) {
             boolean quietNow = !d.lastMarkedAt().plus(quiet).isAfter(now);
             boolean waitedLong = d.firstMarkedAt() != null && !d.firstMarkedAt().plus(maxDelay).isAfter(now);
-            if (quietNow || waitedLong) {
+            if ((quietNow || waitedLong) && which.test(d.key())) {
                 due.add(d);
             }
         }
-        markGroupsNeverPublished(due, dirty.stream().map(SnapshotStore.Dirty::key).collect(Collectors.toSet()), now);
+        if (completeYears) {
+            markGroupsNeverPublished(due, dirty.stream().map(SnapshotStore.Dirty::key).collect(Collectors.toSet()),
+                    now);
+        }
         // every due key of the pass from one read of the entries
         Map<SnapshotStore.Key, Ranking> rankings = queries.rankings(due.stream().map(SnapshotStore.Dirty::key).toList());
         for (SnapshotStore.Dirty d : due) {

@@ -34,7 +34,7 @@ public record OutboxProperties(List<String> collections, Duration pollInterval, 
         claimDuration = claimDuration == null ? Duration.ofSeconds(30) : claimDuration;
         sendTimeout = sendTimeout == null ? Duration.ofSeconds(10) : sendTimeout;
         retryDelay = retryDelay == null ? Duration.ofSeconds(1) : retryDelay;
-        bulkPerSecond = bulkPerSecond == null ? 200 : bulkPerSecond;
+        bulkPerSecond = bulkPerSecond == null ? 50 : bulkPerSecond;
         if (bulkPerSecond < 0) {
             throw new IllegalArgumentException("govinfo.outbox.bulk-per-second must be 0 (no limit) or more");
         }

@@ -117,7 +117,7 @@ class OutboxRelayIntegrationTest {
     @Test
     void aLiveDocumentGoesBeforeAnImportsBacklogAndTheBacklogFollows() {
         List<Document> bulk = new ArrayList<>();
-        for (int i = 0; i < 450; i++) {
+        for (int i = 0; i < 120; i++) {
             bulk.add(new Document("_id", "imported-" + i).append(OutboxRelay.BULK, true).append("outbox",
                     new ArrayList<>(List.of(entry("b" + i, "b" + i, "{\"bulk\":" + i + "}", "test.bulk-events.v1")))));
         }
@@ -137,7 +137,7 @@ class OutboxRelayIntegrationTest {
             });
             assertThat(values.get(0)).as("published before any imported row").isEqualTo("{\"live\":1}");
         }
-        // the rest at its pace (200 a second): a few more passes, as the poll would make them
+        // the rest at its pace (50 a second): a few more passes, as the poll would make them
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250)).until(() -> {
             relay.drain();
             return mongo.count(new org.springframework.data.mongodb.core.query.Query(

@@ -216,9 +216,17 @@ public final class BenchmarksMain {
                 Path jfrDir = Files.createDirectories(dataDir.resolve("jfr"));
                 jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + jfrDir + "/");
             }
+            // a real MongoDB where one runs (MONGODB_URI, an empty server: the benchmarks load their own data);
+            // otherwise the in-process wire server, whose cost per document bounds the rebuild (docs/performance.md)
+            String external = System.getenv("MONGODB_URI");
+            boolean real = external != null && !external.isBlank();
             DevStackConfig config = new DevStackConfig(repo, dataDir, DevStackConfig.Ports.free(),
-                    DevStackConfig.Mongo.MEMORY, null, true, services, jars, jvm, Duration.ofSeconds(600),
-                    Duration.ofSeconds(300)).withServiceEnvironment(environment);
+                    real ? DevStackConfig.Mongo.EXTERNAL : DevStackConfig.Mongo.MEMORY, real ? external : null, true,
+                    services, jars, jvm, Duration.ofSeconds(600), Duration.ofSeconds(300))
+                    .withServiceEnvironment(environment);
+            if (real) {
+                results.note("MongoDB: " + external.replaceAll("//[^@/]*@", "//…@") + " (MONGODB_URI)");
+            }
             DevStack stack = DevStack.start(config, line -> System.out.println("[devstack] " + line));
             // Ctrl-C or a killed Maven must not leave Kafka, Keycloak and services behind
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "benchmarks-stop"));

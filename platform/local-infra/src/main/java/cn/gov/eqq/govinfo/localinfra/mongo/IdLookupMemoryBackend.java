@@ -75,6 +75,15 @@ final class IdLookupMemoryBackend extends MemoryBackend {
             return super.queryDocuments(query, orderBy, skip, limit, batchSize, projection);
         }
 
+        // An insert stores the request's own document, and the oplog copies that same map afterwards, outside the
+        // collection's lock: an update that found the new document in between (another replica claiming an import
+        // batch the moment it was inserted) changed the map under the copy (ConcurrentModificationException, the
+        // insert answered "Unknown error"). The collection keeps a copy of its own; the oplog copies the request's.
+        @Override
+        protected Integer addDocumentInternal(Document document) {
+            return super.addDocumentInternal(document.cloneDeeply());
+        }
+
         /** Set while findAndModify runs: it updates the very documents its own query returns, so those stay live. */
         private boolean inFindAndModify;
 

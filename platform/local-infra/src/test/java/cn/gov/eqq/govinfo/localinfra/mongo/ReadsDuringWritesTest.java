@@ -75,6 +75,32 @@ class ReadsDuringWritesTest {
         assertThat(claimed.get("claim")).isEqualTo("me");
     }
 
+    /**
+     * Deterministic: the collection stores a copy of an inserted document, so an update of the stored document does
+     * not change the inserted one, which the oplog copies after the insert, outside the collection's lock (an import
+     * batch claimed by another replica the moment it was inserted failed the insert with "Unknown error").
+     */
+    @Test
+    void anUpdateRightAfterAnInsertDoesNotChangeTheDocumentTheInsertWasGiven() {
+        var backend = new IdLookupMemoryBackend();
+        var collection = backend.openOrCreateDatabase("t").createCollectionOrThrowIfExists("batches");
+        var inserted = new de.bwaldvogel.mongo.bson.Document("_id", "B1").append("state", "QUEUED")
+                .append("parts", new de.bwaldvogel.mongo.bson.Document("written", 0));
+
+        collection.insertDocuments(List.of(inserted), true);
+        collection.updateDocuments(new de.bwaldvogel.mongo.bson.Document("_id", "B1"),
+                new de.bwaldvogel.mongo.bson.Document("$set", new de.bwaldvogel.mongo.bson.Document("state", "CHECKING")
+                        .append("claimedBy", "replica-2").append("parts.written", 2)),
+                de.bwaldvogel.mongo.backend.ArrayFilters.empty(), false, false,
+                de.bwaldvogel.mongo.oplog.NoopOplog.get());
+
+        assertThat(inserted).containsEntry("state", "QUEUED").doesNotContainKey("claimedBy");
+        assertThat(((de.bwaldvogel.mongo.bson.Document) inserted.get("parts")).get("written")).isEqualTo(0);
+        var stored = collection.handleQuery(new de.bwaldvogel.mongo.backend.QueryParameters(
+                new de.bwaldvogel.mongo.bson.Document("_id", "B1"), 0, 0)).collectDocuments().get(0);
+        assertThat(stored).containsEntry("state", "CHECKING").containsEntry("claimedBy", "replica-2");
+    }
+
     /** The later batches of a cursor ({@code getMore}) are the copies made when the query ran, likewise. */
     @Test
     void theLaterBatchesOfACursorAreCopiesToo() {

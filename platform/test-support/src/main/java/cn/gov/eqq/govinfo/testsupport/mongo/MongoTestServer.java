@@ -1,7 +1,6 @@
 package cn.gov.eqq.govinfo.testsupport.mongo;
 
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import cn.gov.eqq.govinfo.localinfra.mongo.MongoWireServer;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.mongodb.MongoDBContainer;
 
@@ -39,14 +38,13 @@ public final class MongoTestServer {
             String url = container.getConnectionString();
             return stripTrailingSlash(url);
         }
-        MongoServer server = new MongoServer(new MemoryBackend());
-        server.enableOplog();
-        server.bind("127.0.0.1", 0);
-        String address = String.valueOf(server.getLocalAddress().getPort());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::shutdownNow));
+        // the devstack's own in-memory server (oplog on; answers and stored documents copied, so that concurrent
+        // replicas in one test cannot meet a document mid-update inside the server)
+        MongoWireServer server = MongoWireServer.inMemory(0);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         System.out.println("[MongoTestServer] no Docker here: using the in-process MongoDB wire-compatible server "
-                + "(mongo-java-server, memory backend) on port " + address);
-        return "mongodb://127.0.0.1:" + address;
+                + "(mongo-java-server, memory backend) on port " + server.port());
+        return "mongodb://127.0.0.1:" + server.port();
     }
 
     private static boolean dockerAvailable() {

@@ -197,7 +197,9 @@ final class EndToEnd {
      */
     private Map<String, Long> keptByReporting(HttpClient client, List<Flow> flows, Observer observer, long deadline)
             throws Exception {
-        Map<String, Integer> groups = Map.of("U001", 1, "U002", 1, "U006", 2, "U007", 2, "U037", 3);
+        // each unit's group as scoring's snapshots on the topic placed it
+        Map<String, Integer> groups = new HashMap<>();
+        observer.snapshots().forEach(s -> s.receivedByUnit().keySet().forEach(unit -> groups.put(unit, s.group())));
         Set<String> keys = new TreeSet<>();
         for (Flow f : flows) {
             Observed o = observer.receipt(f.itemId);

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 /**
  * The room's history imports running beside the live items (issue 23's busiest hour: "plus imports running"): an
  * import of {@code rows} rows through the gateway every {@code every} (or as soon as the one before is done, if it
- * took longer), each polled until it is done, until stopped. The
- * rows fall in the months of this year before the current one, so they never count towards the receipt ordinals of
- * the live items' month; every import's titles carry a nonce, so none is "already present".
+ * took longer), each polled until it is done, until stopped. The rows fall in the months of this year before the
+ * current one, so they never count towards the receipt ordinals of the live items' month; every import's titles
+ * carry a nonce, so none is "already present".
  */
 final class ImportLoad implements Runnable {
 
@@ -43,12 +43,12 @@ final class ImportLoad implements Runnable {
 
     ImportLoad(HttpClient client, String gatewayUrl, Supplier<String> roomToken, int rows, YearMonth current,
                Duration every) {
-        this.every = every;
         this.client = client;
         this.importsUrl = gatewayUrl + "/api/intake/imports";
         this.roomToken = roomToken;
         this.rows = rows;
         this.current = current;
+        this.every = every;
     }
 
     /**

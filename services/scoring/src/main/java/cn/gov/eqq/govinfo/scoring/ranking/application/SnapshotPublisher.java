@@ -72,25 +72,31 @@ public class SnapshotPublisher {
     }
 
     /**
-     * One pass, run every {@code govinfo.scoring.publish-interval} by the scheduling adapter: the running month's
-     * keys first (what the room and the units watch, and small: one month's entries), then every other due key.
+     * The running month's lane, run every {@code govinfo.scoring.publish-interval} on a thread of its own: what the
+     * room and the units watch at a month's end, and small (one month's entries). It never waits behind
+     * {@link #tick()}, whose pass over a year's entries after an import takes seconds.
+     */
+    public void tickRunningMonth() {
+        try {
+            kickIfStored(publishRunningMonth());
+        } catch (RuntimeException e) {
+            log.warn("ranking snapshot pass (running month) failed, will retry: {}", e.toString());
+        }
+    }
+
+    /**
+     * The other lane, run every {@code govinfo.scoring.publish-interval} by the scheduling adapter: every due key
+     * but the running month's (those are {@link #tickRunningMonth()}'s), then a rest in proportion to the pass.
      */
     public void tick() {
         long start = System.nanoTime();
         if (start - restUntil < 0) {
-            // Resting after a long pass (a year's entries read after an import): the running month still goes out,
-            // so a received item is not held back by the rest that protects ingestion from the large reads.
-            try {
-                kickIfStored(publishRunningMonth());
-            } catch (RuntimeException e) {
-                log.warn("ranking snapshot pass (running month) failed, will retry: {}", e.toString());
-            }
             return;
         }
         try {
             markEndedMonth();
-            kickIfStored(publishRunningMonth());
-            kickIfStored(publishDue());
+            ReportingPeriod running = ReportingPeriod.monthOf(clock.instant());
+            kickIfStored(publishDue(key -> !key.period().equals(running), true));
         } catch (RuntimeException e) {
             log.warn("ranking snapshot pass failed, will retry: {}", e.toString());
         } finally {

@@ -181,7 +181,7 @@ final class EndToEnd {
         }
         report(what, rate, streamed, warmUp.size(), lag, errors, loads, observer, seen);
         if (settings.portal()) {
-            reportPortal(what, receivedFlows, inPortal);
+            reportPortal(what, receivedFlows, inPortal, imports == null ? List.of() : imports.finished());
         }
         if (imports != null) {
             reportImports(what, imports);
@@ -265,18 +265,33 @@ final class EndToEnd {
         return out;
     }
 
-    private void reportPortal(String what, List<Flow> flows, Map<String, Long> kept) {
+    /**
+     * The portal's figures of all items, and with imports beside them also split by when the item was received: while
+     * an import was being uploaded, checked or written (intake's CPU and the database busy with it), or outside those
+     * windows (only the import's paced events in the partitions).
+     */
+    private void reportPortal(String what, List<Flow> flows, Map<String, Long> kept,
+                              List<ImportLoad.Finished> imports) {
         Latencies toPortal = new Latencies();
+        Latencies duringImport = new Latencies();
+        Latencies outsideImport = new Latencies();
         long missing = 0;
         for (Flow f : flows) {
             Long at = kept.get(f.itemId);
             if (at == null) {
                 missing++;
-            } else {
-                toPortal.add(millisToNanos(at - f.receiveStartMillis));
+                continue;
             }
+            long nanos = millisToNanos(at - f.receiveStartMillis);
+            toPortal.add(nanos);
+            boolean during = imports.stream().anyMatch(i -> i.underWayAt(f.receiveStartMillis));
+            (during ? duringImport : outsideImport).add(nanos);
         }
         percentiles(what + " receive start → the portal's ranking (reporting kept) counts it", toPortal, true);
+        if (!imports.isEmpty()) {
+            percentiles(what + " the same, received while an import was under way", duringImport, true);
+            percentiles(what + " the same, received outside the imports' upload → done", outsideImport, true);
+        }
         results.add(NAME, what + " not counted by reporting's kept ranking", missing, "items",
                 "of " + flows.size() + " received");
     }

@@ -22,8 +22,13 @@ import java.util.regex.Pattern;
  */
 final class ImportLoad implements Runnable {
 
-    /** One import as the room saw it: rows, how it ended, upload → done. */
-    record Finished(int rows, String state, int added, long millis) {
+    /** One import as the room saw it: rows, how it ended, upload → done, and when the upload began (epoch ms). */
+    record Finished(int rows, String state, int added, long millis, long startedAtMillis) {
+
+        /** Whether the import was being uploaded, checked or written at {@code epochMillis}. */
+        boolean underWayAt(long epochMillis) {
+            return epochMillis >= startedAtMillis && epochMillis <= startedAtMillis + millis;
+        }
     }
 
     private static final Pattern BATCH = Pattern.compile("\"batchId\"\\s*:\\s*\"([^\"]+)\"");
@@ -97,6 +102,7 @@ final class ImportLoad implements Runnable {
                 + nonce + ".csv\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         long start = System.nanoTime();
+        long startedAt = System.currentTimeMillis();
         HttpResponse<String> accepted = client.send(HttpRequest.newBuilder(URI.create(importsUrl))
                 .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + roomToken.get())
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -118,7 +124,8 @@ final class ImportLoad implements Runnable {
                 Matcher state = STATE.matcher(status.body());
                 Matcher added = ADDED.matcher(status.body());
                 finished.add(new Finished(rows, state.find() ? state.group(1) : "?",
-                        added.find() ? Integer.parseInt(added.group(1)) : -1, (System.nanoTime() - start) / 1_000_000));
+                        added.find() ? Integer.parseInt(added.group(1)) : -1, (System.nanoTime() - start) / 1_000_000,
+                        startedAt));
                 return;
             }
         }

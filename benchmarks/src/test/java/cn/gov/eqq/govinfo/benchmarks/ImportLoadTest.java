@@ -38,4 +38,14 @@ class ImportLoadTest {
 
         assertThat(csv).contains(",2026-12-").doesNotContain(",2027-01-");
     }
+
+    @Test
+    void anImportIsUnderWayFromItsUploadUntilItIsDone() {
+        ImportLoad.Finished done = new ImportLoad.Finished(10_000, "DONE", 10_000, 12_000, 1_000_000);
+
+        assertThat(done.underWayAt(999_999)).isFalse();
+        assertThat(done.underWayAt(1_000_000)).isTrue();
+        assertThat(done.underWayAt(1_012_000)).isTrue();
+        assertThat(done.underWayAt(1_012_001)).isFalse();
+    }
 }

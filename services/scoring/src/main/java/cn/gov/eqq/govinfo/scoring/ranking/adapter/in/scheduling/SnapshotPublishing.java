@@ -4,16 +4,15 @@ import cn.gov.eqq.govinfo.scoring.ranking.application.SnapshotPublisher;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
 
 /**
  * Runs the snapshot publisher's two lanes every {@code govinfo.scoring.publish-interval} (100 ms unless set): the
- * running month on a thread of its own ({@code snapshot-running-month}), so that it never waits behind a pass over
+ * running month on a thread of its own ({@code snapshot-running-month-1}), so that it never waits behind a pass over
  * a year's entries, and every other key on Spring's scheduler.
  */
 @Component
@@ -21,7 +20,7 @@ class SnapshotPublishing implements SmartLifecycle {
 
     private final SnapshotPublisher publisher;
     private final Duration interval;
-    private volatile ScheduledExecutorService runningMonth;
+    private volatile ThreadPoolTaskScheduler runningMonth;
 
     SnapshotPublishing(SnapshotPublisher publisher,
                        @Value("${govinfo.scoring.publish-interval:100ms}") Duration interval) {
@@ -36,27 +35,22 @@ class SnapshotPublishing implements SmartLifecycle {
 
     @Override
     public void start() {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "snapshot-running-month");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.scheduleWithFixedDelay(publisher::tickRunningMonth, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
-        runningMonth = executor;
+        ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+        scheduler.setThreadNamePrefix("snapshot-running-month-");
+        scheduler.setDaemon(true);
+        scheduler.setWaitForTasksToCompleteOnShutdown(true);
+        scheduler.setAwaitTerminationSeconds(5);
+        scheduler.initialize();
+        scheduler.scheduleWithFixedDelay(publisher::tickRunningMonth, Instant.now().plus(interval), interval);
+        runningMonth = scheduler;
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService executor = runningMonth;
+        ThreadPoolTaskScheduler scheduler = runningMonth;
         runningMonth = null;
-        if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (scheduler != null) {
+            scheduler.shutdown(); // waits for a pass under way, at most 5 s
         }
     }
 
